@@ -1,0 +1,58 @@
+package com.creditdiligence.casefile;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The case_file table. Runs inside the engine's transaction when called from a delegate. */
+@Repository
+public class CaseFiles {
+
+  private final JdbcClient jdbc;
+
+  public CaseFiles(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void open(CaseFile file) {
+    jdbc.sql("""
+            INSERT INTO case_file (business_key, process_instance_id, applicant_name, product, amount,
+                                   term_months, case_manager, status, status_reason, opened_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(file.businessKey(), file.processInstanceId(), file.applicantName(), file.product(), file.amount(),
+            file.termMonths(), file.caseManager(), file.status().name(), file.statusReason(),
+            Timestamp.from(file.openedAt()), Timestamp.from(file.updatedAt()))
+        .update();
+  }
+
+  public void changeStatus(String businessKey, CaseStatus status, String reason, Instant at) {
+    int updated = jdbc.sql("UPDATE case_file SET status = ?, status_reason = ?, updated_at = ? WHERE business_key = ?")
+        .params(status.name(), reason, Timestamp.from(at), businessKey)
+        .update();
+    if (updated != 1) {
+      throw new IllegalStateException("No case file " + businessKey);
+    }
+  }
+
+  public Optional<CaseFile> find(String businessKey) {
+    return jdbc.sql("SELECT * FROM case_file WHERE business_key = ?").param(businessKey).query(CaseFiles::map).optional();
+  }
+
+  public List<CaseFile> all() {
+    return jdbc.sql("SELECT * FROM case_file ORDER BY business_key").query(CaseFiles::map).list();
+  }
+
+  private static CaseFile map(ResultSet row, int rowNumber) throws SQLException {
+    return new CaseFile(row.getString("business_key"), row.getString("process_instance_id"),
+        row.getString("applicant_name"), row.getString("product"), row.getObject("amount", BigDecimal.class),
+        row.getInt("term_months"), row.getString("case_manager"), CaseStatus.valueOf(row.getString("status")),
+        row.getString("status_reason"), row.getTimestamp("opened_at").toInstant(),
+        row.getTimestamp("updated_at").toInstant());
+  }
+}

@@ -1,0 +1,25 @@
+package com.creditdiligence.casefile;
+
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/** Called from the BPMN where a case reaches an end: {@code ${caseOutcome.record(execution, 'GUARANTEE_ISSUED')}}. */
+@Component("caseOutcome")
+public class CaseOutcome {
+
+  private final CaseFiles caseFiles;
+
+  public CaseOutcome(CaseFiles caseFiles) {
+    this.caseFiles = caseFiles;
+  }
+
+  public void record(DelegateExecution execution, String status) {
+    caseFiles.changeStatus(execution.getProcessBusinessKey(), CaseStatus.valueOf(status), null, now());
+  }
+
+  static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+}

@@ -1,0 +1,10 @@
+package com.creditdiligence.casefile;
+
+/** Where a case stands, as the business names it. */
+public enum CaseStatus {
+  REGISTERED,
+  REJECTED_AT_INTAKE,
+  COMMITTEE_APPROVED,
+  REJECTED_BY_COMMITTEE,
+  GUARANTEE_ISSUED
+}

@@ -1,0 +1,46 @@
+package com.creditdiligence.committee;
+
+import com.creditdiligence.submission.Checks;
+import com.creditdiligence.submission.Refusal;
+import com.creditdiligence.submission.Submission;
+import com.creditdiligence.submission.TaskRule;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * 担保决策: a vote is named and reasoned; a member with a conflict of interest withdraws instead,
+ * saying why. Only the drawn member may act on their vote, and never the case's own manager.
+ */
+@Component
+class CommitteeVoteRule implements TaskRule {
+
+  static final Set<String> VOTES = Set.of(CommitteeVote.APPROVE, CommitteeVote.APPROVE_WITH_CONDITIONS, CommitteeVote.REJECT);
+
+  @Override
+  public String elementId() {
+    return "Task_CommitteeVote";
+  }
+
+  @Override
+  public List<Refusal> check(Submission s) {
+    Checks checks = new Checks(s);
+    String performer = s.performer();
+    if (performer != null && performer.equals(s.text("caseManager").orElse(null))) {
+      return checks.refuse("vote", "客户经理不得对本人经办的案件表决 The case's customer manager may not vote on it").refusals();
+    }
+    if (performer != null && !Objects.equals(performer, s.text("committeeMember").orElse(null))) {
+      return checks.refuse("vote", "只有被指定的委员本人可以表决 Only the member drawn for this vote may cast it").refusals();
+    }
+    if (s.isTrue("conflictOfInterest")) {
+      return checks.requireFinding("conflictDescription", "利益冲突说明 Conflict of interest").refusals();
+    }
+    checks.requireOneOf("vote", VOTES, "表决意见 Vote")
+        .requireFinding("voteRationale", "表决理由 Rationale");
+    if (s.text("vote").filter(CommitteeVote.APPROVE_WITH_CONDITIONS::equals).isPresent()) {
+      checks.requireFinding("voteConditions", "附加条件 Conditions");
+    }
+    return checks.refusals();
+  }
+}

@@ -1,0 +1,32 @@
+package com.creditdiligence.committee;
+
+import com.creditdiligence.submission.Checks;
+import com.creditdiligence.submission.Refusal;
+import com.creditdiligence.submission.Submission;
+import com.creditdiligence.submission.TaskRule;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * 保留意见 (seeds/000): when the decision differs from the manager's recommendation, the manager
+ * records a reserved opinion, stating it, or says they do not reserve one.
+ */
+@Component
+class ReservedOpinionRule implements TaskRule {
+
+  @Override
+  public String elementId() {
+    return "Task_RecordReservedOpinion";
+  }
+
+  @Override
+  public List<Refusal> check(Submission s) {
+    Checks checks = new Checks(s).requireOneOf("reservedOpinionChoice", Set.of("record", "waive"),
+        "是否保留意见 Reserve an opinion?");
+    if (s.text("reservedOpinionChoice").filter("record"::equals).isPresent()) {
+      checks.requireFinding("reservedOpinionText", "保留意见 Reserved opinion");
+    }
+    return checks.refusals();
+  }
+}

@@ -1,0 +1,52 @@
+package com.creditdiligence.implementation;
+
+import com.creditdiligence.submission.Checks;
+import com.creditdiligence.submission.Refusal;
+import com.creditdiligence.submission.Submission;
+import com.creditdiligence.submission.TaskRule;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * 担保实施: the guarantee contract signed; every offered counter-guarantee under contract; mortgages
+ * and pledges registered; every condition of the approval fulfilled before anything is issued.
+ */
+@Component
+class SignContractsRule implements TaskRule {
+
+  @Override
+  public String elementId() {
+    return "Task_SignContracts";
+  }
+
+  @Override
+  public List<Refusal> check(Submission s) {
+    Checks checks = new Checks(s).requireText("guaranteeContractNo", "担保合同编号 Guarantee contract number");
+    checks.requirePastDate("guaranteeContractSignedOn", "担保合同签订日期 Guarantee contract signed on");
+    if (s.isTrue("hasCounterGuarantee")) {
+      checks.requireText("counterGuaranteeContractNo", "反担保合同编号 Counter-guarantee contract number");
+      checks.requirePastDate("counterGuaranteeContractSignedOn", "反担保合同签订日期 Counter-guarantee contract signed on");
+    }
+    checks.requireOneOf("collateralRegistrationStatus", Set.of("registered", "notRequired"),
+        "抵质押登记 Collateral registration");
+    List<String> offered = s.list("counterGuaranteeTypes");
+    boolean securedByCollateral = offered.contains("mortgage") || offered.contains("pledge");
+    boolean registered = s.text("collateralRegistrationStatus").filter("registered"::equals).isPresent();
+    if (securedByCollateral && !registered) {
+      checks.refuse("collateralRegistrationStatus",
+          "抵押、质押反担保须办理登记 A mortgage or pledge counter-guarantee must be registered");
+    }
+    if (registered) {
+      checks.requireText("collateralRegistrationAuthority", "登记机关 Registration authority")
+          .requireText("collateralRegistrationCertificateNo", "登记证明编号 Registration certificate number");
+      checks.requirePastDate("collateralRegisteredOn", "登记日期 Registered on");
+    }
+    if (s.text("committeeResult").filter("approvedWithConditions"::equals).isPresent()) {
+      checks.requireTrue("approvalConditionsFulfilled",
+              "审批条件须全部落实后方可实施 Every condition of the approval must be fulfilled first")
+          .requireFinding("conditionsFulfilmentNote", "条件落实情况 How the conditions were fulfilled");
+    }
+    return checks.refusals();
+  }
+}

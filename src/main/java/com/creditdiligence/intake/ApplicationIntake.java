@@ -1,0 +1,77 @@
+package com.creditdiligence.intake;
+
+import com.creditdiligence.casefile.CaseFile;
+import com.creditdiligence.casefile.CaseFiles;
+import com.creditdiligence.casefile.CaseNumbers;
+import com.creditdiligence.casefile.CaseStatus;
+import com.creditdiligence.platform.EngineValues;
+import com.creditdiligence.platform.SubmissionRefusedException;
+import com.creditdiligence.submission.Refusal;
+import com.creditdiligence.submission.Submission;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Leaving the start event (after the intake form was accepted): gives the case its application
+ * number, opens its case file, and prepares the eligibility table's inputs.
+ */
+@Component("applicationIntake")
+class ApplicationIntake implements ExecutionListener {
+
+  private static final String ELEMENT = "StartEvent_ApplicationReceived";
+
+  private final CaseNumbers caseNumbers;
+  private final CaseFiles caseFiles;
+
+  ApplicationIntake(CaseNumbers caseNumbers, CaseFiles caseFiles) {
+    this.caseNumbers = caseNumbers;
+    this.caseFiles = caseFiles;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    LocalDate today = EngineValues.today();
+    String caseManager = (String) execution.getVariable("caseManager");
+    if (caseManager == null) {
+      throw refused("caseManager", "受理须由登录的客户经理提交 An application must be registered by a logged-in customer manager");
+    }
+    String businessKey = assignBusinessKey(execution, today);
+    Submission s = new Submission(EngineValues.plain(execution.getVariables()), caseManager, today);
+    EligibilityInputs inputs = EligibilityInputs.of(s.date("establishedOn").orElseThrow(), s.list("counterGuaranteeTypes"), today);
+    execution.setVariable("yearsInOperation", inputs.yearsInOperation());
+    execution.setVariable("hasCounterGuarantee", inputs.hasCounterGuarantee());
+
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    caseFiles.open(new CaseFile(businessKey, execution.getProcessInstanceId(), s.text("applicantName").orElseThrow(),
+        s.text("product").orElseThrow(), s.decimal("amount").orElseThrow(),
+        s.decimal("termMonths").map(BigDecimal::intValueExact).orElseThrow(), caseManager, CaseStatus.REGISTERED, null,
+        now, now));
+  }
+
+  private String assignBusinessKey(DelegateExecution execution, LocalDate today) {
+    String given = execution.getProcessBusinessKey();
+    if (given == null || given.isBlank()) {
+      String generated = caseNumbers.next(Year.from(today));
+      execution.setProcessBusinessKey(generated);
+      return generated;
+    }
+    if (!CaseNumbers.isValid(given)) {
+      throw refused("businessKey", "申请编号格式应为 GA-年份-六位序号 The application number must look like GA-2026-000123: " + given);
+    }
+    if (caseFiles.find(given).isPresent()) {
+      throw refused("businessKey", "申请编号已存在 The application number is already in use: " + given);
+    }
+    return given;
+  }
+
+  private static SubmissionRefusedException refused(String field, String message) {
+    return new SubmissionRefusedException(ELEMENT, List.of(new Refusal(field, message)));
+  }
+}

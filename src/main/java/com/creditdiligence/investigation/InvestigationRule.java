@@ -1,0 +1,64 @@
+package com.creditdiligence.investigation;
+
+import com.creditdiligence.submission.Checks;
+import com.creditdiligence.submission.Refusal;
+import com.creditdiligence.submission.Submission;
+import com.creditdiligence.submission.TaskRule;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * 客户调查 (§5–§14): every document of 附录二 verified, saying how (§9–§11), or justified as not
+ * applicable; at least one on-site visit (§10); group and related parties checked (§8); a customer
+ * file (§7).
+ */
+@Component
+class InvestigationRule implements TaskRule {
+
+  static final Set<String> STATUSES = Set.of("verified", "missing", "notApplicable");
+  static final Set<String> METHODS = Set.of("onSite", "indirect", "creditBureau", "agency");
+
+  @Override
+  public String elementId() {
+    return "Task_CustomerInvestigation";
+  }
+
+  @Override
+  public List<Refusal> check(Submission s) {
+    Checks checks = new Checks(s);
+    for (ChecklistDocument document : ChecklistDocument.requiredFor(s.text("product").orElse(""))) {
+      checkDocument(s, checks, document);
+    }
+    checks.requirePastDate("onSiteVisitDate", "实地调查日期 On-site visit date (§10)");
+    checks.requireText("onSiteVisitPlace", "实地调查地点 On-site visit place (§10)")
+        .requireText("onSiteVisitPeopleMet", "会见人员 People met on site (§10)")
+        .requireFinding("onSiteVisitFindings", "实地调查发现 On-site findings (§10)")
+        .requireOneOf("isGroupCustomer", Set.of("yes", "no"), "是否集团客户 Group customer (§8)")
+        .requireFinding("concentrationRiskNote", "集中度风险说明 Concentration risk (§8)")
+        .requireTrue("relatedPartyCheckDone", "须完成集团及关联客户核查 The group and related-party check must be done (§8)")
+        .requireText("customerFileNo", "客户档案编号 Customer file number (§7)");
+    if (s.text("isGroupCustomer").filter("yes"::equals).isPresent()) {
+      checks.requireText("relatedParties", "关联方名单 Related parties (§8)");
+    }
+    return checks.refusals();
+  }
+
+  private static void checkDocument(Submission s, Checks checks, ChecklistDocument document) {
+    Optional<String> status = s.text(document.statusKey());
+    String label = "附录二 " + document.label();
+    if (status.isEmpty() || !STATUSES.contains(status.get())) {
+      checks.refuse(document.statusKey(), label + ": 须标明核实状态 its status must be given (§9)");
+    } else if (status.get().equals("missing")) {
+      checks.refuse(document.statusKey(), label + ": 缺失,须核实或说明不适用理由 is missing — verify it or justify it as not applicable (§9)");
+    } else if (status.get().equals("verified")) {
+      Optional<String> method = s.text(document.methodKey());
+      if (method.isEmpty() || !METHODS.contains(method.get())) {
+        checks.refuse(document.methodKey(), label + ": 须说明核实方式 say how it was verified (§10, §11)");
+      }
+    } else if (!s.hasText(document.noteKey())) {
+      checks.refuse(document.noteKey(), label + ": 不适用须说明理由 not applicable needs a reason");
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package com.creditdiligence.platform;
+
+import com.creditdiligence.submission.Refusal;
+import com.creditdiligence.submission.Submission;
+import com.creditdiligence.submission.TaskRule;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/**
+ * Runs the element's {@link TaskRule} on every completion of a user task and on every start form,
+ * whichever way it arrives (Tasklist, /engine-rest, Java API). Attached to every element by
+ * {@link SubmissionGuardParseListener}, as a built-in listener so that skipping custom listeners
+ * cannot skip it. A refusal throws, and the engine's transaction rolls back entirely.
+ */
+class SubmissionGuard implements TaskListener, ExecutionListener {
+
+  private final TaskRules rules;
+
+  SubmissionGuard(TaskRules rules) {
+    this.rules = rules;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    check(task.getTaskDefinitionKey(), task.getVariables(), task.getProcessEngineServices());
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    check(execution.getCurrentActivityId(), execution.getVariables(), execution.getProcessEngineServices());
+  }
+
+  private void check(String elementId, java.util.Map<String, Object> variables, ProcessEngineServices engine) {
+    TaskRule rule = rules.forElement(elementId).orElseThrow(() -> new SubmissionRefusedException(elementId,
+        List.of(new Refusal(null, "此步骤未配置校验规则,不能提交 No rule is configured for " + elementId
+            + "; the submission cannot be checked and is refused"))));
+    Submission submission = new Submission(EngineValues.plain(variables), performer(engine), EngineValues.today());
+    List<Refusal> refusals = rule.check(submission);
+    if (!refusals.isEmpty()) {
+      throw new SubmissionRefusedException(elementId, refusals);
+    }
+  }
+
+  private static String performer(ProcessEngineServices engine) {
+    Authentication authentication = engine.getIdentityService().getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+}

@@ -1,0 +1,19 @@
+package com.creditdiligence.submission;
+
+import java.util.List;
+
+/**
+ * The rule of one form-bearing BPMN element (a user task or a start event with a form): what a
+ * submission must satisfy before the engine may accept it. One bean per element, found by
+ * {@link #elementId()}; adding a task means a BPMN element, a form and one of these.
+ *
+ * <p>Implementations are plain Java: they see the submitted values, never the engine.
+ */
+public interface TaskRule {
+
+  /** The BPMN element id this rule guards, e.g. {@code Task_CustomerInvestigation}. */
+  String elementId();
+
+  /** Everything wrong with the submission; empty when it may be accepted. */
+  List<Refusal> check(Submission submission);
+}
