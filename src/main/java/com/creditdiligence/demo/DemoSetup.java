@@ -1,0 +1,79 @@
+package com.creditdiligence.demo;
+
+import static com.creditdiligence.demo.DemoSubmissions.evaluation;
+import static com.creditdiligence.demo.DemoSubmissions.intake;
+import static com.creditdiligence.demo.DemoSubmissions.investigation;
+import static com.creditdiligence.demo.DemoSubmissions.vote;
+
+import com.creditdiligence.casefile.CaseFiles;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the embedded default: demo users of every group, and — on an empty database only — demo cases
+ * standing at several stages, so that a new user finds work in Tasklist at once. The cases go
+ * through the same rules as any user's work.
+ */
+@Component
+class DemoSetup implements ApplicationRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoSetup.class);
+
+  private final DemoProperties properties;
+  private final ProcessEngine engine;
+  private final CaseFiles caseFiles;
+
+  DemoSetup(DemoProperties properties, ProcessEngine engine, CaseFiles caseFiles) {
+    this.properties = properties;
+    this.engine = engine;
+    this.caseFiles = caseFiles;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (properties.users()) {
+      DemoUsers.ensure(engine.getIdentityService());
+    }
+    if (properties.cases() && caseFiles.all().isEmpty()) {
+      createCases(new LifecycleDriver(engine));
+      LOG.info("Demo cases created: {}", caseFiles.all().size());
+    }
+  }
+
+  private static void createCases(LifecycleDriver driver) {
+    // manager1: one case waiting for the investigation
+    driver.apply("manager1", intake("苏州恒达精密机械有限公司 Suzhou Hengda Precision Machinery", "workingCapitalLoan", 3_000_000, 12));
+
+    // manager1: investigated, waiting for the analysis and evaluation
+    String evaluating = driver.apply("manager1", intake("无锡新材科技有限公司 Wuxi New Materials Technology", "equipmentFinancing", 4_500_000, 36)).getId();
+    driver.complete(evaluating, "Task_CustomerInvestigation", "manager1", investigation(false));
+
+    // manager1: before the committee: committee1..3 each have a vote in their Tasklist
+    String voting = driver.apply("manager1", intake("常州绿源食品有限公司 Changzhou Lvyuan Foods", "billAcceptance", 2_000_000, 6)).getId();
+    driver.complete(voting, "Task_CustomerInvestigation", "manager1", investigation(false));
+    driver.complete(voting, "Task_AnalysisEvaluation", "manager1", evaluation("approve"));
+    driver.runJobs(voting);
+
+    // manager1: approved with conditions (differs from the recommendation): reserved opinion, then contracts
+    String approved = driver.apply("manager1", intake("南通海联船舶配件有限公司 Nantong Hailian Marine Parts", "letterOfCredit", 1_500_000, 9)).getId();
+    driver.complete(approved, "Task_CustomerInvestigation", "manager1", investigation(false));
+    driver.complete(approved, "Task_AnalysisEvaluation", "manager1", evaluation("approve"));
+    driver.runJobs(approved);
+    driver.complete(approved, "Task_CommitteeVote", "committee1", vote("approveWithConditions"));
+    driver.complete(approved, "Task_CommitteeVote", "committee2", vote("approve"));
+    driver.complete(approved, "Task_CommitteeVote", "committee3", vote("approve"));
+
+    // manager2: a medium/long-term case waiting for the investigation (the checklist has the extra items)
+    driver.apply("manager2", intake("扬州江淮新能源有限公司 Yangzhou Jianghuai New Energy", "mediumLongTermCredit", 8_000_000, 48));
+
+    // manager2: an application from a natural person, rejected at intake with its reasons (§2)
+    Map<String, Object> naturalPerson = intake("陈某某 Chen (individual)", "workingCapitalLoan", 500_000, 12);
+    naturalPerson.put("applicantType", "naturalPerson");
+    driver.apply("manager2", naturalPerson);
+  }
+}

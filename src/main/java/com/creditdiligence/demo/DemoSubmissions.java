@@ -1,0 +1,139 @@
+package com.creditdiligence.demo;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+/**
+ * Realistic form values for every step of the lifecycle, as Tasklist would submit them (dates as
+ * yyyy-MM-dd text, checklists as JSON). Used by the demo cases and by the tests.
+ */
+public final class DemoSubmissions {
+
+  private DemoSubmissions() {
+  }
+
+  public static Map<String, Object> intake(String applicant, String product, long amount, int termMonths) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("applicantName", applicant);
+    values.put("applicantType", "legalPerson");
+    values.put("unifiedSocialCreditCode", "91320500MA1XYZ123K");
+    values.put("establishedOn", LocalDate.now().minusYears(8).toString());
+    values.put("businessLicenceValid", true);
+    values.put("employeeCount", 240);
+    values.put("annualRevenue", 18000);
+    values.put("creditRecord", "clean");
+    values.put("product", product);
+    values.put("amount", amount);
+    values.put("termMonths", termMonths);
+    values.put("lendingBank", "工商银行苏州分行 ICBC Suzhou");
+    values.put("purpose", "采购原材料 Purchase of raw materials");
+    values.put("counterGuaranteeTypes", SpinValues.jsonValue("[\"guarantor\",\"mortgage\"]").create());
+    values.put("counterGuaranteeDescription", "法定代表人个人连带保证;厂房抵押 Personal guarantee of the legal representative; mortgage on the plant");
+    return values;
+  }
+
+  /** Every document verified on site or by the credit bureau, one on-site visit, related parties checked. */
+  public static Map<String, Object> investigation(boolean mediumLongTerm) {
+    Map<String, Object> values = new HashMap<>();
+    List<String> documents = new java.util.ArrayList<>(List.of("doc01", "doc02", "doc03", "doc04", "doc05", "doc06",
+        "doc07", "doc08", "doc09", "doc10", "doc11", "doc12", "doc13"));
+    if (mediumLongTerm) {
+      documents.addAll(List.of("docLt1", "docLt2", "docLt3", "docLt4"));
+    }
+    for (String document : documents) {
+      values.put(document + "Status", "verified");
+      values.put(document + "Method", document.equals("doc05") ? "creditBureau" : "onSite");
+      values.put(document + "Note", "");
+    }
+    values.put("doc12Status", "notApplicable");
+    values.put("doc12Note", "法定代表人亲自办理 The legal representative applies in person");
+    values.remove("doc12Method");
+    values.put("onSiteVisitDate", LocalDate.now().minusDays(2).toString());
+    values.put("onSiteVisitPlace", "苏州工业园区厂区 Plant, Suzhou Industrial Park");
+    values.put("onSiteVisitPeopleMet", "法定代表人、财务总监 Legal representative, CFO");
+    values.put("onSiteVisitFindings", "生产线满负荷运转,库存与账面一致 Lines running at capacity; stock matches the books");
+    values.put("isGroupCustomer", "no");
+    values.put("relatedParties", "");
+    values.put("groupExposure", 0);
+    values.put("concentrationRiskNote", "无集团关联担保,集中度风险低 No group exposure; low concentration risk");
+    values.put("relatedPartyCheckDone", true);
+    values.put("customerFileNo", "CF-2026-0415");
+    return values;
+  }
+
+  public static Map<String, Object> evaluation(String recommendation) {
+    Map<String, Object> values = new HashMap<>();
+    String finding = "经核查,情况正常,风险可控 Checked: normal, risk under control";
+    for (String key : List.of("productRiskAnalysis", "financialAnalysis", "financialForecast", "nfManagement",
+        "nfProducts", "nfProduction", "nfIndustry", "nfMacroEconomy", "counterGuarantorAssessment",
+        "collateralLegality", "collateralSufficiency", "collateralRealizability", "reportSummary",
+        "recommendationRationale")) {
+      values.put(key, finding);
+    }
+    values.put("revenueLastYear", 180000000);
+    values.put("netProfitLastYear", 9500000);
+    values.put("totalAssets", 220000000);
+    values.put("totalLiabilities", 120000000);
+    values.put("operatingCashFlow", 14000000);
+    values.put("collateralValue", 6000000);
+    values.put("recommendation", recommendation);
+    values.put("recommendedConditions", recommendation.equals("approveWithConditions")
+        ? "追加实际控制人配偶连带保证 Add the controller's spouse as joint guarantor" : "");
+    return values;
+  }
+
+  public static Map<String, Object> vote(String vote) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("conflictOfInterest", false);
+    values.put("vote", vote);
+    values.put("voteRationale", "现金流覆盖充分,反担保足值 Cash flow covers the debt; counter-guarantee sufficient");
+    values.put("voteConditions", vote.equals("approveWithConditions")
+        ? "放款前办妥应收账款质押 Pledge of receivables before drawdown" : "");
+    return values;
+  }
+
+  public static Map<String, Object> conflictOfInterest() {
+    Map<String, Object> values = new HashMap<>();
+    values.put("conflictOfInterest", true);
+    values.put("conflictDescription", "本人配偶在申请企业任职 My spouse works for the applicant");
+    return values;
+  }
+
+  public static Map<String, Object> reservedOpinion(boolean record) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("reservedOpinionChoice", record ? "record" : "waive");
+    values.put("reservedOpinionText", record ? "本人认为企业现金流稳定,否决理由不充分 Cash flow is stable; the rejection is not well founded" : "");
+    values.put("reportUpward", record);
+    return values;
+  }
+
+  public static Map<String, Object> contracts(boolean conditionsApply) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("guaranteeContractNo", "DB-2026-0415");
+    values.put("guaranteeContractSignedOn", LocalDate.now().minusDays(1).toString());
+    values.put("counterGuaranteeContractNo", "FDB-2026-0415");
+    values.put("counterGuaranteeContractSignedOn", LocalDate.now().minusDays(1).toString());
+    values.put("collateralRegistrationStatus", "registered");
+    values.put("collateralRegistrationAuthority", "苏州市不动产登记中心 Suzhou real-estate registry");
+    values.put("collateralRegistrationCertificateNo", "苏(2026)不动产证明第0012345号");
+    values.put("collateralRegisteredOn", LocalDate.now().minusDays(1).toString());
+    if (conditionsApply) {
+      values.put("approvalConditionsFulfilled", true);
+      values.put("conditionsFulfilmentNote", "应收账款质押已登记 Receivables pledge registered with the credit registry");
+    }
+    return values;
+  }
+
+  public static Map<String, Object> issue(long amount) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("guaranteeLetterNo", "BH-2026-0415");
+    values.put("issuedOn", LocalDate.now().toString());
+    values.put("guaranteedAmount", amount);
+    values.put("guaranteeExpiresOn", LocalDate.now().plusMonths(12).toString());
+    values.put("lendingBankConfirmation", "ICBC-SZ-2026-88");
+    return values;
+  }
+}

@@ -1,0 +1,73 @@
+package com.creditdiligence.demo;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Drives cases through the engine's Java API the way users do in Tasklist: authenticated as the
+ * user, on the task assigned to them. Used by the demo cases and by the tests.
+ */
+public class LifecycleDriver {
+
+  public static final String PROCESS_KEY = "guarantee-lifecycle";
+
+  private final ProcessEngine engine;
+
+  public LifecycleDriver(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  /** Submits the intake start form as the given customer manager. */
+  public ProcessInstance apply(String manager, Map<String, Object> intake) {
+    return as(manager, () -> {
+      String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult().getId();
+      return engine.getFormService().submitStartForm(definitionId, intake);
+    });
+  }
+
+  public Task taskOf(String processInstanceId, String taskKey, String assignee) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(taskKey).taskAssignee(assignee).singleResult();
+  }
+
+  /** Completes the user's task of that kind in the case, as Tasklist's form submission does. */
+  public void complete(String processInstanceId, String taskKey, String user, Map<String, Object> values) {
+    Task task = taskOf(processInstanceId, taskKey, user);
+    if (task == null) {
+      throw new IllegalStateException("No task " + taskKey + " for " + user + " in " + processInstanceId);
+    }
+    as(user, () -> {
+      engine.getFormService().submitTaskForm(task.getId(), values);
+      return null;
+    });
+  }
+
+  /** Runs the case's due jobs (asynchronous steps) in the caller's thread. */
+  public void runJobs(String processInstanceId) {
+    List<Job> jobs;
+    while (!(jobs = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId)
+        .executable().list()).isEmpty()) {
+      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+  }
+
+  public List<String> voters(String processInstanceId) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey("Task_CommitteeVote").orderByTaskAssignee().asc().list().stream()
+        .map(Task::getAssignee).toList();
+  }
+
+  private <T> T as(String user, java.util.function.Supplier<T> action) {
+    engine.getIdentityService().setAuthenticatedUserId(user);
+    try {
+      return action.get();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+}
