@@ -3,19 +3,20 @@ package com.creditdiligence.platform;
 import com.creditdiligence.submission.Refusal;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
- * A submission the rules refuse. A {@link BadUserRequestException}, so that Camunda's REST API
- * (and with it Tasklist) answers 400 with this readable message; the whole command rolls back.
+ * A submission the rules refuse. A {@link FormFieldValidationException}, because that is what Camunda's
+ * REST API (and with it Tasklist) answers with 400 and this readable message on complete and
+ * submit-form; anything else becomes a 500. The whole command rolls back.
  */
-public class SubmissionRefusedException extends BadUserRequestException {
+public class SubmissionRefusedException extends FormFieldValidationException {
 
   private final String elementId;
   private final transient List<Refusal> refusals;
 
   public SubmissionRefusedException(String elementId, List<Refusal> refusals) {
-    super(describe(refusals));
+    super(elementId, describe(refusals));
     this.elementId = elementId;
     this.refusals = List.copyOf(refusals);
   }

@@ -1,0 +1,157 @@
+package com.creditdiligence.lifecycle;
+
+import static com.creditdiligence.demo.DemoSubmissions.evaluation;
+import static com.creditdiligence.demo.DemoSubmissions.intake;
+import static com.creditdiligence.demo.DemoSubmissions.investigation;
+import static com.creditdiligence.demo.DemoSubmissions.vote;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.casefile.CaseFiles;
+import com.creditdiligence.demo.LifecycleDriver;
+import com.creditdiligence.platform.SubmissionRefusedException;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The server refuses what the rules forbid, however the completion arrives, and keeps nothing of it. */
+@ApplicationTest
+class SubmissionRefusalTest {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  CaseFiles caseFiles;
+  @Autowired
+  TestRestTemplate http;
+
+  LifecycleDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    driver = new LifecycleDriver(engine);
+  }
+
+  @Test
+  void anInvestigationWithAMissingDocumentIsRefusedAndNothingOfItIsKept() {
+    ProcessInstance guaranteeCase = driver.apply("manager1", intake("苏州丁公司", "workingCapitalLoan", 2_000_000, 12));
+    Map<String, Object> values = investigation(false);
+    values.put("doc04Status", "missing");
+
+    assertThatThrownBy(() -> driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", values))
+        .isInstanceOf(SubmissionRefusedException.class)
+        .hasMessageContaining("Audited financial statements")
+        .hasMessageContaining("is missing — verify it or justify it as not applicable (§9)");
+
+    assertThat(driver.taskOf(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1")).isNotNull();
+    assertThat(engine.getRuntimeService().getVariables(guaranteeCase.getId())).doesNotContainKeys("doc04Status", "onSiteVisitFindings");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(guaranteeCase.getId())
+        .variableName("onSiteVisitFindings").count()).isZero();
+  }
+
+  @Test
+  void anInvestigationWithoutAnOnSiteVisitIsRefused() {
+    ProcessInstance guaranteeCase = driver.apply("manager1", intake("苏州戊公司", "workingCapitalLoan", 2_000_000, 12));
+    Map<String, Object> values = investigation(false);
+    values.remove("onSiteVisitDate");
+    values.put("onSiteVisitFindings", "好");
+
+    assertThatThrownBy(() -> driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", values))
+        .isInstanceOf(SubmissionRefusedException.class)
+        .hasMessageContaining("On-site visit date (§10) 必须填写有效日期 must be a valid date")
+        .hasMessageContaining("On-site findings (§10) 过于简略");
+  }
+
+  @Test
+  void aDocumentMarkedNotApplicableNeedsAReason() {
+    ProcessInstance guaranteeCase = driver.apply("manager1", intake("苏州己公司", "workingCapitalLoan", 2_000_000, 12));
+    Map<String, Object> values = investigation(false);
+    values.put("doc10Status", "notApplicable");
+    values.put("doc10Note", " ");
+
+    assertThatThrownBy(() -> driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", values))
+        .hasMessageContaining("Resolution on profit distribution: 不适用须说明理由 not applicable needs a reason");
+  }
+
+  @Test
+  void aRefusalThroughEngineRestIsA400WithTheRulesOwnWords() {
+    ProcessInstance guaranteeCase = driver.apply("manager1", intake("苏州庚公司", "workingCapitalLoan", 2_000_000, 12));
+    driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", investigation(false));
+    Task evaluationTask = driver.taskOf(guaranteeCase.getId(), "Task_AnalysisEvaluation", "manager1");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    String body = """
+        {"variables": {"recommendation": {"value": "approve", "type": "String"},
+                       "financialAnalysis": {"value": "ok", "type": "String"}}}""";
+
+    ResponseEntity<String> response = http.postForEntity("/engine-rest/task/" + evaluationTask.getId() + "/submit-form",
+        new HttpEntity<>(body, headers), String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody()).contains("提交未被接受 Submission refused")
+        .contains("财务预测 Financial forecast (§16) 必须填写 is required")
+        .contains("Counter-guarantor eligibility and capacity (§18) 必须填写 is required");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(evaluationTask.getId()).count()).isOne();
+    assertThat(engine.getRuntimeService().getVariables(guaranteeCase.getId())).doesNotContainKey("recommendation");
+  }
+
+  @Test
+  void theCasesOwnManagerCannotCastAVoteOnIt() {
+    ProcessInstance guaranteeCase = atCommittee();
+    Task voteTask = driver.taskOf(guaranteeCase.getId(), "Task_CommitteeVote", "committee1");
+
+    engine.getIdentityService().setAuthenticatedUserId("manager1");
+    try {
+      assertThatThrownBy(() -> engine.getFormService().submitTaskForm(voteTask.getId(), vote("approve")))
+          .isInstanceOf(SubmissionRefusedException.class)
+          .hasMessageContaining("The case's customer manager may not vote on it");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  @Test
+  void aVoteWithoutRationaleIsRefused() {
+    ProcessInstance guaranteeCase = atCommittee();
+    Map<String, Object> values = vote("reject");
+    values.put("voteRationale", "");
+
+    assertThatThrownBy(() -> driver.complete(guaranteeCase.getId(), "Task_CommitteeVote", "committee2", values))
+        .hasMessageContaining("表决理由 Rationale 必须填写 is required");
+  }
+
+  @Test
+  void anIntakeFormWithABadCreditCodeStartsNoCase() {
+    int casesBefore = caseFiles.all().size();
+    long instancesBefore = engine.getRuntimeService().createProcessInstanceQuery().count();
+    Map<String, Object> values = intake("苏州辛公司", "workingCapitalLoan", 2_000_000, 12);
+    values.put("unifiedSocialCreditCode", "123");
+    values.put("amount", 0);
+
+    assertThatThrownBy(() -> driver.apply("manager1", values))
+        .isInstanceOf(SubmissionRefusedException.class)
+        .hasMessageContaining("unified social credit code must be 18 digits")
+        .hasMessageContaining("Amount 不得小于 must not be less than 1");
+    assertThat(caseFiles.all()).hasSize(casesBefore);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+  }
+
+  private ProcessInstance atCommittee() {
+    ProcessInstance guaranteeCase = driver.apply("manager1", intake("苏州壬公司", "workingCapitalLoan", 2_000_000, 12));
+    driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", investigation(false));
+    driver.complete(guaranteeCase.getId(), "Task_AnalysisEvaluation", "manager1", evaluation("approve"));
+    driver.runJobs(guaranteeCase.getId());
+    return guaranteeCase;
+  }
+}
