@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,7 @@ class GuaranteeLifecycleTest {
   @BeforeEach
   void setUp() {
     driver = new LifecycleDriver(engine);
+    BpmnAwareTests.init(engine);
   }
 
   @Test

