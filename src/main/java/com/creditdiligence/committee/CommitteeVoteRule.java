@@ -1,6 +1,7 @@
 package com.creditdiligence.committee;
 
 import com.creditdiligence.submission.Checks;
+import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
@@ -21,6 +22,11 @@ class CommitteeVoteRule implements TaskRule {
   @Override
   public String elementId() {
     return "Task_CommitteeVote";
+  }
+
+  @Override
+  public Duty duty() {
+    return new Duty("COMMITTEE_VOTE", "担保决策", "VOTE_CAST");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package com.creditdiligence.committee;
 
 import com.creditdiligence.submission.Checks;
+import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
@@ -18,6 +19,11 @@ class ReservedOpinionRule implements TaskRule {
   @Override
   public String elementId() {
     return "Task_RecordReservedOpinion";
+  }
+
+  @Override
+  public Duty duty() {
+    return new Duty("RESERVED_OPINION", "保留意见 (seeds/000)");
   }
 
   @Override

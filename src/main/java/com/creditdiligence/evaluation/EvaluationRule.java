@@ -1,6 +1,7 @@
 package com.creditdiligence.evaluation;
 
 import com.creditdiligence.submission.Checks;
+import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
@@ -21,6 +22,11 @@ class EvaluationRule implements TaskRule {
   @Override
   public String elementId() {
     return "Task_AnalysisEvaluation";
+  }
+
+  @Override
+  public Duty duty() {
+    return new Duty("ANALYSIS_REPORT", "§15–§19");
   }
 
   @Override

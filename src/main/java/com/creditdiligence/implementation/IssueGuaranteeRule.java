@@ -1,6 +1,7 @@
 package com.creditdiligence.implementation;
 
 import com.creditdiligence.submission.Checks;
+import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
@@ -17,6 +18,11 @@ class IssueGuaranteeRule implements TaskRule {
   @Override
   public String elementId() {
     return "Task_IssueGuarantee";
+  }
+
+  @Override
+  public Duty duty() {
+    return new Duty("GUARANTEE_ISSUED", "担保实施");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package com.creditdiligence.implementation;
 
 import com.creditdiligence.submission.Checks;
+import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
@@ -18,6 +19,11 @@ class SignContractsRule implements TaskRule {
   @Override
   public String elementId() {
     return "Task_SignContracts";
+  }
+
+  @Override
+  public Duty duty() {
+    return new Duty("CONTRACTS_AND_COLLATERAL", "担保实施 §18");
   }
 
   @Override

@@ -2,6 +2,7 @@ package com.creditdiligence.intake;
 
 import com.creditdiligence.casefile.Product;
 import com.creditdiligence.submission.Checks;
+import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
@@ -24,6 +25,11 @@ class IntakeRule implements TaskRule {
   @Override
   public String elementId() {
     return "StartEvent_ApplicationReceived";
+  }
+
+  @Override
+  public Duty duty() {
+    return new Duty("INTAKE_REGISTRATION", "§2 §6");
   }
 
   @Override

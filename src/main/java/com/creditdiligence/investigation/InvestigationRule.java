@@ -1,10 +1,14 @@
 package com.creditdiligence.investigation;
 
 import com.creditdiligence.submission.Checks;
+import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -26,6 +30,11 @@ class InvestigationRule implements TaskRule {
   }
 
   @Override
+  public Duty duty() {
+    return new Duty("CUSTOMER_INVESTIGATION", "§5–§14");
+  }
+
+  @Override
   public List<Refusal> check(Submission s) {
     Checks checks = new Checks(s);
     for (ChecklistDocument document : ChecklistDocument.requiredFor(s.text("product").orElse(""))) {
@@ -43,6 +52,20 @@ class InvestigationRule implements TaskRule {
       checks.requireText("relatedParties", "关联方名单 Related parties (§8)");
     }
     return checks.refusals();
+  }
+
+  /** E.g. "onSite×11, creditBureau×1; on-site visit 2026-11-22": what the auditor asks first. */
+  @Override
+  public String verificationMethod(Submission s) {
+    Map<String, Long> methods = new TreeMap<>();
+    for (ChecklistDocument document : ChecklistDocument.requiredFor(s.text("product").orElse(""))) {
+      if (s.text(document.statusKey()).filter("verified"::equals).isPresent()) {
+        s.text(document.methodKey()).ifPresent(method -> methods.merge(method, 1L, Long::sum));
+      }
+    }
+    String summary = methods.entrySet().stream().map(e -> e.getKey() + "×" + e.getValue())
+        .collect(Collectors.joining(", "));
+    return summary + s.text("onSiteVisitDate").map(date -> "; on-site visit " + date).orElse("");
   }
 
   private static void checkDocument(Submission s, Checks checks, ChecklistDocument document) {

@@ -1,5 +1,6 @@
 package com.creditdiligence.platform;
 
+import com.creditdiligence.evidence.EvidenceLedger;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -12,15 +13,16 @@ import org.springframework.context.annotation.Configuration;
 class EnginePluginConfiguration {
 
   @Bean
-  ProcessEnginePlugin submissionGuardPlugin(TaskRules rules) {
-    SubmissionGuard guard = new SubmissionGuard(rules);
+  ProcessEnginePlugin diligencePlugin(TaskRules rules, EvidenceLedger ledger) {
+    DiligenceParseListener parseListener =
+        new DiligenceParseListener(new SubmissionGuard(rules), new EvidenceCapture(ledger, rules));
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
         if (configuration.getCustomPreBPMNParseListeners() == null) {
           configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
         }
-        configuration.getCustomPreBPMNParseListeners().add(new SubmissionGuardParseListener(guard));
+        configuration.getCustomPreBPMNParseListeners().add(parseListener);
         if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
           configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
         }

@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 /**
  * Runs the element's {@link TaskRule} on every completion of a user task and on every start form,
  * whichever way it arrives (Tasklist, /engine-rest, Java API). Attached to every element by
- * {@link SubmissionGuardParseListener}, as a built-in listener so that skipping custom listeners
+ * {@link DiligenceParseListener}, as a built-in listener so that skipping custom listeners
  * cannot skip it. A refusal throws, and the engine's transaction rolls back entirely.
  */
 class SubmissionGuard implements TaskListener, ExecutionListener {

@@ -14,6 +14,14 @@ public interface TaskRule {
   /** The BPMN element id this rule guards, e.g. {@code Task_CustomerInvestigation}. */
   String elementId();
 
+  /** The duty this step evidences, for the evidence ledger. */
+  Duty duty();
+
   /** Everything wrong with the submission; empty when it may be accepted. */
   List<Refusal> check(Submission submission);
+
+  /** How the work was verified (§10, §11, §23), where the step says; null otherwise. */
+  default String verificationMethod(Submission submission) {
+    return null;
+  }
 }

@@ -1,0 +1,145 @@
+package com.creditdiligence.evidence;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The canonical serialization of the ledger, so that anyone can recompute a record's hash from the
+ * database alone, with any language. Specification (version {@value #VERSION}):
+ *
+ * <ol>
+ *   <li><b>JSON text</b> (findings, documents, and the hash input): no whitespace; objects with their
+ *       keys sorted by Unicode code point; strings escaped as RFC 8259 requires and no more — {@code \"},
+ *       {@code \\}, {@code \b \f \n \r \t}, other characters below U+0020 as {@code &#92;u00XX} (lower-case
+ *       hex), everything else literal, UTF-8; numbers as plain decimals without exponent and without
+ *       trailing zeros ({@code 3000000}, {@code 0.5}); {@code true}, {@code false}, {@code null}.
+ *       Python's {@code json.dumps(v, ensure_ascii=False, separators=(",", ":"), sort_keys=True)}
+ *       produces the same text for strings, integers and nested values.</li>
+ *   <li><b>Time</b>: the instant in UTC, ISO-8601 with exactly three fractional digits,
+ *       {@code 2026-11-24T01:05:14.123Z}.</li>
+ *   <li><b>Hash input</b>: the JSON array {@code [VERSION, business_key, sequence_no, record_type,
+ *       process_definition_key, process_instance_id, element_id, task_id, duty_code, clause, performer,
+ *       assignee, recorded_at, verification_method, findings, documents, rule_set_version,
+ *       amends_sequence_no, amendment_reason, previous_hash]}, every element a string (the column's
+ *       text; sequence numbers in decimal) or null.</li>
+ *   <li><b>record_hash</b> = lower-case hex SHA-256 of the hash input's UTF-8 bytes; the first record of
+ *       a case has previous_hash {@link #GENESIS} (64 zeros).</li>
+ * </ol>
+ */
+public final class CanonicalForm {
+
+  public static final String VERSION = "credit-diligence-ledger-v1";
+  public static final String GENESIS = "0".repeat(64);
+
+  private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+      .withZone(java.time.ZoneOffset.UTC);
+
+  private CanonicalForm() {
+  }
+
+  public static String json(Object value) {
+    StringBuilder out = new StringBuilder();
+    write(value, out);
+    return out.toString();
+  }
+
+  public static String time(Instant instant) {
+    return INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  public static String hashInput(List<String> fields) {
+    return json(fields);
+  }
+
+  public static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  private static void write(Object value, StringBuilder out) {
+    if (value == null) {
+      out.append("null");
+    } else if (value instanceof String text) {
+      writeString(text, out);
+    } else if (value instanceof Boolean bool) {
+      out.append(bool);
+    } else if (value instanceof Number number) {
+      out.append(plainNumber(number));
+    } else if (value instanceof Map<?, ?> map) {
+      Map<String, Object> sorted = new TreeMap<>(CanonicalForm::byCodePoint);
+      map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+      out.append('{');
+      boolean first = true;
+      for (Map.Entry<String, Object> entry : sorted.entrySet()) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        writeString(entry.getKey(), out);
+        out.append(':');
+        write(entry.getValue(), out);
+      }
+      out.append('}');
+    } else if (value instanceof Collection<?> items) {
+      out.append('[');
+      boolean first = true;
+      for (Object item : items) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        write(item, out);
+      }
+      out.append(']');
+    } else {
+      writeString(value.toString(), out);
+    }
+  }
+
+  private static String plainNumber(Number number) {
+    BigDecimal decimal = number instanceof BigDecimal d ? d : new BigDecimal(number.toString());
+    BigDecimal stripped = decimal.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0).toPlainString() : stripped.toPlainString();
+  }
+
+  private static void writeString(String text, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+
+  private static int byCodePoint(String a, String b) {
+    return java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
+  }
+}

@@ -1,0 +1,101 @@
+package com.creditdiligence.evidence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The evidence ledger: appends to a case's hash chain inside the caller's transaction (the engine's,
+ * when a task completes), and reads it back. It never updates or deletes a record.
+ */
+@Repository
+public class EvidenceLedger {
+
+  private final JdbcClient jdbc;
+
+  public EvidenceLedger(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Must run in a transaction: the chain head stays locked until it commits. */
+  public EvidenceRecord append(NewEvidence evidence) {
+    Head head = lockHead(evidence.businessKey());
+    EvidenceRecord record = EvidenceRecord.link(0, evidence, head.sequenceNo() + 1, head.hash());
+    KeyHolder id = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO evidence_record (business_key, sequence_no, record_type, process_definition_key,
+                process_instance_id, element_id, task_id, duty_code, clause, performer, assignee, recorded_at,
+                verification_method, findings, documents, rule_set_version, amends_sequence_no, amendment_reason,
+                previous_hash, record_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(record.businessKey(), record.sequenceNo(), record.recordType(), record.processDefinitionKey(),
+            record.processInstanceId(), record.elementId(), record.taskId(), record.dutyCode(), record.clause(),
+            record.performer(), record.assignee(), OffsetDateTime.ofInstant(record.recordedAt(), ZoneOffset.UTC),
+            record.verificationMethod(), record.findings(), record.documents(), record.ruleSetVersion(),
+            record.amendsSequenceNo(), record.amendmentReason(), record.previousHash(), record.recordHash())
+        .update(id, "id");
+    jdbc.sql("UPDATE evidence_chain SET last_sequence_no = ?, last_hash = ? WHERE business_key = ?")
+        .params(record.sequenceNo(), record.recordHash(), record.businessKey())
+        .update();
+    return new EvidenceRecord(id.getKey().longValue(), record.businessKey(), record.sequenceNo(), record.recordType(),
+        record.processDefinitionKey(), record.processInstanceId(), record.elementId(), record.taskId(),
+        record.dutyCode(), record.clause(), record.performer(), record.assignee(), record.recordedAt(),
+        record.verificationMethod(), record.findings(), record.documents(), record.ruleSetVersion(),
+        record.amendsSequenceNo(), record.amendmentReason(), record.previousHash(), record.recordHash());
+  }
+
+  public List<EvidenceRecord> records(String businessKey) {
+    return jdbc.sql("SELECT * FROM evidence_record WHERE business_key = ? ORDER BY sequence_no, id")
+        .param(businessKey).query(EvidenceLedger::map).list();
+  }
+
+  public Optional<EvidenceRecord> record(String businessKey, int sequenceNo) {
+    return jdbc.sql("SELECT * FROM evidence_record WHERE business_key = ? AND sequence_no = ?")
+        .params(businessKey, sequenceNo).query(EvidenceLedger::map).optional();
+  }
+
+  /** The last sequence number handed out for the case; empty when the case has no chain. */
+  public Optional<Integer> headSequence(String businessKey) {
+    return jdbc.sql("SELECT last_sequence_no FROM evidence_chain WHERE business_key = ?")
+        .param(businessKey).query(Integer.class).optional();
+  }
+
+  public ChainVerification verify(String businessKey) {
+    return ChainVerifier.verify(businessKey, records(businessKey), headSequence(businessKey).orElse(null));
+  }
+
+  private Head lockHead(String businessKey) {
+    Optional<Head> head = jdbc.sql("SELECT last_sequence_no, last_hash FROM evidence_chain WHERE business_key = ? FOR UPDATE")
+        .param(businessKey)
+        .query((row, n) -> new Head(row.getInt(1), row.getString(2)))
+        .optional();
+    if (head.isPresent()) {
+      return head.get();
+    }
+    jdbc.sql("INSERT INTO evidence_chain (business_key, last_sequence_no, last_hash) VALUES (?, 0, ?)")
+        .params(businessKey, CanonicalForm.GENESIS).update();
+    return new Head(0, CanonicalForm.GENESIS);
+  }
+
+  private record Head(int sequenceNo, String hash) {
+  }
+
+  static EvidenceRecord map(ResultSet row, int rowNumber) throws SQLException {
+    Integer amends = row.getObject("amends_sequence_no", Integer.class);
+    return new EvidenceRecord(row.getLong("id"), row.getString("business_key"), row.getInt("sequence_no"),
+        row.getString("record_type"), row.getString("process_definition_key"), row.getString("process_instance_id"),
+        row.getString("element_id"), row.getString("task_id"), row.getString("duty_code"), row.getString("clause"),
+        row.getString("performer"), row.getString("assignee"),
+        row.getObject("recorded_at", OffsetDateTime.class).toInstant(), row.getString("verification_method"),
+        row.getString("findings"), row.getString("documents"), row.getString("rule_set_version"),
+        amends, row.getString("amendment_reason"), row.getString("previous_hash"),
+        row.getString("record_hash"));
+  }
+}

@@ -1,0 +1,57 @@
+package com.creditdiligence.evidence;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/** One link of a case's evidence chain, as stored (append-only) in evidence_record. */
+public record EvidenceRecord(
+    long id,
+    String businessKey,
+    int sequenceNo,
+    String recordType,
+    String processDefinitionKey,
+    String processInstanceId,
+    String elementId,
+    String taskId,
+    String dutyCode,
+    String clause,
+    String performer,
+    String assignee,
+    Instant recordedAt,
+    String verificationMethod,
+    String findings,
+    String documents,
+    String ruleSetVersion,
+    Integer amendsSequenceNo,
+    String amendmentReason,
+    String previousHash,
+    String recordHash) {
+
+  /** The record's content as the canonical hash input lists it (see {@link CanonicalForm}). */
+  public List<String> hashFields() {
+    return Arrays.asList(CanonicalForm.VERSION, businessKey, Integer.toString(sequenceNo), recordType,
+        processDefinitionKey, processInstanceId, elementId, taskId, dutyCode, clause, performer, assignee,
+        CanonicalForm.time(recordedAt), verificationMethod, findings, documents, ruleSetVersion,
+        amendsSequenceNo == null ? null : Integer.toString(amendsSequenceNo), amendmentReason, previousHash);
+  }
+
+  public String computeHash() {
+    return CanonicalForm.sha256(CanonicalForm.hashInput(hashFields()));
+  }
+
+  static EvidenceRecord link(long id, NewEvidence e, int sequenceNo, String previousHash) {
+    EvidenceRecord unsealed = new EvidenceRecord(id, e.businessKey(), sequenceNo, e.recordType(),
+        e.processDefinitionKey(), e.processInstanceId(), e.elementId(), e.taskId(), e.dutyCode(), e.clause(),
+        e.performer(), e.assignee(), e.recordedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+        e.verificationMethod(), e.findings(), e.documents(), e.ruleSetVersion(), e.amendsSequenceNo(),
+        e.amendmentReason(), previousHash, null);
+    return unsealed.withHash(unsealed.computeHash());
+  }
+
+  private EvidenceRecord withHash(String hash) {
+    return new EvidenceRecord(id, businessKey, sequenceNo, recordType, processDefinitionKey, processInstanceId,
+        elementId, taskId, dutyCode, clause, performer, assignee, recordedAt, verificationMethod, findings,
+        documents, ruleSetVersion, amendsSequenceNo, amendmentReason, previousHash, hash);
+  }
+}

@@ -1,0 +1,63 @@
+package com.creditdiligence.platform;
+
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+/**
+ * Attaches, once and generically, the {@link SubmissionGuard} and the {@link EvidenceCapture} to every
+ * user task, start event and process. Built-in listeners: skipping custom listeners does not skip them,
+ * and on a task they run before the model's own listeners — the guard first, then the ledger.
+ */
+class DiligenceParseListener extends AbstractBpmnParseListener {
+
+  private final SubmissionGuard guard;
+  private final EvidenceCapture capture;
+
+  DiligenceParseListener(SubmissionGuard guard, EvidenceCapture capture) {
+    this.guard = guard;
+    this.capture = capture;
+  }
+
+  @Override
+  public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+    processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, capture.caseEnd());
+  }
+
+  @Override
+  public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+    if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+      TaskDefinition task = userTask.getTaskDefinition();
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, guard);
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, capture.taskCompletion(formRef(userTaskElement)));
+      TaskListener events = capture.taskEvents();
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, events);
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, events);
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, events);
+    }
+  }
+
+  @Override
+  public void parseStartEvent(Element startEventElement, ScopeImpl scope, ActivityImpl startEventActivity) {
+    if (scope instanceof ProcessDefinitionImpl) {
+      String formRef = formRef(startEventElement);
+      if (formRef != null) {
+        startEventActivity.addBuiltInListener(ExecutionListener.EVENTNAME_START, guard);
+      }
+      // Appended after the model's own end listeners, which give the case its application number.
+      startEventActivity.addBuiltInListener(ExecutionListener.EVENTNAME_END, capture.caseStart(formRef));
+    }
+  }
+
+  private static String formRef(Element element) {
+    return element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
+  }
+}

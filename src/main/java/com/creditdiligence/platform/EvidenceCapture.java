@@ -1,0 +1,146 @@
+package com.creditdiligence.platform;
+
+import com.creditdiligence.evidence.CanonicalForm;
+import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.evidence.NewEvidence;
+import com.creditdiligence.submission.Duty;
+import com.creditdiligence.submission.Submission;
+import com.creditdiligence.submission.TaskRule;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.DelegationState;
+
+/**
+ * Writes the evidence ledger from the engine's events, in the engine's transaction: every user task's
+ * creation, assignment, delegation, completion (with the submitted form values) and cancellation, and
+ * every case's start and end. Attached to every element by {@link DiligenceParseListener}.
+ */
+class EvidenceCapture {
+
+  static final String CASE_STARTED = "CASE_STARTED";
+  static final String CASE_ENDED = "CASE_ENDED";
+  static final String TASK_CREATED = "TASK_CREATED";
+  static final String TASK_ASSIGNED = "TASK_ASSIGNED";
+  static final String TASK_DELEGATED = "TASK_DELEGATED";
+  static final String TASK_CANCELLED = "TASK_CANCELLED";
+
+  private final EvidenceLedger ledger;
+  private final TaskRules rules;
+  private final FormFields formFields = new FormFields();
+
+  EvidenceCapture(EvidenceLedger ledger, TaskRules rules) {
+    this.ledger = ledger;
+    this.rules = rules;
+  }
+
+  /** Task created / assigned / delegated / cancelled: who, when, to whom. */
+  TaskListener taskEvents() {
+    return task -> {
+      String type = switch (task.getEventName()) {
+        case TaskListener.EVENTNAME_CREATE -> TASK_CREATED;
+        case TaskListener.EVENTNAME_ASSIGNMENT -> ((TaskEntity) task).getDelegationState() == DelegationState.PENDING
+            ? TASK_DELEGATED : TASK_ASSIGNED;
+        case TaskListener.EVENTNAME_DELETE -> TASK_CANCELLED;
+        default -> throw new IllegalArgumentException("Not a recorded task event: " + task.getEventName());
+      };
+      Map<String, Object> facts = new LinkedHashMap<>();
+      facts.put("name", task.getName());
+      facts.put("dueDate", task.getDueDate() == null ? null : CanonicalForm.time(task.getDueDate().toInstant()));
+      facts.put("owner", task.getOwner());
+      if (TASK_CANCELLED.equals(type)) {
+        facts.put("reason", task.getDeleteReason());
+      }
+      append(task.getExecution(), type, task.getTaskDefinitionKey(), task.getId(), null, task.getAssignee(),
+          null, facts);
+    };
+  }
+
+  /** A completed task: the duty it evidences and the values the user submitted on its form. */
+  TaskListener taskCompletion(String formId) {
+    return task -> {
+      Map<String, Object> variables = EngineValues.plain(task.getVariables());
+      Optional<TaskRule> rule = rules.forElement(task.getTaskDefinitionKey());
+      Duty duty = rule.map(TaskRule::duty).orElse(null);
+      String method = rule.map(r -> r.verificationMethod(submission(variables, task.getProcessEngineServices())))
+          .orElse(null);
+      append(task.getExecution(), duty == null ? Duty.TASK_COMPLETED : duty.recordType(), task.getTaskDefinitionKey(),
+          task.getId(), duty, task.getAssignee(), method, submitted(task.getExecution(), formId, variables));
+    };
+  }
+
+  /** A case begins once its start event is left (the application number is given by then). */
+  ExecutionListener caseStart(String formId) {
+    return execution -> {
+      Map<String, Object> variables = EngineValues.plain(execution.getVariables());
+      Duty duty = rules.forElement(execution.getCurrentActivityId()).map(TaskRule::duty).orElse(null);
+      append(execution, CASE_STARTED, execution.getCurrentActivityId(), null, duty, null, null,
+          formId == null ? Map.of() : submitted(execution, formId, variables));
+    };
+  }
+
+  ExecutionListener caseEnd() {
+    return execution -> {
+      Map<String, Object> facts = new LinkedHashMap<>();
+      facts.put("endedAt", execution.getCurrentActivityId());
+      ExecutionEntity entity = (ExecutionEntity) execution;
+      facts.put("cancelled", entity.isCanceled());
+      facts.put("reason", entity.getDeleteReason());
+      append(execution, CASE_ENDED, execution.getCurrentActivityId(), null, null, null, null, facts);
+    };
+  }
+
+  private Map<String, Object> submitted(DelegateExecution execution, String formId, Map<String, Object> variables) {
+    ProcessDefinitionEntity definition = definitionOf(execution);
+    List<String> keys = formFields.of(execution.getProcessEngineServices().getRepositoryService(),
+        definition.getDeploymentId(), formId);
+    Map<String, Object> values = new TreeMap<>();
+    keys.stream().filter(variables::containsKey).forEach(key -> values.put(key, variables.get(key)));
+    return values;
+  }
+
+  private void append(DelegateExecution execution, String type, String elementId, String taskId, Duty duty,
+                      String assignee, String method, Map<String, Object> facts) {
+    String businessKey = execution.getProcessBusinessKey();
+    if (businessKey == null) {
+      throw new IllegalStateException("Every process of this application is a case with a business key; "
+          + execution.getProcessInstanceId() + " has none, so its evidence could not be recorded");
+    }
+    ProcessDefinitionEntity definition = definitionOf(execution);
+    ledger.append(new NewEvidence(businessKey, type, definition.getKey(), execution.getProcessInstanceId(), elementId,
+        taskId, duty == null ? null : duty.code(), duty == null ? null : duty.clause(),
+        performer(execution.getProcessEngineServices()), assignee, ClockUtil.getCurrentTime().toInstant(), method,
+        CanonicalForm.json(facts), "[]", ruleSetVersion(definition), null, null));
+  }
+
+  private static Submission submission(Map<String, Object> variables, ProcessEngineServices engine) {
+    return new Submission(variables, performer(engine), EngineValues.today());
+  }
+
+  private static ProcessDefinitionEntity definitionOf(DelegateExecution execution) {
+    return ((ExecutionEntity) execution).getProcessDefinition();
+  }
+
+  /** The models in force: the process definition's version and the deployment it came with (its DMN and forms). */
+  private static String ruleSetVersion(ProcessDefinitionEntity definition) {
+    String tag = definition.getVersionTag() == null ? "" : " (" + definition.getVersionTag() + ")";
+    return definition.getKey() + ":v" + definition.getVersion() + tag + " deployment " + definition.getDeploymentId();
+  }
+
+  private static String performer(ProcessEngineServices engine) {
+    Authentication authentication = engine.getIdentityService().getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+}
