@@ -95,7 +95,7 @@ class SubmissionRefusalTest {
         {"variables": {"recommendation": {"value": "approve", "type": "String"},
                        "financialAnalysis": {"value": "ok", "type": "String"}}}""";
 
-    ResponseEntity<String> response = http.postForEntity("/engine-rest/task/" + evaluationTask.getId() + "/submit-form",
+    ResponseEntity<String> response = http.withBasicAuth("manager1", "demo").postForEntity("/engine-rest/task/" + evaluationTask.getId() + "/submit-form",
         new HttpEntity<>(body, headers), String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -1,0 +1,62 @@
+package com.creditdiligence.evidence;
+
+import com.creditdiligence.platform.web.ApiProblem;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * §19: a submitted report is never edited in place. A principled change is a new, signed record that
+ * names the record it amends, with the reason; the original stays exactly as it was.
+ */
+@Service
+public class Amendments {
+
+  static final String AMENDMENT = "AMENDMENT";
+  /** The records that carry a person's submitted findings: only those can be amended. */
+  static final Set<String> AMENDABLE = Set.of("TASK_COMPLETED", "VOTE_CAST", "CASE_STARTED");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final EvidenceLedger ledger;
+
+  Amendments(EvidenceLedger ledger) {
+    this.ledger = ledger;
+  }
+
+  @Transactional
+  public EvidenceRecord amend(String businessKey, int sequenceNo, String reason, Map<String, Object> changes,
+                              String amendedBy, Instant at) {
+    EvidenceRecord original = ledger.record(businessKey, sequenceNo)
+        .orElseThrow(() -> ApiProblem.notFound("案件 " + businessKey + " 没有第 " + sequenceNo + " 条证据 No evidence record "
+            + sequenceNo + " in case " + businessKey));
+    if (!AMENDABLE.contains(original.recordType())) {
+      throw ApiProblem.badField("id", "只能修正提交的工作记录,不能修正 " + original.recordType()
+          + " Only submitted findings can be amended, not a " + original.recordType() + " record");
+    }
+    Map<String, Object> findings = parse(original.findings());
+    for (String field : changes.keySet()) {
+      if (!findings.containsKey(field)) {
+        throw ApiProblem.badField("changes." + field, "原记录没有字段 " + field + " The original record has no field " + field);
+      }
+    }
+    return ledger.append(new NewEvidence(businessKey, AMENDMENT, original.processDefinitionKey(),
+        original.processInstanceId(), original.elementId(), original.taskId(), original.dutyCode(), "§19", amendedBy,
+        null, at, null, CanonicalForm.json(new TreeMap<>(changes)), "[]", original.ruleSetVersion(), sequenceNo,
+        reason.trim()));
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> parse(String findings) {
+    try {
+      return findings == null ? Map.of() : JSON.readValue(findings, Map.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored findings are not JSON", e);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package com.creditdiligence.evidence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A record as the API shows it: findings as structure, with the amendments that point to it. */
+record EvidenceView(
+    int id,
+    String recordType,
+    Instant recordedAt,
+    String processDefinitionKey,
+    String processInstanceId,
+    String elementId,
+    String taskId,
+    String dutyCode,
+    String clause,
+    String performer,
+    String assignee,
+    String verificationMethod,
+    Object findings,
+    Object documents,
+    String ruleSetVersion,
+    Integer amends,
+    String amendmentReason,
+    List<Integer> amendedBy,
+    String previousHash,
+    String recordHash) {
+
+  static List<EvidenceView> of(List<EvidenceRecord> records) {
+    Map<Integer, List<Integer>> amendedBy = records.stream().filter(r -> r.amendsSequenceNo() != null)
+        .collect(Collectors.groupingBy(EvidenceRecord::amendsSequenceNo,
+            Collectors.mapping(EvidenceRecord::sequenceNo, Collectors.toList())));
+    return records.stream().map(r -> of(r, amendedBy.getOrDefault(r.sequenceNo(), List.of()))).toList();
+  }
+
+  static EvidenceView of(EvidenceRecord r, List<Integer> amendedBy) {
+    return new EvidenceView(r.sequenceNo(), r.recordType(), r.recordedAt(), r.processDefinitionKey(),
+        r.processInstanceId(), r.elementId(), r.taskId(), r.dutyCode(), r.clause(), r.performer(), r.assignee(),
+        r.verificationMethod(), Amendments.parse(r.findings()), DocumentsJson.parse(r.documents()),
+        r.ruleSetVersion(), r.amendsSequenceNo(), r.amendmentReason(), amendedBy, r.previousHash(), r.recordHash());
+  }
+}

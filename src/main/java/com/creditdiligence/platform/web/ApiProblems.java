@@ -1,0 +1,39 @@
+package com.creditdiligence.platform.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every error of /api as application/problem+json, naming the field at fault where there is one. */
+@RestControllerAdvice(basePackages = "com.creditdiligence")
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+  @ExceptionHandler(ApiProblem.class)
+  ProblemDetail problem(ApiProblem problem) {
+    ProblemDetail detail = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
+    if (problem.field() != null) {
+      detail.setProperty("errors", Map.of(problem.field(), problem.getMessage()));
+    }
+    return detail;
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                HttpStatusCode status, WebRequest request) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    e.getBindingResult().getFieldErrors().forEach(error -> errors.put(error.getField(), error.getDefaultMessage()));
+    ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        "请求内容无效 Invalid request: " + String.join(", ", errors.keySet()));
+    detail.setProperty("errors", errors);
+    return ResponseEntity.badRequest().headers(headers).body(detail);
+  }
+}

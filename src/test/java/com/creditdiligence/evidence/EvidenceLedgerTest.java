@@ -1,0 +1,238 @@
+package com.creditdiligence.evidence;
+
+import static com.creditdiligence.demo.DemoSubmissions.contracts;
+import static com.creditdiligence.demo.DemoSubmissions.evaluation;
+import static com.creditdiligence.demo.DemoSubmissions.intake;
+import static com.creditdiligence.demo.DemoSubmissions.investigation;
+import static com.creditdiligence.demo.DemoSubmissions.issue;
+import static com.creditdiligence.demo.DemoSubmissions.vote;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.demo.LifecycleDriver;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Every step leaves its evidence in the case's chain, whichever way it is completed, and nothing else does. */
+@ApplicationTest
+class EvidenceLedgerTest {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  EvidenceLedger ledger;
+  @Autowired
+  JdbcClient jdbc;
+  @Autowired
+  TestRestTemplate http;
+
+  LifecycleDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    driver = new LifecycleDriver(engine);
+  }
+
+  @Test
+  void everyStepOfAnIssuedGuaranteeLeavesItsRecordInOneIntactChain() {
+    ProcessInstance guaranteeCase = driver.apply("manager1", intake("苏州证据一公司", "workingCapitalLoan", 3_000_000, 12));
+    String id = guaranteeCase.getId();
+    driver.complete(id, "Task_CustomerInvestigation", "manager1", investigation(false));
+    driver.complete(id, "Task_AnalysisEvaluation", "manager1", evaluation("approve"));
+    driver.runJobs(id);
+    driver.voters(id).forEach(member -> driver.complete(id, "Task_CommitteeVote", member, vote("approve")));
+    driver.complete(id, "Task_SignContracts", "manager1", contracts(false));
+    driver.complete(id, "Task_IssueGuarantee", "manager1", issue(3_000_000));
+
+    List<EvidenceRecord> records = ledger.records(guaranteeCase.getBusinessKey());
+
+    assertThat(records).filteredOn(r -> r.dutyCode() != null)
+        .extracting(EvidenceRecord::recordType, EvidenceRecord::elementId, EvidenceRecord::dutyCode, EvidenceRecord::performer)
+        .containsExactly(
+            tuple("CASE_STARTED", "StartEvent_ApplicationReceived", "INTAKE_REGISTRATION", "manager1"),
+            tuple("TASK_COMPLETED", "Task_CustomerInvestigation", "CUSTOMER_INVESTIGATION", "manager1"),
+            tuple("TASK_COMPLETED", "Task_AnalysisEvaluation", "ANALYSIS_REPORT", "manager1"),
+            tuple("VOTE_CAST", "Task_CommitteeVote", "COMMITTEE_VOTE", "committee1"),
+            tuple("VOTE_CAST", "Task_CommitteeVote", "COMMITTEE_VOTE", "committee2"),
+            tuple("VOTE_CAST", "Task_CommitteeVote", "COMMITTEE_VOTE", "committee3"),
+            tuple("TASK_COMPLETED", "Task_SignContracts", "CONTRACTS_AND_COLLATERAL", "manager1"),
+            tuple("TASK_COMPLETED", "Task_IssueGuarantee", "GUARANTEE_ISSUED", "manager1"));
+    assertThat(records).extracting(EvidenceRecord::recordType)
+        .contains("TASK_CREATED", "TASK_ASSIGNED").last().isEqualTo("CASE_ENDED");
+    assertThat(records).extracting(EvidenceRecord::sequenceNo)
+        .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, records.size()).boxed().toList());
+    assertThat(ledger.verify(guaranteeCase.getBusinessKey()).isIntact()).isTrue();
+
+    EvidenceRecord investigationRecord = records.stream()
+        .filter(r -> "CUSTOMER_INVESTIGATION".equals(r.dutyCode())).findFirst().orElseThrow();
+    assertThat(investigationRecord.clause()).isEqualTo("§5–§14");
+    assertThat(investigationRecord.verificationMethod()).startsWith("creditBureau×1, onSite×11; on-site visit ");
+    assertThat(investigationRecord.findings()).contains("\"doc04Status\":\"verified\"").contains("\"onSiteVisitFindings\":")
+        .doesNotContain("applicantName");
+    assertThat(investigationRecord.ruleSetVersion()).startsWith("guarantee-lifecycle:v").contains("(2026.1) deployment ");
+  }
+
+  @Test
+  void aCompletionThroughEngineRestIsRecordedWithTheAuthenticatedUser() {
+    ProcessInstance guaranteeCase = driver.apply("manager2", intake("苏州证据二公司", "workingCapitalLoan", 1_000_000, 12));
+    Task task = driver.taskOf(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager2");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    String body = """
+        {"variables": {%s}}""".formatted(restVariables(investigation(false)));
+
+    ResponseEntity<String> response = http.withBasicAuth("manager2", "demo")
+        .postForEntity("/engine-rest/task/" + task.getId() + "/complete", new HttpEntity<>(body, headers), String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(ledger.records(guaranteeCase.getBusinessKey())).filteredOn(r -> task.getId().equals(r.taskId()))
+        .extracting(EvidenceRecord::recordType, EvidenceRecord::performer)
+        .contains(tuple("TASK_COMPLETED", "manager2"));
+  }
+
+  @Test
+  void anAnonymousCallToEngineRestIsRefused() {
+    assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void aRefusedCompletionWritesNothingToTheLedger() {
+    ProcessInstance guaranteeCase = driver.apply("manager1", intake("苏州证据三公司", "workingCapitalLoan", 1_000_000, 12));
+    int before = ledger.records(guaranteeCase.getBusinessKey()).size();
+    Map<String, Object> incomplete = investigation(false);
+    incomplete.put("doc01Status", "missing");
+
+    assertThatThrownBy(() -> driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", incomplete));
+
+    assertThat(ledger.records(guaranteeCase.getBusinessKey())).hasSize(before);
+    assertThat(ledger.verify(guaranteeCase.getBusinessKey()).isIntact()).isTrue();
+  }
+
+  @Test
+  void theDatabaseRefusesToChangeOrRemoveARecord() {
+    String key = investigatedCase("苏州证据四公司");
+
+    assertThatThrownBy(() -> jdbc.sql("UPDATE evidence_record SET performer = 'someone' WHERE business_key = ?")
+        .param(key).update()).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.sql("DELETE FROM evidence_record WHERE business_key = ?").param(key).update())
+        .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+  }
+
+  @Test
+  void anEditBehindTheApplicationsBackIsDetectedAtTheRecordEdited() {
+    String key = investigatedCase("苏州证据五公司");
+    int target = completionOf(key, "Task_CustomerInvestigation").sequenceNo();
+
+    withoutAppendOnlyTriggers(() -> jdbc.sql("UPDATE evidence_record SET findings = REPLACE(findings, 'verified', 'missing') "
+        + "WHERE business_key = ? AND sequence_no = ?").params(key, target).update());
+
+    ChainVerification verification = ledger.verify(key);
+    assertThat(verification.status()).isEqualTo("broken");
+    assertThat(verification.brokenAt()).isEqualTo(target);
+    assertThat(verification.reason()).contains("was changed after it was written");
+  }
+
+  @Test
+  void aDeletedRecordIsDetected() {
+    String key = investigatedCase("苏州证据六公司");
+
+    withoutAppendOnlyTriggers(() -> jdbc.sql("DELETE FROM evidence_record WHERE business_key = ? AND sequence_no = 3")
+        .param(key).update());
+
+    assertThat(ledger.verify(key)).extracting(ChainVerification::brokenAt, ChainVerification::reason)
+        .containsExactly(3, "record 3 is missing (next found: 4)");
+  }
+
+  @Test
+  void twoRecordsSwappedAreDetected() {
+    String key = investigatedCase("苏州证据七公司");
+
+    withoutAppendOnlyTriggers(() -> {
+      jdbc.sql("UPDATE evidence_record SET sequence_no = -1 WHERE business_key = ? AND sequence_no = 2").param(key).update();
+      jdbc.sql("UPDATE evidence_record SET sequence_no = 2 WHERE business_key = ? AND sequence_no = 3").param(key).update();
+      jdbc.sql("UPDATE evidence_record SET sequence_no = 3 WHERE business_key = ? AND sequence_no = -1").param(key).update();
+    });
+
+    ChainVerification verification = ledger.verify(key);
+    assertThat(verification.brokenAt()).isEqualTo(2);
+    assertThat(verification.reason()).contains("its previous hash differs");
+  }
+
+  @Test
+  void aForgedRecordAppendedBehindTheApplicationsBackIsDetectedEvenWithAValidHash() {
+    String key = investigatedCase("苏州证据八公司");
+    List<EvidenceRecord> records = ledger.records(key);
+    EvidenceRecord last = records.get(records.size() - 1);
+    EvidenceRecord forged = EvidenceRecord.link(0, new NewEvidence(key, "TASK_COMPLETED", "guarantee-lifecycle",
+        last.processInstanceId(), "Task_CustomerInvestigation", "forged", "CUSTOMER_INVESTIGATION", "§5–§14", "manager1",
+        "manager1", Instant.now(), "onSite×13", "{}", "[]", last.ruleSetVersion(), null, null), last.sequenceNo() + 1,
+        last.recordHash());
+
+    jdbc.sql("INSERT INTO evidence_record (business_key, sequence_no, record_type, recorded_at, findings, documents, "
+            + "previous_hash, record_hash, process_definition_key, process_instance_id, element_id, task_id, duty_code, "
+            + "clause, performer, assignee, verification_method, rule_set_version) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(key, forged.sequenceNo(), forged.recordType(),
+            java.time.OffsetDateTime.ofInstant(forged.recordedAt(), java.time.ZoneOffset.UTC), forged.findings(),
+            forged.documents(), forged.previousHash(), forged.recordHash(), forged.processDefinitionKey(),
+            forged.processInstanceId(), forged.elementId(), forged.taskId(), forged.dutyCode(), forged.clause(),
+            forged.performer(), forged.assignee(), forged.verificationMethod(), forged.ruleSetVersion())
+        .update();
+
+    ChainVerification verification = ledger.verify(key);
+    assertThat(verification.status()).isEqualTo("broken");
+    assertThat(verification.brokenAt()).isEqualTo(forged.sequenceNo());
+    assertThat(verification.reason()).contains("handed out " + last.sequenceNo() + " records");
+  }
+
+  private String investigatedCase(String applicant) {
+    ProcessInstance guaranteeCase = driver.apply("manager1", intake(applicant, "workingCapitalLoan", 1_000_000, 12));
+    driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", investigation(false));
+    assertThat(ledger.verify(guaranteeCase.getBusinessKey()).isIntact()).isTrue();
+    return guaranteeCase.getBusinessKey();
+  }
+
+  private EvidenceRecord completionOf(String key, String elementId) {
+    return ledger.records(key).stream()
+        .filter(r -> r.recordType().equals("TASK_COMPLETED") && r.elementId().equals(elementId)).findFirst().orElseThrow();
+  }
+
+  /** What a database administrator could do: drop the triggers, tamper, put them back. */
+  private void withoutAppendOnlyTriggers(Runnable tampering) {
+    jdbc.sql("DROP TRIGGER evidence_record_no_update").update();
+    jdbc.sql("DROP TRIGGER evidence_record_no_delete").update();
+    try {
+      tampering.run();
+    } finally {
+      jdbc.sql("CREATE TRIGGER evidence_record_no_update BEFORE UPDATE ON evidence_record FOR EACH ROW "
+          + "CALL 'com.creditdiligence.evidence.AppendOnlyH2Trigger'").update();
+      jdbc.sql("CREATE TRIGGER evidence_record_no_delete BEFORE DELETE ON evidence_record FOR EACH ROW "
+          + "CALL 'com.creditdiligence.evidence.AppendOnlyH2Trigger'").update();
+    }
+  }
+
+  private static String restVariables(Map<String, Object> values) {
+    return values.entrySet().stream().map(e -> {
+      Object v = e.getValue();
+      String json = v instanceof String s ? "\"" + s.replace("\"", "\\\"") + "\"" : String.valueOf(v);
+      return "\"" + e.getKey() + "\": {\"value\": " + json + "}";
+    }).collect(java.util.stream.Collectors.joining(", "));
+  }
+}
