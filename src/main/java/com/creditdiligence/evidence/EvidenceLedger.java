@@ -6,10 +6,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The evidence ledger: appends to a case's hash chain inside the caller's transaction (the engine's,
@@ -19,9 +23,12 @@ import org.springframework.stereotype.Repository;
 public class EvidenceLedger {
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate separateTransaction;
 
-  public EvidenceLedger(JdbcClient jdbc) {
+  public EvidenceLedger(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.separateTransaction = new TransactionTemplate(transactions);
+    this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** Must run in a transaction: the chain head stays locked until it commits. */
@@ -72,16 +79,31 @@ public class EvidenceLedger {
   }
 
   private Head lockHead(String businessKey) {
-    Optional<Head> head = jdbc.sql("SELECT last_sequence_no, last_hash FROM evidence_chain WHERE business_key = ? FOR UPDATE")
+    return selectHeadForUpdate(businessKey).orElseGet(() -> {
+      createHead(businessKey);
+      return selectHeadForUpdate(businessKey).orElseThrow();
+    });
+  }
+
+  private Optional<Head> selectHeadForUpdate(String businessKey) {
+    return jdbc.sql("SELECT last_sequence_no, last_hash FROM evidence_chain WHERE business_key = ? FOR UPDATE")
         .param(businessKey)
         .query((row, n) -> new Head(row.getInt(1), row.getString(2)))
         .optional();
-    if (head.isPresent()) {
-      return head.get();
+  }
+
+  /**
+   * A new case's empty chain, committed on its own: two first writers racing to create it must not
+   * abort the caller's transaction (PostgreSQL aborts a transaction on a duplicate key).
+   */
+  private void createHead(String businessKey) {
+    try {
+      separateTransaction.executeWithoutResult(tx ->
+          jdbc.sql("INSERT INTO evidence_chain (business_key, last_sequence_no, last_hash) VALUES (?, 0, ?)")
+              .params(businessKey, CanonicalForm.GENESIS).update());
+    } catch (DuplicateKeyException alreadyCreated) {
+      // Another writer created it first; we queue behind its lock.
     }
-    jdbc.sql("INSERT INTO evidence_chain (business_key, last_sequence_no, last_hash) VALUES (?, 0, ?)")
-        .params(businessKey, CanonicalForm.GENESIS).update();
-    return new Head(0, CanonicalForm.GENESIS);
   }
 
   private record Head(int sequenceNo, String hash) {

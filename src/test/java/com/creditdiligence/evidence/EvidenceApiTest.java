@@ -1,0 +1,117 @@
+package com.creditdiligence.evidence;
+
+import static com.creditdiligence.demo.DemoSubmissions.evaluation;
+import static com.creditdiligence.demo.DemoSubmissions.intake;
+import static com.creditdiligence.demo.DemoSubmissions.investigation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.demo.LifecycleDriver;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The ledger over HTTP: reading, verifying, and §19 amendments that leave the original intact. */
+@ApplicationTest
+class EvidenceApiTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  EvidenceLedger ledger;
+  @Autowired
+  TestRestTemplate http;
+
+  @Test
+  void anAmendmentIsANewSignedRecordPointingToTheFrozenReport() throws Exception {
+    String key = evaluatedCase();
+    EvidenceRecord report = ledger.records(key).stream().filter(r -> "ANALYSIS_REPORT".equals(r.dutyCode()))
+        .findFirst().orElseThrow();
+
+    ResponseEntity<String> created = post("/api/cases/" + key + "/evidence/" + report.sequenceNo() + "/amendments", """
+        {"reason": "审计后补充:预测期应为三年 Forecast horizon corrected to three years",
+         "changes": {"financialForecast": "未来三年营业收入年均增长8% Revenue grows 8% a year for three years"}}""");
+
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    JsonNode amendment = JSON.readTree(created.getBody());
+    assertThat(amendment.get("recordType").asText()).isEqualTo("AMENDMENT");
+    assertThat(amendment.get("amends").asInt()).isEqualTo(report.sequenceNo());
+    assertThat(amendment.get("performer").asText()).isEqualTo("head1");
+    assertThat(amendment.get("clause").asText()).isEqualTo("§19");
+
+    EvidenceRecord original = ledger.record(key, report.sequenceNo()).orElseThrow();
+    assertThat(original).isEqualTo(report);
+    JsonNode listed = JSON.readTree(get("/api/cases/" + key + "/evidence").getBody());
+    assertThat(listed.get(report.sequenceNo() - 1).get("amendedBy").get(0).asInt()).isEqualTo(amendment.get("id").asInt());
+    assertThat(listed.get(report.sequenceNo() - 1).get("findings").get("financialForecast").asText())
+        .isEqualTo(evaluation("approve").get("financialForecast"));
+    assertThat(JSON.readTree(get("/api/cases/" + key + "/evidence/verification").getBody()).get("status").asText())
+        .isEqualTo("intact");
+  }
+
+  @Test
+  void anAmendmentOfAFieldTheRecordDoesNotHaveIsA400NamingTheField() throws Exception {
+    String key = evaluatedCase();
+    int report = ledger.records(key).stream().filter(r -> "ANALYSIS_REPORT".equals(r.dutyCode())).findFirst()
+        .orElseThrow().sequenceNo();
+    int recordsBefore = ledger.records(key).size();
+
+    ResponseEntity<String> response = post("/api/cases/" + key + "/evidence/" + report + "/amendments", """
+        {"reason": "修改一个不存在的字段 Changing a field that does not exist", "changes": {"colour": "blue"}}""");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(JSON.readTree(response.getBody()).get("errors").has("changes.colour")).isTrue();
+    assertThat(ledger.records(key)).hasSize(recordsBefore);
+  }
+
+  @Test
+  void anAmendmentWithoutAReasonIsA400NamingTheField() throws Exception {
+    String key = evaluatedCase();
+
+    ResponseEntity<String> response = post("/api/cases/" + key + "/evidence/3/amendments", """
+        {"reason": "", "changes": {"financialForecast": "x"}}""");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(JSON.readTree(response.getBody()).get("errors").has("reason")).isTrue();
+  }
+
+  @Test
+  void anUnknownCaseIsA404ProblemAndAnAnonymousCallA401() {
+    ResponseEntity<String> unknown = get("/api/cases/GA-1999-000001/evidence/verification");
+    assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+
+    assertThat(http.getForEntity("/api/cases/GA-1999-000001/evidence", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  private String evaluatedCase() {
+    LifecycleDriver driver = new LifecycleDriver(engine);
+    ProcessInstance guaranteeCase = driver.apply("manager1", intake("苏州修正公司", "workingCapitalLoan", 1_000_000, 12));
+    driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", investigation(false));
+    driver.complete(guaranteeCase.getId(), "Task_AnalysisEvaluation", "manager1", evaluation("approve"));
+    return guaranteeCase.getBusinessKey();
+  }
+
+  private ResponseEntity<String> get(String path) {
+    return http.withBasicAuth("head1", "demo").getForEntity(path, String.class);
+  }
+
+  private ResponseEntity<String> post(String path, String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.withBasicAuth("head1", "demo").postForEntity(path, new HttpEntity<>(body, headers), String.class);
+  }
+}
