@@ -43,6 +43,8 @@ class ApplicationIntake implements ExecutionListener {
       throw refused("caseManager", "受理须由登录的客户经理提交 An application must be registered by a logged-in customer manager");
     }
     String businessKey = assignBusinessKey(execution, today);
+    // Forms show the case's documents page by it (the business key itself is not a form variable).
+    execution.setVariable("caseKey", businessKey);
     Submission s = new Submission(EngineValues.plain(execution.getVariables()), caseManager, today);
     EligibilityInputs inputs = EligibilityInputs.of(s.date("establishedOn").orElseThrow(), s.list("counterGuaranteeTypes"), today);
     execution.setVariable("yearsInOperation", inputs.yearsInOperation());

@@ -1,10 +1,12 @@
 package com.creditdiligence.platform;
 
+import com.creditdiligence.documents.CaseDocuments;
 import com.creditdiligence.evidence.EvidenceLedger;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,9 +15,9 @@ import org.springframework.context.annotation.Configuration;
 class EnginePluginConfiguration {
 
   @Bean
-  ProcessEnginePlugin diligencePlugin(TaskRules rules, EvidenceLedger ledger) {
+  ProcessEnginePlugin diligencePlugin(TaskRules rules, EvidenceLedger ledger, ObjectProvider<CaseDocuments> documents) {
     DiligenceParseListener parseListener =
-        new DiligenceParseListener(new SubmissionGuard(rules), new EvidenceCapture(ledger, rules));
+        new DiligenceParseListener(new SubmissionGuard(rules), new EvidenceCapture(ledger, rules, documents));
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {

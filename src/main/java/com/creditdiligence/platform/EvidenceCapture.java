@@ -1,9 +1,11 @@
 package com.creditdiligence.platform;
 
+import com.creditdiligence.documents.CaseDocuments;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.NewEvidence;
 import com.creditdiligence.submission.Duty;
+import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
 import java.util.LinkedHashMap;
@@ -22,6 +24,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.DelegationState;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Writes the evidence ledger from the engine's events, in the engine's transaction: every user task's
@@ -37,13 +40,19 @@ class EvidenceCapture {
   static final String TASK_DELEGATED = "TASK_DELEGATED";
   static final String TASK_CANCELLED = "TASK_CANCELLED";
 
+  /** The form field in which a user picks the case documents a step relies on. */
+  static final String ATTACHED_DOCUMENTS = "attachedDocuments";
+
   private final EvidenceLedger ledger;
   private final TaskRules rules;
+  private final ObjectProvider<CaseDocuments> documents;
   private final FormFields formFields = new FormFields();
 
-  EvidenceCapture(EvidenceLedger ledger, TaskRules rules) {
+  /** The documents are looked up lazily: they need the engine this capture is part of. */
+  EvidenceCapture(EvidenceLedger ledger, TaskRules rules, ObjectProvider<CaseDocuments> documents) {
     this.ledger = ledger;
     this.rules = rules;
+    this.documents = documents;
   }
 
   /** Task created / assigned / delegated / cancelled: who, when, to whom. */
@@ -64,7 +73,7 @@ class EvidenceCapture {
         facts.put("reason", task.getDeleteReason());
       }
       append(task.getExecution(), type, task.getTaskDefinitionKey(), task.getId(), null, task.getAssignee(),
-          null, facts);
+          null, facts, List.of());
     };
   }
 
@@ -76,8 +85,9 @@ class EvidenceCapture {
       Duty duty = rule.map(TaskRule::duty).orElse(null);
       String method = rule.map(r -> r.verificationMethod(submission(variables, task.getProcessEngineServices())))
           .orElse(null);
+      Map<String, Object> submitted = submitted(task.getExecution(), formId, variables);
       append(task.getExecution(), duty == null ? Duty.TASK_COMPLETED : duty.recordType(), task.getTaskDefinitionKey(),
-          task.getId(), duty, task.getAssignee(), method, submitted(task.getExecution(), formId, variables));
+          task.getId(), duty, task.getAssignee(), method, submitted, citations(task, submitted));
     };
   }
 
@@ -87,7 +97,7 @@ class EvidenceCapture {
       Map<String, Object> variables = EngineValues.plain(execution.getVariables());
       Duty duty = rules.forElement(execution.getCurrentActivityId()).map(TaskRule::duty).orElse(null);
       append(execution, CASE_STARTED, execution.getCurrentActivityId(), null, duty, null, null,
-          formId == null ? Map.of() : submitted(execution, formId, variables));
+          formId == null ? Map.of() : submitted(execution, formId, variables), List.of());
     };
   }
 
@@ -98,7 +108,7 @@ class EvidenceCapture {
       ExecutionEntity entity = (ExecutionEntity) execution;
       facts.put("cancelled", entity.isCanceled());
       facts.put("reason", entity.getDeleteReason());
-      append(execution, CASE_ENDED, execution.getCurrentActivityId(), null, null, null, null, facts);
+      append(execution, CASE_ENDED, execution.getCurrentActivityId(), null, null, null, null, facts, List.of());
     };
   }
 
@@ -111,8 +121,22 @@ class EvidenceCapture {
     return values;
   }
 
+  /** The documents the user picked on the form, cited by name, media type, size and SHA-256. */
+  private List<Map<String, Object>> citations(DelegateTask task, Map<String, Object> submitted) {
+    if (!(submitted.get(ATTACHED_DOCUMENTS) instanceof List<?> picked) || picked.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return documents.getObject().cite(task.getExecution().getProcessBusinessKey(),
+          picked.stream().map(String::valueOf).toList());
+    } catch (IllegalArgumentException unknown) {
+      throw new SubmissionRefusedException(task.getTaskDefinitionKey(),
+          List.of(new Refusal(ATTACHED_DOCUMENTS, unknown.getMessage())));
+    }
+  }
+
   private void append(DelegateExecution execution, String type, String elementId, String taskId, Duty duty,
-                      String assignee, String method, Map<String, Object> facts) {
+                      String assignee, String method, Map<String, Object> facts, List<Map<String, Object>> citations) {
     String businessKey = execution.getProcessBusinessKey();
     if (businessKey == null) {
       throw new IllegalStateException("Every process of this application is a case with a business key; "
@@ -122,7 +146,7 @@ class EvidenceCapture {
     ledger.append(new NewEvidence(businessKey, type, definition.getKey(), execution.getProcessInstanceId(), elementId,
         taskId, duty == null ? null : duty.code(), duty == null ? null : duty.clause(),
         performer(execution.getProcessEngineServices()), assignee, ClockUtil.getCurrentTime().toInstant(), method,
-        CanonicalForm.json(facts), "[]", ruleSetVersion(definition), null, null));
+        CanonicalForm.json(facts), CanonicalForm.json(citations), ruleSetVersion(definition), null, null));
   }
 
   private static Submission submission(Map<String, Object> variables, ProcessEngineServices engine) {

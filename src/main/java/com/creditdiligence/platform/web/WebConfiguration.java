@@ -1,6 +1,6 @@
 package com.creditdiligence.platform.web;
 
-import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Configuration;
 class WebConfiguration {
 
   @Bean
-  FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identity) {
-    FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity));
+  FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(ProcessEngine engine) {
+    FilterRegistrationBean<ApiAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine.getIdentityService(), engine.getName()));
     registration.addUrlPatterns("/api/*", "/cases/*");
     return registration;
   }

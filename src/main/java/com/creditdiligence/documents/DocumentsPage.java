@@ -1,0 +1,81 @@
+package com.creditdiligence.documents;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The case's documents page, linked from the task forms (Camunda Forms in 7.24 have no file picker):
+ * upload a file, see the case's documents with their references. After an upload, reopening the task
+ * offers the new document in the form's «附件 Documents» list.
+ */
+@Controller
+class DocumentsPage {
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+  private final CaseDocuments documents;
+  private final IdentityService identity;
+
+  DocumentsPage(CaseDocuments documents, IdentityService identity) {
+    this.documents = documents;
+    this.identity = identity;
+  }
+
+  @GetMapping(value = "/cases/{businessKey}/documents", produces = MediaType.TEXT_HTML_VALUE)
+  @ResponseBody
+  String page(@PathVariable String businessKey, @RequestParam(required = false) String filed) {
+    documents.requireCase(businessKey);
+    String key = HtmlUtils.htmlEscape(businessKey);
+    StringBuilder rows = new StringBuilder();
+    for (CaseDocument d : documents.ofCase(businessKey)) {
+      rows.append("<tr><td><a href=\"/api/cases/").append(key).append("/documents/").append(d.reference()).append("\">")
+          .append(HtmlUtils.htmlEscape(d.fileName())).append("</a></td><td>").append(HtmlUtils.htmlEscape(d.mediaType()))
+          .append("</td><td>").append(d.size()).append("</td><td><code>").append(d.reference()).append("</code></td><td>")
+          .append(HtmlUtils.htmlEscape(d.uploadedBy())).append("</td><td>").append(TIME.format(d.uploadedAt()))
+          .append("</td></tr>");
+    }
+    String notice = filed == null ? "" : "<p class=\"ok\">已上传 Uploaded: <code>" + HtmlUtils.htmlEscape(filed)
+        + "</code> — 请重新打开任务以在表单中选择 Reopen the task to pick it in the form.</p>";
+    return """
+        <!DOCTYPE html>
+        <html lang="zh-CN"><head><meta charset="utf-8"><title>资料 Documents — %1$s</title>
+        <style>
+          body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 2em; color: #222; }
+          table { border-collapse: collapse; margin-top: 1em; } td, th { border: 1px solid #ccc; padding: .4em .7em; text-align: left; }
+          th { background: #f3f3f3; } .ok { color: #1a7f37; } code { font-size: .85em; }
+        </style></head>
+        <body>
+          <h1>案件资料 Case documents — %1$s</h1>
+          %2$s
+          <form method="post" enctype="multipart/form-data" action="/cases/%1$s/documents">
+            <label>选择文件 Choose a file: <input type="file" name="file" required></label>
+            <button type="submit">上传 Upload</button>
+          </form>
+          <table><thead><tr><th>文件 File</th><th>类型 Type</th><th>字节 Bytes</th><th>引用 Reference (SHA-256)</th>
+          <th>上传人 By</th><th>时间 At</th></tr></thead><tbody>%3$s</tbody></table>
+        </body></html>
+        """.formatted(key, notice, rows);
+  }
+
+  @PostMapping(value = "/cases/{businessKey}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<Void> upload(@PathVariable String businessKey, @RequestParam("file") MultipartFile file) throws IOException {
+    CaseDocument filed = documents.file(businessKey, file.getOriginalFilename(), file.getContentType(), file.getBytes(),
+        identity.getCurrentAuthentication().getUserId(), ClockUtil.getCurrentTime().toInstant());
+    return ResponseEntity.status(303)
+        .location(URI.create("/cases/" + businessKey + "/documents?filed=" + filed.reference())).build();
+  }
+}

@@ -1,0 +1,194 @@
+package com.creditdiligence.documents;
+
+import static com.creditdiligence.demo.DemoSubmissions.intake;
+import static com.creditdiligence.demo.DemoSubmissions.investigation;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.demo.LifecycleDriver;
+import com.creditdiligence.evidence.CanonicalForm;
+import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.platform.SubmissionRefusedException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** Documents filed to a case by their SHA-256, cited in the evidence of the steps that rely on them. */
+@ApplicationTest
+class CaseDocumentsTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  EvidenceLedger ledger;
+  @Autowired
+  JdbcClient jdbc;
+  @Autowired
+  TestRestTemplate http;
+
+  @Test
+  void anUploadedDocumentIsFiledByItsHashRecordedInTheLedgerAndOfferedToTheForms() throws Exception {
+    ProcessInstance guaranteeCase = newCase("苏州资料甲公司");
+    byte[] content = "营业执照副本扫描件 licence scan".getBytes(StandardCharsets.UTF_8);
+
+    ResponseEntity<String> response = upload(guaranteeCase.getBusinessKey(), "营业执照.pdf", "application/pdf", content);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String sha256 = CanonicalForm.sha256Hex(content);
+    JsonNode citation = JSON.readTree(response.getBody());
+    assertThat(citation.get("reference").asText()).isEqualTo("sha256:" + sha256);
+    assertThat(citation.get("fileName").asText()).isEqualTo("营业执照.pdf");
+    assertThat(citation.get("size").asLong()).isEqualTo(content.length);
+
+    EvidenceRecord filed = ledger.records(guaranteeCase.getBusinessKey()).stream()
+        .filter(r -> r.recordType().equals("DOCUMENT_FILED")).findFirst().orElseThrow();
+    assertThat(filed.performer()).isEqualTo("manager1");
+    assertThat(filed.documents()).contains("\"sha256\":\"" + sha256 + "\"").contains("\"mediaType\":\"application/pdf\"");
+    assertThat(engine.getRuntimeService().getVariable(guaranteeCase.getId(), CaseDocuments.FORM_OPTIONS).toString())
+        .contains("sha256:" + sha256).contains("营业执照.pdf");
+
+    ResponseEntity<byte[]> download = http.withBasicAuth("manager1", "demo")
+        .getForEntity("/api/cases/" + guaranteeCase.getBusinessKey() + "/documents/sha256:" + sha256, byte[].class);
+    assertThat(download.getBody()).isEqualTo(content);
+  }
+
+  @Test
+  void theSameContentFiledTwiceIsStoredOnce() {
+    ProcessInstance guaranteeCase = newCase("苏州资料乙公司");
+    byte[] content = "same bytes, two names".getBytes(StandardCharsets.UTF_8);
+
+    upload(guaranteeCase.getBusinessKey(), "a.txt", "text/plain", content);
+    upload(guaranteeCase.getBusinessKey(), "b.txt", "text/plain", content);
+
+    String sha256 = CanonicalForm.sha256Hex(content);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM document_content WHERE sha256 = ?").param(sha256).query(Long.class).single())
+        .isOne();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM case_document WHERE sha256 = ?").param(sha256).query(Long.class).single())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aMediaTypeNotAllowedIsA400NamingTheFileAndNothingIsKept() throws Exception {
+    ProcessInstance guaranteeCase = newCase("苏州资料丙公司");
+    int recordsBefore = ledger.records(guaranteeCase.getBusinessKey()).size();
+
+    ResponseEntity<String> response = upload(guaranteeCase.getBusinessKey(), "run.exe", "application/x-msdownload",
+        new byte[] {77, 90});
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(JSON.readTree(response.getBody()).get("errors").has("file")).isTrue();
+    assertThat(ledger.records(guaranteeCase.getBusinessKey())).hasSize(recordsBefore);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM case_document WHERE business_key = ?").param(guaranteeCase.getBusinessKey())
+        .query(Long.class).single()).isZero();
+  }
+
+  @Test
+  void aFileAboveTheSizeLimitIsA400() {
+    ProcessInstance guaranteeCase = newCase("苏州资料丁公司");
+
+    ResponseEntity<String> response = upload(guaranteeCase.getBusinessKey(), "big.pdf", "application/pdf",
+        new byte[10 * 1024 * 1024 + 1]);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody()).contains("larger than 10 MB");
+  }
+
+  @Test
+  void anUploadToAnUnknownCaseIsA404() {
+    assertThat(upload("GA-1999-000009", "a.txt", "text/plain", new byte[] {1}).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void theDocumentsAStepReliesOnAreCitedInItsEvidence() {
+    ProcessInstance guaranteeCase = newCase("苏州资料戊公司");
+    byte[] content = "近三年审计报告 audit reports".getBytes(StandardCharsets.UTF_8);
+    upload(guaranteeCase.getBusinessKey(), "审计报告.pdf", "application/pdf", content);
+    Map<String, Object> values = investigation(false);
+    values.put("attachedDocuments", SpinValues.jsonValue("[\"sha256:" + CanonicalForm.sha256Hex(content) + "\"]").create());
+
+    new LifecycleDriver(engine).complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", values);
+
+    EvidenceRecord completion = ledger.records(guaranteeCase.getBusinessKey()).stream()
+        .filter(r -> "CUSTOMER_INVESTIGATION".equals(r.dutyCode())).findFirst().orElseThrow();
+    assertThat(completion.documents()).contains("\"fileName\":\"审计报告.pdf\"")
+        .contains("\"sha256\":\"" + CanonicalForm.sha256Hex(content) + "\"");
+  }
+
+  @Test
+  void aStepCitingADocumentOfAnotherCaseIsRefused() {
+    ProcessInstance guaranteeCase = newCase("苏州资料己公司");
+    Map<String, Object> values = investigation(false);
+    values.put("attachedDocuments", SpinValues.jsonValue("[\"sha256:" + "ab".repeat(32) + "\"]").create());
+
+    assertThatThrownBy(() -> new LifecycleDriver(engine).complete(guaranteeCase.getId(), "Task_CustomerInvestigation",
+        "manager1", values)).isInstanceOf(SubmissionRefusedException.class).hasMessageContaining("is not filed to case");
+    assertThat(ledger.records(guaranteeCase.getBusinessKey())).noneMatch(r -> "CUSTOMER_INVESTIGATION".equals(r.dutyCode()));
+  }
+
+  @Test
+  void theDocumentsPageListsTheCasesDocumentsAndUploadsFromABrowserForm() {
+    ProcessInstance guaranteeCase = newCase("苏州资料庚公司");
+    String page = "/cases/" + guaranteeCase.getBusinessKey() + "/documents";
+    LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add("file", file("现场照片.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+
+    ResponseEntity<String> posted = http.withBasicAuth("manager1", "demo").postForEntity(page, new HttpEntity<>(form, headers),
+        String.class);
+
+    // The browser is sent back to the page (303), which names the new document's reference.
+    assertThat(posted.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(posted.getBody()).contains("已上传 Uploaded: <code>sha256:");
+    String html = http.withBasicAuth("manager1", "demo").getForObject(page, String.class);
+    assertThat(html).contains("现场照片.png").contains("sha256:").contains("上传 Upload");
+    assertThat(http.getForEntity(page, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  private ProcessInstance newCase(String applicant) {
+    return new LifecycleDriver(engine).apply("manager1", intake(applicant, "workingCapitalLoan", 1_000_000, 12));
+  }
+
+  private ResponseEntity<String> upload(String businessKey, String fileName, String mediaType, byte[] content) {
+    HttpHeaders partHeaders = new HttpHeaders();
+    partHeaders.setContentType(MediaType.parseMediaType(mediaType));
+    LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add("file", new HttpEntity<>(file(fileName, content), partHeaders));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return http.withBasicAuth("manager1", "demo").postForEntity("/api/cases/" + businessKey + "/documents",
+        new HttpEntity<>(form, headers), String.class);
+  }
+
+  private static ByteArrayResource file(String name, byte[] content) {
+    return new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return name;
+      }
+    };
+  }
+
+}
