@@ -60,6 +60,8 @@ class DocumentsPage {
         </style></head>
         <body>
           <h1>案件资料 Case documents — %1$s</h1>
+          <p><a href="/camunda/app/tasklist/">← 返回任务列表 Back to Tasklist</a>
+             — 建议先上传资料再填写表单 Upload first, then fill the form: leaving a form unsaved loses what was typed.</p>
           %2$s
           <form method="post" enctype="multipart/form-data" action="/cases/%1$s/documents">
             <label>选择文件 Choose a file: <input type="file" name="file" required></label>
