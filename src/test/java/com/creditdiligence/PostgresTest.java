@@ -114,9 +114,9 @@ class PostgresTest {
     driver.complete(id, "Task_SignContracts", "manager1", contracts(true));
     driver.complete(id, "Task_IssueGuarantee", "manager1", issue(8_000_000));
 
-    assertThat(guaranteeCase).isEnded().hasPassed("End_GuaranteeIssued");
+    assertThat(guaranteeCase).isWaitingAt("Task_MonitoringReport").hasPassed("Task_IssueGuarantee");
     assertThat(caseFiles.find(guaranteeCase.getBusinessKey())).get()
-        .extracting(f -> f.status()).isEqualTo(CaseStatus.GUARANTEE_ISSUED);
+        .extracting(f -> f.status()).isEqualTo(CaseStatus.IN_MONITORING);
   }
 
   @Test

@@ -40,6 +40,11 @@ public class CaseFiles {
     }
   }
 
+  void reassign(String businessKey, String caseManager, Instant at) {
+    jdbc.sql("UPDATE case_file SET case_manager = ?, updated_at = ? WHERE business_key = ?")
+        .params(caseManager, Timestamp.from(at), businessKey).update();
+  }
+
   public Optional<CaseFile> find(String businessKey) {
     return jdbc.sql("SELECT * FROM case_file WHERE business_key = ?").param(businessKey).query(CaseFiles::map).optional();
   }

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** Called from the BPMN where a case reaches an end: {@code ${caseOutcome.record(execution, 'GUARANTEE_ISSUED')}}. */
+/** Called from the BPMN where a case reaches an end: {@code ${caseOutcome.record(execution, 'RELEASED')}}. */
 @Component("caseOutcome")
 public class CaseOutcome {
 

@@ -1,11 +1,16 @@
 package com.creditdiligence.demo;
 
+import static com.creditdiligence.demo.DemoSubmissions.contracts;
 import static com.creditdiligence.demo.DemoSubmissions.evaluation;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;
+import static com.creditdiligence.demo.DemoSubmissions.issue;
 import static com.creditdiligence.demo.DemoSubmissions.vote;
 
 import com.creditdiligence.casefile.CaseFiles;
+import com.creditdiligence.events.CaseEvents;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.Logger;
@@ -27,11 +32,13 @@ class DemoSetup implements ApplicationRunner {
   private final DemoProperties properties;
   private final ProcessEngine engine;
   private final CaseFiles caseFiles;
+  private final CaseEvents events;
 
-  DemoSetup(DemoProperties properties, ProcessEngine engine, CaseFiles caseFiles) {
+  DemoSetup(DemoProperties properties, ProcessEngine engine, CaseFiles caseFiles, CaseEvents events) {
     this.properties = properties;
     this.engine = engine;
     this.caseFiles = caseFiles;
+    this.events = events;
   }
 
   @Override
@@ -45,7 +52,7 @@ class DemoSetup implements ApplicationRunner {
     }
   }
 
-  private static void createCases(LifecycleDriver driver) {
+  private void createCases(LifecycleDriver driver) {
     // manager1: one case waiting for the investigation
     driver.apply("manager1", intake("苏州恒达精密机械有限公司 Suzhou Hengda Precision Machinery", "workingCapitalLoan", 3_000_000, 12));
 
@@ -68,6 +75,12 @@ class DemoSetup implements ApplicationRunner {
     driver.complete(approved, "Task_CommitteeVote", "committee2", vote("approve"));
     driver.complete(approved, "Task_CommitteeVote", "committee3", vote("approve"));
 
+    // manager1: guarantees issued and under monitoring — one with a major event waiting for its on-site investigation
+    issued(driver, "manager1", "昆山联达电子有限公司 Kunshan Lianda Electronics", 2_500_000);
+    String eventful = issued(driver, "manager1", "太仓港泰物流有限公司 Taicang Gangtai Logistics", 1_800_000);
+    events.majorEvent(caseKey(eventful), "organisationChange", "控股股东拟转让51%股权 The controlling shareholder plans to sell 51%",
+        LocalDate.now().minusDays(1), Instant.now());
+
     // manager2: a medium/long-term case waiting for the investigation (the checklist has the extra items)
     driver.apply("manager2", intake("扬州江淮新能源有限公司 Yangzhou Jianghuai New Energy", "mediumLongTermCredit", 8_000_000, 48));
 
@@ -75,5 +88,21 @@ class DemoSetup implements ApplicationRunner {
     Map<String, Object> naturalPerson = intake("陈某某 Chen (individual)", "workingCapitalLoan", 500_000, 12);
     naturalPerson.put("applicantType", "naturalPerson");
     driver.apply("manager2", naturalPerson);
+  }
+
+  private static String issued(LifecycleDriver driver, String manager, String applicant, long amount) {
+    String id = driver.apply(manager, intake(applicant, "workingCapitalLoan", amount, 12)).getId();
+    driver.complete(id, "Task_CustomerInvestigation", manager, investigation(false));
+    driver.complete(id, "Task_AnalysisEvaluation", manager, evaluation("approve"));
+    driver.runJobs(id);
+    driver.voters(id).forEach(member -> driver.complete(id, "Task_CommitteeVote", member, vote("approve")));
+    driver.complete(id, "Task_SignContracts", manager, contracts(false));
+    driver.complete(id, "Task_IssueGuarantee", manager, issue(amount));
+    return id;
+  }
+
+  private String caseKey(String processInstanceId) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
+        .getBusinessKey();
   }
 }

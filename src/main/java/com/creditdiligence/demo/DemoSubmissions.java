@@ -136,4 +136,79 @@ public final class DemoSubmissions {
     values.put("lendingBankConfirmation", "ICBC-SZ-2026-88");
     return values;
   }
+
+  public static Map<String, Object> monitoringReport(String riskClass, int daysOverdue, String nextStep) {
+    Map<String, Object> values = new HashMap<>();
+    String finding = "按约定用途使用,经营正常 Used as agreed; operations normal";
+    for (String key : List.of("fundsUse", "projectProgress", "legalStatus", "financialCondition", "repaymentPerformance",
+        "collateralCondition", "classificationRationale")) {
+      values.put(key, finding);
+    }
+    values.put("checkMode", "onSite");
+    values.put("checkDate", LocalDate.now().minusDays(1).toString());
+    values.put("daysOverdue", daysOverdue);
+    values.put("riskClass", riskClass);
+    values.put("adjustment", "none");
+    values.put("adjustmentNote", "");
+    values.put("nextStep", nextStep);
+    values.put("repaidInFull", "releaseAtMaturity".equals(nextStep));
+    return values;
+  }
+
+  public static Map<String, Object> overdueReview(String reassignTo) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("headInstruction", "三日内补交监测报告并说明逾期原因 File the report within three days and explain the delay");
+    values.put("reassignTo", reassignTo == null ? "" : reassignTo);
+    return values;
+  }
+
+  public static Map<String, Object> majorEventInvestigation(String proposedRiskClass) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("meVisitDate", LocalDate.now().toString());
+    values.put("meVisitPlace", "客户总部 Customer headquarters");
+    values.put("mePeopleMet", "新任总经理 The new general manager");
+    values.put("meFindings", "股权变更已完成,经营团队稳定 Ownership change completed; team stable");
+    values.put("meWrittenReport", "已书面报告部门负责人,风险可控 Reported in writing; risk under control");
+    values.put("meFreshAnalysis", "现金流覆盖率1.4倍,维持原评价 Cash-flow cover 1.4x; assessment unchanged");
+    values.put("meProposedRiskClass", proposedRiskClass);
+    return values;
+  }
+
+  public static Map<String, Object> majorEventReview() {
+    return new HashMap<>(Map.of("headOpinion", "同意客户经理的分析,继续跟踪 Agree with the analysis; keep watching"));
+  }
+
+  public static Map<String, Object> preservationMeasures(boolean moveToProblemHandling) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("measuresTaken", "taken");
+    values.put("measuresDescription", "已要求追加反担保并冻结保证金账户 Asked for more counter-guarantees; margin account frozen");
+    values.put("measuresTakenOn", LocalDate.now().toString());
+    values.put("moveToProblemHandling", moveToProblemHandling);
+    return values;
+  }
+
+  public static Map<String, Object> problemHandling(String outcome) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("measures", SpinValues.jsonValue("[\"demandCounterGuarantor\",\"courtFreeze\"]").create());
+    values.put("measuresNote", "已向反保证人发出履约通知,申请冻结账户 Notice served on the counter-guarantor; freeze applied for");
+    values.put("problemOutcome", outcome);
+    return values;
+  }
+
+  public static Map<String, Object> compensation(long paid, long loss) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("compensationAmount", paid);
+    values.put("compensationPaidOn", LocalDate.now().toString());
+    values.put("lossAmount", loss);
+    values.put("recoveryPlan", "向反保证人追偿并处置抵押厂房 Recover from the counter-guarantor; sell the mortgaged plant");
+    return values;
+  }
+
+  public static Map<String, Object> release() {
+    Map<String, Object> values = new HashMap<>();
+    values.put("repaymentConfirmedOn", LocalDate.now().toString());
+    values.put("bankRepaymentConfirmation", "ICBC-SZ-REPAID-0415");
+    values.put("releaseLetterNo", "JB-2026-0415");
+    return values;
+  }
 }

@@ -19,7 +19,7 @@ public class Amendments {
 
   static final String AMENDMENT = "AMENDMENT";
   /** The records that carry a person's submitted findings: only those can be amended. */
-  static final Set<String> AMENDABLE = Set.of("TASK_COMPLETED", "VOTE_CAST", "CASE_STARTED");
+  static final Set<String> AMENDABLE = Set.of("TASK_COMPLETED", "VOTE_CAST", "PROCESS_STARTED");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -47,6 +47,12 @@ class DiligenceParseListener extends AbstractBpmnParseListener {
 
   @Override
   public void parseStartEvent(Element startEventElement, ScopeImpl scope, ActivityImpl startEventActivity) {
+    Element message = startEventElement.element("messageEventDefinition");
+    if (!(scope instanceof ProcessDefinitionImpl) && message != null) {
+      startEventActivity.addBuiltInListener(ExecutionListener.EVENTNAME_END,
+          capture.eventReceived(message.attribute("messageRef")));
+      return;
+    }
     if (scope instanceof ProcessDefinitionImpl) {
       String formRef = formRef(startEventElement);
       if (formRef != null) {

@@ -33,12 +33,13 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 class EvidenceCapture {
 
-  static final String CASE_STARTED = "CASE_STARTED";
-  static final String CASE_ENDED = "CASE_ENDED";
+  static final String PROCESS_STARTED = "PROCESS_STARTED";
+  static final String PROCESS_ENDED = "PROCESS_ENDED";
   static final String TASK_CREATED = "TASK_CREATED";
   static final String TASK_ASSIGNED = "TASK_ASSIGNED";
   static final String TASK_DELEGATED = "TASK_DELEGATED";
   static final String TASK_CANCELLED = "TASK_CANCELLED";
+  static final String EVENT_RECEIVED = "EVENT_RECEIVED";
 
   /** The form field in which a user picks the case documents a step relies on. */
   static final String ATTACHED_DOCUMENTS = "attachedDocuments";
@@ -91,13 +92,27 @@ class EvidenceCapture {
     };
   }
 
-  /** A case begins once its start event is left (the application number is given by then). */
+  /** A process of the case begins once its start event is left (the application number is given by then). */
   ExecutionListener caseStart(String formId) {
     return execution -> {
       Map<String, Object> variables = EngineValues.plain(execution.getVariables());
       Duty duty = rules.forElement(execution.getCurrentActivityId()).map(TaskRule::duty).orElse(null);
-      append(execution, CASE_STARTED, execution.getCurrentActivityId(), null, duty, null, null,
+      append(execution, PROCESS_STARTED, execution.getCurrentActivityId(), null, duty, null, null,
           formId == null ? Map.of() : submitted(execution, formId, variables), List.of());
+    };
+  }
+
+  /** A message that started an event subprocess (a major event, a warning signal): its payload, who sent it. */
+  ExecutionListener eventReceived(String messageName) {
+    return execution -> {
+      Map<String, Object> facts = new TreeMap<>();
+      facts.put("message", messageName);
+      EngineValues.plain(execution.getVariablesLocal()).forEach((name, value) -> {
+        if (value != null) {
+          facts.put(name, value);
+        }
+      });
+      append(execution, EVENT_RECEIVED, execution.getCurrentActivityId(), null, null, null, null, facts, List.of());
     };
   }
 
@@ -108,7 +123,7 @@ class EvidenceCapture {
       ExecutionEntity entity = (ExecutionEntity) execution;
       facts.put("cancelled", entity.isCanceled());
       facts.put("reason", entity.getDeleteReason());
-      append(execution, CASE_ENDED, execution.getCurrentActivityId(), null, null, null, null, facts, List.of());
+      append(execution, PROCESS_ENDED, execution.getCurrentActivityId(), null, null, null, null, facts, List.of());
     };
   }
 

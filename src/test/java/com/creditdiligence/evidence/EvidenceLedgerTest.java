@@ -5,6 +5,8 @@ import static com.creditdiligence.demo.DemoSubmissions.evaluation;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;
 import static com.creditdiligence.demo.DemoSubmissions.issue;
+import static com.creditdiligence.demo.DemoSubmissions.monitoringReport;
+import static com.creditdiligence.demo.DemoSubmissions.release;
 import static com.creditdiligence.demo.DemoSubmissions.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,7 +53,7 @@ class EvidenceLedgerTest {
   }
 
   @Test
-  void everyStepOfAnIssuedGuaranteeLeavesItsRecordInOneIntactChain() {
+  void everyStepOfAReleasedGuaranteeLeavesItsRecordInOneIntactChain() {
     ProcessInstance guaranteeCase = driver.apply("manager1", intake("苏州证据一公司", "workingCapitalLoan", 3_000_000, 12));
     String id = guaranteeCase.getId();
     driver.complete(id, "Task_CustomerInvestigation", "manager1", investigation(false));
@@ -60,22 +62,26 @@ class EvidenceLedgerTest {
     driver.voters(id).forEach(member -> driver.complete(id, "Task_CommitteeVote", member, vote("approve")));
     driver.complete(id, "Task_SignContracts", "manager1", contracts(false));
     driver.complete(id, "Task_IssueGuarantee", "manager1", issue(3_000_000));
+    driver.complete(id, "Task_MonitoringReport", "manager1", monitoringReport("normal", 0, "releaseAtMaturity"));
+    driver.complete(id, "Task_ReleaseGuarantee", "manager1", release());
 
     List<EvidenceRecord> records = ledger.records(guaranteeCase.getBusinessKey());
 
     assertThat(records).filteredOn(r -> r.dutyCode() != null)
         .extracting(EvidenceRecord::recordType, EvidenceRecord::elementId, EvidenceRecord::dutyCode, EvidenceRecord::performer)
         .containsExactly(
-            tuple("CASE_STARTED", "StartEvent_ApplicationReceived", "INTAKE_REGISTRATION", "manager1"),
+            tuple("PROCESS_STARTED", "StartEvent_ApplicationReceived", "INTAKE_REGISTRATION", "manager1"),
             tuple("TASK_COMPLETED", "Task_CustomerInvestigation", "CUSTOMER_INVESTIGATION", "manager1"),
             tuple("TASK_COMPLETED", "Task_AnalysisEvaluation", "ANALYSIS_REPORT", "manager1"),
             tuple("VOTE_CAST", "Task_CommitteeVote", "COMMITTEE_VOTE", "committee1"),
             tuple("VOTE_CAST", "Task_CommitteeVote", "COMMITTEE_VOTE", "committee2"),
             tuple("VOTE_CAST", "Task_CommitteeVote", "COMMITTEE_VOTE", "committee3"),
             tuple("TASK_COMPLETED", "Task_SignContracts", "CONTRACTS_AND_COLLATERAL", "manager1"),
-            tuple("TASK_COMPLETED", "Task_IssueGuarantee", "GUARANTEE_ISSUED", "manager1"));
+            tuple("TASK_COMPLETED", "Task_IssueGuarantee", "GUARANTEE_ISSUED", "manager1"),
+            tuple("TASK_COMPLETED", "Task_MonitoringReport", "MONITORING_REPORT", "manager1"),
+            tuple("TASK_COMPLETED", "Task_ReleaseGuarantee", "GUARANTEE_RELEASED", "manager1"));
     assertThat(records).extracting(EvidenceRecord::recordType)
-        .contains("TASK_CREATED", "TASK_ASSIGNED").last().isEqualTo("CASE_ENDED");
+        .contains("TASK_CREATED", "TASK_ASSIGNED").last().isEqualTo("PROCESS_ENDED");
     assertThat(records).extracting(EvidenceRecord::sequenceNo)
         .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, records.size()).boxed().toList());
     assertThat(ledger.verify(guaranteeCase.getBusinessKey()).isIntact()).isTrue();
@@ -86,7 +92,9 @@ class EvidenceLedgerTest {
     assertThat(investigationRecord.verificationMethod()).startsWith("creditBureau×1, onSite×11; on-site visit ");
     assertThat(investigationRecord.findings()).contains("\"doc04Status\":\"verified\"").contains("\"onSiteVisitFindings\":")
         .doesNotContain("applicantName");
-    assertThat(investigationRecord.ruleSetVersion()).startsWith("guarantee-lifecycle:v").contains("(2026.1) deployment ");
+    var definition = engine.getRepositoryService().getProcessDefinition(guaranteeCase.getProcessDefinitionId());
+    assertThat(investigationRecord.ruleSetVersion()).isEqualTo("guarantee-lifecycle:v" + definition.getVersion() + " ("
+        + definition.getVersionTag() + ") deployment " + definition.getDeploymentId());
   }
 
   @Test

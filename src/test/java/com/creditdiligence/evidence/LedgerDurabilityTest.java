@@ -123,7 +123,7 @@ class LedgerDurabilityTest {
         .isZero();
     List<EvidenceRecord> records = ledger.records(rejected.getBusinessKey());
     assertThat(records).hasSize(recordsBefore);
-    assertThat(records).extracting(EvidenceRecord::recordType).startsWith("CASE_STARTED").endsWith("CASE_ENDED");
+    assertThat(records).extracting(EvidenceRecord::recordType).startsWith("PROCESS_STARTED").endsWith("PROCESS_ENDED");
     assertThat(records.get(0).findings()).contains("\"applicantType\":\"naturalPerson\"");
     assertThat(ledger.verify(rejected.getBusinessKey()).isIntact()).isTrue();
   }

@@ -71,7 +71,7 @@ class GuaranteeLifecycleTest {
   }
 
   @Test
-  void anApprovedCaseRunsToAnIssuedGuarantee() {
+  void anApprovedCaseRunsToAnIssuedGuaranteeUnderMonitoring() {
     ProcessInstance guaranteeCase = toCommittee("approve", 3_000_000);
     assertThat(driver.voters(guaranteeCase.getId())).containsExactly("committee1", "committee2", "committee3");
 
@@ -83,8 +83,8 @@ class GuaranteeLifecycleTest {
     driver.complete(guaranteeCase.getId(), "Task_SignContracts", "manager1", contracts(false));
     driver.complete(guaranteeCase.getId(), "Task_IssueGuarantee", "manager1", issue(3_000_000));
 
-    assertThat(guaranteeCase).isEnded().hasPassed("End_GuaranteeIssued");
-    assertThat(caseOf(guaranteeCase.getId()).status()).isEqualTo(CaseStatus.GUARANTEE_ISSUED);
+    assertThat(guaranteeCase).isWaitingAt("Task_MonitoringReport").hasPassed("Task_IssueGuarantee");
+    assertThat(caseOf(guaranteeCase.getId()).status()).isEqualTo(CaseStatus.IN_MONITORING);
     assertThat(decisions.minutesOf(guaranteeCase.getBusinessKey())).get().asString()
         .contains("committee1").contains("committee2").contains("否决 Reject").contains("通过 Approved")
         .contains("同意 2 票 approvals, 否决 1 票 rejections");

@@ -59,6 +59,11 @@ class ModelConformanceTest {
   }
 
   @Test
+  void theApplicationIntakeIsAStartForm() {
+    assertThat(formBearingElements()).extracting(FlowNode::getId).contains("StartEvent_ApplicationReceived", "StartEvent_EventReported");
+  }
+
+  @Test
   void everyUserTaskAndStartFormNamesADeployedCamundaForm() {
     for (FlowNode node : formBearingElements()) {
       String formRef = node.getAttributeValueNs(CAMUNDA_NS, "formRef");
@@ -124,7 +129,7 @@ class ModelConformanceTest {
     for (BpmnModelInstance model : processes) {
       nodes.addAll(model.getModelElementsByType(UserTask.class));
       model.getModelElementsByType(StartEvent.class).stream()
-          .filter(s -> s.getParentElement() instanceof Process)
+          .filter(s -> s.getParentElement() instanceof Process && s.getAttributeValueNs(CAMUNDA_NS, "formRef") != null)
           .forEach(nodes::add);
     }
     return nodes;

@@ -1,0 +1,68 @@
+package com.creditdiligence.events;
+
+import com.creditdiligence.platform.web.ApiProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import java.time.LocalDate;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Events from outside: a major event (§20, §14) or an early-warning signal (附录五) for a live case. */
+@RestController
+@RequestMapping("/api/cases/{businessKey}")
+class CaseEventController {
+
+  private final CaseEvents events;
+
+  CaseEventController(CaseEvents events) {
+    this.events = events;
+  }
+
+  record MajorEventRequest(
+      @NotBlank(message = "必须选择事项类别 The kind is required") String kind,
+      @NotBlank(message = "必须说明情况 A description is required") String description,
+      @NotNull(message = "必须给出发生日期 The date it occurred is required")
+      @PastOrPresent(message = "发生日期不能晚于今天 It cannot have occurred in the future") LocalDate occurredOn) {
+  }
+
+  record WarningSignalRequest(
+      @NotBlank(message = "必须选择预警类别 The category is required") String category,
+      @NotBlank(message = "必须选择预警信号 The signal is required") String item,
+      @NotBlank(message = "必须说明情况 A description is required") String description,
+      @NotNull(message = "必须给出发生日期 The date it occurred is required")
+      @PastOrPresent(message = "发生日期不能晚于今天 It cannot have occurred in the future") LocalDate occurredOn) {
+  }
+
+  @PostMapping("/major-events")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  Map<String, Object> majorEvent(@PathVariable String businessKey, @Valid @RequestBody MajorEventRequest request) {
+    if (!MajorEventKind.CODES.contains(request.kind())) {
+      throw ApiProblem.badField("kind", "未知的重大事项类别 Unknown kind; one of " + MajorEventKind.CODES);
+    }
+    events.majorEvent(businessKey, request.kind(), request.description(), request.occurredOn(),
+        ClockUtil.getCurrentTime().toInstant());
+    return Map.of("businessKey", businessKey, "received", "majorEvent", "kind", request.kind());
+  }
+
+  @PostMapping("/warning-signals")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  Map<String, Object> warningSignal(@PathVariable String businessKey, @Valid @RequestBody WarningSignalRequest request) {
+    WarningSignalCategory category = WarningSignalCategory.fromCode(request.category())
+        .orElseThrow(() -> ApiProblem.badField("category", "未知的预警类别 Unknown category"));
+    if (!category.hasItem(request.item())) {
+      throw ApiProblem.badField("item", "该类别没有此预警信号 No such signal in " + category.label());
+    }
+    events.warningSignal(businessKey, request.category(), request.item(), request.description(), request.occurredOn(),
+        ClockUtil.getCurrentTime().toInstant());
+    return Map.of("businessKey", businessKey, "received", "warningSignal", "item", request.item());
+  }
+}

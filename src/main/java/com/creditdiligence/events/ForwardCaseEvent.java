@@ -1,0 +1,42 @@
+package com.creditdiligence.events;
+
+import com.creditdiligence.platform.SubmissionRefusedException;
+import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.submission.Refusal;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/** Delivers a report made in Tasklist to its case, as the API would; a case not live refuses the report. */
+@Component("forwardCaseEvent")
+class ForwardCaseEvent implements JavaDelegate {
+
+  private final CaseEvents events;
+
+  ForwardCaseEvent(CaseEvents events) {
+    this.events = events;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String caseKey = execution.getProcessBusinessKey();
+    String description = (String) execution.getVariable("eventDescription");
+    LocalDate occurredOn = LocalDate.parse(execution.getVariable("occurredOn").toString().substring(0, 10));
+    try {
+      if ("majorEvent".equals(execution.getVariable("eventType"))) {
+        events.majorEvent(caseKey, (String) execution.getVariable("majorEventKind"), description, occurredOn,
+            ClockUtil.getCurrentTime().toInstant());
+      } else {
+        WarningSignalCategory category = WarningSignalCategory.fromCode((String) execution.getVariable("warningCategory"))
+            .orElseThrow();
+        events.warningSignal(caseKey, category.name(), (String) execution.getVariable(category.formField()), description,
+            occurredOn, ClockUtil.getCurrentTime().toInstant());
+      }
+    } catch (ApiProblem refused) {
+      throw new SubmissionRefusedException("StartEvent_EventReported", List.of(new Refusal("caseKey", refused.getMessage())));
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package com.creditdiligence.monitoring;
+
+import com.creditdiligence.evidence.CanonicalForm;
+import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.evidence.NewEvidence;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * A monitoring report not done by its due date is itself a fact on record (§21, §23 → §27(三)),
+ * with its dates, whoever held the case; the department head is then given a task.
+ */
+@Component("recordOverdueReport")
+class RecordOverdueReport implements JavaDelegate {
+
+  static final String MONITORING_REPORT_OVERDUE = "MONITORING_REPORT_OVERDUE";
+
+  private final EvidenceLedger ledger;
+
+  RecordOverdueReport(EvidenceLedger ledger) {
+    this.ledger = ledger;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("dueAt", CanonicalForm.time(((Date) execution.getVariable("monitoringReportDue")).toInstant()));
+    facts.put("monitoringRound", execution.getVariable("monitoringRound"));
+    facts.put("caseManager", execution.getVariable("caseManager"));
+    facts.put("riskClass", execution.getVariable("riskClass"));
+    ledger.append(new NewEvidence(execution.getProcessBusinessKey(), MONITORING_REPORT_OVERDUE, "guarantee-lifecycle",
+        execution.getProcessInstanceId(), "Task_MonitoringReport", null, "MONITORING_REPORT", "§21 §23 → §27(三)", null,
+        (String) execution.getVariable("caseManager"), ClockUtil.getCurrentTime().toInstant(), null,
+        CanonicalForm.json(facts), "[]", null, null, null));
+  }
+}

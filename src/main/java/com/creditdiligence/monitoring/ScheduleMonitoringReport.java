@@ -1,0 +1,40 @@
+package com.creditdiligence.monitoring;
+
+import com.creditdiligence.platform.EngineValues;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Sets the due date of the next monitoring report from the interval the frequency table gave. */
+@Component("scheduleMonitoringReport")
+class ScheduleMonitoringReport implements JavaDelegate {
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    int interval = ((Number) execution.getVariable("monitoringIntervalDays")).intValue();
+    LocalDate today = EngineValues.today();
+    LocalDate anchor = previousDue(execution, today);
+    LocalDate due = MonitoringSchedule.nextDue(anchor, interval, today);
+    execution.setVariable("monitoringReportDue", Date.from(due.atTime(LocalTime.of(23, 59, 59))
+        .atZone(ZoneId.systemDefault()).toInstant()));
+    Integer round = (Integer) execution.getVariable("monitoringRound");
+    execution.setVariable("monitoringRound", round == null ? 1 : round + 1);
+    if (execution.getVariable("riskClass") == null) {
+      execution.setVariable("riskClass", RiskClass.normal.name());
+    }
+  }
+
+  /** The previous report's due date; for the first report, the day the guarantee was issued. */
+  private static LocalDate previousDue(DelegateExecution execution, LocalDate today) {
+    Object previous = EngineValues.plain(execution.getVariable("monitoringReportDue"));
+    if (previous instanceof LocalDate date) {
+      return date;
+    }
+    Object issuedOn = execution.getVariable("issuedOn");
+    return issuedOn == null ? today : LocalDate.parse(issuedOn.toString().substring(0, 10));
+  }
+}

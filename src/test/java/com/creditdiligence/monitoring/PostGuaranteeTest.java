@@ -1,0 +1,249 @@
+package com.creditdiligence.monitoring;
+
+import static com.creditdiligence.demo.DemoSubmissions.compensation;
+import static com.creditdiligence.demo.DemoSubmissions.contracts;
+import static com.creditdiligence.demo.DemoSubmissions.evaluation;
+import static com.creditdiligence.demo.DemoSubmissions.intake;
+import static com.creditdiligence.demo.DemoSubmissions.investigation;
+import static com.creditdiligence.demo.DemoSubmissions.issue;
+import static com.creditdiligence.demo.DemoSubmissions.majorEventInvestigation;
+import static com.creditdiligence.demo.DemoSubmissions.majorEventReview;
+import static com.creditdiligence.demo.DemoSubmissions.monitoringReport;
+import static com.creditdiligence.demo.DemoSubmissions.overdueReview;
+import static com.creditdiligence.demo.DemoSubmissions.preservationMeasures;
+import static com.creditdiligence.demo.DemoSubmissions.problemHandling;
+import static com.creditdiligence.demo.DemoSubmissions.release;
+import static com.creditdiligence.demo.DemoSubmissions.vote;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.casefile.CaseFiles;
+import com.creditdiligence.casefile.CaseStatus;
+import com.creditdiligence.demo.LifecycleDriver;
+import com.creditdiligence.events.CaseEvents;
+import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.platform.SubmissionRefusedException;
+import com.creditdiligence.platform.web.ApiProblem;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Stages 6–8: monitoring on a schedule by risk class, events in parallel, problem handling, closure. */
+@ApplicationTest
+class PostGuaranteeTest {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  CaseEvents events;
+  @Autowired
+  CaseFiles caseFiles;
+  @Autowired
+  EvidenceLedger ledger;
+
+  LifecycleDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    driver = new LifecycleDriver(engine);
+    BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void anIssuedGuaranteeIsMonitoredQuarterlyWhileItsClassIsNormal() {
+    ProcessInstance guaranteeCase = issuedGuarantee("苏州保后甲公司");
+
+    assertThat(guaranteeCase).isWaitingAt("Task_MonitoringReport").task().isAssignedTo("manager1");
+    assertThat(dueDateOfReport(guaranteeCase)).isEqualTo(LocalDate.now().plusDays(90));
+    assertThat(caseFiles.find(guaranteeCase.getBusinessKey()).orElseThrow().status()).isEqualTo(CaseStatus.IN_MONITORING);
+  }
+
+  @Test
+  void reclassifiedAsSpecialMentionTheNextReportIsDueAMonthAfterThePreviousOne() {
+    ProcessInstance guaranteeCase = issuedGuarantee("苏州保后乙公司");
+    LocalDate firstDue = dueDateOfReport(guaranteeCase);
+
+    complete(guaranteeCase, "Task_MonitoringReport", "manager1", monitoringReport("specialMention", 10, "continueMonitoring"));
+
+    assertThat(dueDateOfReport(guaranteeCase)).isEqualTo(firstDue.plusDays(30));
+    complete(guaranteeCase, "Task_MonitoringReport", "manager1", monitoringReport("substandard", 95, "continueMonitoring"));
+    assertThat(dueDateOfReport(guaranteeCase)).isEqualTo(firstDue.plusDays(30 + 14));
+  }
+
+  @Test
+  void aClassBetterThanTheOverdueFloorIsRefused() {
+    ProcessInstance guaranteeCase = issuedGuarantee("苏州保后丙公司");
+
+    assertThatThrownBy(() -> complete(guaranteeCase, "Task_MonitoringReport", "manager1",
+        monitoringReport("specialMention", 100, "continueMonitoring")))
+        .isInstanceOf(SubmissionRefusedException.class)
+        .hasMessageContaining("With 100 days overdue the class cannot be better than 次级 Substandard");
+    complete(guaranteeCase, "Task_MonitoringReport", "manager1", monitoringReport("doubtful", 100, "continueMonitoring"));
+  }
+
+  @Test
+  void anOverdueReportIsOnRecordAndGoesToTheDepartmentHeadWhoMayReassignTheCase() {
+    ProcessInstance guaranteeCase = issuedGuarantee("苏州保后丁公司");
+    LocalDate due = dueDateOfReport(guaranteeCase);
+
+    ClockUtil.setCurrentTime(Date.from(due.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant()));
+    Job overdue = engine.getManagementService().createJobQuery().processInstanceId(guaranteeCase.getId()).timers().singleResult();
+    engine.getManagementService().executeJob(overdue.getId());
+
+    EvidenceRecord fact = ledger.records(guaranteeCase.getBusinessKey()).stream()
+        .filter(r -> r.recordType().equals("MONITORING_REPORT_OVERDUE")).findFirst().orElseThrow();
+    assertThat(fact.clause()).contains("§27(三)");
+    assertThat(fact.assignee()).isEqualTo("manager1");
+    assertThat(guaranteeCase).isWaitingAt("Task_MonitoringReport", "Task_ReviewOverdueReport");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(guaranteeCase.getId())
+        .taskDefinitionKey("Task_ReviewOverdueReport").taskCandidateGroup("departmentHead").count()).isOne();
+
+    complete(guaranteeCase, "Task_ReviewOverdueReport", "head1", overdueReview("manager2"));
+
+    assertThat(driver.taskOf(guaranteeCase.getId(), "Task_MonitoringReport", "manager2")).isNotNull();
+    assertThat(caseFiles.find(guaranteeCase.getBusinessKey()).orElseThrow().caseManager()).isEqualTo("manager2");
+  }
+
+  @Test
+  void majorEventsAndAWarningSignalAreHandledInParallelWithRoutineMonitoring() {
+    ProcessInstance guaranteeCase = issuedGuarantee("苏州保后戊公司");
+    String key = guaranteeCase.getBusinessKey();
+    Instant now = Instant.now();
+
+    events.majorEvent(key, "organisationChange", "控股股东变更 Controlling shareholder changed", LocalDate.now(), now);
+    events.majorEvent(key, "majorLitigation", "被供应商起诉 Sued by a supplier", LocalDate.now(), now);
+    events.warningSignal(key, "financialCondition", "fc01", "利息逾期 Interest late", LocalDate.now(), now);
+
+    List<Task> investigations = tasks(guaranteeCase, "Task_MajorEventInvestigation");
+    assertThat(investigations).hasSize(2);
+    assertThat(investigations).extracting(t -> engine.getTaskService().getVariable(t.getId(), "majorEventKind"))
+        .containsExactlyInAnyOrder("organisationChange", "majorLitigation");
+    assertThat(investigations.get(0).getDueDate().toInstant()).isCloseTo(now.plus(5, ChronoUnit.DAYS), within());
+    Task measures = tasks(guaranteeCase, "Task_PreservationMeasures").get(0);
+    assertThat(measures.getDueDate().toInstant()).isCloseTo(now.plus(3, ChronoUnit.DAYS), within());
+    assertThat(tasks(guaranteeCase, "Task_MonitoringReport")).hasSize(1);
+
+    driver.completeInCase(key, "Task_MajorEventInvestigation", "manager1", majorEventInvestigation("normal"));
+    driver.completeInCase(key, "Task_ReviewMajorEventReport", "head1", majorEventReview());
+    driver.completeInCase(key, "Task_PreservationMeasures", "manager1", preservationMeasures(false));
+
+    assertThat(tasks(guaranteeCase, "Task_MajorEventInvestigation")).hasSize(1);
+    assertThat(engine.getTaskService().getVariable(tasks(guaranteeCase, "Task_MajorEventInvestigation").get(0).getId(),
+        "meFindings")).isNull();
+    assertThat(ledger.records(key)).filteredOn(r -> r.recordType().equals("EVENT_RECEIVED")).hasSize(3);
+    assertThat(ledger.records(key)).extracting(EvidenceRecord::dutyCode)
+        .contains("ONSITE_AFTER_MAJOR_EVENT", "MAJOR_CHANGE_REPORTED", "PRESERVATION_MEASURES");
+    assertThat(ledger.verify(key).isIntact()).isTrue();
+  }
+
+  @Test
+  void aWarningSignalMovesTheCaseToProblemHandlingWhichEndsInCompensation() {
+    ProcessInstance guaranteeCase = issuedGuarantee("苏州保后己公司");
+    String key = guaranteeCase.getBusinessKey();
+    events.warningSignal(key, "clientQuality", "cq01", "法定代表人失联 The legal representative cannot be reached",
+        LocalDate.now(), Instant.now());
+
+    driver.completeInCase(key, "Task_PreservationMeasures", "manager1", preservationMeasures(true));
+
+    assertThat(guaranteeCase).isWaitingAt("CallActivity_ProblemHandling");
+    assertThat(tasks(guaranteeCase, "Task_MonitoringReport")).isEmpty();
+    assertThat(caseFiles.find(key).orElseThrow().status()).isEqualTo(CaseStatus.PROBLEM_HANDLING);
+    driver.completeInCase(key, "Task_ProblemHandling", "manager1", problemHandling("compensated"));
+    driver.completeInCase(key, "Task_RecordCompensation", "manager1", compensation(3_000_000, 1_200_000));
+
+    assertThat(guaranteeCase).isEnded().hasPassed("End_Compensated");
+    assertThat(caseFiles.find(key).orElseThrow().status()).isEqualTo(CaseStatus.COMPENSATED);
+    assertThat(ledger.records(key)).extracting(EvidenceRecord::dutyCode).contains("PROBLEM_HANDLING", "COMPENSATION_PAID");
+    assertThat(ledger.verify(key).isIntact()).isTrue();
+  }
+
+  @Test
+  void aRecoveredProblemGuaranteeGoesBackToMonitoring() {
+    ProcessInstance guaranteeCase = issuedGuarantee("苏州保后庚公司");
+    complete(guaranteeCase, "Task_MonitoringReport", "manager1",
+        monitoringReport("substandard", 120, "transferToProblemHandling"));
+
+    driver.completeInCase(guaranteeCase.getBusinessKey(), "Task_ProblemHandling", "manager1", problemHandling("recoveredContinue"));
+
+    assertThat(guaranteeCase).isWaitingAt("Task_MonitoringReport");
+    assertThat(caseFiles.find(guaranteeCase.getBusinessKey()).orElseThrow().status()).isEqualTo(CaseStatus.IN_MONITORING);
+  }
+
+  @Test
+  void aRepaidGuaranteeIsReleasedAtMaturity() {
+    ProcessInstance guaranteeCase = issuedGuarantee("苏州保后辛公司");
+
+    assertThatThrownBy(() -> {
+      var values = monitoringReport("normal", 0, "releaseAtMaturity");
+      values.put("repaidInFull", false);
+      complete(guaranteeCase, "Task_MonitoringReport", "manager1", values);
+    }).hasMessageContaining("Release requires the debt repaid in full");
+    complete(guaranteeCase, "Task_MonitoringReport", "manager1", monitoringReport("normal", 0, "releaseAtMaturity"));
+    complete(guaranteeCase, "Task_ReleaseGuarantee", "manager1", release());
+
+    assertThat(guaranteeCase).isEnded().hasPassed("End_Released");
+    assertThat(caseFiles.find(guaranteeCase.getBusinessKey()).orElseThrow().status()).isEqualTo(CaseStatus.RELEASED);
+  }
+
+  @Test
+  void anEventForACaseNotInMonitoringIsAConflictAndForAnUnknownCaseNotFound() {
+    String key = driver.apply("manager1", intake("苏州保后壬公司", "workingCapitalLoan", 1_000_000, 12)).getBusinessKey();
+
+    assertThatThrownBy(() -> events.majorEvent(key, "other", "x", LocalDate.now(), Instant.now()))
+        .isInstanceOf(ApiProblem.class).hasMessageContaining("is not in post-guarantee management")
+        .extracting(e -> ((ApiProblem) e).status().value()).isEqualTo(409);
+    assertThatThrownBy(() -> events.majorEvent("GA-1999-000123", "other", "x", LocalDate.now(), Instant.now()))
+        .isInstanceOf(ApiProblem.class).extracting(e -> ((ApiProblem) e).status().value()).isEqualTo(404);
+  }
+
+  private ProcessInstance issuedGuarantee(String applicant) {
+    ProcessInstance guaranteeCase = driver.apply("manager1", intake(applicant, "workingCapitalLoan", 3_000_000, 12));
+    String id = guaranteeCase.getId();
+    driver.complete(id, "Task_CustomerInvestigation", "manager1", investigation(false));
+    driver.complete(id, "Task_AnalysisEvaluation", "manager1", evaluation("approve"));
+    driver.runJobs(id);
+    driver.voters(id).forEach(member -> driver.complete(id, "Task_CommitteeVote", member, vote("approve")));
+    driver.complete(id, "Task_SignContracts", "manager1", contracts(false));
+    driver.complete(id, "Task_IssueGuarantee", "manager1", issue(3_000_000));
+    return guaranteeCase;
+  }
+
+  private void complete(ProcessInstance guaranteeCase, String taskKey, String user, java.util.Map<String, Object> values) {
+    driver.completeInCase(guaranteeCase.getBusinessKey(), taskKey, user, values);
+  }
+
+  private LocalDate dueDateOfReport(ProcessInstance guaranteeCase) {
+    return tasks(guaranteeCase, "Task_MonitoringReport").get(0).getDueDate().toInstant()
+        .atZone(ZoneId.systemDefault()).toLocalDate();
+  }
+
+  private List<Task> tasks(ProcessInstance guaranteeCase, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(guaranteeCase.getBusinessKey())
+        .taskDefinitionKey(taskKey).list();
+  }
+
+  private static org.assertj.core.data.TemporalUnitOffset within() {
+    return org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES);
+  }
+}
