@@ -38,6 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -51,6 +52,8 @@ import org.springframework.transaction.support.TransactionTemplate;
         // A second engine in the test JVM: its own name, so that the H2 context's REST API keeps finding "default".
         "camunda.bpm.process-engine-name=postgresTest"})
 @ActiveProfiles("postgres")
+// Closed right after this class, while its PostgreSQL still runs (the server stops itself at JVM exit).
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PostgresTest {
 
   /** The server lives as long as the Spring context, and stops after the pool that uses it has closed. */
