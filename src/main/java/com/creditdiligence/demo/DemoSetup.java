@@ -1,10 +1,8 @@
 package com.creditdiligence.demo;
 
-import static com.creditdiligence.demo.DemoSubmissions.contracts;
 import static com.creditdiligence.demo.DemoSubmissions.evaluation;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;
-import static com.creditdiligence.demo.DemoSubmissions.issue;
 import static com.creditdiligence.demo.DemoSubmissions.vote;
 
 import com.creditdiligence.casefile.CaseFiles;
@@ -76,9 +74,10 @@ class DemoSetup implements ApplicationRunner {
     driver.complete(approved, "Task_CommitteeVote", "committee3", vote("approve"));
 
     // manager1: guarantees issued and under monitoring — one with a major event waiting for its on-site investigation
-    issued(driver, "manager1", "昆山联达电子有限公司 Kunshan Lianda Electronics", 2_500_000);
-    String eventful = issued(driver, "manager1", "太仓港泰物流有限公司 Taicang Gangtai Logistics", 1_800_000);
-    events.majorEvent(caseKey(eventful), "organisationChange", "控股股东拟转让51%股权 The controlling shareholder plans to sell 51%",
+    driver.issuedGuarantee("manager1", "昆山联达电子有限公司 Kunshan Lianda Electronics", 2_500_000);
+    String eventful = driver.issuedGuarantee("manager1", "太仓港泰物流有限公司 Taicang Gangtai Logistics", 1_800_000)
+        .getBusinessKey();
+    events.majorEvent(eventful, "organisationChange", "控股股东拟转让51%股权 The controlling shareholder plans to sell 51%",
         LocalDate.now().minusDays(1), Instant.now());
 
     // manager2: a medium/long-term case waiting for the investigation (the checklist has the extra items)
@@ -88,21 +87,5 @@ class DemoSetup implements ApplicationRunner {
     Map<String, Object> naturalPerson = intake("陈某某 Chen (individual)", "workingCapitalLoan", 500_000, 12);
     naturalPerson.put("applicantType", "naturalPerson");
     driver.apply("manager2", naturalPerson);
-  }
-
-  private static String issued(LifecycleDriver driver, String manager, String applicant, long amount) {
-    String id = driver.apply(manager, intake(applicant, "workingCapitalLoan", amount, 12)).getId();
-    driver.complete(id, "Task_CustomerInvestigation", manager, investigation(false));
-    driver.complete(id, "Task_AnalysisEvaluation", manager, evaluation("approve"));
-    driver.runJobs(id);
-    driver.voters(id).forEach(member -> driver.complete(id, "Task_CommitteeVote", member, vote("approve")));
-    driver.complete(id, "Task_SignContracts", manager, contracts(false));
-    driver.complete(id, "Task_IssueGuarantee", manager, issue(amount));
-    return id;
-  }
-
-  private String caseKey(String processInstanceId) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
-        .getBusinessKey();
   }
 }

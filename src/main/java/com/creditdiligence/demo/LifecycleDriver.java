@@ -30,6 +30,19 @@ public class LifecycleDriver {
     });
   }
 
+  /** A working-capital guarantee taken through every step up to its issue: it is then under monitoring. */
+  public ProcessInstance issuedGuarantee(String manager, String applicant, long amount) {
+    ProcessInstance guaranteeCase = apply(manager, DemoSubmissions.intake(applicant, "workingCapitalLoan", amount, 12));
+    String id = guaranteeCase.getId();
+    complete(id, "Task_CustomerInvestigation", manager, DemoSubmissions.investigation(false));
+    complete(id, "Task_AnalysisEvaluation", manager, DemoSubmissions.evaluation("approve"));
+    runJobs(id);
+    voters(id).forEach(member -> complete(id, "Task_CommitteeVote", member, DemoSubmissions.vote("approve")));
+    complete(id, "Task_SignContracts", manager, DemoSubmissions.contracts(false));
+    complete(id, "Task_IssueGuarantee", manager, DemoSubmissions.issue(amount));
+    return guaranteeCase;
+  }
+
   public Task taskOf(String processInstanceId, String taskKey, String assignee) {
     return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
         .taskDefinitionKey(taskKey).taskAssignee(assignee).singleResult();

@@ -1,11 +1,7 @@
 package com.creditdiligence.monitoring;
 
 import static com.creditdiligence.demo.DemoSubmissions.compensation;
-import static com.creditdiligence.demo.DemoSubmissions.contracts;
-import static com.creditdiligence.demo.DemoSubmissions.evaluation;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
-import static com.creditdiligence.demo.DemoSubmissions.investigation;
-import static com.creditdiligence.demo.DemoSubmissions.issue;
 import static com.creditdiligence.demo.DemoSubmissions.majorEventInvestigation;
 import static com.creditdiligence.demo.DemoSubmissions.majorEventReview;
 import static com.creditdiligence.demo.DemoSubmissions.monitoringReport;
@@ -13,7 +9,6 @@ import static com.creditdiligence.demo.DemoSubmissions.overdueReview;
 import static com.creditdiligence.demo.DemoSubmissions.preservationMeasures;
 import static com.creditdiligence.demo.DemoSubmissions.problemHandling;
 import static com.creditdiligence.demo.DemoSubmissions.release;
-import static com.creditdiligence.demo.DemoSubmissions.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -218,15 +213,7 @@ class PostGuaranteeTest {
   }
 
   private ProcessInstance issuedGuarantee(String applicant) {
-    ProcessInstance guaranteeCase = driver.apply("manager1", intake(applicant, "workingCapitalLoan", 3_000_000, 12));
-    String id = guaranteeCase.getId();
-    driver.complete(id, "Task_CustomerInvestigation", "manager1", investigation(false));
-    driver.complete(id, "Task_AnalysisEvaluation", "manager1", evaluation("approve"));
-    driver.runJobs(id);
-    driver.voters(id).forEach(member -> driver.complete(id, "Task_CommitteeVote", member, vote("approve")));
-    driver.complete(id, "Task_SignContracts", "manager1", contracts(false));
-    driver.complete(id, "Task_IssueGuarantee", "manager1", issue(3_000_000));
-    return guaranteeCase;
+    return driver.issuedGuarantee("manager1", applicant, 3_000_000);
   }
 
   private void complete(ProcessInstance guaranteeCase, String taskKey, String user, java.util.Map<String, Object> values) {

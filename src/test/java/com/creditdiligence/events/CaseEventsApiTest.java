@@ -1,0 +1,145 @@
+package com.creditdiligence.events;
+
+import static com.creditdiligence.demo.DemoSubmissions.intake;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.demo.LifecycleDriver;
+import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.platform.SubmissionRefusedException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Events reach a live case through the API or a Tasklist form; anything else is refused, never dropped. */
+@ApplicationTest
+class CaseEventsApiTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  EvidenceLedger ledger;
+  @Autowired
+  TestRestTemplate http;
+
+  @Test
+  void aMajorEventPostedToALiveCaseStartsItsOnSiteInvestigation() {
+    String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "苏州事项甲公司", 1_000_000).getBusinessKey();
+
+    ResponseEntity<String> response = post(key, "major-events", """
+        {"kind": "majorLitigation", "description": "被银行起诉 Sued by a bank", "occurredOn": "%s"}""".formatted(LocalDate.now()));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey("Task_MajorEventInvestigation").taskAssignee("manager1").count()).isOne();
+    EvidenceRecord received = ledger.records(key).stream().filter(r -> r.recordType().equals("EVENT_RECEIVED"))
+        .findFirst().orElseThrow();
+    assertThat(received.performer()).isEqualTo("head1");
+    assertThat(received.findings()).contains("\"majorEventKind\":\"majorLitigation\"").contains("\"message\":\"Message_MajorEvent\"");
+  }
+
+  @Test
+  void anUnknownKindOrAFutureDateIsA400NamingTheField() throws Exception {
+    String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "苏州事项乙公司", 1_000_000).getBusinessKey();
+
+    ResponseEntity<String> unknownKind = post(key, "major-events",
+        "{\"kind\": \"rumour\", \"description\": \"x\", \"occurredOn\": \"" + LocalDate.now() + "\"}");
+    ResponseEntity<String> future = post(key, "warning-signals", "{\"category\": \"financialCondition\", \"item\": \"fc01\","
+        + " \"description\": \"x\", \"occurredOn\": \"" + LocalDate.now().plusDays(2) + "\"}");
+    ResponseEntity<String> wrongItem = post(key, "warning-signals", "{\"category\": \"financialCondition\", \"item\": \"cq01\","
+        + " \"description\": \"x\", \"occurredOn\": \"" + LocalDate.now() + "\"}");
+
+    assertThat(unknownKind.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(JSON.readTree(unknownKind.getBody()).get("errors").has("kind")).isTrue();
+    assertThat(future.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(JSON.readTree(future.getBody()).get("errors").has("occurredOn")).isTrue();
+    assertThat(wrongItem.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(JSON.readTree(wrongItem.getBody()).get("errors").has("item")).isTrue();
+  }
+
+  @Test
+  void aCaseNotInMonitoringAnswers409AndAnUnknownCase404() throws Exception {
+    String key = new LifecycleDriver(engine).apply("manager1", intake("苏州事项丙公司", "workingCapitalLoan", 1_000_000, 12))
+        .getBusinessKey();
+    String event = "{\"kind\": \"other\", \"description\": \"x\", \"occurredOn\": \"" + LocalDate.now() + "\"}";
+
+    ResponseEntity<String> notLive = post(key, "major-events", event);
+    ResponseEntity<String> unknown = post("GA-1999-000077", "major-events", event);
+
+    assertThat(notLive.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(notLive.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    JsonNode problem = JSON.readTree(notLive.getBody());
+    assertThat(problem.get("detail").asText()).contains("is not in post-guarantee management");
+    assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void aWarningSignalReportedInTasklistReachesTheCaseAndStandsInItsChain() {
+    LifecycleDriver driver = new LifecycleDriver(engine);
+    String key = driver.issuedGuarantee("manager1", "苏州事项丁公司", 1_000_000).getBusinessKey();
+
+    startReport(driver, report(key));
+
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey("Task_PreservationMeasures").count()).isOne();
+    assertThat(ledger.records(key)).filteredOn(r -> "case-event-report".equals(r.processDefinitionKey()))
+        .extracting(EvidenceRecord::recordType).containsExactly("PROCESS_STARTED", "PROCESS_ENDED");
+    assertThat(ledger.records(key)).filteredOn(r -> r.recordType().equals("EVENT_RECEIVED"))
+        .extracting(EvidenceRecord::performer).containsExactly("manager1");
+    assertThat(ledger.verify(key).isIntact()).isTrue();
+  }
+
+  @Test
+  void aReportInTasklistForACaseNotInMonitoringIsRefusedWithTheReason() {
+    LifecycleDriver driver = new LifecycleDriver(engine);
+    String key = driver.apply("manager1", intake("苏州事项戊公司", "workingCapitalLoan", 1_000_000, 12)).getBusinessKey();
+
+    assertThatThrownBy(() -> startReport(driver, report(key)))
+        .isInstanceOf(SubmissionRefusedException.class)
+        .hasMessageContaining("is not in post-guarantee management");
+  }
+
+  private void startReport(LifecycleDriver driver, Map<String, Object> values) {
+    engine.getIdentityService().setAuthenticatedUserId("manager1");
+    try {
+      String definition = engine.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKey("case-event-report").latestVersion().singleResult().getId();
+      engine.getFormService().submitStartForm(definition, values);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private static Map<String, Object> report(String key) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("caseKey", key);
+    values.put("eventType", "warningSignal");
+    values.put("warningCategory", "financialCondition");
+    values.put("warningItemFinancialCondition", "fc01");
+    values.put("eventDescription", "本月利息逾期五天 This month's interest is five days late");
+    values.put("occurredOn", LocalDate.now().toString());
+    return values;
+  }
+
+  private ResponseEntity<String> post(String key, String events, String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.withBasicAuth("head1", "demo").postForEntity("/api/cases/" + key + "/" + events,
+        new HttpEntity<>(body, headers), String.class);
+  }
+}
