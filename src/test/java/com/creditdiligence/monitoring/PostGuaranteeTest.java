@@ -186,6 +186,35 @@ class PostGuaranteeTest {
   }
 
   @Test
+  void reusingTerminatedLimitsAfterRecoveryNeedsACommitteeMemberNotTheManager() {
+    ProcessInstance guaranteeCase = issuedGuarantee("苏州保后癸公司");
+    String key = guaranteeCase.getBusinessKey();
+    complete(guaranteeCase, "Task_MonitoringReport", "manager1",
+        monitoringReport("substandard", 95, "transferToProblemHandling"));
+    var measures = problemHandling("recoveredContinue");
+    measures.put("measures", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"terminateUnusedLimits\"]").create());
+    measures.put("requestLimitReuse", true);
+    driver.completeInCase(key, "Task_ProblemHandling", "manager1", measures);
+
+    var approval = new java.util.HashMap<String, Object>(java.util.Map.of("limitReuseDecision", "approve",
+        "limitReuseRationale", "风险已化解,同意恢复剩余额度 Risk resolved; the remaining limit may be used"));
+    engine.getIdentityService().createMembership("manager1", "committee");
+    try {
+      assertThatThrownBy(() -> driver.completeInCase(key, "Task_ApproveLimitReuse", "manager1", approval))
+          .isInstanceOf(SubmissionRefusedException.class).hasMessageContaining("may not approve re-use of its limits");
+    } finally {
+      engine.getIdentityService().deleteMembership("manager1", "committee");
+    }
+    engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey("Task_ApproveLimitReuse")
+        .list().forEach(t -> engine.getTaskService().setAssignee(t.getId(), null));
+    driver.completeInCase(key, "Task_ApproveLimitReuse", "committee4", approval);
+
+    assertThat(guaranteeCase).isWaitingAt("Task_MonitoringReport");
+    assertThat(ledger.records(key)).filteredOn(r -> "LIMIT_REUSE_APPROVAL".equals(r.dutyCode()))
+        .extracting(EvidenceRecord::performer).containsExactly("committee4");
+  }
+
+  @Test
   void aRepaidGuaranteeIsReleasedAtMaturity() {
     ProcessInstance guaranteeCase = issuedGuarantee("苏州保后辛公司");
 

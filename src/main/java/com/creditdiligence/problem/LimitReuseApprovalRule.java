@@ -1,0 +1,36 @@
+package com.creditdiligence.problem;
+
+import com.creditdiligence.submission.Checks;
+import com.creditdiligence.submission.Duty;
+import com.creditdiligence.submission.Refusal;
+import com.creditdiligence.submission.Submission;
+import com.creditdiligence.submission.TaskRule;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** §25(一): terminated limits are used again only with the committee's approval — never the case manager's own. */
+@Component
+class LimitReuseApprovalRule implements TaskRule {
+
+  @Override
+  public String elementId() {
+    return "Task_ApproveLimitReuse";
+  }
+
+  @Override
+  public Duty duty() {
+    return new Duty("LIMIT_REUSE_APPROVAL", "§25(一)");
+  }
+
+  @Override
+  public List<Refusal> check(Submission s) {
+    Checks checks = new Checks(s);
+    if (s.performer() != null && s.performer().equals(s.text("caseManager").orElse(null))) {
+      return checks.refuse("limitReuseDecision",
+          "客户经理不得审批本人案件的额度恢复 The case's own manager may not approve re-use of its limits").refusals();
+    }
+    return checks.requireOneOf("limitReuseDecision", Set.of("approve", "reject"), "审批意见 Decision")
+        .requireFinding("limitReuseRationale", "理由 Rationale").refusals();
+  }
+}
