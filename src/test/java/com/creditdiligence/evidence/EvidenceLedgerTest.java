@@ -222,18 +222,8 @@ class EvidenceLedgerTest {
         .filter(r -> r.recordType().equals("TASK_COMPLETED") && r.elementId().equals(elementId)).findFirst().orElseThrow();
   }
 
-  /** What a database administrator could do: drop the triggers, tamper, put them back. */
   private void withoutAppendOnlyTriggers(Runnable tampering) {
-    jdbc.sql("DROP TRIGGER evidence_record_no_update").update();
-    jdbc.sql("DROP TRIGGER evidence_record_no_delete").update();
-    try {
-      tampering.run();
-    } finally {
-      jdbc.sql("CREATE TRIGGER evidence_record_no_update BEFORE UPDATE ON evidence_record FOR EACH ROW "
-          + "CALL 'com.creditdiligence.evidence.AppendOnlyH2Trigger'").update();
-      jdbc.sql("CREATE TRIGGER evidence_record_no_delete BEFORE DELETE ON evidence_record FOR EACH ROW "
-          + "CALL 'com.creditdiligence.evidence.AppendOnlyH2Trigger'").update();
-    }
+    DatabaseAdministrator.tamperWithoutTriggers(jdbc, tampering);
   }
 
   private static String restVariables(Map<String, Object> values) {

@@ -30,14 +30,9 @@ class VerifyLedgerCommandTest {
     LifecycleDriver driver = new LifecycleDriver(engine);
     String intact = driver.apply("manager1", intake("苏州核验甲公司", "workingCapitalLoan", 1_000_000, 12)).getBusinessKey();
     String tampered = driver.apply("manager1", intake("苏州核验乙公司", "workingCapitalLoan", 1_000_000, 12)).getBusinessKey();
-    jdbc.sql("DROP TRIGGER evidence_record_no_update").update();
-    try {
-      jdbc.sql("UPDATE evidence_record SET recorded_at = recorded_at + INTERVAL '1' HOUR WHERE business_key = ? AND sequence_no = 1")
-          .param(tampered).update();
-    } finally {
-      jdbc.sql("CREATE TRIGGER evidence_record_no_update BEFORE UPDATE ON evidence_record FOR EACH ROW "
-          + "CALL 'com.creditdiligence.evidence.AppendOnlyH2Trigger'").update();
-    }
+    DatabaseAdministrator.tamperWithoutTriggers(jdbc, () -> jdbc.sql(
+            "UPDATE evidence_record SET recorded_at = recorded_at + INTERVAL '1' HOUR WHERE business_key = ? AND sequence_no = 1")
+        .param(tampered).update());
     ByteArrayOutputStream output = new ByteArrayOutputStream();
 
     int status = VerifyLedgerCommand.run(url, "sa", "", new PrintStream(output, true, StandardCharsets.UTF_8));
