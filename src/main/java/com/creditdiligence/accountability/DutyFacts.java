@@ -1,0 +1,162 @@
+package com.creditdiligence.accountability;
+
+import com.creditdiligence.accountability.DutyFact.Status;
+import com.creditdiligence.evidence.EvidenceRecord;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Derives a case's duty facts (SPEC "Duty facts") from its evidence ledger alone, so that they can be
+ * computed at any time, years later, whatever Camunda's history still holds. Plain Java.
+ */
+public final class DutyFacts {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private DutyFacts() {
+  }
+
+  public static List<DutyFact> of(List<EvidenceRecord> records, Instant now) {
+    Ledger ledger = new Ledger(records);
+    List<DutyFact> facts = new ArrayList<>();
+    Optional<EvidenceRecord> investigation = ledger.completion("CUSTOMER_INVESTIGATION");
+    Optional<EvidenceRecord> evaluation = ledger.completion("ANALYSIS_REPORT");
+    facts.add(beforeEvaluation("CHECKLIST_VERIFIED", "investigation", "§7 §9", investigation, evaluation,
+        "附录二 documents verified or justified as not applicable"));
+    facts.add(onSiteBeforeEvaluation(investigation, evaluation));
+    facts.add(relatedPartyCheck(investigation, evaluation));
+    facts.add(analysisReport(evaluation));
+    facts.addAll(ledger.deadlines("Task_MonitoringReport", "MONITORING_REPORT_ON_TIME", "monitoring", "§21 §23", "§27(三)", now));
+    facts.addAll(ledger.deadlines("Task_MajorEventInvestigation", "ONSITE_AFTER_MAJOR_EVENT", "monitoring", "§14 §20",
+        "§27(四)", now));
+    facts.addAll(ledger.deadlines("Task_PreservationMeasures", "PRESERVATION_AFTER_WARNING_SIGNAL", "monitoring",
+        "§27(五) 附录五", "§27(五)", now));
+    facts.add(new DutyFact("AMENDMENTS_ONLY", "evaluation", "§19", "—", Status.SATISFIED,
+        "structural: the ledger cannot be edited in place; changes are amendment records", List.of(), null, null));
+    return facts;
+  }
+
+  private static DutyFact beforeEvaluation(String code, String stage, String clause, Optional<EvidenceRecord> investigation,
+                                           Optional<EvidenceRecord> evaluation, String what) {
+    if (investigation.isPresent()) {
+      return new DutyFact(code, stage, clause, "§27(二)", Status.SATISFIED, what, List.of(investigation.get().sequenceNo()),
+          null, investigation.get().performer());
+    }
+    return evaluation.map(e -> new DutyFact(code, stage, clause, "§27(二)", Status.VIOLATED,
+            "evaluated without a recorded investigation", List.of(e.sequenceNo()), e.recordedAt(), e.performer()))
+        .orElse(new DutyFact(code, stage, clause, "§27(二)", Status.PENDING, "the investigation is not done yet", List.of(),
+            null, null));
+  }
+
+  private static DutyFact onSiteBeforeEvaluation(Optional<EvidenceRecord> investigation, Optional<EvidenceRecord> evaluation) {
+    DutyFact checklist = beforeEvaluation("ONSITE_BEFORE_EVALUATION", "investigation", "§10 §26", investigation, evaluation,
+        "at least one on-site visit before the evaluation");
+    if (investigation.isEmpty()) {
+      return checklist;
+    }
+    String visited = findings(investigation.get()).path("onSiteVisitDate").asText("");
+    boolean onSite = !visited.isEmpty();
+    return new DutyFact(checklist.code(), checklist.stage(), checklist.clause(), checklist.trigger(),
+        onSite ? Status.SATISFIED : Status.VIOLATED, onSite ? "on-site visit on " + visited : "no on-site visit recorded",
+        checklist.evidence(), null, checklist.responsible());
+  }
+
+  private static DutyFact relatedPartyCheck(Optional<EvidenceRecord> investigation, Optional<EvidenceRecord> evaluation) {
+    DutyFact base = beforeEvaluation("RELATED_PARTY_CHECK", "investigation", "§8", investigation, evaluation,
+        "group and related parties checked");
+    if (investigation.isEmpty()) {
+      return base;
+    }
+    boolean done = findings(investigation.get()).path("relatedPartyCheckDone").asBoolean(false);
+    return new DutyFact(base.code(), base.stage(), base.clause(), base.trigger(), done ? Status.SATISFIED : Status.VIOLATED,
+        done ? "related-party check recorded" : "no related-party check recorded", base.evidence(), null, base.responsible());
+  }
+
+  /** The report's sections are enforced at submission; whether later facts contradict it is the auditor's call (§27(一)). */
+  private static DutyFact analysisReport(Optional<EvidenceRecord> evaluation) {
+    return evaluation.map(e -> new DutyFact("ANALYSIS_REPORT_COMPLETE", "evaluation", "§16–§19", "§27(一) by the auditor",
+            Status.SATISFIED, "financial, non-financial and second-source sections submitted", List.of(e.sequenceNo()), null,
+            e.performer()))
+        .orElse(new DutyFact("ANALYSIS_REPORT_COMPLETE", "evaluation", "§16–§19", "§27(一) by the auditor", Status.PENDING,
+            "the analysis report is not submitted yet", List.of(), null, null));
+  }
+
+  static JsonNode findings(EvidenceRecord record) {
+    try {
+      return JSON.readTree(record.findings() == null ? "{}" : record.findings());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Unreadable findings in record " + record.sequenceNo(), e);
+    }
+  }
+
+  /** The case's records, read for facts. */
+  private record Ledger(List<EvidenceRecord> records) {
+
+    Optional<EvidenceRecord> completion(String dutyCode) {
+      return records.stream().filter(r -> r.recordType().equals("TASK_COMPLETED") && dutyCode.equals(r.dutyCode()))
+          .findFirst();
+    }
+
+    /**
+     * A task with a due date (a monitoring report, an on-site investigation, preservation measures):
+     * done by then, done late, missing, or not yet due. The responsible manager is whoever held the
+     * task when it fell due.
+     */
+    List<DutyFact> deadlines(String taskKey, String code, String stage, String clause, String trigger, Instant now) {
+      List<DutyFact> facts = new ArrayList<>();
+      for (EvidenceRecord created : records) {
+        if (!created.recordType().equals("TASK_CREATED") || !taskKey.equals(created.elementId())) {
+          continue;
+        }
+        String due = findings(created).path("dueDate").asText(null);
+        if (due == null) {
+          continue;
+        }
+        Instant dueAt = Instant.parse(due);
+        String holder = holderAt(created.taskId(), dueAt);
+        Optional<EvidenceRecord> done = ofTask(created.taskId(), "TASK_COMPLETED");
+        Optional<EvidenceRecord> cancelled = ofTask(created.taskId(), "TASK_CANCELLED");
+        List<Integer> evidence = new ArrayList<>(List.of(created.sequenceNo()));
+        Status status;
+        String explanation;
+        if (done.isPresent()) {
+          evidence.add(done.get().sequenceNo());
+          boolean onTime = !done.get().recordedAt().isAfter(dueAt);
+          status = onTime ? Status.SATISFIED : Status.VIOLATED;
+          explanation = (onTime ? "done on " : "done late, on ") + done.get().recordedAt() + ", due " + dueAt;
+        } else if (cancelled.isPresent() && !cancelled.get().recordedAt().isAfter(dueAt)) {
+          evidence.add(cancelled.get().sequenceNo());
+          status = Status.NOT_APPLICABLE;
+          explanation = "no longer required before it fell due (" + findings(cancelled.get()).path("reason").asText("") + ")";
+        } else if (now.isAfter(dueAt)) {
+          status = Status.VIOLATED;
+          explanation = "missing: due " + dueAt;
+        } else {
+          status = Status.PENDING;
+          explanation = "due " + dueAt;
+        }
+        facts.add(new DutyFact(code, stage, clause, trigger, status, explanation, evidence, dueAt, holder));
+      }
+      return facts;
+    }
+
+    Optional<EvidenceRecord> ofTask(String taskId, String recordType) {
+      return records.stream().filter(r -> taskId.equals(r.taskId()) && r.recordType().equals(recordType)).findFirst();
+    }
+
+    /** Whoever the task was assigned to at that moment, from the ledger's assignment records. */
+    String holderAt(String taskId, Instant at) {
+      return records.stream()
+          .filter(r -> taskId.equals(r.taskId()) && (r.recordType().equals("TASK_ASSIGNED") || r.recordType().equals("TASK_CREATED")))
+          .filter(r -> !r.recordedAt().isAfter(at) && r.assignee() != null)
+          .max(Comparator.comparingInt(EvidenceRecord::sequenceNo))
+          .map(EvidenceRecord::assignee).orElse(null);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package com.creditdiligence.accountability;
+
+import static com.creditdiligence.demo.DemoSubmissions.majorEventInvestigation;
+import static com.creditdiligence.demo.DemoSubmissions.overdueReview;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.accountability.DutyFact.Status;
+import com.creditdiligence.demo.LifecycleDriver;
+import com.creditdiligence.events.CaseEvents;
+import com.creditdiligence.evidence.EvidenceLedger;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/** Duty facts come from the ledger alone, attach to whoever held the case, and name their §27 trigger. */
+@ApplicationTest
+class DutyFactsTest {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  EvidenceLedger ledger;
+  @Autowired
+  CaseEvents events;
+  @Autowired
+  TestRestTemplate http;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aDiligentCaseHasItsInvestigationFactsSatisfiedAndItsFirstReportPending() {
+    String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "苏州尽职甲公司", 1_000_000).getBusinessKey();
+
+    List<DutyFact> facts = DutyFacts.of(ledger.records(key), Instant.now());
+
+    assertThat(facts).filteredOn(f -> f.stage().equals("investigation")).extracting(DutyFact::status)
+        .containsOnly(Status.SATISFIED);
+    assertThat(fact(facts, "ONSITE_BEFORE_EVALUATION").explanation()).startsWith("on-site visit on ");
+    assertThat(fact(facts, "MONITORING_REPORT_ON_TIME").status()).isEqualTo(Status.PENDING);
+    assertThat(fact(facts, "MONITORING_REPORT_ON_TIME").responsible()).isEqualTo("manager1");
+  }
+
+  @Test
+  void aMonitoringReportOverdueIsA27_3FactOfWhoeverHeldTheCaseWhenItFellDue() {
+    LifecycleDriver driver = new LifecycleDriver(engine);
+    String key = driver.issuedGuarantee("manager1", "苏州尽职乙公司", 1_000_000).getBusinessKey();
+    String caseId = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(key)
+        .processDefinitionKey("guarantee-lifecycle").singleResult().getId();
+    Job overdueTimer = engine.getManagementService().createJobQuery().processInstanceId(caseId).timers().singleResult();
+
+    // First report: missed by manager1; the head hands the case to manager2 after it fell due.
+    ClockUtil.setCurrentTime(Date.from(overdueTimer.getDuedate().toInstant().plus(1, ChronoUnit.DAYS)));
+    engine.getManagementService().executeJob(overdueTimer.getId());
+    driver.completeInCase(key, "Task_ReviewOverdueReport", "head1", overdueReview("manager2"));
+
+    List<DutyFact> facts = DutyFacts.of(ledger.records(key), ClockUtil.getCurrentTime().toInstant());
+
+    DutyFact missed = fact(facts, "MONITORING_REPORT_ON_TIME");
+    assertThat(missed.status()).isEqualTo(Status.VIOLATED);
+    assertThat(missed.trigger()).isEqualTo("§27(三)");
+    assertThat(missed.explanation()).startsWith("missing: due ");
+    assertThat(missed.responsible()).isEqualTo("manager1");
+    assertThat(missed.dueAt()).isEqualTo(overdueTimer.getDuedate().toInstant());
+  }
+
+  @Test
+  void anOnSiteInvestigationWithinFiveDaysOfAMajorEventSatisfiesTheDutyAndALateOneIsA27_4Fact() {
+    LifecycleDriver driver = new LifecycleDriver(engine);
+    String key = driver.issuedGuarantee("manager1", "苏州尽职丙公司", 1_000_000).getBusinessKey();
+    events.majorEvent(key, "majorLitigation", "被起诉 Sued", LocalDate.now(), Instant.now());
+    driver.completeInCase(key, "Task_MajorEventInvestigation", "manager1", majorEventInvestigation("normal"));
+    events.majorEvent(key, "crossDefault", "他行逾期 Overdue at another bank", LocalDate.now(), Instant.now());
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(6, ChronoUnit.DAYS)));
+    var late = majorEventInvestigation("specialMention");
+    late.put("meVisitDate", LocalDate.now().plusDays(6).toString());
+    driver.completeInCase(key, "Task_MajorEventInvestigation", "manager1", late);
+
+    List<DutyFact> onSite = DutyFacts.of(ledger.records(key), ClockUtil.getCurrentTime().toInstant()).stream()
+        .filter(f -> f.code().equals("ONSITE_AFTER_MAJOR_EVENT")).toList();
+
+    assertThat(onSite).extracting(DutyFact::status).containsExactly(Status.SATISFIED, Status.VIOLATED);
+    assertThat(onSite.get(1).trigger()).isEqualTo("§27(四)");
+    assertThat(onSite.get(1).explanation()).startsWith("done late, on ");
+  }
+
+  @Test
+  void theDutyFactsOfACaseAreServedOverTheApi() throws Exception {
+    String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "苏州尽职丁公司", 1_000_000).getBusinessKey();
+
+    JsonNode facts = new ObjectMapper().readTree(http.withBasicAuth("manager1", "demo")
+        .getForObject("/api/cases/" + key + "/duty-facts", String.class));
+
+    assertThat(facts.findValuesAsText("code")).contains("CHECKLIST_VERIFIED", "ONSITE_BEFORE_EVALUATION",
+        "RELATED_PARTY_CHECK", "ANALYSIS_REPORT_COMPLETE", "MONITORING_REPORT_ON_TIME", "AMENDMENTS_ONLY");
+  }
+
+  private static DutyFact fact(List<DutyFact> facts, String code) {
+    return facts.stream().filter(f -> f.code().equals(code)).findFirst().orElseThrow();
+  }
+}
