@@ -1,0 +1,67 @@
+package com.creditdiligence.audit;
+
+import com.creditdiligence.evidence.EvidenceRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * A case's timeline, built from its evidence ledger alone, so that it replays a case after Camunda's
+ * history cleanup. Plain Java: stage by BPMN element, filters, pages.
+ */
+public final class Timeline {
+
+  /** The stage each element belongs to; elements of the called and reporting processes by their process. */
+  private static final Map<String, String> STAGES = Map.ofEntries(
+      Map.entry("StartEvent_ApplicationReceived", "intake"),
+      Map.entry("Task_CustomerInvestigation", "investigation"),
+      Map.entry("Task_AnalysisEvaluation", "evaluation"),
+      Map.entry("Task_CommitteeVote", "committee"),
+      Map.entry("Task_RecordReservedOpinion", "committee"),
+      Map.entry("Task_SignContracts", "implementation"),
+      Map.entry("Task_IssueGuarantee", "implementation"),
+      Map.entry("Task_ReleaseGuarantee", "closure"));
+
+  private Timeline() {
+  }
+
+  public record Filter(String stage, String actor, String type, Instant from, Instant to) {
+
+    Predicate<TimelineEntry> predicate() {
+      return e -> (stage == null || stage.equals(e.stage()))
+          && (actor == null || actor.equals(e.actor()) || actor.equals(e.assignee()))
+          && (type == null || type.equals(e.type()))
+          && (from == null || !e.at().isBefore(from))
+          && (to == null || e.at().isBefore(to));
+    }
+  }
+
+  public record Page(int page, int size, int total, List<TimelineEntry> entries) {
+  }
+
+  public static Page of(List<EvidenceRecord> records, Filter filter, int page, int size) {
+    List<TimelineEntry> matching = records.stream().map(Timeline::entry).filter(filter.predicate()).toList();
+    int from = Math.min(page * size, matching.size());
+    int to = Math.min(from + size, matching.size());
+    return new Page(page, size, matching.size(), matching.subList(from, to));
+  }
+
+  static TimelineEntry entry(EvidenceRecord r) {
+    return new TimelineEntry(r.recordedAt(), r.recordType(), stageOf(r), r.elementId(), r.performer(), r.assignee(),
+        r.dutyCode(), r.clause(), r.processDefinitionKey(), r.sequenceNo());
+  }
+
+  static String stageOf(EvidenceRecord r) {
+    if ("problem-guarantee".equals(r.processDefinitionKey())) {
+      return "problemHandling";
+    }
+    if ("case-event-report".equals(r.processDefinitionKey()) || "EVENT_RECEIVED".equals(r.recordType())) {
+      return "monitoring";
+    }
+    if (r.elementId() == null) {
+      return "case";
+    }
+    return STAGES.getOrDefault(r.elementId(), r.elementId().startsWith("End_") ? "closure" : "monitoring");
+  }
+}

@@ -1,0 +1,41 @@
+package com.creditdiligence.audit;
+
+import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.platform.web.ApiProblem;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The replay of a case: {@code GET /api/cases/{key}/timeline?stage=&actor=&type=&from=&to=&page=&size=}. */
+@RestController
+class TimelineController {
+
+  private final EvidenceLedger ledger;
+
+  TimelineController(EvidenceLedger ledger) {
+    this.ledger = ledger;
+  }
+
+  @GetMapping("/api/cases/{businessKey}/timeline")
+  Timeline.Page timeline(@PathVariable String businessKey,
+                         @RequestParam(required = false) String stage, @RequestParam(required = false) String actor,
+                         @RequestParam(required = false) String type, @RequestParam(required = false) Instant from,
+                         @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "0") int page,
+                         @RequestParam(defaultValue = "100") int size) {
+    if (page < 0) {
+      throw ApiProblem.badField("page", "页码不能为负 The page cannot be negative");
+    }
+    if (size < 1 || size > 1000) {
+      throw ApiProblem.badField("size", "每页1至1000条 A page holds 1 to 1000 entries");
+    }
+    List<EvidenceRecord> records = ledger.records(businessKey);
+    if (records.isEmpty()) {
+      throw ApiProblem.notFound("没有案件 " + businessKey + " No case " + businessKey);
+    }
+    return Timeline.of(records, new Timeline.Filter(stage, actor, type, from, to), page, size);
+  }
+}

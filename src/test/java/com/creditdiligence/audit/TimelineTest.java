@@ -1,0 +1,78 @@
+package com.creditdiligence.audit;
+
+import static com.creditdiligence.demo.DemoSubmissions.monitoringReport;
+import static com.creditdiligence.demo.DemoSubmissions.release;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.demo.LifecycleDriver;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The timeline replays a whole case from the ledger, in order, by stage and actor, page by page. */
+@ApplicationTest
+class TimelineTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  TestRestTemplate http;
+
+  @Test
+  void aReleasedCaseReplaysFromIntakeToClosureInOrder() throws Exception {
+    LifecycleDriver driver = new LifecycleDriver(engine);
+    String key = driver.issuedGuarantee("manager1", "苏州回放公司", 1_000_000).getBusinessKey();
+    driver.completeInCase(key, "Task_MonitoringReport", "manager1", monitoringReport("normal", 0, "releaseAtMaturity"));
+    driver.completeInCase(key, "Task_ReleaseGuarantee", "manager1", release());
+
+    JsonNode all = get("/api/cases/" + key + "/timeline?size=1000");
+
+    List<String> stages = new ArrayList<>();
+    all.get("entries").forEach(e -> {
+      String stage = e.get("stage").asText();
+      if (stages.isEmpty() || !stages.get(stages.size() - 1).equals(stage)) {
+        stages.add(stage);
+      }
+    });
+    assertThat(stages).containsSubsequence("intake", "investigation", "evaluation", "committee", "implementation",
+        "monitoring", "closure");
+    List<Integer> evidence = new ArrayList<>();
+    all.get("entries").forEach(e -> evidence.add(e.get("evidence").asInt()));
+    assertThat(evidence).isSorted().hasSize(all.get("total").asInt());
+
+    JsonNode votes = get("/api/cases/" + key + "/timeline?type=VOTE_CAST");
+    assertThat(votes.get("total").asInt()).isEqualTo(3);
+    assertThat(votes.get("entries").get(0).get("clause").asText()).isEqualTo("担保决策");
+    JsonNode committee1 = get("/api/cases/" + key + "/timeline?actor=committee1&stage=committee");
+    assertThat(committee1.get("entries")).allSatisfy(e -> assertThat(e.get("stage").asText()).isEqualTo("committee"));
+
+    JsonNode secondPage = get("/api/cases/" + key + "/timeline?page=1&size=5");
+    assertThat(secondPage.get("entries").get(0).get("evidence").asInt()).isEqualTo(6);
+  }
+
+  @Test
+  void aBadPageIsA400AndAnUnknownCaseA404() {
+    ResponseEntity<String> badSize = http.withBasicAuth("auditor1", "demo")
+        .getForEntity("/api/cases/GA-1999-000001/timeline?size=0", String.class);
+    ResponseEntity<String> unknown = http.withBasicAuth("auditor1", "demo")
+        .getForEntity("/api/cases/GA-1999-000001/timeline", String.class);
+
+    assertThat(badSize.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(badSize.getBody()).contains("\"size\"");
+    assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  private JsonNode get(String path) throws Exception {
+    return JSON.readTree(http.withBasicAuth("auditor1", "demo").getForObject(path, String.class));
+  }
+}
