@@ -4,6 +4,8 @@ import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.platform.web.ApiProblem;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
@@ -47,7 +49,7 @@ public class CaseEvents {
     event.put("majorEventDescription", description);
     event.put("majorEventOccurredOn", occurredOn.toString());
     event.put("majorEventReceivedAt", Date.from(receivedAt));
-    event.put("majorEventOnSiteDue", Date.from(receivedAt.plus(deadlines.majorEventOnSiteDays(), ChronoUnit.DAYS)));
+    event.put("majorEventOnSiteDue", endOfDayAfter(receivedAt, deadlines.majorEventOnSiteDays()));
     deliver(businessKey, MAJOR_EVENT, event);
   }
 
@@ -59,8 +61,14 @@ public class CaseEvents {
     event.put("warningDescription", description);
     event.put("warningOccurredOn", occurredOn.toString());
     event.put("warningReceivedAt", Date.from(receivedAt));
-    event.put("warningMeasuresDue", Date.from(receivedAt.plus(deadlines.warningSignalMeasuresDays(), ChronoUnit.DAYS)));
+    event.put("warningMeasuresDue", endOfDayAfter(receivedAt, deadlines.warningSignalMeasuresDays()));
     deliver(businessKey, WARNING_SIGNAL, event);
+  }
+
+  /** "Within N days" ends with the N-th day, as a person reading the date understands it. */
+  static Date endOfDayAfter(Instant receivedAt, int days) {
+    return Date.from(receivedAt.atZone(ZoneId.systemDefault()).toLocalDate().plusDays(days).atTime(LocalTime.MAX)
+        .truncatedTo(ChronoUnit.SECONDS).atZone(ZoneId.systemDefault()).toInstant());
   }
 
   private void deliver(String businessKey, String message, Map<String, Object> event) {

@@ -1,5 +1,6 @@
 package com.creditdiligence.events;
 
+import com.creditdiligence.platform.FormFieldDefaults;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ public class EventScope {
       execution.setVariableLocal(name, execution.getVariable(name));
     }
     for (String field : major ? CaseEvents.MAJOR_EVENT_FIELDS : CaseEvents.WARNING_SIGNAL_FIELDS) {
-      execution.setVariableLocal(field, null);
+      execution.setVariableLocal(field, FormFieldDefaults.empty(field));
     }
   }
 }

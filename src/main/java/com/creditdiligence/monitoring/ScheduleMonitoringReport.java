@@ -1,17 +1,26 @@
 package com.creditdiligence.monitoring;
 
 import com.creditdiligence.platform.EngineValues;
+import com.creditdiligence.platform.FormFieldDefaults;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Sets the due date of the next monitoring report from the interval the frequency table gave. */
+/**
+ * Sets the due date of the next monitoring report from the interval the frequency table gave, and
+ * gives the manager an empty report: last round's answers are in the ledger, not to be filed again.
+ */
 @Component("scheduleMonitoringReport")
 class ScheduleMonitoringReport implements JavaDelegate {
+
+  static final List<String> REPORT_FIELDS = List.of("fundsUse", "projectProgress", "legalStatus", "financialCondition",
+      "repaymentPerformance", "collateralCondition", "checkMode", "checkDate", "daysOverdue", "classificationRationale",
+      "adjustment", "adjustmentNote", "nextStep", "repaidInFull", "attachedDocuments");
 
   @Override
   public void execute(DelegateExecution execution) {
@@ -23,6 +32,7 @@ class ScheduleMonitoringReport implements JavaDelegate {
         .atZone(ZoneId.systemDefault()).toInstant()));
     Integer round = (Integer) execution.getVariable("monitoringRound");
     execution.setVariable("monitoringRound", round == null ? 1 : round + 1);
+    REPORT_FIELDS.forEach(field -> execution.setVariable(field, FormFieldDefaults.empty(field)));
     if (execution.getVariable("riskClass") == null) {
       execution.setVariable("riskClass", RiskClass.normal.name());
     }

@@ -15,6 +15,11 @@ class MonitoringScheduleTest {
   }
 
   @Test
+  void aReportFiledEarlyUnderAStricterClassBringsTheNextOneCloser() {
+    assertThat(MonitoringSchedule.nextDue(LocalDate.of(2027, 2, 18), 14, TODAY)).isEqualTo(TODAY.plusDays(14));
+  }
+
+  @Test
   void aScheduleFallenBehindRestartsFromToday() {
     assertThat(MonitoringSchedule.nextDue(LocalDate.of(2026, 10, 1), 14, TODAY)).isEqualTo(TODAY.plusDays(14));
   }

@@ -75,15 +75,26 @@ class PostGuaranteeTest {
   }
 
   @Test
-  void reclassifiedAsSpecialMentionTheNextReportIsDueAMonthAfterThePreviousOne() {
+  void reclassifiedAsSpecialMentionTheNextReportIsDueWithinAMonthAndAsSubstandardWithinTwoWeeks() {
     ProcessInstance guaranteeCase = issuedGuarantee("苏州保后乙公司");
-    LocalDate firstDue = dueDateOfReport(guaranteeCase);
 
     complete(guaranteeCase, "Task_MonitoringReport", "manager1", monitoringReport("specialMention", 10, "continueMonitoring"));
 
-    assertThat(dueDateOfReport(guaranteeCase)).isEqualTo(firstDue.plusDays(30));
+    assertThat(dueDateOfReport(guaranteeCase)).isEqualTo(LocalDate.now().plusDays(30));
     complete(guaranteeCase, "Task_MonitoringReport", "manager1", monitoringReport("substandard", 95, "continueMonitoring"));
-    assertThat(dueDateOfReport(guaranteeCase)).isEqualTo(firstDue.plusDays(30 + 14));
+    assertThat(dueDateOfReport(guaranteeCase)).isEqualTo(LocalDate.now().plusDays(14));
+  }
+
+  @Test
+  void eachRoundStartsFromAnEmptyReport() {
+    ProcessInstance guaranteeCase = issuedGuarantee("苏州保后乙二公司");
+
+    complete(guaranteeCase, "Task_MonitoringReport", "manager1", monitoringReport("specialMention", 10, "continueMonitoring"));
+
+    var variables = engine.getRuntimeService().getVariables(guaranteeCase.getId());
+    assertThat(variables.get("fundsUse")).isNull();
+    assertThat(variables.get("daysOverdue")).isNull();
+    assertThat(variables.get("riskClass")).isEqualTo("specialMention");
   }
 
   @Test
@@ -134,9 +145,9 @@ class PostGuaranteeTest {
     assertThat(investigations).hasSize(2);
     assertThat(investigations).extracting(t -> engine.getTaskService().getVariable(t.getId(), "majorEventKind"))
         .containsExactlyInAnyOrder("organisationChange", "majorLitigation");
-    assertThat(investigations.get(0).getDueDate().toInstant()).isCloseTo(now.plus(5, ChronoUnit.DAYS), within());
+    assertThat(investigations.get(0).getDueDate().toInstant()).isEqualTo(endOfDay(LocalDate.now().plusDays(5)));
     Task measures = tasks(guaranteeCase, "Task_PreservationMeasures").get(0);
-    assertThat(measures.getDueDate().toInstant()).isCloseTo(now.plus(3, ChronoUnit.DAYS), within());
+    assertThat(measures.getDueDate().toInstant()).isEqualTo(endOfDay(LocalDate.now().plusDays(3)));
     assertThat(tasks(guaranteeCase, "Task_MonitoringReport")).hasSize(1);
 
     driver.completeInCase(key, "Task_MajorEventInvestigation", "manager1", majorEventInvestigation("normal"));
@@ -150,6 +161,20 @@ class PostGuaranteeTest {
     assertThat(ledger.records(key)).extracting(EvidenceRecord::dutyCode)
         .contains("ONSITE_AFTER_MAJOR_EVENT", "MAJOR_CHANGE_REPORTED", "PRESERVATION_MEASURES");
     assertThat(ledger.verify(key).isIntact()).isTrue();
+  }
+
+  @Test
+  void anEventsFormFieldsAreDeclaredWithTheTypesTasklistSubmits() {
+    ProcessInstance guaranteeCase = issuedGuarantee("苏州保后类型公司");
+    events.warningSignal(guaranteeCase.getBusinessKey(), "financialCondition", "fc03", "违约 Breach", LocalDate.now(),
+        Instant.now());
+    Task measures = tasks(guaranteeCase, "Task_PreservationMeasures").get(0);
+
+    // Tasklist submits a field with the type of the variable it finds: a checklist under a Null-typed one fails.
+    assertThat(engine.getTaskService().getVariableTyped(measures.getId(), "attachedDocuments").getType().getName())
+        .isEqualTo("json");
+    assertThat(engine.getTaskService().getVariableTyped(measures.getId(), "moveToProblemHandling").getType().getName())
+        .isEqualTo("boolean");
   }
 
   @Test
@@ -259,7 +284,8 @@ class PostGuaranteeTest {
         .taskDefinitionKey(taskKey).list();
   }
 
-  private static org.assertj.core.data.TemporalUnitOffset within() {
-    return org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES);
+  /** Deadlines of "within N days" end with the N-th day. */
+  private static Instant endOfDay(LocalDate day) {
+    return day.atTime(23, 59, 59).atZone(ZoneId.systemDefault()).toInstant();
   }
 }
