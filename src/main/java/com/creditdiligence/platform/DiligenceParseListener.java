@@ -29,7 +29,7 @@ class DiligenceParseListener extends AbstractBpmnParseListener {
 
   @Override
   public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-    processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, capture.caseEnd());
+    processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, capture.processEnd());
   }
 
   @Override
@@ -59,7 +59,7 @@ class DiligenceParseListener extends AbstractBpmnParseListener {
         startEventActivity.addBuiltInListener(ExecutionListener.EVENTNAME_START, guard);
       }
       // Appended after the model's own end listeners, which give the case its application number.
-      startEventActivity.addBuiltInListener(ExecutionListener.EVENTNAME_END, capture.caseStart(formRef));
+      startEventActivity.addBuiltInListener(ExecutionListener.EVENTNAME_END, capture.processStart(formRef));
     }
   }
 

@@ -29,7 +29,7 @@ import org.springframework.beans.factory.ObjectProvider;
 /**
  * Writes the evidence ledger from the engine's events, in the engine's transaction: every user task's
  * creation, assignment, delegation, completion (with the submitted form values) and cancellation, and
- * every case's start and end. Attached to every element by {@link DiligenceParseListener}.
+ * the start and end of every process of a case, and the events it receives. Attached to every element by {@link DiligenceParseListener}.
  */
 class EvidenceCapture {
 
@@ -93,7 +93,7 @@ class EvidenceCapture {
   }
 
   /** A process of the case begins once its start event is left (the application number is given by then). */
-  ExecutionListener caseStart(String formId) {
+  ExecutionListener processStart(String formId) {
     return execution -> {
       Map<String, Object> variables = EngineValues.plain(execution.getVariables());
       Duty duty = rules.forElement(execution.getCurrentActivityId()).map(TaskRule::duty).orElse(null);
@@ -116,7 +116,7 @@ class EvidenceCapture {
     };
   }
 
-  ExecutionListener caseEnd() {
+  ExecutionListener processEnd() {
     return execution -> {
       Map<String, Object> facts = new LinkedHashMap<>();
       facts.put("endedAt", execution.getCurrentActivityId());
