@@ -28,8 +28,9 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Writes the evidence ledger from the engine's events, in the engine's transaction: every user task's
- * creation, assignment, delegation, completion (with the submitted form values) and cancellation, and
- * the start and end of every process of a case, and the events it receives. Attached to every element by {@link DiligenceParseListener}.
+ * creation, assignment, delegation, completion (with the submitted form values) and cancellation; the
+ * start and end of every process of a case; the events it receives. Attached to every element by
+ * {@link DiligenceParseListener}.
  */
 class EvidenceCapture {
 
