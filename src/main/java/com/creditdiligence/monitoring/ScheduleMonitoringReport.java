@@ -36,6 +36,8 @@ class ScheduleMonitoringReport implements JavaDelegate {
     if (execution.getVariable("riskClass") == null) {
       execution.setVariable("riskClass", RiskClass.normal.name());
     }
+    // What the form shows as the class on record: the select beside it changes as the manager chooses.
+    execution.setVariable("riskClassOnRecord", execution.getVariable("riskClass"));
   }
 
   /** The previous report's due date; for the first report, the day the guarantee was issued. */

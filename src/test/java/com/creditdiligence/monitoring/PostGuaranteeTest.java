@@ -95,6 +95,7 @@ class PostGuaranteeTest {
     assertThat(variables.get("fundsUse")).isNull();
     assertThat(variables.get("daysOverdue")).isNull();
     assertThat(variables.get("riskClass")).isEqualTo("specialMention");
+    assertThat(variables.get("riskClassOnRecord")).isEqualTo("specialMention");
   }
 
   @Test
