@@ -18,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Amendments {
 
   static final String AMENDMENT = "AMENDMENT";
-  /** The records that carry a person's submitted findings: only those can be amended. */
-  static final Set<String> AMENDABLE = Set.of("TASK_COMPLETED", "VOTE_CAST", "PROCESS_STARTED");
+  /** The records that carry a person's submitted findings can be amended; a vote cannot be. */
+  static final Set<String> AMENDABLE = Set.of("TASK_COMPLETED", "PROCESS_STARTED");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -27,11 +27,14 @@ class EvidenceController {
   private final EvidenceLedger ledger;
   private final Amendments amendments;
   private final IdentityService identity;
+  private final EvidenceDisclosure disclosure;
 
-  EvidenceController(EvidenceLedger ledger, Amendments amendments, IdentityService identity) {
+  EvidenceController(EvidenceLedger ledger, Amendments amendments, IdentityService identity,
+                     EvidenceDisclosure disclosure) {
     this.ledger = ledger;
     this.amendments = amendments;
     this.identity = identity;
+    this.disclosure = disclosure;
   }
 
   @GetMapping
@@ -40,7 +43,7 @@ class EvidenceController {
     if (records.isEmpty() && ledger.headSequence(businessKey).isEmpty()) {
       throw unknownCase(businessKey);
     }
-    return EvidenceView.of(records);
+    return EvidenceView.of(records, disclosure);
   }
 
   @GetMapping("/verification")
@@ -62,7 +65,8 @@ class EvidenceController {
   EvidenceView amend(@PathVariable String businessKey, @PathVariable int id, @Valid @RequestBody AmendmentRequest request) {
     String user = identity.getCurrentAuthentication().getUserId();
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    return EvidenceView.of(amendments.amend(businessKey, id, request.reason(), request.changes(), user, now), List.of());
+    return EvidenceView.of(amendments.amend(businessKey, id, request.reason(), request.changes(), user, now), List.of(),
+        false);
   }
 
   private static ApiProblem unknownCase(String businessKey) {

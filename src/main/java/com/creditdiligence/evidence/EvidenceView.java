@@ -28,17 +28,21 @@ record EvidenceView(
     String previousHash,
     String recordHash) {
 
-  static List<EvidenceView> of(List<EvidenceRecord> records) {
+  static final Map<String, String> SEALED = Map.of("sealed", "表决结果公布前保密 Sealed until all members have voted");
+
+  static List<EvidenceView> of(List<EvidenceRecord> records, EvidenceDisclosure disclosure) {
     Map<Integer, List<Integer>> amendedBy = records.stream().filter(r -> r.amendsSequenceNo() != null)
         .collect(Collectors.groupingBy(EvidenceRecord::amendsSequenceNo,
             Collectors.mapping(EvidenceRecord::sequenceNo, Collectors.toList())));
-    return records.stream().map(r -> of(r, amendedBy.getOrDefault(r.sequenceNo(), List.of()))).toList();
+    return records.stream()
+        .map(r -> of(r, amendedBy.getOrDefault(r.sequenceNo(), List.of()), disclosure.sealed(r)))
+        .toList();
   }
 
-  static EvidenceView of(EvidenceRecord r, List<Integer> amendedBy) {
+  static EvidenceView of(EvidenceRecord r, List<Integer> amendedBy, boolean sealed) {
     return new EvidenceView(r.sequenceNo(), r.recordType(), r.recordedAt(), r.processDefinitionKey(),
         r.processInstanceId(), r.elementId(), r.taskId(), r.dutyCode(), r.clause(), r.performer(), r.assignee(),
-        r.verificationMethod(), Amendments.parse(r.findings()), DocumentsJson.parse(r.documents()),
+        r.verificationMethod(), sealed ? SEALED : Amendments.parse(r.findings()), DocumentsJson.parse(r.documents()),
         r.ruleSetVersion(), r.amendsSequenceNo(), r.amendmentReason(), amendedBy, r.previousHash(), r.recordHash());
   }
 }

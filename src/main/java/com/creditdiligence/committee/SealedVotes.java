@@ -1,0 +1,21 @@
+package com.creditdiligence.committee;
+
+import com.creditdiligence.evidence.EvidenceDisclosure;
+import com.creditdiligence.evidence.EvidenceRecord;
+import org.springframework.stereotype.Component;
+
+/** Votes are sealed: no one reads a member's vote in the ledger before the committee's decision exists. */
+@Component
+class SealedVotes implements EvidenceDisclosure {
+
+  private final CommitteeDecisions decisions;
+
+  SealedVotes(CommitteeDecisions decisions) {
+    this.decisions = decisions;
+  }
+
+  @Override
+  public boolean sealed(EvidenceRecord record) {
+    return "VOTE_CAST".equals(record.recordType()) && decisions.minutesOf(record.businessKey()).isEmpty();
+  }
+}
