@@ -116,6 +116,23 @@ class EvidenceLedgerTest {
   }
 
   @Test
+  void delegatingAndClaimingATaskAreRecordedWithWhoDidIt() {
+    ProcessInstance guaranteeCase = driver.apply("manager1", intake("苏州证据委托公司", "workingCapitalLoan", 1_000_000, 12));
+    Task task = driver.taskOf(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1");
+
+    engine.getIdentityService().setAuthenticatedUserId("manager1");
+    try {
+      engine.getTaskService().delegateTask(task.getId(), "manager2");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+
+    assertThat(ledger.records(guaranteeCase.getBusinessKey())).filteredOn(r -> task.getId().equals(r.taskId()))
+        .extracting(EvidenceRecord::recordType, EvidenceRecord::performer, EvidenceRecord::assignee)
+        .containsSubsequence(tuple("TASK_CREATED", "manager1", "manager1"), tuple("TASK_DELEGATED", "manager1", "manager2"));
+  }
+
+  @Test
   void anAnonymousCallToEngineRestIsRefused() {
     assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
