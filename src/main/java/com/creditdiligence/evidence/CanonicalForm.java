@@ -66,12 +66,20 @@ public final class CanonicalForm {
   }
 
   public static String sha256Hex(byte[] bytes) {
+    MessageDigest digest = SHA_256.get();
+    digest.reset();
+    return HEX.formatHex(digest.digest(bytes));
+  }
+
+  /** A digest per thread: looking one up costs more than hashing a record (verification hashes millions). */
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
-  }
+  });
+  private static final HexFormat HEX = HexFormat.of();
 
   private static void write(Object value, StringBuilder out) {
     if (value == null) {
