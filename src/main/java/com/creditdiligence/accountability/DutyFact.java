@@ -14,10 +14,11 @@ import java.util.List;
  * @param trigger     the §27 clause a violation falls under, e.g. {@code §27(三)}
  * @param evidence    sequence numbers of the records that show the fact
  * @param dueAt       when the duty fell due, where it has a deadline
+ * @param doneAt      when it was done, if it was
  * @param responsible the manager who held the case then
  */
 public record DutyFact(String code, String stage, String clause, String trigger, Status status, String explanation,
-                       List<Integer> evidence, Instant dueAt, String responsible) {
+                       List<Integer> evidence, Instant dueAt, Instant doneAt, String responsible) {
 
   public enum Status { SATISFIED, VIOLATED, PENDING, NOT_APPLICABLE }
 }

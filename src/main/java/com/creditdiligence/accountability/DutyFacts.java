@@ -38,7 +38,7 @@ public final class DutyFacts {
     facts.addAll(ledger.deadlines("Task_PreservationMeasures", "PRESERVATION_AFTER_WARNING_SIGNAL", "monitoring",
         "§27(五) 附录五", "§27(五)", now));
     facts.add(new DutyFact("AMENDMENTS_ONLY", "evaluation", "§19", "—", Status.SATISFIED,
-        "structural: the ledger cannot be edited in place; changes are amendment records", List.of(), null, null));
+        "structural: the ledger cannot be edited in place; changes are amendment records", List.of(), null, null, null));
     return facts;
   }
 
@@ -46,12 +46,12 @@ public final class DutyFacts {
                                            Optional<EvidenceRecord> evaluation, String what) {
     if (investigation.isPresent()) {
       return new DutyFact(code, stage, clause, "§27(二)", Status.SATISFIED, what, List.of(investigation.get().sequenceNo()),
-          null, investigation.get().performer());
+          null, investigation.get().recordedAt(), investigation.get().performer());
     }
     return evaluation.map(e -> new DutyFact(code, stage, clause, "§27(二)", Status.VIOLATED,
-            "evaluated without a recorded investigation", List.of(e.sequenceNo()), e.recordedAt(), e.performer()))
+            "evaluated without a recorded investigation", List.of(e.sequenceNo()), e.recordedAt(), null, e.performer()))
         .orElse(new DutyFact(code, stage, clause, "§27(二)", Status.PENDING, "the investigation is not done yet", List.of(),
-            null, null));
+            null, null, null));
   }
 
   private static DutyFact onSiteBeforeEvaluation(Optional<EvidenceRecord> investigation, Optional<EvidenceRecord> evaluation) {
@@ -64,7 +64,7 @@ public final class DutyFacts {
     boolean onSite = !visited.isEmpty();
     return new DutyFact(checklist.code(), checklist.stage(), checklist.clause(), checklist.trigger(),
         onSite ? Status.SATISFIED : Status.VIOLATED, onSite ? "on-site visit on " + visited : "no on-site visit recorded",
-        checklist.evidence(), null, checklist.responsible());
+        checklist.evidence(), checklist.dueAt(), checklist.doneAt(), checklist.responsible());
   }
 
   private static DutyFact relatedPartyCheck(Optional<EvidenceRecord> investigation, Optional<EvidenceRecord> evaluation) {
@@ -75,16 +75,17 @@ public final class DutyFacts {
     }
     boolean done = findings(investigation.get()).path("relatedPartyCheckDone").asBoolean(false);
     return new DutyFact(base.code(), base.stage(), base.clause(), base.trigger(), done ? Status.SATISFIED : Status.VIOLATED,
-        done ? "related-party check recorded" : "no related-party check recorded", base.evidence(), null, base.responsible());
+        done ? "related-party check recorded" : "no related-party check recorded", base.evidence(), base.dueAt(),
+        base.doneAt(), base.responsible());
   }
 
   /** The report's sections are enforced at submission; whether later facts contradict it is the auditor's call (§27(一)). */
   private static DutyFact analysisReport(Optional<EvidenceRecord> evaluation) {
     return evaluation.map(e -> new DutyFact("ANALYSIS_REPORT_COMPLETE", "evaluation", "§16–§19", "§27(一) by the auditor",
             Status.SATISFIED, "financial, non-financial and second-source sections submitted", List.of(e.sequenceNo()), null,
-            e.performer()))
+            e.recordedAt(), e.performer()))
         .orElse(new DutyFact("ANALYSIS_REPORT_COMPLETE", "evaluation", "§16–§19", "§27(一) by the auditor", Status.PENDING,
-            "the analysis report is not submitted yet", List.of(), null, null));
+            "the analysis report is not submitted yet", List.of(), null, null, null));
   }
 
   static JsonNode findings(EvidenceRecord record) {
@@ -141,7 +142,8 @@ public final class DutyFacts {
           status = Status.PENDING;
           explanation = "due " + dueAt;
         }
-        facts.add(new DutyFact(code, stage, clause, trigger, status, explanation, evidence, dueAt, holder));
+        facts.add(new DutyFact(code, stage, clause, trigger, status, explanation, evidence, dueAt,
+            done.map(EvidenceRecord::recordedAt).orElse(null), holder));
       }
       return facts;
     }

@@ -3,28 +3,42 @@ package com.creditdiligence.accountability;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.platform.web.ApiProblem;
+import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A case's duty facts as of now: a manager can see their own exposure before anything goes wrong. */
+/** A case's duty facts as of now (a manager can see their own exposure before anything goes wrong), and the draft findings. */
 @RestController
 class DutyFactsController {
 
   private final EvidenceLedger ledger;
+  private final RuleBook rules;
 
-  DutyFactsController(EvidenceLedger ledger) {
+  DutyFactsController(EvidenceLedger ledger, RuleBook rules) {
     this.ledger = ledger;
+    this.rules = rules;
   }
 
   @GetMapping("/api/cases/{businessKey}/duty-facts")
   List<DutyFact> dutyFacts(@PathVariable String businessKey) {
+    return DutyFacts.of(records(businessKey), ClockUtil.getCurrentTime().toInstant());
+  }
+
+  /** What an accountability review would start from today: draft §27 findings and suggested tiers. */
+  @GetMapping("/api/cases/{businessKey}/draft-findings")
+  DraftFindings.Assessment draftFindings(@PathVariable String businessKey) {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    return DraftFindings.of(DutyFacts.of(records(businessKey), now), rules, now);
+  }
+
+  private List<EvidenceRecord> records(String businessKey) {
     List<EvidenceRecord> records = ledger.records(businessKey);
     if (records.isEmpty()) {
       throw ApiProblem.notFound("没有案件 " + businessKey + " No case " + businessKey);
     }
-    return DutyFacts.of(records, ClockUtil.getCurrentTime().toInstant());
+    return records;
   }
 }

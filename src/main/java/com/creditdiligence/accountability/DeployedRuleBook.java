@@ -1,0 +1,63 @@
+package com.creditdiligence.accountability;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers from the decision tables deployed in Camunda, which keeps every version: the version used is
+ * the newest one deployed at or before the moment asked about (the first one for moments before it).
+ */
+@Component
+class DeployedRuleBook implements RuleBook {
+
+  private final RepositoryService repository;
+  private final DecisionService decisions;
+
+  DeployedRuleBook(RepositoryService repository, DecisionService decisions) {
+    this.repository = repository;
+    this.decisions = decisions;
+  }
+
+  @Override
+  public Judgement section27(String dutyCode, int daysLate, Instant asOf) {
+    DecisionDefinition table = inForceAt("Decision_Section27Finding", asOf);
+    Map<String, Object> result = decisions.evaluateDecisionTableById(table.getId())
+        .variables(Map.of("dutyCode", dutyCode, "daysLate", daysLate)).evaluate().getSingleResult().getEntryMap();
+    return new Judgement((String) result.get("clause"), (String) result.get("severity"), versionOf(table));
+  }
+
+  @Override
+  public Judgement exemptionTier(int majorFindings, int minorFindings, Instant asOf) {
+    DecisionDefinition table = inForceAt("Decision_ExemptionTier", asOf);
+    String tier = decisions.evaluateDecisionTableById(table.getId())
+        .variables(Map.of("majorFindings", majorFindings, "minorFindings", minorFindings)).evaluate().getSingleEntry();
+    return new Judgement(null, tier, versionOf(table));
+  }
+
+  private DecisionDefinition inForceAt(String key, Instant asOf) {
+    List<DecisionDefinition> versions = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+        .orderByDecisionDefinitionVersion().asc().list();
+    if (versions.isEmpty()) {
+      throw new IllegalStateException("No decision table " + key + " is deployed");
+    }
+    return versions.stream()
+        .filter(v -> !deployedAt(v).after(Date.from(asOf)))
+        .max(Comparator.comparingInt(DecisionDefinition::getVersion))
+        .orElse(versions.get(0));
+  }
+
+  private Date deployedAt(DecisionDefinition definition) {
+    return repository.createDeploymentQuery().deploymentId(definition.getDeploymentId()).singleResult().getDeploymentTime();
+  }
+
+  private static String versionOf(DecisionDefinition table) {
+    return table.getKey() + ":v" + table.getVersion() + " deployment " + table.getDeploymentId();
+  }
+}

@@ -1,0 +1,19 @@
+package com.creditdiligence.accountability;
+
+import java.time.Instant;
+
+/**
+ * The accountability rules as the business keeps them (decision tables), each question answered by
+ * the version that was in force at the given moment: diligence is judged by the rules of its time.
+ */
+public interface RuleBook {
+
+  /** @return the §27 clause and severity of a violated duty, and the rule version that said so */
+  Judgement section27(String dutyCode, int daysLate, Instant asOf);
+
+  /** @return the suggested tier (exempt / reducible / notExempt) and the rule version that said so */
+  Judgement exemptionTier(int majorFindings, int minorFindings, Instant asOf);
+
+  record Judgement(String clause, String severity, String ruleVersion) {
+  }
+}

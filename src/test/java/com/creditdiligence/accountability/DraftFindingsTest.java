@@ -1,0 +1,90 @@
+package com.creditdiligence.accountability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.demo.LifecycleDriver;
+import com.creditdiligence.evidence.EvidenceLedger;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Violated duties become draft §27 findings, judged by the rules in force when the duty fell due. */
+@ApplicationTest
+class DraftFindingsTest {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  EvidenceLedger ledger;
+  @Autowired
+  RuleBook rules;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aMonitoringReportMissingForTenDaysIsAMinor27_3FindingAndTheManagerMayBeReduced() {
+    String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "苏州问责甲公司", 1_000_000).getBusinessKey();
+    Instant due = firstReportDue(key);
+
+    DraftFindings.Assessment assessment = assess(key, due.plus(10, ChronoUnit.DAYS));
+
+    assertThat(assessment.findings()).singleElement().satisfies(finding -> {
+      assertThat(finding.clause()).isEqualTo("§27(三)");
+      assertThat(finding.severity()).isEqualTo("minor");
+      assertThat(finding.manager()).isEqualTo("manager1");
+      assertThat(finding.ruleVersion()).startsWith("Decision_Section27Finding:v");
+    });
+    assertThat(assessment.managers()).singleElement().satisfies(manager -> {
+      assertThat(manager.minorFindings()).isOne();
+      assertThat(manager.suggestedTier()).isEqualTo("reducible");
+    });
+  }
+
+  @Test
+  void aStricterTableDeployedLaterDoesNotJudgeWorkDoneBeforeIt() throws IOException {
+    LifecycleDriver driver = new LifecycleDriver(engine);
+    String oldCase = driver.issuedGuarantee("manager1", "苏州问责乙公司", 1_000_000).getBusinessKey();
+    Instant oldDue = firstReportDue(oldCase);
+    String before = assess(oldCase, oldDue.plus(20, ChronoUnit.DAYS)).findings().get(0).ruleVersion();
+
+    // Twenty days after that report fell due, the business makes lateness over 3 days a major fault.
+    ClockUtil.setCurrentTime(Date.from(oldDue.plus(20, ChronoUnit.DAYS)));
+    String stricter = Files.readString(Path.of("bpmn/rules/section27-finding.dmn"))
+        .replace("&lt;= 30", "&lt;= 3").replace("&gt; 30", "&gt; 3");
+    engine.getRepositoryService().createDeployment().name("stricter §27 table")
+        .addString("section27-finding.dmn", stricter).deploy();
+    String newCase = driver.issuedGuarantee("manager2", "苏州问责丙公司", 1_000_000).getBusinessKey();
+    Instant newDue = firstReportDue(newCase);
+
+    DraftFindings.Finding oldFinding = assess(oldCase, oldDue.plus(20, ChronoUnit.DAYS)).findings().get(0);
+    DraftFindings.Finding newFinding = assess(newCase, newDue.plus(20, ChronoUnit.DAYS)).findings().get(0);
+
+    assertThat(oldFinding.severity()).isEqualTo("minor");
+    assertThat(oldFinding.ruleVersion()).isEqualTo(before);
+    assertThat(newFinding.severity()).isEqualTo("major");
+    assertThat(newFinding.ruleVersion()).isNotEqualTo(before);
+  }
+
+  private DraftFindings.Assessment assess(String key, Instant at) {
+    return DraftFindings.of(DutyFacts.of(ledger.records(key), at), rules, at);
+  }
+
+  private Instant firstReportDue(String key) {
+    Task report = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey("Task_MonitoringReport").singleResult();
+    return report.getDueDate().toInstant();
+  }
+}
