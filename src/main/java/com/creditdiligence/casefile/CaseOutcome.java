@@ -1,11 +1,10 @@
 package com.creditdiligence.casefile;
 
-import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** Called from the BPMN where a case reaches an end: {@code ${caseOutcome.record(execution, 'RELEASED')}}. */
+/** Called from the BPMN where a case changes stage or ends: {@code ${caseOutcome.record(execution, 'RELEASED')}}. */
 @Component("caseOutcome")
 public class CaseOutcome {
 
@@ -16,10 +15,7 @@ public class CaseOutcome {
   }
 
   public void record(DelegateExecution execution, String status) {
-    caseFiles.changeStatus(execution.getProcessBusinessKey(), CaseStatus.valueOf(status), null, now());
-  }
-
-  static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    caseFiles.changeStatus(execution.getProcessBusinessKey(), CaseStatus.valueOf(status), null,
+        ClockUtil.getCurrentTime().toInstant());
   }
 }

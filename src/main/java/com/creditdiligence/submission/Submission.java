@@ -24,10 +24,6 @@ public record Submission(Map<String, Object> values, String performer, LocalDate
     values = Collections.unmodifiableMap(values);
   }
 
-  public Object raw(String key) {
-    return values.get(key);
-  }
-
   /** Trimmed text, or empty when absent or blank. */
   public Optional<String> text(String key) {
     Object value = values.get(key);
