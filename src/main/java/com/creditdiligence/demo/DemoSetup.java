@@ -1,8 +1,11 @@
 package com.creditdiligence.demo;
 
+import static com.creditdiligence.demo.DemoSubmissions.compensation;
 import static com.creditdiligence.demo.DemoSubmissions.evaluation;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;
+import static com.creditdiligence.demo.DemoSubmissions.preservationMeasures;
+import static com.creditdiligence.demo.DemoSubmissions.problemHandling;
 import static com.creditdiligence.demo.DemoSubmissions.vote;
 
 import com.creditdiligence.casefile.CaseFiles;
@@ -79,6 +82,16 @@ class DemoSetup implements ApplicationRunner {
         .getBusinessKey();
     events.majorEvent(eventful, "organisationChange", "控股股东拟转让51%股权 The controlling shareholder plans to sell 51%",
         LocalDate.now().minusDays(1), Instant.now());
+
+    // manager2: a guarantee that went bad — a warning signal, problem handling, compensation paid (代偿):
+    // the case an accountability review starts from (see /api/cases/{key}/duty-facts and /draft-findings)
+    String compensated = driver.issuedGuarantee("manager2", "无锡华拓纺织有限公司 Wuxi Huatuo Textiles", 2_000_000)
+        .getBusinessKey();
+    events.warningSignal(compensated, "financialCondition", "fc01", "连续两期利息逾期 Two interest payments missed",
+        LocalDate.now(), Instant.now());
+    driver.completeInCase(compensated, "Task_PreservationMeasures", "manager2", preservationMeasures(true));
+    driver.completeInCase(compensated, "Task_ProblemHandling", "manager2", problemHandling("compensated"));
+    driver.completeInCase(compensated, "Task_RecordCompensation", "manager2", compensation(2_000_000, 800_000));
 
     // manager2: a medium/long-term case waiting for the investigation (the checklist has the extra items)
     driver.apply("manager2", intake("扬州江淮新能源有限公司 Yangzhou Jianghuai New Energy", "mediumLongTermCredit", 8_000_000, 48));
