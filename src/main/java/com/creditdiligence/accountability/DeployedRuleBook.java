@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -19,6 +20,8 @@ class DeployedRuleBook implements RuleBook {
 
   private final RepositoryService repository;
   private final DecisionService decisions;
+  /** A deployment's time never changes: read once, not once per finding. */
+  private final Map<String, Date> deploymentTimes = new ConcurrentHashMap<>();
 
   DeployedRuleBook(RepositoryService repository, DecisionService decisions) {
     this.repository = repository;
@@ -54,7 +57,8 @@ class DeployedRuleBook implements RuleBook {
   }
 
   private Date deployedAt(DecisionDefinition definition) {
-    return repository.createDeploymentQuery().deploymentId(definition.getDeploymentId()).singleResult().getDeploymentTime();
+    return deploymentTimes.computeIfAbsent(definition.getDeploymentId(),
+        id -> repository.createDeploymentQuery().deploymentId(id).singleResult().getDeploymentTime());
   }
 
   private static String versionOf(DecisionDefinition table) {

@@ -49,6 +49,10 @@ public class CaseFiles {
     return jdbc.sql("SELECT * FROM case_file WHERE business_key = ?").param(businessKey).query(CaseFiles::map).optional();
   }
 
+  public long count() {
+    return jdbc.sql("SELECT COUNT(*) FROM case_file").query(Long.class).single();
+  }
+
   public List<CaseFile> all() {
     return jdbc.sql("SELECT * FROM case_file ORDER BY business_key").query(CaseFiles::map).list();
   }

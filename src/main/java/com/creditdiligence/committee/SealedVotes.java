@@ -2,6 +2,7 @@ package com.creditdiligence.committee;
 
 import com.creditdiligence.evidence.EvidenceDisclosure;
 import com.creditdiligence.evidence.EvidenceRecord;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /** Votes are sealed: no one reads a member's vote in the ledger before the committee's decision exists. */
@@ -15,7 +16,8 @@ class SealedVotes implements EvidenceDisclosure {
   }
 
   @Override
-  public boolean sealed(EvidenceRecord record) {
-    return "VOTE_CAST".equals(record.recordType()) && decisions.minutesOf(record.businessKey()).isEmpty();
+  public Predicate<EvidenceRecord> sealedIn(String businessKey) {
+    boolean decided = decisions.minutesOf(businessKey).isPresent();
+    return record -> !decided && "VOTE_CAST".equals(record.recordType());
   }
 }

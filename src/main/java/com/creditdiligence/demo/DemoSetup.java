@@ -47,9 +47,9 @@ class DemoSetup implements ApplicationRunner {
     if (properties.users()) {
       DemoUsers.ensure(engine.getIdentityService());
     }
-    if (properties.cases() && caseFiles.all().isEmpty()) {
+    if (properties.cases() && caseFiles.count() == 0) {
       createCases(new LifecycleDriver(engine));
-      LOG.info("Demo cases created: {}", caseFiles.all().size());
+      LOG.info("Demo cases created: {}", caseFiles.count());
     }
   }
 

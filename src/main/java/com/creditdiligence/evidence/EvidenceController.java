@@ -43,7 +43,7 @@ class EvidenceController {
     if (records.isEmpty() && ledger.headSequence(businessKey).isEmpty()) {
       throw unknownCase(businessKey);
     }
-    return EvidenceView.of(records, disclosure);
+    return EvidenceView.of(records, disclosure.sealedIn(businessKey));
   }
 
   @GetMapping("/verification")

@@ -51,11 +51,7 @@ public class EvidenceLedger {
     jdbc.sql("UPDATE evidence_chain SET last_sequence_no = ?, last_hash = ? WHERE business_key = ?")
         .params(record.sequenceNo(), record.recordHash(), record.businessKey())
         .update();
-    return new EvidenceRecord(id.getKey().longValue(), record.businessKey(), record.sequenceNo(), record.recordType(),
-        record.processDefinitionKey(), record.processInstanceId(), record.elementId(), record.taskId(),
-        record.dutyCode(), record.clause(), record.performer(), record.assignee(), record.recordedAt(),
-        record.verificationMethod(), record.findings(), record.documents(), record.ruleSetVersion(),
-        record.amendsSequenceNo(), record.amendmentReason(), record.previousHash(), record.recordHash());
+    return record.withId(id.getKey().longValue());
   }
 
   public List<EvidenceRecord> records(String businessKey) {

@@ -49,6 +49,12 @@ public record EvidenceRecord(
     return unsealed.withHash(unsealed.computeHash());
   }
 
+  EvidenceRecord withId(long newId) {
+    return new EvidenceRecord(newId, businessKey, sequenceNo, recordType, processDefinitionKey, processInstanceId,
+        elementId, taskId, dutyCode, clause, performer, assignee, recordedAt, verificationMethod, findings, documents,
+        ruleSetVersion, amendsSequenceNo, amendmentReason, previousHash, recordHash);
+  }
+
   private EvidenceRecord withHash(String hash) {
     return new EvidenceRecord(id, businessKey, sequenceNo, recordType, processDefinitionKey, processInstanceId,
         elementId, taskId, dutyCode, clause, performer, assignee, recordedAt, verificationMethod, findings,

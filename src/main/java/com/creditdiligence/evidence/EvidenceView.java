@@ -3,6 +3,7 @@ package com.creditdiligence.evidence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** A record as the API shows it: findings as structure, with the amendments that point to it. */
@@ -30,12 +31,12 @@ record EvidenceView(
 
   static final Map<String, String> SEALED = Map.of("sealed", "表决结果公布前保密 Sealed until all members have voted");
 
-  static List<EvidenceView> of(List<EvidenceRecord> records, EvidenceDisclosure disclosure) {
+  static List<EvidenceView> of(List<EvidenceRecord> records, Predicate<EvidenceRecord> sealed) {
     Map<Integer, List<Integer>> amendedBy = records.stream().filter(r -> r.amendsSequenceNo() != null)
         .collect(Collectors.groupingBy(EvidenceRecord::amendsSequenceNo,
             Collectors.mapping(EvidenceRecord::sequenceNo, Collectors.toList())));
     return records.stream()
-        .map(r -> of(r, amendedBy.getOrDefault(r.sequenceNo(), List.of()), disclosure.sealed(r)))
+        .map(r -> of(r, amendedBy.getOrDefault(r.sequenceNo(), List.of()), sealed.test(r)))
         .toList();
   }
 
