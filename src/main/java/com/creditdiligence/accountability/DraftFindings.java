@@ -20,7 +20,7 @@ public final class DraftFindings {
   private DraftFindings() {
   }
 
-  public record Finding(String manager, String dutyCode, String clause, String severity, String explanation,
+  public record Finding(String manager, String dutyCode, String stage, String clause, String severity, String explanation,
                         List<Integer> evidence, Instant dueAt, String ruleVersion) {
   }
 
@@ -43,7 +43,7 @@ public final class DraftFindings {
       }
       Instant due = fact.dueAt() == null ? now : fact.dueAt();
       RuleBook.Judgement judgement = rules.section27(fact.code(), daysLate(fact, now), due);
-      findings.add(new Finding(fact.responsible(), fact.code(), judgement.clause(), judgement.severity(),
+      findings.add(new Finding(fact.responsible(), fact.code(), fact.stage(), judgement.clause(), judgement.severity(),
           fact.explanation(), fact.evidence(), fact.dueAt(), judgement.ruleVersion()));
       counts.computeIfAbsent(fact.responsible(), m -> new int[2])["major".equals(judgement.severity()) ? 0 : 1]++;
     }

@@ -45,6 +45,11 @@ class FormFields {
 
   private static void collectKeys(JsonNode components, List<String> keys) {
     for (JsonNode component : components) {
+      if ("dynamiclist".equals(component.path("type").asText())) {
+        // A list of items is one variable (a JSON array) named by its path; its children are item fields.
+        keys.add(component.path("path").asText());
+        continue;
+      }
       if (component.hasNonNull("key")) {
         keys.add(component.get("key").asText());
       }

@@ -78,6 +78,18 @@ public record Submission(Map<String, Object> values, String performer, LocalDate
     return text(key).map(List::of).orElse(List.of());
   }
 
+  /** A dynamic list of a Camunda Form: its items, each a map of the item's fields; anything else is no items. */
+  public List<Map<String, Object>> items(String key) {
+    if (!(values.get(key) instanceof Collection<?> items)) {
+      return List.of();
+    }
+    return items.stream().filter(Map.class::isInstance).map(item -> {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> fields = (Map<String, Object>) item;
+      return fields;
+    }).toList();
+  }
+
   private static Optional<BigDecimal> parseDecimal(String text) {
     try {
       return Optional.of(new BigDecimal(text));

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.evidence.EvidenceRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -76,6 +78,33 @@ class DraftFindingsTest {
     assertThat(oldFinding.ruleVersion()).isEqualTo(before);
     assertThat(newFinding.severity()).isEqualTo("major");
     assertThat(newFinding.ruleVersion()).isNotEqualTo(before);
+  }
+
+  @Test
+  void anInvestigationRecordedWithoutTheRelatedPartyCheckIsA27_2Finding() {
+    // The form refuses this today (§8 is checked at submission); a record from before that rule, or
+    // imported, is still judged: the duty fact is derived from what the record says, not assumed.
+    Instant investigated = Instant.parse("2026-03-02T09:00:00Z");
+    List<EvidenceRecord> records = List.of(
+        completion(1, "CUSTOMER_INVESTIGATION", investigated,
+            "{\"onSiteVisitDate\":\"2026-03-01\",\"relatedPartyCheckDone\":false}"),
+        completion(2, "ANALYSIS_REPORT", investigated.plus(2, ChronoUnit.DAYS), "{}"));
+
+    DraftFindings.Assessment assessment = DraftFindings.of(DutyFacts.of(records, investigated.plus(3, ChronoUnit.DAYS)),
+        rules, investigated.plus(3, ChronoUnit.DAYS));
+
+    assertThat(assessment.findings()).singleElement().satisfies(finding -> {
+      assertThat(finding.dutyCode()).isEqualTo("RELATED_PARTY_CHECK");
+      assertThat(finding.clause()).isEqualTo("§27(二)");
+      assertThat(finding.manager()).isEqualTo("manager1");
+      assertThat(finding.evidence()).containsExactly(1);
+    });
+  }
+
+  private static EvidenceRecord completion(int sequenceNo, String dutyCode, Instant at, String findings) {
+    return new EvidenceRecord(sequenceNo, "GA-TEST-000001", sequenceNo, "TASK_COMPLETED", "guarantee-lifecycle", "p1",
+        "Task_" + dutyCode, "t" + sequenceNo, dutyCode, "§", "manager1", "manager1", at, null, findings, "[]", "v1",
+        null, null, "0", "0");
   }
 
   private DraftFindings.Assessment assess(String key, Instant at) {

@@ -1,5 +1,6 @@
 package com.creditdiligence.platform.web;
 
+import com.creditdiligence.platform.SubmissionRefusedException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +24,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     if (problem.field() != null) {
       detail.setProperty("errors", Map.of(problem.field(), problem.getMessage()));
     }
+    return detail;
+  }
+
+  /** A step's rule refused what the API submitted on the user's behalf: the rule's own words, field by field. */
+  @ExceptionHandler(SubmissionRefusedException.class)
+  ProblemDetail refused(SubmissionRefusedException refused) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    refused.refusals().forEach(r -> errors.merge(r.field() == null ? "submission" : r.field(), r.message(),
+        (a, b) -> a + "; " + b));
+    ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        String.join("; ", errors.values()));
+    detail.setProperty("errors", errors);
     return detail;
   }
 

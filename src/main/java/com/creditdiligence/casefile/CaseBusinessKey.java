@@ -1,6 +1,5 @@
-package com.creditdiligence.events;
+package com.creditdiligence.casefile;
 
-import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.platform.SubmissionRefusedException;
 import com.creditdiligence.submission.Refusal;
 import java.util.List;
@@ -8,21 +7,25 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** A report runs under the case's own business key, so that it stands in the case's evidence chain. */
-@Component("caseEventReportKey")
-class CaseEventReportKey implements ExecutionListener {
+/**
+ * A process started about an existing case (an event report, an accountability review) runs under the
+ * case's own business key, given as {@code caseKey} on its start form, so that it stands in the case's
+ * evidence chain.
+ */
+@Component("caseBusinessKey")
+class CaseBusinessKey implements ExecutionListener {
 
   private final CaseFiles caseFiles;
 
-  CaseEventReportKey(CaseFiles caseFiles) {
+  CaseBusinessKey(CaseFiles caseFiles) {
     this.caseFiles = caseFiles;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     String caseKey = (String) execution.getVariable("caseKey");
-    if (caseFiles.find(caseKey).isEmpty()) {
-      throw new SubmissionRefusedException("StartEvent_EventReported",
+    if (caseKey == null || caseFiles.find(caseKey).isEmpty()) {
+      throw new SubmissionRefusedException(execution.getCurrentActivityId(),
           List.of(new Refusal("caseKey", "没有案件 " + caseKey + " No case " + caseKey)));
     }
     execution.setProcessBusinessKey(caseKey);

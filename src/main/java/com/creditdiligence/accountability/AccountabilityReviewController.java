@@ -1,0 +1,121 @@
+package com.creditdiligence.accountability;
+
+import com.creditdiligence.casefile.CaseFiles;
+import com.creditdiligence.platform.web.ApiProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Accountability reviews over HTTP: an auditor opens one (the same start form, and the same checks, as
+ * in Tasklist); anyone reads where a review stands, its age against its one-year due date, its findings,
+ * each manager's §28 eligibility and the decisions; and a manager's record across all reviews.
+ */
+@RestController
+class AccountabilityReviewController {
+
+  private final FormService forms;
+  private final RepositoryService repository;
+  private final ReviewStore store;
+  private final Reviews reviews;
+  private final CaseFiles caseFiles;
+
+  AccountabilityReviewController(FormService forms, RepositoryService repository, ReviewStore store, Reviews reviews,
+                                 CaseFiles caseFiles) {
+    this.forms = forms;
+    this.repository = repository;
+    this.store = store;
+    this.reviews = reviews;
+    this.caseFiles = caseFiles;
+  }
+
+  record OpenReviewRequest(@NotBlank(message = "必须说明审查理由 A reason for the review is required") String reason) {
+  }
+
+  /** One review as its readers need it: age and due date, findings, eligibility per manager, decisions. */
+  record ReviewView(AccountabilityReview review, String status, long ageDays, boolean overdue,
+                    List<ReviewFinding> findings, List<ExemptionEligibility.Eligibility> eligibility,
+                    List<Determination> determinations) {
+  }
+
+  /** One review as it concerns one manager: the findings against them, the decisions, and the outcome that stands. */
+  record ManagerReview(String reviewId, String businessKey, String trigger, Instant openedAt, Instant closedAt,
+                       List<ReviewFinding> findings, List<Determination> determinations, String finalTier) {
+  }
+
+  record ManagerRecord(String manager, int reviews, Map<String, Long> outcomes, List<ManagerReview> history) {
+  }
+
+  @PostMapping("/api/cases/{businessKey}/accountability-reviews")
+  ResponseEntity<ReviewView> open(@PathVariable String businessKey, @Valid @RequestBody OpenReviewRequest request) {
+    if (caseFiles.find(businessKey).isEmpty()) {
+      throw ApiProblem.notFound("没有案件 " + businessKey + " No case " + businessKey);
+    }
+    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(Reviews.PROCESS_KEY)
+        .latestVersion().singleResult().getId();
+    ProcessInstance started = forms.submitStartForm(definitionId,
+        Map.of("caseKey", businessKey, "reviewReason", request.reason()));
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .header("Location", "/api/accountability-reviews/" + started.getId())
+        .body(view(reviews.review(started.getId())));
+  }
+
+  @GetMapping("/api/cases/{businessKey}/accountability-reviews")
+  List<ReviewView> ofCase(@PathVariable String businessKey) {
+    if (caseFiles.find(businessKey).isEmpty()) {
+      throw ApiProblem.notFound("没有案件 " + businessKey + " No case " + businessKey);
+    }
+    return store.reviewsOfCase(businessKey).stream().map(this::view).toList();
+  }
+
+  @GetMapping("/api/accountability-reviews/{reviewId}")
+  ReviewView one(@PathVariable String reviewId) {
+    return view(store.review(reviewId)
+        .orElseThrow(() -> ApiProblem.notFound("没有此问责审查 No accountability review " + reviewId)));
+  }
+
+  /** seeds/002: a manager's appraisal carries their risk accountability; this is its record. */
+  @GetMapping("/api/managers/{manager}/record")
+  ManagerRecord record(@PathVariable String manager) {
+    List<ManagerReview> history = new ArrayList<>();
+    for (String reviewId : store.reviewsConcerning(manager)) {
+      AccountabilityReview review = store.review(reviewId).orElseThrow();
+      List<Determination> decisions = store.determinations(reviewId).stream()
+          .filter(d -> d.manager().equals(manager)).toList();
+      Optional<Determination> standing = decisions.stream().reduce((first, later) -> later);
+      history.add(new ManagerReview(reviewId, review.businessKey(), review.trigger(), review.openedAt(),
+          review.closedAt(), store.findings(reviewId).stream().filter(f -> f.manager().equals(manager)).toList(),
+          decisions, standing.map(d -> d.tier().code()).orElse(null)));
+    }
+    Map<String, Long> outcomes = new java.util.TreeMap<>();
+    history.stream().filter(r -> r.finalTier() != null).forEach(r -> outcomes.merge(r.finalTier(), 1L, Long::sum));
+    return new ManagerRecord(manager, history.size(), outcomes, history);
+  }
+
+  private ReviewView view(AccountabilityReview review) {
+    Instant now = Reviews.now();
+    List<ReviewFinding> findings = store.findings(review.reviewId());
+    Set<String> managers = new LinkedHashSet<>(reviews.managersOf(review.businessKey()));
+    findings.forEach(f -> managers.add(f.manager()));
+    List<ExemptionEligibility.Eligibility> eligibility = managers.stream()
+        .map(m -> reviews.eligibility(review.reviewId(), m)).toList();
+    return new ReviewView(review, review.closed() ? "closed" : "open", review.ageDays(now), review.overdue(now),
+        findings, eligibility, store.determinations(review.reviewId()));
+  }
+}

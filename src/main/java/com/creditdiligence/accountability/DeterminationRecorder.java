@@ -1,0 +1,44 @@
+package com.creditdiligence.accountability;
+
+import com.creditdiligence.platform.EngineValues;
+import com.creditdiligence.submission.Submission;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes an accepted determination (first or on appeal) to the review, as the board member completes the
+ * task; after a first decision of liability, the manager's appeal window opens.
+ */
+@Component("determinationRecorder")
+class DeterminationRecorder implements TaskListener {
+
+  private final ReviewStore store;
+  private final Reviews reviews;
+  private final ReviewDeadlines deadlines;
+
+  DeterminationRecorder(ReviewStore store, Reviews reviews, ReviewDeadlines deadlines) {
+    this.store = store;
+    this.reviews = reviews;
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Submission s = new Submission(EngineValues.plain(task.getVariables()), Reviews.performer(task), EngineValues.today());
+    String reviewId = s.text("reviewId").orElseThrow();
+    String manager = s.text("manager").orElseThrow();
+    boolean appeal = "Task_AppealDecision".equals(task.getTaskDefinitionKey());
+    String tier = s.text(appeal ? DeterminationRules.APPEAL_TIER : DeterminationRules.FIRST_TIER).orElseThrow();
+    store.determine(new Determination(reviewId, manager, appeal ? Determination.APPEAL : Determination.FIRST,
+        Tier.ofCode(tier).orElseThrow(),
+        s.list(appeal ? DeterminationRules.APPEAL_CLAUSES : DeterminationRules.FIRST_CLAUSES),
+        s.text(appeal ? DeterminationRules.APPEAL_RATIONALE : DeterminationRules.FIRST_RATIONALE).orElseThrow(),
+        reviews.eligibility(reviewId, manager).eligible(), s.performer(), Reviews.now()));
+    if (!appeal) {
+      task.getExecution().setVariable("appealDueDate", Date.from(Reviews.now().plus(deadlines.appealDays(), ChronoUnit.DAYS)));
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package com.creditdiligence.accountability;
+
+import com.creditdiligence.accountability.DutyFact.Status;
+import com.creditdiligence.evidence.EvidenceRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * §28: is a manager eligible for exemption? Every duty fact of theirs satisfied (or, where violated,
+ * its finding rejected by the auditor with a reason) and no confirmed finding. A reserved opinion
+ * (保留意见, seeds/000) the manager recorded clears findings about the approval decision itself. The
+ * result is shown to the board with its reasons; the decision stays human. Plain Java.
+ */
+public final class ExemptionEligibility {
+
+  /** The stage an auditor gives a finding about the approval decision itself. */
+  public static final String APPROVAL_STAGE = "approval";
+
+  private ExemptionEligibility() {
+  }
+
+  /**
+   * @param eligible       what §28 would allow the board to decide
+   * @param reasons        why, line by line, bilingual
+   * @param clearedFindings findings that do not count, because the manager reserved an opinion
+   * @param standingFindings confirmed findings that count against the manager
+   */
+  public record Eligibility(String manager, boolean eligible, List<String> reasons, List<Integer> clearedFindings,
+                            List<ReviewFinding> standingFindings) {
+
+    /** The clauses of the standing findings: what a decision other than exempt must cite from. */
+    public List<String> clauses() {
+      return List.copyOf(new TreeSet<>(standingFindings.stream().map(ReviewFinding::clause).toList()));
+    }
+  }
+
+  public static Eligibility of(String manager, List<DutyFact> facts, List<ReviewFinding> findings,
+                               List<EvidenceRecord> ledger) {
+    List<String> reasons = new ArrayList<>();
+    List<DutyFact> own = facts.stream().filter(f -> manager.equals(f.responsible())).toList();
+    List<ReviewFinding> against = findings.stream().filter(f -> manager.equals(f.manager())).toList();
+    Optional<EvidenceRecord> reservedOpinion = reservedOpinion(manager, ledger);
+
+    List<DutyFact> unexcused = own.stream().filter(f -> f.status() == Status.VIOLATED)
+        .filter(f -> against.stream().noneMatch(r -> r.status().equals(ReviewFinding.REJECTED)
+            && f.code().equals(r.dutyCode()) && r.evidence().equals(f.evidence())))
+        .toList();
+    long satisfied = own.stream().filter(f -> f.status() == Status.SATISFIED).count();
+    if (unexcused.isEmpty()) {
+      reasons.add("尽职事实全部满足 Every duty fact of " + manager + " is satisfied or excused (" + satisfied
+          + " satisfied, stages: " + String.join(", ", new TreeSet<>(own.stream().map(DutyFact::stage).toList())) + ")");
+    } else {
+      unexcused.forEach(f -> reasons.add("未尽职 Duty not met: " + f.code() + " " + f.clause() + " → " + f.trigger()
+          + " — " + f.explanation() + " (evidence #" + f.evidence() + ")"));
+    }
+    against.stream().filter(f -> f.status().equals(ReviewFinding.REJECTED)).forEach(f -> reasons.add(
+        "稽核已否定 Rejected by the auditor: F" + f.findingNo() + " " + f.clause() + " — " + f.statusReason()));
+
+    List<Integer> cleared = new ArrayList<>();
+    List<ReviewFinding> standing = new ArrayList<>();
+    for (ReviewFinding finding : against) {
+      if (!finding.confirmed()) {
+        continue;
+      }
+      if (reservedOpinion.isPresent() && APPROVAL_STAGE.equals(finding.stage())) {
+        cleared.add(finding.findingNo());
+        reasons.add("保留意见免责 Cleared: F" + finding.findingNo() + " concerns the approval decision, against which "
+            + manager + " recorded a reserved opinion (evidence #" + reservedOpinion.get().sequenceNo() + ")");
+      } else {
+        standing.add(finding);
+        reasons.add("已确认情形 Confirmed finding: F" + finding.findingNo() + " " + finding.clause() + " — "
+            + finding.explanation());
+      }
+    }
+    boolean undecidedDrafts = against.stream().anyMatch(f -> f.status().equals(ReviewFinding.DRAFT));
+    if (undecidedDrafts) {
+      reasons.add("尚有未审核的拟定情形 Draft findings are not yet judged by the auditor");
+    }
+    boolean eligible = unexcused.isEmpty() && standing.isEmpty() && !undecidedDrafts;
+    reasons.add(0, eligible
+        ? "符合第二十八条免责条件 Eligible for exemption under §28 (the decision is the board's)"
+        : "不符合第二十八条免责条件 Not eligible for exemption under §28");
+    return new Eligibility(manager, eligible, List.copyOf(reasons), List.copyOf(cleared), List.copyOf(standing));
+  }
+
+  /** The manager's own reserved opinion against the approval, if they recorded one. */
+  static Optional<EvidenceRecord> reservedOpinion(String manager, List<EvidenceRecord> ledger) {
+    return ledger.stream()
+        .filter(r -> "RESERVED_OPINION".equals(r.dutyCode()) && manager.equals(r.performer()))
+        .filter(r -> "record".equals(DutyFacts.findings(r).path("reservedOpinionChoice").asText()))
+        .findFirst();
+  }
+}

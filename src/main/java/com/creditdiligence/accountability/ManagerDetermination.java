@@ -1,0 +1,63 @@
+package com.creditdiligence.accountability;
+
+import com.creditdiligence.evidence.CanonicalForm;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens one manager's part of the review: the brief the board reads (§28 eligibility with its reasons,
+ * the findings that stand, the suggested tier), the clauses a decision may cite, the statement window,
+ * and this manager's own (typed, empty) form fields, so that parallel managers never share an answer.
+ */
+@Component("managerDetermination")
+class ManagerDetermination implements ExecutionListener {
+
+  private final Reviews reviews;
+  private final RuleBook rules;
+  private final ReviewDeadlines deadlines;
+
+  ManagerDetermination(Reviews reviews, RuleBook rules, ReviewDeadlines deadlines) {
+    this.reviews = reviews;
+    this.rules = rules;
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String reviewId = (String) execution.getVariable("reviewId");
+    String manager = (String) execution.getVariable("manager");
+    AccountabilityReview review = reviews.review(reviewId);
+    ExemptionEligibility.Eligibility eligibility = reviews.eligibility(reviewId, manager);
+    long major = eligibility.standingFindings().stream().filter(f -> "major".equals(f.severity())).count();
+    RuleBook.Judgement suggested = rules.exemptionTier((int) major,
+        eligibility.standingFindings().size() - (int) major, review.openedAt());
+
+    StringBuilder brief = new StringBuilder();
+    eligibility.reasons().forEach(reason -> brief.append("• ").append(reason).append('\n'));
+    brief.append("建议认定 Suggested tier: ").append(Tier.ofCode(suggested.severity()).map(Tier::label)
+        .orElse(suggested.severity())).append(" (").append(suggested.ruleVersion()).append(')');
+
+    execution.setVariableLocal("managerBrief", brief.toString());
+    execution.setVariableLocal("eligibleForExemption", eligibility.eligible());
+    execution.setVariableLocal("suggestedTier", suggested.severity());
+    execution.setVariableLocal("clauseOptions", SpinValues.jsonValue(CanonicalForm.json(
+        eligibility.clauses().stream().map(c -> Map.of("label", c, "value", c)).toList())).create());
+    execution.setVariableLocal("statementDueDate",
+        Date.from(Reviews.now().plus(deadlines.statementDays(), ChronoUnit.DAYS)));
+    execution.setVariableLocal("appealDueDate", Variables.dateValue(null));
+    for (String text : List.of("statementChoice", "statementText", DeterminationRules.FIRST_TIER,
+        DeterminationRules.FIRST_RATIONALE, "appealChoice", "appealGrounds", DeterminationRules.APPEAL_TIER,
+        DeterminationRules.APPEAL_RATIONALE)) {
+      execution.setVariableLocal(text, Variables.stringValue(null));
+    }
+    execution.setVariableLocal(DeterminationRules.FIRST_CLAUSES, SpinValues.jsonValue("[]").create());
+    execution.setVariableLocal(DeterminationRules.APPEAL_CLAUSES, SpinValues.jsonValue("[]").create());
+  }
+}

@@ -1,0 +1,71 @@
+package com.creditdiligence.accountability;
+
+import com.creditdiligence.submission.Checks;
+import com.creditdiligence.submission.Duty;
+import com.creditdiligence.submission.Refusal;
+import com.creditdiligence.submission.Submission;
+import com.creditdiligence.submission.TaskRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** What only the manager under review may say: their statement (申辩) and whether they appeal (申诉). */
+final class ManagerStatementRules {
+
+  private ManagerStatementRules() {
+  }
+
+  /** A choice made by the manager concerned; when they choose to speak, what they say must say something. */
+  static List<Refusal> check(Submission s, String choiceKey, String speakValue, Set<String> choices, String textKey,
+                             String textLabel) {
+    List<Refusal> refusals = new ArrayList<>(
+        ReviewSegregation.managerConcerned(s.performer(), s.text("manager").orElse(null)));
+    Checks checks = new Checks(s).requireOneOf(choiceKey, choices, "选择 Choice");
+    if (s.text(choiceKey).filter(speakValue::equals).isPresent()) {
+      checks.requireFinding(textKey, textLabel);
+    }
+    refusals.addAll(checks.refusals());
+    return refusals;
+  }
+
+  @Component
+  static class StatementRule implements TaskRule {
+
+    @Override
+    public String elementId() {
+      return "Task_ManagerStatement";
+    }
+
+    @Override
+    public Duty duty() {
+      return new Duty("ACCOUNTABILITY_STATEMENT", "金规〔2024〕11号 申辩");
+    }
+
+    @Override
+    public List<Refusal> check(Submission s) {
+      return ManagerStatementRules.check(s, "statementChoice", "submit", Set.of("submit", "waive"), "statementText",
+          "申辩意见 Statement");
+    }
+  }
+
+  @Component
+  static class AppealRule implements TaskRule {
+
+    @Override
+    public String elementId() {
+      return "Task_Appeal";
+    }
+
+    @Override
+    public Duty duty() {
+      return new Duty("ACCOUNTABILITY_APPEAL", "金规〔2024〕11号 申诉");
+    }
+
+    @Override
+    public List<Refusal> check(Submission s) {
+      return ManagerStatementRules.check(s, "appealChoice", "appeal", Set.of("appeal", "accept"), "appealGrounds",
+          "申诉理由 Grounds of appeal");
+    }
+  }
+}

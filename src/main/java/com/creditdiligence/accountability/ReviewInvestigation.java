@@ -1,0 +1,107 @@
+package com.creditdiligence.accountability;
+
+import com.creditdiligence.evidence.CanonicalForm;
+import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.evidence.EvidenceRecord;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * 调查 Investigation: the case's duty facts are computed from its ledger, each violated duty becomes a
+ * draft finding under its §27 clause (by the rules of its time), and the review is opened with the
+ * rule versions it used and its one-year due date. The auditor's form is prepared from the drafts.
+ */
+@Component("reviewInvestigation")
+class ReviewInvestigation implements JavaDelegate {
+
+  static final String AUDITOR_REQUEST = "AUDITOR_REQUEST";
+
+  private final EvidenceLedger ledger;
+  private final RuleBook rules;
+  private final ReviewStore store;
+  private final Reviews reviews;
+  private final ReviewDeadlines deadlines;
+
+  ReviewInvestigation(EvidenceLedger ledger, RuleBook rules, ReviewStore store, Reviews reviews,
+                      ReviewDeadlines deadlines) {
+    this.ledger = ledger;
+    this.rules = rules;
+    this.store = store;
+    this.reviews = reviews;
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String caseKey = execution.getProcessBusinessKey();
+    String reviewId = execution.getProcessInstanceId();
+    Instant now = Reviews.now();
+    List<EvidenceRecord> records = ledger.records(caseKey);
+    List<DutyFact> facts = DutyFacts.of(records, now);
+    DraftFindings.Assessment assessment = DraftFindings.of(facts, rules, now);
+    List<String> managers = reviews.managersOf(caseKey, facts, records);
+    String trigger = (String) execution.getVariable("reviewTrigger");
+    String openedBy = AUDITOR_REQUEST.equals(trigger) ? (String) execution.getVariable("openedBy") : null;
+    Instant due = now.plus(deadlines.completionDays(), ChronoUnit.DAYS);
+
+    AccountabilityReview review = new AccountabilityReview(reviewId, caseKey, trigger,
+        (String) execution.getVariable("reviewReason"), openedBy, now, due, null, null, assessment.ruleVersionsUsed());
+    store.open(review);
+    List<ReviewFinding> drafts = new ArrayList<>();
+    for (DraftFindings.Finding draft : assessment.findings()) {
+      ReviewFinding finding = new ReviewFinding(reviewId, drafts.size() + 1, draft.manager(), "DUTY_FACT",
+          draft.dutyCode(), draft.stage(), draft.clause(), draft.severity(), draft.explanation(), draft.evidence(),
+          draft.dueAt(), draft.ruleVersion(), ReviewFinding.DRAFT, null, null);
+      store.addFinding(finding);
+      drafts.add(finding);
+    }
+
+    Map<String, Object> opened = new LinkedHashMap<>();
+    opened.put("trigger", trigger);
+    opened.put("reason", review.reason());
+    opened.put("managers", managers);
+    opened.put("dutyFacts", facts.stream().map(f -> f.code() + " " + f.status() + " " + f.responsible()).toList());
+    opened.put("draftFindings", drafts.stream().map(ReviewFinding::summary).toList());
+    opened.put("dueAt", due.toString());
+    reviews.record(reviewId, caseKey, "REVIEW_INVESTIGATED", execution.getCurrentActivityId(), openedBy, opened,
+        String.join("; ", assessment.ruleVersionsUsed()));
+
+    execution.setVariable("reviewId", reviewId);
+    execution.setVariable("managersUnderReview", new ArrayList<>(managers));
+    execution.setVariable("reviewDueDate", Date.from(due));
+    execution.setVariable("findingDecisions", SpinValues.jsonValue(decisionItems(drafts)).create());
+    execution.setVariable("addedFindings", SpinValues.jsonValue("[]").create());
+    execution.setVariable("managerOptions", SpinValues.jsonValue(options(managers)).create());
+    execution.setVariable("auditSummary", Variables.stringValue(null));
+    execution.setVariable("deliberationMinutes", Variables.stringValue(null));
+  }
+
+  /** One item per draft for the auditor's list: what it says, and room to confirm or reject it with a reason. */
+  private static String decisionItems(List<ReviewFinding> drafts) {
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (ReviewFinding draft : drafts) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("findingNo", draft.findingNo());
+      item.put("summary", draft.summary());
+      item.put("decision", null);
+      item.put("reason", null);
+      items.add(item);
+    }
+    return CanonicalForm.json(items);
+  }
+
+  private static String options(List<String> managers) {
+    return CanonicalForm.json(
+        managers.stream().map(m -> Map.of("label", m, "value", m)).toList());
+  }
+}

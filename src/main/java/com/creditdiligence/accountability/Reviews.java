@@ -1,0 +1,86 @@
+package com.creditdiligence.accountability;
+
+import com.creditdiligence.casefile.CaseFiles;
+import com.creditdiligence.evidence.CanonicalForm;
+import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.NewEvidence;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the review's steps share: the case's facts as they stood when the review opened, who managed the
+ * case, the §28 eligibility of each manager, and the review's own records in the case's ledger.
+ */
+@Component
+public class Reviews {
+
+  /** The ledger's name for the review process, on the records it writes itself. */
+  static final String PROCESS_KEY = "accountability-review";
+
+  private final ReviewStore store;
+  private final EvidenceLedger ledger;
+  private final CaseFiles caseFiles;
+
+  Reviews(ReviewStore store, EvidenceLedger ledger, CaseFiles caseFiles) {
+    this.store = store;
+    this.ledger = ledger;
+    this.caseFiles = caseFiles;
+  }
+
+  public AccountabilityReview review(String reviewId) {
+    return store.review(reviewId).orElseThrow(() -> new IllegalStateException("No review " + reviewId));
+  }
+
+  /** The duty facts as they stood when the review opened: later days do not make old duties late. */
+  List<DutyFact> facts(AccountabilityReview review) {
+    return DutyFacts.of(ledger.records(review.businessKey()), review.openedAt());
+  }
+
+  /**
+   * Everyone who managed the case: whoever held it when a duty fell due, whoever applied for it, and
+   * whoever holds it now.
+   */
+  List<String> managersOf(String businessKey, List<DutyFact> facts, List<EvidenceRecord> records) {
+    TreeSet<String> managers = new TreeSet<>();
+    facts.stream().map(DutyFact::responsible).filter(m -> m != null).forEach(managers::add);
+    records.stream().filter(r -> "PROCESS_STARTED".equals(r.recordType()) && "INTAKE_REGISTRATION".equals(r.dutyCode()))
+        .map(EvidenceRecord::performer).filter(m -> m != null).forEach(managers::add);
+    caseFiles.find(businessKey).ifPresent(file -> managers.add(file.caseManager()));
+    return List.copyOf(managers);
+  }
+
+  List<String> managersOf(String businessKey) {
+    List<EvidenceRecord> records = ledger.records(businessKey);
+    return managersOf(businessKey, DutyFacts.of(records, ClockUtil.getCurrentTime().toInstant()), records);
+  }
+
+  public ExemptionEligibility.Eligibility eligibility(String reviewId, String manager) {
+    AccountabilityReview review = review(reviewId);
+    return ExemptionEligibility.of(manager, facts(review), store.findings(reviewId), ledger.records(review.businessKey()));
+  }
+
+  /** A record of the review's own making (opened, closed) in the case's chain. */
+  void record(String reviewId, String businessKey, String recordType, String elementId, String performer,
+              Map<String, Object> facts, String ruleVersions) {
+    ledger.append(new NewEvidence(businessKey, recordType, PROCESS_KEY, reviewId, elementId, null, null, "§27 §28",
+        performer, null, ClockUtil.getCurrentTime().toInstant(), null, CanonicalForm.json(facts),
+        CanonicalForm.json(List.of()), ruleVersions, null, null));
+  }
+
+  /** The authenticated user acting on the task, or null when the engine acts by itself. */
+  static String performer(DelegateTask task) {
+    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+
+  static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+}
