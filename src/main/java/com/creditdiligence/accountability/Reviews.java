@@ -56,7 +56,7 @@ public class Reviews {
     return List.copyOf(managers);
   }
 
-  List<String> managersOf(String businessKey) {
+  public List<String> managersOf(String businessKey) {
     List<EvidenceRecord> records = ledger.records(businessKey);
     return managersOf(businessKey, DutyFacts.of(records, ClockUtil.getCurrentTime().toInstant()), records);
   }

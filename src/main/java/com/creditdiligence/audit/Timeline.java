@@ -40,6 +40,11 @@ public final class Timeline {
   public record Page(int page, int size, int total, List<TimelineEntry> entries) {
   }
 
+  /** Everything, in order. */
+  public static List<TimelineEntry> all(List<EvidenceRecord> records) {
+    return records.stream().map(Timeline::entry).toList();
+  }
+
   public static Page of(List<EvidenceRecord> records, Filter filter, int page, int size) {
     List<TimelineEntry> matching = records.stream().map(Timeline::entry).filter(filter.predicate()).toList();
     int from = Math.min(page * size, matching.size());
@@ -53,6 +58,12 @@ public final class Timeline {
   }
 
   static String stageOf(EvidenceRecord r) {
+    if ("accountability-review".equals(r.processDefinitionKey())) {
+      return "accountability";
+    }
+    if (r.processDefinitionKey() == null && r.recordType().startsWith("AUDIT_")) {
+      return "audit";
+    }
     if ("problem-guarantee".equals(r.processDefinitionKey())) {
       return "problemHandling";
     }

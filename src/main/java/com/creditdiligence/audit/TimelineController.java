@@ -15,9 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TimelineController {
 
   private final EvidenceLedger ledger;
+  private final AuditAccess access;
 
-  TimelineController(EvidenceLedger ledger) {
+  TimelineController(EvidenceLedger ledger, AuditAccess access) {
     this.ledger = ledger;
+    this.access = access;
   }
 
   @GetMapping("/api/cases/{businessKey}/timeline")
@@ -32,10 +34,8 @@ class TimelineController {
     if (size < 1 || size > 1000) {
       throw ApiProblem.badField("size", "每页1至1000条 A page holds 1 to 1000 entries");
     }
+    access.require(businessKey);
     List<EvidenceRecord> records = ledger.records(businessKey);
-    if (records.isEmpty()) {
-      throw ApiProblem.notFound("没有案件 " + businessKey + " No case " + businessKey);
-    }
     return Timeline.of(records, new Timeline.Filter(stage, actor, type, from, to), page, size);
   }
 }

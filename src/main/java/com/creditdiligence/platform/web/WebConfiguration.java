@@ -14,7 +14,7 @@ class WebConfiguration {
   FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(ProcessEngine engine) {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine.getIdentityService(), engine.getName()));
-    registration.addUrlPatterns("/api/*", "/cases/*");
+    registration.addUrlPatterns("/api/*", "/cases/*", "/audit", "/audit/*");
     return registration;
   }
 

@@ -1,0 +1,41 @@
+package com.creditdiligence.audit;
+
+import com.creditdiligence.accountability.DutyFacts;
+import com.creditdiligence.accountability.ReviewStore;
+import com.creditdiligence.casefile.CaseFiles;
+import com.creditdiligence.evidence.CanonicalForm;
+import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.evidence.EvidenceRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.springframework.stereotype.Component;
+
+/** Assembles a case's dossier from the ledger and the review tables (never from Camunda's history). */
+@Component
+class CaseDossiers {
+
+  private final CaseFiles caseFiles;
+  private final EvidenceLedger ledger;
+  private final ReviewStore reviews;
+
+  CaseDossiers(CaseFiles caseFiles, EvidenceLedger ledger, ReviewStore reviews) {
+    this.caseFiles = caseFiles;
+    this.ledger = ledger;
+    this.reviews = reviews;
+  }
+
+  Dossier of(String businessKey, String generatedBy, Instant now) {
+    List<EvidenceRecord> records = ledger.records(businessKey);
+    List<Dossier.Review> caseReviews = reviews.reviewsOfCase(businessKey).stream()
+        .map(r -> new Dossier.Review(r, reviews.findings(r.reviewId()), reviews.determinations(r.reviewId()))).toList();
+    TreeSet<String> versions = new TreeSet<>();
+    versions.add("ledger " + CanonicalForm.VERSION);
+    records.stream().map(EvidenceRecord::ruleSetVersion).filter(Objects::nonNull).forEach(versions::add);
+    caseReviews.forEach(r -> versions.addAll(r.review().ruleVersions()));
+    return new Dossier(businessKey, now, generatedBy, caseFiles.find(businessKey).orElseThrow(),
+        ledger.verify(businessKey), Timeline.all(records), records, DutyFacts.of(records, now), caseReviews,
+        List.copyOf(versions));
+  }
+}

@@ -1,0 +1,128 @@
+// The auditor's replay page: draws the case's diagrams (SVG from the server), marks every element the
+// case passed through, and steps through the timeline moving the highlight. No third-party code.
+(function () {
+  'use strict';
+  var key = document.getElementById('case-key').textContent;
+  var entries = [];
+  var position = -1;
+
+  function el(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    if (className) { node.className = className; }
+    return node;
+  }
+
+  function when(instant) {
+    return instant ? new Date(instant).toLocaleString('zh-CN', { hour12: false }) : '-';
+  }
+
+  function shape(entry) {
+    if (!entry.process || !entry.element) { return null; }
+    var figure = document.querySelector('figure[data-process="' + entry.process + '"]');
+    return figure ? figure.querySelector('[data-id="' + entry.element + '"]') : null;
+  }
+
+  function show(index) {
+    if (entries.length === 0) { return; }
+    position = Math.max(0, Math.min(entries.length - 1, index));
+    document.querySelectorAll('.current').forEach(function (n) { n.classList.remove('current'); });
+    var entry = entries[position];
+    var item = document.querySelectorAll('#timeline li')[position];
+    item.classList.add('current');
+    item.scrollIntoView({ block: 'nearest' });
+    var target = shape(entry);
+    if (target) {
+      target.classList.add('current');
+      target.closest('figure').scrollIntoView({ block: 'nearest' });
+    }
+    document.getElementById('step-position').textContent = (position + 1) + ' / ' + entries.length;
+    var detail = document.getElementById('step-detail');
+    detail.textContent = '';
+    detail.appendChild(el('div', when(entry.at) + ' · ' + entry.type + ' · ' + entry.stage));
+    detail.appendChild(el('div', (entry.element || '-') + ' · ' + (entry.actor || '系统 engine')
+      + (entry.duty ? ' · ' + entry.duty + ' ' + (entry.clause || '') : '')));
+    detail.appendChild(el('div', '证据记录 Evidence #' + entry.evidence));
+  }
+
+  function render(data) {
+    var dossier = data.dossier;
+    var c = dossier.caseFile;
+    document.getElementById('case-summary').textContent = c.applicantName + ' · ' + c.product + ' · '
+      + c.amount + ' 元 · 客户经理 ' + c.caseManager + ' · ' + c.status;
+    var verification = document.getElementById('verification');
+    verification.textContent = dossier.verification.status === 'intact'
+      ? '证据链完整 Evidence intact (' + dossier.verification.records + ')'
+      : '证据链断裂 Broken at record #' + dossier.verification.brokenAt + ': ' + dossier.verification.reason;
+    verification.className = 'badge ' + dossier.verification.status;
+
+    var diagrams = document.getElementById('diagrams');
+    Object.keys(data.diagrams).forEach(function (process) {
+      var figure = el('figure');
+      figure.setAttribute('data-process', process);
+      figure.appendChild(el('figcaption', process));
+      var holder = el('div');
+      holder.innerHTML = data.diagrams[process]; // SVG drawn by this application from the deployed model
+      figure.appendChild(holder);
+      diagrams.appendChild(figure);
+    });
+
+    entries = dossier.timeline;
+    var list = document.getElementById('timeline');
+    entries.forEach(function (entry, index) {
+      var visited = shape(entry);
+      if (visited) { visited.classList.add('visited'); }
+      var item = el('li', when(entry.at) + ' ' + entry.type + ' ' + (entry.element || '') + ' ' + (entry.actor || ''));
+      item.addEventListener('click', function () { show(index); });
+      list.appendChild(item);
+    });
+
+    var facts = document.getElementById('duty-facts');
+    var head = el('tr');
+    ['义务 Duty', '阶段 Stage', '条款 Clause', '情形 §27', '状态 Status', '责任人 Responsible', '说明 Explanation', '证据 Evidence']
+      .forEach(function (h) { head.appendChild(el('th', h)); });
+    facts.appendChild(head);
+    dossier.dutyFacts.forEach(function (f) {
+      var row = el('tr');
+      [f.code, f.stage, f.clause, f.trigger, f.status, f.responsible || '-', f.explanation, '#' + f.evidence.join(', #')]
+        .forEach(function (v, i) { row.appendChild(el('td', v, i === 4 ? f.status : undefined)); });
+      facts.appendChild(row);
+    });
+
+    var reviews = document.getElementById('reviews');
+    if (dossier.reviews.length === 0) { reviews.appendChild(el('p', '无 None')); }
+    dossier.reviews.forEach(function (r) {
+      var box = el('div');
+      box.appendChild(el('h3', '审查 Review ' + r.review.reviewId + ' · ' + r.review.trigger + ' · '
+        + (r.review.closedAt ? '已结束 closed ' + when(r.review.closedAt) : '进行中 open, due ' + when(r.review.dueAt))));
+      var findings = el('ul');
+      r.findings.forEach(function (f) {
+        findings.appendChild(el('li', 'F' + f.findingNo + ' ' + f.clause + ' [' + f.severity + '] ' + f.manager + ' · '
+          + f.explanation + ' · ' + f.status + (f.statusReason ? ' (' + f.statusReason + ')' : '')
+          + ' · #' + f.evidence.join(', #')));
+      });
+      r.determinations.forEach(function (d) {
+        findings.appendChild(el('li', d.round + ' · ' + d.manager + ' · ' + d.tier + ' ' + d.clauses.join(',')
+          + ' · ' + d.decidedBy + ' · ' + d.rationale));
+      });
+      box.appendChild(findings);
+      reviews.appendChild(box);
+    });
+    show(0);
+  }
+
+  document.getElementById('step-first').addEventListener('click', function () { show(0); });
+  document.getElementById('step-back').addEventListener('click', function () { show(position - 1); });
+  document.getElementById('step-next').addEventListener('click', function () { show(position + 1); });
+  document.getElementById('step-last').addEventListener('click', function () { show(entries.length - 1); });
+
+  fetch('/api/cases/' + encodeURIComponent(key) + '/replay', { credentials: 'same-origin' })
+    .then(function (response) {
+      if (!response.ok) { throw new Error(response.status + ' ' + response.statusText); }
+      return response.json();
+    })
+    .then(render)
+    .catch(function (error) {
+      document.getElementById('step-detail').textContent = '无法加载 Could not load the replay: ' + error.message;
+    });
+}());

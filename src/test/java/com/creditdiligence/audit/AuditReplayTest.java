@@ -1,0 +1,125 @@
+package com.creditdiligence.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.demo.DemoSubmissions;
+import com.creditdiligence.demo.LifecycleDriver;
+import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.evidence.EvidenceRecord;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** An auditor replays a case in the browser and takes its dossier away; every look is on the record. */
+@ApplicationTest
+class AuditReplayTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  EvidenceLedger ledger;
+  @Autowired
+  TestRestTemplate http;
+
+  @Test
+  void anAuditorOpensTheIndexAndAReplayPageWhoseDataHasTheDiagramTheOrderedTimelineAndTheVerification()
+      throws Exception {
+    String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "扬州回放甲公司", 1_000_000).getBusinessKey();
+
+    ResponseEntity<String> index = get("auditor1", "/audit");
+    assertThat(index.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(index.getBody()).contains("/audit/cases/" + key, "扬州回放甲公司");
+    ResponseEntity<String> page = get("auditor1", "/audit/cases/" + key);
+    assertThat(page.getBody()).contains("<script src=\"/audit/replay.js\"></script>", key);
+    assertThat(get("auditor1", "/audit/replay.js").getBody()).contains("/replay");
+    assertThat(get("auditor1", "/audit/replay.css").getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    JsonNode replay = JSON.readTree(get("auditor1", "/api/cases/" + key + "/replay").getBody());
+
+    assertThat(replay.at("/diagrams/guarantee-lifecycle").asText())
+        .startsWith("<svg").contains("data-id=\"Task_CustomerInvestigation\"", "data-id=\"Task_CommitteeVote\"");
+    List<Integer> order = new ArrayList<>();
+    replay.at("/dossier/timeline").forEach(entry -> order.add(entry.path("evidence").asInt()));
+    assertThat(order).isSorted().doesNotHaveDuplicates().hasSize(replay.at("/dossier/evidence").size());
+    assertThat(replay.at("/dossier/verification/status").asText()).isEqualTo("intact");
+    assertThat(replay.at("/dossier/dutyFacts").findValuesAsText("code")).contains("ONSITE_BEFORE_EVALUATION");
+
+    EvidenceRecord last = ledger.records(key).get(ledger.records(key).size() - 1);
+    assertThat(last.recordType()).isEqualTo("AUDIT_REPLAY_VIEWED");
+    assertThat(last.performer()).isEqualTo("auditor1");
+  }
+
+  @Test
+  void anotherManagerMayNotReplayACaseAndNobodyAnonymously() {
+    String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "扬州回放乙公司", 1_000_000).getBusinessKey();
+    int before = ledger.records(key).size();
+
+    ResponseEntity<String> otherManager = get("manager2", "/api/cases/" + key + "/replay");
+    ResponseEntity<String> anonymous = http.getForEntity("/audit/cases/" + key, String.class);
+    ResponseEntity<String> ownManager = get("manager1", "/api/cases/" + key + "/dossier.json");
+
+    assertThat(otherManager.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(otherManager.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(get("manager2", "/api/cases/" + key + "/timeline").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(ownManager.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(ledger.records(key)).hasSize(before + 1);
+  }
+
+  @Test
+  void theDossierPdfCarriesTheCasesKeyFactsInReadableChinese() throws Exception {
+    String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "扬州回放丙公司", 1_000_000).getBusinessKey();
+
+    ResponseEntity<byte[]> response = http.withBasicAuth("auditor1", "demo")
+        .getForEntity("/api/cases/" + key + "/dossier.pdf", byte[].class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+    try (PDDocument pdf = Loader.loadPDF(response.getBody())) {
+      String text = new PDFTextStripper().getText(pdf);
+      assertThat(text).contains(key, "扬州回放丙公司", "尽职审计档案", "证据链校验", "intact", "客户调查",
+          ledger.records(key).get(0).recordHash());
+    }
+    JsonNode json = JSON.readTree(get("auditor1", "/api/cases/" + key + "/dossier.json").getBody());
+    assertThat(json.at("/caseFile/applicantName").asText()).isEqualTo("扬州回放丙公司");
+    assertThat(json.path("ruleVersions").toString()).contains("guarantee-lifecycle:v", "ledger credit-diligence-ledger-v1");
+  }
+
+  @Test
+  void theTimelineAndTheDossierStillTellTheWholeStoryAfterCamundaHistoryIsCleanedUp() throws Exception {
+    Map<String, Object> naturalPerson = DemoSubmissions.intake("扬州回放丁 individual", "workingCapitalLoan", 300_000, 12);
+    naturalPerson.put("applicantType", "naturalPerson");
+    ProcessInstance rejected = new LifecycleDriver(engine).apply("manager1", naturalPerson);
+    String key = rejected.getBusinessKey();
+    String before = get("auditor1", "/api/cases/" + key + "/timeline?size=1000").getBody();
+
+    engine.getHistoryService().deleteHistoricProcessInstance(rejected.getId());
+
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).count())
+        .isZero();
+    String after = get("auditor1", "/api/cases/" + key + "/timeline?size=1000").getBody();
+    assertThat(after).isEqualTo(before);
+    assertThat(JSON.readTree(after).path("entries").findValuesAsText("type")).contains("PROCESS_STARTED", "PROCESS_ENDED");
+    assertThat(get("auditor1", "/api/cases/" + key + "/dossier.json").getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  private ResponseEntity<String> get(String user, String path) {
+    return http.withBasicAuth(user, "demo").getForEntity(path, String.class);
+  }
+}
