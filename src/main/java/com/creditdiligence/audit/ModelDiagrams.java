@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.creditdiligence.platform.EngineActions;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -22,14 +23,21 @@ class ModelDiagrams {
   private static final Pattern MODEL_VERSION = Pattern.compile("^([\\w-]+):v(\\d+)\\b.*");
 
   private final RepositoryService repository;
+  private final EngineActions engine;
   private final Map<String, String> svgByDefinition = new ConcurrentHashMap<>();
 
-  ModelDiagrams(RepositoryService repository) {
+  ModelDiagrams(RepositoryService repository, EngineActions engine) {
     this.repository = repository;
+    this.engine = engine;
   }
 
   /** Process key → SVG, for the first version of each process the case's records name. */
   Map<String, String> of(List<EvidenceRecord> records) {
+    // Whoever may replay the case may see the models it ran, whatever Camunda grants them.
+    return engine.asApplication(() -> draw(records));
+  }
+
+  private Map<String, String> draw(List<EvidenceRecord> records) {
     Map<String, String> diagrams = new LinkedHashMap<>();
     for (EvidenceRecord record : records) {
       if (record.ruleSetVersion() == null || record.processDefinitionKey() == null

@@ -5,6 +5,7 @@ import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.security.Memberships;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -32,7 +33,8 @@ class ReplayController {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.systemDefault());
 
-  private final AuditAccess access;
+  private final CaseAccess access;
+  private final AuditTrail trail;
   private final CaseDossiers dossiers;
   private final ModelDiagrams diagrams;
   private final EvidenceLedger ledger;
@@ -41,9 +43,10 @@ class ReplayController {
   private final Memberships memberships;
   private final IdentityService identity;
 
-  ReplayController(AuditAccess access, CaseDossiers dossiers, ModelDiagrams diagrams, EvidenceLedger ledger,
+  ReplayController(CaseAccess access, AuditTrail trail, CaseDossiers dossiers, ModelDiagrams diagrams, EvidenceLedger ledger,
                    CaseFiles caseFiles, ReviewStore reviews, Memberships memberships, IdentityService identity) {
     this.access = access;
+    this.trail = trail;
     this.dossiers = dossiers;
     this.diagrams = diagrams;
     this.ledger = ledger;
@@ -60,12 +63,13 @@ class ReplayController {
   @ResponseBody
   String index() {
     String user = identity.getCurrentAuthentication().getUserId();
-    boolean auditor = memberships.isMember(user, Memberships.AUDITOR);
+    boolean everyCase = memberships.isMember(user, Memberships.AUDITOR)
+        || memberships.isMember(user, Memberships.DEPARTMENT_HEAD) || memberships.isMember(user, Memberships.ADMIN);
     boolean board = memberships.isMember(user, Memberships.ACCOUNTABILITY_BOARD);
     StringBuilder rows = new StringBuilder();
     for (CaseFile file : caseFiles.all()) {
       int reviewCount = reviews.reviewsOfCase(file.businessKey()).size();
-      if (!(auditor || (board && reviewCount > 0) || user.equals(file.caseManager()))) {
+      if (!(everyCase || (board && reviewCount > 0) || user.equals(file.caseManager()))) {
         continue;
       }
       rows.append("<tr><td><a href=\"/audit/cases/").append(file.businessKey()).append("\">")
@@ -83,7 +87,7 @@ class ReplayController {
   @GetMapping(value = "/audit/cases/{businessKey}", produces = MediaType.TEXT_HTML_VALUE)
   @ResponseBody
   String replayPage(@PathVariable String businessKey) {
-    access.require(businessKey);
+    access.read(businessKey);
     String key = HtmlUtils.htmlEscape(businessKey);
     return page("审计回放 Replay " + key, """
         <header><a href="/audit">← 案件 Cases</a><h1>审计回放 Replay · <span id="case-key">%s</span></h1>
@@ -102,8 +106,8 @@ class ReplayController {
   @GetMapping("/api/cases/{businessKey}/replay")
   @ResponseBody
   Replay replay(@PathVariable String businessKey) {
-    String user = access.require(businessKey);
-    access.recordView(businessKey, user, "REPLAY_VIEWED", Map.of("view", "replay"));
+    String user = access.read(businessKey);
+    trail.recordView(businessKey, user, "REPLAY_VIEWED", Map.of("view", "replay"));
     return new Replay(dossiers.of(businessKey, user, ClockUtil.getCurrentTime().toInstant()),
         diagrams.of(ledger.records(businessKey)));
   }
@@ -111,19 +115,19 @@ class ReplayController {
   @GetMapping("/api/cases/{businessKey}/dossier.json")
   @ResponseBody
   Dossier dossierJson(@PathVariable String businessKey) {
-    String user = access.require(businessKey);
-    access.recordView(businessKey, user, "DOSSIER_EXPORTED", Map.of("format", "json"));
+    String user = access.read(businessKey);
+    trail.recordView(businessKey, user, "DOSSIER_EXPORTED", Map.of("format", "json"));
     return dossiers.of(businessKey, user, ClockUtil.getCurrentTime().toInstant());
   }
 
   @GetMapping("/api/cases/{businessKey}/dossier.pdf")
   ResponseEntity<byte[]> dossierPdf(@PathVariable String businessKey) {
-    String user = access.require(businessKey);
+    String user = access.read(businessKey);
     if (!DossierPdf.fontAvailable()) {
       throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, null, "档案所需中文字体未安装 The dossier's CJK font is missing: "
           + "build with npm available (mvn runs npm ci), or use dossier.json");
     }
-    access.recordView(businessKey, user, "DOSSIER_EXPORTED", Map.of("format", "pdf"));
+    trail.recordView(businessKey, user, "DOSSIER_EXPORTED", Map.of("format", "pdf"));
     byte[] pdf = DossierPdf.render(dossiers.of(businessKey, user, ClockUtil.getCurrentTime().toInstant()));
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dossier-" + businessKey + ".pdf\"").body(pdf);

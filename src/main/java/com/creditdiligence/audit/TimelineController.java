@@ -3,6 +3,7 @@ package com.creditdiligence.audit;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.security.CaseAccess;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,9 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 class TimelineController {
 
   private final EvidenceLedger ledger;
-  private final AuditAccess access;
+  private final CaseAccess access;
 
-  TimelineController(EvidenceLedger ledger, AuditAccess access) {
+  TimelineController(EvidenceLedger ledger, CaseAccess access) {
     this.ledger = ledger;
     this.access = access;
   }
@@ -34,7 +35,7 @@ class TimelineController {
     if (size < 1 || size > 1000) {
       throw ApiProblem.badField("size", "每页1至1000条 A page holds 1 to 1000 entries");
     }
-    access.require(businessKey);
+    access.read(businessKey);
     List<EvidenceRecord> records = ledger.records(businessKey);
     return Timeline.of(records, new Timeline.Filter(stage, actor, type, from, to), page, size);
   }

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * through the same rules as any user's work.
  */
 @Component
+@Order(3)
 class DemoSetup implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoSetup.class);

@@ -93,8 +93,15 @@ public class LifecycleDriver {
         .map(Task::getAssignee).toList();
   }
 
+  /** Signs the user in as Tasklist and /engine-rest do: with their groups, which Camunda's grants are given to. */
+  public static void signIn(ProcessEngine engine, String user) {
+    var identity = engine.getIdentityService();
+    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+  }
+
   private <T> T as(String user, java.util.function.Supplier<T> action) {
-    engine.getIdentityService().setAuthenticatedUserId(user);
+    signIn(engine, user);
     try {
       return action.get();
     } finally {

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.creditdiligence.platform.EngineActions;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -42,12 +43,15 @@ public class CaseDocuments {
   private final DocumentProperties properties;
   private final EvidenceLedger ledger;
   private final RuntimeService runtime;
+  private final EngineActions engine;
 
-  CaseDocuments(JdbcClient jdbc, DocumentProperties properties, EvidenceLedger ledger, RuntimeService runtime) {
+  CaseDocuments(JdbcClient jdbc, DocumentProperties properties, EvidenceLedger ledger, RuntimeService runtime,
+                EngineActions engine) {
     this.jdbc = jdbc;
     this.properties = properties;
     this.ledger = ledger;
     this.runtime = runtime;
+    this.engine = engine;
   }
 
   @Transactional
@@ -166,9 +170,13 @@ public class CaseDocuments {
       return option;
     }).toList();
     String json = CanonicalForm.json(options);
-    for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).active().list()) {
-      runtime.setVariable(instance.getId(), FORM_OPTIONS, SpinValues.jsonValue(json).create());
-    }
+    // Whoever may file a document on the case may have it offered on the case's forms.
+    engine.asApplication(() -> {
+      for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+          .active().list()) {
+        runtime.setVariable(instance.getId(), FORM_OPTIONS, SpinValues.jsonValue(json).create());
+      }
+    });
   }
 
   private static CaseDocument map(ResultSet row, int n) throws SQLException {

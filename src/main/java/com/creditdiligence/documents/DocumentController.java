@@ -1,5 +1,6 @@
 package com.creditdiligence.documents;
 
+import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.platform.web.ApiProblem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +29,10 @@ class DocumentController {
 
   private final CaseDocuments documents;
   private final IdentityService identity;
+  private final CaseAccess access;
 
-  DocumentController(CaseDocuments documents, IdentityService identity) {
+  DocumentController(CaseDocuments documents, IdentityService identity, CaseAccess access) {
+    this.access = access;
     this.documents = documents;
     this.identity = identity;
   }
@@ -38,6 +41,7 @@ class DocumentController {
   @ResponseStatus(HttpStatus.CREATED)
   Map<String, Object> upload(@PathVariable String businessKey, @RequestParam(name = "file", required = false) MultipartFile file)
       throws IOException {
+    access.act(businessKey);
     if (file == null) {
       throw ApiProblem.badField("file", "请选择文件 Choose a file (multipart field “file”)");
     }
@@ -48,12 +52,14 @@ class DocumentController {
 
   @GetMapping
   List<Map<String, Object>> list(@PathVariable String businessKey) {
+    access.read(businessKey);
     documents.requireCase(businessKey);
     return documents.ofCase(businessKey).stream().map(CaseDocument::citation).toList();
   }
 
   @GetMapping("/{reference}")
   ResponseEntity<byte[]> download(@PathVariable String businessKey, @PathVariable String reference) {
+    access.read(businessKey);
     CaseDocument document = documents.byReference(businessKey, reference)
         .orElseThrow(() -> ApiProblem.notFound("没有资料 " + reference + " No document " + reference + " in " + businessKey));
     return ResponseEntity.ok()

@@ -1,5 +1,6 @@
 package com.creditdiligence.documents;
 
+import com.creditdiligence.security.CaseAccess;
 import java.io.IOException;
 import java.net.URI;
 import java.time.ZoneId;
@@ -29,8 +30,10 @@ class DocumentsPage {
 
   private final CaseDocuments documents;
   private final IdentityService identity;
+  private final CaseAccess access;
 
-  DocumentsPage(CaseDocuments documents, IdentityService identity) {
+  DocumentsPage(CaseDocuments documents, IdentityService identity, CaseAccess access) {
+    this.access = access;
     this.documents = documents;
     this.identity = identity;
   }
@@ -38,6 +41,7 @@ class DocumentsPage {
   @GetMapping(value = "/cases/{businessKey}/documents", produces = MediaType.TEXT_HTML_VALUE)
   @ResponseBody
   String page(@PathVariable String businessKey, @RequestParam(required = false) String filed) {
+    access.read(businessKey);
     documents.requireCase(businessKey);
     String key = HtmlUtils.htmlEscape(businessKey);
     StringBuilder rows = new StringBuilder();
@@ -75,6 +79,7 @@ class DocumentsPage {
 
   @PostMapping(value = "/cases/{businessKey}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<Void> upload(@PathVariable String businessKey, @RequestParam("file") MultipartFile file) throws IOException {
+    access.act(businessKey);
     CaseDocument filed = documents.file(businessKey, file.getOriginalFilename(), file.getContentType(), file.getBytes(),
         identity.getCurrentAuthentication().getUserId(), ClockUtil.getCurrentTime().toInstant());
     return ResponseEntity.status(303)

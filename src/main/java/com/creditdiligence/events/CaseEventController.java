@@ -1,5 +1,7 @@
 package com.creditdiligence.events;
 
+import com.creditdiligence.platform.EngineActions;
+import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.platform.web.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,8 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 class CaseEventController {
 
   private final CaseEvents events;
+  private final CaseAccess access;
+  private final EngineActions engine;
 
-  CaseEventController(CaseEvents events) {
+  CaseEventController(CaseEvents events, CaseAccess access, EngineActions engine) {
+    this.access = access;
+    this.engine = engine;
     this.events = events;
   }
 
@@ -48,8 +54,9 @@ class CaseEventController {
     if (!MajorEventKind.CODES.contains(request.kind())) {
       throw ApiProblem.badField("kind", "未知的重大事项类别 Unknown kind; one of " + MajorEventKind.CODES);
     }
-    events.majorEvent(businessKey, request.kind(), request.description(), request.occurredOn(),
-        ClockUtil.getCurrentTime().toInstant());
+    access.act(businessKey);
+    engine.asApplication(() -> events.majorEvent(businessKey, request.kind(), request.description(),
+        request.occurredOn(), ClockUtil.getCurrentTime().toInstant()));
     return Map.of("businessKey", businessKey, "received", "majorEvent", "kind", request.kind());
   }
 
@@ -61,8 +68,9 @@ class CaseEventController {
     if (!category.hasItem(request.item())) {
       throw ApiProblem.badField("item", "该类别没有此预警信号 No such signal in " + category.label());
     }
-    events.warningSignal(businessKey, request.category(), request.item(), request.description(), request.occurredOn(),
-        ClockUtil.getCurrentTime().toInstant());
+    access.act(businessKey);
+    engine.asApplication(() -> events.warningSignal(businessKey, request.category(), request.item(),
+        request.description(), request.occurredOn(), ClockUtil.getCurrentTime().toInstant()));
     return Map.of("businessKey", businessKey, "received", "warningSignal", "item", request.item());
   }
 }

@@ -1,5 +1,6 @@
 package com.creditdiligence.evidence;
 
+import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.platform.web.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -28,9 +29,11 @@ class EvidenceController {
   private final Amendments amendments;
   private final IdentityService identity;
   private final EvidenceDisclosure disclosure;
+  private final CaseAccess access;
 
   EvidenceController(EvidenceLedger ledger, Amendments amendments, IdentityService identity,
-                     EvidenceDisclosure disclosure) {
+                     EvidenceDisclosure disclosure, CaseAccess access) {
+    this.access = access;
     this.ledger = ledger;
     this.amendments = amendments;
     this.identity = identity;
@@ -39,6 +42,7 @@ class EvidenceController {
 
   @GetMapping
   List<EvidenceView> evidence(@PathVariable String businessKey) {
+    access.read(businessKey);
     List<EvidenceRecord> records = ledger.records(businessKey);
     if (records.isEmpty() && ledger.headSequence(businessKey).isEmpty()) {
       throw unknownCase(businessKey);
@@ -48,6 +52,7 @@ class EvidenceController {
 
   @GetMapping("/verification")
   ChainVerification verification(@PathVariable String businessKey) {
+    access.read(businessKey);
     if (ledger.headSequence(businessKey).isEmpty() && ledger.records(businessKey).isEmpty()) {
       throw unknownCase(businessKey);
     }
@@ -63,7 +68,7 @@ class EvidenceController {
   @PostMapping("/{id}/amendments")
   @ResponseStatus(HttpStatus.CREATED)
   EvidenceView amend(@PathVariable String businessKey, @PathVariable int id, @Valid @RequestBody AmendmentRequest request) {
-    String user = identity.getCurrentAuthentication().getUserId();
+    String user = access.act(businessKey);
     Instant now = ClockUtil.getCurrentTime().toInstant();
     return EvidenceView.of(amendments.amend(businessKey, id, request.reason(), request.changes(), user, now), List.of(),
         false);

@@ -15,9 +15,10 @@ import org.springframework.context.annotation.Configuration;
 class EnginePluginConfiguration {
 
   @Bean
-  ProcessEnginePlugin diligencePlugin(TaskRules rules, EvidenceLedger ledger, ObjectProvider<CaseDocuments> documents) {
+  ProcessEnginePlugin diligencePlugin(TaskRules rules, EvidenceLedger ledger, ObjectProvider<CaseDocuments> documents,
+                                     RefusalLog refusals) {
     DiligenceParseListener parseListener =
-        new DiligenceParseListener(new SubmissionGuard(rules), new EvidenceCapture(ledger, rules, documents));
+        new DiligenceParseListener(new SubmissionGuard(rules, refusals), new EvidenceCapture(ledger, rules, documents));
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -130,8 +130,8 @@ class EvidenceCapture {
 
   private Map<String, Object> submitted(DelegateExecution execution, String formId, Map<String, Object> variables) {
     ProcessDefinitionEntity definition = definitionOf(execution);
-    List<String> keys = formFields.of(execution.getProcessEngineServices().getRepositoryService(),
-        definition.getDeploymentId(), formId);
+    List<String> keys = EngineActions.insideCommand(() -> formFields.of(
+        execution.getProcessEngineServices().getRepositoryService(), definition.getDeploymentId(), formId));
     Map<String, Object> values = new TreeMap<>();
     keys.stream().filter(variables::containsKey).forEach(key -> values.put(key, variables.get(key)));
     return values;

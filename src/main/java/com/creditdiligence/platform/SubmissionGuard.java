@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Runs the element's {@link TaskRule} on every completion of a user task and on every start form,
@@ -20,28 +21,35 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 class SubmissionGuard implements TaskListener, ExecutionListener {
 
   private final TaskRules rules;
+  private final RefusalLog refusalLog;
 
-  SubmissionGuard(TaskRules rules) {
+  SubmissionGuard(TaskRules rules, RefusalLog refusalLog) {
     this.rules = rules;
+    this.refusalLog = refusalLog;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    check(task.getTaskDefinitionKey(), task.getVariables(), task.getProcessEngineServices());
+    check(task.getTaskDefinitionKey(), task.getId(), task.getExecution().getProcessBusinessKey(), task.getVariables(),
+        task.getProcessEngineServices());
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    check(execution.getCurrentActivityId(), execution.getVariables(), execution.getProcessEngineServices());
+    check(execution.getCurrentActivityId(), null, execution.getProcessBusinessKey(), execution.getVariables(),
+        execution.getProcessEngineServices());
   }
 
-  private void check(String elementId, java.util.Map<String, Object> variables, ProcessEngineServices engine) {
+  private void check(String elementId, String taskId, String businessKey, java.util.Map<String, Object> variables,
+                     ProcessEngineServices engine) {
     TaskRule rule = rules.forElement(elementId).orElseThrow(() -> new SubmissionRefusedException(elementId,
         List.of(new Refusal(null, "此步骤未配置校验规则,不能提交 No rule is configured for " + elementId
             + "; the submission cannot be checked and is refused"))));
     Submission submission = new Submission(EngineValues.plain(variables), performer(engine), EngineValues.today());
     List<Refusal> refusals = rule.check(submission);
     if (!refusals.isEmpty()) {
+      refusalLog.record(businessKey, elementId, taskId, submission.performer(),
+          ClockUtil.getCurrentTime().toInstant(), refusals);
       throw new SubmissionRefusedException(elementId, refusals);
     }
   }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * case number and the applicant (tasks of different cases otherwise look the same). Created once.
  */
 @Component
-@Order(0)
+@Order(2)
 class TasklistFilters implements ApplicationRunner {
 
   private final FilterService filters;

@@ -115,7 +115,7 @@ class CaseEventsApiTest {
   }
 
   private void startReport(LifecycleDriver driver, Map<String, Object> values) {
-    engine.getIdentityService().setAuthenticatedUserId("manager1");
+    LifecycleDriver.signIn(engine, "manager1");
     try {
       String definition = engine.getRepositoryService().createProcessDefinitionQuery()
           .processDefinitionKey("case-event-report").latestVersion().singleResult().getId();

@@ -120,7 +120,7 @@ class EvidenceLedgerTest {
     ProcessInstance guaranteeCase = driver.apply("manager1", intake("苏州证据委托公司", "workingCapitalLoan", 1_000_000, 12));
     Task task = driver.taskOf(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1");
 
-    engine.getIdentityService().setAuthenticatedUserId("manager1");
+    LifecycleDriver.signIn(engine, "manager1");
     try {
       engine.getTaskService().delegateTask(task.getId(), "manager2");
     } finally {

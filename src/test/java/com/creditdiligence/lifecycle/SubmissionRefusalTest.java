@@ -12,6 +12,7 @@ import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.platform.SubmissionRefusedException;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -111,7 +112,17 @@ class SubmissionRefusalTest {
     ProcessInstance guaranteeCase = atCommittee();
     Task voteTask = driver.taskOf(guaranteeCase.getId(), "Task_CommitteeVote", "committee1");
 
-    engine.getIdentityService().setAuthenticatedUserId("manager1");
+    // Camunda's grants keep the manager away from a committee member's task altogether...
+    LifecycleDriver.signIn(engine, "manager1");
+    try {
+      assertThatThrownBy(() -> engine.getFormService().submitTaskForm(voteTask.getId(), vote("approve")))
+          .isInstanceOf(AuthorizationException.class);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    // ...and should someone give them access to it, the vote's own rule still refuses, and says why.
+    engine.getTaskService().addCandidateUser(voteTask.getId(), "manager1");
+    LifecycleDriver.signIn(engine, "manager1");
     try {
       assertThatThrownBy(() -> engine.getFormService().submitTaskForm(voteTask.getId(), vote("approve")))
           .isInstanceOf(SubmissionRefusedException.class)

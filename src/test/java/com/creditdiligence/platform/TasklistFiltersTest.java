@@ -25,7 +25,7 @@ class TasklistFiltersTest {
         .getBusinessKey();
     Filter mine = engine.getFilterService().createFilterQuery().filterName("我的任务 My tasks").singleResult();
 
-    engine.getIdentityService().setAuthenticatedUserId("manager2");
+    LifecycleDriver.signIn(engine, "manager2");
     List<Task> manager2Sees;
     try {
       manager2Sees = engine.getFilterService().list(mine.getId());

@@ -27,6 +27,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return detail;
   }
 
+  /** Camunda's own authorization said no (an engine call made with the user's rights). */
+  @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
+  ProblemDetail notAuthorized(org.camunda.bpm.engine.AuthorizationException refused) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "无权操作 Not permitted: " + refused.getMessage());
+  }
+
   /** A step's rule refused what the API submitted on the user's behalf: the rule's own words, field by field. */
   @ExceptionHandler(SubmissionRefusedException.class)
   ProblemDetail refused(SubmissionRefusedException refused) {

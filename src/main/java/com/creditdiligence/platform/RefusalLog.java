@@ -1,0 +1,48 @@
+package com.creditdiligence.platform;
+
+import com.creditdiligence.submission.Refusal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps every refused submission — a manager voting on their own case, an auditor deciding their own
+ * review, a report without its evidence — in its own transaction, because the refusal rolls back the
+ * engine's. Department heads and auditors read it ({@code GET /api/refused-submissions}).
+ */
+@Component
+public class RefusalLog {
+
+  private static final int MAX_REASONS = 4000;
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate ownTransaction;
+
+  RefusalLog(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  void record(String businessKey, String elementId, String taskId, String performer, Instant at, List<Refusal> refusals) {
+    String reasons = String.join("; ", refusals.stream().map(Refusal::toString).toList());
+    ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
+            INSERT INTO refused_submission (business_key, element_id, task_id, performer, refused_at, reasons)
+            VALUES (?, ?, ?, ?, ?, ?)""")
+        .params(businessKey, elementId, taskId, performer, Timestamp.from(at),
+            reasons.length() > MAX_REASONS ? reasons.substring(0, MAX_REASONS) : reasons)
+        .update());
+  }
+
+  public List<Map<String, Object>> recent(int limit) {
+    return jdbc.sql("""
+            SELECT business_key, element_id, task_id, performer, refused_at, reasons FROM refused_submission
+            ORDER BY id DESC""").query().listOfRows().stream().limit(limit).toList();
+  }
+}

@@ -1,0 +1,101 @@
+package com.creditdiligence.security;
+
+import com.creditdiligence.accountability.ReviewStore;
+import com.creditdiligence.accountability.Reviews;
+import com.creditdiligence.casefile.CaseFile;
+import com.creditdiligence.casefile.CaseFiles;
+import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.platform.web.ApiProblem;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see and act on a case through the application's own doors (/api, /cases, /audit), decided
+ * for the signed-in user. Reading: auditors and department heads, any case; board members, cases under
+ * an accountability review; the case's managers; anyone the case gave a task to (a committee member
+ * voting on it). Acting (events, documents, amendments): the case's managers and department heads.
+ * A case a user may not see answers 403 with the reason, never its data.
+ */
+@Component
+public class CaseAccess {
+
+  private final IdentityService identity;
+  private final Memberships memberships;
+  private final CaseFiles caseFiles;
+  private final ReviewStore reviews;
+  private final Reviews caseManagers;
+  private final EvidenceLedger ledger;
+
+  CaseAccess(IdentityService identity, Memberships memberships, CaseFiles caseFiles, ReviewStore reviews,
+             Reviews caseManagers, EvidenceLedger ledger) {
+    this.identity = identity;
+    this.memberships = memberships;
+    this.caseFiles = caseFiles;
+    this.reviews = reviews;
+    this.caseManagers = caseManagers;
+    this.ledger = ledger;
+  }
+
+  /** The signed-in user, if they may read the case; otherwise 404 (no such case) or 403. */
+  public String read(String businessKey) {
+    String user = user();
+    CaseFile file = caseFile(businessKey);
+    boolean allowed = memberships.isMember(user, Memberships.AUDITOR)
+        || memberships.isMember(user, Memberships.DEPARTMENT_HEAD)
+        || memberships.isMember(user, Memberships.ADMIN)
+        || (memberships.isMember(user, Memberships.ACCOUNTABILITY_BOARD) && !reviews.reviewsOfCase(businessKey).isEmpty())
+        || managesCase(user, file)
+        || ledger.records(businessKey).stream().anyMatch(r -> user.equals(r.assignee()));
+    if (!allowed) {
+      throw forbidden(user, businessKey, "see", "auditors, department heads, the board for cases under review, the "
+          + "case's managers and those given a task in it may");
+    }
+    return user;
+  }
+
+  /** The signed-in user, if they may act on the case (report events, file documents, amend records). */
+  public String act(String businessKey) {
+    String user = user();
+    CaseFile file = caseFile(businessKey);
+    if (!(managesCase(user, file) || memberships.isMember(user, Memberships.DEPARTMENT_HEAD))) {
+      throw forbidden(user, businessKey, "act on", "its managers and department heads may");
+    }
+    return user;
+  }
+
+  /** The signed-in user, who must belong to one of the groups. */
+  public String memberOf(String... groups) {
+    String user = user();
+    for (String group : groups) {
+      if (memberships.isMember(user, group)) {
+        return user;
+      }
+    }
+    throw new ApiProblem(HttpStatus.FORBIDDEN, null, "无权访问 " + user + " may not use this: only members of "
+        + String.join(", ", groups) + " may");
+  }
+
+  public String user() {
+    Authentication authentication = identity.getCurrentAuthentication();
+    if (authentication == null) {
+      throw new ApiProblem(HttpStatus.UNAUTHORIZED, null, "请登录 Log in");
+    }
+    return authentication.getUserId();
+  }
+
+  private boolean managesCase(String user, CaseFile file) {
+    return user.equals(file.caseManager()) || caseManagers.managersOf(file.businessKey()).contains(user);
+  }
+
+  private CaseFile caseFile(String businessKey) {
+    return caseFiles.find(businessKey)
+        .orElseThrow(() -> ApiProblem.notFound("没有案件 " + businessKey + " No case " + businessKey));
+  }
+
+  private static ApiProblem forbidden(String user, String businessKey, String what, String who) {
+    return new ApiProblem(HttpStatus.FORBIDDEN, null, "无权访问案件 " + businessKey + ": " + user + " may not " + what
+        + " case " + businessKey + "; only " + who);
+  }
+}
