@@ -13,8 +13,21 @@
     return node;
   }
 
+  function evidence(numbers) {
+    return numbers.length === 0 ? '-' : '#' + numbers.join(', #');
+  }
+
   function when(instant) {
     return instant ? new Date(instant).toLocaleString('zh-CN', { hour12: false }) : '-';
+  }
+
+  /** The shape of the entry, or of the last step before it that has one (a view of the record has none). */
+  function shapeAtOrBefore(index) {
+    for (var i = index; i >= 0; i--) {
+      var found = shape(entries[i]);
+      if (found) { return found; }
+    }
+    return null;
   }
 
   function shape(entry) {
@@ -31,10 +44,10 @@
     var item = document.querySelectorAll('#timeline li')[position];
     item.classList.add('current');
     item.scrollIntoView({ block: 'nearest' });
-    var target = shape(entry);
+    var target = shapeAtOrBefore(position);
     if (target) {
       target.classList.add('current');
-      target.closest('figure').scrollIntoView({ block: 'nearest' });
+      target.scrollIntoView({ block: 'nearest', inline: 'center' });
     }
     document.getElementById('step-position').textContent = (position + 1) + ' / ' + entries.length;
     var detail = document.getElementById('step-detail');
@@ -84,7 +97,7 @@
     facts.appendChild(head);
     dossier.dutyFacts.forEach(function (f) {
       var row = el('tr');
-      [f.code, f.stage, f.clause, f.trigger, f.status, f.responsible || '-', f.explanation, '#' + f.evidence.join(', #')]
+      [f.code, f.stage, f.clause, f.trigger, f.status, f.responsible || '-', f.explanation, evidence(f.evidence)]
         .forEach(function (v, i) { row.appendChild(el('td', v, i === 4 ? f.status : undefined)); });
       facts.appendChild(row);
     });
@@ -95,16 +108,21 @@
       var box = el('div');
       box.appendChild(el('h3', '审查 Review ' + r.review.reviewId + ' · ' + r.review.trigger + ' · '
         + (r.review.closedAt ? '已结束 closed ' + when(r.review.closedAt) : '进行中 open, due ' + when(r.review.dueAt))));
+      box.appendChild(el('p', '理由 Reason: ' + (r.review.reason || '-') + ' · 稽核 Auditor: ' + (r.review.auditor || '-')
+        + ' · 规则 Rules: ' + r.review.ruleVersions.join('; ')));
       var findings = el('ul');
       r.findings.forEach(function (f) {
         findings.appendChild(el('li', 'F' + f.findingNo + ' ' + f.clause + ' [' + f.severity + '] ' + f.manager + ' · '
           + f.explanation + ' · ' + f.status + (f.statusReason ? ' (' + f.statusReason + ')' : '')
-          + ' · #' + f.evidence.join(', #')));
+          + ' · ' + evidence(f.evidence)));
       });
       r.determinations.forEach(function (d) {
         findings.appendChild(el('li', d.round + ' · ' + d.manager + ' · ' + d.tier + ' ' + d.clauses.join(',')
           + ' · ' + d.decidedBy + ' · ' + d.rationale));
       });
+      if (r.findings.length === 0 && r.determinations.length === 0) {
+        findings.appendChild(el('li', '暂无情形或认定 No findings or decisions yet'));
+      }
       box.appendChild(findings);
       reviews.appendChild(box);
     });

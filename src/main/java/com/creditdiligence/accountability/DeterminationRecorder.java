@@ -3,7 +3,11 @@ package com.creditdiligence.accountability;
 import com.creditdiligence.platform.EngineValues;
 import com.creditdiligence.submission.Submission;
 import java.time.temporal.ChronoUnit;
+import com.creditdiligence.security.Memberships;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -39,6 +43,15 @@ class DeterminationRecorder implements TaskListener {
         reviews.eligibility(reviewId, manager).eligible(), s.performer(), Reviews.now()));
     if (!appeal) {
       task.getExecution().setVariable("appealDueDate", Date.from(Reviews.now().plus(deadlines.appealDays(), ChronoUnit.DAYS)));
+      // The appeal is offered only to board members who may decide it: not the first decider, the
+      // auditor or a manager of the case (the rule checks again at completion).
+      AccountabilityReview review = reviews.review(reviewId);
+      List<String> excluded = new ArrayList<>(reviews.managersOf(review.businessKey()));
+      excluded.add(s.performer());
+      excluded.add(review.auditor());
+      task.getExecution().setVariable("appealCandidates", new ArrayList<>(task.getProcessEngineServices()
+          .getIdentityService().createUserQuery().memberOfGroup(Memberships.ACCOUNTABILITY_BOARD).list().stream()
+          .map(User::getId).filter(id -> !excluded.contains(id)).toList()));
     }
   }
 }

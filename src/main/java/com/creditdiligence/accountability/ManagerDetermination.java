@@ -52,6 +52,7 @@ class ManagerDetermination implements ExecutionListener {
     execution.setVariableLocal("statementDueDate",
         Date.from(Reviews.now().plus(deadlines.statementDays(), ChronoUnit.DAYS)));
     execution.setVariableLocal("appealDueDate", Variables.dateValue(null));
+    execution.setVariableLocal("appealCandidates", new java.util.ArrayList<String>());
     for (String text : List.of("statementChoice", "statementText", DeterminationRules.FIRST_TIER,
         DeterminationRules.FIRST_RATIONALE, "appealChoice", "appealGrounds", DeterminationRules.APPEAL_TIER,
         DeterminationRules.APPEAL_RATIONALE)) {

@@ -85,7 +85,8 @@ final class DossierPdf {
     p.heading(12, "尽职事实 Duty facts");
     for (DutyFact f : d.dutyFacts()) {
       p.line(8, f.status() + " · " + f.code() + " · " + f.stage() + " · " + f.clause() + " → " + f.trigger() + " · "
-          + (f.responsible() == null ? "-" : f.responsible()) + " · " + f.explanation() + " · 证据 evidence #" + f.evidence());
+          + (f.responsible() == null ? "-" : f.responsible()) + " · " + f.explanation() + " · 证据 evidence "
+          + numbers(f.evidence()));
     }
     p.gap();
     p.heading(12, "问责审查 Accountability reviews");
@@ -126,6 +127,10 @@ final class DossierPdf {
             ? findings.substring(0, EVIDENCE_TEXT_LIMIT) + " … (full text: dossier.json)" : findings));
       }
     }
+  }
+
+  private static String numbers(List<Integer> records) {
+    return records.isEmpty() ? "-" : "#" + String.join(", #", records.stream().map(String::valueOf).toList());
   }
 
   private static String time(Instant instant) {
@@ -196,9 +201,13 @@ final class DossierPdf {
         String glyph = new String(Character.toChars(codePoint));
         float w = font.getStringWidth(glyph) / 1000 * size;
         if (used + w > width && line.length() > 0) {
-          lines.add(line.toString());
+          // Latin text breaks at its last space; Chinese (and a word longer than a line) anywhere.
+          int space = line.lastIndexOf(" ");
+          String carried = codePoint < 0x2E80 && space > 0 ? line.substring(space + 1) : "";
+          lines.add(line.substring(0, line.length() - carried.length()));
           line.setLength(0);
-          used = 0;
+          line.append(carried);
+          used = carried.isEmpty() ? 0 : font.getStringWidth(carried) / 1000 * size;
         }
         line.append(glyph);
         used += w;

@@ -85,22 +85,28 @@ class ReplayController {
   }
 
   @GetMapping(value = "/audit/cases/{businessKey}", produces = MediaType.TEXT_HTML_VALUE)
-  @ResponseBody
-  String replayPage(@PathVariable String businessKey) {
-    access.read(businessKey);
+  ResponseEntity<String> replayPage(@PathVariable String businessKey) {
+    try {
+      access.read(businessKey);
+    } catch (ApiProblem refused) {
+      // A person at a browser gets a page that says why, and the way back.
+      return ResponseEntity.status(refused.status()).contentType(MediaType.TEXT_HTML)
+          .body(page("审计回放 Replay", "<h1>" + refused.status().value() + "</h1><p>"
+              + HtmlUtils.htmlEscape(refused.getMessage()) + "</p><p><a href=\"/audit\">← 案件 Cases</a></p>", ""));
+    }
     String key = HtmlUtils.htmlEscape(businessKey);
-    return page("审计回放 Replay " + key, """
+    return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(page("审计回放 Replay " + key, """
         <header><a href="/audit">← 案件 Cases</a><h1>审计回放 Replay · <span id="case-key">%s</span></h1>
         <p id="case-summary"></p>
         <p><a id="dossier-pdf" href="/api/cases/%s/dossier.pdf">下载档案 Dossier (PDF)</a> ·
         <a href="/api/cases/%s/dossier.json">JSON</a> · <span id="verification" class="badge">…</span></p></header>
         <main><section id="diagrams"></section>
-        <aside><div class="controls"><button id="step-first">⏮</button><button id="step-back">◀ 上一步 Back</button>
-        <span id="step-position"></span><button id="step-next">下一步 Next ▶</button><button id="step-last">⏭</button></div>
+        <aside><div class="controls"><button id="step-first" title="第一步 First step">|◀ 首 First</button><button id="step-back">◀ 上一步 Back</button>
+        <span id="step-position"></span><button id="step-next">下一步 Next ▶</button><button id="step-last" title="最后一步 Last step">末 Last ▶|</button></div>
         <div id="step-detail"></div><ol id="timeline"></ol></aside></main>
         <section><h2>尽职事实 Duty facts</h2><table id="duty-facts"></table></section>
         <section><h2>问责审查 Findings and decisions</h2><div id="reviews"></div></section>
-        """.formatted(key, key, key), "<script src=\"/audit/replay.js\"></script>");
+        """.formatted(key, key, key), "<script src=\"/audit/replay.js\"></script>"));
   }
 
   @GetMapping("/api/cases/{businessKey}/replay")

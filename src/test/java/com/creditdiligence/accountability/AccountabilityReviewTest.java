@@ -111,6 +111,15 @@ class AccountabilityReviewTest {
     complete(key, "Task_Appeal", "manager1",
         Map.of("appealChoice", "appeal", "appealGrounds", "措施已在预警当日口头落实,书面送达晚于期限非本人原因"));
 
+    var appealTask = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey("Task_AppealDecision").singleResult();
+    assertThat(engine.getTaskService().getIdentityLinksForTask(appealTask.getId()))
+        .extracting(org.camunda.bpm.engine.task.IdentityLink::getUserId).contains("board2", "board3")
+        .doesNotContain("board1", "auditor1", "manager1");
+    // The first decider is not offered the appeal; given access anyway, the rule refuses and says why.
+    assertThatThrownBy(() -> decide(key, "Task_AppealDecision", "board1", "appealTier", "exempt", "appealClauses",
+        List.of(), "appealRationale")).isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    engine.getTaskService().addCandidateUser(appealTask.getId(), "board1");
     assertThatThrownBy(() -> decide(key, "Task_AppealDecision", "board1", "appealTier", "exempt", "appealClauses",
         List.of(), "appealRationale"))
         .isInstanceOf(SubmissionRefusedException.class).hasMessageContaining("did not decide the first time");

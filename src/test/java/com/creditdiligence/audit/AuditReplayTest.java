@@ -78,6 +78,9 @@ class AuditReplayTest {
     assertThat(otherManager.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(get("manager2", "/api/cases/" + key + "/timeline").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    ResponseEntity<String> otherManagersPage = get("manager2", "/audit/cases/" + key);
+    assertThat(otherManagersPage.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(otherManagersPage.getBody()).contains("<html", "manager2 may not see case " + key, "href=\"/audit\"");
     assertThat(ownManager.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(ledger.records(key)).hasSize(before + 1);
   }
