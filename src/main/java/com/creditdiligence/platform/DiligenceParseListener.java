@@ -21,10 +21,12 @@ class DiligenceParseListener extends AbstractBpmnParseListener {
 
   private final SubmissionGuard guard;
   private final EvidenceCapture capture;
+  private final TaskListener assignmentGate;
 
-  DiligenceParseListener(SubmissionGuard guard, EvidenceCapture capture) {
+  DiligenceParseListener(SubmissionGuard guard, EvidenceCapture capture, TaskListener assignmentGate) {
     this.guard = guard;
     this.capture = capture;
+    this.assignmentGate = assignmentGate;
   }
 
   @Override
@@ -40,6 +42,7 @@ class DiligenceParseListener extends AbstractBpmnParseListener {
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, capture.taskCompletion(formRef(userTaskElement)));
       TaskListener events = capture.taskEvents();
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, events);
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, assignmentGate);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, events);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, events);
     }

@@ -2,10 +2,14 @@ package com.creditdiligence.platform;
 
 import com.creditdiligence.documents.CaseDocuments;
 import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.submission.Refusal;
 import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,9 +20,9 @@ class EnginePluginConfiguration {
 
   @Bean
   ProcessEnginePlugin diligencePlugin(TaskRules rules, EvidenceLedger ledger, ObjectProvider<CaseDocuments> documents,
-                                     RefusalLog refusals) {
-    DiligenceParseListener parseListener =
-        new DiligenceParseListener(new SubmissionGuard(rules, refusals), new EvidenceCapture(ledger, rules, documents));
+                                     RefusalLog refusals, List<AssignmentCheck> assignmentChecks) {
+    DiligenceParseListener parseListener = new DiligenceParseListener(new SubmissionGuard(rules, refusals),
+        new EvidenceCapture(ledger, rules, documents), assignmentGate(assignmentChecks, refusals));
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -30,6 +34,23 @@ class EnginePluginConfiguration {
           configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
         }
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new RefusalUnwrappingInterceptor());
+      }
+    };
+  }
+
+  /** Runs every {@link AssignmentCheck} when a task gets an assignee; a refusal undoes the assignment. */
+  private static TaskListener assignmentGate(List<AssignmentCheck> checks, RefusalLog refusals) {
+    return task -> {
+      if (task.getAssignee() == null) {
+        return;
+      }
+      List<Refusal> refused = new ArrayList<>();
+      checks.forEach(check -> refused.addAll(check.check(task.getTaskDefinitionKey(), task.getAssignee(),
+          EngineValues.today())));
+      if (!refused.isEmpty()) {
+        refusals.record(task.getExecution().getProcessBusinessKey(), task.getTaskDefinitionKey(), task.getId(),
+            task.getAssignee(), ClockUtil.getCurrentTime().toInstant(), refused);
+        throw new SubmissionRefusedException(task.getTaskDefinitionKey(), refused);
       }
     };
   }
