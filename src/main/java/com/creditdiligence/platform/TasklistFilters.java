@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.ApplicationArguments;
@@ -22,22 +26,31 @@ class TasklistFilters implements ApplicationRunner {
 
   private final FilterService filters;
   private final TaskService tasks;
+  private final AuthorizationService authorizations;
 
-  TasklistFilters(FilterService filters, TaskService tasks) {
+  TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
     this.filters = filters;
     this.tasks = tasks;
+    this.authorizations = authorizations;
   }
 
   @Override
   public void run(ApplicationArguments args) {
+    List<String> everyone = List.of("customerManager", "departmentHead", "committee", "auditor", "accountabilityBoard",
+        "admin", "camunda-admin");
     ensure("我的任务 My tasks", -10, "分配给我的任务 Tasks assigned to me",
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone);
     ensure("我组的任务 My groups' tasks", -5, "我所在组可认领的任务 Open tasks my groups may claim",
-        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned(), everyone);
+    // Those who watch over the department's work land on all of it (what each may see of it, Camunda decides).
+    ensure("全部待办 All open tasks", 0, "部门所有未完成任务,按到期日 Every open task, soonest due first",
+        tasks.createTaskQuery().orderByDueDate().asc(), List.of("departmentHead", "auditor", "admin", "camunda-admin"));
   }
 
-  private void ensure(String name, int priority, String description, TaskQuery query) {
-    if (filters.createFilterQuery().filterName(name).count() > 0) {
+  private void ensure(String name, int priority, String description, TaskQuery query, List<String> groups) {
+    Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      grantRead(existing.getId(), groups);
       return;
     }
     Map<String, Object> properties = new LinkedHashMap<>();
@@ -49,5 +62,21 @@ class TasklistFilters implements ApplicationRunner {
         Map.of("name", "applicantName", "label", "申请人 Applicant")));
     Filter filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
     filters.saveFilter(filter);
+    grantRead(filter.getId(), groups);
+  }
+
+  /** A filter is shown to the groups it is made for. */
+  private void grantRead(String filterId, List<String> groups) {
+    for (String group : groups) {
+      if (authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.FILTER)
+          .resourceId(filterId).count() == 0) {
+        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId(group);
+        grant.setResource(Resources.FILTER);
+        grant.setResourceId(filterId);
+        grant.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(grant);
+      }
+    }
   }
 }

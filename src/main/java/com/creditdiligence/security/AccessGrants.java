@@ -61,7 +61,6 @@ public class AccessGrants implements ApplicationRunner {
     List<Grant> grants = new java.util.ArrayList<>();
     for (String group : GROUPS.keySet()) {
       grants.add(new Grant(group, Resources.APPLICATION, "tasklist", EnumSet.of(Permissions.ACCESS)));
-      grants.add(new Grant(group, Resources.FILTER, "*", READ));
       // Names in Tasklist (assignees, candidate groups): who is who is not a secret inside the company.
       grants.add(new Grant(group, Resources.USER, "*", READ));
       grants.add(new Grant(group, Resources.GROUP, "*", READ));

@@ -38,4 +38,19 @@ class TasklistFiltersTest {
         .isEqualTo(key));
     assertThat(mine.getProperties().get("variables").toString()).contains("caseKey").contains("applicantName");
   }
+
+  @Test
+  void aManagerLandsOnTheirOwnListsAndTheDepartmentHeadAlsoOnAllOpenTasks() {
+    assertThat(filterNamesSeenBy("manager1")).containsExactlyInAnyOrder("我的任务 My tasks", "我组的任务 My groups' tasks");
+    assertThat(filterNamesSeenBy("head1")).contains("全部待办 All open tasks");
+  }
+
+  private List<String> filterNamesSeenBy(String user) {
+    LifecycleDriver.signIn(engine, user);
+    try {
+      return engine.getFilterService().createFilterQuery().list().stream().map(Filter::getName).toList();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
 }
