@@ -85,6 +85,11 @@ class AccessMatrixTest {
     doors.add(new Door("GET /api/cases/{key}/evidence", u -> basic(u, "GET", "/api/cases/" + key + "/evidence", null), readCase));
     doors.add(new Door("GET /api/cases/{key}/timeline", u -> basic(u, "GET", "/api/cases/" + key + "/timeline", null), readCase));
     doors.add(new Door("GET /api/cases/{key}/duty-facts", u -> basic(u, "GET", "/api/cases/" + key + "/duty-facts", null), readCase));
+    doors.add(new Door("GET /api/cases/{key}/evidence/verification",
+        u -> basic(u, "GET", "/api/cases/" + key + "/evidence/verification", null), readCase));
+    doors.add(new Door("GET /api/cases/{key}/draft-findings", u -> basic(u, "GET", "/api/cases/" + key + "/draft-findings", null), readCase));
+    doors.add(new Door("GET /api/cases/{key}/replay", u -> basic(u, "GET", "/api/cases/" + key + "/replay", null), readCase));
+    doors.add(new Door("GET /api/cases/{key}/dossier.pdf", u -> basic(u, "GET", "/api/cases/" + key + "/dossier.pdf", null), readCase));
     doors.add(new Door("GET /api/cases/{key}/documents", u -> basic(u, "GET", "/api/cases/" + key + "/documents", null), readCase));
     doors.add(new Door("GET /cases/{key}/documents (page)", u -> basic(u, "GET", "/cases/" + key + "/documents", null), readCase));
     doors.add(new Door("GET /audit/cases/{key}", u -> basic(u, "GET", "/audit/cases/" + key, null), readCase));
@@ -101,6 +106,8 @@ class AccessMatrixTest {
     doors.add(new Door("GET /api/managers/manager1/record", u -> basic(u, "GET", "/api/managers/manager1/record", null),
         row(401, 200, 403, 200, 403, 200, 200, 200)));
     doors.add(new Door("GET /audit", u -> basic(u, "GET", "/audit", null), row(401, 200, 200, 200, 200, 200, 200, 200)));
+    doors.add(new Door("GET /api/managers/manager1/qualification",
+        u -> basic(u, "GET", "/api/managers/manager1/qualification", null), row(401, 200, 403, 200, 403, 200, 403, 200)));
     // /engine-rest: Camunda's own grants. Tasks of the case: none for its manager while the committee votes,
     // one for a voting member (their own), all for department heads, auditors and administrators.
     doors.add(new Door("GET /engine-rest/task?processInstanceBusinessKey", u -> basic(u, "GET",
@@ -125,6 +132,11 @@ class AccessMatrixTest {
         row(200, 200, 200, 200, 200, 200, 200, 200)));
     doors.add(new Door("GET /actuator/env", u -> basic(u, "GET", "/actuator/env", null),
         row(404, 404, 404, 404, 404, 404, 404, 404)));
+    // Last, because it changes the case: only an auditor opens a review (the others are told why, 400);
+    // once one is under way, the board's later attempt is told so too.
+    doors.add(new Door("POST /api/cases/{key}/accountability-reviews", u -> basic(u, "POST",
+        "/api/cases/" + key + "/accountability-reviews", "{\"reason\":\"权限矩阵:稽核发起审查\"}"),
+        row(401, 400, 400, 400, 400, 201, 400, 400)));
 
     List<DynamicTest> cells = new ArrayList<>();
     for (Door door : doors) {
