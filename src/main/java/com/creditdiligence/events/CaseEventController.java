@@ -55,7 +55,7 @@ class CaseEventController {
       throw ApiProblem.badField("kind", "未知的重大事项类别 Unknown kind; one of " + MajorEventKind.CODES);
     }
     access.act(businessKey);
-    engine.asApplication(() -> events.majorEvent(businessKey, request.kind(), request.description(),
+    engine.asApplicationRetrying(() -> events.majorEvent(businessKey, request.kind(), request.description(),
         request.occurredOn(), ClockUtil.getCurrentTime().toInstant()));
     return Map.of("businessKey", businessKey, "received", "majorEvent", "kind", request.kind());
   }
@@ -69,7 +69,7 @@ class CaseEventController {
       throw ApiProblem.badField("item", "该类别没有此预警信号 No such signal in " + category.label());
     }
     access.act(businessKey);
-    engine.asApplication(() -> events.warningSignal(businessKey, request.category(), request.item(),
+    engine.asApplicationRetrying(() -> events.warningSignal(businessKey, request.category(), request.item(),
         request.description(), request.occurredOn(), ClockUtil.getCurrentTime().toInstant()));
     return Map.of("businessKey", businessKey, "received", "warningSignal", "item", request.item());
   }

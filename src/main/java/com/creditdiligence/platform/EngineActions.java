@@ -1,6 +1,7 @@
 package com.creditdiligence.platform;
 
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class EngineActions {
+
+  private static final int RETRIES = 3;
 
   private final ObjectProvider<ProcessEngine> engine;
 
@@ -45,6 +48,23 @@ public class EngineActions {
     } finally {
       if (checking) {
         context.enableAuthorizationCheck();
+      }
+    }
+  }
+
+  /**
+   * As {@link #asApplication(Supplier)}, tried again (each time in a new transaction) when the engine says
+   * another transaction changed the same case first — the engine's own advice for optimistic locking.
+   */
+  public void asApplicationRetrying(Runnable action) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        asApplication(action);
+        return;
+      } catch (OptimisticLockingException conflict) {
+        if (attempt == RETRIES) {
+          throw conflict;
+        }
       }
     }
   }

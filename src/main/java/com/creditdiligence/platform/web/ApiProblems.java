@@ -27,6 +27,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return detail;
   }
 
+  /** Another transaction changed the case first, and retrying did not get through: the caller may try again. */
+  @ExceptionHandler(org.camunda.bpm.engine.OptimisticLockingException.class)
+  ProblemDetail conflict(org.camunda.bpm.engine.OptimisticLockingException conflict) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        "他人已同时处理此案件,请重试 The case was changed at the same moment by someone else; try again");
+  }
+
   /** Camunda's own authorization said no (an engine call made with the user's rights). */
   @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
   ProblemDetail notAuthorized(org.camunda.bpm.engine.AuthorizationException refused) {

@@ -1,0 +1,50 @@
+package com.creditdiligence.platform.web;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+
+/**
+ * /engine-rest wraps every engine exception of a task's completion in a 500. Two people acting on the
+ * same task at once is not a server error: the loser is told, as a 409 (someone else changed it first —
+ * reload and try again) or a 404 (the task is gone: completed or cancelled meanwhile), with a message
+ * Tasklist shows. Everything else is answered as Camunda answers it.
+ */
+@Priority(1)
+public class EngineRestConflicts implements ExceptionMapper<RestException> {
+
+  private final RestExceptionHandler camunda = new RestExceptionHandler();
+
+  @Override
+  public Response toResponse(RestException exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OptimisticLockingException || cause instanceof TaskAlreadyClaimedException) {
+        return problem(409, "Conflict", "他人已同时处理此任务,请刷新后重试 Someone else acted on this task at the same "
+            + "moment; reload it and try again (" + cause.getClass().getSimpleName() + ")");
+      }
+      if (cause instanceof NullValueException && String.valueOf(cause.getMessage()).contains("Cannot find task")) {
+        return problem(404, "Not Found", "任务不存在或已被完成 The task no longer exists: it was completed or cancelled "
+            + "meanwhile");
+      }
+    }
+    return camunda.toResponse(exception);
+  }
+
+  private static Response problem(int status, String title, String detail) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "about:blank");
+    body.put("title", title);
+    body.put("status", status);
+    body.put("detail", detail);
+    // Tasklist shows an error's "message".
+    body.put("message", detail);
+    return Response.status(status).type("application/problem+json").entity(body).build();
+  }
+}

@@ -1,0 +1,221 @@
+package com.creditdiligence.production;
+
+import static com.creditdiligence.demo.DemoSubmissions.evaluation;
+import static com.creditdiligence.demo.DemoSubmissions.intake;
+import static com.creditdiligence.demo.DemoSubmissions.investigation;
+import static com.creditdiligence.demo.DemoSubmissions.monitoringReport;
+import static com.creditdiligence.demo.DemoSubmissions.vote;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.demo.LifecycleDriver;
+import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.evidence.EvidenceRecord;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Two people at the same task at the same moment, through the doors they use (/engine-rest as
+ * Tasklist, /api): one wins, the other is told (409, or 404 when the task is already gone), never a
+ * 500, and the record holds exactly one completion.
+ */
+@ApplicationTest
+@Tag("production")
+class ConcurrencyTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int ROUNDS = 6;
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  EvidenceLedger ledger;
+  @LocalServerPort
+  int port;
+  private final List<String> lastBodies = java.util.Collections.synchronizedList(new ArrayList<>());
+
+  @Test
+  void aDoubleClickedCompletionCompletesOnceAndTheSecondClickIsToldNotFailed() throws Exception {
+    List<Integer> statuses = new ArrayList<>();
+    for (int round = 0; round < ROUNDS; round++) {
+      ProcessInstance guaranteeCase = new LifecycleDriver(engine)
+          .apply("manager1", intake("嘉兴并发甲公司" + round, "workingCapitalLoan", 1_000_000, 12));
+      String taskId = engine.getTaskService().createTaskQuery().processInstanceId(guaranteeCase.getId()).singleResult()
+          .getId();
+      String body = submitForm(investigation(false));
+
+      List<Integer> both = atOnce(List.of(
+          () -> post("manager1", "/engine-rest/task/" + taskId + "/submit-form", body),
+          () -> post("manager1", "/engine-rest/task/" + taskId + "/submit-form", body)));
+      statuses.addAll(both);
+
+      assertThat(both).containsOnlyOnce(204).allMatch(s -> s == 204 || s == 409 || s == 404);
+      assertThat(completions(guaranteeCase.getBusinessKey(), taskId)).isOne();
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceId(guaranteeCase.getId())
+          .taskDefinitionKey("Task_AnalysisEvaluation").count()).isOne();
+    }
+    System.out.println("[concurrency] double-clicked completions: " + ROUNDS + " rounds, answers " + statuses);
+  }
+
+  @Test
+  void committeeMembersVotingAtTheSameMomentAreAllCountedAfterTheLoserRetries() throws Exception {
+    LifecycleDriver driver = new LifecycleDriver(engine);
+    ProcessInstance guaranteeCase = driver.apply("manager1", intake("嘉兴并发乙公司", "workingCapitalLoan", 1_000_000, 12));
+    String id = guaranteeCase.getId();
+    driver.complete(id, "Task_CustomerInvestigation", "manager1", investigation(false));
+    driver.complete(id, "Task_AnalysisEvaluation", "manager1", evaluation("approve"));
+    driver.runJobs(id);
+    List<String> members = driver.voters(id);
+    List<Callable<Integer>> votes = new ArrayList<>();
+    List<Integer> conflicts = new ArrayList<>();
+    for (String member : members) {
+      String taskId = driver.taskOf(id, "Task_CommitteeVote", member).getId();
+      votes.add(() -> {
+        String body = submitForm(vote("approve"));
+        int status = post(member, "/engine-rest/task/" + taskId + "/submit-form", body);
+        while (status == 409) {
+          // What Tasklist's user does when told: reload and submit again.
+          synchronized (conflicts) {
+            conflicts.add(status);
+          }
+          status = post(member, "/engine-rest/task/" + taskId + "/submit-form", body);
+        }
+        return status;
+      });
+    }
+
+    List<Integer> answers = atOnce(votes);
+
+    assertThat(answers).containsOnly(204);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(id).taskDefinitionKey("Task_SignContracts")
+        .count()).isOne();
+    assertThat(ledger.records(guaranteeCase.getBusinessKey()).stream().filter(r -> "VOTE_CAST".equals(r.recordType())))
+        .hasSize(members.size());
+    assertThat(ledger.verify(guaranteeCase.getBusinessKey()).isIntact()).isTrue();
+    System.out.println("[concurrency] " + members.size() + " simultaneous votes, " + conflicts.size()
+        + " told 409 and retried, 5xx: 0");
+  }
+
+  @Test
+  void anEventArrivingWhileTheManagerFilesAReportIsTakenAndTheReportToo() throws Exception {
+    int eventsAccepted = 0;
+    int reportsToldToRetry = 0;
+    for (int round = 0; round < ROUNDS / 2; round++) {
+      String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "嘉兴并发丙公司" + round, 1_000_000)
+          .getBusinessKey();
+      String reportTask = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
+          .taskDefinitionKey("Task_MonitoringReport").singleResult().getId();
+      String report = submitForm(monitoringReport("normal", 0, "continueMonitoring"));
+
+      List<Integer> answers = atOnce(List.of(
+          () -> post("manager1", "/engine-rest/task/" + reportTask + "/submit-form", report),
+          () -> post("manager1", "/api/cases/" + key + "/major-events",
+              "{\"kind\":\"majorLitigation\",\"description\":\"被供应商起诉 Sued by a supplier\",\"occurredOn\":\"2026-11-01\"}")));
+
+      // The event is retried on the server; the manager, if the event got in first, is told 409 and resubmits.
+      assertThat(answers.get(1)).isEqualTo(202);
+      assertThat(answers.get(0)).as(lastBodies.toString()).isIn(204, 409);
+      if (answers.get(0) == 409) {
+        reportsToldToRetry++;
+        assertThat(post("manager1", "/engine-rest/task/" + reportTask + "/submit-form", report)).isEqualTo(204);
+      }
+      eventsAccepted++;
+      assertThat(completions(key, reportTask)).isOne();
+      assertThat(ledger.records(key).stream().filter(r -> "EVENT_RECEIVED".equals(r.recordType()))).hasSize(1);
+      assertThat(ledger.verify(key).isIntact()).isTrue();
+    }
+    System.out.println("[concurrency] events during completions: " + eventsAccepted + " accepted, "
+        + reportsToldToRetry + " reports told 409 and resubmitted, 5xx: 0");
+  }
+
+  private long completions(String businessKey, String taskId) {
+    return ledger.records(businessKey).stream()
+        .filter(r -> taskId.equals(r.taskId()) && r.recordType().equals("TASK_COMPLETED")).count();
+  }
+
+  /** Starts every call at the same instant and returns their HTTP statuses, in order. */
+  private static List<Integer> atOnce(Collection<Callable<Integer>> calls) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<Integer>> futures = new ArrayList<>();
+      for (Callable<Integer> call : calls) {
+        futures.add(pool.submit(() -> {
+          start.await();
+          return call.call();
+        }));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> future : futures) {
+        statuses.add(future.get());
+      }
+      return statuses;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** A form's values as Tasklist submits them to /engine-rest: typed variables, lists as Json. */
+  static String submitForm(Map<String, Object> values) throws Exception {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((name, value) -> {
+      Map<String, Object> typed = new LinkedHashMap<>();
+      if (value instanceof List<?> list) {
+        try {
+          typed.put("value", JSON.writeValueAsString(list));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        typed.put("type", "Json");
+      } else {
+        typed.put("value", value);
+        typed.put("type", value instanceof Boolean ? "Boolean" : value instanceof Number n
+            ? (n instanceof Integer || n instanceof Long ? "Long" : "Double") : "String");
+      }
+      variables.put(name, typed);
+    });
+    return JSON.writeValueAsString(Map.of("variables", variables));
+  }
+
+  private int post(String user, String path, String json) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo")
+            .getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    try {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() >= 400) {
+        lastBodies.add(response.body());
+      }
+      if (response.statusCode() >= 500) {
+        throw new AssertionError("5xx from " + path + ": " + response.statusCode() + " " + response.body());
+      }
+      return response.statusCode();
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
