@@ -7,6 +7,7 @@ import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.platform.web.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -52,7 +53,8 @@ class AccountabilityReviewController {
     this.caseFiles = caseFiles;
   }
 
-  record OpenReviewRequest(@NotBlank(message = "必须说明审查理由 A reason for the review is required") String reason) {
+  record OpenReviewRequest(@NotBlank(message = "必须说明审查理由 A reason for the review is required")
+                           @Size(max = 4000, message = "理由最多4000字 The reason holds at most 4000 characters") String reason) {
   }
 
   /** One review as its readers need it: age and due date, findings, eligibility per manager, decisions. */

@@ -4,9 +4,11 @@ import com.creditdiligence.platform.EngineActions;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.platform.web.ApiProblem;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -27,6 +29,9 @@ class CaseEventController {
   private final CaseAccess access;
   private final EngineActions engine;
 
+  /** Events are reported about guarantees this company handles: nothing before 2000 is a real date here. */
+  static final LocalDate EARLIEST_EVENT = LocalDate.of(2000, 1, 1);
+
   CaseEventController(CaseEvents events, CaseAccess access, EngineActions engine) {
     this.access = access;
     this.engine = engine;
@@ -35,17 +40,29 @@ class CaseEventController {
 
   record MajorEventRequest(
       @NotBlank(message = "必须选择事项类别 The kind is required") String kind,
-      @NotBlank(message = "必须说明情况 A description is required") String description,
+      @NotBlank(message = "必须说明情况 A description is required")
+      @Size(max = 4000, message = "说明最多4000字 The description holds at most 4000 characters") String description,
       @NotNull(message = "必须给出发生日期 The date it occurred is required")
       @PastOrPresent(message = "发生日期不能晚于今天 It cannot have occurred in the future") LocalDate occurredOn) {
+
+    @AssertTrue(message = "发生日期不在合理范围 The date it occurred is out of range (2000 or later)")
+    boolean isOccurredOnPlausible() {
+      return occurredOn == null || !occurredOn.isBefore(EARLIEST_EVENT);
+    }
   }
 
   record WarningSignalRequest(
       @NotBlank(message = "必须选择预警类别 The category is required") String category,
       @NotBlank(message = "必须选择预警信号 The signal is required") String item,
-      @NotBlank(message = "必须说明情况 A description is required") String description,
+      @NotBlank(message = "必须说明情况 A description is required")
+      @Size(max = 4000, message = "说明最多4000字 The description holds at most 4000 characters") String description,
       @NotNull(message = "必须给出发生日期 The date it occurred is required")
       @PastOrPresent(message = "发生日期不能晚于今天 It cannot have occurred in the future") LocalDate occurredOn) {
+
+    @AssertTrue(message = "发生日期不在合理范围 The date it occurred is out of range (2000 or later)")
+    boolean isOccurredOnPlausible() {
+      return occurredOn == null || !occurredOn.isBefore(EARLIEST_EVENT);
+    }
   }
 
   @PostMapping("/major-events")

@@ -20,6 +20,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  */
 class SubmissionGuard implements TaskListener, ExecutionListener {
 
+  static final int MAX_TEXT = 4000;
+
   private final TaskRules rules;
   private final RefusalLog refusalLog;
 
@@ -45,13 +47,34 @@ class SubmissionGuard implements TaskListener, ExecutionListener {
     TaskRule rule = rules.forElement(elementId).orElseThrow(() -> new SubmissionRefusedException(elementId,
         List.of(new Refusal(null, "此步骤未配置校验规则,不能提交 No rule is configured for " + elementId
             + "; the submission cannot be checked and is refused"))));
-    Submission submission = new Submission(EngineValues.plain(variables), performer(engine), EngineValues.today());
-    List<Refusal> refusals = rule.check(submission);
+    java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+    List<Refusal> refusals = new java.util.ArrayList<>();
+    variables.forEach((name, value) -> {
+      try {
+        values.put(name, EngineValues.plain(value));
+      } catch (IllegalArgumentException unreadable) {
+        refusals.add(new Refusal(name, name + " 不是有效的JSON is not valid JSON"));
+      }
+    });
+    Submission submission = new Submission(values, performer(engine), EngineValues.today());
+    refusals.addAll(tooLong(submission));
+    if (refusals.isEmpty()) {
+      refusals.addAll(rule.check(submission));
+    }
     if (!refusals.isEmpty()) {
       refusalLog.record(businessKey, elementId, taskId, submission.performer(),
           ClockUtil.getCurrentTime().toInstant(), refusals);
       throw new SubmissionRefusedException(elementId, refusals);
     }
+  }
+
+  /** Text the record could not keep whole (Camunda and the ledger hold 4000 characters per value): refused, named. */
+  private static List<Refusal> tooLong(Submission submission) {
+    return submission.values().entrySet().stream()
+        .filter(e -> e.getValue() instanceof String text && text.length() > MAX_TEXT)
+        .map(e -> new Refusal(e.getKey(), e.getKey() + " 过长,最多 " + MAX_TEXT + " 字 is too long: at most " + MAX_TEXT
+            + " characters"))
+        .toList();
   }
 
   private static String performer(ProcessEngineServices engine) {

@@ -3,12 +3,13 @@ package com.creditdiligence.platform.web;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;
 
-/** /engine-rest as the starter configures it, with conflicts answered as conflicts ({@link EngineRestConflicts}). */
+/** /engine-rest as the starter configures it, with conflicts, refusals and bad JSON answered for what they are ({@link EngineRestErrors}). */
 @Component
 class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
   @Override
   protected void registerAdditionalResources() {
-    register(EngineRestConflicts.class);
+    register(EngineRestErrors.class);
+    register(EngineRestTaskGone.class);
   }
 }

@@ -1,5 +1,6 @@
 package com.creditdiligence.platform.web;
 
+import com.creditdiligence.platform.SubmissionRefusedException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -10,15 +11,21 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.camunda.spin.SpinRuntimeException;
 
 /**
- * /engine-rest wraps every engine exception of a task's completion in a 500. Two people acting on the
- * same task at once is not a server error: the loser is told, as a 409 (someone else changed it first —
- * reload and try again) or a 404 (the task is gone: completed or cancelled meanwhile), with a message
- * Tasklist shows. Everything else is answered as Camunda answers it.
+ * /engine-rest wraps every engine exception of a task's completion or a process start in a 500. These
+ * are not server errors, and are answered for what they are, with a message Tasklist shows:
+ * <ul>
+ *   <li>two people at the same task at once: the loser gets 409 (someone else changed it first — reload
+ *   and try again) or 404 (the task is gone: completed or cancelled meanwhile);</li>
+ *   <li>a submission a rule refused, however deep the engine wrapped it: 400 with the rule's words;</li>
+ *   <li>a Json variable that is not JSON: 400.</li>
+ * </ul>
+ * Everything else is answered as Camunda answers it.
  */
 @Priority(1)
-public class EngineRestConflicts implements ExceptionMapper<RestException> {
+public class EngineRestErrors implements ExceptionMapper<RestException> {
 
   private final RestExceptionHandler camunda = new RestExceptionHandler();
 
@@ -28,6 +35,13 @@ public class EngineRestConflicts implements ExceptionMapper<RestException> {
       if (cause instanceof OptimisticLockingException || cause instanceof TaskAlreadyClaimedException) {
         return problem(409, "Conflict", "他人已同时处理此任务,请刷新后重试 Someone else acted on this task at the same "
             + "moment; reload it and try again (" + cause.getClass().getSimpleName() + ")");
+      }
+      if (cause instanceof SubmissionRefusedException refused) {
+        return problem(400, "Bad Request", refused.getMessage());
+      }
+      if (cause instanceof SpinRuntimeException) {
+        return problem(400, "Bad Request", "变量不是有效的JSON A variable declared as Json is not valid JSON: "
+            + exception.getMessage());
       }
       if (cause instanceof NullValueException && String.valueOf(cause.getMessage()).contains("Cannot find task")) {
         return problem(404, "Not Found", "任务不存在或已被完成 The task no longer exists: it was completed or cancelled "
