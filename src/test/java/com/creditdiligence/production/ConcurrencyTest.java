@@ -182,7 +182,10 @@ class ConcurrencyTest {
     Map<String, Object> variables = new LinkedHashMap<>();
     values.forEach((name, value) -> {
       Map<String, Object> typed = new LinkedHashMap<>();
-      if (value instanceof List<?> list) {
+      if (value instanceof org.camunda.spin.plugin.variable.value.JsonValue json) {
+        typed.put("value", json.getValueSerialized());
+        typed.put("type", "Json");
+      } else if (value instanceof List<?> list) {
         try {
           typed.put("value", JSON.writeValueAsString(list));
         } catch (Exception e) {
