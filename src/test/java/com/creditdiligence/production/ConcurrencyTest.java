@@ -149,6 +149,36 @@ class ConcurrencyTest {
         + reportsToldToRetry + " reports told 409 and resubmitted, 5xx: 0");
   }
 
+  @Test
+  void twoAuditorsClaimingTheSameReviewAtOnceLeaveItWithOneAndTellTheOther() throws Exception {
+    var identity = engine.getIdentityService();
+    if (identity.createUserQuery().userId("auditor2").count() == 0) {
+      var auditor2 = identity.newUser("auditor2");
+      auditor2.setPassword("demo");
+      identity.saveUser(auditor2);
+      identity.createMembership("auditor2", "auditor");
+    }
+    List<Integer> statuses = new ArrayList<>();
+    for (int round = 0; round < ROUNDS / 2; round++) {
+      String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "嘉兴并发丁公司" + round, 1_000_000)
+          .getBusinessKey();
+      assertThat(post("auditor1", "/api/cases/" + key + "/accountability-reviews",
+          "{\"reason\":\"抽查:两位稽核同时认领\"}")).isEqualTo(201);
+      String reviewTask = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
+          .taskDefinitionKey("Task_AuditorReview").singleResult().getId();
+
+      List<Integer> both = atOnce(List.of(
+          () -> post("auditor1", "/engine-rest/task/" + reviewTask + "/claim", "{\"userId\":\"auditor1\"}"),
+          () -> post("auditor2", "/engine-rest/task/" + reviewTask + "/claim", "{\"userId\":\"auditor2\"}")));
+      statuses.addAll(both);
+
+      assertThat(both).containsOnlyOnce(204).allMatch(s -> s == 204 || s == 409);
+      String holder = engine.getTaskService().createTaskQuery().taskId(reviewTask).singleResult().getAssignee();
+      assertThat(holder).isEqualTo(both.get(0) == 204 ? "auditor1" : "auditor2");
+    }
+    System.out.println("[concurrency] simultaneous claims: " + ROUNDS / 2 + " rounds, answers " + statuses + ", 5xx: 0");
+  }
+
   private long completions(String businessKey, String taskId) {
     return ledger.records(businessKey).stream()
         .filter(r -> taskId.equals(r.taskId()) && r.recordType().equals("TASK_COMPLETED")).count();

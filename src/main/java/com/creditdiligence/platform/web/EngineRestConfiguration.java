@@ -11,5 +11,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   protected void registerAdditionalResources() {
     register(EngineRestErrors.class);
     register(EngineRestTaskGone.class);
+    register(EngineRestErrors.OptimisticLocking.class);
+    register(EngineRestErrors.AlreadyClaimed.class);
   }
 }

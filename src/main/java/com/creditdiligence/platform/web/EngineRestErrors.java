@@ -33,8 +33,7 @@ public class EngineRestErrors implements ExceptionMapper<RestException> {
   public Response toResponse(RestException exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof OptimisticLockingException || cause instanceof TaskAlreadyClaimedException) {
-        return problem(409, "Conflict", "他人已同时处理此任务,请刷新后重试 Someone else acted on this task at the same "
-            + "moment; reload it and try again (" + cause.getClass().getSimpleName() + ")");
+        return conflict(cause);
       }
       if (cause instanceof SubmissionRefusedException refused) {
         return problem(400, "Bad Request", refused.getMessage());
@@ -51,7 +50,31 @@ public class EngineRestErrors implements ExceptionMapper<RestException> {
     return camunda.toResponse(exception);
   }
 
-  private static Response problem(int status, String title, String detail) {
+  static Response conflict(Throwable cause) {
+    return problem(409, "Conflict", "他人已同时处理此任务,请刷新后重试 Someone else acted on this task at the same "
+        + "moment; reload it and try again (" + cause.getClass().getSimpleName() + ")");
+  }
+
+  /** The same conflicts when an endpoint lets them through unwrapped (claim, assign). */
+  @Priority(1)
+  public static class OptimisticLocking implements ExceptionMapper<OptimisticLockingException> {
+
+    @Override
+    public Response toResponse(OptimisticLockingException conflict) {
+      return conflict(conflict);
+    }
+  }
+
+  @Priority(1)
+  public static class AlreadyClaimed implements ExceptionMapper<TaskAlreadyClaimedException> {
+
+    @Override
+    public Response toResponse(TaskAlreadyClaimedException conflict) {
+      return conflict(conflict);
+    }
+  }
+
+  static Response problem(int status, String title, String detail) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "about:blank");
     body.put("title", title);

@@ -3,8 +3,6 @@ package com.creditdiligence.platform.web;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.MissingAuthorization;
@@ -28,15 +26,8 @@ public class EngineRestTaskGone implements ExceptionMapper<AuthorizationExceptio
     for (MissingAuthorization missing : refused.getMissingAuthorizations()) {
       if ("Task".equals(missing.getResourceType()) && missing.getResourceId() != null
           && !missing.getResourceId().equals("*") && !taskExists(missing.getResourceId())) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        String detail = "任务已被他人或您的另一次提交完成 The task was completed meanwhile (by someone else, or by "
-            + "your other submission)";
-        body.put("type", "about:blank");
-        body.put("title", "Conflict");
-        body.put("status", 409);
-        body.put("detail", detail);
-        body.put("message", detail);
-        return Response.status(409).type("application/problem+json").entity(body).build();
+        return EngineRestErrors.problem(409, "Conflict", "任务已被他人或您的另一次提交完成 The task was completed "
+            + "meanwhile (by someone else, or by your other submission)");
       }
     }
     return camunda.toResponse(refused);
