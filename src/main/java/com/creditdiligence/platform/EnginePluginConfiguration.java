@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,7 +21,8 @@ class EnginePluginConfiguration {
 
   @Bean
   ProcessEnginePlugin diligencePlugin(TaskRules rules, EvidenceLedger ledger, ObjectProvider<CaseDocuments> documents,
-                                     RefusalLog refusals, List<AssignmentCheck> assignmentChecks) {
+                                     RefusalLog refusals, List<AssignmentCheck> assignmentChecks,
+                                     @Value("${credit-diligence.diligence.enabled:true}") boolean diligence) {
     DiligenceParseListener parseListener = new DiligenceParseListener(new SubmissionGuard(rules, refusals),
         new EvidenceCapture(ledger, rules, documents), assignmentGate(assignmentChecks, refusals));
     return new AbstractProcessEnginePlugin() {
@@ -29,7 +31,10 @@ class EnginePluginConfiguration {
         if (configuration.getCustomPreBPMNParseListeners() == null) {
           configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
         }
-        configuration.getCustomPreBPMNParseListeners().add(parseListener);
+        // Off only for the benchmark's bare-engine baseline: no rule checks and no evidence, the cost to be measured.
+        if (diligence) {
+          configuration.getCustomPreBPMNParseListeners().add(parseListener);
+        }
         if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
           configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
         }
