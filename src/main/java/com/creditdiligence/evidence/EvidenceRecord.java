@@ -37,7 +37,11 @@ public record EvidenceRecord(
   }
 
   public String computeHash() {
-    return CanonicalForm.sha256(CanonicalForm.hashInput(hashFields()));
+    // The same text as CanonicalForm.hashInput(hashFields()), without the intermediate list.
+    return CanonicalForm.hashOf(CanonicalForm.VERSION, businessKey, Integer.toString(sequenceNo), recordType,
+        processDefinitionKey, processInstanceId, elementId, taskId, dutyCode, clause, performer, assignee,
+        CanonicalForm.time(recordedAt), verificationMethod, findings, documents, ruleSetVersion,
+        amendsSequenceNo == null ? null : Integer.toString(amendsSequenceNo), amendmentReason, previousHash);
   }
 
   static EvidenceRecord link(long id, NewEvidence e, int sequenceNo, String previousHash) {

@@ -137,6 +137,11 @@ class PlatformBenchmark {
           "p95 ≤ 50 ms");
       row("replay: dossier.json of the same case (HTTP)", percentiles(dossier), "50 requests", "—");
     }
+  }
+
+  @Test
+  @Order(5)
+  void ledgerVerification() {
     verification();
     print();
   }

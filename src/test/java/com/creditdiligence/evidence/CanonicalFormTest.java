@@ -49,4 +49,20 @@ class CanonicalFormTest {
         .isEqualTo("[\"a\\u0001b\",\"\\t\",null]");
     assertThat(CanonicalForm.time(Instant.parse("2026-01-02T03:04:05Z"))).isEqualTo("2026-01-02T03:04:05.000Z");
   }
+
+  @Test
+  void theHandWrittenTimeAndHashAreTheSpecifiedOnesForAnyInstantAndContent() {
+    java.time.format.DateTimeFormatter specified = java.time.format.DateTimeFormatter
+        .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+    java.util.Random random = new java.util.Random(20261124);
+    for (int i = 0; i < 10_000; i++) {
+      java.time.Instant instant = java.time.Instant.ofEpochSecond(random.nextLong(0, 253_402_300_799L),
+          random.nextInt(1_000_000_000));
+      org.assertj.core.api.Assertions.assertThat(CanonicalForm.time(instant))
+          .isEqualTo(specified.format(instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+    }
+    EvidenceRecord record = EvidenceRecords.link("GA-2026-000001", 7, CanonicalForm.GENESIS);
+    org.assertj.core.api.Assertions.assertThat(record.computeHash())
+        .isEqualTo(CanonicalForm.sha256(CanonicalForm.hashInput(record.hashFields())));
+  }
 }
