@@ -20,13 +20,11 @@ import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.evidence.NewEvidence;
 import com.creditdiligence.platform.SubmissionRefusedException;
-import com.creditdiligence.security.Qualification;
 import com.creditdiligence.security.Qualifications;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -104,25 +102,7 @@ class PostgresTest {
   /** Production has no demo users: the staff these scenarios need are created as an administrator would. */
   @BeforeEach
   void staff() {
-    var identity = engine.getIdentityService();
-    List<String[]> staff = new ArrayList<>();
-    staff.add(new String[] {"manager1", "customerManager"});
-    staff.add(new String[] {"manager2", "customerManager"});
-    for (int i = 1; i <= 7; i++) {
-      staff.add(new String[] {"committee" + i, "committee"});
-    }
-    for (String[] person : staff) {
-      if (identity.createUserQuery().userId(person[0]).count() == 0) {
-        var user = identity.newUser(person[0]);
-        user.setPassword("Staff-Password-" + person[0]);
-        identity.saveUser(user);
-        identity.createMembership(person[0], person[1]);
-      }
-      if (person[1].equals("customerManager") && qualifications.of(person[0]).isEmpty()) {
-        LocalDate from = LocalDate.now().minusMonths(1);
-        qualifications.keep(new Qualification(person[0], "senior", from, from.plusYears(2)), "opsadmin", Instant.now());
-      }
-    }
+    ProductionStaff.create(engine.getIdentityService(), qualifications);
   }
 
   @Test

@@ -9,15 +9,14 @@ import static com.creditdiligence.demo.DemoSubmissions.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.CreditDiligenceApplication;
+import com.creditdiligence.ProductionStaff;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
-import com.creditdiligence.security.Qualification;
 import com.creditdiligence.security.Qualifications;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
@@ -98,7 +97,7 @@ class ClusterTest {
 
   @Test
   void casesDrivenThroughTwoNodesRunEachJobOnceAndSurviveANodeStopping() throws Exception {
-    staff(node1);
+    ProductionStaff.create(node1.getBean(ProcessEngine.class).getIdentityService(), node1.getBean(Qualifications.class));
     ProcessEngine engine1 = node1.getBean(ProcessEngine.class);
     ProcessEngine engine2 = node2.getBean(ProcessEngine.class);
     Instant started = Instant.now();
@@ -189,27 +188,6 @@ class ClusterTest {
     one.complete(id, "Task_SignContracts", "manager1", contracts(false));
     two.complete(id, "Task_IssueGuarantee", "manager1", issue(1_000_000));
     return first.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey();
-  }
-
-  /** The staff of a production deployment, as an administrator creates them (there are no demo users). */
-  private static void staff(ConfigurableApplicationContext node) {
-    var identity = node.getBean(ProcessEngine.class).getIdentityService();
-    Qualifications qualifications = node.getBean(Qualifications.class);
-    List<String[]> staff = new ArrayList<>();
-    staff.add(new String[] {"manager1", "customerManager"});
-    for (int i = 1; i <= 7; i++) {
-      staff.add(new String[] {"committee" + i, "committee"});
-    }
-    for (String[] person : staff) {
-      if (identity.createUserQuery().userId(person[0]).count() == 0) {
-        var user = identity.newUser(person[0]);
-        user.setPassword("Staff-Password-" + person[0]);
-        identity.saveUser(user);
-        identity.createMembership(person[0], person[1]);
-      }
-    }
-    LocalDate from = LocalDate.now().minusMonths(1);
-    qualifications.keep(new Qualification("manager1", "senior", from, from.plusYears(2)), "opsadmin", Instant.now());
   }
 
   private static void waitUntil(Duration limit, BooleanSupplier condition) throws InterruptedException {
