@@ -127,8 +127,7 @@ class AccountabilityReviewController {
     List<ReviewFinding> findings = store.findings(review.reviewId());
     Set<String> managers = new LinkedHashSet<>(reviews.managersOf(review.businessKey()));
     findings.forEach(f -> managers.add(f.manager()));
-    List<ExemptionEligibility.Eligibility> eligibility = managers.stream()
-        .map(m -> reviews.eligibility(review.reviewId(), m)).toList();
+    List<ExemptionEligibility.Eligibility> eligibility = reviews.eligibility(review, managers);
     return new ReviewView(review, review.closed() ? "closed" : "open", review.ageDays(now), review.overdue(now),
         findings, eligibility, store.determinations(review.reviewId()));
   }

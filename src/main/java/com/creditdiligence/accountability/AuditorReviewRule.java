@@ -56,8 +56,8 @@ class AuditorReviewRule implements TaskRule, TaskListener {
   /** Runs after the rule accepted the submission: the verdicts and added findings become the review's. */
   @Override
   public void notify(DelegateTask task) {
-    String performer = Reviews.performer(task);
-    Submission s = new Submission(EngineValues.plain(task.getVariables()), performer, EngineValues.today());
+    Submission s = EngineValues.submission(task);
+    String performer = s.performer();
     AccountabilityReview review = reviews.review(s.text("reviewId").orElseThrow());
     AuditorReview decided = read(s, review, reviews.managersOf(review.businessKey()));
     decided.verdicts().forEach(v -> store.judgeFinding(review.reviewId(), v.findingNo(),

@@ -31,7 +31,7 @@ class DeterminationRecorder implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Submission s = new Submission(EngineValues.plain(task.getVariables()), Reviews.performer(task), EngineValues.today());
+    Submission s = EngineValues.submission(task);
     String reviewId = s.text("reviewId").orElseThrow();
     String manager = s.text("manager").orElseThrow();
     boolean appeal = "Task_AppealDecision".equals(task.getTaskDefinitionKey());

@@ -6,11 +6,10 @@ import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.evidence.NewEvidence;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -38,11 +37,6 @@ public class Reviews {
     return store.review(reviewId).orElseThrow(() -> new IllegalStateException("No review " + reviewId));
   }
 
-  /** The duty facts as they stood when the review opened: later days do not make old duties late. */
-  List<DutyFact> facts(AccountabilityReview review) {
-    return DutyFacts.of(ledger.records(review.businessKey()), review.openedAt());
-  }
-
   /**
    * Everyone who managed the case: whoever held it when a duty fell due, whoever applied for it, and
    * whoever holds it now.
@@ -62,8 +56,18 @@ public class Reviews {
   }
 
   public ExemptionEligibility.Eligibility eligibility(String reviewId, String manager) {
-    AccountabilityReview review = review(reviewId);
-    return ExemptionEligibility.of(manager, facts(review), store.findings(reviewId), ledger.records(review.businessKey()));
+    return eligibility(review(reviewId), List.of(manager)).get(0);
+  }
+
+  /**
+   * Each manager's §28 eligibility, from one reading of the case's ledger and the review's findings. The
+   * duty facts are those as they stood when the review opened: later days do not make old duties late.
+   */
+  List<ExemptionEligibility.Eligibility> eligibility(AccountabilityReview review, Collection<String> managers) {
+    List<EvidenceRecord> records = ledger.records(review.businessKey());
+    List<DutyFact> facts = DutyFacts.of(records, review.openedAt());
+    List<ReviewFinding> findings = store.findings(review.reviewId());
+    return managers.stream().map(manager -> ExemptionEligibility.of(manager, facts, findings, records)).toList();
   }
 
   /** A record of the review's own making (opened, closed) in the case's chain. */
@@ -72,12 +76,6 @@ public class Reviews {
     ledger.append(new NewEvidence(businessKey, recordType, PROCESS_KEY, reviewId, elementId, null, null, "§27 §28",
         performer, null, ClockUtil.getCurrentTime().toInstant(), null, CanonicalForm.json(facts),
         CanonicalForm.json(List.of()), ruleVersions, null, null));
-  }
-
-  /** The authenticated user acting on the task, or null when the engine acts by itself. */
-  static String performer(DelegateTask task) {
-    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
   }
 
   static Instant now() {

@@ -35,7 +35,7 @@ class CaseDossiers {
     records.stream().map(EvidenceRecord::ruleSetVersion).filter(Objects::nonNull).forEach(versions::add);
     caseReviews.forEach(r -> versions.addAll(r.review().ruleVersions()));
     return new Dossier(businessKey, now, generatedBy, caseFiles.find(businessKey).orElseThrow(),
-        ledger.verify(businessKey), Timeline.all(records), records, DutyFacts.of(records, now), caseReviews,
+        ledger.verify(businessKey, records), Timeline.all(records), records, DutyFacts.of(records, now), caseReviews,
         List.copyOf(versions));
   }
 }

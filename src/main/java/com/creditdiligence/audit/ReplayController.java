@@ -3,7 +3,6 @@ package com.creditdiligence.audit;
 import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;
-import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.platform.web.ApiProblem;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.security.Memberships;
@@ -37,19 +36,17 @@ class ReplayController {
   private final AuditTrail trail;
   private final CaseDossiers dossiers;
   private final ModelDiagrams diagrams;
-  private final EvidenceLedger ledger;
   private final CaseFiles caseFiles;
   private final ReviewStore reviews;
   private final Memberships memberships;
   private final IdentityService identity;
 
-  ReplayController(CaseAccess access, AuditTrail trail, CaseDossiers dossiers, ModelDiagrams diagrams, EvidenceLedger ledger,
+  ReplayController(CaseAccess access, AuditTrail trail, CaseDossiers dossiers, ModelDiagrams diagrams,
                    CaseFiles caseFiles, ReviewStore reviews, Memberships memberships, IdentityService identity) {
     this.access = access;
     this.trail = trail;
     this.dossiers = dossiers;
     this.diagrams = diagrams;
-    this.ledger = ledger;
     this.caseFiles = caseFiles;
     this.reviews = reviews;
     this.memberships = memberships;
@@ -114,8 +111,8 @@ class ReplayController {
   Replay replay(@PathVariable String businessKey) {
     String user = access.read(businessKey);
     trail.recordView(businessKey, user, "REPLAY_VIEWED", Map.of("view", "replay"));
-    return new Replay(dossiers.of(businessKey, user, ClockUtil.getCurrentTime().toInstant()),
-        diagrams.of(ledger.records(businessKey)));
+    Dossier dossier = dossiers.of(businessKey, user, ClockUtil.getCurrentTime().toInstant());
+    return new Replay(dossier, diagrams.of(dossier.evidence()));
   }
 
   @GetMapping("/api/cases/{businessKey}/dossier.json")

@@ -71,7 +71,12 @@ public class EvidenceLedger {
   }
 
   public ChainVerification verify(String businessKey) {
-    return ChainVerifier.verify(businessKey, records(businessKey), headSequence(businessKey).orElse(null));
+    return verify(businessKey, records(businessKey));
+  }
+
+  /** Verifies records the caller has just read (in sequence order), without reading them again. */
+  public ChainVerification verify(String businessKey, List<EvidenceRecord> records) {
+    return ChainVerifier.verify(businessKey, records, headSequence(businessKey).orElse(null));
   }
 
   private Head lockHead(String businessKey) {

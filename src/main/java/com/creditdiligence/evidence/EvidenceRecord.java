@@ -30,18 +30,18 @@ public record EvidenceRecord(
 
   /** The record's content as the canonical hash input lists it (see {@link CanonicalForm}). */
   public List<String> hashFields() {
-    return Arrays.asList(CanonicalForm.VERSION, businessKey, Integer.toString(sequenceNo), recordType,
-        processDefinitionKey, processInstanceId, elementId, taskId, dutyCode, clause, performer, assignee,
-        CanonicalForm.time(recordedAt), verificationMethod, findings, documents, ruleSetVersion,
-        amendsSequenceNo == null ? null : Integer.toString(amendsSequenceNo), amendmentReason, previousHash);
+    return Arrays.asList(hashInput());
   }
 
   public String computeHash() {
-    // The same text as CanonicalForm.hashInput(hashFields()), without the intermediate list.
-    return CanonicalForm.hashOf(CanonicalForm.VERSION, businessKey, Integer.toString(sequenceNo), recordType,
+    return CanonicalForm.hashOf(hashInput());
+  }
+
+  private String[] hashInput() {
+    return new String[] {CanonicalForm.VERSION, businessKey, Integer.toString(sequenceNo), recordType,
         processDefinitionKey, processInstanceId, elementId, taskId, dutyCode, clause, performer, assignee,
         CanonicalForm.time(recordedAt), verificationMethod, findings, documents, ruleSetVersion,
-        amendsSequenceNo == null ? null : Integer.toString(amendsSequenceNo), amendmentReason, previousHash);
+        amendsSequenceNo == null ? null : Integer.toString(amendsSequenceNo), amendmentReason, previousHash};
   }
 
   static EvidenceRecord link(long id, NewEvidence e, int sequenceNo, String previousHash) {

@@ -7,6 +7,10 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import com.creditdiligence.submission.Submission;
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.json.SpinJsonNode;
 
@@ -37,6 +41,17 @@ public final class EngineValues {
       return date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
     }
     return value;
+  }
+
+  /** The signed-in user on whose behalf the engine acts, or null when it acts by itself (a job, a timer). */
+  public static String performer(ProcessEngineServices engine) {
+    Authentication authentication = engine.getIdentityService().getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+
+  /** What a task's completion submits, as the rules read it: its visible variables, its performer, today. */
+  public static Submission submission(DelegateTask task) {
+    return new Submission(plain(task.getVariables()), performer(task.getProcessEngineServices()), today());
   }
 
   /** The business date by the engine's clock, which tests may move. */

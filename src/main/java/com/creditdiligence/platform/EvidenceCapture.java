@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -161,12 +160,12 @@ class EvidenceCapture {
     ProcessDefinitionEntity definition = definitionOf(execution);
     ledger.append(new NewEvidence(businessKey, type, definition.getKey(), execution.getProcessInstanceId(), elementId,
         taskId, duty == null ? null : duty.code(), duty == null ? null : duty.clause(),
-        performer(execution.getProcessEngineServices()), assignee, ClockUtil.getCurrentTime().toInstant(), method,
+        EngineValues.performer(execution.getProcessEngineServices()), assignee, ClockUtil.getCurrentTime().toInstant(), method,
         CanonicalForm.json(facts), CanonicalForm.json(citations), ruleSetVersion(definition), null, null));
   }
 
   private static Submission submission(Map<String, Object> variables, ProcessEngineServices engine) {
-    return new Submission(variables, performer(engine), EngineValues.today());
+    return new Submission(variables, EngineValues.performer(engine), EngineValues.today());
   }
 
   private static ProcessDefinitionEntity definitionOf(DelegateExecution execution) {
@@ -179,8 +178,4 @@ class EvidenceCapture {
     return definition.getKey() + ":v" + definition.getVersion() + tag + " deployment " + definition.getDeploymentId();
   }
 
-  private static String performer(ProcessEngineServices engine) {
-    Authentication authentication = engine.getIdentityService().getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
-  }
 }

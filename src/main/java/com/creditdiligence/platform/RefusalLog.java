@@ -43,6 +43,6 @@ public class RefusalLog {
   public List<Map<String, Object>> recent(int limit) {
     return jdbc.sql("""
             SELECT business_key, element_id, task_id, performer, refused_at, reasons FROM refused_submission
-            ORDER BY id DESC""").query().listOfRows().stream().limit(limit).toList();
+            ORDER BY id DESC FETCH FIRST ? ROWS ONLY""").param(limit).query().listOfRows();
   }
 }

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
@@ -56,7 +55,7 @@ class SubmissionGuard implements TaskListener, ExecutionListener {
         refusals.add(new Refusal(name, name + " 不是有效的JSON is not valid JSON"));
       }
     });
-    Submission submission = new Submission(values, performer(engine), EngineValues.today());
+    Submission submission = new Submission(values, EngineValues.performer(engine), EngineValues.today());
     refusals.addAll(tooLong(submission));
     if (refusals.isEmpty()) {
       refusals.addAll(rule.check(submission));
@@ -77,8 +76,4 @@ class SubmissionGuard implements TaskListener, ExecutionListener {
         .toList();
   }
 
-  private static String performer(ProcessEngineServices engine) {
-    Authentication authentication = engine.getIdentityService().getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
-  }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -67,16 +66,6 @@ class TasklistFilters implements ApplicationRunner {
 
   /** A filter is shown to the groups it is made for. */
   private void grantRead(String filterId, List<String> groups) {
-    for (String group : groups) {
-      if (authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.FILTER)
-          .resourceId(filterId).count() == 0) {
-        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        grant.setGroupId(group);
-        grant.setResource(Resources.FILTER);
-        grant.setResourceId(filterId);
-        grant.addPermission(Permissions.READ);
-        authorizations.saveAuthorization(grant);
-      }
-    }
+    groups.forEach(group -> GroupGrants.grant(authorizations, group, Resources.FILTER, filterId, List.of(Permissions.READ)));
   }
 }

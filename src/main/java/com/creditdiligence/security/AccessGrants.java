@@ -5,10 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import com.creditdiligence.platform.GroupGrants;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -104,7 +103,7 @@ public class AccessGrants implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     GROUPS.forEach(this::ensureGroup);
-    GRANTS.forEach(this::ensureGrant);
+    GRANTS.forEach(g -> GroupGrants.grant(authorizations, g.group(), g.resource(), g.resourceId(), g.permissions()));
   }
 
   private void ensureGroup(String id, String name) {
@@ -113,29 +112,6 @@ public class AccessGrants implements ApplicationRunner {
       group.setName(name);
       group.setType(id.equals(Memberships.CAMUNDA_ADMIN) ? "SYSTEM" : "WORKFLOW");
       identity.saveGroup(group);
-    }
-  }
-
-  private void ensureGrant(Grant grant) {
-    Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(grant.group())
-        .resourceType(grant.resource()).resourceId(grant.resourceId()).list().stream()
-        .filter(a -> a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT).findFirst()
-        .orElseGet(() -> {
-          Authorization created = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-          created.setGroupId(grant.group());
-          created.setResource(grant.resource());
-          created.setResourceId(grant.resourceId());
-          return created;
-        });
-    boolean missing = false;
-    for (Permission permission : grant.permissions()) {
-      if (!authorization.isPermissionGranted(permission)) {
-        authorization.addPermission(permission);
-        missing = true;
-      }
-    }
-    if (missing || authorization.getId() == null) {
-      authorizations.saveAuthorization(authorization);
     }
   }
 }
