@@ -5,6 +5,7 @@ import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.creditdiligence.HttpBasic;
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,8 +180,7 @@ class AccessMatrixTest {
   private Answer basic(String user, String method, String path, String json) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
     if (!user.equals(ANONYMOUS)) {
-      request.header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+      request.header("Authorization", HttpBasic.header(user, "demo"));
     }
     if (json != null) {
       request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
