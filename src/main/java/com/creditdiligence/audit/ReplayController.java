@@ -138,7 +138,7 @@ class ReplayController {
 
   private static String page(String title, String body, String scripts) {
     return """
-        <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>%s</title>
+        <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>%s</title><link rel="icon" href="/favicon.svg">
         <link rel="stylesheet" href="/audit/replay.css"></head><body>%s%s</body></html>"""
         .formatted(HtmlUtils.htmlEscape(title), body, scripts);
   }

@@ -56,7 +56,7 @@ class DocumentsPage {
         + "</code> — 请重新打开任务以在表单中选择 Reopen the task to pick it in the form.</p>";
     return """
         <!DOCTYPE html>
-        <html lang="zh-CN"><head><meta charset="utf-8"><title>资料 Documents — %1$s</title>
+        <html lang="zh-CN"><head><meta charset="utf-8"><title>资料 Documents — %1$s</title><link rel="icon" href="/favicon.svg">
         <style>
           body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 2em; color: #222; }
           table { border-collapse: collapse; margin-top: 1em; } td, th { border: 1px solid #ccc; padding: .4em .7em; text-align: left; }

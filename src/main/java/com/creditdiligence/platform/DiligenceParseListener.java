@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  */
 class DiligenceParseListener extends AbstractBpmnParseListener {
 
+  private static final TaskListener LIST_COLUMNS = new TaskListColumns();
+
   private final SubmissionGuard guard;
   private final EvidenceCapture capture;
   private final TaskListener assignmentGate;
@@ -41,6 +43,7 @@ class DiligenceParseListener extends AbstractBpmnParseListener {
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, guard);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, capture.taskCompletion(formRef(userTaskElement)));
       TaskListener events = capture.taskEvents();
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, LIST_COLUMNS);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, events);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, assignmentGate);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, events);

@@ -23,6 +23,9 @@ import org.springframework.stereotype.Component;
 @Order(2)
 class TasklistFilters implements ApplicationRunner {
 
+  /** The variables each row shows besides the task's name: the case number and the applicant. */
+  static final List<String> COLUMNS = List.of("caseKey", "applicantName");
+
   private final FilterService filters;
   private final TaskService tasks;
   private final AuthorizationService authorizations;
@@ -57,8 +60,8 @@ class TasklistFilters implements ApplicationRunner {
     properties.put("priority", priority);
     properties.put("refresh", true);
     properties.put("variables", List.of(
-        Map.of("name", "caseKey", "label", "案件 Case"),
-        Map.of("name", "applicantName", "label", "申请人 Applicant")));
+        Map.of("name", COLUMNS.get(0), "label", "案件 Case"),
+        Map.of("name", COLUMNS.get(1), "label", "申请人 Applicant")));
     Filter filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
     filters.saveFilter(filter);
     grantRead(filter.getId(), groups);

@@ -4,6 +4,8 @@ import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.HttpBasic;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.creditdiligence.demo.LifecycleDriver;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -11,6 +13,11 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 
 /** Each user lands on their own tasks, and each row says which case it is. */
 @ApplicationTest
@@ -18,6 +25,8 @@ class TasklistFiltersTest {
 
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  TestRestTemplate http;
 
   @Test
   void myTasksListsOnlyTheLoggedInUsersTasksWithTheCaseNumberShown() {
@@ -37,6 +46,27 @@ class TasklistFiltersTest {
     assertThat(manager2Sees).anySatisfy(task -> assertThat(engine.getTaskService().getVariable(task.getId(), "caseKey"))
         .isEqualTo(key));
     assertThat(mine.getProperties().get("variables").toString()).contains("caseKey").contains("applicantName");
+  }
+
+  @Test
+  void tasklistShowsEachRowsCaseAndApplicantToTheManagerWhoseTaskItIs() {
+    String key = new LifecycleDriver(engine).apply("manager2", intake("苏州列表公司 Suzhou List Co.", "workingCapitalLoan", 1_000_000, 12))
+        .getBusinessKey();
+    Filter mine = engine.getFilterService().createFilterQuery().filterName("我的任务 My tasks").singleResult();
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.AUTHORIZATION, HttpBasic.header("manager2", "demo"));
+    headers.setAccept(List.of(MediaType.valueOf("application/hal+json")));
+    headers.setContentType(MediaType.APPLICATION_JSON);
+
+    // As Tasklist asks for a filter's rows: HAL, with the filter's variables embedded.
+    JsonNode rows = http.exchange("/engine-rest/filter/" + mine.getId() + "/list?firstResult=0&maxResults=50",
+        HttpMethod.POST, new HttpEntity<>("{}", headers), JsonNode.class).getBody();
+
+    JsonNode row = java.util.stream.StreamSupport.stream(rows.at("/_embedded/task").spliterator(), false)
+        .filter(task -> task.at("/_embedded/variable").findValuesAsText("value").contains(key))
+        .findFirst().orElseThrow(() -> new AssertionError("no row shows the case " + key + ": " + rows));
+    assertThat(row.path("name").asText()).isEqualTo("客户调查 Customer investigation (§5–§14)");
+    assertThat(row.at("/_embedded/variable").findValuesAsText("value")).contains("苏州列表公司 Suzhou List Co.");
   }
 
   @Test

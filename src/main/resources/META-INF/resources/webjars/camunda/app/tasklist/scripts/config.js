@@ -61,7 +61,9 @@ export default {
   //   }
   // },
   // csrfCookieName: 'XSRF-TOKEN',
-  // disableWelcomeMessage: false,
+  // No first-visit box pointing to Camunda's own welcome page: our users start from Tasklist, and the
+  // box's probe (GET /camunda-welcome) is a 404 error in every login page's console.
+  disableWelcomeMessage: true,
   // assignProcessInstanceIdToTaskComment: true,
 
   shortcuts: {

@@ -1,0 +1,114 @@
+package com.creditdiligence.e2e;
+
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** Camunda Tasklist 7.24 as a user sees it (in Chinese): login, the task list, a task's form, start forms. */
+final class Tasklist {
+
+  static final String HOME = "/camunda/app/tasklist/default/";
+
+  private final Browser browser;
+
+  Tasklist(Browser browser) {
+    this.browser = browser;
+  }
+
+  void signIn(String user) {
+    browser.forgetSession();
+    browser.go(HOME + "#/login");
+    browser.waitFor(By.cssSelector("input[ng-model='username']")).sendKeys(user);
+    browser.driver().findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+    browser.driver().findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    browser.waitFor(By.cssSelector(".tasks-list"));
+  }
+
+  /** The names of the tasks in the current filter's list, each with the case columns Tasklist shows. */
+  List<String> listedTasks() {
+    return browser.driver().findElements(By.cssSelector(".tasks-list li.task")).stream()
+        .map(WebElement::getText).toList();
+  }
+
+  /** Waits until a task of the list shows all of the given texts (its name, the applicant...). */
+  WebElement waitForListedTask(String... texts) {
+    StringBuilder condition = new StringBuilder("//li[contains(@class,'task')]");
+    for (String text : texts) {
+      condition.append("[contains(normalize-space(.), ").append(xpathLiteral(text)).append(")]");
+    }
+    return browser.waitFor(By.xpath(condition.toString()));
+  }
+
+  /** Opens a task by its id, as a link from the list or a shared URL does, and waits for its form. */
+  CamundaForm openTask(String taskId) {
+    browser.go(HOME + "#/?task=" + taskId);
+    browser.driver().navigate().refresh();
+    return waitForForm();
+  }
+
+  /** Opens a task from its row in the list, as a user clicks it. */
+  CamundaForm openRow(WebElement row) {
+    row.findElement(By.cssSelector("h4.task a")).click();
+    return waitForForm();
+  }
+
+  /** Claims the open task (a group's task must be claimed before its form can be completed). */
+  void claim() {
+    browser.waitForClickable(By.cssSelector(".task-details .claim")).click();
+    browser.waitFor(By.cssSelector(".task-details .unclaim"));
+  }
+
+  /** «发起流程 Start process» → the process by its displayed name → its start form. */
+  CamundaForm openStartForm(String processName) {
+    browser.waitForClickable(By.xpath("//a[normalize-space(.)='发起流程']")).click();
+    browser.waitForClickable(By.xpath("//ul[@class='processes']//a[contains(normalize-space(.), "
+        + xpathLiteral(processName) + ")]")).click();
+    return waitForForm();
+  }
+
+  /** «完成 Complete» of a task form. */
+  void complete() {
+    browser.waitForClickable(By.xpath("//*[contains(@class,'task-details')]//button[normalize-space(.)='完成']")).click();
+  }
+
+  /** «发起 Start» of a start form. */
+  void start() {
+    browser.waitForClickable(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='发起']")).click();
+    browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+  }
+
+  /** Waits until the open task has gone from the detail pane (completed and no longer the user's). */
+  void waitUntilTaskClosed() {
+    browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".task-details .fjs-container")));
+  }
+
+  /** The message of the red notification Tasklist shows when the server refuses a form. */
+  String refusal() {
+    return browser.waitFor(By.cssSelector(".notifications .alert-danger .message")).getText();
+  }
+
+  /** Closes the notifications, as a user does after reading them (they cover the form's buttons). */
+  void dismissNotifications() {
+    for (WebElement close : browser.driver().findElements(By.cssSelector(".notifications .alert button.close"))) {
+      if (close.isDisplayed()) {
+        close.click();
+      }
+    }
+    browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".notifications .alert")));
+  }
+
+  private CamundaForm waitForForm() {
+    browser.waitFor(By.cssSelector(".fjs-container .fjs-form"));
+    // form-js renders the whole form at once; the labels are there when the first one is.
+    browser.waitFor(By.cssSelector(".fjs-container .fjs-form-field"));
+    return new CamundaForm(browser);
+  }
+
+  static String xpathLiteral(String text) {
+    if (!text.contains("'")) {
+      return "'" + text + "'";
+    }
+    return "concat('" + text.replace("'", "', \"'\", '") + "')";
+  }
+}

@@ -1,0 +1,191 @@
+package com.creditdiligence.e2e;
+
+import static com.creditdiligence.demo.DemoSubmissions.evaluation;
+import static com.creditdiligence.demo.DemoSubmissions.intake;
+import static com.creditdiligence.demo.DemoSubmissions.investigation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.demo.LifecycleDriver;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The users' own journeys in the real Tasklist and replay page, in Chromium: a customer manager applies,
+ * a committee member's vote is refused and then cast, an auditor replays a case and takes its dossier.
+ * Screenshots of every step are in {@code target/e2e/<journey>/screenshots/}.
+ */
+@ApplicationTest
+@Tag("e2e")
+class TasklistJourneyTest {
+
+  private static final AtomicInteger APPLICANTS = new AtomicInteger();
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+
+  LifecycleDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    driver = new LifecycleDriver(engine);
+  }
+
+  @Test
+  void aManagerAppliesThroughTheIntakeFormAndFindsTheInvestigationWaiting() {
+    String applicant = "无锡浏览器测试有限公司 Wuxi Browser Test Co. " + APPLICANTS.incrementAndGet();
+    try (Browser browser = Browser.open(baseUrl(), "intake")) {
+      Tasklist tasklist = new Tasklist(browser);
+      tasklist.signIn("manager1");
+      assertThat(browser.drawsChinese()).as("a CJK font draws Chinese (Debian fonts-noto-cjk)").isTrue();
+      browser.step("signed-in");
+
+      CamundaForm form = tasklist.openStartForm("担保业务全流程 Guarantee lifecycle");
+      assertThat(form.title()).contains("业务受理", "Application intake");
+      browser.step("intake-form");
+
+      form.type("Field_applicantName", applicant)
+          .select("Field_applicantType", "企业法人 Legal person")
+          .type("Field_unifiedSocialCreditCode", "91320200MA1B2C3D4E")
+          .date("Field_establishedOn", LocalDate.now().minusYears(6))
+          .type("Field_employeeCount", 120)
+          .type("Field_annualRevenue", 9000)
+          .tick("营业执照有效且已年检 Business licence valid and inspected")
+          .select("Field_creditRecord", "无不良记录 Clean")
+          .select("Field_product", "流动资金贷款担保 Working-capital loan guarantee")
+          .type("Field_amount", 2_000_000)
+          .type("Field_termMonths", 12)
+          .type("Field_lendingBank", "中国银行无锡分行 Bank of China Wuxi")
+          .type("Field_purpose", "采购棉纱 Purchase of cotton yarn")
+          .tick("保证人 Guarantor")
+          .type("Field_counterGuaranteeDescription", "法定代表人连带保证 Joint guarantee of the legal representative");
+      browser.step("intake-filled");
+      tasklist.start();
+
+      Task investigation = engine.getTaskService().createTaskQuery().processVariableValueEquals("applicantName", applicant)
+          .singleResult();
+      assertThat(investigation.getTaskDefinitionKey()).isEqualTo("Task_CustomerInvestigation");
+      assertThat(investigation.getAssignee()).isEqualTo("manager1");
+      // The row names the task, the case number and the applicant: tasks of different cases look alike otherwise.
+      String caseKey = (String) engine.getRuntimeService().getVariable(investigation.getProcessInstanceId(), "caseKey");
+      WebElement row = tasklist.waitForListedTask("客户调查 Customer investigation", caseKey, applicant);
+      browser.step("investigation-waiting");
+
+      assertThat(tasklist.openRow(row).title()).contains("客户调查");
+      browser.step("investigation-form");
+    }
+  }
+
+  @Test
+  void aVoteRefusedByTheServerShowsWhyInTasklistAndTheCorrectedVoteIsCast() {
+    ProcessInstance guaranteeCase = caseBeforeTheCommittee();
+    String member = driver.voters(guaranteeCase.getId()).get(0);
+    Task vote = driver.taskOf(guaranteeCase.getId(), "Task_CommitteeVote", member);
+
+    try (Browser browser = Browser.open(baseUrl(), "committee-vote")) {
+      Tasklist tasklist = new Tasklist(browser);
+      tasklist.signIn(member);
+      CamundaForm form = tasklist.openTask(vote.getId());
+      browser.step("vote-form");
+
+      form.select("Field_vote", "同意 Approve").type("Field_voteRationale", "好");
+      tasklist.complete();
+      assertThat(tasklist.refusal()).contains("提交未被接受 Submission refused", "表决理由 Rationale", "过于简略");
+      // Tasklist itself logs the refused request: the one console error this step expects.
+      browser.step("vote-refused", "/task/" + vote.getId() + "/submit-form");
+      assertThat(driver.taskOf(guaranteeCase.getId(), "Task_CommitteeVote", member)).as("the vote is still open").isNotNull();
+      assertThat(engine.getTaskService().getVariablesLocal(vote.getId())).doesNotContainKey("voteRationale");
+
+      tasklist.dismissNotifications();
+      form.type("Field_voteRationale", "第一还款来源充足,反担保足值 Repayment sources sufficient, counter-guarantees adequate");
+      tasklist.complete();
+      tasklist.waitUntilTaskClosed();
+      browser.step("vote-cast");
+    }
+    assertThat(driver.taskOf(guaranteeCase.getId(), "Task_CommitteeVote", member)).as("the vote is cast").isNull();
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(vote.getId()).singleResult()
+        .getDeleteReason()).isEqualTo("completed");
+  }
+
+  @Test
+  void anAuditorStepsThroughACaseOnItsDiagramAndDownloadsTheDossier() throws IOException {
+    String key = driver.issuedGuarantee("manager1", "常熟回放测试有限公司 Changshu Replay Test Co.", 1_200_000)
+        .getBusinessKey();
+
+    try (Browser browser = Browser.open(baseUrl(), "audit-replay")) {
+      new Tasklist(browser).signIn("auditor1");
+      browser.go("/audit/cases/" + key);
+      browser.waitFor(By.cssSelector("#diagrams svg"));
+      browser.waitFor(By.cssSelector("#verification.intact"));
+      assertThat(browser.driver().findElements(By.cssSelector("#timeline li"))).hasSizeGreaterThan(10);
+      browser.step("replay-opened");
+
+      // Step through: the highlight moves from shape to shape along the path the case took.
+      List<String> highlighted = new ArrayList<>();
+      highlighted.add(highlightedShape(browser));
+      for (int i = 0; i < 12; i++) {
+        browser.driver().findElement(By.id("step-next")).click();
+        highlighted.add(highlightedShape(browser));
+      }
+      Set<String> visitedShapes = new LinkedHashSet<>(highlighted);
+      assertThat(visitedShapes).as("shapes highlighted while stepping: %s", highlighted)
+          .hasSizeGreaterThanOrEqualTo(3).doesNotContainNull();
+      assertThat(browser.driver().findElement(By.id("step-position")).getText()).startsWith("13 / ");
+      browser.step("replay-stepped");
+
+      browser.driver().findElement(By.id("dossier-pdf")).click();
+      Path pdf = browser.downloads().resolve("dossier-" + key + ".pdf");
+      browser.waiting().until(d -> Files.exists(pdf) && pdf.toFile().length() > 0 && !partialDownloads(browser));
+      assertThat(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+          .isEqualTo("%PDF-");
+      browser.step("dossier-downloaded");
+    }
+  }
+
+  /** A fresh case investigated and evaluated, its committee convened: three members each have a vote. */
+  private ProcessInstance caseBeforeTheCommittee() {
+    ProcessInstance guaranteeCase = driver.apply("manager1",
+        intake("江阴表决测试有限公司 Jiangyin Vote Test Co. " + APPLICANTS.incrementAndGet(), "workingCapitalLoan", 1_000_000, 12));
+    driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", investigation(false));
+    driver.complete(guaranteeCase.getId(), "Task_AnalysisEvaluation", "manager1", evaluation("approve"));
+    driver.runJobs(guaranteeCase.getId());
+    return guaranteeCase;
+  }
+
+  private static String highlightedShape(Browser browser) {
+    return (String) browser.script("const s = document.querySelector('#diagrams .current');"
+        + " return s ? s.getAttribute('data-id') : null;");
+  }
+
+  private static boolean partialDownloads(Browser browser) {
+    try (Stream<Path> files = Files.list(browser.downloads())) {
+      return files.anyMatch(f -> f.toString().endsWith(".crdownload"));
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  private String baseUrl() {
+    return "http://localhost:" + port;
+  }
+}
