@@ -32,14 +32,22 @@ public class LifecycleDriver {
 
   /** A working-capital guarantee taken through every step up to its issue: it is then under monitoring. */
   public ProcessInstance issuedGuarantee(String manager, String applicant, long amount) {
-    ProcessInstance guaranteeCase = apply(manager, DemoSubmissions.intake(applicant, "workingCapitalLoan", amount, 12));
+    ProcessInstance guaranteeCase = toCommittee(manager, DemoSubmissions.intake(applicant, "workingCapitalLoan", amount, 12),
+        "approve");
     String id = guaranteeCase.getId();
-    complete(id, "Task_CustomerInvestigation", manager, DemoSubmissions.investigation(false));
-    complete(id, "Task_AnalysisEvaluation", manager, DemoSubmissions.evaluation("approve"));
-    runJobs(id);
     voters(id).forEach(member -> complete(id, "Task_CommitteeVote", member, DemoSubmissions.vote("approve")));
     complete(id, "Task_SignContracts", manager, DemoSubmissions.contracts(false));
     complete(id, "Task_IssueGuarantee", manager, DemoSubmissions.issue(amount));
+    return guaranteeCase;
+  }
+
+  /** A short-term application investigated and evaluated with the recommendation: its committee members have a vote each. */
+  public ProcessInstance toCommittee(String manager, Map<String, Object> intake, String recommendation) {
+    ProcessInstance guaranteeCase = apply(manager, intake);
+    String id = guaranteeCase.getId();
+    complete(id, "Task_CustomerInvestigation", manager, DemoSubmissions.investigation(false));
+    complete(id, "Task_AnalysisEvaluation", manager, DemoSubmissions.evaluation(recommendation));
+    runJobs(id);
     return guaranteeCase;
   }
 

@@ -2,9 +2,7 @@ package com.creditdiligence.lifecycle;
 
 import static com.creditdiligence.demo.DemoSubmissions.conflictOfInterest;
 import static com.creditdiligence.demo.DemoSubmissions.contracts;
-import static com.creditdiligence.demo.DemoSubmissions.evaluation;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
-import static com.creditdiligence.demo.DemoSubmissions.investigation;
 import static com.creditdiligence.demo.DemoSubmissions.issue;
 import static com.creditdiligence.demo.DemoSubmissions.reservedOpinion;
 import static com.creditdiligence.demo.DemoSubmissions.vote;
@@ -153,10 +151,8 @@ class GuaranteeLifecycleTest {
   void theCasesOwnManagerIsNeverDrawnEvenWhenTheySitOnTheCommittee() {
     engine.getIdentityService().createMembership("manager2", "committee");
     try {
-      ProcessInstance guaranteeCase = driver.apply("manager2", intake("苏州乙公司", "workingCapitalLoan", 3_000_000, 12));
-      driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager2", investigation(false));
-      driver.complete(guaranteeCase.getId(), "Task_AnalysisEvaluation", "manager2", evaluation("approve"));
-      driver.runJobs(guaranteeCase.getId());
+      ProcessInstance guaranteeCase = driver.toCommittee("manager2",
+          intake("苏州乙公司", "workingCapitalLoan", 3_000_000, 12), "approve");
 
       assertThat(driver.voters(guaranteeCase.getId())).hasSize(3).doesNotContain("manager2");
     } finally {
@@ -173,10 +169,8 @@ class GuaranteeLifecycleTest {
   }
 
   private ProcessInstance toCommittee(String recommendation, long amount) {
-    ProcessInstance guaranteeCase = driver.apply("manager1", intake("无锡丙公司", "workingCapitalLoan", amount, 12));
-    driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", investigation(false));
-    driver.complete(guaranteeCase.getId(), "Task_AnalysisEvaluation", "manager1", evaluation(recommendation));
-    driver.runJobs(guaranteeCase.getId());
+    ProcessInstance guaranteeCase = driver.toCommittee("manager1", intake("无锡丙公司", "workingCapitalLoan", amount, 12),
+        recommendation);
     assertThat(guaranteeCase).isWaitingAt("Task_CommitteeVote");
     return guaranteeCase;
   }

@@ -25,12 +25,9 @@ import com.creditdiligence.platform.web.ApiProblem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -53,10 +50,12 @@ class PostGuaranteeTest {
   EvidenceLedger ledger;
 
   LifecycleDriver driver;
+  PostGuaranteeSteps steps;
 
   @BeforeEach
   void setUp() {
     driver = new LifecycleDriver(engine);
+    steps = new PostGuaranteeSteps(engine, events);
     BpmnAwareTests.init(engine);
   }
 
@@ -112,11 +111,8 @@ class PostGuaranteeTest {
   @Test
   void anOverdueReportIsOnRecordAndGoesToTheDepartmentHeadWhoMayReassignTheCase() {
     ProcessInstance guaranteeCase = issuedGuarantee("苏州保后丁公司");
-    LocalDate due = dueDateOfReport(guaranteeCase);
 
-    ClockUtil.setCurrentTime(Date.from(due.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant()));
-    Job overdue = engine.getManagementService().createJobQuery().processInstanceId(guaranteeCase.getId()).timers().singleResult();
-    engine.getManagementService().executeJob(overdue.getId());
+    steps.letMonitoringReportFallOverdue(guaranteeCase.getId());
 
     EvidenceRecord fact = ledger.records(guaranteeCase.getBusinessKey()).stream()
         .filter(r -> r.recordType().equals("MONITORING_REPORT_OVERDUE")).findFirst().orElseThrow();
@@ -215,12 +211,7 @@ class PostGuaranteeTest {
   void reusingTerminatedLimitsAfterRecoveryNeedsACommitteeMemberNotTheManager() {
     ProcessInstance guaranteeCase = issuedGuarantee("苏州保后癸公司");
     String key = guaranteeCase.getBusinessKey();
-    complete(guaranteeCase, "Task_MonitoringReport", "manager1",
-        monitoringReport("substandard", 95, "transferToProblemHandling"));
-    var measures = problemHandling("recoveredContinue");
-    measures.put("measures", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"terminateUnusedLimits\"]").create());
-    measures.put("requestLimitReuse", true);
-    driver.completeInCase(key, "Task_ProblemHandling", "manager1", measures);
+    steps.requestLimitReuse(key, "manager1");
 
     var approval = new java.util.HashMap<String, Object>(java.util.Map.of("limitReuseDecision", "approve",
         "limitReuseRationale", "风险已化解,同意恢复剩余额度 Risk resolved; the remaining limit may be used"));
