@@ -48,7 +48,7 @@ class ManagerDetermination implements ExecutionListener {
     execution.setVariableLocal("eligibleForExemption", eligibility.eligible());
     execution.setVariableLocal("suggestedTier", suggested.severity());
     execution.setVariableLocal("clauseOptions", SpinValues.jsonValue(CanonicalForm.json(
-        eligibility.clauses().stream().map(c -> Map.of("label", c, "value", c)).toList())).create());
+        eligibility.clauses().stream().map(c -> Map.of("label", Section27.label(c), "value", c)).toList())).create());
     execution.setVariableLocal("statementDueDate",
         Date.from(Reviews.now().plus(deadlines.statementDays(), ChronoUnit.DAYS)));
     execution.setVariableLocal("appealDueDate", Variables.dateValue(null));

@@ -117,7 +117,7 @@ final class Browser implements AutoCloseable {
   }
 
   WebDriverWait waiting() {
-    return new WebDriverWait(driver, Duration.ofSeconds(20));
+    return new WebDriverWait(driver, Duration.ofSeconds(45));
   }
 
   Object script(String javascript, Object... arguments) {
@@ -168,8 +168,12 @@ final class Browser implements AutoCloseable {
     return Boolean.TRUE.equals(differs);
   }
 
-  /** Forgets the signed-in user: the next page starts at a login. */
+  /**
+   * Forgets the signed-in user: the next page starts at a login. The open page is left first, so that
+   * its polling (Tasklist refreshes its counts) does not run on without a session and log 401s.
+   */
   void forgetSession() {
+    driver.get("about:blank");
     driver.manage().deleteAllCookies();
   }
 

@@ -42,8 +42,11 @@ final class Tasklist {
 
   /** Opens a task by its id, as a link from the list or a shared URL does, and waits for its form. */
   CamundaForm openTask(String taskId) {
+    // Within Tasklist only the address's fragment changes: Tasklist follows it without reloading, and
+    // replaces the form shown before, which must be gone before the new one counts as open.
+    List<WebElement> shownBefore = browser.driver().findElements(By.cssSelector(".fjs-container"));
     browser.go(HOME + "#/?task=" + taskId);
-    browser.driver().navigate().refresh();
+    shownBefore.forEach(form -> browser.waiting().until(ExpectedConditions.stalenessOf(form)));
     return waitForForm();
   }
 
@@ -65,6 +68,12 @@ final class Tasklist {
     browser.waitForClickable(By.xpath("//ul[@class='processes']//a[contains(normalize-space(.), "
         + xpathLiteral(processName) + ")]")).click();
     return waitForForm();
+  }
+
+  /** «关闭 Close» of the start-process dialog, leaving the form unsubmitted. */
+  void closeStartForm() {
+    browser.waitForClickable(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='关闭']")).click();
+    browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
   }
 
   /** «完成 Complete» of a task form. */

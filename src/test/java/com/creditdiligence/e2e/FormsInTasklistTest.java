@@ -1,0 +1,80 @@
+package com.creditdiligence.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.accountability.ReviewStore;
+import com.creditdiligence.e2e.FormGallery.FormOnScreen;
+import com.creditdiligence.events.CaseEvents;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every Camunda form, opened in the real Tasklist by the user it is for, renders with its labels in
+ * Chinese first and English after. One screenshot per form in {@code target/e2e/forms/screenshots/}.
+ */
+@ApplicationTest
+@Tag("e2e")
+class FormsInTasklistTest {
+
+  private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
+  private static final Pattern LATIN = Pattern.compile("[A-Za-z]");
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  CaseEvents events;
+  @Autowired
+  ReviewStore reviews;
+
+  @Test
+  void everyFormRendersInTasklistWithItsLabelsInChineseThenEnglish() {
+    List<FormOnScreen> gallery = new ArrayList<>(new FormGallery(engine, events, reviews).prepare());
+    // One login per user: a user's forms one after the other.
+    gallery.sort(Comparator.comparing(FormOnScreen::user));
+    List<String> notBilingual = new ArrayList<>();
+
+    try (Browser browser = Browser.open("http://localhost:" + port, "forms")) {
+      Tasklist tasklist = new Tasklist(browser);
+      String signedIn = null;
+      for (FormOnScreen screen : gallery) {
+        if (!screen.user().equals(signedIn)) {
+          tasklist.signIn(screen.user());
+          signedIn = screen.user();
+        }
+        CamundaForm form = screen.isStartForm() ? tasklist.openStartForm(screen.processName()) : tasklist.openTask(screen.taskId());
+        if (screen.claimFirst()) {
+          tasklist.claim();
+        }
+        List<String> labels = form.labels();
+        assertThat(labels).as("labels of %s", screen.formId()).isNotEmpty();
+        List<String> texts = new ArrayList<>(labels);
+        texts.add(form.title());
+        texts.stream().filter(text -> !chineseThenEnglish(text)).map(text -> screen.formId() + ": «" + text + "»")
+            .forEach(notBilingual::add);
+        browser.step(screen.formId());
+        if (screen.isStartForm()) {
+          tasklist.closeStartForm();
+        }
+      }
+    }
+    assertThat(notBilingual).as("labels not in Chinese followed by English").isEmpty();
+  }
+
+  /** «尽职调查 Due-diligence investigation»: Chinese first, then English. */
+  static boolean chineseThenEnglish(String text) {
+    Matcher chinese = CHINESE.matcher(text);
+    Matcher latin = LATIN.matcher(text);
+    return chinese.find() && latin.find() && chinese.start() < latin.start();
+  }
+}
