@@ -70,6 +70,25 @@ class TasklistFiltersTest {
   }
 
   @Test
+  void aCommitteeMemberReadsOfTheCaseOnlyTheColumnsOnTheirOwnVotesRow() {
+    LifecycleDriver driver = new LifecycleDriver(engine);
+    String id = driver.toCommittee("manager2", intake("苏州表决列公司", "workingCapitalLoan", 1_000_000, 12), "approve").getId();
+    String member = driver.voters(id).get(0);
+    String vote = driver.taskOf(id, "Task_CommitteeVote", member).getId();
+
+    LifecycleDriver.signIn(engine, member);
+    List<org.camunda.bpm.engine.runtime.VariableInstance> readable;
+    try {
+      readable = engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(id).list();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+
+    assertThat(readable).extracting(v -> v.getName()).containsExactlyInAnyOrder("caseKey", "applicantName");
+    assertThat(readable).allSatisfy(v -> assertThat(v.getTaskId()).isEqualTo(vote));
+  }
+
+  @Test
   void aManagerLandsOnTheirOwnListsAndTheDepartmentHeadAlsoOnAllOpenTasks() {
     assertThat(filterNamesSeenBy("manager1")).containsExactlyInAnyOrder("我的任务 My tasks", "我组的任务 My groups' tasks");
     assertThat(filterNamesSeenBy("head1")).contains("全部待办 All open tasks");
