@@ -2,6 +2,7 @@ package com.creditdiligence.e2e;
 
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -25,19 +26,29 @@ final class Tasklist {
     browser.waitFor(By.cssSelector(".tasks-list"));
   }
 
-  /** The names of the tasks in the current filter's list, each with the case columns Tasklist shows. */
-  List<String> listedTasks() {
-    return browser.driver().findElements(By.cssSelector(".tasks-list li.task")).stream()
-        .map(WebElement::getText).toList();
+  /** Waits until a task of the list shows all of the given texts (its name, the case number, the applicant...). */
+  void waitForListedTask(String... texts) {
+    browser.waitFor(listedTask(texts));
   }
 
-  /** Waits until a task of the list shows all of the given texts (its name, the applicant...). */
-  WebElement waitForListedTask(String... texts) {
+  /**
+   * Opens the listed task showing all the given texts, as a user clicks its name. Tasklist redraws its
+   * list whenever it refreshes, so the row is found afresh until the click lands.
+   */
+  CamundaForm openListedTask(String... texts) {
+    browser.waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+      d.findElement(listedTask(texts)).findElement(By.cssSelector("h4.task a")).click();
+      return true;
+    });
+    return waitForForm();
+  }
+
+  private static By listedTask(String... texts) {
     StringBuilder condition = new StringBuilder("//li[contains(@class,'task')]");
     for (String text : texts) {
       condition.append("[contains(normalize-space(.), ").append(xpathLiteral(text)).append(")]");
     }
-    return browser.waitFor(By.xpath(condition.toString()));
+    return By.xpath(condition.toString());
   }
 
   /** Opens a task by its id, as a link from the list or a shared URL does, and waits for its form. */
@@ -47,12 +58,6 @@ final class Tasklist {
     List<WebElement> shownBefore = browser.driver().findElements(By.cssSelector(".fjs-container"));
     browser.go(HOME + "#/?task=" + taskId);
     shownBefore.forEach(form -> browser.waiting().until(ExpectedConditions.stalenessOf(form)));
-    return waitForForm();
-  }
-
-  /** Opens a task from its row in the list, as a user clicks it. */
-  CamundaForm openRow(WebElement row) {
-    row.findElement(By.cssSelector("h4.task a")).click();
     return waitForForm();
   }
 
