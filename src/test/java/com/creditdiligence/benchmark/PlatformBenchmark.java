@@ -11,6 +11,11 @@ import com.creditdiligence.evidence.ChainVerifier;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.evidence.EvidenceRecords;
+import com.creditdiligence.evidence.EvidenceSummary;
+import com.creditdiligence.audit.Timeline;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import com.creditdiligence.evidence.NewEvidence;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
@@ -167,13 +172,65 @@ class PlatformBenchmark {
     HttpClient kept = HttpClient.newHttpClient();
     List<Double> timelineKeptAlive = latencies(100, () -> http(kept, "GET", port,
         "/api/cases/" + longCase + "/timeline?size=1000", "auditor1", null));
+    List<Double> oneEntry = latencies(100, () -> http(kept, "GET", port,
+        "/api/cases/" + longCase + "/timeline?size=1", "auditor1", null));
     List<Double> dossier = latencies(50, () -> http("GET", port, "/api/cases/" + longCase + "/dossier.json",
         "auditor1", null));
     row("replay: timeline of a case with " + TIMELINE_EVENTS + " events (HTTP, a new client per request)",
         percentiles(timeline), "100 requests", "p95 ≤ 50 ms");
     row("replay: the same timeline, one client (keep-alive, as a browser)", percentiles(timelineKeptAlive),
         "100 requests", "p95 ≤ 50 ms");
+    row("replay: the same case's timeline, first entry only (size=1: a request's fixed cost), one client",
+        percentiles(oneEntry), "100 requests", "—");
     row("replay: dossier.json of the same case (HTTP)", percentiles(dossier), "50 requests", "—");
+    timelineParts(app, longCase);
+  }
+
+  /**
+   * Where a timeline request's time goes, in process and interleaved (so that the machine's noise falls on
+   * every part alike): the HTTP Basic password check, the user's groups, reading the case (all records
+   * vs. the timeline's columns), and writing the page as JSON.
+   */
+  private static void timelineParts(ConfigurableApplicationContext app, String key) {
+    ProcessEngine engine = app.getBean(ProcessEngine.class);
+    EvidenceLedger ledger = app.getBean(EvidenceLedger.class);
+    ObjectMapper json = app.getBean(ObjectMapper.class);
+    var identity = engine.getIdentityService();
+    Map<String, Supplier<Object>> parts = new LinkedHashMap<>();
+    parts.put("password check (HTTP Basic)", () -> identity.checkPassword("auditor1", "demo"));
+    parts.put("the user's groups", () -> identity.createGroupQuery().groupMember("auditor1").list());
+    parts.put("read: every full record (before)", () -> ledger.records(key).stream().map(EvidenceSummary::of).toList());
+    parts.put("read: the timeline's columns (after)", () -> ledger.summaries(key, null, null, null, null));
+    Object page = Timeline.of(ledger.summaries(key, null, null, null, null),
+        new Timeline.Filter(null, null, null, null, null), 0, 1000);
+    parts.put("map and write 1,000 entries as JSON", () -> {
+      try {
+        return json.writeValueAsBytes(Timeline.of(ledger.summaries(key, null, null, null, null),
+            new Timeline.Filter(null, null, null, null, null), 0, 1000)).length;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    parts.put("write the page only", () -> {
+      try {
+        return json.writeValueAsBytes(page).length;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    Map<String, List<Double>> millis = new LinkedHashMap<>();
+    parts.keySet().forEach(part -> millis.put(part, new ArrayList<>()));
+    for (int i = 0; i < 220; i++) {
+      for (Map.Entry<String, Supplier<Object>> part : parts.entrySet()) {
+        long start = System.nanoTime();
+        part.getValue().get();
+        if (i >= 20) {
+          millis.get(part.getKey()).add((System.nanoTime() - start) / 1e6);
+        }
+      }
+    }
+    millis.forEach((part, values) -> row("replay: timeline part, " + part + " (in process)", percentiles(values),
+        "200 interleaved", "—"));
   }
 
   @Test
