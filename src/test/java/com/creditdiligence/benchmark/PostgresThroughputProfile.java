@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Tag("benchmark")
 class PostgresThroughputProfile {
 
-  private static final int REPEATS = 3;
+  private static final int REPEATS = Integer.getInteger("profile.repeats", 3);
   private static final int CASES_PER_RUN = 16;
   private static final int COMPLETIONS_PER_CASE = 7;
   private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -45,11 +45,18 @@ class PostgresThroughputProfile {
   /** A configuration: the application's arguments and PostgreSQL's settings on top of PlatformBenchmark's. */
   record Variant(String name, String description, boolean trivial, int clients, Map<String, String> server,
                  List<String> args) {
+
+    /** Variables each completion of the trivial process submits: 2, or as many as the variant's name says. */
+    int variables() {
+      return name.endsWith("vars") ? Integer.parseInt(name.replaceAll("\\D", "")) : 2;
+    }
   }
 
   private static final List<Variant> VARIANTS = List.of(
       new Variant("full", "full application (as PlatformBenchmark: synchronous_commit off)", false, 1, Map.of(),
           List.of()),
+      new Variant("full-norewrite", "full application, batched inserts not rewritten (before this change)", false, 1,
+          Map.of(), List.of("--spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=false")),
       new Variant("full-sync", "full application, synchronous_commit on (PostgreSQL's default)", false, 1,
           Map.of("synchronous_commit", "on"), List.of()),
       new Variant("bare", "bare engine (no diligence listeners)", false, 1, Map.of(),
@@ -61,17 +68,17 @@ class PostgresThroughputProfile {
       new Variant("trivial", "trivial process: 7 user tasks, 2 variables each, no listeners, history full", true, 1,
           Map.of(), List.of("--credit-diligence.diligence.enabled=false")),
       new Variant("full-2", "full application, 2 clients", false, 2, Map.of(), List.of()),
-      new Variant("full-rewrite", "full application, JDBC driver rewrites batched inserts (reWriteBatchedInserts)",
-          false, 1, Map.of(), List.of("--spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=true")),
       new Variant("trivial-2", "trivial process, 2 clients", true, 2, Map.of(),
           List.of("--credit-diligence.diligence.enabled=false")),
+      new Variant("trivial-22vars", "trivial process, 22 variables per completion (the lifecycle's average)", true, 1,
+          Map.of(), List.of("--credit-diligence.diligence.enabled=false")),
       new Variant("trivial-sync", "trivial process, synchronous_commit on", true, 1, Map.of("synchronous_commit", "on"),
           List.of("--credit-diligence.diligence.enabled=false")));
 
   @Test
   void whereACompletionsTimeGoes() throws Exception {
     List<String> picked = Arrays.asList(System.getProperty("profile.variants",
-        "full,full-2,full-sync,full-rewrite,bare,full-audit,full-noauth,trivial,trivial-2,trivial-sync").split(","));
+        "full,full-norewrite,full-2,full-sync,bare,full-audit,full-noauth,trivial,trivial-22vars,trivial-2,trivial-sync").split(","));
     List<Node> nodes = new ArrayList<>();
     try {
       for (Variant variant : VARIANTS) {
@@ -101,6 +108,9 @@ class PostgresThroughputProfile {
         for (Node node : nodes) {
           node.printStatements(25);
         }
+      }
+      if (Integer.getInteger("profile.explain", 0) > 0) {
+        nodes.get(0).explainAuthorizationAtVolume(Integer.getInteger("profile.explain"));
       }
     } finally {
       for (Node node : nodes) {
@@ -200,7 +210,11 @@ class PostgresThroughputProfile {
       for (int i = 1; i <= COMPLETIONS_PER_CASE; i++) {
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(id).taskAssignee(user)
             .singleResult();
-        engine.getFormService().submitTaskForm(task.getId(), Map.of("decision" + i, "approve", "note" + i, "ok"));
+        Map<String, Object> values = new java.util.HashMap<>();
+        for (int v = 0; v < variant.variables(); v++) {
+          values.put("field" + v + "_" + i, v % 2 == 0 ? "approve" : "ok");
+        }
+        engine.getFormService().submitTaskForm(task.getId(), values);
       }
     }
 
@@ -227,6 +241,50 @@ class PostgresThroughputProfile {
           variant.description(), median(perSecond), Collections.min(perSecond), Collections.max(perSecond),
           wallSeconds * 1000 / completions, cpuNanos.get() / 1e6 / completions, calls / completions,
           millis / completions, (commits() - commitsBefore) / completions);
+    }
+
+    /**
+     * The plans of the authorization statements a completion runs, with the table grown by synthetic grants
+     * as a deployment with many tasks has them (a user grant per task, as Camunda gives an assignee).
+     */
+    void explainAuthorizationAtVolume(int grants) {
+      System.out.println("\n[profile] authorization statements with ACT_RU_AUTHORIZATION grown by " + grants
+          + " task grants, " + variant.description());
+      String check = database.sql("""
+              SELECT query FROM pg_stat_statements
+              WHERE regexp_replace(query, '\\s+', ' ', 'g') LIKE '%ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 1%'
+              ORDER BY calls DESC LIMIT 1""").query(String.class).optional().orElse(null);
+      database.sql("""
+              INSERT INTO ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, USER_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_)
+              SELECT 'volume-' || g, 1, 1, NULL, 'manager' || (g % 2 + 1), 7, 'volume-task-' || g, 2147483647
+              FROM generate_series(1, ?) g""").param(grants).update();
+      database.sql("ANALYZE ACT_RU_AUTHORIZATION").update();
+      explain("SELECT distinct(A.GROUP_ID_) FROM ACT_RU_AUTHORIZATION A");
+      if (check != null) {
+        System.out.println("[profile] " + check.replaceAll("\\s+", " "));
+        explain("EXECUTE authorization_check" + (check.contains("$6") ? "('manager1', 2, 2, 7, 'volume-task-7', 'x')"
+            : "('manager1', 2, 2, 7, 'volume-task-7')"));
+      }
+    }
+
+    private void explain(String sql) {
+      try (var connection = postgres.getPostgresDatabase().getConnection();
+           var statement = connection.createStatement()) {
+        if (sql.startsWith("EXECUTE")) {
+          statement.execute("PREPARE authorization_check AS " + database.sql("""
+              SELECT query FROM pg_stat_statements
+              WHERE regexp_replace(query, '\\s+', ' ', 'g') LIKE '%ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 1%'
+              ORDER BY calls DESC LIMIT 1""").query(String.class).single());
+        }
+        try (var plan = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
+          System.out.println("[profile] EXPLAIN ANALYZE " + sql);
+          while (plan.next()) {
+            System.out.println("[profile]   " + plan.getString(1));
+          }
+        }
+      } catch (java.sql.SQLException e) {
+        System.out.println("[profile] (could not explain " + sql + ": " + e.getMessage() + ")");
+      }
     }
 
     void printStatements(int limit) {
