@@ -2,6 +2,7 @@ package com.creditdiligence.benchmark;
 
 import com.creditdiligence.CreditDiligenceApplication;
 import com.creditdiligence.demo.LifecycleDriver;
+import com.creditdiligence.platform.IndexedAuthorizedGroups;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,10 +82,8 @@ class PostgresThroughputProfile {
         "full,full-norewrite,full-2,full-sync,bare,full-audit,full-noauth,trivial,trivial-22vars,trivial-2,trivial-sync").split(","));
     List<Node> nodes = new ArrayList<>();
     try {
-      for (Variant variant : VARIANTS) {
-        if (picked.contains(variant.name())) {
-          nodes.add(Node.boot(variant));
-        }
+      for (String name : picked) {
+        nodes.add(Node.boot(VARIANTS.stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow()));
       }
       for (Node node : nodes) {
         node.drive(4);   // warm-up: JIT, caches
@@ -250,32 +249,18 @@ class PostgresThroughputProfile {
     void explainAuthorizationAtVolume(int grants) {
       System.out.println("\n[profile] authorization statements with ACT_RU_AUTHORIZATION grown by " + grants
           + " task grants, " + variant.description());
-      String check = database.sql("""
-              SELECT query FROM pg_stat_statements
-              WHERE regexp_replace(query, '\\s+', ' ', 'g') LIKE '%ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 1%'
-              ORDER BY calls DESC LIMIT 1""").query(String.class).optional().orElse(null);
       database.sql("""
               INSERT INTO ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, USER_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_)
               SELECT 'volume-' || g, 1, 1, NULL, 'manager' || (g % 2 + 1), 7, 'volume-task-' || g, 2147483647
               FROM generate_series(1, ?) g""").param(grants).update();
       database.sql("ANALYZE ACT_RU_AUTHORIZATION").update();
       explain("SELECT distinct(A.GROUP_ID_) FROM ACT_RU_AUTHORIZATION A");
-      if (check != null) {
-        System.out.println("[profile] " + check.replaceAll("\\s+", " "));
-        explain("EXECUTE authorization_check" + (check.contains("$6") ? "('manager1', 2, 2, 7, 'volume-task-7', 'x')"
-            : "('manager1', 2, 2, 7, 'volume-task-7')"));
-      }
+      explain(IndexedAuthorizedGroups.DISTINCT_GROUPS.formatted(""));
     }
 
     private void explain(String sql) {
       try (var connection = postgres.getPostgresDatabase().getConnection();
            var statement = connection.createStatement()) {
-        if (sql.startsWith("EXECUTE")) {
-          statement.execute("PREPARE authorization_check AS " + database.sql("""
-              SELECT query FROM pg_stat_statements
-              WHERE regexp_replace(query, '\\s+', ' ', 'g') LIKE '%ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 1%'
-              ORDER BY calls DESC LIMIT 1""").query(String.class).single());
-        }
         try (var plan = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
           System.out.println("[profile] EXPLAIN ANALYZE " + sql);
           while (plan.next()) {
