@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  * Before every command of a signed-in user with groups, Camunda asks which groups hold any authorization
  * at all ({@code AuthorizationManager#getAllGroups}: {@code SELECT distinct(GROUP_ID_) FROM ACT_RU_AUTHORIZATION}).
  * PostgreSQL answers that by reading the whole table, which grows with the grants of every task and case:
- * 77 ms at 100,000 grants ({@code PostgresThroughputProfile}). This manager gives the same answer from
+ * 63–86 ms at 100,000 grants ({@code PostgresThroughputProfile}, BENCHMARKS.md). This manager gives the same answer from
  * Camunda's own index on {@code GROUP_ID_}, one distinct group at a time (a loose index scan: one index
  * probe per group). On any other database the engine's own statement runs.
  */
@@ -36,11 +36,11 @@ public final class IndexedAuthorizedGroups extends AuthorizationManager {
 
   @Override
   protected Set<String> getAllGroups() {
-    DbSqlSession session = getDbSqlSession();
     if (!"postgres".equals(Context.getProcessEngineConfiguration().getDatabaseType())) {
       return super.getAllGroups();
     }
     if (groups == null) {
+      DbSqlSession session = getDbSqlSession();
       groups = distinctGroups(session.getSqlSession().getConnection(),
           session.getDbSqlSessionFactory().getDatabaseTablePrefix());
     }
