@@ -77,6 +77,8 @@ class PostgresTest {
       pool.setUsername("postgres");
       pool.setPassword("postgres");
       pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+      // As application-postgres.yaml sets it for the production pool.
+      pool.addDataSourceProperty("reWriteBatchedInserts", "true");
       return pool;
     }
   }
@@ -103,6 +105,26 @@ class PostgresTest {
   @BeforeEach
   void staff() {
     ProductionStaff.create(engine.getIdentityService(), qualifications);
+  }
+
+  @Test
+  void theGroupsHoldingAuthorizationsAreReadFromTheIndexAndAreThoseOfCamundasOwnStatement() {
+    List<String> asked = new ArrayList<>(engine.getIdentityService().createGroupQuery().list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    asked.add("noSuchGroup");
+    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+        engine.getProcessEngineConfiguration();
+
+    var answer = configuration.getCommandExecutorTxRequired().execute(context -> List.of(
+        context.getAuthorizationManager().getClass().getSimpleName(),
+        new java.util.TreeSet<>(context.getAuthorizationManager().filterAuthenticatedGroupIds(asked))));
+
+    java.util.TreeSet<String> holding = new java.util.TreeSet<>(jdbc.sql(
+        "SELECT distinct(GROUP_ID_) FROM ACT_RU_AUTHORIZATION WHERE GROUP_ID_ IS NOT NULL").query(String.class).list());
+    holding.retainAll(asked);
+    assertThat(answer.get(0)).isEqualTo("IndexedAuthorizedGroups");
+    assertThat(answer.get(1)).isEqualTo(holding);
+    assertThat(holding).isNotEmpty().doesNotContain("noSuchGroup");
   }
 
   @Test

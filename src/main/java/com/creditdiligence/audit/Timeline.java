@@ -1,6 +1,7 @@
 package com.creditdiligence.audit;
 
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.EvidenceSummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,11 @@ public final class Timeline {
     return records.stream().map(Timeline::entry).toList();
   }
 
-  public static Page of(List<EvidenceRecord> records, Filter filter, int page, int size) {
+  /**
+   * A page of the entries that pass the filter, from the case's summaries in order (which the ledger may
+   * already have narrowed by actor, type and time: the filter is applied again, and decides the stage).
+   */
+  public static Page of(List<EvidenceSummary> records, Filter filter, int page, int size) {
     List<TimelineEntry> matching = records.stream().map(Timeline::entry).filter(filter.predicate()).toList();
     int from = Math.min(page * size, matching.size());
     int to = Math.min(from + size, matching.size());
@@ -53,11 +58,15 @@ public final class Timeline {
   }
 
   static TimelineEntry entry(EvidenceRecord r) {
+    return entry(EvidenceSummary.of(r));
+  }
+
+  static TimelineEntry entry(EvidenceSummary r) {
     return new TimelineEntry(r.recordedAt(), r.recordType(), stageOf(r), r.elementId(), r.performer(), r.assignee(),
         r.dutyCode(), r.clause(), r.processDefinitionKey(), r.sequenceNo());
   }
 
-  static String stageOf(EvidenceRecord r) {
+  static String stageOf(EvidenceSummary r) {
     if ("accountability-review".equals(r.processDefinitionKey())) {
       return "accountability";
     }

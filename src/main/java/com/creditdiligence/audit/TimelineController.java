@@ -1,11 +1,9 @@
 package com.creditdiligence.audit;
 
 import com.creditdiligence.evidence.EvidenceLedger;
-import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.platform.web.ApiProblem;
 import com.creditdiligence.security.CaseAccess;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,7 +34,7 @@ class TimelineController {
       throw ApiProblem.badField("size", "每页1至1000条 A page holds 1 to 1000 entries");
     }
     access.read(businessKey);
-    List<EvidenceRecord> records = ledger.records(businessKey);
-    return Timeline.of(records, new Timeline.Filter(stage, actor, type, from, to), page, size);
+    return Timeline.of(ledger.summaries(businessKey, actor, type, from, to),
+        new Timeline.Filter(stage, actor, type, from, to), page, size);
   }
 }

@@ -2,8 +2,10 @@ package com.creditdiligence.evidence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -57,6 +59,46 @@ public class EvidenceLedger {
   public List<EvidenceRecord> records(String businessKey) {
     return jdbc.sql("SELECT * FROM evidence_record WHERE business_key = ? ORDER BY sequence_no, id")
         .param(businessKey).query(EvidenceLedger::map).list();
+  }
+
+  /**
+   * The case's records in order, only the columns a timeline shows, narrowed in SQL: by performer or
+   * assignee {@code actor}, by {@code type}, and to {@code from} (inclusive) … {@code to} (exclusive);
+   * a null narrows nothing.
+   */
+  public List<EvidenceSummary> summaries(String businessKey, String actor, String type, Instant from, Instant to) {
+    StringBuilder sql = new StringBuilder("""
+        SELECT sequence_no, record_type, process_definition_key, element_id, performer, assignee, duty_code, clause,
+               recorded_at
+        FROM evidence_record WHERE business_key = ?""");
+    List<Object> params = new ArrayList<>(List.of(businessKey));
+    if (actor != null) {
+      sql.append(" AND (performer = ? OR assignee = ?)");
+      params.add(actor);
+      params.add(actor);
+    }
+    if (type != null) {
+      sql.append(" AND record_type = ?");
+      params.add(type);
+    }
+    if (from != null) {
+      sql.append(" AND recorded_at >= ?");
+      params.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+    }
+    if (to != null) {
+      sql.append(" AND recorded_at < ?");
+      params.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+    }
+    sql.append(" ORDER BY sequence_no, id");
+    return jdbc.sql(sql.toString()).params(params).query((row, n) -> new EvidenceSummary(row.getInt(1),
+        row.getString(2), row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getString(7),
+        row.getString(8), row.getObject(9, OffsetDateTime.class).toInstant())).list();
+  }
+
+  /** Whether any record of the case names the user as a task's assignee. */
+  public boolean namesAssignee(String businessKey, String user) {
+    return jdbc.sql("SELECT COUNT(*) FROM evidence_record WHERE business_key = ? AND assignee = ?")
+        .params(businessKey, user).query(Long.class).single() > 0;
   }
 
   public Optional<EvidenceRecord> record(String businessKey, int sequenceNo) {

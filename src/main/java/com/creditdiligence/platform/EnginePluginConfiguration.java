@@ -39,6 +39,10 @@ class EnginePluginConfiguration {
           configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
         }
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new RefusalUnwrappingInterceptor());
+        if (configuration.getCustomSessionFactories() == null) {
+          configuration.setCustomSessionFactories(new ArrayList<>());
+        }
+        configuration.getCustomSessionFactories().add(new IndexedAuthorizedGroups.Factory());
       }
     };
   }

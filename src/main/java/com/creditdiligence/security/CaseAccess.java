@@ -47,7 +47,7 @@ public class CaseAccess {
         || memberships.isMember(user, Memberships.ADMIN)
         || (memberships.isMember(user, Memberships.ACCOUNTABILITY_BOARD) && !reviews.reviewsOfCase(businessKey).isEmpty())
         || managesCase(user, file)
-        || ledger.records(businessKey).stream().anyMatch(r -> user.equals(r.assignee()));
+        || ledger.namesAssignee(businessKey, user);
     if (!allowed) {
       throw forbidden(user, businessKey, "see", "auditors, department heads, the board for cases under review, the "
           + "case's managers and those given a task in it may");

@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.demo.LifecycleDriver;
+import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.EvidenceSummary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -27,6 +31,8 @@ class TimelineTest {
   ProcessEngine engine;
   @Autowired
   TestRestTemplate http;
+  @Autowired
+  EvidenceLedger ledger;
 
   @Test
   void aReleasedCaseReplaysFromIntakeToClosureInOrder() throws Exception {
@@ -58,6 +64,28 @@ class TimelineTest {
 
     JsonNode secondPage = get("/api/cases/" + key + "/timeline?page=1&size=5");
     assertThat(secondPage.get("entries").get(0).get("evidence").asInt()).isEqualTo(6);
+  }
+
+  @Test
+  void theLedgersSummariesGiveTheEntriesOfTheFullRecordsAndItsNarrowingAgreesWithTheFilter() {
+    String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "无锡摘要公司", 1_000_000).getBusinessKey();
+    List<EvidenceRecord> records = ledger.records(key);
+
+    assertThat(ledger.summaries(key, null, null, null, null))
+        .isEqualTo(records.stream().map(EvidenceSummary::of).toList());
+    Instant first = records.get(0).recordedAt();
+    Instant middle = records.get(records.size() / 2).recordedAt();
+    for (Timeline.Filter filter : List.of(
+        new Timeline.Filter(null, "committee1", null, null, null),
+        new Timeline.Filter(null, null, "VOTE_CAST", null, null),
+        new Timeline.Filter(null, null, null, middle, null),
+        new Timeline.Filter(null, null, null, null, middle),
+        new Timeline.Filter(null, "manager1", "TASK_COMPLETED", first, middle))) {
+      List<TimelineEntry> narrowed = ledger.summaries(key, filter.actor(), filter.type(), filter.from(), filter.to())
+          .stream().map(Timeline::entry).toList();
+      List<TimelineEntry> reference = records.stream().map(Timeline::entry).filter(filter.predicate()).toList();
+      assertThat(narrowed).as(filter.toString()).isNotEmpty().isEqualTo(reference);
+    }
   }
 
   @Test

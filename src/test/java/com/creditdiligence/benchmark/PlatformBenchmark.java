@@ -11,6 +11,11 @@ import com.creditdiligence.evidence.ChainVerifier;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.evidence.EvidenceRecords;
+import com.creditdiligence.evidence.EvidenceSummary;
+import com.creditdiligence.audit.Timeline;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import com.creditdiligence.evidence.NewEvidence;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
@@ -29,6 +34,11 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -44,7 +54,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The figures of issue 9, printed as one table: diligence overhead over the bare engine, throughput
  * with 1 and 2 clients, task lists at volume, replay of a long case, ledger verification, start-up.
  * Each figure is the median of repeated runs with its spread. Run with
- * {@code mvn -Pbenchmark -Dbpmnlint.skip=true test}; see BENCHMARKS.md.
+ * {@code mvn -Pbenchmark -Dbpmnlint.skip=true test}; see BENCHMARKS.md. A part alone (or a few, comma-separated)
+ * with {@code -Dbenchmark.only=startup,h2,postgres,tasklists,replay,verification}: {@code replay} alone
+ * measures the long case without generating the task lists' volume.
  */
 @Tag("benchmark")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -59,10 +71,23 @@ class PlatformBenchmark {
   private static final int TIMELINE_EVENTS = 1_000;
   private static final int VERIFIED_RECORDS = 1_000_000;
   private static final List<String> TABLE = Collections.synchronizedList(new ArrayList<>());
+  /** The parts of {@code -Dbenchmark.only}; empty runs all. */
+  private static final Set<String> ONLY = Arrays.stream(System.getProperty("benchmark.only", "").split(","))
+      .map(String::trim).filter(part -> !part.isEmpty()).collect(Collectors.toSet());
+
+  private static boolean selected(String part) {
+    return ONLY.isEmpty() || ONLY.contains(part);
+  }
+
+  private static void only(String... parts) {
+    Assumptions.assumeTrue(Arrays.stream(parts).anyMatch(PlatformBenchmark::selected),
+        "not selected by -Dbenchmark.only=" + String.join(",", ONLY));
+  }
 
   @Test
   @Order(1)
   void startUpToAServedTasklist() throws Exception {
+    only("startup");
     long start = System.nanoTime();
     try (ConfigurableApplicationContext app = h2("startup", true, true)) {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
@@ -76,12 +101,14 @@ class PlatformBenchmark {
   @Test
   @Order(2)
   void diligenceOverheadAndThroughputOnH2() throws Exception {
+    only("h2");
     overheadAndThroughput("H2", enabled -> h2("throughput-" + enabled, enabled, false));
   }
 
   @Test
   @Order(3)
   void diligenceOverheadAndThroughputOnPostgres() throws Exception {
+    only("postgres");
     try (EmbeddedPostgres bare = EmbeddedPostgres.builder().start();
          EmbeddedPostgres full = EmbeddedPostgres.builder().start()) {
       overheadAndThroughput("PostgreSQL", enabled -> postgres(enabled ? full : bare, enabled));
@@ -91,57 +118,124 @@ class PlatformBenchmark {
   @Test
   @Order(4)
   void taskListsReplayAndVerificationAtVolume() throws Exception {
+    only("tasklists", "replay");
     try (ConfigurableApplicationContext app = h2("volume", true, false)) {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       JdbcClient jdbc = app.getBean(JdbcClient.class);
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-
-      long generating = System.nanoTime();
-      historicCases(jdbc);
-      openTasks(engine);
-      row("data generated: " + HISTORIC_CASES + " historic cases, " + OPEN_TASKS + " open tasks",
-          "%.0f s".formatted((System.nanoTime() - generating) / 1e9), "bulk SQL + engine starts", "—");
-
-      Filter mine = engine.getFilterService().createFilterQuery().filterName("我的任务 My tasks").singleResult();
-      Filter groups = engine.getFilterService().createFilterQuery().filterName("我组的任务 My groups' tasks").singleResult();
-      // As Tasklist asks: the first page (15) and the count of a filter, as the signed-in user with groups.
-      List<Double> myTasks = latencies(200, () -> {
-        LifecycleDriver.signIn(engine, "manager1");
-        try {
-          engine.getFilterService().listPage(mine.getId(), 0, 15);
-          return engine.getFilterService().count(mine.getId());
-        } finally {
-          engine.getIdentityService().clearAuthentication();
-        }
-      });
-      List<Double> groupTasks = latencies(200, () -> {
-        LifecycleDriver.signIn(engine, "committee1");
-        try {
-          engine.getFilterService().listPage(groups.getId(), 0, 15);
-          return engine.getFilterService().count(groups.getId());
-        } finally {
-          engine.getIdentityService().clearAuthentication();
-        }
-      });
-      row("task list «my tasks» (manager1, " + OPEN_TASKS / 2 + " of " + OPEN_TASKS + " open tasks)", percentiles(myTasks),
-          "200 queries", "p95 ≤ 50 ms");
-      row("task list «my groups' tasks» (committee1)", percentiles(groupTasks), "200 queries", "p95 ≤ 50 ms");
-
-      String longCase = longCase(app, engine);
-      List<Double> timeline = latencies(100, () -> http("GET", port, "/api/cases/" + longCase + "/timeline?size=1000",
-          "auditor1", null));
-      List<Double> dossier = latencies(50, () -> http("GET", port, "/api/cases/" + longCase + "/dossier.json",
-          "auditor1", null));
-      row("replay: timeline of a case with " + TIMELINE_EVENTS + " events (HTTP)", percentiles(timeline), "100 requests",
-          "p95 ≤ 50 ms");
-      row("replay: dossier.json of the same case (HTTP)", percentiles(dossier), "50 requests", "—");
+      if (selected("tasklists")) {
+        taskLists(engine, jdbc);
+      }
+      if (selected("replay")) {
+        replay(app, engine, port);
+      }
     }
+  }
+
+  private void taskLists(ProcessEngine engine, JdbcClient jdbc) throws Exception {
+    long generating = System.nanoTime();
+    historicCases(jdbc);
+    openTasks(engine);
+    row("data generated: " + HISTORIC_CASES + " historic cases, " + OPEN_TASKS + " open tasks",
+        "%.0f s".formatted((System.nanoTime() - generating) / 1e9), "bulk SQL + engine starts", "—");
+
+    Filter mine = engine.getFilterService().createFilterQuery().filterName("我的任务 My tasks").singleResult();
+    Filter groups = engine.getFilterService().createFilterQuery().filterName("我组的任务 My groups' tasks").singleResult();
+    // As Tasklist asks: the first page (15) and the count of a filter, as the signed-in user with groups.
+    List<Double> myTasks = latencies(200, () -> firstPageAndCount(engine, "manager1", mine));
+    List<Double> groupTasks = latencies(200, () -> firstPageAndCount(engine, "committee1", groups));
+    row("task list «my tasks» (manager1, " + OPEN_TASKS / 2 + " of " + OPEN_TASKS + " open tasks)", percentiles(myTasks),
+        "200 queries", "p95 ≤ 50 ms");
+    row("task list «my groups' tasks» (committee1)", percentiles(groupTasks), "200 queries", "p95 ≤ 50 ms");
+  }
+
+  private static long firstPageAndCount(ProcessEngine engine, String user, Filter filter) {
+    LifecycleDriver.signIn(engine, user);
+    try {
+      engine.getFilterService().listPage(filter.getId(), 0, 15);
+      return engine.getFilterService().count(filter.getId());
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private void replay(ConfigurableApplicationContext app, ProcessEngine engine, int port) {
+    String longCase = longCase(app, engine);
+    List<Double> timeline = latencies(100, () -> http("GET", port, "/api/cases/" + longCase + "/timeline?size=1000",
+        "auditor1", null));
+    HttpClient kept = HttpClient.newHttpClient();
+    List<Double> timelineKeptAlive = latencies(100, () -> http(kept, "GET", port,
+        "/api/cases/" + longCase + "/timeline?size=1000", "auditor1", null));
+    List<Double> oneEntry = latencies(100, () -> http(kept, "GET", port,
+        "/api/cases/" + longCase + "/timeline?size=1", "auditor1", null));
+    List<Double> dossier = latencies(50, () -> http("GET", port, "/api/cases/" + longCase + "/dossier.json",
+        "auditor1", null));
+    row("replay: timeline of a case with " + TIMELINE_EVENTS + " events (HTTP, a new client per request)",
+        percentiles(timeline), "100 requests", "p95 ≤ 50 ms");
+    row("replay: the same timeline, one client (keep-alive, as a browser)", percentiles(timelineKeptAlive),
+        "100 requests", "p95 ≤ 50 ms");
+    row("replay: the same case's timeline, first entry only (size=1: a request's fixed cost), one client",
+        percentiles(oneEntry), "100 requests", "—");
+    row("replay: dossier.json of the same case (HTTP)", percentiles(dossier), "50 requests", "—");
+    timelineParts(app, longCase);
+  }
+
+  /**
+   * Where a timeline request's time goes, in process and interleaved (so that the machine's noise falls on
+   * every part alike): the HTTP Basic password check, the user's groups, reading the case (all records
+   * vs. the timeline's columns), and writing the page as JSON.
+   */
+  private static void timelineParts(ConfigurableApplicationContext app, String key) {
+    ProcessEngine engine = app.getBean(ProcessEngine.class);
+    EvidenceLedger ledger = app.getBean(EvidenceLedger.class);
+    ObjectMapper json = app.getBean(ObjectMapper.class);
+    var identity = engine.getIdentityService();
+    Map<String, Supplier<Object>> parts = new LinkedHashMap<>();
+    parts.put("password check (HTTP Basic)", () -> identity.checkPassword("auditor1", "demo"));
+    parts.put("the user's groups", () -> identity.createGroupQuery().groupMember("auditor1").list());
+    parts.put("read: every full record (before)", () -> ledger.records(key).stream().map(EvidenceSummary::of).toList());
+    parts.put("read: the timeline's columns (after)", () -> ledger.summaries(key, null, null, null, null));
+    Object page = Timeline.of(ledger.summaries(key, null, null, null, null),
+        new Timeline.Filter(null, null, null, null, null), 0, 1000);
+    parts.put("map and write 1,000 entries as JSON", () -> {
+      try {
+        return json.writeValueAsBytes(Timeline.of(ledger.summaries(key, null, null, null, null),
+            new Timeline.Filter(null, null, null, null, null), 0, 1000)).length;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    parts.put("write the page only", () -> {
+      try {
+        return json.writeValueAsBytes(page).length;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    Map<String, List<Double>> millis = new LinkedHashMap<>();
+    parts.keySet().forEach(part -> millis.put(part, new ArrayList<>()));
+    for (int i = 0; i < 220; i++) {
+      for (Map.Entry<String, Supplier<Object>> part : parts.entrySet()) {
+        long start = System.nanoTime();
+        part.getValue().get();
+        if (i >= 20) {
+          millis.get(part.getKey()).add((System.nanoTime() - start) / 1e6);
+        }
+      }
+    }
+    millis.forEach((part, values) -> row("replay: timeline part, " + part + " (in process)", percentiles(values),
+        "200 interleaved", "—"));
   }
 
   @Test
   @Order(5)
   void ledgerVerification() {
+    only("verification");
     verification();
+  }
+
+  @AfterAll
+  static void printTable() {
     print();
   }
 
@@ -333,13 +427,17 @@ class PlatformBenchmark {
   }
 
   private static int http(String method, int port, String path, String user, String body) {
+    return http(HttpClient.newHttpClient(), method, port, path, user, body);
+  }
+
+  private static int http(HttpClient client, String method, int port, String path, String user, String body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
     if (user != null) {
       request.header("Authorization", HttpBasic.header(user, "demo"));
     }
     request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     try {
-      int status = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      int status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
       if (status >= 400) {
         throw new IllegalStateException(path + " answered " + status);
       }
