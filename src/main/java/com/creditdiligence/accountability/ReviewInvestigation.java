@@ -77,6 +77,8 @@ class ReviewInvestigation implements JavaDelegate {
         String.join("; ", assessment.ruleVersionsUsed()));
 
     execution.setVariable("reviewId", reviewId);
+    // Tasklist's rows show the case and its applicant; the review's tasks are the board's work list.
+    reviews.applicantOf(caseKey).ifPresent(applicant -> execution.setVariable("applicantName", applicant));
     execution.setVariable("managersUnderReview", new ArrayList<>(managers));
     execution.setVariable("reviewDueDate", Date.from(due));
     execution.setVariable("findingDecisions", SpinValues.jsonValue(decisionItems(drafts)).create());

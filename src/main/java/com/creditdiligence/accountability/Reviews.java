@@ -1,5 +1,6 @@
 package com.creditdiligence.accountability;
 
+import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -31,6 +33,11 @@ public class Reviews {
     this.store = store;
     this.ledger = ledger;
     this.caseFiles = caseFiles;
+  }
+
+  /** The applicant of the case under review, as its case file names them. */
+  Optional<String> applicantOf(String businessKey) {
+    return caseFiles.find(businessKey).map(CaseFile::applicantName);
   }
 
   public AccountabilityReview review(String reviewId) {

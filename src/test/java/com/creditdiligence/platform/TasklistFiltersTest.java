@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.HttpBasic;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.creditdiligence.demo.LifecycleDriver;
+import com.creditdiligence.events.CaseEvents;
+import com.creditdiligence.monitoring.PostGuaranteeSteps;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +32,8 @@ class TasklistFiltersTest {
   ProcessEngine engine;
   @Autowired
   TestRestTemplate http;
+  @Autowired
+  CaseEvents events;
 
   @Test
   void myTasksListsOnlyTheLoggedInUsersTasksWithTheCaseNumberShown() {
@@ -62,7 +69,7 @@ class TasklistFiltersTest {
     JsonNode rows = http.exchange("/engine-rest/filter/" + mine.getId() + "/list?firstResult=0&maxResults=50",
         HttpMethod.POST, new HttpEntity<>("{}", headers), JsonNode.class).getBody();
 
-    JsonNode row = java.util.stream.StreamSupport.stream(rows.at("/_embedded/task").spliterator(), false)
+    JsonNode row = StreamSupport.stream(rows.at("/_embedded/task").spliterator(), false)
         .filter(task -> task.at("/_embedded/variable").findValuesAsText("value").contains(key))
         .findFirst().orElseThrow(() -> new AssertionError("no row shows the case " + key + ": " + rows));
     assertThat(row.path("name").asText()).isEqualTo("客户调查 Customer investigation (§5–§14)");
@@ -77,7 +84,7 @@ class TasklistFiltersTest {
     String vote = driver.taskOf(id, "Task_CommitteeVote", member).getId();
 
     LifecycleDriver.signIn(engine, member);
-    List<org.camunda.bpm.engine.runtime.VariableInstance> readable;
+    List<VariableInstance> readable;
     try {
       readable = engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(id).list();
     } finally {
@@ -86,6 +93,21 @@ class TasklistFiltersTest {
 
     assertThat(readable).extracting(v -> v.getName()).containsExactlyInAnyOrder("caseKey", "applicantName");
     assertThat(readable).allSatisfy(v -> assertThat(v.getTaskId()).isEqualTo(vote));
+  }
+
+  @Test
+  void anAccountabilityReviewsTasksShowTheCaseAndApplicantToo() {
+    String key;
+    try {
+      key = new PostGuaranteeSteps(engine, events).compensatedCase("manager2", "苏州审查列公司 Suzhou Review Row Co.", 0);
+    } finally {
+      ClockUtil.reset();
+    }
+    Task auditorReview = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey("Task_AuditorReview").singleResult();
+
+    assertThat(engine.getTaskService().getVariablesLocal(auditorReview.getId()))
+        .containsEntry("caseKey", key).containsEntry("applicantName", "苏州审查列公司 Suzhou Review Row Co.");
   }
 
   @Test
