@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -45,6 +46,8 @@ final class Browser implements AutoCloseable {
    * the webapps' way of saying "nobody", not an error of any page of ours.
    */
   private static final String CAMUNDA_WHO_IS_SIGNED_IN = "/camunda/api/admin/auth/user/default";
+  /** Tall enough for the longest form (the investigation's checklist), small enough for a PNG to open. */
+  private static final int MAX_SCREENSHOT_HEIGHT = 12_000;
 
   private final ChromeDriver driver;
   private final String baseUrl;
@@ -146,6 +149,23 @@ final class Browser implements AutoCloseable {
     }
     assertThat(unexpected).as("console errors at step %s (screenshot %s)", name, file).isEmpty();
     return file;
+  }
+
+  /**
+   * Ends a step like {@link #step}, with the window made as tall as the element's content first, so
+   * that the screenshot shows a long form whole (Tasklist scrolls it inside its pane otherwise).
+   */
+  Path stepShowingAll(String name, String cssSelector, String... expectedErrors) {
+    Dimension before = driver.manage().window().getSize();
+    Number content = (Number) script("const e = document.querySelector(arguments[0]);"
+        + " return e ? e.scrollHeight : 0;", cssSelector);
+    int height = Math.min(MAX_SCREENSHOT_HEIGHT, Math.max(before.getHeight(), content.intValue() + 400));
+    driver.manage().window().setSize(new Dimension(before.getWidth(), height));
+    try {
+      return step(name, expectedErrors);
+    } finally {
+      driver.manage().window().setSize(before);
+    }
   }
 
   /**

@@ -62,7 +62,7 @@ class FormsInTasklistTest {
         texts.add(form.title());
         texts.stream().filter(text -> !chineseThenEnglish(text)).map(text -> screen.formId() + ": «" + text + "»")
             .forEach(notBilingual::add);
-        browser.step(screen.formId());
+        browser.stepShowingAll(screen.formId(), ".fjs-container");
         if (screen.isStartForm()) {
           tasklist.closeStartForm();
         }
