@@ -2,7 +2,6 @@ package com.creditdiligence;
 
 import static com.creditdiligence.demo.DemoSubmissions.conflictOfInterest;
 import static com.creditdiligence.demo.DemoSubmissions.contracts;
-import static com.creditdiligence.demo.DemoSubmissions.evaluation;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;
 import static com.creditdiligence.demo.DemoSubmissions.issue;
@@ -141,11 +140,9 @@ class PostgresTest {
   @Test
   void aCaseIsApprovedWithAReplacedMemberAndIssuedOnPostgres() {
     LifecycleDriver driver = new LifecycleDriver(engine);
-    ProcessInstance guaranteeCase = driver.apply("manager1", intake("常州癸公司", "projectFinancing", 8_000_000, 36));
+    ProcessInstance guaranteeCase = driver.toCommittee("manager1",
+        intake("常州癸公司", "projectFinancing", 8_000_000, 36), "approveWithConditions");
     String id = guaranteeCase.getId();
-    driver.complete(id, "Task_CustomerInvestigation", "manager1", investigation(false));
-    driver.complete(id, "Task_AnalysisEvaluation", "manager1", evaluation("approveWithConditions"));
-    driver.runJobs(id);
     assertThat(driver.voters(id)).containsExactly("committee1", "committee2", "committee3", "committee4", "committee5");
 
     driver.complete(id, "Task_CommitteeVote", "committee3", conflictOfInterest());
@@ -171,11 +168,9 @@ class PostgresTest {
   @Test
   void aRejectionAgainstTheRecommendationOffersTheReservedOpinionOnPostgres() {
     LifecycleDriver driver = new LifecycleDriver(engine);
-    ProcessInstance guaranteeCase = driver.apply("manager2", intake("常州子公司", "billAcceptance", 1_000_000, 6));
+    ProcessInstance guaranteeCase = driver.toCommittee("manager2",
+        intake("常州子公司", "billAcceptance", 1_000_000, 6), "approve");
     String id = guaranteeCase.getId();
-    driver.complete(id, "Task_CustomerInvestigation", "manager2", investigation(false));
-    driver.complete(id, "Task_AnalysisEvaluation", "manager2", evaluation("approve"));
-    driver.runJobs(id);
     driver.voters(id).forEach(member -> driver.complete(id, "Task_CommitteeVote", member, vote("reject")));
 
     driver.complete(id, "Task_RecordReservedOpinion", "manager2", reservedOpinion(true));

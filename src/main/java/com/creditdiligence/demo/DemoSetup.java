@@ -1,7 +1,6 @@
 package com.creditdiligence.demo;
 
 import static com.creditdiligence.demo.DemoSubmissions.compensation;
-import static com.creditdiligence.demo.DemoSubmissions.evaluation;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;
 import static com.creditdiligence.demo.DemoSubmissions.preservationMeasures;
@@ -78,16 +77,12 @@ class DemoSetup implements ApplicationRunner {
     driver.complete(evaluating, "Task_CustomerInvestigation", "manager1", investigation(false));
 
     // manager1: before the committee: committee1..3 each have a vote in their Tasklist
-    String voting = driver.apply("manager1", intake("常州绿源食品有限公司 Changzhou Lvyuan Foods", "billAcceptance", 2_000_000, 6)).getId();
-    driver.complete(voting, "Task_CustomerInvestigation", "manager1", investigation(false));
-    driver.complete(voting, "Task_AnalysisEvaluation", "manager1", evaluation("approve"));
-    driver.runJobs(voting);
+    driver.toCommittee("manager1", intake("常州绿源食品有限公司 Changzhou Lvyuan Foods", "billAcceptance", 2_000_000, 6),
+        "approve");
 
     // manager1: approved with conditions (differs from the recommendation): reserved opinion, then contracts
-    String approved = driver.apply("manager1", intake("南通海联船舶配件有限公司 Nantong Hailian Marine Parts", "letterOfCredit", 1_500_000, 9)).getId();
-    driver.complete(approved, "Task_CustomerInvestigation", "manager1", investigation(false));
-    driver.complete(approved, "Task_AnalysisEvaluation", "manager1", evaluation("approve"));
-    driver.runJobs(approved);
+    String approved = driver.toCommittee("manager1",
+        intake("南通海联船舶配件有限公司 Nantong Hailian Marine Parts", "letterOfCredit", 1_500_000, 9), "approve").getId();
     driver.complete(approved, "Task_CommitteeVote", "committee1", vote("approveWithConditions"));
     driver.complete(approved, "Task_CommitteeVote", "committee2", vote("approve"));
     driver.complete(approved, "Task_CommitteeVote", "committee3", vote("approve"));

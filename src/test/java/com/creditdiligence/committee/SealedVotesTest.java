@@ -1,8 +1,6 @@
 package com.creditdiligence.committee;
 
-import static com.creditdiligence.demo.DemoSubmissions.evaluation;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
-import static com.creditdiligence.demo.DemoSubmissions.investigation;
 import static com.creditdiligence.demo.DemoSubmissions.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,11 +27,9 @@ class SealedVotesTest {
   @Test
   void aVoteIsSealedInTheEvidenceUntilAllMembersHaveVoted() throws Exception {
     LifecycleDriver driver = new LifecycleDriver(engine);
-    var guaranteeCase = driver.apply("manager1", intake("苏州密封公司", "workingCapitalLoan", 1_000_000, 12));
+    var guaranteeCase = driver.toCommittee("manager1",
+        intake("苏州密封公司", "workingCapitalLoan", 1_000_000, 12), "approve");
     String id = guaranteeCase.getId();
-    driver.complete(id, "Task_CustomerInvestigation", "manager1", investigation(false));
-    driver.complete(id, "Task_AnalysisEvaluation", "manager1", evaluation("approve"));
-    driver.runJobs(id);
     driver.complete(id, "Task_CommitteeVote", "committee1", vote("reject"));
 
     List<JsonNode> before = votes(guaranteeCase.getBusinessKey(), "committee2");

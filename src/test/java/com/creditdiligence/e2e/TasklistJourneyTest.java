@@ -1,8 +1,6 @@
 package com.creditdiligence.e2e;
 
-import static com.creditdiligence.demo.DemoSubmissions.evaluation;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
-import static com.creditdiligence.demo.DemoSubmissions.investigation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
@@ -163,12 +161,8 @@ class TasklistJourneyTest {
 
   /** A fresh case investigated and evaluated, its committee convened: three members each have a vote. */
   private ProcessInstance caseBeforeTheCommittee() {
-    ProcessInstance guaranteeCase = driver.apply("manager1",
-        intake("江阴表决测试有限公司 Jiangyin Vote Test Co. " + APPLICANTS.incrementAndGet(), "workingCapitalLoan", 1_000_000, 12));
-    driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", investigation(false));
-    driver.complete(guaranteeCase.getId(), "Task_AnalysisEvaluation", "manager1", evaluation("approve"));
-    driver.runJobs(guaranteeCase.getId());
-    return guaranteeCase;
+    String applicant = "江阴表决测试有限公司 Jiangyin Vote Test Co. " + APPLICANTS.incrementAndGet();
+    return driver.toCommittee("manager1", intake(applicant, "workingCapitalLoan", 1_000_000, 12), "approve");
   }
 
   private static String highlightedShape(Browser browser) {

@@ -1,8 +1,6 @@
 package com.creditdiligence.evidence;
 
-import static com.creditdiligence.demo.DemoSubmissions.evaluation;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
-import static com.creditdiligence.demo.DemoSubmissions.investigation;
 import static com.creditdiligence.demo.DemoSubmissions.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,11 +71,9 @@ class LedgerDurabilityTest {
   @Test
   void twoMembersVotingAtTheSameMomentLeaveOneLinearChainWithBothVotes() throws Exception {
     LifecycleDriver driver = new LifecycleDriver(engine);
-    ProcessInstance guaranteeCase = driver.apply("manager1", intake("苏州并发公司", "workingCapitalLoan", 1_000_000, 12));
+    ProcessInstance guaranteeCase = driver.toCommittee("manager1",
+        intake("苏州并发公司", "workingCapitalLoan", 1_000_000, 12), "approve");
     String id = guaranteeCase.getId();
-    driver.complete(id, "Task_CustomerInvestigation", "manager1", investigation(false));
-    driver.complete(id, "Task_AnalysisEvaluation", "manager1", evaluation("approve"));
-    driver.runJobs(id);
 
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);

@@ -1,6 +1,5 @@
 package com.creditdiligence.lifecycle;
 
-import static com.creditdiligence.demo.DemoSubmissions.evaluation;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;
 import static com.creditdiligence.demo.DemoSubmissions.vote;
@@ -159,10 +158,8 @@ class SubmissionRefusalTest {
   }
 
   private ProcessInstance atCommittee() {
-    ProcessInstance guaranteeCase = driver.apply("manager1", intake("苏州壬公司", "workingCapitalLoan", 2_000_000, 12));
-    driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", investigation(false));
-    driver.complete(guaranteeCase.getId(), "Task_AnalysisEvaluation", "manager1", evaluation("approve"));
-    driver.runJobs(guaranteeCase.getId());
+    ProcessInstance guaranteeCase = driver.toCommittee("manager1",
+        intake("苏州壬公司", "workingCapitalLoan", 2_000_000, 12), "approve");
     return guaranteeCase;
   }
 }

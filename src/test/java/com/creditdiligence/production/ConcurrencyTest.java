@@ -1,6 +1,5 @@
 package com.creditdiligence.production;
 
-import static com.creditdiligence.demo.DemoSubmissions.evaluation;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;
 import static com.creditdiligence.demo.DemoSubmissions.monitoringReport;
@@ -80,11 +79,9 @@ class ConcurrencyTest {
   @Test
   void committeeMembersVotingAtTheSameMomentAreAllCountedAfterTheLoserRetries() throws Exception {
     LifecycleDriver driver = new LifecycleDriver(engine);
-    ProcessInstance guaranteeCase = driver.apply("manager1", intake("嘉兴并发乙公司", "workingCapitalLoan", 1_000_000, 12));
+    ProcessInstance guaranteeCase = driver.toCommittee("manager1",
+        intake("嘉兴并发乙公司", "workingCapitalLoan", 1_000_000, 12), "approve");
     String id = guaranteeCase.getId();
-    driver.complete(id, "Task_CustomerInvestigation", "manager1", investigation(false));
-    driver.complete(id, "Task_AnalysisEvaluation", "manager1", evaluation("approve"));
-    driver.runJobs(id);
     List<String> members = driver.voters(id);
     List<Callable<Integer>> votes = new ArrayList<>();
     List<Integer> conflicts = new ArrayList<>();
