@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -80,6 +82,16 @@ public class ReviewStore {
   public List<AccountabilityReview> reviewsOfCase(String businessKey) {
     return jdbc.sql("SELECT * FROM accountability_review WHERE business_key = ? ORDER BY opened_at, review_id")
         .param(businessKey).query(ReviewStore::review).list();
+  }
+
+  /** How many reviews each case has had (cases without any are absent): one query for a list of cases. */
+  public Map<String, Integer> reviewCountsByCase() {
+    Map<String, Integer> counts = new HashMap<>();
+    jdbc.sql("SELECT business_key, COUNT(*) FROM accountability_review GROUP BY business_key")
+        .query(row -> {
+          counts.put(row.getString(1), row.getInt(2));
+        });
+    return counts;
   }
 
   public List<ReviewFinding> findings(String reviewId) {

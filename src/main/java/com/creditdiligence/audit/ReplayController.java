@@ -9,7 +9,6 @@ import com.creditdiligence.security.Memberships;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,19 +37,15 @@ class ReplayController {
   private final ModelDiagrams diagrams;
   private final CaseFiles caseFiles;
   private final ReviewStore reviews;
-  private final Memberships memberships;
-  private final IdentityService identity;
 
   ReplayController(CaseAccess access, AuditTrail trail, CaseDossiers dossiers, ModelDiagrams diagrams,
-                   CaseFiles caseFiles, ReviewStore reviews, Memberships memberships, IdentityService identity) {
+                   CaseFiles caseFiles, ReviewStore reviews) {
     this.access = access;
     this.trail = trail;
     this.dossiers = dossiers;
     this.diagrams = diagrams;
     this.caseFiles = caseFiles;
     this.reviews = reviews;
-    this.memberships = memberships;
-    this.identity = identity;
   }
 
   record Replay(Dossier dossier, Map<String, String> diagrams) {
@@ -59,13 +54,13 @@ class ReplayController {
   @GetMapping(value = "/audit", produces = MediaType.TEXT_HTML_VALUE)
   @ResponseBody
   String index() {
-    String user = identity.getCurrentAuthentication().getUserId();
-    boolean everyCase = memberships.isMember(user, Memberships.AUDITOR)
-        || memberships.isMember(user, Memberships.DEPARTMENT_HEAD) || memberships.isMember(user, Memberships.ADMIN);
-    boolean board = memberships.isMember(user, Memberships.ACCOUNTABILITY_BOARD);
+    String user = access.user();
+    boolean everyCase = access.readsEveryCase();
+    boolean board = access.inGroup(Memberships.ACCOUNTABILITY_BOARD);
+    Map<String, Integer> reviewCounts = reviews.reviewCountsByCase();
     StringBuilder rows = new StringBuilder();
     for (CaseFile file : caseFiles.all()) {
-      int reviewCount = reviews.reviewsOfCase(file.businessKey()).size();
+      int reviewCount = reviewCounts.getOrDefault(file.businessKey(), 0);
       if (!(everyCase || (board && reviewCount > 0) || user.equals(file.caseManager()))) {
         continue;
       }
