@@ -20,21 +20,40 @@ class FormFields {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Map<String, Map<String, List<String>>> byDeployment = new ConcurrentHashMap<>();
-
-  List<String> of(RepositoryService repository, String deploymentId, String formId) {
-    return byDeployment.computeIfAbsent(deploymentId, id -> read(repository, id)).getOrDefault(formId, List.of());
+  /** The keyed fields of one form, and among them those a user can edit (a disabled field only shows a value). */
+  record Form(List<String> keys, List<String> editable) {
   }
 
-  private static Map<String, List<String>> read(RepositoryService repository, String deploymentId) {
-    Map<String, List<String>> forms = new HashMap<>();
+  private static final Form NONE = new Form(List.of(), List.of());
+
+  private final Map<String, Map<String, Form>> byDeployment = new ConcurrentHashMap<>();
+
+  List<String> of(RepositoryService repository, String deploymentId, String formId) {
+    return form(repository, deploymentId, formId).keys();
+  }
+
+  /** The fields the user may submit on the form: an unknown form has none. */
+  List<String> editable(RepositoryService repository, String deploymentId, String formId) {
+    return form(repository, deploymentId, formId).editable();
+  }
+
+  private Form form(RepositoryService repository, String deploymentId, String formId) {
+    if (formId == null) {
+      return NONE;
+    }
+    return byDeployment.computeIfAbsent(deploymentId, id -> read(repository, id)).getOrDefault(formId, NONE);
+  }
+
+  private static Map<String, Form> read(RepositoryService repository, String deploymentId) {
+    Map<String, Form> forms = new HashMap<>();
     for (String resource : repository.getDeploymentResourceNames(deploymentId)) {
       if (resource.endsWith(".form")) {
         try (InputStream in = repository.getResourceAsStream(deploymentId, resource)) {
           JsonNode schema = JSON.readTree(in);
           List<String> keys = new ArrayList<>();
-          collectKeys(schema.path("components"), keys);
-          forms.put(schema.path("id").asText(), List.copyOf(keys));
+          List<String> editable = new ArrayList<>();
+          collectKeys(schema.path("components"), keys, editable);
+          forms.put(schema.path("id").asText(), new Form(List.copyOf(keys), List.copyOf(editable)));
         } catch (IOException e) {
           throw new UncheckedIOException("Unreadable form " + resource, e);
         }
@@ -43,17 +62,24 @@ class FormFields {
     return forms;
   }
 
-  private static void collectKeys(JsonNode components, List<String> keys) {
+  private static void collectKeys(JsonNode components, List<String> keys, List<String> editable) {
     for (JsonNode component : components) {
+      String key = null;
       if ("dynamiclist".equals(component.path("type").asText())) {
         // A list of items is one variable (a JSON array) named by its path; its children are item fields.
-        keys.add(component.path("path").asText());
-        continue;
+        key = component.path("path").asText();
+      } else if (component.hasNonNull("key")) {
+        key = component.get("key").asText();
       }
-      if (component.hasNonNull("key")) {
-        keys.add(component.get("key").asText());
+      if (key != null) {
+        keys.add(key);
+        if (!component.path("disabled").asBoolean(false)) {
+          editable.add(key);
+        }
       }
-      collectKeys(component.path("components"), keys);
+      if (!"dynamiclist".equals(component.path("type").asText())) {
+        collectKeys(component.path("components"), keys, editable);
+      }
     }
   }
 }

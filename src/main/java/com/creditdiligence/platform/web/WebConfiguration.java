@@ -1,14 +1,21 @@
 package com.creditdiligence.platform.web;
 
+import com.creditdiligence.platform.EngineActions;
+import com.creditdiligence.platform.SubmittableFields;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.beans.factory.annotation.Value;
 
 @Configuration
 class WebConfiguration {
+
+  private static final int ENGINE_REST_AUTHENTICATION_ORDER = Ordered.LOWEST_PRECEDENCE - 10;
 
   @Bean
   FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(ProcessEngine engine) {
@@ -26,6 +33,19 @@ class WebConfiguration {
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(ENGINE_REST_AUTHENTICATION_ORDER);
+    return registration;
+  }
+
+  /** After /engine-rest's authentication, so that the door knows who is asking (the webapps' session it reads itself). */
+  @Bean
+  FilterRegistrationBean<EngineDoor> engineDoor(ProcessEngine engine, EngineActions actions, SubmittableFields fields,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
+      @Value("${credit-diligence.engine-door.administrator-groups:admin,camunda-admin}") List<String> administrators) {
+    FilterRegistrationBean<EngineDoor> registration =
+        new FilterRegistrationBean<>(new EngineDoor(engine, actions, fields, webappPath, administrators));
+    registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/engine/*");
+    registration.setOrder(ENGINE_REST_AUTHENTICATION_ORDER + 1);
     return registration;
   }
 }
