@@ -89,7 +89,18 @@ class EvidenceCapture {
       Map<String, Object> submitted = submitted(task.getExecution(), formId, variables);
       append(task.getExecution(), duty == null ? Duty.TASK_COMPLETED : duty.recordType(), task.getTaskDefinitionKey(),
           task.getId(), duty, task.getAssignee(), method, submitted, citations(task, submitted));
+      forgetPickedDocuments(task.getExecution());
     };
+  }
+
+  /**
+   * The documents a step relied on are that step's: the next form would otherwise open with them ticked (a form
+   * field prefills from the variable of its name), and a completion that does not pick again would cite them.
+   */
+  private static void forgetPickedDocuments(DelegateExecution execution) {
+    if (execution.hasVariable(ATTACHED_DOCUMENTS)) {
+      execution.setVariable(ATTACHED_DOCUMENTS, FormFieldDefaults.empty(ATTACHED_DOCUMENTS));
+    }
   }
 
   /** A process of the case begins once its start event is left (the application number is given by then). */

@@ -1,5 +1,6 @@
 package com.creditdiligence.documents;
 
+import static com.creditdiligence.demo.DemoSubmissions.evaluation;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,6 +135,26 @@ class CaseDocumentsTest {
         .filter(r -> "CUSTOMER_INVESTIGATION".equals(r.dutyCode())).findFirst().orElseThrow();
     assertThat(completion.documents()).contains("\"fileName\":\"审计报告.pdf\"")
         .contains("\"sha256\":\"" + CanonicalForm.sha256Hex(content) + "\"");
+  }
+
+  @Test
+  void theNextStepStartsWithNoDocumentPickedAndCitesNoneUnlessItPicksThem() {
+    ProcessInstance guaranteeCase = newCase("苏州资料辛公司");
+    byte[] content = "现场走访记录 site visit notes".getBytes(StandardCharsets.UTF_8);
+    upload(guaranteeCase.getBusinessKey(), "走访记录.pdf", "application/pdf", content);
+    Map<String, Object> values = investigation(false);
+    values.put("attachedDocuments", SpinValues.jsonValue("[\"sha256:" + CanonicalForm.sha256Hex(content) + "\"]").create());
+    LifecycleDriver driver = new LifecycleDriver(engine);
+    driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", values);
+
+    String evaluation = driver.taskOf(guaranteeCase.getId(), "Task_AnalysisEvaluation", "manager1").getId();
+    assertThat(engine.getFormService().getTaskFormVariables(evaluation).getValueTyped("attachedDocuments").getValue()
+        .toString()).isEqualTo("[]");
+    driver.complete(guaranteeCase.getId(), "Task_AnalysisEvaluation", "manager1", evaluation("approve"));
+
+    EvidenceRecord evaluated = ledger.records(guaranteeCase.getBusinessKey()).stream()
+        .filter(r -> "ANALYSIS_REPORT".equals(r.dutyCode())).findFirst().orElseThrow();
+    assertThat(evaluated.documents()).isEqualTo("[]");
   }
 
   @Test

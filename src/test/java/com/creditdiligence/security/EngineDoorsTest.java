@@ -2,6 +2,7 @@ package com.creditdiligence.security;
 
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.HttpBasic;
@@ -18,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -140,6 +142,26 @@ class EngineDoorsTest {
         .isNotEqualTo(0);
     assertThat(engine.getTaskService().getVariable(vote.getId(), "committeeMember")).isEqualTo(member);
     assertThat(chainLength(atCommittee.getBusinessKey())).isEqualTo(chainBefore);
+  }
+
+  @Test
+  void behindTheDoorCamundasOwnGrantLetsAnAssigneeWorkOnTheirTaskButNotReassignItOrWriteItsVariables() {
+    ProcessInstance atCommittee = driver.toCommittee("manager1", intake("无锡门禁癸公司", "workingCapitalLoan", 2_000_000, 12),
+        "approve");
+    String member = driver.voters(atCommittee.getId()).get(0);
+    Task vote = driver.taskOf(atCommittee.getId(), "Task_CommitteeVote", member);
+    var tasks = engine.getTaskService();
+
+    LifecycleDriver.signIn(engine, member);
+    try {
+      assertThatThrownBy(() -> tasks.setAssignee(vote.getId(), "manager2")).isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> tasks.delegateTask(vote.getId(), "manager2")).isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> tasks.setVariable(vote.getId(), "committeeApprovalsRequired", 0))
+          .isInstanceOf(AuthorizationException.class);
+      assertThat(tasks.createTaskQuery().taskId(vote.getId()).count()).isEqualTo(1);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   @Test
