@@ -7,6 +7,8 @@ import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
+import com.creditdiligence.submission.TaskSpec;
+import com.creditdiligence.submission.TaskSpec.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -33,14 +35,16 @@ class AuditorReviewRule implements TaskRule, TaskListener {
     this.memberships = memberships;
   }
 
-  @Override
-  public String elementId() {
-    return "Task_AuditorReview";
-  }
+  static final TaskSpec SPEC = TaskSpec.of("Task_AuditorReview", "Form_AuditorReview", Stage.REVIEW,
+      new Duty("ACCOUNTABILITY_AUDIT", "§27"))
+      .items("findingDecisions", "addedFindings")
+      .text("auditSummary")
+      .reads("reviewId")
+      .build();
 
   @Override
-  public Duty duty() {
-    return new Duty("ACCOUNTABILITY_AUDIT", "§27");
+  public TaskSpec spec() {
+    return SPEC;
   }
 
   @Override

@@ -6,6 +6,8 @@ import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
+import com.creditdiligence.submission.TaskSpec;
+import com.creditdiligence.submission.TaskSpec.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -22,14 +24,15 @@ class DeliberationRule implements TaskRule {
     this.memberships = memberships;
   }
 
-  @Override
-  public String elementId() {
-    return "Task_Deliberation";
-  }
+  static final TaskSpec SPEC = TaskSpec.of("Task_Deliberation", "Form_Deliberation", Stage.REVIEW,
+      new Duty("ACCOUNTABILITY_DELIBERATION", "金规〔2024〕11号 评议"))
+      .text("deliberationMinutes")
+      .reads("reviewId")
+      .build();
 
   @Override
-  public Duty duty() {
-    return new Duty("ACCOUNTABILITY_DELIBERATION", "金规〔2024〕11号 评议");
+  public TaskSpec spec() {
+    return SPEC;
   }
 
   @Override

@@ -6,6 +6,8 @@ import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
+import com.creditdiligence.submission.TaskSpec;
+import com.creditdiligence.submission.TaskSpec.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,14 +66,17 @@ final class DeterminationRules {
       this.memberships = memberships;
     }
 
-    @Override
-    public String elementId() {
-      return "Task_BoardDetermination";
-    }
+    static final TaskSpec SPEC = TaskSpec.of("Task_BoardDetermination", "Form_BoardDetermination", Stage.REVIEW,
+        new Duty("ACCOUNTABILITY_DETERMINATION", "§27 §28 责任认定"))
+        .choice("tier")
+        .choices("determinationClauses")
+        .text("determinationRationale")
+        .reads("manager", "reviewId")
+        .build();
 
     @Override
-    public Duty duty() {
-      return new Duty("ACCOUNTABILITY_DETERMINATION", "§27 §28 责任认定");
+    public TaskSpec spec() {
+      return SPEC;
     }
 
     @Override
@@ -100,14 +105,17 @@ final class DeterminationRules {
       this.memberships = memberships;
     }
 
-    @Override
-    public String elementId() {
-      return "Task_AppealDecision";
-    }
+    static final TaskSpec SPEC = TaskSpec.of("Task_AppealDecision", "Form_AppealDecision", Stage.REVIEW,
+        new Duty("ACCOUNTABILITY_APPEAL_DECISION", "金规〔2024〕11号 申诉复核"))
+        .choice("appealTier")
+        .choices("appealClauses")
+        .text("appealRationale")
+        .reads("manager", "reviewId")
+        .build();
 
     @Override
-    public Duty duty() {
-      return new Duty("ACCOUNTABILITY_APPEAL_DECISION", "金规〔2024〕11号 申诉复核");
+    public TaskSpec spec() {
+      return SPEC;
     }
 
     @Override

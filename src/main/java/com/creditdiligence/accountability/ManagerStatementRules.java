@@ -5,6 +5,8 @@ import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
+import com.creditdiligence.submission.TaskSpec;
+import com.creditdiligence.submission.TaskSpec.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,14 +34,16 @@ final class ManagerStatementRules {
   @Component
   static class StatementRule implements TaskRule {
 
-    @Override
-    public String elementId() {
-      return "Task_ManagerStatement";
-    }
+    static final TaskSpec SPEC = TaskSpec.of("Task_ManagerStatement", "Form_ManagerStatement", Stage.REVIEW,
+        new Duty("ACCOUNTABILITY_STATEMENT", "金规〔2024〕11号 申辩"))
+        .choice("statementChoice")
+        .text("statementText")
+        .reads("manager")
+        .build();
 
     @Override
-    public Duty duty() {
-      return new Duty("ACCOUNTABILITY_STATEMENT", "金规〔2024〕11号 申辩");
+    public TaskSpec spec() {
+      return SPEC;
     }
 
     @Override
@@ -52,14 +56,16 @@ final class ManagerStatementRules {
   @Component
   static class AppealRule implements TaskRule {
 
-    @Override
-    public String elementId() {
-      return "Task_Appeal";
-    }
+    static final TaskSpec SPEC = TaskSpec.of("Task_Appeal", "Form_Appeal", Stage.REVIEW,
+        new Duty("ACCOUNTABILITY_APPEAL", "金规〔2024〕11号 申诉"))
+        .choice("appealChoice")
+        .text("appealGrounds")
+        .reads("manager")
+        .build();
 
     @Override
-    public Duty duty() {
-      return new Duty("ACCOUNTABILITY_APPEAL", "金规〔2024〕11号 申诉");
+    public TaskSpec spec() {
+      return SPEC;
     }
 
     @Override

@@ -7,6 +7,8 @@ import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
+import com.creditdiligence.submission.TaskSpec;
+import com.creditdiligence.submission.TaskSpec.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -27,14 +29,14 @@ class OpenReviewRule implements TaskRule {
     this.memberships = memberships;
   }
 
-  @Override
-  public String elementId() {
-    return "StartEvent_ReviewRequested";
-  }
+  static final TaskSpec SPEC = TaskSpec.of("StartEvent_ReviewRequested", "Form_OpenAccountabilityReview", Stage.REVIEW,
+      new Duty("ACCOUNTABILITY_REVIEW_OPENED", "§27 §28", "PROCESS_STARTED"))
+      .text("caseKey", "reviewReason")
+      .build();
 
   @Override
-  public Duty duty() {
-    return new Duty("ACCOUNTABILITY_REVIEW_OPENED", "§27 §28", "PROCESS_STARTED");
+  public TaskSpec spec() {
+    return SPEC;
   }
 
   @Override

@@ -5,6 +5,8 @@ import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
+import com.creditdiligence.submission.TaskSpec;
+import com.creditdiligence.submission.TaskSpec.Stage;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -19,14 +21,18 @@ class CommitteeVoteRule implements TaskRule {
 
   static final Set<String> VOTES = Set.of(CommitteeVote.APPROVE, CommitteeVote.APPROVE_WITH_CONDITIONS, CommitteeVote.REJECT);
 
-  @Override
-  public String elementId() {
-    return "Task_CommitteeVote";
-  }
+  static final TaskSpec SPEC = TaskSpec.of("Task_CommitteeVote", "Form_CommitteeVote", Stage.COMMITTEE,
+      new Duty("COMMITTEE_VOTE", "担保决策", "VOTE_CAST"))
+      .flag("conflictOfInterest")
+      .text("conflictDescription")
+      .choice("vote")
+      .text("voteConditions", "voteRationale")
+      .reads("caseManager", "committeeMember")
+      .build();
 
   @Override
-  public Duty duty() {
-    return new Duty("COMMITTEE_VOTE", "担保决策", "VOTE_CAST");
+  public TaskSpec spec() {
+    return SPEC;
   }
 
   @Override

@@ -5,6 +5,8 @@ import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
+import com.creditdiligence.submission.TaskSpec;
+import com.creditdiligence.submission.TaskSpec.Stage;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -16,14 +18,16 @@ import org.springframework.stereotype.Component;
 @Component
 class ReservedOpinionRule implements TaskRule {
 
-  @Override
-  public String elementId() {
-    return "Task_RecordReservedOpinion";
-  }
+  static final TaskSpec SPEC = TaskSpec.of("Task_RecordReservedOpinion", "Form_ReservedOpinion", Stage.COMMITTEE,
+      new Duty("RESERVED_OPINION", "保留意见 (seeds/000)"))
+      .choice("reservedOpinionChoice")
+      .text("reservedOpinionText")
+      .flag("reportUpward")
+      .build();
 
   @Override
-  public Duty duty() {
-    return new Duty("RESERVED_OPINION", "保留意见 (seeds/000)");
+  public TaskSpec spec() {
+    return SPEC;
   }
 
   @Override

@@ -5,6 +5,8 @@ import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
+import com.creditdiligence.submission.TaskSpec;
+import com.creditdiligence.submission.TaskSpec.Stage;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
@@ -19,14 +21,24 @@ class EvaluationRule implements TaskRule {
 
   static final Set<String> RECOMMENDATIONS = Set.of("approve", "approveWithConditions", "reject");
 
-  @Override
-  public String elementId() {
-    return "Task_AnalysisEvaluation";
-  }
+  static final TaskSpec SPEC = TaskSpec.of("Task_AnalysisEvaluation", "Form_AnalysisEvaluation", Stage.EVALUATION,
+      new Duty("ANALYSIS_REPORT", "§15–§19"))
+      .text("productRiskAnalysis")
+      .number("revenueLastYear", "netProfitLastYear", "totalAssets", "totalLiabilities")
+      .number("operatingCashFlow")
+      .text("financialAnalysis", "financialForecast", "nfManagement", "nfProducts")
+      .text("nfProduction", "nfIndustry", "nfMacroEconomy", "counterGuarantorAssessment")
+      .text("collateralLegality")
+      .number("collateralValue")
+      .text("collateralSufficiency", "collateralRealizability", "reportSummary")
+      .choice("recommendation")
+      .text("recommendedConditions", "recommendationRationale")
+      .choices("attachedDocuments")
+      .build();
 
   @Override
-  public Duty duty() {
-    return new Duty("ANALYSIS_REPORT", "§15–§19");
+  public TaskSpec spec() {
+    return SPEC;
   }
 
   @Override

@@ -6,6 +6,8 @@ import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
+import com.creditdiligence.submission.TaskSpec;
+import com.creditdiligence.submission.TaskSpec.Stage;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,14 +17,19 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseEventReportRule implements TaskRule {
 
-  @Override
-  public String elementId() {
-    return "StartEvent_EventReported";
-  }
+  static final TaskSpec SPEC = TaskSpec.of("StartEvent_EventReported", "Form_CaseEventReport", Stage.MONITORING,
+      new Duty("EVENT_REPORTED", "§14 §20 附录五"))
+      .text("caseKey")
+      .choice("eventType", "majorEventKind", "warningCategory", "warningItemClientQuality")
+      .choice("warningItemAccountChanges", "warningItemManagementChanges", "warningItemOperatingEnvironment", "warningItemFinancialCondition")
+      .choice("warningItemOther")
+      .text("eventDescription")
+      .date("occurredOn")
+      .build();
 
   @Override
-  public Duty duty() {
-    return new Duty("EVENT_REPORTED", "§14 §20 附录五");
+  public TaskSpec spec() {
+    return SPEC;
   }
 
   @Override

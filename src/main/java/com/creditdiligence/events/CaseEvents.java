@@ -2,6 +2,7 @@ package com.creditdiligence.events;
 
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.submission.TaskSpec.Field;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -11,6 +12,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
@@ -28,10 +30,9 @@ public class CaseEvents {
   public static final String WARNING_SIGNAL = "WarningSignal";
 
   /** The fields the handling tasks fill, declared in the event's own scope (see {@link EventScope}). */
-  static final List<String> MAJOR_EVENT_FIELDS = List.of("meVisitDate", "meVisitPlace", "mePeopleMet", "meFindings",
-      "meWrittenReport", "meFreshAnalysis", "meProposedRiskClass", "headOpinion", "attachedDocuments");
-  static final List<String> WARNING_SIGNAL_FIELDS = List.of("measuresTaken", "measuresDescription", "measuresTakenOn",
-      "noMeasuresReason", "moveToProblemHandling", "attachedDocuments");
+  static final List<Field> MAJOR_EVENT_FIELDS = Stream.concat(MajorEventInvestigationRule.SPEC.fields().stream(),
+      MajorEventReviewRule.SPEC.fields().stream()).distinct().toList();
+  static final List<Field> WARNING_SIGNAL_FIELDS = PreservationMeasuresRule.SPEC.fields();
 
   private final RuntimeService runtime;
   private final CaseFiles caseFiles;

@@ -1,6 +1,7 @@
 package com.creditdiligence.events;
 
 import com.creditdiligence.platform.FormFieldDefaults;
+import com.creditdiligence.submission.TaskSpec.Field;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -24,8 +25,8 @@ public class EventScope {
     for (String name : major ? MAJOR_EVENT_PAYLOAD : WARNING_SIGNAL_PAYLOAD) {
       execution.setVariableLocal(name, execution.getVariable(name));
     }
-    for (String field : major ? CaseEvents.MAJOR_EVENT_FIELDS : CaseEvents.WARNING_SIGNAL_FIELDS) {
-      execution.setVariableLocal(field, FormFieldDefaults.empty(field));
+    for (Field field : major ? CaseEvents.MAJOR_EVENT_FIELDS : CaseEvents.WARNING_SIGNAL_FIELDS) {
+      execution.setVariableLocal(field.name(), FormFieldDefaults.empty(field));
     }
   }
 }

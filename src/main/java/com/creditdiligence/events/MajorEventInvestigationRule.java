@@ -6,6 +6,8 @@ import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
+import com.creditdiligence.submission.TaskSpec;
+import com.creditdiligence.submission.TaskSpec.Stage;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -13,14 +15,19 @@ import org.springframework.stereotype.Component;
 @Component
 class MajorEventInvestigationRule implements TaskRule {
 
-  @Override
-  public String elementId() {
-    return "Task_MajorEventInvestigation";
-  }
+  static final TaskSpec SPEC = TaskSpec.of("Task_MajorEventInvestigation", "Form_MajorEventInvestigation", Stage.MONITORING,
+      new Duty("ONSITE_AFTER_MAJOR_EVENT", "§14 §20"))
+      .date("meVisitDate")
+      .text("meVisitPlace", "mePeopleMet", "meFindings", "meWrittenReport")
+      .text("meFreshAnalysis")
+      .choice("meProposedRiskClass")
+      .choices("attachedDocuments")
+      .dueBy("ONSITE_AFTER_MAJOR_EVENT", "§14 §20", "§27(四)")
+      .build();
 
   @Override
-  public Duty duty() {
-    return new Duty("ONSITE_AFTER_MAJOR_EVENT", "§14 §20");
+  public TaskSpec spec() {
+    return SPEC;
   }
 
   @Override

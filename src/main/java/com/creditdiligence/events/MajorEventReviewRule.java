@@ -5,6 +5,8 @@ import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
+import com.creditdiligence.submission.TaskSpec;
+import com.creditdiligence.submission.TaskSpec.Stage;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -12,14 +14,14 @@ import org.springframework.stereotype.Component;
 @Component
 class MajorEventReviewRule implements TaskRule {
 
-  @Override
-  public String elementId() {
-    return "Task_ReviewMajorEventReport";
-  }
+  static final TaskSpec SPEC = TaskSpec.of("Task_ReviewMajorEventReport", "Form_MajorEventReview", Stage.MONITORING,
+      new Duty("MAJOR_CHANGE_REPORTED", "§14 §22"))
+      .text("headOpinion")
+      .build();
 
   @Override
-  public Duty duty() {
-    return new Duty("MAJOR_CHANGE_REPORTED", "§14 §22");
+  public TaskSpec spec() {
+    return SPEC;
   }
 
   @Override

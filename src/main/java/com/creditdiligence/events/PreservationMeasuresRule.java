@@ -5,6 +5,8 @@ import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
+import com.creditdiligence.submission.TaskSpec;
+import com.creditdiligence.submission.TaskSpec.Stage;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -13,14 +15,20 @@ import org.springframework.stereotype.Component;
 @Component
 class PreservationMeasuresRule implements TaskRule {
 
-  @Override
-  public String elementId() {
-    return "Task_PreservationMeasures";
-  }
+  static final TaskSpec SPEC = TaskSpec.of("Task_PreservationMeasures", "Form_PreservationMeasures", Stage.MONITORING,
+      new Duty("PRESERVATION_MEASURES", "§27(五) 附录五"))
+      .choice("measuresTaken")
+      .text("measuresDescription")
+      .date("measuresTakenOn")
+      .text("noMeasuresReason")
+      .flag("moveToProblemHandling")
+      .choices("attachedDocuments")
+      .dueBy("PRESERVATION_AFTER_WARNING_SIGNAL", "§27(五) 附录五", "§27(五)")
+      .build();
 
   @Override
-  public Duty duty() {
-    return new Duty("PRESERVATION_MEASURES", "§27(五) 附录五");
+  public TaskSpec spec() {
+    return SPEC;
   }
 
   @Override

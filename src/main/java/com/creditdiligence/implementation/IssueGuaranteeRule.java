@@ -5,6 +5,8 @@ import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
+import com.creditdiligence.submission.TaskSpec;
+import com.creditdiligence.submission.TaskSpec.Stage;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,14 +17,18 @@ import org.springframework.stereotype.Component;
 @Component
 class IssueGuaranteeRule implements TaskRule {
 
-  @Override
-  public String elementId() {
-    return "Task_IssueGuarantee";
-  }
+  static final TaskSpec SPEC = TaskSpec.of("Task_IssueGuarantee", "Form_IssueGuarantee", Stage.IMPLEMENTATION,
+      new Duty("GUARANTEE_ISSUED", "担保实施"))
+      .text("guaranteeLetterNo")
+      .date("issuedOn", "guaranteeExpiresOn")
+      .number("guaranteedAmount")
+      .text("lendingBankConfirmation")
+      .reads("amount")
+      .build();
 
   @Override
-  public Duty duty() {
-    return new Duty("GUARANTEE_ISSUED", "担保实施");
+  public TaskSpec spec() {
+    return SPEC;
   }
 
   @Override

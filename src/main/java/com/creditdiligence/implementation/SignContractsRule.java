@@ -5,6 +5,8 @@ import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
+import com.creditdiligence.submission.TaskSpec;
+import com.creditdiligence.submission.TaskSpec.Stage;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -16,14 +18,24 @@ import org.springframework.stereotype.Component;
 @Component
 class SignContractsRule implements TaskRule {
 
-  @Override
-  public String elementId() {
-    return "Task_SignContracts";
-  }
+  static final TaskSpec SPEC = TaskSpec.of("Task_SignContracts", "Form_SignContracts", Stage.IMPLEMENTATION,
+      new Duty("CONTRACTS_AND_COLLATERAL", "担保实施 §18"))
+      .text("guaranteeContractNo")
+      .date("guaranteeContractSignedOn")
+      .text("counterGuaranteeContractNo")
+      .date("counterGuaranteeContractSignedOn")
+      .choice("collateralRegistrationStatus")
+      .text("collateralRegistrationAuthority", "collateralRegistrationCertificateNo")
+      .date("collateralRegisteredOn")
+      .flag("approvalConditionsFulfilled")
+      .text("conditionsFulfilmentNote")
+      .choices("attachedDocuments")
+      .reads("committeeResult", "counterGuaranteeTypes", "hasCounterGuarantee")
+      .build();
 
   @Override
-  public Duty duty() {
-    return new Duty("CONTRACTS_AND_COLLATERAL", "担保实施 §18");
+  public TaskSpec spec() {
+    return SPEC;
   }
 
   @Override

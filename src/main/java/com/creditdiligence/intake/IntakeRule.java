@@ -6,6 +6,8 @@ import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
+import com.creditdiligence.submission.TaskSpec;
+import com.creditdiligence.submission.TaskSpec.Stage;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
@@ -22,14 +24,24 @@ class IntakeRule implements TaskRule {
   static final Set<String> CREDIT_RECORDS = Set.of("clean", "resolvedOverdue", "adverse");
   static final Set<String> COUNTER_GUARANTEES = Set.of("guarantor", "mortgage", "pledge", "none");
 
-  @Override
-  public String elementId() {
-    return "StartEvent_ApplicationReceived";
-  }
+  static final TaskSpec SPEC = TaskSpec.of("StartEvent_ApplicationReceived", "Form_ApplicationIntake", Stage.INTAKE,
+      new Duty("INTAKE_REGISTRATION", "§2 §6"))
+      .text("applicantName")
+      .choice("applicantType")
+      .text("unifiedSocialCreditCode")
+      .date("establishedOn")
+      .number("employeeCount", "annualRevenue")
+      .flag("businessLicenceValid")
+      .choice("creditRecord", "product")
+      .number("amount", "termMonths")
+      .text("lendingBank", "purpose")
+      .choices("counterGuaranteeTypes")
+      .text("counterGuaranteeDescription")
+      .build();
 
   @Override
-  public Duty duty() {
-    return new Duty("INTAKE_REGISTRATION", "§2 §6");
+  public TaskSpec spec() {
+    return SPEC;
   }
 
   @Override

@@ -5,6 +5,8 @@ import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
+import com.creditdiligence.submission.TaskSpec;
+import com.creditdiligence.submission.TaskSpec.Stage;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,14 +26,57 @@ class InvestigationRule implements TaskRule {
   static final Set<String> STATUSES = Set.of("verified", "missing", "notApplicable");
   static final Set<String> METHODS = Set.of("onSite", "indirect", "creditBureau", "agency");
 
-  @Override
-  public String elementId() {
-    return "Task_CustomerInvestigation";
-  }
+  static final TaskSpec SPEC = TaskSpec.of("Task_CustomerInvestigation", "Form_CustomerInvestigation", Stage.INVESTIGATION,
+      new Duty("CUSTOMER_INVESTIGATION", "§5–§14"))
+      .choice("doc01Status", "doc01Method")
+      .text("doc01Note")
+      .choice("doc02Status", "doc02Method")
+      .text("doc02Note")
+      .choice("doc03Status", "doc03Method")
+      .text("doc03Note")
+      .choice("doc04Status", "doc04Method")
+      .text("doc04Note")
+      .choice("doc05Status", "doc05Method")
+      .text("doc05Note")
+      .choice("doc06Status", "doc06Method")
+      .text("doc06Note")
+      .choice("doc07Status", "doc07Method")
+      .text("doc07Note")
+      .choice("doc08Status", "doc08Method")
+      .text("doc08Note")
+      .choice("doc09Status", "doc09Method")
+      .text("doc09Note")
+      .choice("doc10Status", "doc10Method")
+      .text("doc10Note")
+      .choice("doc11Status", "doc11Method")
+      .text("doc11Note")
+      .choice("doc12Status", "doc12Method")
+      .text("doc12Note")
+      .choice("doc13Status", "doc13Method")
+      .text("doc13Note")
+      .choice("docLt1Status", "docLt1Method")
+      .text("docLt1Note")
+      .choice("docLt2Status", "docLt2Method")
+      .text("docLt2Note")
+      .choice("docLt3Status", "docLt3Method")
+      .text("docLt3Note")
+      .choice("docLt4Status", "docLt4Method")
+      .text("docLt4Note")
+      .date("onSiteVisitDate")
+      .text("onSiteVisitPlace", "onSiteVisitPeopleMet", "onSiteVisitFindings")
+      .choice("isGroupCustomer")
+      .text("relatedParties")
+      .number("groupExposure")
+      .text("concentrationRiskNote")
+      .flag("relatedPartyCheckDone")
+      .text("customerFileNo")
+      .choices("attachedDocuments")
+      .reads("product")
+      .build();
 
   @Override
-  public Duty duty() {
-    return new Duty("CUSTOMER_INVESTIGATION", "§5–§14");
+  public TaskSpec spec() {
+    return SPEC;
   }
 
   @Override

@@ -5,6 +5,8 @@ import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
+import com.creditdiligence.submission.TaskSpec;
+import com.creditdiligence.submission.TaskSpec.Stage;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -29,14 +31,26 @@ class MonitoringReportRule implements TaskRule {
     this.floor = floor;
   }
 
-  @Override
-  public String elementId() {
-    return "Task_MonitoringReport";
-  }
+  static final TaskSpec SPEC = TaskSpec.of("Task_MonitoringReport", "Form_MonitoringReport", Stage.MONITORING,
+      new Duty("MONITORING_REPORT", "§21–§23"))
+      .text("fundsUse", "projectProgress", "legalStatus", "financialCondition")
+      .text("repaymentPerformance", "collateralCondition")
+      .choice("checkMode")
+      .date("checkDate")
+      .number("daysOverdue")
+      .choice("riskClass")
+      .text("classificationRationale")
+      .choice("adjustment")
+      .text("adjustmentNote")
+      .choice("nextStep")
+      .flag("repaidInFull")
+      .choices("attachedDocuments")
+      .dueBy("MONITORING_REPORT_ON_TIME", "§21 §23", "§27(三)")
+      .build();
 
   @Override
-  public Duty duty() {
-    return new Duty("MONITORING_REPORT", "§21–§23");
+  public TaskSpec spec() {
+    return SPEC;
   }
 
   @Override

@@ -5,6 +5,8 @@ import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
+import com.creditdiligence.submission.TaskSpec;
+import com.creditdiligence.submission.TaskSpec.Stage;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -12,14 +14,14 @@ import org.springframework.stereotype.Component;
 @Component
 class OverdueReportReviewRule implements TaskRule {
 
-  @Override
-  public String elementId() {
-    return "Task_ReviewOverdueReport";
-  }
+  static final TaskSpec SPEC = TaskSpec.of("Task_ReviewOverdueReport", "Form_OverdueReportReview", Stage.MONITORING,
+      new Duty("OVERDUE_REPORT_REVIEWED", "§22 §27(三)"))
+      .text("headInstruction", "reassignTo")
+      .build();
 
   @Override
-  public Duty duty() {
-    return new Duty("OVERDUE_REPORT_REVIEWED", "§22 §27(三)");
+  public TaskSpec spec() {
+    return SPEC;
   }
 
   @Override

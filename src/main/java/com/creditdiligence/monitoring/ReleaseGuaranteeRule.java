@@ -5,6 +5,8 @@ import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
+import com.creditdiligence.submission.TaskSpec;
+import com.creditdiligence.submission.TaskSpec.Stage;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -12,14 +14,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ReleaseGuaranteeRule implements TaskRule {
 
-  @Override
-  public String elementId() {
-    return "Task_ReleaseGuarantee";
-  }
+  static final TaskSpec SPEC = TaskSpec.of("Task_ReleaseGuarantee", "Form_ReleaseGuarantee", Stage.CLOSURE,
+      new Duty("GUARANTEE_RELEASED", "解保 closure"))
+      .date("repaymentConfirmedOn")
+      .text("bankRepaymentConfirmation", "releaseLetterNo")
+      .build();
 
   @Override
-  public Duty duty() {
-    return new Duty("GUARANTEE_RELEASED", "解保 closure");
+  public TaskSpec spec() {
+    return SPEC;
   }
 
   @Override

@@ -2,6 +2,7 @@ package com.creditdiligence.monitoring;
 
 import com.creditdiligence.platform.EngineValues;
 import com.creditdiligence.platform.FormFieldDefaults;
+import com.creditdiligence.submission.TaskSpec.Field;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -18,9 +19,9 @@ import org.springframework.stereotype.Component;
 @Component("scheduleMonitoringReport")
 class ScheduleMonitoringReport implements JavaDelegate {
 
-  static final List<String> REPORT_FIELDS = List.of("fundsUse", "projectProgress", "legalStatus", "financialCondition",
-      "repaymentPerformance", "collateralCondition", "checkMode", "checkDate", "daysOverdue", "classificationRationale",
-      "adjustment", "adjustmentNote", "nextStep", "repaidInFull", "attachedDocuments");
+  /** The report's fields, all but the class, which the form shows as the class on record until the manager changes it. */
+  static final List<Field> REPORT_FIELDS = MonitoringReportRule.SPEC.fields().stream()
+      .filter(field -> !field.name().equals("riskClass")).toList();
 
   @Override
   public void execute(DelegateExecution execution) {
@@ -32,7 +33,7 @@ class ScheduleMonitoringReport implements JavaDelegate {
         .atZone(ZoneId.systemDefault()).toInstant()));
     Integer round = (Integer) execution.getVariable("monitoringRound");
     execution.setVariable("monitoringRound", round == null ? 1 : round + 1);
-    REPORT_FIELDS.forEach(field -> execution.setVariable(field, FormFieldDefaults.empty(field)));
+    REPORT_FIELDS.forEach(field -> execution.setVariable(field.name(), FormFieldDefaults.empty(field)));
     if (execution.getVariable("riskClass") == null) {
       execution.setVariable("riskClass", RiskClass.normal.name());
     }

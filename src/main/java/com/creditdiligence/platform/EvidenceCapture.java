@@ -8,6 +8,8 @@ import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
+import com.creditdiligence.submission.TaskSpec.Field;
+import com.creditdiligence.submission.TaskSpec.FieldType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +101,7 @@ class EvidenceCapture {
    */
   private static void forgetPickedDocuments(DelegateExecution execution) {
     if (execution.hasVariable(ATTACHED_DOCUMENTS)) {
-      execution.setVariable(ATTACHED_DOCUMENTS, FormFieldDefaults.empty(ATTACHED_DOCUMENTS));
+      execution.setVariable(ATTACHED_DOCUMENTS, FormFieldDefaults.empty(new Field(ATTACHED_DOCUMENTS, FieldType.CHOICES)));
     }
   }
 

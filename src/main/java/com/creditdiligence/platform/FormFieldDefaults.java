@@ -1,37 +1,27 @@
 package com.creditdiligence.platform;
 
-import java.util.Set;
+import com.creditdiligence.submission.TaskSpec.Field;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
  * Empty values for form fields declared ahead of a form (a fresh report each round, an event's own
- * fields). Typed: Tasklist submits a field with the type of the variable it finds, so an untyped null
- * under a checklist makes the submission fail ("Cannot convert value '[]' of type 'Null'").
+ * fields). Typed by the field's type in its step's spec: Tasklist submits a field with the type of the
+ * variable it finds, so an untyped null under a checklist makes the submission fail ("Cannot convert value
+ * '[]' of type 'Null'").
  */
 public final class FormFieldDefaults {
-
-  /** Fields that Camunda Forms submit as JSON lists (checklists). */
-  private static final Set<String> LISTS = Set.of("attachedDocuments", "measures");
-  /** Fields that Camunda Forms submit as booleans (checkboxes). */
-  private static final Set<String> FLAGS = Set.of("moveToProblemHandling", "repaidInFull", "requestLimitReuse");
-  /** Whole-number fields. */
-  private static final Set<String> NUMBERS = Set.of("daysOverdue");
 
   private FormFieldDefaults() {
   }
 
-  public static TypedValue empty(String field) {
-    if (LISTS.contains(field)) {
-      return SpinValues.jsonValue("[]").create();
-    }
-    if (FLAGS.contains(field)) {
-      return Variables.booleanValue(null);
-    }
-    if (NUMBERS.contains(field)) {
-      return Variables.longValue(null);
-    }
-    return Variables.stringValue(null);
+  public static TypedValue empty(Field field) {
+    return switch (field.type()) {
+      case CHOICES, ITEMS -> SpinValues.jsonValue("[]").create();
+      case FLAG -> Variables.booleanValue(null);
+      case NUMBER -> Variables.longValue(null);
+      case TEXT, DATE, CHOICE -> Variables.stringValue(null);
+    };
   }
 }

@@ -5,6 +5,8 @@ import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
+import com.creditdiligence.submission.TaskSpec;
+import com.creditdiligence.submission.TaskSpec.Stage;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -13,14 +15,16 @@ import org.springframework.stereotype.Component;
 @Component
 class LimitReuseApprovalRule implements TaskRule {
 
-  @Override
-  public String elementId() {
-    return "Task_ApproveLimitReuse";
-  }
+  static final TaskSpec SPEC = TaskSpec.of("Task_ApproveLimitReuse", "Form_LimitReuseApproval", Stage.PROBLEM_HANDLING,
+      new Duty("LIMIT_REUSE_APPROVAL", "§25(一)"))
+      .choice("limitReuseDecision")
+      .text("limitReuseRationale")
+      .reads("caseManager")
+      .build();
 
   @Override
-  public Duty duty() {
-    return new Duty("LIMIT_REUSE_APPROVAL", "§25(一)");
+  public TaskSpec spec() {
+    return SPEC;
   }
 
   @Override

@@ -5,6 +5,8 @@ import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
+import com.creditdiligence.submission.TaskSpec;
+import com.creditdiligence.submission.TaskSpec.Stage;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -17,14 +19,18 @@ class ProblemHandlingRule implements TaskRule {
       "exerciseRights", "courtFreeze", "other");
   static final Set<String> OUTCOMES = Set.of("recoveredContinue", "recoveredClosed", "compensated");
 
-  @Override
-  public String elementId() {
-    return "Task_ProblemHandling";
-  }
+  static final TaskSpec SPEC = TaskSpec.of("Task_ProblemHandling", "Form_ProblemHandling", Stage.PROBLEM_HANDLING,
+      new Duty("PROBLEM_HANDLING", "§25"))
+      .choices("measures")
+      .text("measuresNote")
+      .choice("problemOutcome")
+      .flag("requestLimitReuse")
+      .choices("attachedDocuments")
+      .build();
 
   @Override
-  public Duty duty() {
-    return new Duty("PROBLEM_HANDLING", "§25");
+  public TaskSpec spec() {
+    return SPEC;
   }
 
   @Override

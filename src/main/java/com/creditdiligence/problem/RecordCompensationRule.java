@@ -5,6 +5,8 @@ import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
+import com.creditdiligence.submission.TaskSpec;
+import com.creditdiligence.submission.TaskSpec.Stage;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -14,14 +16,18 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordCompensationRule implements TaskRule {
 
-  @Override
-  public String elementId() {
-    return "Task_RecordCompensation";
-  }
+  static final TaskSpec SPEC = TaskSpec.of("Task_RecordCompensation", "Form_RecordCompensation", Stage.PROBLEM_HANDLING,
+      new Duty("COMPENSATION_PAID", "§25(二) 代位求偿"))
+      .number("compensationAmount")
+      .date("compensationPaidOn")
+      .number("lossAmount")
+      .text("recoveryPlan")
+      .choices("attachedDocuments")
+      .build();
 
   @Override
-  public Duty duty() {
-    return new Duty("COMPENSATION_PAID", "§25(二) 代位求偿");
+  public TaskSpec spec() {
+    return SPEC;
   }
 
   @Override
