@@ -32,7 +32,7 @@ public record TaskSpec(String elementId, String formId, Stage stage, Duty duty, 
   public enum Stage {
     INTAKE("intake"), INVESTIGATION("investigation"), EVALUATION("evaluation"), COMMITTEE("committee"),
     IMPLEMENTATION("implementation"), MONITORING("monitoring"), PROBLEM_HANDLING("problemHandling"),
-    CLOSURE("closure"), REVIEW("review");
+    CLOSURE("closure"), REVIEW("accountability");
 
     private final String code;
 
