@@ -71,6 +71,10 @@ class EngineDoorsTest {
     assertThat(answer.contentType()).startsWith("application/problem+json");
     assertThat(answer.body().path("errors").has("committeeResult")).isTrue();
     assertThat(answer.body().path("errors").has("reservedOpinionText")).isFalse();
+    // Nor hidden behind a second "variables", which another reader of the body might take instead of the first.
+    Answer twice = rest("manager1", "POST", "/task/" + opinion.getId() + "/complete", "{\"variables\": {}, "
+        + completion(forged).substring(1));
+    assertThat(twice.status()).isEqualTo(400);
     assertThat(openTask(opinion.getId())).isTrue();
     assertThat(engine.getRuntimeService().getVariable(rejected.getId(), "committeeResult")).isEqualTo("rejected");
     assertThat(chainLength(rejected.getBusinessKey())).isEqualTo(chainBefore);

@@ -2,6 +2,7 @@ package com.creditdiligence.platform.web;
 
 import com.creditdiligence.platform.EngineActions;
 import com.creditdiligence.platform.SubmittableFields;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,7 +49,8 @@ class EngineDoor extends OncePerRequestFilter {
   /** Larger bodies are no form submission of this application (a form's text fields hold 4,000 characters each). */
   static final int MAX_BODY = 1024 * 1024;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** A name given twice is refused: the engine must not read a body differently from the door. */
+  private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final Set<String> COMPLETION_KEYS = Set.of("variables", "withVariablesInReturn");
   private static final Set<String> START_KEYS = Set.of("variables", "withVariablesInReturn", "businessKey");
 
@@ -119,7 +121,7 @@ class EngineDoor extends OncePerRequestFilter {
     try {
       json = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
     } catch (JsonProcessingException unreadable) {
-      refuse(response, 400, "请求内容不是有效的JSON The request body is not valid JSON", null);
+      refuse(response, 400, "请求内容不是有效的JSON(或有重复的名称) The request body is not valid JSON, or names something twice", null);
       return;
     }
     if (json == null || json.isNull()) {
