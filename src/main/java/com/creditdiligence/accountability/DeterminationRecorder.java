@@ -34,7 +34,7 @@ class DeterminationRecorder implements TaskListener {
     Submission s = EngineValues.submission(task);
     String reviewId = s.text("reviewId").orElseThrow();
     String manager = s.text("manager").orElseThrow();
-    boolean appeal = "Task_AppealDecision".equals(task.getTaskDefinitionKey());
+    boolean appeal = DeterminationRules.AppealDecisionRule.SPEC.elementId().equals(task.getTaskDefinitionKey());
     String tier = s.text(appeal ? DeterminationRules.APPEAL_TIER : DeterminationRules.FIRST_TIER).orElseThrow();
     store.determine(new Determination(reviewId, manager, appeal ? Determination.APPEAL : Determination.FIRST,
         Tier.ofCode(tier).orElseThrow(),

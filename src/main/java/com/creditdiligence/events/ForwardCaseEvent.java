@@ -36,7 +36,7 @@ class ForwardCaseEvent implements JavaDelegate {
             occurredOn, ClockUtil.getCurrentTime().toInstant());
       }
     } catch (ApiProblem refused) {
-      throw new SubmissionRefusedException("StartEvent_EventReported", List.of(new Refusal("caseKey", refused.getMessage())));
+      throw new SubmissionRefusedException(CaseEventReportRule.SPEC.elementId(), List.of(new Refusal("caseKey", refused.getMessage())));
     }
   }
 }
