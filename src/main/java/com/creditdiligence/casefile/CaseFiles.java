@@ -5,8 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,10 +25,10 @@ public class CaseFiles {
   public void open(CaseFile file) {
     jdbc.sql("""
             INSERT INTO case_file (business_key, process_instance_id, applicant_name, product, amount,
-                                   term_months, case_manager, status, status_reason, opened_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                   term_months, case_manager, applied_by, status, status_reason, opened_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(file.businessKey(), file.processInstanceId(), file.applicantName(), file.product(), file.amount(),
-            file.termMonths(), file.caseManager(), file.status().name(), file.statusReason(),
+            file.termMonths(), file.caseManager(), file.caseManager(), file.status().name(), file.statusReason(),
             Timestamp.from(file.openedAt()), Timestamp.from(file.updatedAt()))
         .update();
   }
@@ -43,6 +45,35 @@ public class CaseFiles {
   void reassign(String businessKey, String caseManager, Instant at) {
     jdbc.sql("UPDATE case_file SET case_manager = ?, updated_at = ? WHERE business_key = ?")
         .params(caseManager, Timestamp.from(at), businessKey).update();
+  }
+
+  /** The manager's recommendation, kept when their evaluation is accepted (service code; no user writes it). */
+  public void recordRecommendation(String businessKey, String recommendation) {
+    int updated = jdbc.sql("UPDATE case_file SET recommendation = ? WHERE business_key = ?")
+        .params(recommendation, businessKey).update();
+    if (updated != 1) {
+      throw new IllegalStateException("No case file " + businessKey);
+    }
+  }
+
+  /** The recommendation of the accepted evaluation, if there was one. */
+  public Optional<String> recommendationOf(String businessKey) {
+    return jdbc.sql("SELECT recommendation FROM case_file WHERE business_key = ?").param(businessKey)
+        .query(String.class).optional();
+  }
+
+  /** Who applied for the case: the authenticated starter of the intake, whoever holds the case now. */
+  public Optional<String> appliedBy(String businessKey) {
+    return jdbc.sql("SELECT applied_by FROM case_file WHERE business_key = ?").param(businessKey)
+        .query(String.class).optional();
+  }
+
+  /** The case's own managers as the record knows them: who holds it now and who applied for it. */
+  public Set<String> ownManagers(String businessKey) {
+    Set<String> managers = new LinkedHashSet<>();
+    find(businessKey).ifPresent(file -> managers.add(file.caseManager()));
+    appliedBy(businessKey).ifPresent(managers::add);
+    return managers;
   }
 
   public Optional<CaseFile> find(String businessKey) {

@@ -34,13 +34,16 @@ class CaseReassignment implements TaskListener {
       throw new SubmissionRefusedException(task.getTaskDefinitionKey(), List.of(new Refusal("reassignTo",
           "用户 " + successor + " 不是客户经理 " + successor + " is not a customer manager")));
     }
-    String predecessor = (String) task.getVariable("caseManager");
+    String businessKey = task.getExecution().getProcessBusinessKey();
+    // Who held the case is the case file's fact, not the caseManager variable (which only the forms show).
+    String predecessor = caseFiles.find(businessKey).map(CaseFile::caseManager)
+        .orElseThrow(() -> new IllegalStateException("No case file " + businessKey));
     task.getExecution().setVariable("caseManager", successor);
     var tasks = task.getProcessEngineServices().getTaskService();
     for (Task open : tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId()).taskAssignee(predecessor).list()) {
       tasks.setAssignee(open.getId(), successor);
     }
-    caseFiles.reassign(task.getExecution().getProcessBusinessKey(), successor, ClockUtil.getCurrentTime().toInstant());
+    caseFiles.reassign(businessKey, successor, ClockUtil.getCurrentTime().toInstant());
     task.setVariable("reassignTo", null);
   }
 }

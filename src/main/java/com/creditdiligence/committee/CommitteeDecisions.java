@@ -17,14 +17,33 @@ public class CommitteeDecisions {
   }
 
   void add(String processInstanceId, String businessKey, CommitteeTally tally, CommitteeTally.Outcome outcome,
-           String minutes, Instant decidedAt) {
+           String recommendation, String minutes, Instant decidedAt) {
     jdbc.sql("""
             INSERT INTO committee_decision (process_instance_id, business_key, voters_required, approvals_required,
-                                            approvals, rejections, result, conditions, minutes, decided_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                            approvals, rejections, result, conditions, recommendation, minutes,
+                                            decided_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(processInstanceId, businessKey, tally.votersRequired(), tally.approvalsRequired(), outcome.approvals(),
-            outcome.rejections(), outcome.result(), outcome.conditions(), minutes, Timestamp.from(decidedAt))
+            outcome.rejections(), outcome.result(), outcome.conditions(), recommendation, minutes,
+            Timestamp.from(decidedAt))
         .update();
+  }
+
+  /** The decision's result and the recommendation it was compared with, as recorded by the tally. */
+  record Recorded(String result, String recommendation) {
+  }
+
+  Optional<Recorded> ofProcess(String processInstanceId) {
+    return jdbc.sql("SELECT result, recommendation FROM committee_decision WHERE process_instance_id = ?")
+        .param(processInstanceId)
+        .query((row, n) -> new Recorded(row.getString("result"), row.getString("recommendation")))
+        .optional();
+  }
+
+  /** The committee's result for the case ({@code approved}, {@code approvedWithConditions}, {@code rejected}). */
+  public Optional<String> resultOf(String businessKey) {
+    return jdbc.sql("SELECT result FROM committee_decision WHERE business_key = ?").param(businessKey)
+        .query(String.class).optional();
   }
 
   public Optional<String> minutesOf(String businessKey) {

@@ -14,8 +14,14 @@ final class CommitteeMemberSelection {
   }
 
   static List<String> draw(List<String> pool, String caseManager, Collection<String> alreadyActed, int needed) {
+    return draw(pool, caseManager == null ? List.of() : List.of(caseManager), alreadyActed, needed);
+  }
+
+  /** {@code caseManagers}: whoever the case file names as its manager and whoever applied for it. */
+  static List<String> draw(List<String> pool, Collection<String> caseManagers, Collection<String> alreadyActed,
+                           int needed) {
     List<String> eligible = pool.stream()
-        .filter(member -> !member.equals(caseManager))
+        .filter(member -> !caseManagers.contains(member))
         .filter(member -> !alreadyActed.contains(member))
         .toList();
     if (eligible.size() < needed) {

@@ -8,26 +8,38 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * On completion of an (already validated) vote task: keeps the member's vote in committee_vote.
- * The vote's variables are local to the task (see the BPMN's input mapping), so no other member
- * reads them from the process.
+ * A vote task's seat and vote. On creation (in the transaction that drew the members, before anyone can
+ * touch the task) the task is bound to its seat in committee_seat; on completion of the (already
+ * validated) task the vote is kept in committee_vote as the seat's member's, whoever the task's
+ * assignee or a committeeMember variable says. The vote's variables are local to the task (see the
+ * BPMN's input mapping), so no other member reads them from the process.
  */
 @Component("committeeVoteRecorder")
 class CommitteeVoteRecorder implements TaskListener {
 
   private final CommitteeVotes votes;
+  private final CommitteeSeats seats;
 
-  CommitteeVoteRecorder(CommitteeVotes votes) {
+  CommitteeVoteRecorder(CommitteeVotes votes, CommitteeSeats seats) {
     this.votes = votes;
+    this.seats = seats;
   }
 
   @Override
   public void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      String processInstanceId = task.getProcessInstanceId();
+      int seat = ((Number) task.getExecution().getVariable("loopCounter")).intValue();
+      seats.bindTask(processInstanceId, seats.lastRound(processInstanceId), seat, task.getId());
+      return;
+    }
+    CommitteeSeats.Seat seat = seats.ofTask(task.getId())
+        .orElseThrow(() -> new IllegalStateException("Vote task " + task.getId() + " has no seat on the committee"));
     boolean conflict = Boolean.TRUE.equals(task.getVariable("conflictOfInterest"));
     String submittedBy = Optional.ofNullable(task.getProcessEngineServices().getIdentityService().getCurrentAuthentication())
         .map(Authentication::getUserId).orElse(null);
-    votes.add(new CommitteeVote(task.getProcessInstanceId(), task.getExecution().getProcessBusinessKey(),
-        (Integer) task.getVariable("committeeRound"), task.getId(), task.getAssignee(), submittedBy, conflict,
+    votes.add(new CommitteeVote(task.getProcessInstanceId(), seat.businessKey(), seat.round(), task.getId(),
+        seat.memberId(), submittedBy, conflict,
         conflict ? text(task, "conflictDescription") : null,
         conflict ? null : text(task, "vote"),
         conflict ? null : text(task, "voteConditions"),

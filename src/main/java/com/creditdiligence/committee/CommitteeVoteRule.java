@@ -1,5 +1,6 @@
 package com.creditdiligence.committee;
 
+import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.submission.Checks;
 import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
@@ -8,13 +9,15 @@ import com.creditdiligence.submission.TaskRule;
 import com.creditdiligence.submission.TaskSpec;
 import com.creditdiligence.submission.TaskSpec.Stage;
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * 担保决策: a vote is named and reasoned; a member with a conflict of interest withdraws instead,
- * saying why. Only the drawn member may act on their vote, and never the case's own manager.
+ * saying why. Only the member drawn for the seat may act on its vote, and never the case's own manager
+ * or whoever applied for it. Who was drawn and who manages the case are the record's (committee_seat,
+ * case_file), whatever the task's assignee or a committeeMember or caseManager value says.
  */
 @Component
 class CommitteeVoteRule implements TaskRule {
@@ -27,8 +30,15 @@ class CommitteeVoteRule implements TaskRule {
       .text("conflictDescription")
       .choice("vote")
       .text("voteConditions", "voteRationale")
-      .reads("caseManager", "committeeMember")
       .build();
+
+  private final CommitteeSeats seats;
+  private final CaseFiles caseFiles;
+
+  CommitteeVoteRule(CommitteeSeats seats, CaseFiles caseFiles) {
+    this.seats = seats;
+    this.caseFiles = caseFiles;
+  }
 
   @Override
   public TaskSpec spec() {
@@ -38,11 +48,15 @@ class CommitteeVoteRule implements TaskRule {
   @Override
   public List<Refusal> check(Submission s) {
     Checks checks = new Checks(s);
+    Optional<CommitteeSeats.Seat> seat = seats.ofTask(s.taskId());
+    if (seat.isEmpty()) {
+      return checks.refuse("vote", "此表决任务没有选定的委员 This vote task has no drawn member on record").refusals();
+    }
     String performer = s.performer();
-    if (performer != null && performer.equals(s.text("caseManager").orElse(null))) {
+    if (performer != null && caseFiles.ownManagers(seat.get().businessKey()).contains(performer)) {
       return checks.refuse("vote", "客户经理不得对本人经办的案件表决 The case's customer manager may not vote on it").refusals();
     }
-    if (performer != null && !Objects.equals(performer, s.text("committeeMember").orElse(null))) {
+    if (performer != null && !performer.equals(seat.get().memberId())) {
       return checks.refuse("vote", "只有被指定的委员本人可以表决 Only the member drawn for this vote may cast it").refusals();
     }
     if (s.isTrue("conflictOfInterest")) {

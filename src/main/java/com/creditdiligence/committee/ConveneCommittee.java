@@ -1,16 +1,21 @@
 package com.creditdiligence.committee;
 
+import com.creditdiligence.casefile.CaseFiles;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
  * Draws the voters of the next committee round: the full committee the approval authority asks for
- * in the first round, one replacement per withdrawn member afterwards.
+ * in the first round, one replacement per withdrawn member afterwards. Everything it decides from is
+ * recorded (the authority the table gave, the votes, the case file's managers) and everything it decides
+ * is recorded too (committee_round, committee_seat); the variables it sets are for the forms to show.
  */
 @Component("conveneCommittee")
 class ConveneCommittee implements JavaDelegate {
@@ -18,29 +23,34 @@ class ConveneCommittee implements JavaDelegate {
   static final String COMMITTEE_GROUP = "committee";
 
   private final CommitteeVotes votes;
+  private final CommitteeSeats seats;
+  private final CaseFiles caseFiles;
 
-  ConveneCommittee(CommitteeVotes votes) {
+  ConveneCommittee(CommitteeVotes votes, CommitteeSeats seats, CaseFiles caseFiles) {
     this.votes = votes;
+    this.seats = seats;
+    this.caseFiles = caseFiles;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> authority = (Map<String, Object>) execution.getVariable("approvalAuthority");
-    int votersRequired = ((Number) authority.get("votersRequired")).intValue();
-    int approvalsRequired = ((Number) authority.get("approvalsRequired")).intValue();
-    Integer previousRound = (Integer) execution.getVariable("committeeRound");
-    int round = previousRound == null ? 1 : previousRound + 1;
-    int needed = round == 1 ? votersRequired : (Integer) execution.getVariable("committeeReplacementsNeeded");
+    String processInstanceId = execution.getProcessInstanceId();
+    String businessKey = execution.getProcessBusinessKey();
+    CommitteeTally authority = seats.authorityOf(processInstanceId)
+        .orElseThrow(() -> new IllegalStateException("No approval authority recorded for " + businessKey));
+    int round = seats.lastRound(processInstanceId) + 1;
+    List<CommitteeVote> cast = votes.ofCase(processInstanceId);
+    int needed = authority.count(cast).replacementsNeeded();
 
     List<String> pool = execution.getProcessEngineServices().getIdentityService().createUserQuery()
         .memberOfGroup(COMMITTEE_GROUP).orderByUserId().asc().list().stream().map(User::getId).toList();
-    List<String> alreadyActed = votes.ofCase(execution.getProcessInstanceId()).stream().map(CommitteeVote::memberId).toList();
-    List<String> voters = CommitteeMemberSelection.draw(pool, (String) execution.getVariable("caseManager"),
-        alreadyActed, needed);
+    Set<String> alreadyInvolved = new LinkedHashSet<>(seats.drawnMembers(processInstanceId));
+    cast.forEach(vote -> alreadyInvolved.add(vote.memberId()));
+    List<String> voters = CommitteeMemberSelection.draw(pool, caseFiles.ownManagers(businessKey), alreadyInvolved, needed);
+    seats.convene(processInstanceId, businessKey, round, authority, voters, ClockUtil.getCurrentTime().toInstant());
 
-    execution.setVariable("committeeVotersRequired", votersRequired);
-    execution.setVariable("committeeApprovalsRequired", approvalsRequired);
+    execution.setVariable("committeeVotersRequired", authority.votersRequired());
+    execution.setVariable("committeeApprovalsRequired", authority.approvalsRequired());
     execution.setVariable("committeeRound", round);
     execution.setVariable("committeeVoters", new ArrayList<>(voters));
   }

@@ -1,8 +1,8 @@
 package com.creditdiligence.committee;
 
+import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.casefile.CaseStatus;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,26 +11,30 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * After each round: either asks for replacements of withdrawn members, or computes the decision,
- * writes the minutes and tells the process whether it differs from the manager's recommendation.
+ * After each round: either asks for replacements of withdrawn members, or computes the decision and
+ * writes the minutes. It counts the recorded votes against the authority recorded for the round, and
+ * writes the minutes from the case file (applicant, product, amount, manager, the recommendation of the
+ * accepted evaluation); the decision goes to committee_decision, which the gateways read. The variables
+ * it sets are for the forms to show, and decide nothing.
  */
 @Component("tallyVotes")
 class TallyVotes implements JavaDelegate {
 
   private final CommitteeVotes votes;
   private final CommitteeDecisions decisions;
+  private final CommitteeRecord record;
   private final CaseFiles caseFiles;
 
-  TallyVotes(CommitteeVotes votes, CommitteeDecisions decisions, CaseFiles caseFiles) {
+  TallyVotes(CommitteeVotes votes, CommitteeDecisions decisions, CommitteeRecord record, CaseFiles caseFiles) {
     this.votes = votes;
     this.decisions = decisions;
+    this.record = record;
     this.caseFiles = caseFiles;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    CommitteeTally tally = new CommitteeTally((Integer) execution.getVariable("committeeVotersRequired"),
-        (Integer) execution.getVariable("committeeApprovalsRequired"));
+    CommitteeTally tally = record.tally(execution.getProcessInstanceId());
     List<CommitteeVote> cast = votes.ofCase(execution.getProcessInstanceId());
     CommitteeTally.Outcome outcome = tally.count(cast);
     execution.setVariable("committeeReplacementsNeeded", outcome.replacementsNeeded());
@@ -39,13 +43,13 @@ class TallyVotes implements JavaDelegate {
     }
     Instant now = ClockUtil.getCurrentTime().toInstant();
     String businessKey = execution.getProcessBusinessKey();
-    String recommendation = (String) execution.getVariable("recommendation");
-    String minutes = CommitteeMinutes.write(new CommitteeMinutes.CaseSummary(businessKey,
-            (String) execution.getVariable("applicantName"), (String) execution.getVariable("product"),
-            new BigDecimal(execution.getVariable("amount").toString()), (String) execution.getVariable("caseManager"),
-            recommendation),
+    CaseFile file = caseFiles.find(businessKey).orElseThrow(() -> new IllegalStateException("No case file " + businessKey));
+    String recommendation = caseFiles.recommendationOf(businessKey)
+        .orElseThrow(() -> new IllegalStateException("No recommendation recorded for " + businessKey));
+    String minutes = CommitteeMinutes.write(new CommitteeMinutes.CaseSummary(businessKey, file.applicantName(),
+            file.product(), file.amount(), file.caseManager(), recommendation),
         tally, outcome, cast, now);
-    decisions.add(execution.getProcessInstanceId(), businessKey, tally, outcome, minutes, now);
+    decisions.add(execution.getProcessInstanceId(), businessKey, tally, outcome, recommendation, minutes, now);
     execution.setVariable("committeeResult", outcome.result());
     execution.setVariable("committeeConditions", outcome.conditions());
     execution.setVariable("committeeMinutes", minutes);

@@ -1,6 +1,7 @@
 package com.creditdiligence.events;
 
 import com.creditdiligence.casefile.CaseNumbers;
+import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.submission.Checks;
 import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
@@ -11,9 +12,14 @@ import com.creditdiligence.submission.TaskSpec.Stage;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-/** The Tasklist report of a major event or an early-warning signal: a case, what happened, when. */
+/**
+ * The Tasklist report of a major event or an early-warning signal: a case, what happened, when; and a
+ * reporter who may act on that case, by the very rule the /api door applies ({@link CaseAccess#act}: the
+ * case's managers and department heads).
+ */
 @Component
 class CaseEventReportRule implements TaskRule {
 
@@ -26,6 +32,13 @@ class CaseEventReportRule implements TaskRule {
       .text("eventDescription")
       .date("occurredOn")
       .build();
+
+  private final CaseAccess access;
+
+  /** Lazy: the engine is built with the rules, and CaseAccess asks the engine's identity service. */
+  CaseEventReportRule(@Lazy CaseAccess access) {
+    this.access = access;
+  }
 
   @Override
   public TaskSpec spec() {
@@ -40,6 +53,9 @@ class CaseEventReportRule implements TaskRule {
     checks.requirePastDate("occurredOn", "发生日期 Occurred on");
     if (!CaseNumbers.isValid(s.text("caseKey").orElse(null))) {
       checks.refuse("caseKey", "案件编号格式应为 GA-年份-六位序号 The case number must look like GA-2026-000123");
+    } else if (s.performer() != null) {
+      access.refusalToAct(s.performer(), s.text("caseKey").orElseThrow())
+          .ifPresent(reason -> checks.refuse("caseKey", reason));
     }
     if (s.text("eventType").filter("majorEvent"::equals).isPresent()) {
       checks.requireOneOf("majorEventKind", MajorEventKind.CODES, "重大事项类别 Kind of major event");

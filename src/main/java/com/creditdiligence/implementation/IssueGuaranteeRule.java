@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** 出具保函: never more than was approved, and a guarantee that ends after it begins. */
+/**
+ * 出具保函: never more than was approved, and a guarantee that ends after it begins. The approved amount
+ * is the record's ({@link ApprovedTerms}: the case file's), not an {@code amount} value in the submission.
+ */
 @Component
 class IssueGuaranteeRule implements TaskRule {
 
@@ -23,8 +26,13 @@ class IssueGuaranteeRule implements TaskRule {
       .date("issuedOn", "guaranteeExpiresOn")
       .number("guaranteedAmount")
       .text("lendingBankConfirmation")
-      .reads("amount")
       .build();
+
+  private final ApprovedTerms approvedTerms;
+
+  IssueGuaranteeRule(ApprovedTerms approvedTerms) {
+    this.approvedTerms = approvedTerms;
+  }
 
   @Override
   public TaskSpec spec() {
@@ -42,10 +50,12 @@ class IssueGuaranteeRule implements TaskRule {
       checks.refuse("guaranteeExpiresOn", "到期日须晚于出具日期 The guarantee must expire after it is issued");
     }
     Optional<BigDecimal> guaranteed = checks.requireAmount("guaranteedAmount", "担保金额 Guaranteed amount", BigDecimal.ONE);
-    Optional<BigDecimal> approved = s.decimal("amount");
-    if (guaranteed.isPresent() && approved.isPresent() && guaranteed.get().compareTo(approved.get()) > 0) {
+    Optional<BigDecimal> approved = approvedTerms.amount(s.businessKey());
+    if (approved.isEmpty()) {
+      checks.refuse("guaranteedAmount", "没有批准金额的记录 No approved amount is on record for this case");
+    } else if (guaranteed.isPresent() && guaranteed.get().compareTo(approved.get()) > 0) {
       checks.refuse("guaranteedAmount", "担保金额不得超过批准金额 The guaranteed amount may not exceed the approved amount "
-          + approved.get().toPlainString());
+          + approved.get().stripTrailingZeros().toPlainString());
     }
     return checks.refusals();
   }

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 担保实施: the guarantee contract signed; every offered counter-guarantee under contract; mortgages
- * and pledges registered; every condition of the approval fulfilled before anything is issued.
+ * and pledges registered; every condition of the approval fulfilled before anything is issued (the
+ * approval's conditions as the committee's decision records them).
  */
 @Component
 class SignContractsRule implements TaskRule {
@@ -30,8 +31,14 @@ class SignContractsRule implements TaskRule {
       .flag("approvalConditionsFulfilled")
       .text("conditionsFulfilmentNote")
       .choices("attachedDocuments")
-      .reads("committeeResult", "counterGuaranteeTypes", "hasCounterGuarantee")
+      .reads("counterGuaranteeTypes", "hasCounterGuarantee")
       .build();
+
+  private final ApprovedTerms approvedTerms;
+
+  SignContractsRule(ApprovedTerms approvedTerms) {
+    this.approvedTerms = approvedTerms;
+  }
 
   @Override
   public TaskSpec spec() {
@@ -60,7 +67,8 @@ class SignContractsRule implements TaskRule {
           .requireText("collateralRegistrationCertificateNo", "登记证明编号 Registration certificate number");
       checks.requirePastDate("collateralRegisteredOn", "登记日期 Registered on");
     }
-    if (s.text("committeeResult").filter("approvedWithConditions"::equals).isPresent()) {
+    // Whether the approval has conditions is the committee's recorded decision, not a committeeResult value.
+    if (approvedTerms.committeeResult(s.businessKey()).filter("approvedWithConditions"::equals).isPresent()) {
       checks.requireTrue("approvalConditionsFulfilled",
               "审批条件须全部落实后方可实施 Every condition of the approval must be fulfilled first")
           .requireFinding("conditionsFulfilmentNote", "条件落实情况 How the conditions were fulfilled");

@@ -38,7 +38,14 @@ class ApplicationIntake implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     LocalDate today = EngineValues.today();
-    String caseManager = (String) execution.getVariable("caseManager");
+    // The applicant's manager is whoever is signed in and submits the intake (the engine's initiator); a
+    // caseManager value submitted with the form does not name someone else. Without a signed-in user (the
+    // server's own code starting a case) the initiator variable is all there is.
+    String performer = EngineValues.performer(execution.getProcessEngineServices());
+    String caseManager = performer != null ? performer : (String) execution.getVariable("caseManager");
+    if (performer != null) {
+      execution.setVariable("caseManager", performer);
+    }
     if (caseManager == null) {
       throw refused("caseManager", "受理须由登录的客户经理提交 An application must be registered by a logged-in customer manager");
     }

@@ -1,5 +1,7 @@
 package com.creditdiligence.monitoring;
 
+import com.creditdiligence.casefile.CaseFile;
+import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.NewEvidence;
@@ -21,21 +23,26 @@ class RecordOverdueReport implements JavaDelegate {
   static final String MONITORING_REPORT_OVERDUE = "MONITORING_REPORT_OVERDUE";
 
   private final EvidenceLedger ledger;
+  private final CaseFiles caseFiles;
 
-  RecordOverdueReport(EvidenceLedger ledger) {
+  RecordOverdueReport(EvidenceLedger ledger, CaseFiles caseFiles) {
     this.ledger = ledger;
+    this.caseFiles = caseFiles;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    // The manager the duty attaches to is whoever the case file says holds the case, not a caseManager variable.
+    String caseManager = caseFiles.find(execution.getProcessBusinessKey()).map(CaseFile::caseManager)
+        .orElseThrow(() -> new IllegalStateException("No case file " + execution.getProcessBusinessKey()));
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("dueAt", CanonicalForm.time(((Date) execution.getVariable("monitoringReportDue")).toInstant()));
     facts.put("monitoringRound", execution.getVariable("monitoringRound"));
-    facts.put("caseManager", execution.getVariable("caseManager"));
+    facts.put("caseManager", caseManager);
     facts.put("riskClass", execution.getVariable("riskClass"));
     ledger.append(new NewEvidence(execution.getProcessBusinessKey(), MONITORING_REPORT_OVERDUE, "guarantee-lifecycle",
         execution.getProcessInstanceId(), "Task_MonitoringReport", null, "MONITORING_REPORT", "§21 §23 → §27(三)", null,
-        (String) execution.getVariable("caseManager"), ClockUtil.getCurrentTime().toInstant(), null,
+        caseManager, ClockUtil.getCurrentTime().toInstant(), null,
         CanonicalForm.json(facts), "[]", null, null, null));
   }
 }

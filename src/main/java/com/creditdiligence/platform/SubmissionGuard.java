@@ -55,7 +55,8 @@ class SubmissionGuard implements TaskListener, ExecutionListener {
         refusals.add(new Refusal(name, name + " 不是有效的JSON is not valid JSON"));
       }
     });
-    Submission submission = new Submission(values, EngineValues.performer(engine), EngineValues.today());
+    Submission submission = new Submission(values, EngineValues.performer(engine), EngineValues.today(), businessKey,
+        taskId);
     refusals.addAll(tooLong(submission));
     if (refusals.isEmpty()) {
       refusals.addAll(rule.check(submission));

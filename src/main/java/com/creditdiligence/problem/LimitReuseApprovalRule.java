@@ -1,5 +1,6 @@
 package com.creditdiligence.problem;
 
+import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.submission.Checks;
 import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
@@ -19,8 +20,13 @@ class LimitReuseApprovalRule implements TaskRule {
       new Duty("LIMIT_REUSE_APPROVAL", "§25(一)"))
       .choice("limitReuseDecision")
       .text("limitReuseRationale")
-      .reads("caseManager")
       .build();
+
+  private final CaseFiles caseFiles;
+
+  LimitReuseApprovalRule(CaseFiles caseFiles) {
+    this.caseFiles = caseFiles;
+  }
 
   @Override
   public TaskSpec spec() {
@@ -30,7 +36,9 @@ class LimitReuseApprovalRule implements TaskRule {
   @Override
   public List<Refusal> check(Submission s) {
     Checks checks = new Checks(s);
-    if (s.performer() != null && s.performer().equals(s.text("caseManager").orElse(null))) {
+    // The case's own managers are the case file's (who holds it, who applied), not a caseManager value.
+    if (s.performer() != null && s.businessKey() != null
+        && caseFiles.ownManagers(s.businessKey()).contains(s.performer())) {
       return checks.refuse("limitReuseDecision",
           "客户经理不得审批本人案件的额度恢复 The case's own manager may not approve re-use of its limits").refusals();
     }

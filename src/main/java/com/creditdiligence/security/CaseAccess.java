@@ -7,7 +7,9 @@ import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.platform.web.ApiProblem;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -56,10 +58,40 @@ public class CaseAccess {
   public String act(String businessKey) {
     String user = user();
     CaseFile file = caseFile(businessKey);
-    if (!(managesCase(user, file) || inGroup(Memberships.DEPARTMENT_HEAD))) {
-      throw forbidden(user, businessKey, "act on", "its managers and department heads may");
+    if (!mayAct(user, file, inGroup(Memberships.DEPARTMENT_HEAD))) {
+      throw forbidden(user, businessKey, "act on", ACTORS);
     }
     return user;
+  }
+
+  /**
+   * Why the user may not act on the case, by the rule of {@link #act}, or empty when they may: for doors
+   * other than /api (a start form's rule) that know the performer but do not answer HTTP themselves.
+   */
+  public Optional<String> refusalToAct(String user, String businessKey) {
+    Optional<CaseFile> file = caseFiles.find(businessKey);
+    if (file.isEmpty()) {
+      return Optional.of("没有案件 " + businessKey + " No case " + businessKey);
+    }
+    if (mayAct(user, file.get(), groupsOf(user).contains(Memberships.DEPARTMENT_HEAD))) {
+      return Optional.empty();
+    }
+    return Optional.of(forbidden(user, businessKey, "act on", ACTORS).getMessage());
+  }
+
+  private static final String ACTORS = "its managers and department heads may";
+
+  private boolean mayAct(String user, CaseFile file, boolean departmentHead) {
+    return managesCase(user, file) || departmentHead;
+  }
+
+  /** The user's groups: from their sign-in when they are the one signed in, otherwise asked of the identity service. */
+  private List<String> groupsOf(String user) {
+    Authentication authentication = identity.getCurrentAuthentication();
+    if (authentication != null && user.equals(authentication.getUserId()) && authentication.getGroupIds() != null) {
+      return authentication.getGroupIds();
+    }
+    return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
   }
 
   /** The signed-in user, who must belong to one of the groups. */

@@ -14,14 +14,26 @@ import java.util.Optional;
  * values: text, numbers, booleans, ISO dates as text, lists of text. Typed readers are lenient
  * about representation (a number may arrive as Long, Double or text) and strict about meaning.
  *
- * @param values    variable name to value
- * @param performer the authenticated user submitting, or null when the engine acts by itself
- * @param today     the business date of the submission (the engine's clock)
+ * <p>Which case and which task the submission is for come from the engine, never from the values, so
+ * that a rule may look the case's deciding facts up in the application's records (the case file, the
+ * committee's seats and decision) rather than trust a value a user could have written.
+ *
+ * @param values      variable name to value
+ * @param performer   the authenticated user submitting, or null when the engine acts by itself
+ * @param today       the business date of the submission (the engine's clock)
+ * @param businessKey the case's application number as the engine holds it (null before it is given)
+ * @param taskId      the task completed (null for a start form)
  */
-public record Submission(Map<String, Object> values, String performer, LocalDate today) {
+public record Submission(Map<String, Object> values, String performer, LocalDate today, String businessKey,
+                         String taskId) {
 
   public Submission {
     values = Collections.unmodifiableMap(values);
+  }
+
+  /** A submission not tied to a case or task (the rules' own tests, the intake before its number). */
+  public Submission(Map<String, Object> values, String performer, LocalDate today) {
+    this(values, performer, today, null, null);
   }
 
   /** Trimmed text, or empty when absent or blank. */

@@ -114,8 +114,29 @@ class CaseEventsApiTest {
         .hasMessageContaining("is not in post-guarantee management");
   }
 
+  @Test
+  void aReportInTasklistOnAnotherManagersCaseIsRefusedAsTheApiDoorRefusesIt() {
+    LifecycleDriver driver = new LifecycleDriver(engine);
+    String key = driver.issuedGuarantee("manager1", "苏州事项己公司", 1_000_000).getBusinessKey();
+
+    assertThatThrownBy(() -> startReport("manager2", report(key)))
+        .isInstanceOf(SubmissionRefusedException.class)
+        .hasMessageContaining("manager2 may not act on case " + key);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey("Task_PreservationMeasures").count()).isZero();
+
+    startReport("head1", report(key));
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey("Task_PreservationMeasures").count()).isOne();
+    assertThat(ledger.verify(key).isIntact()).isTrue();
+  }
+
   private void startReport(LifecycleDriver driver, Map<String, Object> values) {
-    LifecycleDriver.signIn(engine, "manager1");
+    startReport("manager1", values);
+  }
+
+  private void startReport(String reporter, Map<String, Object> values) {
+    LifecycleDriver.signIn(engine, reporter);
     try {
       String definition = engine.getRepositoryService().createProcessDefinitionQuery()
           .processDefinitionKey("case-event-report").latestVersion().singleResult().getId();

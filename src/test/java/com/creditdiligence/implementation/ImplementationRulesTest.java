@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,8 +20,23 @@ class ImplementationRulesTest {
 
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
 
-  private final SignContractsRule signContracts = new SignContractsRule();
-  private final IssueGuaranteeRule issueGuarantee = new IssueGuaranteeRule();
+  /** What the record says was approved, as service code gives it to the rules (never a submitted value). */
+  private BigDecimal approvedAmount;
+  private String committeeResult;
+  private final ApprovedTerms record = new ApprovedTerms() {
+    @Override
+    public Optional<BigDecimal> amount(String businessKey) {
+      return Optional.ofNullable(approvedAmount);
+    }
+
+    @Override
+    public Optional<String> committeeResult(String businessKey) {
+      return Optional.ofNullable(committeeResult);
+    }
+  };
+
+  private final SignContractsRule signContracts = new SignContractsRule(record);
+  private final IssueGuaranteeRule issueGuarantee = new IssueGuaranteeRule(record);
 
   // 签订合同 Sign contracts
 
@@ -80,9 +97,9 @@ class ImplementationRulesTest {
   }
 
   /** The guarantee and counter-guarantee contracts signed yesterday, the plant's mortgage registered. */
-  private static Map<String, Object> signedContracts(String committeeResult) {
+  private Map<String, Object> signedContracts(String committeeResult) {
+    this.committeeResult = committeeResult;
     Map<String, Object> values = new HashMap<>();
-    values.put("committeeResult", committeeResult);
     values.put("hasCounterGuarantee", true);
     values.put("counterGuaranteeTypes", List.of("guarantor", "mortgage"));
     values.put("guaranteeContractNo", "DB-2026-0415");
@@ -152,10 +169,10 @@ class ImplementationRulesTest {
     assertThat(refusalsOf(issueGuarantee, values)).isEmpty();
   }
 
-  /** A one-year guarantee letter issued today; {@code amount} is the amount the committee approved. */
-  private static Map<String, Object> guarantee(Object approvedAmount, Object guaranteedAmount) {
+  /** A one-year guarantee letter issued today; {@code approvedAmount} is the amount the record says was approved. */
+  private Map<String, Object> guarantee(long approvedAmount, Object guaranteedAmount) {
+    this.approvedAmount = BigDecimal.valueOf(approvedAmount);
     Map<String, Object> values = new HashMap<>();
-    values.put("amount", approvedAmount);
     values.put("guaranteeLetterNo", "BH-2026-0415");
     values.put("issuedOn", "2026-11-24");
     values.put("guaranteedAmount", guaranteedAmount);
