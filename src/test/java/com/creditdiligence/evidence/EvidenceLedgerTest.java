@@ -117,7 +117,15 @@ class EvidenceLedgerTest {
     ProcessInstance guaranteeCase = driver.apply("manager1", intake("苏州证据委托公司", "workingCapitalLoan", 1_000_000, 12));
     Task task = driver.taskOf(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1");
 
+    // The case's manager works on their task but may not hand it on (Camunda's TASK_WORK); an administrator may.
     LifecycleDriver.signIn(engine, "manager1");
+    try {
+      assertThatThrownBy(() -> engine.getTaskService().delegateTask(task.getId(), "manager2"))
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    LifecycleDriver.signIn(engine, "admin");
     try {
       engine.getTaskService().delegateTask(task.getId(), "manager2");
     } finally {
@@ -126,7 +134,7 @@ class EvidenceLedgerTest {
 
     assertThat(ledger.records(guaranteeCase.getBusinessKey())).filteredOn(r -> task.getId().equals(r.taskId()))
         .extracting(EvidenceRecord::recordType, EvidenceRecord::performer, EvidenceRecord::assignee)
-        .containsSubsequence(tuple("TASK_CREATED", "manager1", "manager1"), tuple("TASK_DELEGATED", "manager1", "manager2"));
+        .containsSubsequence(tuple("TASK_CREATED", "manager1", "manager1"), tuple("TASK_DELEGATED", "admin", "manager2"));
   }
 
   @Test
