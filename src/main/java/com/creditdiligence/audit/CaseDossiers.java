@@ -4,8 +4,11 @@ import com.creditdiligence.accountability.DutyFacts;
 import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.evidence.CanonicalForm;
+import com.creditdiligence.evidence.EvidenceDisclosure;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.security.CaseAccess;
+import com.creditdiligence.security.Memberships;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -19,11 +22,16 @@ class CaseDossiers {
   private final CaseFiles caseFiles;
   private final EvidenceLedger ledger;
   private final ReviewStore reviews;
+  private final EvidenceDisclosure disclosure;
+  private final CaseAccess access;
 
-  CaseDossiers(CaseFiles caseFiles, EvidenceLedger ledger, ReviewStore reviews) {
+  CaseDossiers(CaseFiles caseFiles, EvidenceLedger ledger, ReviewStore reviews, EvidenceDisclosure disclosure,
+               CaseAccess access) {
     this.caseFiles = caseFiles;
     this.ledger = ledger;
     this.reviews = reviews;
+    this.disclosure = disclosure;
+    this.access = access;
   }
 
   Dossier of(String businessKey, String generatedBy, Instant now) {
@@ -35,7 +43,10 @@ class CaseDossiers {
     records.stream().map(EvidenceRecord::ruleSetVersion).filter(Objects::nonNull).forEach(versions::add);
     caseReviews.forEach(r -> versions.addAll(r.review().ruleVersions()));
     return new Dossier(businessKey, now, generatedBy, caseFiles.find(businessKey).orElseThrow(),
-        ledger.verify(businessKey, records), Timeline.all(records), records, DutyFacts.of(records, now), caseReviews,
+        ledger.verify(businessKey, records), Timeline.all(records),
+        // Sealed votes stay sealed in the dossier, its PDF and the replay, as in the evidence API.
+        disclosure.asSeenBy(businessKey, access.inGroup(Memberships.AUDITOR), records), DutyFacts.of(records, now),
+        caseReviews,
         List.copyOf(versions));
   }
 }

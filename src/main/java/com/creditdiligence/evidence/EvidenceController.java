@@ -1,6 +1,7 @@
 package com.creditdiligence.evidence;
 
 import com.creditdiligence.security.CaseAccess;
+import com.creditdiligence.security.Memberships;
 import com.creditdiligence.platform.web.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -47,7 +48,7 @@ class EvidenceController {
     if (records.isEmpty() && ledger.headSequence(businessKey).isEmpty()) {
       throw unknownCase(businessKey);
     }
-    return EvidenceView.of(records, disclosure.sealedIn(businessKey));
+    return EvidenceView.of(records, disclosure.sealedFor(businessKey, access.inGroup(Memberships.AUDITOR)));
   }
 
   @GetMapping("/verification")

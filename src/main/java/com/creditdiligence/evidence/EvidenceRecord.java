@@ -53,6 +53,18 @@ public record EvidenceRecord(
     return unsealed.withHash(unsealed.computeHash());
   }
 
+  /**
+   * The record as a reader who may not yet see its content gets it: listed, hashed and linked as it is, its
+   * findings withheld (a committee vote until the committee has decided). Its hash is then not recomputable
+   * from what is shown; the full record is in the ledger, and shown once disclosed.
+   */
+  public EvidenceRecord withFindingsSealed() {
+    return new EvidenceRecord(id, businessKey, sequenceNo, recordType, processDefinitionKey, processInstanceId,
+        elementId, taskId, dutyCode, clause, performer, assignee, recordedAt, verificationMethod,
+        CanonicalForm.json(EvidenceView.SEALED), documents, ruleSetVersion, amendsSequenceNo, amendmentReason,
+        previousHash, recordHash);
+  }
+
   EvidenceRecord withId(long newId) {
     return new EvidenceRecord(newId, businessKey, sequenceNo, recordType, processDefinitionKey, processInstanceId,
         elementId, taskId, dutyCode, clause, performer, assignee, recordedAt, verificationMethod, findings, documents,

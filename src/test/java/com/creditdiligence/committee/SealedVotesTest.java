@@ -9,13 +9,18 @@ import com.creditdiligence.demo.LifecycleDriver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
-/** No one reads a member's vote in the ledger's API before the committee has decided. */
+/** No one but an auditor reads a member's vote, at any door, before the committee has decided. */
 @ApplicationTest
 class SealedVotesTest {
 
@@ -43,6 +48,48 @@ class SealedVotesTest {
     List<JsonNode> after = votes(guaranteeCase.getBusinessKey(), "manager1");
     assertThat(after).hasSize(3);
     assertThat(after.get(0).get("findings").get("vote").asText()).isEqualTo("reject");
+  }
+
+  @Test
+  void aVoteIsSealedOnEveryDoorUntilTheCommitteeHasDecidedForAllButAuditors() throws Exception {
+    LifecycleDriver driver = new LifecycleDriver(engine);
+    var guaranteeCase = driver.toCommittee("manager1",
+        intake("苏州密封乙公司", "workingCapitalLoan", 1_000_000, 12), "approve");
+    String key = guaranteeCase.getBusinessKey();
+    Map<String, Object> reasoned = new HashMap<>(vote("reject"));
+    reasoned.put("voteRationale", "R0427X 现金流不足 cash flow too thin");
+    driver.complete(guaranteeCase.getId(), "Task_CommitteeVote", "committee1", reasoned);
+
+    for (String reader : List.of("manager1", "committee2")) {
+      for (String door : List.of("/dossier.json", "/replay")) {
+        String body = http.withBasicAuth(reader, "demo").getForObject("/api/cases/" + key + door, String.class);
+        JsonNode record = voteRecord(new ObjectMapper().readTree(body).at(door.equals("/replay") ? "/dossier" : ""));
+        assertThat(body).as("%s reading %s", reader, door).doesNotContain("R0427X").doesNotContain("\\\"reject\\\"");
+        assertThat(record.path("findings").asText()).as("%s reading %s", reader, door).contains("sealed");
+      }
+      assertThat(pdfText(reader, key)).as("%s reading the PDF", reader).doesNotContain("R0427X");
+    }
+    String auditorsDossier = http.withBasicAuth("auditor1", "demo").getForObject("/api/cases/" + key + "/dossier.json",
+        String.class);
+    assertThat(auditorsDossier).contains("R0427X");
+    assertThat(pdfText("auditor1", key)).contains("R0427X");
+    assertThat(votes(key, "auditor1").get(0).get("findings").get("voteRationale").asText()).contains("R0427X");
+  }
+
+  private static JsonNode voteRecord(JsonNode dossier) {
+    for (JsonNode record : dossier.path("evidence")) {
+      if (record.path("recordType").asText().equals("VOTE_CAST")) {
+        return record;
+      }
+    }
+    throw new AssertionError("no vote in the dossier");
+  }
+
+  private String pdfText(String reader, String key) throws Exception {
+    byte[] pdf = http.withBasicAuth(reader, "demo").getForObject("/api/cases/" + key + "/dossier.pdf", byte[].class);
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(document);
+    }
   }
 
   private List<JsonNode> votes(String key, String reader) throws Exception {
