@@ -7,6 +7,7 @@ import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceDisclosure;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.platform.TaskRules;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.security.Memberships;
 import java.time.Instant;
@@ -24,9 +25,11 @@ class CaseDossiers {
   private final ReviewStore reviews;
   private final EvidenceDisclosure disclosure;
   private final CaseAccess access;
+  private final TaskRules steps;
 
   CaseDossiers(CaseFiles caseFiles, EvidenceLedger ledger, ReviewStore reviews, EvidenceDisclosure disclosure,
-               CaseAccess access) {
+               CaseAccess access, TaskRules steps) {
+    this.steps = steps;
     this.caseFiles = caseFiles;
     this.ledger = ledger;
     this.reviews = reviews;
@@ -43,7 +46,7 @@ class CaseDossiers {
     records.stream().map(EvidenceRecord::ruleSetVersion).filter(Objects::nonNull).forEach(versions::add);
     caseReviews.forEach(r -> versions.addAll(r.review().ruleVersions()));
     return new Dossier(businessKey, now, generatedBy, caseFiles.find(businessKey).orElseThrow(),
-        ledger.verify(businessKey, records), Timeline.all(records),
+        ledger.verify(businessKey, records), Timeline.all(records, steps.stages()),
         // Sealed votes stay sealed in the dossier, its PDF and the replay, as in the evidence API.
         disclosure.asSeenBy(businessKey, access.inGroup(Memberships.AUDITOR), records), DutyFacts.of(records, now),
         caseReviews,

@@ -9,20 +9,12 @@ import java.util.function.Predicate;
 
 /**
  * A case's timeline, built from its evidence ledger alone, so that it replays a case after Camunda's
- * history cleanup. Plain Java: stage by BPMN element, filters, pages.
+ * history cleanup. Plain Java: stage by BPMN element (each step's stage as its spec declares it, given by the
+ * caller), filters, pages.
  */
 public final class Timeline {
 
-  /** The stage each element belongs to; elements of the called and reporting processes by their process. */
-  private static final Map<String, String> STAGES = Map.ofEntries(
-      Map.entry("StartEvent_ApplicationReceived", "intake"),
-      Map.entry("Task_CustomerInvestigation", "investigation"),
-      Map.entry("Task_AnalysisEvaluation", "evaluation"),
-      Map.entry("Task_CommitteeVote", "committee"),
-      Map.entry("Task_RecordReservedOpinion", "committee"),
-      Map.entry("Task_SignContracts", "implementation"),
-      Map.entry("Task_IssueGuarantee", "implementation"),
-      Map.entry("Task_ReleaseGuarantee", "closure"));
+
 
   private Timeline() {
   }
@@ -42,31 +34,28 @@ public final class Timeline {
   }
 
   /** Everything, in order. */
-  public static List<TimelineEntry> all(List<EvidenceRecord> records) {
-    return records.stream().map(Timeline::entry).toList();
+  public static List<TimelineEntry> all(List<EvidenceRecord> records, Map<String, String> stages) {
+    return records.stream().map(r -> entry(EvidenceSummary.of(r), stages)).toList();
   }
 
   /**
    * A page of the entries that pass the filter, from the case's summaries in order (which the ledger may
    * already have narrowed by actor, type and time: the filter is applied again, and decides the stage).
    */
-  public static Page of(List<EvidenceSummary> records, Filter filter, int page, int size) {
-    List<TimelineEntry> matching = records.stream().map(Timeline::entry).filter(filter.predicate()).toList();
+  public static Page of(List<EvidenceSummary> records, Map<String, String> stages, Filter filter, int page, int size) {
+    List<TimelineEntry> matching = records.stream().map(r -> entry(r, stages)).filter(filter.predicate()).toList();
     int from = Math.min(page * size, matching.size());
     int to = Math.min(from + size, matching.size());
     return new Page(page, size, matching.size(), matching.subList(from, to));
   }
 
-  static TimelineEntry entry(EvidenceRecord r) {
-    return entry(EvidenceSummary.of(r));
+  static TimelineEntry entry(EvidenceSummary r, Map<String, String> stages) {
+    return new TimelineEntry(r.recordedAt(), r.recordType(), stageOf(r, stages), r.elementId(), r.performer(),
+        r.assignee(), r.dutyCode(), r.clause(), r.processDefinitionKey(), r.sequenceNo());
   }
 
-  static TimelineEntry entry(EvidenceSummary r) {
-    return new TimelineEntry(r.recordedAt(), r.recordType(), stageOf(r), r.elementId(), r.performer(), r.assignee(),
-        r.dutyCode(), r.clause(), r.processDefinitionKey(), r.sequenceNo());
-  }
-
-  static String stageOf(EvidenceSummary r) {
+  /** By the process for its other processes and the audit trail; by the step's spec; the end events close. */
+  static String stageOf(EvidenceSummary r, Map<String, String> stages) {
     if ("accountability-review".equals(r.processDefinitionKey())) {
       return "accountability";
     }
@@ -82,6 +71,6 @@ public final class Timeline {
     if (r.elementId() == null) {
       return "case";
     }
-    return STAGES.getOrDefault(r.elementId(), r.elementId().startsWith("End_") ? "closure" : "monitoring");
+    return stages.getOrDefault(r.elementId(), r.elementId().startsWith("End_") ? "closure" : "monitoring");
   }
 }

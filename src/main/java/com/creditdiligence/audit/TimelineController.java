@@ -1,6 +1,7 @@
 package com.creditdiligence.audit;
 
 import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.platform.TaskRules;
 import com.creditdiligence.platform.web.ApiProblem;
 import com.creditdiligence.security.CaseAccess;
 import java.time.Instant;
@@ -15,10 +16,12 @@ class TimelineController {
 
   private final EvidenceLedger ledger;
   private final CaseAccess access;
+  private final TaskRules steps;
 
-  TimelineController(EvidenceLedger ledger, CaseAccess access) {
+  TimelineController(EvidenceLedger ledger, CaseAccess access, TaskRules steps) {
     this.ledger = ledger;
     this.access = access;
+    this.steps = steps;
   }
 
   @GetMapping("/api/cases/{businessKey}/timeline")
@@ -34,7 +37,7 @@ class TimelineController {
       throw ApiProblem.badField("size", "每页1至1000条 A page holds 1 to 1000 entries");
     }
     access.read(businessKey);
-    return Timeline.of(ledger.summaries(businessKey, actor, type, from, to),
+    return Timeline.of(ledger.summaries(businessKey, actor, type, from, to), steps.stages(),
         new Timeline.Filter(stage, actor, type, from, to), page, size);
   }
 }

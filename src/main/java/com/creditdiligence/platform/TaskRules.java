@@ -1,6 +1,7 @@
 package com.creditdiligence.platform;
 
 import com.creditdiligence.submission.TaskRule;
+import com.creditdiligence.submission.TaskSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,18 @@ public class TaskRules {
 
   public Optional<TaskRule> forElement(String elementId) {
     return Optional.ofNullable(byElementId.get(elementId));
+  }
+
+  /** Each step's stage (its code), by element: what the timeline shows. */
+  public Map<String, String> stages() {
+    return byElementId.values().stream().map(TaskRule::spec)
+        .collect(Collectors.toUnmodifiableMap(TaskSpec::elementId, spec -> spec.stage().code()));
+  }
+
+  /** The specs of the steps that must be done by their due date. */
+  public List<TaskSpec> withDeadlines() {
+    return byElementId.values().stream().map(TaskRule::spec).filter(spec -> spec.deadline().isPresent())
+        .sorted(java.util.Comparator.comparing(TaskSpec::elementId)).toList();
   }
 
   public boolean covers(String elementId) {

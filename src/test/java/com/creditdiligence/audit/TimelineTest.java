@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.platform.TaskRules;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.evidence.EvidenceSummary;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +34,8 @@ class TimelineTest {
   TestRestTemplate http;
   @Autowired
   EvidenceLedger ledger;
+  @Autowired
+  TaskRules steps;
 
   @Test
   void aReleasedCaseReplaysFromIntakeToClosureInOrder() throws Exception {
@@ -82,8 +85,8 @@ class TimelineTest {
         new Timeline.Filter(null, null, null, null, middle),
         new Timeline.Filter(null, "manager1", "TASK_COMPLETED", first, middle))) {
       List<TimelineEntry> narrowed = ledger.summaries(key, filter.actor(), filter.type(), filter.from(), filter.to())
-          .stream().map(Timeline::entry).toList();
-      List<TimelineEntry> reference = records.stream().map(Timeline::entry).filter(filter.predicate()).toList();
+          .stream().map(summary -> Timeline.entry(summary, steps.stages())).toList();
+      List<TimelineEntry> reference = Timeline.all(records, steps.stages()).stream().filter(filter.predicate()).toList();
       assertThat(narrowed).as(filter.toString()).isNotEmpty().isEqualTo(reference);
     }
   }

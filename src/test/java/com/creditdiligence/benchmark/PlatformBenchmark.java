@@ -13,6 +13,7 @@ import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.evidence.EvidenceRecords;
 import com.creditdiligence.evidence.EvidenceSummary;
 import com.creditdiligence.audit.Timeline;
+import com.creditdiligence.platform.TaskRules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -189,17 +190,18 @@ class PlatformBenchmark {
     ProcessEngine engine = app.getBean(ProcessEngine.class);
     EvidenceLedger ledger = app.getBean(EvidenceLedger.class);
     ObjectMapper json = app.getBean(ObjectMapper.class);
+    Map<String, String> stages = app.getBean(TaskRules.class).stages();
     var identity = engine.getIdentityService();
     Map<String, Supplier<Object>> parts = new LinkedHashMap<>();
     parts.put("password check (HTTP Basic)", () -> identity.checkPassword("auditor1", "demo"));
     parts.put("the user's groups", () -> identity.createGroupQuery().groupMember("auditor1").list());
     parts.put("read: every full record (before)", () -> ledger.records(key).stream().map(EvidenceSummary::of).toList());
     parts.put("read: the timeline's columns (after)", () -> ledger.summaries(key, null, null, null, null));
-    Object page = Timeline.of(ledger.summaries(key, null, null, null, null),
+    Object page = Timeline.of(ledger.summaries(key, null, null, null, null), stages,
         new Timeline.Filter(null, null, null, null, null), 0, 1000);
     parts.put("map and write 1,000 entries as JSON", () -> {
       try {
-        return json.writeValueAsBytes(Timeline.of(ledger.summaries(key, null, null, null, null),
+        return json.writeValueAsBytes(Timeline.of(ledger.summaries(key, null, null, null, null), stages,
             new Timeline.Filter(null, null, null, null, null), 0, 1000)).length;
       } catch (Exception e) {
         throw new IllegalStateException(e);
