@@ -1,6 +1,6 @@
 package com.creditdiligence.audit;
 
-import com.creditdiligence.accountability.DutyFacts;
+import com.creditdiligence.accountability.CaseDutyFacts;
 import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.evidence.CanonicalForm;
@@ -19,9 +19,11 @@ class CaseDossiers {
   private final CaseFiles caseFiles;
   private final EvidenceLedger ledger;
   private final ReviewStore reviews;
+  private final CaseDutyFacts dutyFacts;
 
-  CaseDossiers(CaseFiles caseFiles, EvidenceLedger ledger, ReviewStore reviews) {
+  CaseDossiers(CaseFiles caseFiles, EvidenceLedger ledger, ReviewStore reviews, CaseDutyFacts dutyFacts) {
     this.caseFiles = caseFiles;
+    this.dutyFacts = dutyFacts;
     this.ledger = ledger;
     this.reviews = reviews;
   }
@@ -35,7 +37,7 @@ class CaseDossiers {
     records.stream().map(EvidenceRecord::ruleSetVersion).filter(Objects::nonNull).forEach(versions::add);
     caseReviews.forEach(r -> versions.addAll(r.review().ruleVersions()));
     return new Dossier(businessKey, now, generatedBy, caseFiles.find(businessKey).orElseThrow(),
-        ledger.verify(businessKey, records), Timeline.all(records), records, DutyFacts.of(records, now), caseReviews,
+        ledger.verify(businessKey, records), Timeline.all(records), records, dutyFacts.of(businessKey, records, now), caseReviews,
         List.copyOf(versions));
   }
 }
