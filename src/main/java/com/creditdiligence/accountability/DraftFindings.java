@@ -17,6 +17,9 @@ import java.util.TreeSet;
  */
 public final class DraftFindings {
 
+  /** Who a finding is against when the record names nobody (an approval record changed behind the application's back). */
+  public static final String UNATTRIBUTED = "未查明 unattributed";
+
   private DraftFindings() {
   }
 
@@ -43,9 +46,11 @@ public final class DraftFindings {
       }
       Instant due = fact.dueAt() == null ? now : fact.dueAt();
       RuleBook.Judgement judgement = rules.section27(fact.code(), daysLate(fact, now), due);
-      findings.add(new Finding(fact.responsible(), fact.code(), fact.stage(), judgement.clause(), judgement.severity(),
+      findings.add(new Finding(fact.responsible() == null ? UNATTRIBUTED : fact.responsible(), fact.code(), fact.stage(), judgement.clause(), judgement.severity(),
           fact.explanation(), fact.evidence(), fact.dueAt(), judgement.ruleVersion()));
-      counts.computeIfAbsent(fact.responsible(), m -> new int[2])["major".equals(judgement.severity()) ? 0 : 1]++;
+      if (fact.responsible() != null) {
+        counts.computeIfAbsent(fact.responsible(), m -> new int[2])["major".equals(judgement.severity()) ? 0 : 1]++;
+      }
     }
     List<ManagerAssessment> managers = new ArrayList<>();
     counts.forEach((manager, c) -> {

@@ -22,7 +22,13 @@ public final class DutyFacts {
   private DutyFacts() {
   }
 
+  /** From the ledger alone: the approval procedure is judged from the administrators' interventions only. */
   public static List<DutyFact> of(List<EvidenceRecord> records, Instant now) {
+    return of(records, ApprovalRecord.NOT_CONSULTED, now);
+  }
+
+  /** From the ledger and the committee's record of the approval (the approval-procedure duty reads both). */
+  public static List<DutyFact> of(List<EvidenceRecord> records, ApprovalRecord approval, Instant now) {
     Ledger ledger = new Ledger(records);
     List<DutyFact> facts = new ArrayList<>();
     Optional<EvidenceRecord> investigation = ledger.completion("CUSTOMER_INVESTIGATION");
@@ -32,6 +38,7 @@ public final class DutyFacts {
     facts.add(onSiteBeforeEvaluation(investigation, evaluation));
     facts.add(relatedPartyCheck(investigation, evaluation));
     facts.add(analysisReport(evaluation));
+    facts.add(ApprovalProcedure.of(records, approval));
     facts.addAll(ledger.deadlines("Task_MonitoringReport", "MONITORING_REPORT_ON_TIME", "monitoring", "§21 §23", "§27(三)", now));
     facts.addAll(ledger.deadlines("Task_MajorEventInvestigation", "ONSITE_AFTER_MAJOR_EVENT", "monitoring", "§14 §20",
         "§27(四)", now));

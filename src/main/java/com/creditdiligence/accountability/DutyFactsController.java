@@ -18,8 +18,10 @@ class DutyFactsController {
   private final EvidenceLedger ledger;
   private final RuleBook rules;
   private final CaseAccess access;
+  private final CaseDutyFacts dutyFacts;
 
-  DutyFactsController(EvidenceLedger ledger, RuleBook rules, CaseAccess access) {
+  DutyFactsController(EvidenceLedger ledger, RuleBook rules, CaseAccess access, CaseDutyFacts dutyFacts) {
+    this.dutyFacts = dutyFacts;
     this.access = access;
     this.ledger = ledger;
     this.rules = rules;
@@ -27,14 +29,14 @@ class DutyFactsController {
 
   @GetMapping("/api/cases/{businessKey}/duty-facts")
   List<DutyFact> dutyFacts(@PathVariable String businessKey) {
-    return DutyFacts.of(records(businessKey), ClockUtil.getCurrentTime().toInstant());
+    return dutyFacts.of(businessKey, records(businessKey), ClockUtil.getCurrentTime().toInstant());
   }
 
   /** What an accountability review would start from today: draft §27 findings and suggested tiers. */
   @GetMapping("/api/cases/{businessKey}/draft-findings")
   DraftFindings.Assessment draftFindings(@PathVariable String businessKey) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    return DraftFindings.of(DutyFacts.of(records(businessKey), now), rules, now);
+    return DraftFindings.of(dutyFacts.of(businessKey, records(businessKey), now), rules, now);
   }
 
   private List<EvidenceRecord> records(String businessKey) {

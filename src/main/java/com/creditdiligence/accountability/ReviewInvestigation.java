@@ -31,9 +31,11 @@ class ReviewInvestigation implements JavaDelegate {
   private final ReviewStore store;
   private final Reviews reviews;
   private final ReviewDeadlines deadlines;
+  private final CaseDutyFacts dutyFacts;
 
   ReviewInvestigation(EvidenceLedger ledger, RuleBook rules, ReviewStore store, Reviews reviews,
-                      ReviewDeadlines deadlines) {
+                      ReviewDeadlines deadlines, CaseDutyFacts dutyFacts) {
+    this.dutyFacts = dutyFacts;
     this.ledger = ledger;
     this.rules = rules;
     this.store = store;
@@ -47,7 +49,7 @@ class ReviewInvestigation implements JavaDelegate {
     String reviewId = execution.getProcessInstanceId();
     Instant now = Reviews.now();
     List<EvidenceRecord> records = ledger.records(caseKey);
-    List<DutyFact> facts = DutyFacts.of(records, now);
+    List<DutyFact> facts = dutyFacts.of(caseKey, records, now);
     DraftFindings.Assessment assessment = DraftFindings.of(facts, rules, now);
     List<String> managers = reviews.managersOf(caseKey, facts, records);
     String trigger = (String) execution.getVariable("reviewTrigger");

@@ -28,9 +28,11 @@ public class Reviews {
   private final ReviewStore store;
   private final EvidenceLedger ledger;
   private final CaseFiles caseFiles;
+  private final CaseDutyFacts dutyFacts;
 
-  Reviews(ReviewStore store, EvidenceLedger ledger, CaseFiles caseFiles) {
+  Reviews(ReviewStore store, EvidenceLedger ledger, CaseFiles caseFiles, CaseDutyFacts dutyFacts) {
     this.store = store;
+    this.dutyFacts = dutyFacts;
     this.ledger = ledger;
     this.caseFiles = caseFiles;
   }
@@ -50,7 +52,9 @@ public class Reviews {
    */
   List<String> managersOf(String businessKey, List<DutyFact> facts, List<EvidenceRecord> records) {
     TreeSet<String> managers = new TreeSet<>();
-    facts.stream().map(DutyFact::responsible).filter(m -> m != null).forEach(managers::add);
+    // An approval out of procedure is the act of whoever bypassed it (an administrator), not of a manager of the case.
+    facts.stream().filter(f -> !ApprovalProcedure.CODE.equals(f.code()))
+        .map(DutyFact::responsible).filter(m -> m != null).forEach(managers::add);
     records.stream().filter(r -> "PROCESS_STARTED".equals(r.recordType()) && "INTAKE_REGISTRATION".equals(r.dutyCode()))
         .map(EvidenceRecord::performer).filter(m -> m != null).forEach(managers::add);
     caseFiles.find(businessKey).ifPresent(file -> managers.add(file.caseManager()));
@@ -59,7 +63,7 @@ public class Reviews {
 
   public List<String> managersOf(String businessKey) {
     List<EvidenceRecord> records = ledger.records(businessKey);
-    return managersOf(businessKey, DutyFacts.of(records, ClockUtil.getCurrentTime().toInstant()), records);
+    return managersOf(businessKey, dutyFacts.of(businessKey, records, ClockUtil.getCurrentTime().toInstant()), records);
   }
 
   public ExemptionEligibility.Eligibility eligibility(String reviewId, String manager) {
@@ -72,7 +76,7 @@ public class Reviews {
    */
   List<ExemptionEligibility.Eligibility> eligibility(AccountabilityReview review, Collection<String> managers) {
     List<EvidenceRecord> records = ledger.records(review.businessKey());
-    List<DutyFact> facts = DutyFacts.of(records, review.openedAt());
+    List<DutyFact> facts = dutyFacts.of(review.businessKey(), records, review.openedAt());
     List<ReviewFinding> findings = store.findings(review.reviewId());
     return managers.stream().map(manager -> ExemptionEligibility.of(manager, facts, findings, records)).toList();
   }

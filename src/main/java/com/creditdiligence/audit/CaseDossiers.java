@@ -1,6 +1,6 @@
 package com.creditdiligence.audit;
 
-import com.creditdiligence.accountability.DutyFacts;
+import com.creditdiligence.accountability.CaseDutyFacts;
 import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.evidence.CanonicalForm;
@@ -26,15 +26,17 @@ class CaseDossiers {
   private final EvidenceDisclosure disclosure;
   private final CaseAccess access;
   private final TaskRules steps;
+  private final CaseDutyFacts dutyFacts;
 
   CaseDossiers(CaseFiles caseFiles, EvidenceLedger ledger, ReviewStore reviews, EvidenceDisclosure disclosure,
-               CaseAccess access, TaskRules steps) {
-    this.steps = steps;
+               CaseAccess access, TaskRules steps, CaseDutyFacts dutyFacts) {
     this.caseFiles = caseFiles;
     this.ledger = ledger;
     this.reviews = reviews;
     this.disclosure = disclosure;
     this.access = access;
+    this.steps = steps;
+    this.dutyFacts = dutyFacts;
   }
 
   Dossier of(String businessKey, String generatedBy, Instant now) {
@@ -48,8 +50,8 @@ class CaseDossiers {
     return new Dossier(businessKey, now, generatedBy, caseFiles.find(businessKey).orElseThrow(),
         ledger.verify(businessKey, records), Timeline.all(records, steps.stages()),
         // Sealed votes stay sealed in the dossier, its PDF and the replay, as in the evidence API.
-        disclosure.asSeenBy(businessKey, access.inGroup(Memberships.AUDITOR), records), DutyFacts.of(records, now),
-        caseReviews,
+        disclosure.asSeenBy(businessKey, access.inGroup(Memberships.AUDITOR), records),
+        dutyFacts.of(businessKey, records, now), caseReviews,
         List.copyOf(versions));
   }
 }

@@ -6,6 +6,7 @@ import com.creditdiligence.submission.Refusal;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
@@ -34,6 +35,11 @@ class EnginePluginConfiguration {
         // Off only for the benchmark's bare-engine baseline: no rule checks and no evidence, the cost to be measured.
         if (diligence) {
           configuration.getCustomPreBPMNParseListeners().add(parseListener);
+          // Camunda's own database handler stays (the engine adds it after the custom ones).
+          List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
+              ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
+          handlers.add(new AdministratorInterventions(ledger));
+          configuration.setCustomHistoryEventHandlers(handlers);
         }
         if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
           configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());

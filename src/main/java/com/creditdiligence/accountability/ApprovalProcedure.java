@@ -1,0 +1,176 @@
+package com.creditdiligence.accountability;
+
+import com.creditdiligence.accountability.DutyFact.Status;
+import com.creditdiligence.evidence.EvidenceRecord;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The approval-procedure duty (《商业银行授信工作尽职指引》, 银监发〔2004〕51号: «超越权限、违反程序审批», an approval beyond
+ * authority or out of procedure), judged from the ledger and the committee's record. Violated when
+ * <ul>
+ *   <li>an administrator's intervention moved or altered the case before its guarantee was issued: a process-instance
+ *       modification, migration or cancellation, a write of a variable about the approval, or any act on a committee
+ *       member's vote task;</li>
+ *   <li>the case reached implementation (contracts) without an approving committee decision;</li>
+ *   <li>the decision was taken with fewer voters or a lower approvals threshold than the approval-authority table gives
+ *       for the case file's real product and amount;</li>
+ *   <li>the decision's result or count differs from a recount of the votes.</li>
+ * </ul>
+ * Whom it is against: an approval out of procedure is the act of whoever bypassed the procedure, not of the manager who
+ * held the case — an administrator's intervention is the administrator's (their user id is {@code responsible}); a
+ * record that contradicts itself with no intervention on the ledger was changed behind the application's back, and
+ * nobody on the record answers for it ({@code responsible} is null: the auditor's to attribute). Plain Java.
+ */
+final class ApprovalProcedure {
+
+  static final String CODE = "APPROVAL_IN_PROCEDURE";
+  static final String STAGE = ExemptionEligibility.APPROVAL_STAGE;
+  static final String CLAUSE = "《商业银行授信工作尽职指引》(银监发〔2004〕51号) «超越权限、违反程序审批»";
+  static final String TRIGGER = "§27(七)";
+  static final String LIFECYCLE = "guarantee-lifecycle";
+
+  /** Operations that move, alter or end a case's run: an administrator's steering of the procedure itself. */
+  private static final Set<String> STEERING = Set.of("ModifyProcessInstance", "Migrate", "Delete", "RestartProcessInstance");
+  private static final Set<String> VARIABLE_WRITES = Set.of("SetVariable", "SetVariables", "ModifyVariable",
+      "RemoveVariable", "SetVariableHistory", "DeleteVariable");
+  /** Variables about the approval: the committee's, and the case's facts the approval is judged on. */
+  private static final Set<String> APPROVAL_VARIABLES = Set.of("amount", "product", "recommendation", "caseManager",
+      "votersRequired", "approvalsRequired", "decisionDiffersFromRecommendation");
+
+  private ApprovalProcedure() {
+  }
+
+  static DutyFact of(List<EvidenceRecord> records, ApprovalRecord approval) {
+    Optional<EvidenceRecord> issued = records.stream()
+        .filter(r -> r.recordType().equals("TASK_COMPLETED") && "Task_IssueGuarantee".equals(r.elementId())).findFirst();
+    List<EvidenceRecord> bypasses = records.stream()
+        .filter(r -> r.recordType().equals("ADMIN_INTERVENTION") && LIFECYCLE.equals(r.processDefinitionKey()))
+        .filter(r -> issued.isEmpty() || r.sequenceNo() < issued.get().sequenceNo())
+        .filter(ApprovalProcedure::bypasses)
+        .toList();
+    Optional<EvidenceRecord> contracts = records.stream()
+        .filter(r -> r.recordType().equals("TASK_CREATED") && "Task_SignContracts".equals(r.elementId())).findFirst();
+
+    List<String> reasons = new ArrayList<>();
+    List<Integer> evidence = new ArrayList<>();
+    for (EvidenceRecord bypass : bypasses) {
+      reasons.add(describe(bypass));
+      evidence.add(bypass.sequenceNo());
+    }
+    if (approval.consulted()) {
+      Optional<ApprovalRecord.Decision> decision = approval.decision();
+      boolean approving = decision.map(d -> d.result().startsWith("approved")).orElse(false);
+      if (contracts.isPresent() && !approving) {
+        reasons.add("implementation reached (record #" + contracts.get().sequenceNo() + ") with no approving committee "
+            + "decision (" + decision.map(d -> "the committee's result is " + d.result()).orElse("no decision recorded") + ")");
+        evidence.add(contracts.get().sequenceNo());
+      }
+      if (decision.isPresent() && approval.required().isPresent()) {
+        ApprovalRecord.Decision d = decision.get();
+        ApprovalRecord.Authority table = approval.required().get();
+        if (d.votersRequired() < table.votersRequired() || d.approvalsRequired() < table.approvalsRequired()) {
+          reasons.add("decided with " + d.votersRequired() + " voters and " + d.approvalsRequired() + " approvals to carry, "
+              + "where the approval-authority table (" + table.tableVersion() + ") requires " + table.votersRequired()
+              + " and " + table.approvalsRequired() + " for " + table.product() + " " + table.amount().toPlainString());
+        }
+      }
+      decision.ifPresent(d -> recount(d, approval.votes()).ifPresent(reasons::add));
+    }
+
+    if (!reasons.isEmpty()) {
+      EvidenceRecord first = bypasses.isEmpty() ? contracts.orElse(null) : bypasses.get(0);
+      String responsible = bypasses.isEmpty() ? null
+          : String.join(", ", new TreeSet<>(bypasses.stream().map(EvidenceRecord::performer).toList()));
+      Instant at = first == null ? approval.decision().map(ApprovalRecord.Decision::decidedAt).orElse(null)
+          : first.recordedAt();
+      return new DutyFact(CODE, STAGE, CLAUSE, TRIGGER, Status.VIOLATED,
+          "approval out of procedure: " + String.join("; ", reasons), List.copyOf(new TreeSet<>(evidence)), at, null,
+          responsible);
+    }
+    if (!approval.consulted()) {
+      return new DutyFact(CODE, STAGE, CLAUSE, TRIGGER, Status.PENDING,
+          "no intervention on the ledger; the committee's record was not read", List.of(), null, null, null);
+    }
+    List<Integer> votes = records.stream()
+        .filter(r -> r.recordType().equals("TASK_COMPLETED") && "Task_CommitteeVote".equals(r.elementId()))
+        .map(EvidenceRecord::sequenceNo).toList();
+    if (approval.decision().isPresent()) {
+      ApprovalRecord.Decision d = approval.decision().get();
+      return new DutyFact(CODE, STAGE, CLAUSE, TRIGGER, Status.SATISFIED, "decided by " + d.votersRequired()
+          + " voters under the table's authority, " + d.approvals() + " approvals of " + d.approvalsRequired()
+          + " required: " + d.result() + ", as the votes recount", votes, null, d.decidedAt(), null);
+    }
+    boolean ended = records.stream().anyMatch(r -> r.recordType().equals("PROCESS_ENDED")
+        && LIFECYCLE.equals(r.processDefinitionKey()));
+    return new DutyFact(CODE, STAGE, CLAUSE, TRIGGER, ended ? Status.NOT_APPLICABLE : Status.PENDING,
+        ended ? "the case ended without coming to the committee" : "the committee has not decided yet", votes, null, null,
+        null);
+  }
+
+  /** An intervention that bypasses the approval procedure, as opposed to, say, a job's retries or a suspension. */
+  static boolean bypasses(EvidenceRecord intervention) {
+    JsonNode facts = DutyFacts.findings(intervention);
+    String operation = facts.path("operation").asText("");
+    if (STEERING.contains(operation)) {
+      return true;
+    }
+    if ("Task_CommitteeVote".equals(intervention.elementId())) {
+      return true;
+    }
+    if (VARIABLE_WRITES.contains(operation)) {
+      for (JsonNode variable : facts.path("variables")) {
+        String name = variable.path("name").asText("");
+        if (name.startsWith("committee") || APPROVAL_VARIABLES.contains(name)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String describe(EvidenceRecord intervention) {
+    JsonNode facts = DutyFacts.findings(intervention);
+    StringBuilder what = new StringBuilder(facts.path("operation").asText("") + " by " + intervention.performer()
+        + " at " + intervention.recordedAt() + " (record #" + intervention.sequenceNo() + ")");
+    if (facts.path("activitiesCancelled").size() > 0 || facts.path("activitiesStarted").size() > 0) {
+      what.append(": cancelled ").append(facts.path("activitiesCancelled")).append(", started ")
+          .append(facts.path("activitiesStarted"));
+    }
+    if (facts.path("variables").size() > 0) {
+      List<String> names = new ArrayList<>();
+      facts.path("variables").forEach(v -> names.add(v.path("name").asText()));
+      what.append(": variables ").append(String.join(", ", names));
+    }
+    if (intervention.elementId() != null) {
+      what.append(" on ").append(intervention.elementId());
+    }
+    return what.toString();
+  }
+
+  /** The decision's count and result against a recount of the votes under the decision's own thresholds. */
+  static Optional<String> recount(ApprovalRecord.Decision decision, List<ApprovalRecord.Vote> votes) {
+    List<ApprovalRecord.Vote> counted = votes.stream().filter(ApprovalRecord.Vote::counts).toList();
+    int approvals = (int) counted.stream().filter(ApprovalRecord.Vote::approves).count();
+    int rejections = counted.size() - approvals;
+    String result;
+    if (counted.size() < decision.votersRequired()) {
+      result = "incomplete (" + counted.size() + " of " + decision.votersRequired() + " votes)";
+    } else if (approvals < decision.approvalsRequired()) {
+      result = "rejected";
+    } else {
+      result = counted.stream().anyMatch(v -> "approveWithConditions".equals(v.vote())) ? "approvedWithConditions"
+          : "approved";
+    }
+    if (result.equals(decision.result()) && approvals == decision.approvals() && rejections == decision.rejections()) {
+      return Optional.empty();
+    }
+    return Optional.of("the decision says " + decision.result() + " with " + decision.approvals() + " approvals and "
+        + decision.rejections() + " rejections, the votes recount " + result + " with " + approvals + " and " + rejections);
+  }
+}

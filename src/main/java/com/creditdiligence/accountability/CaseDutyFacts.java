@@ -1,0 +1,86 @@
+package com.creditdiligence.accountability;
+
+import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.platform.EngineActions;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A case's duty facts from its ledger and the application's record of its approval: the thin adapter that reads
+ * committee_decision, committee_vote and the case file, and asks the approval-authority table deployed when the
+ * committee decided what it requires for the case file's real product and amount. The rules are {@link DutyFacts}'.
+ */
+@Component
+public class CaseDutyFacts {
+
+  private static final String AUTHORITY_TABLE = "Decision_ApprovalAuthority";
+
+  private final JdbcClient jdbc;
+  private final ObjectProvider<ProcessEngine> processEngine;
+  private final EngineActions engine;
+
+  /** The engine is looked up lazily: the review's steps, which the engine's plugin needs, need this. */
+  CaseDutyFacts(JdbcClient jdbc, ObjectProvider<ProcessEngine> processEngine, EngineActions engine) {
+    this.jdbc = jdbc;
+    this.processEngine = processEngine;
+    this.engine = engine;
+  }
+
+  public List<DutyFact> of(String businessKey, List<EvidenceRecord> records, Instant now) {
+    return DutyFacts.of(records, approval(businessKey, now), now);
+  }
+
+  ApprovalRecord approval(String businessKey, Instant now) {
+    Optional<ApprovalRecord.Decision> decision = jdbc.sql("""
+            SELECT voters_required, approvals_required, approvals, rejections, result, decided_at
+            FROM committee_decision WHERE business_key = ? ORDER BY decided_at""")
+        .param(businessKey)
+        .query((row, n) -> new ApprovalRecord.Decision(row.getInt(1), row.getInt(2), row.getInt(3), row.getInt(4),
+            row.getString(5), row.getObject(6, Timestamp.class).toInstant()))
+        .list().stream().findFirst();
+    List<ApprovalRecord.Vote> votes = jdbc.sql(
+            "SELECT member_id, conflict_declared, vote FROM committee_vote WHERE business_key = ? ORDER BY cast_at, id")
+        .param(businessKey)
+        .query((row, n) -> new ApprovalRecord.Vote(row.getString(1), row.getBoolean(2), row.getString(3))).list();
+    Optional<ApprovalRecord.Authority> required = jdbc.sql("SELECT product, amount FROM case_file WHERE business_key = ?")
+        .param(businessKey)
+        .query((row, n) -> new Object[] {row.getString(1), row.getBigDecimal(2)}).optional()
+        .map(file -> authority((String) file[0], (BigDecimal) file[1],
+            decision.map(ApprovalRecord.Decision::decidedAt).orElse(now)));
+    return new ApprovalRecord(true, decision, required, votes);
+  }
+
+  /** The table in force at the moment (the newest deployed at or before it), as the application reads it. */
+  private ApprovalRecord.Authority authority(String product, BigDecimal amount, Instant asOf) {
+    RepositoryService repository = processEngine.getObject().getRepositoryService();
+    DecisionService decisions = processEngine.getObject().getDecisionService();
+    return engine.asApplication(() -> {
+      List<DecisionDefinition> versions = repository.createDecisionDefinitionQuery().decisionDefinitionKey(AUTHORITY_TABLE)
+          .orderByDecisionDefinitionVersion().asc().list();
+      DecisionDefinition table = versions.stream()
+          .filter(v -> !repository.createDeploymentQuery().deploymentId(v.getDeploymentId()).singleResult()
+              .getDeploymentTime().after(Date.from(asOf)))
+          .max(Comparator.comparingInt(DecisionDefinition::getVersion))
+          .orElse(versions.get(0));
+      Map<String, Object> result = decisions.evaluateDecisionTableById(table.getId())
+          .variables(Map.of("product", product, "amount", amount.doubleValue())).evaluate().getSingleResult()
+          .getEntryMap();
+      return new ApprovalRecord.Authority(product, amount, ((Number) result.get("votersRequired")).intValue(),
+          ((Number) result.get("approvalsRequired")).intValue(),
+          table.getKey() + ":v" + table.getVersion() + " deployment " + table.getDeploymentId());
+    });
+  }
+}
