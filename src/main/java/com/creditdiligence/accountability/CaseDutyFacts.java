@@ -2,6 +2,7 @@ package com.creditdiligence.accountability;
 
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.platform.EngineActions;
+import com.creditdiligence.platform.TaskRules;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -31,16 +32,19 @@ public class CaseDutyFacts {
   private final JdbcClient jdbc;
   private final ObjectProvider<ProcessEngine> processEngine;
   private final EngineActions engine;
+  private final ObjectProvider<TaskRules> steps;
 
-  /** The engine is looked up lazily: the review's steps, which the engine's plugin needs, need this. */
-  CaseDutyFacts(JdbcClient jdbc, ObjectProvider<ProcessEngine> processEngine, EngineActions engine) {
+  /** The engine and the steps are looked up lazily: the review's steps, which the engine's plugin needs, need this. */
+  CaseDutyFacts(JdbcClient jdbc, ObjectProvider<ProcessEngine> processEngine, EngineActions engine,
+                ObjectProvider<TaskRules> steps) {
     this.jdbc = jdbc;
     this.processEngine = processEngine;
     this.engine = engine;
+    this.steps = steps;
   }
 
   public List<DutyFact> of(String businessKey, List<EvidenceRecord> records, Instant now) {
-    return DutyFacts.of(records, approval(businessKey, now), now);
+    return DutyFacts.of(records, steps.getObject().withDeadlines(), approval(businessKey, now), now);
   }
 
   ApprovalRecord approval(String businessKey, Instant now) {

@@ -2,6 +2,7 @@ package com.creditdiligence.accountability;
 
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.submission.TaskSpec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,12 +24,16 @@ public final class DutyFacts {
   }
 
   /** From the ledger alone: the approval procedure is judged from the administrators' interventions only. */
-  public static List<DutyFact> of(List<EvidenceRecord> records, Instant now) {
-    return of(records, ApprovalRecord.NOT_CONSULTED, now);
+  public static List<DutyFact> of(List<EvidenceRecord> records, List<TaskSpec> timedSteps, Instant now) {
+    return of(records, timedSteps, ApprovalRecord.NOT_CONSULTED, now);
   }
 
-  /** From the ledger and the committee's record of the approval (the approval-procedure duty reads both). */
-  public static List<DutyFact> of(List<EvidenceRecord> records, ApprovalRecord approval, Instant now) {
+  /**
+   * From the ledger and the committee's record of the approval (the approval-procedure duty reads both).
+   * {@code timedSteps}: the steps whose spec carries a deadline duty (done by the task's due date).
+   */
+  public static List<DutyFact> of(List<EvidenceRecord> records, List<TaskSpec> timedSteps, ApprovalRecord approval,
+                                  Instant now) {
     Ledger ledger = new Ledger(records);
     List<DutyFact> facts = new ArrayList<>();
     Optional<EvidenceRecord> investigation = ledger.completion("CUSTOMER_INVESTIGATION");
@@ -39,11 +44,11 @@ public final class DutyFacts {
     facts.add(relatedPartyCheck(investigation, evaluation));
     facts.add(analysisReport(evaluation));
     facts.add(ApprovalProcedure.of(records, approval));
-    facts.addAll(ledger.deadlines("Task_MonitoringReport", "MONITORING_REPORT_ON_TIME", "monitoring", "§21 §23", "§27(三)", now));
-    facts.addAll(ledger.deadlines("Task_MajorEventInvestigation", "ONSITE_AFTER_MAJOR_EVENT", "monitoring", "§14 §20",
-        "§27(四)", now));
-    facts.addAll(ledger.deadlines("Task_PreservationMeasures", "PRESERVATION_AFTER_WARNING_SIGNAL", "monitoring",
-        "§27(五) 附录五", "§27(五)", now));
+    for (TaskSpec step : timedSteps) {
+      TaskSpec.Deadline deadline = step.deadline().orElseThrow();
+      facts.addAll(ledger.deadlines(step.elementId(), deadline.dutyCode(), step.stage().code(), deadline.clause(),
+          deadline.section27(), now));
+    }
     facts.add(new DutyFact("AMENDMENTS_ONLY", "evaluation", "§19", "—", Status.SATISFIED,
         "structural: the ledger cannot be edited in place; changes are amendment records", List.of(), null, null, null));
     return facts;

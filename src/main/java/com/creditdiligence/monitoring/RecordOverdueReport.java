@@ -5,6 +5,7 @@ import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.NewEvidence;
+import com.creditdiligence.submission.TaskSpec;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +31,9 @@ class RecordOverdueReport implements JavaDelegate {
     this.caseFiles = caseFiles;
   }
 
+  private static final TaskSpec REPORT = MonitoringReportRule.SPEC;
+  private static final TaskSpec.Deadline ON_TIME = REPORT.deadline().orElseThrow();
+
   @Override
   public void execute(DelegateExecution execution) {
     // The manager the duty attaches to is whoever the case file says holds the case, not a caseManager variable.
@@ -41,7 +45,8 @@ class RecordOverdueReport implements JavaDelegate {
     facts.put("caseManager", caseManager);
     facts.put("riskClass", execution.getVariable("riskClass"));
     ledger.append(new NewEvidence(execution.getProcessBusinessKey(), MONITORING_REPORT_OVERDUE, "guarantee-lifecycle",
-        execution.getProcessInstanceId(), "Task_MonitoringReport", null, "MONITORING_REPORT", "§21 §23 → §27(三)", null,
+        execution.getProcessInstanceId(), REPORT.elementId(), null, REPORT.duty().code(),
+        ON_TIME.clause() + " → " + ON_TIME.section27(), null,
         caseManager, ClockUtil.getCurrentTime().toInstant(), null,
         CanonicalForm.json(facts), "[]", null, null, null));
   }

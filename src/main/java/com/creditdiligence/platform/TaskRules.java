@@ -2,6 +2,7 @@ package com.creditdiligence.platform;
 
 import com.creditdiligence.submission.TaskRule;
 import com.creditdiligence.submission.TaskSpec;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,10 +30,12 @@ public class TaskRules {
         .collect(Collectors.toUnmodifiableMap(TaskSpec::elementId, spec -> spec.stage().code()));
   }
 
-  /** The specs of the steps that must be done by their due date. */
+  /** The specs of the steps that must be done by their due date, in the order of their stages, then by duty. */
   public List<TaskSpec> withDeadlines() {
     return byElementId.values().stream().map(TaskRule::spec).filter(spec -> spec.deadline().isPresent())
-        .sorted(java.util.Comparator.comparing(TaskSpec::elementId)).toList();
+        .sorted(Comparator.comparing((TaskSpec spec) -> spec.stage().ordinal())
+            .thenComparing(spec -> spec.deadline().orElseThrow().dutyCode()))
+        .toList();
   }
 
   public boolean covers(String elementId) {

@@ -2,6 +2,7 @@ package com.creditdiligence.accountability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.creditdiligence.platform.TaskRules;
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.EvidenceLedger;
@@ -24,6 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ApplicationTest
 class DraftFindingsTest {
 
+  @Autowired
+  TaskRules steps;
   @Autowired
   ProcessEngine engine;
   @Autowired
@@ -90,7 +93,8 @@ class DraftFindingsTest {
             "{\"onSiteVisitDate\":\"2026-03-01\",\"relatedPartyCheckDone\":false}"),
         completion(2, "ANALYSIS_REPORT", investigated.plus(2, ChronoUnit.DAYS), "{}"));
 
-    DraftFindings.Assessment assessment = DraftFindings.of(DutyFacts.of(records, investigated.plus(3, ChronoUnit.DAYS)),
+    DraftFindings.Assessment assessment = DraftFindings.of(DutyFacts.of(records, steps.withDeadlines(),
+            investigated.plus(3, ChronoUnit.DAYS)),
         rules, investigated.plus(3, ChronoUnit.DAYS));
 
     assertThat(assessment.findings()).singleElement().satisfies(finding -> {
@@ -108,7 +112,7 @@ class DraftFindingsTest {
   }
 
   private DraftFindings.Assessment assess(String key, Instant at) {
-    return DraftFindings.of(DutyFacts.of(ledger.records(key), at), rules, at);
+    return DraftFindings.of(DutyFacts.of(ledger.records(key), steps.withDeadlines(), at), rules, at);
   }
 
   private Instant firstReportDue(String key) {

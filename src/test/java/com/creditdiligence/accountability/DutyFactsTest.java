@@ -4,6 +4,7 @@ import static com.creditdiligence.demo.DemoSubmissions.majorEventInvestigation;
 import static com.creditdiligence.demo.DemoSubmissions.overdueReview;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.creditdiligence.platform.TaskRules;
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.demo.LifecycleDriver;
@@ -29,6 +30,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 class DutyFactsTest {
 
   @Autowired
+  TaskRules steps;
+  @Autowired
   ProcessEngine engine;
   @Autowired
   EvidenceLedger ledger;
@@ -46,7 +49,7 @@ class DutyFactsTest {
   void aDiligentCaseHasItsInvestigationFactsSatisfiedAndItsFirstReportPending() {
     String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "苏州尽职甲公司", 1_000_000).getBusinessKey();
 
-    List<DutyFact> facts = DutyFacts.of(ledger.records(key), Instant.now());
+    List<DutyFact> facts = DutyFacts.of(ledger.records(key), steps.withDeadlines(), Instant.now());
 
     assertThat(facts).filteredOn(f -> f.stage().equals("investigation")).extracting(DutyFact::status)
         .containsOnly(Status.SATISFIED);
@@ -68,7 +71,8 @@ class DutyFactsTest {
     engine.getManagementService().executeJob(overdueTimer.getId());
     driver.completeInCase(key, "Task_ReviewOverdueReport", "head1", overdueReview("manager2"));
 
-    List<DutyFact> facts = DutyFacts.of(ledger.records(key), ClockUtil.getCurrentTime().toInstant());
+    List<DutyFact> facts = DutyFacts.of(ledger.records(key), steps.withDeadlines(),
+        ClockUtil.getCurrentTime().toInstant());
 
     DutyFact missed = fact(facts, "MONITORING_REPORT_ON_TIME");
     assertThat(missed.status()).isEqualTo(Status.VIOLATED);
@@ -90,7 +94,8 @@ class DutyFactsTest {
     late.put("meVisitDate", LocalDate.now().plusDays(6).toString());
     driver.completeInCase(key, "Task_MajorEventInvestigation", "manager1", late);
 
-    List<DutyFact> onSite = DutyFacts.of(ledger.records(key), ClockUtil.getCurrentTime().toInstant()).stream()
+    List<DutyFact> onSite = DutyFacts.of(ledger.records(key), steps.withDeadlines(),
+        ClockUtil.getCurrentTime().toInstant()).stream()
         .filter(f -> f.code().equals("ONSITE_AFTER_MAJOR_EVENT")).toList();
 
     assertThat(onSite).extracting(DutyFact::status).containsExactly(Status.SATISFIED, Status.VIOLATED);
