@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -127,6 +128,28 @@ class AdministratorInterventionTest {
     String key = driver.issuedGuarantee("manager1", "苏州干预丁公司", 1_000_000).getBusinessKey();
 
     assertThat(interventions(key)).isEmpty();
+    assertThat(dutyFact(key, "manager1", "APPROVAL_IN_PROCEDURE").path("status").asText()).isEqualTo("SATISFIED");
+  }
+
+  @Test
+  void anAdministratorsJobRetriesAreInTheChainAndDoNotBypassTheApproval() throws Exception {
+    String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "苏州干预己公司", 1_000_000).getBusinessKey();
+    String caseId = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(key)
+        .processDefinitionKey(LifecycleDriver.PROCESS_KEY).singleResult().getId();
+    Job timer = engine.getManagementService().createJobQuery().processInstanceId(caseId).timers().singleResult();
+
+    ResponseEntity<String> retried = engineRest("admin", HttpMethod.PUT, "/job/" + timer.getId() + "/retries",
+        "{\"retries\": 7}");
+    assertThat(retried.getStatusCode().value()).isEqualTo(204);
+
+    EvidenceRecord intervention = interventions(key).get(0);
+    JsonNode facts = JSON.readTree(intervention.findings());
+    assertThat(facts.path("operation").asText()).isEqualTo("SetJobRetries");
+    assertThat(facts.path("jobId").asText()).isEqualTo(timer.getId());
+    JsonNode change = facts.path("changes").get(0);
+    assertThat(change.path("property").asText()).isEqualTo("retries");
+    assertThat(change.path("before").asText()).isEqualTo(String.valueOf(timer.getRetries()));
+    assertThat(change.path("after").asText()).isEqualTo("7");
     assertThat(dutyFact(key, "manager1", "APPROVAL_IN_PROCEDURE").path("status").asText()).isEqualTo("SATISFIED");
   }
 
