@@ -1,5 +1,6 @@
 package com.creditdiligence.committee;
 
+import com.creditdiligence.platform.FormFieldDefaults;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -45,6 +46,11 @@ class CommitteeVoteRecorder implements TaskListener {
         conflict ? null : text(task, "voteConditions"),
         conflict ? null : text(task, "voteRationale"),
         ClockUtil.getCurrentTime().toInstant()));
+    // Kept now in committee_vote and the ledger, both sealed until the decision. The engine would otherwise hold
+    // the values on the finished vote's execution until the round ends, where whoever may read the case's
+    // runtime variables (a department head) reads them.
+    CommitteeVoteRule.SPEC.fields().forEach(field ->
+        task.getExecution().setVariableLocal(field.name(), FormFieldDefaults.empty(field)));
   }
 
   private static String text(DelegateTask task, String name) {

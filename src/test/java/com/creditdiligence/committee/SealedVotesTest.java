@@ -69,6 +69,9 @@ class SealedVotesTest {
       }
       assertThat(pdfText(reader, key)).as("%s reading the PDF", reader).doesNotContain("R0427X");
     }
+    // Nor through the engine's own API, to a reader of every case's runtime variables.
+    assertThat(http.withBasicAuth("head1", "demo").getForObject("/engine-rest/variable-instance?processInstanceIdIn="
+        + guaranteeCase.getId(), String.class)).doesNotContain("R0427X");
     String auditorsDossier = http.withBasicAuth("auditor1", "demo").getForObject("/api/cases/" + key + "/dossier.json",
         String.class);
     assertThat(auditorsDossier).contains("R0427X");
