@@ -71,8 +71,9 @@ public class CaseFiles {
   /** The case's own managers as the record knows them: who holds it now and who applied for it. */
   public Set<String> ownManagers(String businessKey) {
     Set<String> managers = new LinkedHashSet<>();
-    find(businessKey).ifPresent(file -> managers.add(file.caseManager()));
-    appliedBy(businessKey).ifPresent(managers::add);
+    jdbc.sql("SELECT case_manager, applied_by FROM case_file WHERE business_key = ?").param(businessKey)
+        .query((row, n) -> List.of(row.getString(1), Optional.ofNullable(row.getString(2)).orElse(row.getString(1))))
+        .optional().ifPresent(managers::addAll);
     return managers;
   }
 
