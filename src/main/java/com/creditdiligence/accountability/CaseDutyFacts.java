@@ -1,20 +1,12 @@
 package com.creditdiligence.accountability;
 
 import com.creditdiligence.evidence.EvidenceRecord;
-import com.creditdiligence.platform.EngineActions;
 import com.creditdiligence.platform.TaskRules;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,19 +19,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseDutyFacts {
 
-  private static final String AUTHORITY_TABLE = "Decision_ApprovalAuthority";
-
   private final JdbcClient jdbc;
-  private final ObjectProvider<ProcessEngine> processEngine;
-  private final EngineActions engine;
+  private final ObjectProvider<RuleBook> rules;
   private final ObjectProvider<TaskRules> steps;
 
-  /** The engine and the steps are looked up lazily: the review's steps, which the engine's plugin needs, need this. */
-  CaseDutyFacts(JdbcClient jdbc, ObjectProvider<ProcessEngine> processEngine, EngineActions engine,
-                ObjectProvider<TaskRules> steps) {
+  /** The rule book and the steps are looked up lazily: the review's steps, which the engine's plugin needs, need this. */
+  CaseDutyFacts(JdbcClient jdbc, ObjectProvider<RuleBook> rules, ObjectProvider<TaskRules> steps) {
     this.jdbc = jdbc;
-    this.processEngine = processEngine;
-    this.engine = engine;
+    this.rules = rules;
     this.steps = steps;
   }
 
@@ -62,29 +49,8 @@ public class CaseDutyFacts {
     Optional<ApprovalRecord.Authority> required = jdbc.sql("SELECT product, amount FROM case_file WHERE business_key = ?")
         .param(businessKey)
         .query((row, n) -> new Object[] {row.getString(1), row.getBigDecimal(2)}).optional()
-        .map(file -> authority((String) file[0], (BigDecimal) file[1],
+        .map(file -> rules.getObject().approvalAuthority((String) file[0], (BigDecimal) file[1],
             decision.map(ApprovalRecord.Decision::decidedAt).orElse(now)));
     return new ApprovalRecord(true, decision, required, votes);
-  }
-
-  /** The table in force at the moment (the newest deployed at or before it), as the application reads it. */
-  private ApprovalRecord.Authority authority(String product, BigDecimal amount, Instant asOf) {
-    RepositoryService repository = processEngine.getObject().getRepositoryService();
-    DecisionService decisions = processEngine.getObject().getDecisionService();
-    return engine.asApplication(() -> {
-      List<DecisionDefinition> versions = repository.createDecisionDefinitionQuery().decisionDefinitionKey(AUTHORITY_TABLE)
-          .orderByDecisionDefinitionVersion().asc().list();
-      DecisionDefinition table = versions.stream()
-          .filter(v -> !repository.createDeploymentQuery().deploymentId(v.getDeploymentId()).singleResult()
-              .getDeploymentTime().after(Date.from(asOf)))
-          .max(Comparator.comparingInt(DecisionDefinition::getVersion))
-          .orElse(versions.get(0));
-      Map<String, Object> result = decisions.evaluateDecisionTableById(table.getId())
-          .variables(Map.of("product", product, "amount", amount.doubleValue())).evaluate().getSingleResult()
-          .getEntryMap();
-      return new ApprovalRecord.Authority(product, amount, ((Number) result.get("votersRequired")).intValue(),
-          ((Number) result.get("approvalsRequired")).intValue(),
-          table.getKey() + ":v" + table.getVersion() + " deployment " + table.getDeploymentId());
-    });
   }
 }

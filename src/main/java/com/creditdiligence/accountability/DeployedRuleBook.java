@@ -1,5 +1,6 @@
 package com.creditdiligence.accountability;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Date;
@@ -54,6 +55,18 @@ class DeployedRuleBook implements RuleBook {
     String tier = decisions.evaluateDecisionTableById(table.getId())
         .variables(Map.of("majorFindings", majorFindings, "minorFindings", minorFindings)).evaluate().getSingleEntry();
     return new Judgement(null, tier, versionOf(table));
+  }
+
+  @Override
+  public ApprovalRecord.Authority approvalAuthority(String product, BigDecimal amount, Instant asOf) {
+    return engine.asApplication(() -> {
+      DecisionDefinition table = inForceAt("Decision_ApprovalAuthority", asOf);
+      Map<String, Object> result = decisions.evaluateDecisionTableById(table.getId())
+          .variables(Map.of("product", product, "amount", amount.doubleValue())).evaluate().getSingleResult()
+          .getEntryMap();
+      return new ApprovalRecord.Authority(product, amount, ((Number) result.get("votersRequired")).intValue(),
+          ((Number) result.get("approvalsRequired")).intValue(), versionOf(table));
+    });
   }
 
   private DecisionDefinition inForceAt(String key, Instant asOf) {

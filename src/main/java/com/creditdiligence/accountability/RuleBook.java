@@ -1,5 +1,6 @@
 package com.creditdiligence.accountability;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -13,6 +14,9 @@ public interface RuleBook {
 
   /** @return the suggested tier (exempt / reducible / notExempt) and the rule version that said so */
   Judgement exemptionTier(int majorFindings, int minorFindings, Instant asOf);
+
+  /** @return how many members vote and how many approvals carry, for the product and amount, and the rule version */
+  ApprovalRecord.Authority approvalAuthority(String product, BigDecimal amount, Instant asOf);
 
   record Judgement(String clause, String severity, String ruleVersion) {
   }
