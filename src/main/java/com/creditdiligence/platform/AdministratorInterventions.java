@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.WeakHashMap;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -48,7 +47,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 class AdministratorInterventions implements HistoryEventHandler {
 
   static final String ADMIN_INTERVENTION = "ADMIN_INTERVENTION";
-  static final Set<String> ADMINISTRATORS = Set.of("admin", "camunda-admin");
   /** Values are recorded in full up to this length, then cut (a record is evidence, not a copy of a document). */
   private static final int MAX_VALUE = 2000;
 
@@ -83,7 +81,7 @@ class AdministratorInterventions implements HistoryEventHandler {
 
   static boolean byAdministrator(Authentication authentication) {
     return authentication != null && authentication.getUserId() != null && authentication.getGroupIds() != null
-        && authentication.getGroupIds().stream().anyMatch(ADMINISTRATORS::contains);
+        && Administrators.amongThem(authentication.getGroupIds());
   }
 
   private Operation operation(CommandContext command) {

@@ -1,5 +1,6 @@
 package com.creditdiligence.platform.web;
 
+import com.creditdiligence.platform.Administrators;
 import com.creditdiligence.platform.EngineActions;
 import com.creditdiligence.platform.SubmittableFields;
 import com.fasterxml.jackson.core.JsonParser;
@@ -20,7 +21,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,15 +58,12 @@ class EngineDoor extends OncePerRequestFilter {
   private final EngineActions actions;
   private final SubmittableFields fields;
   private final String webappApiPrefix;
-  private final Set<String> administratorGroups;
 
-  EngineDoor(ProcessEngine engine, EngineActions actions, SubmittableFields fields, String webappPath,
-             Collection<String> administratorGroups) {
+  EngineDoor(ProcessEngine engine, EngineActions actions, SubmittableFields fields, String webappPath) {
     this.engine = engine;
     this.actions = actions;
     this.fields = fields;
     this.webappApiPrefix = webappPath + "/api/engine";
-    this.administratorGroups = Set.copyOf(administratorGroups);
   }
 
   /** Who is asking, as the door they came through authenticated them. */
@@ -93,7 +90,7 @@ class EngineDoor extends OncePerRequestFilter {
       }
       return;
     }
-    if (caller.groups().stream().anyMatch(administratorGroups::contains)) {
+    if (Administrators.amongThem(caller.groups())) {
       chain.doFilter(request, response);
       return;
     }

@@ -2,7 +2,6 @@ package com.creditdiligence.platform.web;
 
 import com.creditdiligence.platform.EngineActions;
 import com.creditdiligence.platform.SubmittableFields;
-import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -40,10 +39,9 @@ class WebConfiguration {
   /** After /engine-rest's authentication, so that the door knows who is asking (the webapps' session it reads itself). */
   @Bean
   FilterRegistrationBean<EngineDoor> engineDoor(ProcessEngine engine, EngineActions actions, SubmittableFields fields,
-      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
-      @Value("${credit-diligence.engine-door.administrator-groups:admin,camunda-admin}") List<String> administrators) {
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
     FilterRegistrationBean<EngineDoor> registration =
-        new FilterRegistrationBean<>(new EngineDoor(engine, actions, fields, webappPath, administrators));
+        new FilterRegistrationBean<>(new EngineDoor(engine, actions, fields, webappPath));
     registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/engine/*");
     registration.setOrder(ENGINE_REST_AUTHENTICATION_ORDER + 1);
     return registration;
