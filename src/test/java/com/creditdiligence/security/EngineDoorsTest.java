@@ -137,6 +137,7 @@ class EngineDoorsTest {
     assertThat(rest(member, "POST", "/task/" + vote.getId() + "/claim", "{\"userId\": \"manager2\"}").status())
         .isEqualTo(403);
     assertThat(rest(member, "POST", "/task/" + vote.getId() + "/unclaim", "").status()).isEqualTo(403);
+    assertThat(rest(member, "POST", "/task/no-such-task/unclaim", "").status()).isBetween(400, 499);
     assertThat(rest(member, "POST", "/task/" + vote.getId() + "/identity-links",
         "{\"userId\": \"manager2\", \"type\": \"candidate\"}").status()).isEqualTo(403);
 

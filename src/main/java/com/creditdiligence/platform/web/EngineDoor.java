@@ -204,9 +204,11 @@ class EngineDoor extends OncePerRequestFilter {
             + "not accepted: " + String.join(", ", errors.keySet()), errors));
   }
 
+  /** An unknown task counts as offered: the engine then answers for it (404), not this door with a 500. */
   private boolean offeredToSeveral(String taskId) {
-    return actions.asApplication(() -> engine.getTaskService().getIdentityLinksForTask(taskId).stream()
-        .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())));
+    return actions.asApplication(() -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0
+        || engine.getTaskService().getIdentityLinksForTask(taskId).stream()
+            .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())));
   }
 
   /** The path after the engine's prefix as segments, without matrix parameters (JAX-RS ignores them) or the engine's name. */
