@@ -42,9 +42,24 @@ public class CaseFiles {
     }
   }
 
-  void reassign(String businessKey, String caseManager, Instant at) {
+  /** Hands the case to another manager, and keeps the handover: who held the case when is part of the record. */
+  void reassign(String businessKey, String predecessor, String successor, Instant at) {
     jdbc.sql("UPDATE case_file SET case_manager = ?, updated_at = ? WHERE business_key = ?")
-        .params(caseManager, Timestamp.from(at), businessKey).update();
+        .params(successor, Timestamp.from(at), businessKey).update();
+    jdbc.sql("INSERT INTO case_handover (business_key, predecessor, successor, handed_over_at) VALUES (?, ?, ?, ?)")
+        .params(businessKey, predecessor, successor, Timestamp.from(at)).update();
+  }
+
+  /**
+   * Who held the case at a moment: the successor of the last handover until then, or, before any, the manager
+   * who applied. Empty for an unknown case.
+   */
+  public Optional<String> managerAt(String businessKey, Instant at) {
+    Optional<String> handedTo = jdbc.sql("""
+            SELECT successor FROM case_handover WHERE business_key = ? AND handed_over_at <= ?
+            ORDER BY handed_over_at DESC, id DESC FETCH FIRST 1 ROWS ONLY""")
+        .params(businessKey, Timestamp.from(at)).query(String.class).optional();
+    return handedTo.isPresent() ? handedTo : appliedBy(businessKey);
   }
 
   /** The manager's recommendation, kept when their evaluation is accepted (service code; no user writes it). */

@@ -43,7 +43,7 @@ class CaseReassignment implements TaskListener {
     for (Task open : tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId()).taskAssignee(predecessor).list()) {
       tasks.setAssignee(open.getId(), successor);
     }
-    caseFiles.reassign(businessKey, successor, ClockUtil.getCurrentTime().toInstant());
+    caseFiles.reassign(businessKey, predecessor, successor, ClockUtil.getCurrentTime().toInstant());
     task.setVariable("reassignTo", null);
   }
 }

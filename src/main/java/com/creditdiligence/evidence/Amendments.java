@@ -1,5 +1,6 @@
 package com.creditdiligence.evidence;
 
+import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.platform.web.ApiProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,12 +8,15 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * §19: a submitted report is never edited in place. A principled change is a new, signed record that
- * names the record it amends, with the reason; the original stays exactly as it was.
+ * names the record it amends, with the reason; the original stays exactly as it was. Only the report's
+ * author amends it, or, once the case was handed over, the case's current manager amends a report its
+ * manager of the time made: nobody corrects another person's review, vote or decision.
  */
 @Service
 public class Amendments {
@@ -24,9 +28,11 @@ public class Amendments {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final EvidenceLedger ledger;
+  private final CaseFiles caseFiles;
 
-  Amendments(EvidenceLedger ledger) {
+  Amendments(EvidenceLedger ledger, CaseFiles caseFiles) {
     this.ledger = ledger;
+    this.caseFiles = caseFiles;
   }
 
   @Transactional
@@ -39,6 +45,11 @@ public class Amendments {
       throw ApiProblem.badField("id", "只能修正提交的工作记录,不能修正 " + original.recordType()
           + " Only submitted findings can be amended, not a " + original.recordType() + " record");
     }
+    if (!mayAmend(amendedBy, original)) {
+      throw new ApiProblem(HttpStatus.FORBIDDEN, null, "只有记录的作者(或案件移交后的现任客户经理)可以修正此记录,"
+          + "第 " + sequenceNo + " 条由 " + original.performer() + " 提交 Only the record's author, or after a handover the "
+          + "case's current manager, may amend it; record " + sequenceNo + " was made by " + original.performer());
+    }
     Map<String, Object> findings = parse(original.findings());
     for (String field : changes.keySet()) {
       if (!findings.containsKey(field)) {
@@ -49,6 +60,17 @@ public class Amendments {
         original.processInstanceId(), original.elementId(), original.taskId(), original.dutyCode(), "§19", amendedBy,
         null, at, null, CanonicalForm.json(new TreeMap<>(changes)), "[]", original.ruleSetVersion(), sequenceNo,
         reason.trim()));
+  }
+
+  private boolean mayAmend(String user, EvidenceRecord original) {
+    if (user.equals(original.performer())) {
+      return true;
+    }
+    String businessKey = original.businessKey();
+    boolean currentManager = caseFiles.find(businessKey).map(file -> file.caseManager().equals(user)).orElse(false);
+    boolean byManagerOfTheTime = caseFiles.managerAt(businessKey, original.recordedAt())
+        .map(manager -> manager.equals(original.performer())).orElse(false);
+    return currentManager && byManagerOfTheTime;
   }
 
   @SuppressWarnings("unchecked")

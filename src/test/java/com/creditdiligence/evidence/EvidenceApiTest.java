@@ -3,14 +3,19 @@ package com.creditdiligence.evidence;
 import static com.creditdiligence.demo.DemoSubmissions.evaluation;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;
+import static com.creditdiligence.demo.DemoSubmissions.overdueReview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.demo.LifecycleDriver;
+import com.creditdiligence.events.CaseEvents;
+import com.creditdiligence.monitoring.PostGuaranteeSteps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -20,7 +25,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** The ledger over HTTP: reading, verifying, and §19 amendments that leave the original intact. */
+/**
+ * The ledger over HTTP: reading, verifying, and §19 amendments that leave the original intact, made by the
+ * report's author or, after a handover, by the case's current manager, never by anyone else.
+ */
 @ApplicationTest
 class EvidenceApiTest {
 
@@ -32,6 +40,13 @@ class EvidenceApiTest {
   EvidenceLedger ledger;
   @Autowired
   TestRestTemplate http;
+  @Autowired
+  CaseEvents events;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
 
   @Test
   void anAmendmentIsANewSignedRecordPointingToTheFrozenReport() throws Exception {
@@ -39,7 +54,7 @@ class EvidenceApiTest {
     EvidenceRecord report = ledger.records(key).stream().filter(r -> "ANALYSIS_REPORT".equals(r.dutyCode()))
         .findFirst().orElseThrow();
 
-    ResponseEntity<String> created = post("/api/cases/" + key + "/evidence/" + report.sequenceNo() + "/amendments", """
+    ResponseEntity<String> created = post("manager1", "/api/cases/" + key + "/evidence/" + report.sequenceNo() + "/amendments", """
         {"reason": "审计后补充:预测期应为三年 Forecast horizon corrected to three years",
          "changes": {"financialForecast": "未来三年营业收入年均增长8% Revenue grows 8% a year for three years"}}""");
 
@@ -47,7 +62,7 @@ class EvidenceApiTest {
     JsonNode amendment = JSON.readTree(created.getBody());
     assertThat(amendment.get("recordType").asText()).isEqualTo("AMENDMENT");
     assertThat(amendment.get("amends").asInt()).isEqualTo(report.sequenceNo());
-    assertThat(amendment.get("performer").asText()).isEqualTo("head1");
+    assertThat(amendment.get("performer").asText()).isEqualTo("manager1");
     assertThat(amendment.get("clause").asText()).isEqualTo("§19");
 
     EvidenceRecord original = ledger.record(key, report.sequenceNo()).orElseThrow();
@@ -67,7 +82,7 @@ class EvidenceApiTest {
         .orElseThrow().sequenceNo();
     int recordsBefore = ledger.records(key).size();
 
-    ResponseEntity<String> response = post("/api/cases/" + key + "/evidence/" + report + "/amendments", """
+    ResponseEntity<String> response = post("manager1", "/api/cases/" + key + "/evidence/" + report + "/amendments", """
         {"reason": "修改一个不存在的字段 Changing a field that does not exist", "changes": {"colour": "blue"}}""");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -80,11 +95,56 @@ class EvidenceApiTest {
   void anAmendmentWithoutAReasonIsA400NamingTheField() throws Exception {
     String key = evaluatedCase();
 
-    ResponseEntity<String> response = post("/api/cases/" + key + "/evidence/3/amendments", """
+    ResponseEntity<String> response = post("manager1", "/api/cases/" + key + "/evidence/3/amendments", """
         {"reason": "", "changes": {"financialForecast": "x"}}""");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(JSON.readTree(response.getBody()).get("errors").has("reason")).isTrue();
+  }
+
+  @Test
+  void nobodyAmendsAnotherPersonsRecordNotEvenTheirDepartmentHead() throws Exception {
+    String key = evaluatedCase();
+    int report = analysisReport(key);
+    int recordsBefore = ledger.records(key).size();
+
+    ResponseEntity<String> byHead = post("head1", "/api/cases/" + key + "/evidence/" + report + "/amendments", FORECAST);
+
+    assertThat(byHead.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(byHead.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(JSON.readTree(byHead.getBody()).get("detail").asText()).contains("manager1");
+    assertThat(ledger.records(key)).hasSize(recordsBefore);
+  }
+
+  @Test
+  void afterAHandoverTheSuccessorAmendsTheCasesReportsButNotTheReviewThatHandedItOver() throws Exception {
+    LifecycleDriver driver = new LifecycleDriver(engine);
+    var guaranteeCase = driver.issuedGuarantee("manager1", "苏州移交修正公司", 1_000_000);
+    String key = guaranteeCase.getBusinessKey();
+    new PostGuaranteeSteps(engine, events).letMonitoringReportFallOverdue(guaranteeCase.getId());
+    driver.completeInCase(key, "Task_ReviewOverdueReport", "head1", overdueReview("manager2"));
+    int review = ledger.records(key).stream().filter(r -> "Task_ReviewOverdueReport".equals(r.elementId())
+        && "TASK_COMPLETED".equals(r.recordType())).findFirst().orElseThrow().sequenceNo();
+
+    ResponseEntity<String> successorsAmendment = post("manager2", "/api/cases/" + key + "/evidence/"
+        + analysisReport(key) + "/amendments", FORECAST);
+    ResponseEntity<String> ofTheHeadsReview = post("manager2", "/api/cases/" + key + "/evidence/" + review
+        + "/amendments", """
+        {"reason": "把部门负责人的指示改掉 Rewriting the head's instruction", "changes": {"headInstruction": "无"}}""");
+
+    assertThat(successorsAmendment.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(JSON.readTree(successorsAmendment.getBody()).get("performer").asText()).isEqualTo("manager2");
+    assertThat(ofTheHeadsReview.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(ledger.records(key)).filteredOn(r -> "AMENDMENT".equals(r.recordType())).hasSize(1);
+  }
+
+  private static final String FORECAST = """
+      {"reason": "预测期应为三年 Forecast horizon corrected to three years",
+       "changes": {"financialForecast": "未来三年营业收入年均增长8% Revenue grows 8% a year"}}""";
+
+  private int analysisReport(String key) {
+    return ledger.records(key).stream().filter(r -> "ANALYSIS_REPORT".equals(r.dutyCode())).findFirst().orElseThrow()
+        .sequenceNo();
   }
 
   @Test
@@ -109,9 +169,9 @@ class EvidenceApiTest {
     return http.withBasicAuth("head1", "demo").getForEntity(path, String.class);
   }
 
-  private ResponseEntity<String> post(String path, String body) {
+  private ResponseEntity<String> post(String user, String path, String body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth("head1", "demo").postForEntity(path, new HttpEntity<>(body, headers), String.class);
+    return http.withBasicAuth(user, "demo").postForEntity(path, new HttpEntity<>(body, headers), String.class);
   }
 }
