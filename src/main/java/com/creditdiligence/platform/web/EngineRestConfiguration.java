@@ -13,5 +13,6 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     register(EngineRestTaskGone.class);
     register(EngineRestErrors.OptimisticLocking.class);
     register(EngineRestErrors.AlreadyClaimed.class);
+    register(EngineRestErrors.Refused.class);
   }
 }

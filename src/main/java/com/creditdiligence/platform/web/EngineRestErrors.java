@@ -65,6 +65,16 @@ public class EngineRestErrors implements ExceptionMapper<RestException> {
     }
   }
 
+  /** A rule's refusal that an endpoint lets through unwrapped (a message correlation, whose start a rule refused). */
+  @Priority(1)
+  public static class Refused implements ExceptionMapper<SubmissionRefusedException> {
+
+    @Override
+    public Response toResponse(SubmissionRefusedException refused) {
+      return problem(400, "Bad Request", refused.getMessage());
+    }
+  }
+
   @Priority(1)
   public static class AlreadyClaimed implements ExceptionMapper<TaskAlreadyClaimedException> {
 
