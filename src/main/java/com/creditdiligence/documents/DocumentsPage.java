@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,7 +41,7 @@ class DocumentsPage {
 
   @GetMapping(value = "/cases/{businessKey}/documents", produces = MediaType.TEXT_HTML_VALUE)
   @ResponseBody
-  String page(@PathVariable String businessKey, @RequestParam(required = false) String filed) {
+  String page(@PathVariable String businessKey, @RequestParam(required = false) String filed, CsrfToken csrf) {
     access.read(businessKey);
     documents.requireCase(businessKey);
     String key = HtmlUtils.htmlEscape(businessKey);
@@ -57,24 +58,21 @@ class DocumentsPage {
     return """
         <!DOCTYPE html>
         <html lang="zh-CN"><head><meta charset="utf-8"><title>资料 Documents — %1$s</title><link rel="icon" href="/favicon.svg">
-        <style>
-          body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 2em; color: #222; }
-          table { border-collapse: collapse; margin-top: 1em; } td, th { border: 1px solid #ccc; padding: .4em .7em; text-align: left; }
-          th { background: #f3f3f3; } .ok { color: #1a7f37; } code { font-size: .85em; }
-        </style></head>
+        <link rel="stylesheet" href="/documents/documents.css"></head>
         <body>
           <h1>案件资料 Case documents — %1$s</h1>
           <p><a href="/camunda/app/tasklist/">← 返回任务列表 Back to Tasklist</a>
              — 建议先上传资料再填写表单 Upload first, then fill the form: leaving a form unsaved loses what was typed.</p>
           %2$s
           <form method="post" enctype="multipart/form-data" action="/cases/%1$s/documents">
+            <input type="hidden" name="%4$s" value="%5$s">
             <label>选择文件 Choose a file: <input type="file" name="file" required></label>
             <button type="submit">上传 Upload</button>
           </form>
           <table><thead><tr><th>文件 File</th><th>类型 Type</th><th>字节 Bytes</th><th>引用 Reference (SHA-256)</th>
           <th>上传人 By</th><th>时间 At</th></tr></thead><tbody>%3$s</tbody></table>
         </body></html>
-        """.formatted(key, notice, rows);
+        """.formatted(key, notice, rows, HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()));
   }
 
   @PostMapping(value = "/cases/{businessKey}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

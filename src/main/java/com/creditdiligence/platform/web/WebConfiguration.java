@@ -16,11 +16,11 @@ class WebConfiguration {
 
   private static final int ENGINE_REST_AUTHENTICATION_ORDER = Ordered.LOWEST_PRECEDENCE - 10;
 
+  /** First of all filters, so that every cookie any of them sets is Secure over HTTPS. */
   @Bean
-  FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(ProcessEngine engine) {
-    FilterRegistrationBean<ApiAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine.getIdentityService(), engine.getName()));
-    registration.addUrlPatterns("/api/*", "/cases/*", "/audit", "/audit/*");
+  FilterRegistrationBean<SecureCookiesOverHttps> secureCookiesOverHttps() {
+    FilterRegistrationBean<SecureCookiesOverHttps> registration = new FilterRegistrationBean<>(new SecureCookiesOverHttps());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }
 
