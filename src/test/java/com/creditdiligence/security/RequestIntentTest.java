@@ -75,9 +75,14 @@ class RequestIntentTest {
   @Test
   void theDocumentsPageCarriesItsTokenAndItsUploadIsFiled() {
     HttpClient session = tasklistSession("manager1");
+    String signedIn = cookie(session, "JSESSIONID");
     HttpResponse<String> page = send(session, HttpRequest.newBuilder(uri("/cases/" + key + "/documents")).GET().build());
     Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
     assertThat(token.find()).as("the page's form carries a token").isTrue();
+    // The page's stylesheet and other reads in between neither renew the token nor the webapps' session.
+    send(session, HttpRequest.newBuilder(uri("/documents/documents.css")).GET().build());
+    send(session, HttpRequest.newBuilder(uri("/api/cases/" + key + "/evidence")).GET().build());
+    assertThat(cookie(session, "JSESSIONID")).as("the webapps' session").isEqualTo(signedIn);
 
     HttpResponse<String> uploaded = upload(session, "/cases/" + key + "/documents", token.group(1),
         "http://localhost:" + port, null);

@@ -20,6 +20,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.MissingCsrfTokenException;
@@ -56,15 +57,19 @@ class ApplicationSecurity {
         .httpBasic(basic -> basic.realmName("credit-diligence").authenticationEntryPoint(ApplicationSecurity::unauthorized))
         .addFilterBefore(new WebappSessionAuthentication(webappSession), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthentication(identity), AuthorizationFilter.class)
-        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new BrowserIntent(webappSession)))
+        // The token lives as long as the webapps' session; an adopted sign-in is not a new login that would renew it.
+        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new BrowserIntent(webappSession))
+            .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(ApplicationSecurity::unauthorized)
             .accessDeniedHandler((request, response, denied) -> forbidden(response, denied)))
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
             .frameOptions(frames -> frames.sameOrigin())
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-        // Each request is authenticated anew (session or Basic); nothing of Spring's is kept in the session.
-        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Each request is authenticated anew (session or Basic); nothing of Spring's is kept in the session, and the
+        // webapps' session is theirs: adopting it must not change its id (fixation protection belongs to their login).
+        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         .requestCache(cache -> cache.disable())
         .logout(logout -> logout.disable());
     return http.build();
