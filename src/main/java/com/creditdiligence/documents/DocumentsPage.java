@@ -1,6 +1,8 @@
 package com.creditdiligence.documents;
 
+import com.creditdiligence.platform.web.ApiProblem;
 import com.creditdiligence.security.CaseAccess;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.net.URI;
 import java.time.ZoneId;
@@ -28,6 +30,8 @@ class DocumentsPage {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
+  private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
   private final CaseDocuments documents;
   private final IdentityService identity;
   private final CaseAccess access;
@@ -41,6 +45,12 @@ class DocumentsPage {
   @GetMapping(value = "/cases/{businessKey}/documents", produces = MediaType.TEXT_HTML_VALUE)
   @ResponseBody
   String page(@PathVariable String businessKey, @RequestParam(required = false) String filed) {
+    String notice = filed == null ? "" : "<p class=\"ok\">已上传 Uploaded: <code>" + HtmlUtils.htmlEscape(filed)
+        + "</code> — 请重新打开任务以在表单中选择 Reopen the task to pick it in the form.</p>";
+    return render(businessKey, notice);
+  }
+
+  private String render(String businessKey, String notice) {
     access.read(businessKey);
     documents.requireCase(businessKey);
     String key = HtmlUtils.htmlEscape(businessKey);
@@ -52,15 +62,13 @@ class DocumentsPage {
           .append(HtmlUtils.htmlEscape(d.uploadedBy())).append("</td><td>").append(TIME.format(d.uploadedAt()))
           .append("</td></tr>");
     }
-    String notice = filed == null ? "" : "<p class=\"ok\">已上传 Uploaded: <code>" + HtmlUtils.htmlEscape(filed)
-        + "</code> — 请重新打开任务以在表单中选择 Reopen the task to pick it in the form.</p>";
     return """
         <!DOCTYPE html>
         <html lang="zh-CN"><head><meta charset="utf-8"><title>资料 Documents — %1$s</title><link rel="icon" href="/favicon.svg">
         <style>
           body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 2em; color: #222; }
           table { border-collapse: collapse; margin-top: 1em; } td, th { border: 1px solid #ccc; padding: .4em .7em; text-align: left; }
-          th { background: #f3f3f3; } .ok { color: #1a7f37; } code { font-size: .85em; }
+          th { background: #f3f3f3; } .ok { color: #1a7f37; } .refused { color: #b42318; } code { font-size: .85em; }
         </style></head>
         <body>
           <h1>案件资料 Case documents — %1$s</h1>
@@ -77,11 +85,29 @@ class DocumentsPage {
         """.formatted(key, notice, rows);
   }
 
+  /**
+   * A browser posts the form here: a refused upload is answered with the page itself, saying why (4xx, HTML), not
+   * with the API's problem+json, which a browser would show raw.
+   */
   @PostMapping(value = "/cases/{businessKey}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  ResponseEntity<Void> upload(@PathVariable String businessKey, @RequestParam("file") MultipartFile file) throws IOException {
+  ResponseEntity<String> upload(@PathVariable String businessKey,
+                                @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
     access.act(businessKey);
-    CaseDocument filed = documents.file(businessKey, file.getOriginalFilename(), file.getContentType(), file.getBytes(),
-        identity.getCurrentAuthentication().getUserId(), ClockUtil.getCurrentTime().toInstant());
+    CaseDocument filed;
+    try {
+      if (file == null) {
+        throw ApiProblem.badField("file", "请选择文件 Choose a file");
+      }
+      filed = documents.file(businessKey, file.getOriginalFilename(), file.getBytes(),
+          identity.getCurrentAuthentication().getUserId(), ClockUtil.getCurrentTime().toInstant());
+    } catch (ApiProblem refused) {
+      if (!refused.status().is4xxClientError()) {
+        throw refused;
+      }
+      return ResponseEntity.status(refused.status()).contentType(HTML)
+          .body(render(businessKey, "<p class=\"refused\" role=\"alert\">未上传 Not uploaded: "
+              + HtmlUtils.htmlEscape(refused.getMessage()) + "</p>"));
+    }
     return ResponseEntity.status(303)
         .location(URI.create("/cases/" + businessKey + "/documents?filed=" + filed.reference())).build();
   }
