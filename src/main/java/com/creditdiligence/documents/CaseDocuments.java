@@ -44,6 +44,7 @@ public class CaseDocuments {
   private final EvidenceLedger ledger;
   private final RuntimeService runtime;
   private final EngineActions engine;
+  private final UploadCheck uploadCheck;
 
   CaseDocuments(JdbcClient jdbc, DocumentProperties properties, EvidenceLedger ledger, RuntimeService runtime,
                 EngineActions engine) {
@@ -52,30 +53,31 @@ public class CaseDocuments {
     this.ledger = ledger;
     this.runtime = runtime;
     this.engine = engine;
+    this.uploadCheck = new UploadCheck(properties.allowedMediaTypes());
   }
 
+  /**
+   * Files an upload as what {@link UploadCheck} finds its content to be: the media type the client claimed is not
+   * asked. A refused upload leaves nothing behind (no content, no filing, no ledger record).
+   */
   @Transactional
-  public CaseDocument file(String businessKey, String fileName, String mediaType, byte[] content, String uploadedBy,
-                           Instant at) {
+  public CaseDocument file(String businessKey, String fileName, byte[] content, String uploadedBy, Instant at) {
     requireCase(businessKey);
-    if (fileName == null || fileName.isBlank()) {
-      throw ApiProblem.badField("file", "文件须有名称 The file needs a name");
-    }
-    if (content.length == 0) {
-      throw ApiProblem.badField("file", "文件为空 The file is empty");
-    }
     if (content.length > properties.maxSize().toBytes()) {
       throw ApiProblem.badField("file", "文件超过 " + properties.maxSize().toMegabytes() + " MB The file is larger than "
           + properties.maxSize().toMegabytes() + " MB");
     }
-    if (mediaType == null || !properties.allowedMediaTypes().contains(mediaType)) {
-      throw ApiProblem.badField("file", "不接受的文件类型 " + mediaType + " Media type not accepted; accepted: "
-          + String.join(", ", properties.allowedMediaTypes()));
+    UploadCheck.Accepted upload;
+    try {
+      upload = uploadCheck.check(fileName, content);
+    } catch (UploadCheck.Refused refused) {
+      throw ApiProblem.badField("file", refused.getMessage());
     }
+    String name = upload.fileName();
+    String mediaType = upload.mediaType();
     String sha256 = CanonicalForm.sha256Hex(content);
     storeContent(sha256, content);
     GeneratedKeyHolder id = new GeneratedKeyHolder();
-    String name = Path.of(fileName).getFileName().toString();
     jdbc.sql("""
             INSERT INTO case_document (business_key, sha256, file_name, media_type, size_bytes, uploaded_by, uploaded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)""")

@@ -45,7 +45,7 @@ class DocumentController {
     if (file == null) {
       throw ApiProblem.badField("file", "请选择文件 Choose a file (multipart field “file”)");
     }
-    CaseDocument filed = documents.file(businessKey, file.getOriginalFilename(), file.getContentType(), file.getBytes(),
+    CaseDocument filed = documents.file(businessKey, file.getOriginalFilename(), file.getBytes(),
         identity.getCurrentAuthentication().getUserId(), ClockUtil.getCurrentTime().toInstant());
     return filed.citation();
   }

@@ -11,7 +11,10 @@ import org.springframework.util.unit.DataSize;
  * @param store             {@code database} (default) or {@code directory}
  * @param directory         the content directory when {@code store=directory}
  * @param maxSize           the largest document accepted
- * @param allowedMediaTypes the media types accepted
+ * @param allowedMediaTypes the media types accepted, as {@link UploadCheck} tells them from the content. By default
+ *                          what a credit file holds: PDF, scans and photos (JPEG, PNG), Word and Excel (OOXML, without
+ *                          macros). Not plain text, whose bytes cannot tell a note from a script, nor the legacy
+ *                          binary Office formats, whose container is also that of installers (.msi) and macros.
  */
 @ConfigurationProperties("credit-diligence.documents")
 public record DocumentProperties(String store, Path directory, DataSize maxSize, Set<String> allowedMediaTypes) {
@@ -21,9 +24,7 @@ public record DocumentProperties(String store, Path directory, DataSize maxSize,
     directory = directory == null ? Path.of("data", "documents") : directory;
     maxSize = maxSize == null ? DataSize.ofMegabytes(10) : maxSize;
     allowedMediaTypes = allowedMediaTypes == null || allowedMediaTypes.isEmpty()
-        ? Set.of("application/pdf", "image/png", "image/jpeg", "text/plain",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        ? Set.of(UploadCheck.PDF, UploadCheck.JPEG, UploadCheck.PNG, UploadCheck.DOCX, UploadCheck.XLSX)
         : allowedMediaTypes;
   }
 

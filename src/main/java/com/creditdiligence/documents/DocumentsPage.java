@@ -1,6 +1,8 @@
 package com.creditdiligence.documents;
 
+import com.creditdiligence.platform.web.ApiProblem;
 import com.creditdiligence.security.CaseAccess;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.net.URI;
 import java.time.ZoneId;
@@ -29,6 +31,8 @@ class DocumentsPage {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
+  private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
   private final CaseDocuments documents;
   private final IdentityService identity;
   private final CaseAccess access;
@@ -42,6 +46,13 @@ class DocumentsPage {
   @GetMapping(value = "/cases/{businessKey}/documents", produces = MediaType.TEXT_HTML_VALUE)
   @ResponseBody
   String page(@PathVariable String businessKey, @RequestParam(required = false) String filed, CsrfToken csrf) {
+    String notice = filed == null ? "" : "<p class=\"ok\">已上传 Uploaded: <code>" + HtmlUtils.htmlEscape(filed)
+        + "</code> — 请重新打开任务以在表单中选择 Reopen the task to pick it in the form.</p>";
+    return render(businessKey, notice, csrf);
+  }
+
+  /** The page, its form carrying the CSRF token an upload must send back (ApplicationSecurity). */
+  private String render(String businessKey, String notice, CsrfToken csrf) {
     access.read(businessKey);
     documents.requireCase(businessKey);
     String key = HtmlUtils.htmlEscape(businessKey);
@@ -53,8 +64,6 @@ class DocumentsPage {
           .append(HtmlUtils.htmlEscape(d.uploadedBy())).append("</td><td>").append(TIME.format(d.uploadedAt()))
           .append("</td></tr>");
     }
-    String notice = filed == null ? "" : "<p class=\"ok\">已上传 Uploaded: <code>" + HtmlUtils.htmlEscape(filed)
-        + "</code> — 请重新打开任务以在表单中选择 Reopen the task to pick it in the form.</p>";
     return """
         <!DOCTYPE html>
         <html lang="zh-CN"><head><meta charset="utf-8"><title>资料 Documents — %1$s</title><link rel="icon" href="/favicon.svg">
@@ -75,11 +84,29 @@ class DocumentsPage {
         """.formatted(key, notice, rows, HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()));
   }
 
+  /**
+   * A browser posts the form here: a refused upload is answered with the page itself, saying why (4xx, HTML), not
+   * with the API's problem+json, which a browser would show raw.
+   */
   @PostMapping(value = "/cases/{businessKey}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  ResponseEntity<Void> upload(@PathVariable String businessKey, @RequestParam("file") MultipartFile file) throws IOException {
+  ResponseEntity<String> upload(@PathVariable String businessKey,
+                                @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
     access.act(businessKey);
-    CaseDocument filed = documents.file(businessKey, file.getOriginalFilename(), file.getContentType(), file.getBytes(),
-        identity.getCurrentAuthentication().getUserId(), ClockUtil.getCurrentTime().toInstant());
+    CaseDocument filed;
+    try {
+      if (file == null) {
+        throw ApiProblem.badField("file", "请选择文件 Choose a file");
+      }
+      filed = documents.file(businessKey, file.getOriginalFilename(), file.getBytes(),
+          identity.getCurrentAuthentication().getUserId(), ClockUtil.getCurrentTime().toInstant());
+    } catch (ApiProblem refused) {
+      if (!refused.status().is4xxClientError()) {
+        throw refused;
+      }
+      return ResponseEntity.status(refused.status()).contentType(HTML)
+          .body(render(businessKey, "<p class=\"refused\" role=\"alert\">未上传 Not uploaded: "
+              + HtmlUtils.htmlEscape(refused.getMessage()) + "</p>"));
+    }
     return ResponseEntity.status(303)
         .location(URI.create("/cases/" + businessKey + "/documents?filed=" + filed.reference())).build();
   }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.HttpBasic;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
@@ -14,6 +15,10 @@ import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.platform.SubmissionRefusedException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +26,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
@@ -50,7 +57,7 @@ class CaseDocumentsTest {
   @Test
   void anUploadedDocumentIsFiledByItsHashRecordedInTheLedgerAndOfferedToTheForms() throws Exception {
     ProcessInstance guaranteeCase = newCase("苏州资料甲公司");
-    byte[] content = "营业执照副本扫描件 licence scan".getBytes(StandardCharsets.UTF_8);
+    byte[] content = SampleFiles.pdf("business licence scan");
 
     ResponseEntity<String> response = upload(guaranteeCase.getBusinessKey(), "营业执照.pdf", "application/pdf", content);
 
@@ -60,6 +67,7 @@ class CaseDocumentsTest {
     assertThat(citation.get("reference").asText()).isEqualTo("sha256:" + sha256);
     assertThat(citation.get("fileName").asText()).isEqualTo("营业执照.pdf");
     assertThat(citation.get("size").asLong()).isEqualTo(content.length);
+    assertThat(citation.get("mediaType").asText()).isEqualTo("application/pdf");
 
     EvidenceRecord filed = ledger.records(guaranteeCase.getBusinessKey()).stream()
         .filter(r -> r.recordType().equals("DOCUMENT_FILED")).findFirst().orElseThrow();
@@ -76,10 +84,10 @@ class CaseDocumentsTest {
   @Test
   void theSameContentFiledTwiceIsStoredOnce() {
     ProcessInstance guaranteeCase = newCase("苏州资料乙公司");
-    byte[] content = "same bytes, two names".getBytes(StandardCharsets.UTF_8);
+    byte[] content = SampleFiles.pdf("same bytes, two names");
 
-    upload(guaranteeCase.getBusinessKey(), "a.txt", "text/plain", content);
-    upload(guaranteeCase.getBusinessKey(), "b.txt", "text/plain", content);
+    upload(guaranteeCase.getBusinessKey(), "a.pdf", "application/pdf", content);
+    upload(guaranteeCase.getBusinessKey(), "b.pdf", "application/pdf", content);
 
     String sha256 = CanonicalForm.sha256Hex(content);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM document_content WHERE sha256 = ?").param(sha256).query(Long.class).single())
@@ -124,7 +132,7 @@ class CaseDocumentsTest {
   @Test
   void theDocumentsAStepReliesOnAreCitedInItsEvidence() {
     ProcessInstance guaranteeCase = newCase("苏州资料戊公司");
-    byte[] content = "近三年审计报告 audit reports".getBytes(StandardCharsets.UTF_8);
+    byte[] content = SampleFiles.pdf("audit reports of the last three years");
     upload(guaranteeCase.getBusinessKey(), "审计报告.pdf", "application/pdf", content);
     Map<String, Object> values = investigation(false);
     values.put("attachedDocuments", SpinValues.jsonValue("[\"sha256:" + CanonicalForm.sha256Hex(content) + "\"]").create());
@@ -140,7 +148,7 @@ class CaseDocumentsTest {
   @Test
   void theNextStepStartsWithNoDocumentPickedAndCitesNoneUnlessItPicksThem() {
     ProcessInstance guaranteeCase = newCase("苏州资料辛公司");
-    byte[] content = "现场走访记录 site visit notes".getBytes(StandardCharsets.UTF_8);
+    byte[] content = SampleFiles.pdf("site visit notes");
     upload(guaranteeCase.getBusinessKey(), "走访记录.pdf", "application/pdf", content);
     Map<String, Object> values = investigation(false);
     values.put("attachedDocuments", SpinValues.jsonValue("[\"sha256:" + CanonicalForm.sha256Hex(content) + "\"]").create());
@@ -173,7 +181,7 @@ class CaseDocumentsTest {
     ProcessInstance guaranteeCase = newCase("苏州资料庚公司");
     String page = "/cases/" + guaranteeCase.getBusinessKey() + "/documents";
     LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("file", file("现场照片.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
+    form.add("file", file("现场照片.png", SampleFiles.png()));
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
 
@@ -186,6 +194,142 @@ class CaseDocumentsTest {
     String html = http.withBasicAuth("manager1", "demo").getForObject(page, String.class);
     assertThat(html).contains("现场照片.png").contains("sha256:").contains("上传 Upload");
     assertThat(http.getForEntity(page, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void theStoredMediaTypeIsTheContentsNotTheClaimOfTheClient() throws Exception {
+    ProcessInstance guaranteeCase = newCase("苏州资料壬公司");
+
+    ResponseEntity<String> response = upload(guaranteeCase.getBusinessKey(), "财务报表.pdf", "application/octet-stream",
+        SampleFiles.pdf("balance sheet"));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(JSON.readTree(response.getBody()).get("mediaType").asText()).isEqualTo("application/pdf");
+    assertThat(jdbc.sql("SELECT media_type FROM case_document WHERE business_key = ?")
+        .param(guaranteeCase.getBusinessKey()).query(String.class).single()).isEqualTo("application/pdf");
+  }
+
+  @Test
+  void anExecutableClaimedAsAPdfIsRefusedAndNothingIsKept() throws Exception {
+    ProcessInstance guaranteeCase = newCase("苏州资料癸公司");
+
+    assertRefusedAndNothingKept(guaranteeCase.getBusinessKey(),
+        upload(guaranteeCase.getBusinessKey(), "营业执照.pdf", "application/pdf", SampleFiles.windowsExecutable()),
+        "不接受可执行文件或脚本");
+  }
+
+  @Test
+  void aPdfWithAZipAppendedIsRefusedAndNothingIsKept() throws Exception {
+    ProcessInstance guaranteeCase = newCase("苏州资料子公司");
+
+    assertRefusedAndNothingKept(guaranteeCase.getBusinessKey(),
+        upload(guaranteeCase.getBusinessKey(), "年报.pdf", "application/pdf", SampleFiles.pdfZipPolyglot()),
+        "文件类型不符");
+  }
+
+  @Test
+  void aPngNamedAsAPdfIsRefusedAndNothingIsKept() throws Exception {
+    ProcessInstance guaranteeCase = newCase("苏州资料丑公司");
+
+    assertRefusedAndNothingKept(guaranteeCase.getBusinessKey(),
+        upload(guaranteeCase.getBusinessKey(), "现场照片.pdf", "application/pdf", SampleFiles.png()),
+        "文件类型不符:内容为 image/png");
+  }
+
+  /** Each kind of bad name, exactly as the client sent it (RFC 5987 filename*), is a 400 and leaves no trace. */
+  @ParameterizedTest
+  @ValueSource(strings = {"/", ".", "..", "a/../b.pdf", "C:\\x\\y.pdf", "a\u0000.pdf", "a\u001b[31m.pdf", "   "})
+  void aBadFileNameIsA400AndNothingIsKept(String name) throws Exception {
+    ProcessInstance guaranteeCase = newCase("苏州资料寅公司");
+
+    assertRefusedAndNothingKept(guaranteeCase.getBusinessKey(), rawUpload(guaranteeCase.getBusinessKey(),
+        "filename=\"x.pdf\"; filename*=UTF-8''" + percentEncoded(name), SampleFiles.pdf("x")), "文件");
+  }
+
+  @Test
+  void aFileNameOver255CharactersIsA400AndNothingIsKept() throws Exception {
+    ProcessInstance guaranteeCase = newCase("苏州资料卯公司");
+
+    assertRefusedAndNothingKept(guaranteeCase.getBusinessKey(), rawUpload(guaranteeCase.getBusinessKey(),
+        "filename=\"" + "a".repeat(252) + ".pdf\"", SampleFiles.pdf("x")), "文件名过长");
+    assertRefusedAndNothingKept(guaranteeCase.getBusinessKey(), rawUpload(guaranteeCase.getBusinessKey(),
+        "filename*=UTF-8''" + percentEncoded("长".repeat(300) + ".pdf"), SampleFiles.pdf("x")), "文件名过长");
+  }
+
+  @Test
+  void aNulInAPlainlyQuotedFileNameIsA400() throws Exception {
+    ProcessInstance guaranteeCase = newCase("苏州资料辰公司");
+
+    assertRefusedAndNothingKept(guaranteeCase.getBusinessKey(), rawUpload(guaranteeCase.getBusinessKey(),
+        "filename=\"a\u0000.pdf\"", SampleFiles.pdf("x")), "文件名含控制字符");
+  }
+
+  @Test
+  void aMultipartTypeWithoutABoundaryOrWithAJsonBodyIsA400() throws Exception {
+    String key = newCase("苏州资料巳公司").getBusinessKey();
+    for (String contentType : List.of("multipart/form-data", "multipart/form-data; boundary=xyz")) {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(documentsUri(key))
+          .header("Authorization", HttpBasic.header("manager1", "demo")).header("Content-Type", contentType)
+          .POST(HttpRequest.BodyPublishers.ofString("{\"file\":\"x\"}")).build(), HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).as(contentType).isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type")).hasValue(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    }
+  }
+
+  @Test
+  void theDocumentsPageShowsARefusalInItsOwnWords() {
+    ProcessInstance guaranteeCase = newCase("苏州资料午公司");
+    LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add("file", file("营业执照.pdf", SampleFiles.windowsExecutable()));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+
+    ResponseEntity<String> posted = http.withBasicAuth("manager1", "demo").postForEntity(
+        "/cases/" + guaranteeCase.getBusinessKey() + "/documents", new HttpEntity<>(form, headers), String.class);
+
+    assertThat(posted.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(posted.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+    assertThat(posted.getBody()).contains("未上传 Not uploaded: 不接受可执行文件或脚本").contains("上传 Upload");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM case_document WHERE business_key = ?").param(guaranteeCase.getBusinessKey())
+        .query(Long.class).single()).isZero();
+  }
+
+  private void assertRefusedAndNothingKept(String businessKey, ResponseEntity<String> response, String reason)
+      throws Exception {
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(JSON.readTree(response.getBody()).get("errors").get("file").asText()).contains(reason);
+    assertThat(ledger.records(businessKey)).noneMatch(r -> r.recordType().equals(CaseDocuments.DOCUMENT_FILED));
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM case_document WHERE business_key = ?").param(businessKey)
+        .query(Long.class).single()).isZero();
+  }
+
+  /** A multipart upload written by hand, the way an attacker would: {@code fileParameters} as they go on the wire. */
+  private ResponseEntity<String> rawUpload(String businessKey, String fileParameters, byte[] content) throws Exception {
+    String boundary = "----case-documents-test";
+    byte[] body = SampleFiles.concat(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
+        + fileParameters + "\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8), content,
+        ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(documentsUri(businessKey))
+        .header("Authorization", HttpBasic.header("manager1", "demo"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpHeaders headers = new HttpHeaders();
+    response.headers().map().forEach(headers::addAll);
+    return ResponseEntity.status(response.statusCode()).headers(headers).body(response.body());
+  }
+
+  private URI documentsUri(String businessKey) {
+    return URI.create(http.getRootUri() + "/api/cases/" + businessKey + "/documents");
+  }
+
+  private static String percentEncoded(String text) {
+    StringBuilder encoded = new StringBuilder();
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      encoded.append(String.format("%%%02X", b & 0xFF));
+    }
+    return encoded.toString();
   }
 
   private ProcessInstance newCase(String applicant) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.CanonicalForm;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,10 +36,10 @@ class DocumentDirectoryStoreTest {
   void contentIsAFileNamedByItsHashAndReadsBackTheSame() throws Exception {
     String key = new LifecycleDriver(engine).apply("manager1", intake("苏州目录公司", "workingCapitalLoan", 1_000_000, 12))
         .getBusinessKey();
-    byte[] content = "抵押登记证明 mortgage certificate".getBytes(StandardCharsets.UTF_8);
+    byte[] content = SampleFiles.pdf("mortgage certificate");
     String sha256 = CanonicalForm.sha256Hex(content);
 
-    CaseDocument filed = documents.file(key, "登记证明.pdf", "application/pdf", content, "manager1", Instant.now());
+    CaseDocument filed = documents.file(key, "登记证明.pdf", content, "manager1", Instant.now());
 
     Path file = Path.of("target/test-documents", sha256.substring(0, 2), sha256);
     assertThat(Files.readAllBytes(file)).isEqualTo(content);

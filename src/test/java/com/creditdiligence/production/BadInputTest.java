@@ -98,7 +98,7 @@ class BadInputTest {
       Door door = entry.getKey();
       List<String> inputs = entry.getValue().sampleStream().limit(PER_DOOR).distinct().toList();
       for (String input : inputs) {
-        for (String contentType : List.of(door.contentType(), "text/plain")) {
+        for (String contentType : List.of(door.contentType(), "text/plain", "multipart/form-data")) {
           Answer answer = send(door, contentType, input);
           tried++;
           statuses.merge(answer.status(), 1, Integer::sum);

@@ -3,6 +3,8 @@ package com.creditdiligence.platform.web;
 import com.creditdiligence.platform.SubmissionRefusedException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error of /api as application/problem+json, naming the field at fault where there is one. */
@@ -50,6 +53,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         String.join("; ", errors.values()));
     detail.setProperty("errors", errors);
     return detail;
+  }
+
+  /**
+   * A body that cannot be read as the multipart it claims to be (no boundary, JSON, a part Tomcat refuses): the
+   * client's error. Tomcat itself refuses a file name with a NUL before the upload check sees it.
+   */
+  @ExceptionHandler(MultipartException.class)
+  ProblemDetail notMultipart(MultipartException unreadable) {
+    if (NestedExceptionUtils.getMostSpecificCause(unreadable) instanceof InvalidFileNameException) {
+      String message = "文件名含控制字符 The file name contains control characters";
+      ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
+      detail.setProperty("errors", Map.of("file", message));
+      return detail;
+    }
+    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        "无法读取上传内容 The body is not readable as multipart/form-data (with a boundary, one part per field)");
   }
 
   @Override
