@@ -90,7 +90,8 @@ class DocumentsPage {
    */
   @PostMapping(value = "/cases/{businessKey}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<String> upload(@PathVariable String businessKey,
-                                @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
+                                @RequestParam(name = "file", required = false) MultipartFile file, CsrfToken csrf)
+      throws IOException {
     access.act(businessKey);
     CaseDocument filed;
     try {
@@ -105,7 +106,7 @@ class DocumentsPage {
       }
       return ResponseEntity.status(refused.status()).contentType(HTML)
           .body(render(businessKey, "<p class=\"refused\" role=\"alert\">未上传 Not uploaded: "
-              + HtmlUtils.htmlEscape(refused.getMessage()) + "</p>"));
+              + HtmlUtils.htmlEscape(refused.getMessage()) + "</p>", csrf));
     }
     return ResponseEntity.status(303)
         .location(URI.create("/cases/" + businessKey + "/documents?filed=" + filed.reference())).build();
