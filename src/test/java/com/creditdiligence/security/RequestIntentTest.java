@@ -7,6 +7,7 @@ import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.HttpBasic;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.documents.CaseDocuments;
+import com.creditdiligence.documents.SampleFiles;
 import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -32,11 +33,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @ApplicationTest
 class RequestIntentTest {
-
-  /** A minimal well-formed PDF: what a manager uploads. */
-  static final byte[] PDF = ("%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
-      + "2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n")
-      .getBytes(StandardCharsets.US_ASCII);
 
   private static final Pattern SECURE = Pattern.compile("(?i);\\s*Secure(;|$)");
 
@@ -168,7 +164,7 @@ class RequestIntentTest {
     }
     body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"营业执照.pdf\"\r\n"
         + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(PDF);
+    body.writeBytes(SampleFiles.pdf("business licence"));
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
