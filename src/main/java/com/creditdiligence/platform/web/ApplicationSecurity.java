@@ -1,5 +1,6 @@
 package com.creditdiligence.platform.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +10,8 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -19,6 +22,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.AbstractSecurityWebApplicationInitializer;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -47,6 +51,24 @@ class ApplicationSecurity {
 
   static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
       + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+
+  /** The paths Spring Security guards; the servlet filter is mapped to these alone (see the registration below). */
+  static final String[] PATHS = {"/api/*", "/cases/*", "/audit", "/audit/*"};
+
+  /**
+   * Spring Security's filter on the application's paths only (Boot's own registration, mapped to every path, is
+   * excluded in application.yaml): its firewall and headers must not change how /engine-rest and the webapps
+   * answer, which the engine doors and Camunda own.
+   */
+  @Bean
+  DelegatingFilterProxyRegistrationBean applicationSecurityFilter() {
+    DelegatingFilterProxyRegistrationBean registration =
+        new DelegatingFilterProxyRegistrationBean(AbstractSecurityWebApplicationInitializer.DEFAULT_FILTER_NAME);
+    registration.addUrlPatterns(PATHS);
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER);
+    registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+    return registration;
+  }
 
   @Bean
   SecurityFilterChain applicationPages(HttpSecurity http, ProcessEngine engine) throws Exception {
