@@ -205,7 +205,7 @@ class BadInputTest {
       calls.add(Call.session(tasklist, "POST", webapp + "/task/" + reportTask + "/submit-form", contentType, report));
     }
     // Variable types and values no form submits: unknown, missing, serialized Java, files, JSON that is not JSON.
-    List<String> variables = List.of("{\"value\":\"x\",\"type\":\"NoSuchType\"}", "{\"value\":\"x\",\"type\":null}",
+    List<String> variables = List.of("{\"value\":\"x\",\"type\":\"NoSuchType\"}", "{\"value\":{\"x\":1},\"type\":null}",
         "{\"value\":{\"a\":1}}", "{\"value\":[1,2],\"type\":null}", "{\"value\":\"x\",\"type\":\"\"}", "\"normal\"", "[]",
         "{\"value\":\"[1,\",\"type\":\"Json\"}", "{\"value\":{\"a\":1},\"type\":\"Json\"}",
         "{\"value\":\"rO0ABXNyABNqYXZhLnV0aWwuQXJyYXlMaXN0eIHSHZnHYZ0DAAFJAARzaXpleHAAAAAAdwQAAAAAeA==\",\"type\":"

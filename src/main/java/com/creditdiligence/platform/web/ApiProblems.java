@@ -1,8 +1,12 @@
 package com.creditdiligence.platform.web;
 
 import com.creditdiligence.platform.SubmissionRefusedException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,11 +16,35 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error of /api as application/problem+json, naming the field at fault where there is one. */
 @RestControllerAdvice(basePackages = "com.creditdiligence")
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
+
+  /** Anything not foreseen is the server's failure: logged under a reference, answered without its insides. */
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unforeseen(Exception failure, HttpServletRequest request) {
+    return serverError(LOG, failure, request.getMethod() + " " + request.getRequestURI());
+  }
+
+  static ProblemDetail serverError(Logger log, Throwable failure, String request) {
+    String reference = UUID.randomUUID().toString();
+    log.error("Server error {} on {}", reference, request, failure);
+    return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误(编号 " + reference
+        + "),请稍后重试或告知管理员 Internal server error (reference " + reference + "); try again later or tell the "
+        + "administrator");
+  }
+
+  /** A body labelled multipart that is not (no boundary, or JSON): the client's mistake. */
+  @ExceptionHandler(MultipartException.class)
+  ProblemDetail notMultipart(MultipartException unreadable) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        "请求内容不是有效的 multipart/form-data The request body is not valid multipart/form-data");
+  }
 
   @ExceptionHandler(ApiProblem.class)
   ProblemDetail problem(ApiProblem problem) {

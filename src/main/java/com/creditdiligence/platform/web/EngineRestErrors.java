@@ -39,8 +39,7 @@ public class EngineRestErrors implements ExceptionMapper<RestException> {
         return problem(400, "Bad Request", refused.getMessage());
       }
       if (cause instanceof SpinRuntimeException) {
-        return problem(400, "Bad Request", "变量不是有效的JSON A variable declared as Json is not valid JSON: "
-            + exception.getMessage());
+        return problem(400, "Bad Request", "变量不是有效的JSON A variable declared as Json is not valid JSON");
       }
       if (cause instanceof NullValueException && String.valueOf(cause.getMessage()).contains("Cannot find task")) {
         return problem(404, "Not Found", "任务不存在或已被完成 The task no longer exists: it was completed or cancelled "
@@ -52,7 +51,7 @@ public class EngineRestErrors implements ExceptionMapper<RestException> {
 
   static Response conflict(Throwable cause) {
     return problem(409, "Conflict", "他人已同时处理此任务,请刷新后重试 Someone else acted on this task at the same "
-        + "moment; reload it and try again (" + cause.getClass().getSimpleName() + ")");
+        + "moment; reload it and try again");
   }
 
   /** The same conflicts when an endpoint lets them through unwrapped (claim, assign). */
