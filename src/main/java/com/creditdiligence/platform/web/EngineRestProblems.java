@@ -32,7 +32,7 @@ public class EngineRestProblems implements ContainerResponseFilter {
   private static final Pattern ENGINE_CODE = Pattern.compile("\\b[A-Z]+-\\d{5}\\s*");
   static final Pattern INTERNALS = Pattern.compile("Exception|[A-Z]\\w+Error\\b|\\bSQL\\b|\\bSELECT\\b.+\\bFROM\\b|"
       + "\\bINSERT INTO\\b|\\bUPDATE\\b.+\\bSET\\b|\\bACT_[A-Z]{2}_|\\bat [\\w$]+(\\.[\\w$]+)+\\(|\\[Source: |"
-      + "line: \\d+, column: \\d+|`");
+      + "line: \\d+, column: \\d+|`|\\w\\(\\)");
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {

@@ -15,7 +15,7 @@ import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 public class EngineRestProblemsFeature implements ForcedAutoDiscoverable {
 
   static final List<Class<?>> PROVIDERS = List.of(EngineRestErrors.class, EngineRestErrors.OptimisticLocking.class,
-      EngineRestErrors.AlreadyClaimed.class, EngineRestTaskGone.class, EngineRestProblems.class);
+      EngineRestErrors.AlreadyClaimed.class, EngineRestErrors.Engine.class, EngineRestTaskGone.class, EngineRestProblems.class);
 
   @Override
   public void configure(FeatureContext context) {
