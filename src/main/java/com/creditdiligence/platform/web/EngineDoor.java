@@ -97,6 +97,8 @@ class EngineDoor extends OncePerRequestFilter {
       if (route.kind() == EngineDoorPolicy.Kind.COMPLETE_TASK || route.kind() == EngineDoorPolicy.Kind.START_PROCESS
           || route.kind() == EngineDoorPolicy.Kind.CLAIM_TASK) {
         checkBody(request, response, chain, caller, route, false);
+      } else if (writesVariables(method, segments) && isJson(request.getContentType())) {
+        checkVariableWrite(request, response, chain, method, segments);
       } else {
         chain.doFilter(request, response);
       }
@@ -158,6 +160,45 @@ class EngineDoor extends OncePerRequestFilter {
     if (unreadable.isEmpty() && policed) {
       unreadable = policy(route, caller, json);
     }
+    if (unreadable.isPresent()) {
+      refuse(response, unreadable.get().status(), unreadable.get().detail(), unreadable.get().errors());
+      return;
+    }
+    chain.doFilter(new ReplayedRequest(request, body), response);
+  }
+
+  /** PUT …/variables/{name} (one variable) or POST …/variables (modifications), local or not, of anything. */
+  private static boolean writesVariables(String method, List<String> segments) {
+    int size = segments.size();
+    return method.equals("PUT") && size >= 2 && VARIABLES.contains(segments.get(size - 2))
+        || method.equals("POST") && size >= 1 && VARIABLES.contains(segments.get(size - 1));
+  }
+
+  private static final Set<String> VARIABLES = Set.of("variables", "localVariables");
+
+  /** An administrator's variable write (Cockpit), its values readable by the engine. */
+  private void checkVariableWrite(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                                  String method, List<String> segments) throws IOException, ServletException {
+    byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+    if (body.length > MAX_BODY) {
+      refuse(response, 413, "请求过大 The request is too large", null);
+      return;
+    }
+    JsonNode json;
+    try {
+      json = JSON.readTree(body);
+    } catch (JsonProcessingException unreadable) {
+      refuse(response, 400, "请求内容不是有效的JSON(或有重复的名称,或嵌套过深) The request body is not valid JSON, names "
+          + "something twice, or is nested too deeply", null);
+      return;
+    }
+    if (json == null || !json.isObject()) {
+      refuse(response, 400, "请求内容应为JSON对象 The request body must be a JSON object", null);
+      return;
+    }
+    Optional<Refusal> unreadable = method.equals("PUT")
+        ? SubmittedVariables.unreadableWrite(segments.get(segments.size() - 1), json)
+        : SubmittedVariables.unreadable(json.path("modifications"), SubmittedVariables.ADMINISTRATOR_TYPES);
     if (unreadable.isPresent()) {
       refuse(response, unreadable.get().status(), unreadable.get().detail(), unreadable.get().errors());
       return;

@@ -23,13 +23,31 @@ final class SubmittedVariables {
   /** Camunda's own type names, which it reads with the first letter in either case. */
   static final Set<String> TYPES = Set.of("string", "boolean", "short", "integer", "long", "double", "date", "json",
       "null");
+  /**
+   * An administrator editing a variable in Cockpit may also set objects (as JSON), bytes and files — never a
+   * serialized Java object, which the engine refuses to read (with a 500), nor Xml, for which no data format is
+   * installed.
+   */
+  static final Set<String> ADMINISTRATOR_TYPES = Set.of("string", "boolean", "short", "integer", "long", "double",
+      "date", "json", "null", "object", "bytes", "file");
+  private static final String JAVA_SERIALIZATION = "application/x-java-serialized-object";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private SubmittedVariables() {
   }
 
+  /** A submission's variables: only what the forms submit. */
   static Optional<EngineDoor.Refusal> unreadable(JsonNode variables) {
+    return unreadable(variables, TYPES);
+  }
+
+  /** One variable an administrator writes (PUT …/variables/{name}). */
+  static Optional<EngineDoor.Refusal> unreadableWrite(String name, JsonNode variable) {
+    return fault(variable, ADMINISTRATOR_TYPES).flatMap(fault -> refusal(Map.of(name, fault)));
+  }
+
+  static Optional<EngineDoor.Refusal> unreadable(JsonNode variables, Set<String> types) {
     if (variables.isMissingNode() || variables.isNull()) {
       return Optional.empty();
     }
@@ -39,12 +57,12 @@ final class SubmittedVariables {
     Map<String, String> errors = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> fields = variables.fields(); fields.hasNext(); ) {
       Map.Entry<String, JsonNode> field = fields.next();
-      fault(field.getValue()).ifPresent(fault -> errors.put(field.getKey(), fault));
+      fault(field.getValue(), types).ifPresent(fault -> errors.put(field.getKey(), fault));
     }
     return errors.isEmpty() ? Optional.empty() : refusal(errors);
   }
 
-  private static Optional<String> fault(JsonNode variable) {
+  private static Optional<String> fault(JsonNode variable, Set<String> types) {
     if (!variable.isObject()) {
       return Optional.of("应为 {\"value\": …, \"type\": …} must be an object {\"value\": …, \"type\": …}");
     }
@@ -59,10 +77,13 @@ final class SubmittedVariables {
       return value.isContainerNode() ? Optional.of("未指明类型的值只能是文字、数字或是非 An untyped value must be text, a "
           + "number or a boolean") : Optional.empty();
     }
-    if (!type.isTextual() || !TYPES.contains(camundaName(type.asText()))) {
+    if (!type.isTextual() || !types.contains(camundaName(type.asText()))) {
       return Optional.of("不接受此变量类型 This variable type is not accepted" + (type.isTextual() && type.asText()
           .matches("[A-Za-z]{1,20}") ? ": " + type.asText() : "") + " (String, Boolean, Integer, Long, Double, Date, "
           + "Json, Null)");
+    }
+    if (JAVA_SERIALIZATION.equals(variable.path("valueInfo").path("serializationDataFormat").asText(""))) {
+      return Optional.of("不接受Java序列化的对象 A serialized Java object is not accepted");
     }
     if (camundaName(type.asText()).equals("json") && !value.isNull() && !value.isMissingNode()) {
       if (!value.isTextual()) {
