@@ -42,8 +42,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * hostile input: a business user reaches only what {@link EngineDoorPolicy} allows, a submission carries
  * exactly the editable fields of the step's form, a start carries no start instructions, skips or business
  * key, a claim is for oneself. Administrators pass (their interventions are recorded in the case's chain by
- * the engine's operation log). A refusal is answered here, as application/problem+json, before the engine
- * is called: nothing is changed, no job retry is used up.
+ * the engine's operation log). Whoever asks, a submission, a claim or a variable write must be something the
+ * engine can read — JSON, with a body, its variables of types it knows ({@link SubmittedVariables}) — since
+ * the engine answers anything else with a 500. A refusal is answered here, as application/problem+json,
+ * before the engine is called: nothing is changed, no job retry is used up.
  */
 class EngineDoor extends OncePerRequestFilter {
 
@@ -54,6 +56,7 @@ class EngineDoor extends OncePerRequestFilter {
   private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final Set<String> COMPLETION_KEYS = Set.of("variables", "withVariablesInReturn");
   private static final Set<String> START_KEYS = Set.of("variables", "withVariablesInReturn", "businessKey");
+  private static final Set<String> VARIABLES = Set.of("variables", "localVariables");
 
   private final ProcessEngine engine;
   private final EngineActions actions;
@@ -173,8 +176,6 @@ class EngineDoor extends OncePerRequestFilter {
     return method.equals("PUT") && size >= 2 && VARIABLES.contains(segments.get(size - 2))
         || method.equals("POST") && size >= 1 && VARIABLES.contains(segments.get(size - 1));
   }
-
-  private static final Set<String> VARIABLES = Set.of("variables", "localVariables");
 
   /** An administrator's variable write (Cockpit), its values readable by the engine. */
   private void checkVariableWrite(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
