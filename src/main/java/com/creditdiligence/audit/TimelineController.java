@@ -14,6 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TimelineController {
 
+  /** A replay's bounds lie within what both databases' timestamps hold; no case is older than this. */
+  static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   private final EvidenceLedger ledger;
   private final CaseAccess access;
   private final TaskRules steps;
@@ -36,8 +40,16 @@ class TimelineController {
     if (size < 1 || size > 1000) {
       throw ApiProblem.badField("size", "每页1至1000条 A page holds 1 to 1000 entries");
     }
+    inRange("from", from);
+    inRange("to", to);
     access.read(businessKey);
     return Timeline.of(ledger.summaries(businessKey, actor, type, from, to), steps.stages(),
         new Timeline.Filter(stage, actor, type, from, to), page, size);
+  }
+
+  private static void inRange(String parameter, Instant bound) {
+    if (bound != null && (bound.isBefore(EARLIEST) || bound.isAfter(LATEST))) {
+      throw ApiProblem.badField(parameter, "时间应在1900年至9999年之间 The time must lie between 1900 and 9999: " + bound);
+    }
   }
 }

@@ -23,6 +23,8 @@ class IntakeRule implements TaskRule {
   static final Set<String> APPLICANT_TYPES = Set.of("legalPerson", "otherOrganisation", "naturalPerson");
   static final Set<String> CREDIT_RECORDS = Set.of("clean", "resolvedOverdue", "adverse");
   static final Set<String> COUNTER_GUARANTEES = Set.of("guarantor", "mortgage", "pledge", "none");
+  /** What the case file keeps of the applicant's name (case_file.applicant_name); the form's field says the same. */
+  static final int MAX_APPLICANT_NAME = 200;
 
   static final TaskSpec SPEC = TaskSpec.of("StartEvent_ApplicationReceived", "Form_ApplicationIntake", Stage.INTAKE,
       new Duty("INTAKE_REGISTRATION", "§2 §6"))
@@ -53,6 +55,9 @@ class IntakeRule implements TaskRule {
         .requireOneOf("product", Product.CODES, "担保品种 Product")
         .requireText("lendingBank", "贷款银行 Lending bank")
         .requireText("purpose", "用途 Purpose");
+    s.text("applicantName").filter(name -> name.length() > MAX_APPLICANT_NAME).ifPresent(name ->
+        checks.refuse("applicantName", "申请人名称过长,最多 " + MAX_APPLICANT_NAME + " 字 The applicant's name is too long: "
+            + "at most " + MAX_APPLICANT_NAME + " characters"));
     s.text("unifiedSocialCreditCode").filter(code -> !code.matches("[0-9A-Z]{18}")).ifPresent(code ->
         checks.refuse("unifiedSocialCreditCode", "统一社会信用代码应为18位数字或大写字母 The unified social credit code must be 18 digits or capital letters"));
     if (!s.hasText("unifiedSocialCreditCode")) {

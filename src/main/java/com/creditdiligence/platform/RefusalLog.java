@@ -20,6 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RefusalLog {
 
   private static final int MAX_REASONS = 4000;
+  /** As long as the engine's own business keys and element ids (refused_submission holds as much). */
+  private static final int MAX_KEY = 255;
 
   private final JdbcClient jdbc;
   private final TransactionTemplate ownTransaction;
@@ -35,9 +37,14 @@ public class RefusalLog {
     ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
             INSERT INTO refused_submission (business_key, element_id, task_id, performer, refused_at, reasons)
             VALUES (?, ?, ?, ?, ?, ?)""")
-        .params(businessKey, elementId, taskId, performer, Timestamp.from(at),
-            reasons.length() > MAX_REASONS ? reasons.substring(0, MAX_REASONS) : reasons)
+        .params(cut(businessKey, MAX_KEY), cut(elementId, MAX_KEY), taskId, performer, Timestamp.from(at),
+            cut(reasons, MAX_REASONS))
         .update());
+  }
+
+  /** A refusal is kept even when what it names is longer than the log holds: a record cut short, not a lost one. */
+  private static String cut(String text, int length) {
+    return text == null || text.length() <= length ? text : text.substring(0, length);
   }
 
   public List<Map<String, Object>> recent(int limit) {

@@ -1,10 +1,14 @@
 package com.creditdiligence.platform.web;
 
 import com.creditdiligence.platform.SubmissionRefusedException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.springframework.core.NestedExceptionUtils;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,6 +24,22 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /** Every error of /api as application/problem+json, naming the field at fault where there is one. */
 @RestControllerAdvice(basePackages = "com.creditdiligence")
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
+
+  /** Anything not foreseen is the server's failure: logged under a reference, answered without its insides. */
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unforeseen(Exception failure, HttpServletRequest request) {
+    return serverError(LOG, failure, request.getMethod() + " " + request.getRequestURI());
+  }
+
+  static ProblemDetail serverError(Logger log, Throwable failure, String request) {
+    String reference = UUID.randomUUID().toString();
+    log.error("Server error {} on {}", reference, request, failure);
+    return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误(编号 " + reference
+        + "),请稍后重试或告知管理员 Internal server error (reference " + reference + "); try again later or tell the "
+        + "administrator");
+  }
 
   @ExceptionHandler(ApiProblem.class)
   ProblemDetail problem(ApiProblem problem) {

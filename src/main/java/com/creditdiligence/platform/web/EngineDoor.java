@@ -34,6 +34,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -41,8 +42,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * hostile input: a business user reaches only what {@link EngineDoorPolicy} allows, a submission carries
  * exactly the editable fields of the step's form, a start carries no start instructions, skips or business
  * key, a claim is for oneself. Administrators pass (their interventions are recorded in the case's chain by
- * the engine's operation log). A refusal is answered here, as application/problem+json, before the engine
- * is called: nothing is changed, no job retry is used up.
+ * the engine's operation log). Whoever asks, a submission, a claim or a variable write must be something the
+ * engine can read — JSON, with a body, its variables of types it knows ({@link SubmittedVariables}) — since
+ * the engine answers anything else with a 500. A refusal is answered here, as application/problem+json,
+ * before the engine is called: nothing is changed, no job retry is used up.
  */
 class EngineDoor extends OncePerRequestFilter {
 
@@ -53,6 +56,7 @@ class EngineDoor extends OncePerRequestFilter {
   private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final Set<String> COMPLETION_KEYS = Set.of("variables", "withVariablesInReturn");
   private static final Set<String> START_KEYS = Set.of("variables", "withVariablesInReturn", "businessKey");
+  private static final Set<String> VARIABLES = Set.of("variables", "localVariables");
 
   private final ProcessEngine engine;
   private final EngineActions actions;
@@ -90,25 +94,45 @@ class EngineDoor extends OncePerRequestFilter {
       }
       return;
     }
+    EngineDoorPolicy.Route route = EngineDoorPolicy.route(method, segments);
     if (Administrators.amongThem(caller.groups())) {
-      chain.doFilter(request, response);
+      // Administrators may do more, but not send what the engine cannot read: that would be a 500, not a refusal.
+      if (route.kind() == EngineDoorPolicy.Kind.COMPLETE_TASK || route.kind() == EngineDoorPolicy.Kind.START_PROCESS
+          || route.kind() == EngineDoorPolicy.Kind.CLAIM_TASK) {
+        checkBody(request, response, chain, caller, route, false);
+      } else if (writesVariables(method, segments) && isJson(request.getContentType())) {
+        checkVariableWrite(request, response, chain, method, segments);
+      } else {
+        chain.doFilter(request, response);
+      }
       return;
     }
     if (request.getHeader("X-HTTP-Method-Override") != null) {
       refuse(response, 403, "不接受改写请求方法 A request may not override its method", null);
       return;
     }
-    EngineDoorPolicy.Route route = EngineDoorPolicy.route(method, segments);
     switch (route.kind()) {
       case PASS -> chain.doFilter(request, response);
       case REFUSE -> refuse(response, 403, "业务用户不能通过引擎接口执行此操作 This operation of the engine's API is not open to "
           + "business users: " + method + " /" + String.join("/", segments), null);
-      default -> checkBody(request, response, chain, caller, route);
+      default -> checkBody(request, response, chain, caller, route, true);
     }
   }
 
+  /**
+   * A body the engine can read — a JSON object, its variables typed as the forms type them — and, for a
+   * business user ({@code policed}), one that the door's policy allows.
+   */
   private void checkBody(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Caller caller,
-                         EngineDoorPolicy.Route route) throws IOException, ServletException {
+                         EngineDoorPolicy.Route route, boolean policed) throws IOException, ServletException {
+    // An unclaim has no body, a profile is the engine's to read; a submission or a claim must say something.
+    boolean submission = route.kind() == EngineDoorPolicy.Kind.COMPLETE_TASK
+        || route.kind() == EngineDoorPolicy.Kind.START_PROCESS || route.kind() == EngineDoorPolicy.Kind.CLAIM_TASK;
+    if (submission && !isJson(request.getContentType())) {
+      refuse(response, 415, "请求内容应为JSON(application/json) The request body must be JSON (Content-Type: "
+          + "application/json)", null);
+      return;
+    }
     byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
     if (body.length > MAX_BODY) {
       refuse(response, 413, "请求过大 The request is too large", null);
@@ -116,19 +140,95 @@ class EngineDoor extends OncePerRequestFilter {
     }
     JsonNode json;
     try {
-      json = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+      json = body.length == 0 ? null : JSON.readTree(body);
     } catch (JsonProcessingException unreadable) {
-      refuse(response, 400, "请求内容不是有效的JSON(或有重复的名称) The request body is not valid JSON, or names something twice", null);
+      // Also a body nested deeper than the parser's limit (Jackson's StreamReadConstraints: 1,000 levels).
+      refuse(response, 400, "请求内容不是有效的JSON(或有重复的名称,或嵌套过深) The request body is not valid JSON, names "
+          + "something twice, or is nested too deeply", null);
       return;
     }
-    if (json == null || json.isNull()) {
+    if ((json == null || json.isNull()) && !submission) {
       json = JSON.createObjectNode();
+    }
+    if (json == null || json.isNull()) {
+      refuse(response, 400, "请求内容为空 The request has no body; it must be a JSON object", null);
+      return;
     }
     if (!json.isObject()) {
       refuse(response, 400, "请求内容应为JSON对象 The request body must be a JSON object", null);
       return;
     }
-    Optional<Refusal> refusal = switch (route.kind()) {
+    Optional<Refusal> unreadable = route.kind() == EngineDoorPolicy.Kind.CLAIM_TASK ? claimant(json)
+        : submission ? SubmittedVariables.unreadable(json.path("variables")) : Optional.empty();
+    if (unreadable.isEmpty() && policed) {
+      unreadable = policy(route, caller, json);
+    }
+    if (unreadable.isPresent()) {
+      refuse(response, unreadable.get().status(), unreadable.get().detail(), unreadable.get().errors());
+      return;
+    }
+    chain.doFilter(new ReplayedRequest(request, body), response);
+  }
+
+  /** PUT …/variables/{name} (one variable) or POST …/variables (modifications), local or not, of anything. */
+  private static boolean writesVariables(String method, List<String> segments) {
+    int size = segments.size();
+    return method.equals("PUT") && size >= 2 && VARIABLES.contains(segments.get(size - 2))
+        || method.equals("POST") && size >= 1 && VARIABLES.contains(segments.get(size - 1));
+  }
+
+  /** An administrator's variable write (Cockpit), its values readable by the engine. */
+  private void checkVariableWrite(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                                  String method, List<String> segments) throws IOException, ServletException {
+    byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+    if (body.length > MAX_BODY) {
+      refuse(response, 413, "请求过大 The request is too large", null);
+      return;
+    }
+    JsonNode json;
+    try {
+      json = JSON.readTree(body);
+    } catch (JsonProcessingException unreadable) {
+      refuse(response, 400, "请求内容不是有效的JSON(或有重复的名称,或嵌套过深) The request body is not valid JSON, names "
+          + "something twice, or is nested too deeply", null);
+      return;
+    }
+    if (json == null || !json.isObject()) {
+      refuse(response, 400, "请求内容应为JSON对象 The request body must be a JSON object", null);
+      return;
+    }
+    Optional<Refusal> unreadable = method.equals("PUT")
+        ? SubmittedVariables.unreadableWrite(segments.get(segments.size() - 1), json)
+        : SubmittedVariables.unreadable(json.path("modifications"), SubmittedVariables.ADMINISTRATOR_TYPES);
+    if (unreadable.isPresent()) {
+      refuse(response, unreadable.get().status(), unreadable.get().detail(), unreadable.get().errors());
+      return;
+    }
+    chain.doFilter(new ReplayedRequest(request, body), response);
+  }
+
+  /** What the engine's JSON provider reads: application/json or another JSON type, any charset it knows. */
+  private static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    try {
+      // Parsing checks the charset too.
+      MediaType type = MediaType.parseMediaType(contentType);
+      return type.getSubtype().equals("json") || type.getSubtype().endsWith("+json");
+    } catch (RuntimeException unknownTypeOrCharset) {
+      return false;
+    }
+  }
+
+  private static Optional<Refusal> claimant(JsonNode body) {
+    return body.path("userId").isTextual() && !body.path("userId").asText().isBlank() ? Optional.empty()
+        : Optional.of(new Refusal(400, "认领须指明认领人 A claim must name who claims the task (userId)",
+            Map.of("userId", "必须填写 is required")));
+  }
+
+  private Optional<Refusal> policy(EngineDoorPolicy.Route route, Caller caller, JsonNode json) {
+    return switch (route.kind()) {
       case COMPLETE_TASK -> completion(route.subject(), json);
       case START_PROCESS -> start(route, json);
       case CLAIM_TASK -> json.path("userId").asText("").equals(caller.userId()) ? Optional.empty()
@@ -139,14 +239,9 @@ class EngineDoor extends OncePerRequestFilter {
           : Optional.of(new Refusal(403, "只能修改自己的资料 Only one's own profile and password can be changed", null));
       default -> throw new IllegalStateException("Not a checked route: " + route.kind());
     };
-    if (refusal.isPresent()) {
-      refuse(response, refusal.get().status(), refusal.get().detail(), refusal.get().errors());
-      return;
-    }
-    chain.doFilter(new ReplayedRequest(request, body), response);
   }
 
-  private record Refusal(int status, String detail, Map<String, String> errors) {
+  record Refusal(int status, String detail, Map<String, String> errors) {
   }
 
   private Optional<Refusal> completion(String taskId, JsonNode body) {
@@ -259,7 +354,7 @@ class EngineDoor extends OncePerRequestFilter {
     Map<String, Object> problem = new LinkedHashMap<>();
     problem.put("type", "about:blank");
     problem.put("title", status == 403 ? "Forbidden" : status == 401 ? "Unauthorized" : status == 413
-        ? "Payload Too Large" : "Bad Request");
+        ? "Payload Too Large" : status == 415 ? "Unsupported Media Type" : "Bad Request");
     problem.put("status", status);
     problem.put("detail", detail);
     // Camunda's clients (Tasklist) show "message"; the same words.
