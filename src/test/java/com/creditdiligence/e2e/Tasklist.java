@@ -20,8 +20,23 @@ final class Tasklist {
   void signIn(String user) {
     browser.forgetSession();
     browser.go(HOME + "#/login");
-    browser.waitFor(By.cssSelector("input[ng-model='username']")).sendKeys(user);
-    browser.driver().findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+    By username = By.cssSelector("input[ng-model='username']");
+    By password = By.cssSelector("input[ng-model='password']");
+    browser.waitFor(username);
+    // The login view moves the focus to the user name while it settles: keys meant for the password field have
+    // landed there ("manager1demo"). Type until both fields hold what was typed.
+    browser.waiting().until(d -> {
+      WebElement name = d.findElement(username);
+      WebElement secret = d.findElement(password);
+      if (user.equals(name.getAttribute("value")) && "demo".equals(secret.getAttribute("value"))) {
+        return true;
+      }
+      name.clear();
+      name.sendKeys(user);
+      secret.clear();
+      secret.sendKeys("demo");
+      return false;
+    });
     browser.driver().findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
     browser.waitFor(By.cssSelector(".tasks-list"));
   }
