@@ -133,20 +133,12 @@ class EngineDoor extends OncePerRequestFilter {
           + "application/json)", null);
       return;
     }
-    byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-    if (body.length > MAX_BODY) {
-      refuse(response, 413, "请求过大 The request is too large", null);
+    Optional<Body> read = readBody(request, response);
+    if (read.isEmpty()) {
       return;
     }
-    JsonNode json;
-    try {
-      json = body.length == 0 ? null : JSON.readTree(body);
-    } catch (JsonProcessingException unreadable) {
-      // Also a body nested deeper than the parser's limit (Jackson's StreamReadConstraints: 1,000 levels).
-      refuse(response, 400, "请求内容不是有效的JSON(或有重复的名称,或嵌套过深) The request body is not valid JSON, names "
-          + "something twice, or is nested too deeply", null);
-      return;
-    }
+    byte[] body = read.get().bytes();
+    JsonNode json = read.get().json();
     if ((json == null || json.isNull()) && !submission) {
       json = JSON.createObjectNode();
     }
@@ -180,19 +172,12 @@ class EngineDoor extends OncePerRequestFilter {
   /** An administrator's variable write (Cockpit), its values readable by the engine. */
   private void checkVariableWrite(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
                                   String method, List<String> segments) throws IOException, ServletException {
-    byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-    if (body.length > MAX_BODY) {
-      refuse(response, 413, "请求过大 The request is too large", null);
+    Optional<Body> read = readBody(request, response);
+    if (read.isEmpty()) {
       return;
     }
-    JsonNode json;
-    try {
-      json = JSON.readTree(body);
-    } catch (JsonProcessingException unreadable) {
-      refuse(response, 400, "请求内容不是有效的JSON(或有重复的名称,或嵌套过深) The request body is not valid JSON, names "
-          + "something twice, or is nested too deeply", null);
-      return;
-    }
+    byte[] body = read.get().bytes();
+    JsonNode json = read.get().json();
     if (json == null || !json.isObject()) {
       refuse(response, 400, "请求内容应为JSON对象 The request body must be a JSON object", null);
       return;
@@ -205,6 +190,27 @@ class EngineDoor extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new ReplayedRequest(request, body), response);
+  }
+
+  /** A request body as read, and as JSON (null when empty). */
+  private record Body(byte[] bytes, JsonNode json) {
+  }
+
+  /** The body, or empty when it was too large or not JSON, which has then been answered. */
+  private static Optional<Body> readBody(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+    if (body.length > MAX_BODY) {
+      refuse(response, 413, "请求过大 The request is too large", null);
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new Body(body, body.length == 0 ? null : JSON.readTree(body)));
+    } catch (JsonProcessingException unreadable) {
+      // Also a body nested deeper than the parser's limit (Jackson's StreamReadConstraints: 1,000 levels).
+      refuse(response, 400, "请求内容不是有效的JSON(或有重复的名称,或嵌套过深) The request body is not valid JSON, names "
+          + "something twice, or is nested too deeply", null);
+      return Optional.empty();
+    }
   }
 
   /** What the engine's JSON provider reads: application/json or another JSON type, any charset it knows. */

@@ -50,7 +50,7 @@ public class EngineRestProblems implements ContainerResponseFilter {
           + "); try again later or tell the administrator";
     } else {
       String clean = clean(message);
-      detail = words(status) + (clean == null ? "" : ": " + clean);
+      detail = StatusWords.of(status) + (clean == null ? "" : ": " + clean);
     }
     Map<String, Object> problem = new LinkedHashMap<>();
     problem.put("type", "about:blank");
@@ -71,20 +71,5 @@ public class EngineRestProblems implements ContainerResponseFilter {
     String firstLine = message.strip().lines().findFirst().orElse("");
     String clean = ENGINE_CODE.matcher(QUALIFIED_NAME.matcher(firstLine).replaceAll("$1")).replaceAll("").strip();
     return clean.isEmpty() || INTERNALS.matcher(clean).find() ? null : clean;
-  }
-
-  private static String words(int status) {
-    return switch (status) {
-      case 400 -> "请求无效 The request is not valid";
-      case 401 -> "请登录 Log in first";
-      case 403 -> "无权执行此操作 Not permitted";
-      case 404 -> "未找到 Not found";
-      case 405 -> "不支持此请求方法 This method is not allowed here";
-      case 406 -> "无法以所要求的格式答复 The answer cannot be given in the format asked for";
-      case 409 -> "与当前状态冲突 Conflicts with the current state";
-      case 413 -> "请求过大 The request is too large";
-      case 415 -> "不支持此内容类型 This content type is not accepted";
-      default -> "请求未被接受 The request was not accepted";
-    };
   }
 }

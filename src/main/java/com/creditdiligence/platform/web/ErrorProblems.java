@@ -41,22 +41,9 @@ class ErrorProblems implements ErrorController {
           request.getMethod() + " " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
       problem.setStatus(status.value());
     } else {
-      problem = ProblemDetail.forStatusAndDetail(status, words(status));
+      problem = ProblemDetail.forStatusAndDetail(status, StatusWords.of(status.value()));
     }
     return ResponseEntity.status(problem.getStatus()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
-  }
-
-  private static String words(HttpStatus status) {
-    return switch (status) {
-      case BAD_REQUEST -> "请求无效 The request is not valid";
-      case UNAUTHORIZED -> "请登录 Log in first";
-      case FORBIDDEN -> "无权执行此操作 Not permitted";
-      case NOT_FOUND -> "没有此页面 There is no such page";
-      case METHOD_NOT_ALLOWED -> "不支持此请求方法 This method is not allowed here";
-      case PAYLOAD_TOO_LARGE -> "请求过大 The request is too large";
-      case UNSUPPORTED_MEDIA_TYPE -> "不支持此内容类型 This content type is not accepted";
-      default -> "请求未被接受 The request was not accepted (" + status.getReasonPhrase() + ")";
-    };
   }
 }
