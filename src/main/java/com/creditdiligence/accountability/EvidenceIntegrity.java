@@ -19,9 +19,13 @@ public record EvidenceIntegrity(boolean intact, Integer firstBrokenRecord, Strin
     return new EvidenceIntegrity(verification.isIntact(), verification.brokenAt(), verification.reason(), at);
   }
 
-  /** Whether any of these records is the first broken one or comes after it. */
+  /**
+   * Whether a fact or finding citing these records rests on broken evidence: one of them is the first broken
+   * record or comes after it, or it cites none (a record shown missing by a chain that does not verify may
+   * have been removed).
+   */
   public boolean unreliable(List<Integer> evidence) {
-    return !intact && evidence.stream().anyMatch(n -> n >= firstBrokenRecord);
+    return !intact && (evidence.isEmpty() || evidence.stream().anyMatch(n -> n >= firstBrokenRecord));
   }
 
   /**
