@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * Opens one manager's part of the review: the brief the board reads (§28 eligibility with its reasons,
  * the findings that stand, the suggested tier, and whether the case's evidence chain verifies — checked
  * again here, so that a record changed after the review opened counts too), the clauses a decision may
- * cite, the statement window, and this manager's own (typed, empty) form fields, so that parallel managers never share an answer.
+ * cite, the statement window, and this manager's own (typed, empty) form fields, so that parallel
+ * managers never share an answer.
  */
 @Component("managerDetermination")
 class ManagerDetermination implements ExecutionListener {
