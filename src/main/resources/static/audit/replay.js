@@ -97,7 +97,8 @@
     facts.appendChild(head);
     dossier.dutyFacts.forEach(function (f) {
       var row = el('tr');
-      [f.code, f.stage, f.clause, f.trigger, f.status, f.responsible || '-', f.explanation, evidence(f.evidence)]
+      [f.code, f.stage, f.clause, f.trigger, f.status + (f.evidenceUnreliable ? ' · 证据不可靠 unreliable' : ''),
+        f.responsible || '-', f.explanation, evidence(f.evidence)]
         .forEach(function (v, i) { row.appendChild(el('td', v, i === 4 ? f.status : undefined)); });
       facts.appendChild(row);
     });
@@ -110,9 +111,17 @@
         + (r.review.closedAt ? '已结束 closed ' + when(r.review.closedAt) : '进行中 open, due ' + when(r.review.dueAt))));
       box.appendChild(el('p', '理由 Reason: ' + (r.review.reason || '-') + ' · 稽核 Auditor: ' + (r.review.auditor || '-')
         + ' · 规则 Rules: ' + r.review.ruleVersions.join('; ')));
+      var chain = r.evidenceIntegrity;
+      if (chain) {
+        box.appendChild(el('p', chain.intact ? '证据链校验通过 The evidence chain verifies'
+          : '证据链自第 ' + chain.firstBrokenRecord + ' 号记录起未通过校验 The evidence chain does not verify from record #'
+            + chain.firstBrokenRecord + ': ' + chain.reason + ' — 仅凭记录不能认定免责 the record alone cannot support an exemption',
+          'badge ' + (chain.intact ? 'intact' : 'broken')));
+      }
       var findings = el('ul');
       r.findings.forEach(function (f) {
-        findings.appendChild(el('li', 'F' + f.findingNo + ' ' + f.clause + ' [' + f.severity + '] ' + f.manager + ' · '
+        findings.appendChild(el('li', (r.unreliableFindings.indexOf(f.findingNo) >= 0 ? '[证据不可靠 unreliable] ' : '')
+          + 'F' + f.findingNo + ' ' + f.clause + ' [' + f.severity + '] ' + f.manager + ' · '
           + f.explanation + ' · ' + f.status + (f.statusReason ? ' (' + f.statusReason + ')' : '')
           + ' · ' + evidence(f.evidence)));
       });

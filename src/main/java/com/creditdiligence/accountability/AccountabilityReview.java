@@ -6,11 +6,12 @@ import java.util.List;
 
 /**
  * A review of one case (问责审查): why and when it was opened, by when it should finish (one year,
- * 金规〔2024〕11号), the rule versions it judged by, and where it stands.
+ * 金规〔2024〕11号), the rule versions it judged by, where it stands, and whether the case's evidence chain
+ * verified when it opened ({@code evidenceAtOpening}, null for reviews opened before that was kept).
  */
 public record AccountabilityReview(String reviewId, String businessKey, String trigger, String reason, String openedBy,
                                    Instant openedAt, Instant dueAt, String auditor, Instant closedAt,
-                                   List<String> ruleVersions) {
+                                   List<String> ruleVersions, EvidenceIntegrity evidenceAtOpening) {
 
   public boolean closed() {
     return closedAt != null;

@@ -5,6 +5,7 @@ import com.creditdiligence.platform.EngineActions;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.platform.web.ApiProblem;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -57,10 +58,17 @@ class AccountabilityReviewController {
                            @Size(max = 4000, message = "理由最多4000字 The reason holds at most 4000 characters") String reason) {
   }
 
-  /** One review as its readers need it: age and due date, findings, eligibility per manager, decisions. */
+  /**
+   * One review as its readers need it: age and due date, whether its evidence verifies (as at opening and now,
+   * the worse of the two), findings, eligibility per manager, decisions.
+   */
   record ReviewView(AccountabilityReview review, String status, long ageDays, boolean overdue,
-                    List<ReviewFinding> findings, List<ExemptionEligibility.Eligibility> eligibility,
-                    List<Determination> determinations) {
+                    EvidenceIntegrity evidenceIntegrity, String evidenceStatement, List<FindingView> findings,
+                    List<ExemptionEligibility.Eligibility> eligibility, List<Determination> determinations) {
+  }
+
+  /** A finding, and whether it rests on the first broken record of the case's chain or a later one. */
+  record FindingView(@JsonUnwrapped ReviewFinding finding, boolean evidenceUnreliable) {
   }
 
   /** One review as it concerns one manager: the findings against them, the decisions, and the outcome that stands. */
@@ -128,7 +136,10 @@ class AccountabilityReviewController {
     Set<String> managers = new LinkedHashSet<>(reviews.managersOf(review.businessKey()));
     findings.forEach(f -> managers.add(f.manager()));
     List<ExemptionEligibility.Eligibility> eligibility = reviews.eligibility(review, managers);
+    EvidenceIntegrity evidence = reviews.evidenceIntegrity(review);
     return new ReviewView(review, review.closed() ? "closed" : "open", review.ageDays(now), review.overdue(now),
-        findings, eligibility, store.determinations(review.reviewId()));
+        evidence, evidence.statement(),
+        findings.stream().map(f -> new FindingView(f, evidence.unreliable(f.evidence()))).toList(), eligibility,
+        store.determinations(review.reviewId()));
   }
 }

@@ -10,7 +10,9 @@ import java.util.TreeSet;
 /**
  * §28: is a manager eligible for exemption? Every duty fact of theirs satisfied (or, where violated,
  * its finding rejected by the auditor with a reason) and no confirmed finding. A reserved opinion
- * (保留意见, seeds/000) the manager recorded clears findings about the approval decision itself. The
+ * (保留意见, seeds/000) the manager recorded clears findings about the approval decision itself. A case
+ * whose evidence chain does not verify is never eligible on its record: the facts and findings resting on
+ * its first broken record or later are unreliable, and the record alone cannot support an exemption. The
  * result is shown to the board with its reasons; the decision stays human. Plain Java.
  */
 public final class ExemptionEligibility {
@@ -36,8 +38,9 @@ public final class ExemptionEligibility {
     }
   }
 
+  /** @param evidence whether the case's chain verifies (null: not known, as for a review opened before it was kept) */
   public static Eligibility of(String manager, List<DutyFact> facts, List<ReviewFinding> findings,
-                               List<EvidenceRecord> ledger) {
+                               List<EvidenceRecord> ledger, EvidenceIntegrity evidence) {
     List<String> reasons = new ArrayList<>();
     List<DutyFact> own = facts.stream().filter(f -> manager.equals(f.responsible())).toList();
     List<ReviewFinding> against = findings.stream().filter(f -> manager.equals(f.manager())).toList();
@@ -78,7 +81,17 @@ public final class ExemptionEligibility {
     if (undecidedDrafts) {
       reasons.add("尚有未审核的拟定情形 Draft findings are not yet judged by the auditor");
     }
-    boolean eligible = unexcused.isEmpty() && standing.isEmpty() && !undecidedDrafts;
+    boolean broken = evidence != null && !evidence.intact();
+    if (broken) {
+      reasons.add(evidence.noExemptionFromTheRecord() + " — " + evidence.reason());
+      own.stream().filter(f -> evidence.unreliable(f.evidence())).forEach(f -> reasons.add(
+          "证据不可靠 Unreliable: duty fact " + f.code() + " (" + f.status() + ") rests on evidence #" + f.evidence()
+              + ", at or after the first broken record #" + evidence.firstBrokenRecord()));
+      against.stream().filter(f -> evidence.unreliable(f.evidence())).forEach(f -> reasons.add(
+          "证据不可靠 Unreliable: finding F" + f.findingNo() + " " + f.clause() + " rests on evidence #" + f.evidence()
+              + ", at or after the first broken record #" + evidence.firstBrokenRecord()));
+    }
+    boolean eligible = unexcused.isEmpty() && standing.isEmpty() && !undecidedDrafts && !broken;
     reasons.add(0, eligible
         ? "符合第二十八条免责条件 Eligible for exemption under §28 (the decision is the board's)"
         : "不符合第二十八条免责条件 Not eligible for exemption under §28");

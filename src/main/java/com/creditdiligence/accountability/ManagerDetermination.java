@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens one manager's part of the review: the brief the board reads (§28 eligibility with its reasons,
- * the findings that stand, the suggested tier), the clauses a decision may cite, the statement window,
- * and this manager's own (typed, empty) form fields, so that parallel managers never share an answer.
+ * the findings that stand, the suggested tier, and whether the case's evidence chain verifies — checked
+ * again here, so that a record changed after the review opened counts too), the clauses a decision may
+ * cite, the statement window, and this manager's own (typed, empty) form fields, so that parallel
+ * managers never share an answer.
  */
 @Component("managerDetermination")
 class ManagerDetermination implements ExecutionListener {
@@ -35,18 +37,26 @@ class ManagerDetermination implements ExecutionListener {
     String manager = (String) execution.getVariable("manager");
     AccountabilityReview review = reviews.review(reviewId);
     ExemptionEligibility.Eligibility eligibility = reviews.eligibility(reviewId, manager);
+    EvidenceIntegrity evidence = reviews.evidenceIntegrity(review);
     long major = eligibility.standingFindings().stream().filter(f -> "major".equals(f.severity())).count();
     RuleBook.Judgement suggested = rules.exemptionTier((int) major,
         eligibility.standingFindings().size() - (int) major, review.openedAt());
 
     StringBuilder brief = new StringBuilder();
     eligibility.reasons().forEach(reason -> brief.append("• ").append(reason).append('\n'));
-    brief.append("建议认定 Suggested tier: ").append(Tier.ofCode(suggested.severity()).map(Tier::label)
-        .orElse(suggested.severity())).append(" (").append(suggested.ruleVersion()).append(')');
+    // A record that does not verify suggests no exemption: the tier it would suggest rests on it.
+    boolean suggestsFromRecord = evidence.intact() || !Tier.EXEMPT.code().equals(suggested.severity());
+    if (suggestsFromRecord) {
+      brief.append("建议认定 Suggested tier: ").append(Tier.ofCode(suggested.severity()).map(Tier::label)
+          .orElse(suggested.severity())).append(" (").append(suggested.ruleVersion()).append(')');
+    } else {
+      brief.append("建议认定 Suggested tier: 无 none — ").append(evidence.noExemptionFromTheRecord());
+    }
 
     execution.setVariableLocal("managerBrief", brief.toString());
     execution.setVariableLocal("eligibleForExemption", eligibility.eligible());
-    execution.setVariableLocal("suggestedTier", suggested.severity());
+    execution.setVariableLocal("suggestedTier", Variables.stringValue(suggestsFromRecord ? suggested.severity() : null));
+    execution.setVariableLocal("evidenceIntegrity", evidence.statement());
     execution.setVariableLocal("clauseOptions", SpinValues.jsonValue(CanonicalForm.json(
         eligibility.clauses().stream().map(c -> Map.of("label", Section27.label(c), "value", c)).toList())).create());
     execution.setVariableLocal("statementDueDate",

@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * 调查 Investigation: the case's duty facts are computed from its ledger, each violated duty becomes a
  * draft finding under its §27 clause (by the rules of its time), and the review is opened with the
- * rule versions it used and its one-year due date. The auditor's form is prepared from the drafts.
+ * rule versions it used and its one-year due date. The case's chain is verified first and the verdict kept
+ * with the review: where it does not verify, the review says from which record, and the drafts resting on
+ * that record or later are marked unreliable. The auditor's form is prepared from the drafts.
  */
 @Component("reviewInvestigation")
 class ReviewInvestigation implements JavaDelegate {
@@ -49,6 +51,7 @@ class ReviewInvestigation implements JavaDelegate {
     String reviewId = execution.getProcessInstanceId();
     Instant now = Reviews.now();
     List<EvidenceRecord> records = ledger.records(caseKey);
+    EvidenceIntegrity evidence = EvidenceIntegrity.of(ledger.verify(caseKey, records), now);
     List<DutyFact> facts = dutyFacts.of(caseKey, records, now);
     DraftFindings.Assessment assessment = DraftFindings.of(facts, rules, now);
     List<String> managers = reviews.managersOf(caseKey, facts, records);
@@ -57,7 +60,8 @@ class ReviewInvestigation implements JavaDelegate {
     Instant due = now.plus(deadlines.completionDays(), ChronoUnit.DAYS);
 
     AccountabilityReview review = new AccountabilityReview(reviewId, caseKey, trigger,
-        (String) execution.getVariable("reviewReason"), openedBy, now, due, null, null, assessment.ruleVersionsUsed());
+        (String) execution.getVariable("reviewReason"), openedBy, now, due, null, null, assessment.ruleVersionsUsed(),
+        evidence);
     store.open(review);
     List<ReviewFinding> drafts = new ArrayList<>();
     for (DraftFindings.Finding draft : assessment.findings()) {
@@ -75,6 +79,13 @@ class ReviewInvestigation implements JavaDelegate {
     opened.put("dutyFacts", facts.stream().map(f -> f.code() + " " + f.status() + " " + f.responsible()).toList());
     opened.put("draftFindings", drafts.stream().map(ReviewFinding::summary).toList());
     opened.put("dueAt", due.toString());
+    Map<String, Object> chain = new LinkedHashMap<>();
+    chain.put("intact", evidence.intact());
+    chain.put("firstBrokenRecord", evidence.firstBrokenRecord());
+    chain.put("reason", evidence.reason());
+    chain.put("unreliableFindings", drafts.stream().filter(f -> evidence.unreliable(f.evidence()))
+        .map(ReviewFinding::findingNo).toList());
+    opened.put("evidenceIntegrity", chain);
     reviews.record(reviewId, caseKey, "REVIEW_INVESTIGATED", execution.getCurrentActivityId(), openedBy, opened,
         String.join("; ", assessment.ruleVersionsUsed()));
 
@@ -83,7 +94,9 @@ class ReviewInvestigation implements JavaDelegate {
     reviews.applicantOf(caseKey).ifPresent(applicant -> execution.setVariable("applicantName", applicant));
     execution.setVariable("managersUnderReview", new ArrayList<>(managers));
     execution.setVariable("reviewDueDate", Date.from(due));
-    execution.setVariable("findingDecisions", SpinValues.jsonValue(decisionItems(drafts)).create());
+    // What the auditor's form shows; the review's rules read the verdict from the review, never from this variable.
+    execution.setVariable("evidenceIntegrity", evidence.statement());
+    execution.setVariable("findingDecisions", SpinValues.jsonValue(decisionItems(drafts, evidence)).create());
     execution.setVariable("addedFindings", SpinValues.jsonValue("[]").create());
     execution.setVariable("managerOptions", SpinValues.jsonValue(options(managers)).create());
     execution.setVariable("auditSummary", Variables.stringValue(null));
@@ -91,12 +104,14 @@ class ReviewInvestigation implements JavaDelegate {
   }
 
   /** One item per draft for the auditor's list: what it says, and room to confirm or reject it with a reason. */
-  private static String decisionItems(List<ReviewFinding> drafts) {
+  private static String decisionItems(List<ReviewFinding> drafts, EvidenceIntegrity evidence) {
     List<Map<String, Object>> items = new ArrayList<>();
     for (ReviewFinding draft : drafts) {
       Map<String, Object> item = new LinkedHashMap<>();
       item.put("findingNo", draft.findingNo());
-      item.put("summary", draft.summary());
+      item.put("summary", evidence.unreliable(draft.evidence())
+          ? "[证据不可靠 unreliable: rests on record #" + evidence.firstBrokenRecord() + " or later] " + draft.summary()
+          : draft.summary());
       item.put("decision", null);
       item.put("reason", null);
       items.add(item);

@@ -23,12 +23,15 @@ public class ReviewStore {
   }
 
   void open(AccountabilityReview review) {
+    EvidenceIntegrity evidence = review.evidenceAtOpening();
     jdbc.sql("""
             INSERT INTO accountability_review (review_id, business_key, review_trigger, reason, opened_by, opened_at,
-                                               due_at, rule_versions)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                               due_at, rule_versions, evidence_intact, evidence_broken_at,
+                                               evidence_broken_reason, evidence_verified_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(review.reviewId(), review.businessKey(), review.trigger(), review.reason(), review.openedBy(),
-            Timestamp.from(review.openedAt()), Timestamp.from(review.dueAt()), String.join("\n", review.ruleVersions()))
+            Timestamp.from(review.openedAt()), Timestamp.from(review.dueAt()), String.join("\n", review.ruleVersions()),
+            evidence.intact(), evidence.firstBrokenRecord(), evidence.reason(), Timestamp.from(evidence.verifiedAt()))
         .update();
   }
 
@@ -124,7 +127,17 @@ public class ReviewStore {
     return new AccountabilityReview(row.getString("review_id"), row.getString("business_key"),
         row.getString("review_trigger"), row.getString("reason"), row.getString("opened_by"),
         row.getTimestamp("opened_at").toInstant(), row.getTimestamp("due_at").toInstant(), row.getString("auditor"),
-        closed == null ? null : closed.toInstant(), List.of(row.getString("rule_versions").split("\n")));
+        closed == null ? null : closed.toInstant(), List.of(row.getString("rule_versions").split("\n")),
+        evidenceAtOpening(row));
+  }
+
+  private static EvidenceIntegrity evidenceAtOpening(ResultSet row) throws SQLException {
+    Boolean intact = row.getObject("evidence_intact", Boolean.class);
+    if (intact == null) {
+      return null;
+    }
+    return new EvidenceIntegrity(intact, row.getObject("evidence_broken_at", Integer.class),
+        row.getString("evidence_broken_reason"), row.getTimestamp("evidence_verified_at").toInstant());
   }
 
   private static ReviewFinding finding(ResultSet row, int rowNumber) throws SQLException {

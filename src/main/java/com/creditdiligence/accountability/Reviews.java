@@ -78,7 +78,22 @@ public class Reviews {
     List<EvidenceRecord> records = ledger.records(review.businessKey());
     List<DutyFact> facts = dutyFacts.of(review.businessKey(), records, review.openedAt());
     List<ReviewFinding> findings = store.findings(review.reviewId());
-    return managers.stream().map(manager -> ExemptionEligibility.of(manager, facts, findings, records)).toList();
+    EvidenceIntegrity evidence = evidenceIntegrity(review, records);
+    return managers.stream().map(manager -> ExemptionEligibility.of(manager, facts, findings, records, evidence))
+        .toList();
+  }
+
+  /**
+   * Whether the review's evidence can be relied on: the chain as verified when the review opened, and as it
+   * verifies now (a record changed after the opening counts too) — the worse of the two.
+   */
+  public EvidenceIntegrity evidenceIntegrity(AccountabilityReview review) {
+    return evidenceIntegrity(review, ledger.records(review.businessKey()));
+  }
+
+  EvidenceIntegrity evidenceIntegrity(AccountabilityReview review, List<EvidenceRecord> records) {
+    return EvidenceIntegrity.worse(review.evidenceAtOpening(),
+        EvidenceIntegrity.of(ledger.verify(review.businessKey(), records), now()));
   }
 
   /** A record of the review's own making (opened, closed) in the case's chain. */

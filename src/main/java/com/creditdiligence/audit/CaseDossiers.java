@@ -1,9 +1,12 @@
 package com.creditdiligence.audit;
 
 import com.creditdiligence.accountability.CaseDutyFacts;
+import com.creditdiligence.accountability.EvidenceIntegrity;
+import com.creditdiligence.accountability.ReviewFinding;
 import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.evidence.CanonicalForm;
+import com.creditdiligence.evidence.ChainVerification;
 import com.creditdiligence.evidence.EvidenceDisclosure;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
@@ -41,17 +44,25 @@ class CaseDossiers {
 
   Dossier of(String businessKey, String generatedBy, Instant now) {
     List<EvidenceRecord> records = ledger.records(businessKey);
-    List<Dossier.Review> caseReviews = reviews.reviewsOfCase(businessKey).stream()
-        .map(r -> new Dossier.Review(r, reviews.findings(r.reviewId()), reviews.determinations(r.reviewId()))).toList();
+    ChainVerification verification = ledger.verify(businessKey, records);
+    EvidenceIntegrity current = EvidenceIntegrity.of(verification, now);
+    List<Dossier.Review> caseReviews = reviews.reviewsOfCase(businessKey).stream().map(r -> {
+      EvidenceIntegrity evidence = EvidenceIntegrity.worse(r.evidenceAtOpening(), current);
+      List<ReviewFinding> findings = reviews.findings(r.reviewId());
+      return new Dossier.Review(r, evidence, findings,
+          findings.stream().filter(f -> evidence.unreliable(f.evidence())).map(ReviewFinding::findingNo).toList(),
+          reviews.determinations(r.reviewId()));
+    }).toList();
     TreeSet<String> versions = new TreeSet<>();
     versions.add("ledger " + CanonicalForm.VERSION);
     records.stream().map(EvidenceRecord::ruleSetVersion).filter(Objects::nonNull).forEach(versions::add);
     caseReviews.forEach(r -> versions.addAll(r.review().ruleVersions()));
     return new Dossier(businessKey, now, generatedBy, caseFiles.find(businessKey).orElseThrow(),
-        ledger.verify(businessKey, records), Timeline.all(records, steps.stages()),
+        verification, Timeline.all(records, steps.stages()),
         // Sealed votes stay sealed in the dossier, its PDF and the replay, as in the evidence API.
         disclosure.asSeenBy(businessKey, access.inGroup(Memberships.AUDITOR), records),
-        dutyFacts.of(businessKey, records, now), caseReviews,
+        dutyFacts.of(businessKey, records, now).stream()
+            .map(f -> new Dossier.Fact(f, current.unreliable(f.evidence()))).toList(), caseReviews,
         List.copyOf(versions));
   }
 }

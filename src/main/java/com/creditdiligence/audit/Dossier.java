@@ -3,23 +3,36 @@ package com.creditdiligence.audit;
 import com.creditdiligence.accountability.AccountabilityReview;
 import com.creditdiligence.accountability.Determination;
 import com.creditdiligence.accountability.DutyFact;
+import com.creditdiligence.accountability.EvidenceIntegrity;
 import com.creditdiligence.accountability.ReviewFinding;
 import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.evidence.ChainVerification;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Everything an outside auditor needs to re-check a case, in one document: the case, what happened
  * (timeline), the evidence with its hashes and their verification, the duty facts, the reviews with
- * their findings and decisions, and the rule and model versions that judged them. Served as JSON for
- * machines and as PDF for people, from the same content.
+ * their findings and decisions, and the rule and model versions that judged them. Where the chain does not
+ * verify, the duty facts and findings resting on its first broken record or later say they are unreliable, and
+ * each review states how its evidence verified. Served as JSON for machines and as PDF for people, from the
+ * same content.
  */
 public record Dossier(String businessKey, Instant generatedAt, String generatedBy, CaseFile caseFile,
                       ChainVerification verification, List<TimelineEntry> timeline, List<EvidenceRecord> evidence,
-                      List<DutyFact> dutyFacts, List<Review> reviews, List<String> ruleVersions) {
+                      List<Fact> dutyFacts, List<Review> reviews, List<String> ruleVersions) {
 
-  public record Review(AccountabilityReview review, List<ReviewFinding> findings, List<Determination> determinations) {
+  /** A duty fact, and whether it rests on the chain's first broken record or a later one. */
+  public record Fact(@JsonUnwrapped DutyFact fact, boolean evidenceUnreliable) {
+  }
+
+  /**
+   * @param evidenceIntegrity  the worse of the chain's verification when the review opened and now
+   * @param unreliableFindings the numbers of the findings resting on its first broken record or later
+   */
+  public record Review(AccountabilityReview review, EvidenceIntegrity evidenceIntegrity, List<ReviewFinding> findings,
+                       List<Integer> unreliableFindings, List<Determination> determinations) {
   }
 }

@@ -78,13 +78,18 @@ final class DossierPdf {
     p.line(10, "结果 Result: " + d.verification().status() + " · 记录 records: " + d.verification().records()
         + (d.verification().brokenAt() == null ? "" : " · 断于 broken at #" + d.verification().brokenAt() + ": "
         + d.verification().reason()));
+    if (d.verification().brokenAt() != null) {
+      p.line(10, "自第 " + d.verification().brokenAt() + " 号记录起的证据不可靠,仅凭记录不能认定免责 Evidence from record #"
+          + d.verification().brokenAt() + " on is unreliable; the record alone cannot support an exemption under §28");
+    }
     p.gap();
     p.heading(12, "所用规则与模型版本 Rule and model versions used");
     d.ruleVersions().forEach(v -> p.line(8, "· " + v));
     p.gap();
     p.heading(12, "尽职事实 Duty facts");
-    for (DutyFact f : d.dutyFacts()) {
-      p.line(8, f.status() + " · " + f.code() + " · " + f.stage() + " · " + f.clause() + " → " + f.trigger() + " · "
+    for (Dossier.Fact fact : d.dutyFacts()) {
+      DutyFact f = fact.fact();
+      p.line(8, (fact.evidenceUnreliable() ? "[证据不可靠 unreliable] " : "") + f.status() + " · " + f.code() + " · " + f.stage() + " · " + f.clause() + " → " + f.trigger() + " · "
           + (f.responsible() == null ? "-" : f.responsible()) + " · " + f.explanation() + " · 证据 evidence "
           + numbers(f.evidence()));
     }
@@ -98,8 +103,10 @@ final class DossierPdf {
       p.line(9, "审查 Review " + review.reviewId() + " · " + review.trigger() + " · 开始 opened " + time(review.openedAt())
           + " · 期限 due " + time(review.dueAt()) + " · " + (review.closed() ? "结束 closed " + time(review.closedAt())
           : "进行中 open") + " · 稽核 auditor " + (review.auditor() == null ? "-" : review.auditor()));
+      p.line(8, "  " + r.evidenceIntegrity().statement());
       for (ReviewFinding f : r.findings()) {
-        p.line(8, "  情形 " + f.summary() + " · " + f.status() + (f.statusReason() == null ? "" : " (" + f.statusReason()
+        p.line(8, "  情形 " + (r.unreliableFindings().contains(f.findingNo()) ? "[证据不可靠 unreliable] " : "")
+            + f.summary() + " · " + f.status() + (f.statusReason() == null ? "" : " (" + f.statusReason()
             + ")"));
       }
       for (Determination det : r.determinations()) {

@@ -3,12 +3,12 @@ package com.creditdiligence.evidence;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What a database administrator could do on the embedded H2: drop the append-only triggers, tamper, put them back. */
-final class DatabaseAdministrator {
+public final class DatabaseAdministrator {
 
   private DatabaseAdministrator() {
   }
 
-  static void tamperWithoutTriggers(JdbcClient jdbc, Runnable tampering) {
+  public static void tamperWithoutTriggers(JdbcClient jdbc, Runnable tampering) {
     jdbc.sql("DROP TRIGGER evidence_record_no_update").update();
     jdbc.sql("DROP TRIGGER evidence_record_no_delete").update();
     try {
