@@ -35,6 +35,11 @@ final class ApprovalProcedure {
   static final String TRIGGER = "§27(七)";
   static final String LIFECYCLE = "guarantee-lifecycle";
 
+  /** The steps of implementation: a case reaching any of them needs an approving decision behind it. */
+  private static final Set<String> IMPLEMENTATION = Set.of("Task_SignContracts", "Task_IssueGuarantee");
+  /** The guideline's situation, as the finding drafted from this duty cites it (Chinese first, then English). */
+  static final String SITUATION = "超越权限、违反程序审批(2004《商业银行授信工作尽职指引》) "
+      + "approval beyond authority or approval out of procedure";
   /** Operations that move, alter or end a case's run: an administrator's steering of the procedure itself. */
   private static final Set<String> STEERING = Set.of("ModifyProcessInstance", "Migrate", "Delete", "RestartProcessInstance");
   private static final Set<String> VARIABLE_WRITES = Set.of("SetVariable", "SetVariables", "ModifyVariable",
@@ -55,7 +60,7 @@ final class ApprovalProcedure {
         .filter(ApprovalProcedure::bypasses)
         .toList();
     Optional<EvidenceRecord> contracts = records.stream()
-        .filter(r -> r.recordType().equals("TASK_CREATED") && "Task_SignContracts".equals(r.elementId())).findFirst();
+        .filter(r -> r.recordType().startsWith("TASK_") && IMPLEMENTATION.contains(r.elementId())).findFirst();
 
     List<String> reasons = new ArrayList<>();
     List<Integer> evidence = new ArrayList<>();
@@ -90,7 +95,7 @@ final class ApprovalProcedure {
       Instant at = first == null ? approval.decision().map(ApprovalRecord.Decision::decidedAt).orElse(null)
           : first.recordedAt();
       return new DutyFact(CODE, STAGE, CLAUSE, TRIGGER, Status.VIOLATED,
-          "approval out of procedure: " + String.join("; ", reasons), List.copyOf(new TreeSet<>(evidence)), at, null,
+          SITUATION + ": " + String.join("; ", reasons), List.copyOf(new TreeSet<>(evidence)), at, null,
           responsible);
     }
     if (!approval.consulted()) {

@@ -1,0 +1,165 @@
+package com.creditdiligence.accountability;
+
+import static com.creditdiligence.accountability.ReviewSteps.verdict;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.HttpBasic;
+import com.creditdiligence.accountability.DutyFact.Status;
+import com.creditdiligence.demo.DemoSubmissions;
+import com.creditdiligence.demo.LifecycleDriver;
+import com.creditdiligence.events.CaseEvents;
+import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.monitoring.PostGuaranteeSteps;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.RequestEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Issue 17's story of «超越权限、违反程序审批»: an administrator cancels the committee and moves the case past it, the case
+ * is implemented without a decision — and the review finds it, against the administrator, while the manager who did
+ * nothing wrong stays eligible for §28. And a decision a DBA lowered in the database, behind the application and its
+ * ledger, is out of procedure against the authority the table gives for the case file's real product and amount.
+ */
+@ApplicationTest
+class ApprovalOutOfProcedureTest {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  CaseEvents events;
+  @Autowired
+  ReviewStore store;
+  @Autowired
+  EvidenceLedger ledger;
+  @Autowired
+  Reviews reviews;
+  @Autowired
+  CaseDutyFacts dutyFacts;
+  @Autowired
+  JdbcClient jdbc;
+  @Autowired
+  TestRestTemplate http;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void anAdministratorWhoSkipsTheCommitteeIsFoundOutByTheReviewAndTheManagerStaysEligible() {
+    LifecycleDriver driver = new LifecycleDriver(engine);
+    String caseId = driver.toCommittee("manager1",
+        DemoSubmissions.intake("无锡越权甲公司", "workingCapitalLoan", 1_000_000, 12), "approve").getId();
+    String key = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(caseId).singleResult()
+        .getBusinessKey();
+
+    int status = http.exchange(RequestEntity.method(HttpMethod.POST,
+            "/engine-rest/process-instance/" + caseId + "/modification")
+        .header("Authorization", HttpBasic.header("admin", "demo")).header("Content-Type", "application/json")
+        .body("""
+            {"skipCustomListeners": false, "instructions": [
+              {"type": "startBeforeActivity", "activityId": "Task_SignContracts"},
+              {"type": "cancel", "activityId": "Task_CommitteeVote#multiInstanceBody"}]}"""), String.class)
+        .getStatusCode().value();
+    assertThat(status).isEqualTo(204);
+    // The manager implements the case as the workflow now offers it: nothing on their side says a decision is missing.
+    driver.complete(caseId, "Task_SignContracts", "manager1", DemoSubmissions.contracts(false));
+    driver.complete(caseId, "Task_IssueGuarantee", "manager1", DemoSubmissions.issue(1_000_000));
+    new PostGuaranteeSteps(engine, events).payCompensation(key, "manager1", 0);
+    int intervention = ledger.records(key).stream().filter(r -> r.recordType().equals("ADMIN_INTERVENTION"))
+        .map(EvidenceRecord::sequenceNo).findFirst().orElseThrow();
+
+    ReviewSteps steps = new ReviewSteps(engine, store);
+    AccountabilityReview review = steps.openReview(key);
+    List<ReviewFinding> findings = store.findings(review.reviewId());
+    assertThat(findings).filteredOn(f -> "manager1".equals(f.manager())).isEmpty();
+    ReviewFinding finding = findings.stream().filter(f -> ApprovalProcedure.CODE.equals(f.dutyCode())).findFirst()
+        .orElseThrow();
+    assertThat(finding.manager()).isEqualTo("admin");
+    assertThat(finding.clause()).isEqualTo("§27(七)");
+    assertThat(finding.severity()).isEqualTo("major");
+    assertThat(finding.stage()).isEqualTo(ExemptionEligibility.APPROVAL_STAGE);
+    assertThat(finding.explanation()).contains("超越权限、违反程序审批").contains("《商业银行授信工作尽职指引》")
+        .contains("ModifyProcessInstance by admin").contains("no approving committee decision");
+    assertThat(finding.evidence()).contains(intervention);
+
+    steps.audit(key, "auditor1", List.of(verdict(finding.findingNo(), "confirm")), List.of());
+    assertThat(store.findings(review.reviewId())).filteredOn(f -> f.findingNo() == finding.findingNo())
+        .singleElement().satisfies(f -> assertThat(f.status()).isEqualTo(ReviewFinding.CONFIRMED));
+    ExemptionEligibility.Eligibility manager = reviews.eligibility(review.reviewId(), "manager1");
+    assertThat(manager.eligible()).as(String.join("\n", manager.reasons())).isTrue();
+    assertThat(manager.standingFindings()).isEmpty();
+  }
+
+  @Test
+  void aRejectionADbaTurnsIntoAnApprovalUnderALowerThresholdIsOutOfProcedureAndNamesNobodyOnTheRecord() {
+    LifecycleDriver driver = new LifecycleDriver(engine);
+    var guaranteeCase = driver.toCommittee("manager1",
+        DemoSubmissions.intake("无锡越权乙公司", "workingCapitalLoan", 1_000_000, 12), "approve");
+    String caseId = guaranteeCase.getId();
+    String key = guaranteeCase.getBusinessKey();
+    // 1,000,000 of working capital: the table gives 3 voters, 2 approvals to carry; one approves, two reject.
+    List<String> voters = driver.voters(caseId);
+    assertThat(voters).hasSize(3);
+    driver.complete(caseId, "Task_CommitteeVote", voters.get(0), DemoSubmissions.vote("approve"));
+    driver.complete(caseId, "Task_CommitteeVote", voters.get(1), DemoSubmissions.vote("reject"));
+    driver.complete(caseId, "Task_CommitteeVote", voters.get(2), DemoSubmissions.vote("reject"));
+    assertThat(procedure(key).status()).as("control: a rejection as the votes and the table say")
+        .isEqualTo(Status.SATISFIED);
+
+    // A DBA lowers the threshold in both the authority and the decision and makes it an approval: the votes recount
+    // as approved under the forged threshold, so only the table, asked again for the case file's amount, tells.
+    jdbc.sql("UPDATE committee_authority SET approvals_required = 1 WHERE business_key = ?").param(key).update();
+    jdbc.sql("UPDATE committee_decision SET approvals_required = 1, result = 'approved' WHERE business_key = ?")
+        .param(key).update();
+
+    DutyFact fact = procedure(key);
+    assertThat(fact.status()).isEqualTo(Status.VIOLATED);
+    assertThat(fact.explanation()).contains("3 voters and 1 approvals").contains("requires 3 and 2")
+        .doesNotContain("recount");
+    assertThat(fact.responsible()).isNull();
+    assertThat(ledger.verify(key).isIntact()).as("the DBA's change is beside the ledger").isTrue();
+  }
+
+  @Test
+  void aResultADbaChangesAgainstTheVotesIsOutOfProcedure() {
+    LifecycleDriver driver = new LifecycleDriver(engine);
+    var guaranteeCase = driver.toCommittee("manager1",
+        DemoSubmissions.intake("无锡越权丙公司", "workingCapitalLoan", 1_000_000, 12), "approve");
+    String caseId = guaranteeCase.getId();
+    List<String> voters = driver.voters(caseId);
+    driver.complete(caseId, "Task_CommitteeVote", voters.get(0), DemoSubmissions.vote("approve"));
+    driver.complete(caseId, "Task_CommitteeVote", voters.get(1), DemoSubmissions.vote("reject"));
+    driver.complete(caseId, "Task_CommitteeVote", voters.get(2), DemoSubmissions.vote("reject"));
+
+    jdbc.sql("UPDATE committee_decision SET result = 'approved' WHERE business_key = ?")
+        .param(guaranteeCase.getBusinessKey()).update();
+
+    DutyFact fact = procedure(guaranteeCase.getBusinessKey());
+    assertThat(fact.status()).isEqualTo(Status.VIOLATED);
+    assertThat(fact.explanation()).contains("the decision says approved").contains("the votes recount rejected");
+  }
+
+  @Test
+  void aCaseApprovedAsTheTableAndTheVotesSayIsInProcedure() {
+    String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "无锡越权丁公司", 1_000_000).getBusinessKey();
+
+    DutyFact fact = procedure(key);
+    assertThat(fact.status()).isEqualTo(Status.SATISFIED);
+    assertThat(fact.explanation()).contains("approved");
+  }
+
+  private DutyFact procedure(String key) {
+    return dutyFacts.of(key, ledger.records(key), ClockUtil.getCurrentTime().toInstant()).stream()
+        .filter(f -> ApprovalProcedure.CODE.equals(f.code())).findFirst().orElseThrow();
+  }
+}
