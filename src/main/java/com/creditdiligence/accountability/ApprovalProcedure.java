@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -51,7 +53,11 @@ final class ApprovalProcedure {
   private ApprovalProcedure() {
   }
 
-  static DutyFact of(List<EvidenceRecord> records, ApprovalRecord approval) {
+  /**
+   * The duty as the record shows it: one violated fact per administrator whose intervention bypassed the procedure
+   * (each answers for their own acts, so that each is decided on by the review), or one fact naming nobody.
+   */
+  static List<DutyFact> of(List<EvidenceRecord> records, ApprovalRecord approval) {
     Optional<EvidenceRecord> issued = records.stream()
         .filter(r -> r.recordType().equals("TASK_COMPLETED") && "Task_IssueGuarantee".equals(r.elementId())).findFirst();
     List<EvidenceRecord> bypasses = records.stream()
@@ -62,12 +68,9 @@ final class ApprovalProcedure {
     Optional<EvidenceRecord> contracts = records.stream()
         .filter(r -> r.recordType().startsWith("TASK_") && IMPLEMENTATION.contains(r.elementId())).findFirst();
 
+    // What the committee's record itself shows, whoever caused it.
     List<String> reasons = new ArrayList<>();
     List<Integer> evidence = new ArrayList<>();
-    for (EvidenceRecord bypass : bypasses) {
-      reasons.add(describe(bypass));
-      evidence.add(bypass.sequenceNo());
-    }
     if (approval.consulted()) {
       Optional<ApprovalRecord.Decision> decision = approval.decision();
       boolean approving = decision.map(d -> d.result().startsWith("approved")).orElse(false);
@@ -88,16 +91,33 @@ final class ApprovalProcedure {
       decision.ifPresent(d -> recount(d, approval.votes()).ifPresent(reasons::add));
     }
 
-    if (!reasons.isEmpty()) {
-      EvidenceRecord first = bypasses.isEmpty() ? contracts.orElse(null) : bypasses.get(0);
-      String responsible = bypasses.isEmpty() ? null
-          : String.join(", ", new TreeSet<>(bypasses.stream().map(EvidenceRecord::performer).toList()));
-      Instant at = first == null ? approval.decision().map(ApprovalRecord.Decision::decidedAt).orElse(null)
-          : first.recordedAt();
-      return new DutyFact(CODE, STAGE, CLAUSE, TRIGGER, Status.VIOLATED,
-          SITUATION + ": " + String.join("; ", reasons), List.copyOf(new TreeSet<>(evidence)), at, null,
-          responsible);
+    if (!bypasses.isEmpty()) {
+      // The record's defects are the consequence of the interventions: each intervener's fact shows them too.
+      Map<String, List<EvidenceRecord>> byIntervener = new TreeMap<>();
+      bypasses.forEach(b -> byIntervener.computeIfAbsent(b.performer(), p -> new ArrayList<>()).add(b));
+      List<DutyFact> facts = new ArrayList<>();
+      byIntervener.forEach((intervener, own) -> {
+        List<String> why = new ArrayList<>(own.stream().map(ApprovalProcedure::describe).toList());
+        why.addAll(reasons);
+        TreeSet<Integer> shown = new TreeSet<>(evidence);
+        own.forEach(b -> shown.add(b.sequenceNo()));
+        facts.add(new DutyFact(CODE, STAGE, CLAUSE, TRIGGER, Status.VIOLATED, SITUATION + ": " + String.join("; ", why),
+            List.copyOf(shown), own.get(0).recordedAt(), null, intervener));
+      });
+      return facts;
     }
+    if (!reasons.isEmpty()) {
+      // No intervention on the ledger explains it: the record was changed behind the application's back.
+      Instant at = contracts.map(EvidenceRecord::recordedAt)
+          .orElse(approval.decision().map(ApprovalRecord.Decision::decidedAt).orElse(null));
+      return List.of(new DutyFact(CODE, STAGE, CLAUSE, TRIGGER, Status.VIOLATED, SITUATION + ": "
+          + String.join("; ", reasons), List.copyOf(new TreeSet<>(evidence)), at, null, null));
+    }
+    return List.of(kept(records, approval));
+  }
+
+  /** The duty where nothing shows it bypassed: kept, not yet judged, or not applicable. */
+  private static DutyFact kept(List<EvidenceRecord> records, ApprovalRecord approval) {
     if (!approval.consulted()) {
       return new DutyFact(CODE, STAGE, CLAUSE, TRIGGER, Status.PENDING,
           "no intervention on the ledger; the committee's record was not read", List.of(), null, null, null);

@@ -43,7 +43,7 @@ public final class DutyFacts {
     facts.add(onSiteBeforeEvaluation(investigation, evaluation));
     facts.add(relatedPartyCheck(investigation, evaluation));
     facts.add(analysisReport(evaluation));
-    facts.add(ApprovalProcedure.of(records, approval));
+    facts.addAll(ApprovalProcedure.of(records, approval));
     for (TaskSpec step : timedSteps) {
       TaskSpec.Deadline deadline = step.deadline().orElseThrow();
       facts.addAll(ledger.deadlines(step.elementId(), deadline.dutyCode(), step.stage().code(), deadline.clause(),

@@ -47,14 +47,13 @@ public class Reviews {
   }
 
   /**
-   * Everyone who managed the case: whoever held it when a duty fell due, whoever applied for it, and
-   * whoever holds it now.
+   * Everyone the review decides on: whoever held the case when a duty fell due, whoever applied for it,
+   * whoever holds it now — and whoever a duty fact holds responsible though they never managed it (an
+   * administrator who bypassed the approval procedure answers for it, and is decided on like a manager).
    */
   List<String> managersOf(String businessKey, List<DutyFact> facts, List<EvidenceRecord> records) {
     TreeSet<String> managers = new TreeSet<>();
-    // An approval out of procedure is the act of whoever bypassed it (an administrator), not of a manager of the case.
-    facts.stream().filter(f -> !ApprovalProcedure.CODE.equals(f.code()))
-        .map(DutyFact::responsible).filter(m -> m != null).forEach(managers::add);
+    facts.stream().map(DutyFact::responsible).filter(m -> m != null).forEach(managers::add);
     records.stream().filter(r -> "PROCESS_STARTED".equals(r.recordType()) && "INTAKE_REGISTRATION".equals(r.dutyCode()))
         .map(EvidenceRecord::performer).filter(m -> m != null).forEach(managers::add);
     caseFiles.find(businessKey).ifPresent(file -> managers.add(file.caseManager()));

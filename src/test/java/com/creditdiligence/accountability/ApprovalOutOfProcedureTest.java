@@ -2,6 +2,8 @@ package com.creditdiligence.accountability;
 
 import static com.creditdiligence.accountability.ReviewSteps.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.HttpBasic;
@@ -9,12 +11,17 @@ import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.demo.DemoSubmissions;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
+import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
+import com.creditdiligence.platform.SubmissionRefusedException;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Issue 17's story of «超越权限、违反程序审批»: an administrator cancels the committee and moves the case past it, the case
  * is implemented without a decision — and the review finds it, against the administrator, while the manager who did
- * nothing wrong stays eligible for §28. And a decision a DBA lowered in the database, behind the application and its
+ * nothing wrong stays eligible for §28; the administrator is heard and decided on by the board like a manager. And a decision a DBA lowered in the database, behind the application and its
  * ledger, is out of procedure against the authority the table gives for the case file's real product and amount.
  */
 @ApplicationTest
@@ -55,7 +62,7 @@ class ApprovalOutOfProcedureTest {
   }
 
   @Test
-  void anAdministratorWhoSkipsTheCommitteeIsFoundOutByTheReviewAndTheManagerStaysEligible() {
+  void anAdministratorWhoSkipsTheCommitteeIsFoundOutAndDecidedOnByTheReviewAndTheManagerStaysEligible() {
     LifecycleDriver driver = new LifecycleDriver(engine);
     String caseId = driver.toCommittee("manager1",
         DemoSubmissions.intake("无锡越权甲公司", "workingCapitalLoan", 1_000_000, 12), "approve").getId();
@@ -98,6 +105,55 @@ class ApprovalOutOfProcedureTest {
     ExemptionEligibility.Eligibility manager = reviews.eligibility(review.reviewId(), "manager1");
     assertThat(manager.eligible()).as(String.join("\n", manager.reasons())).isTrue();
     assertThat(manager.standingFindings()).isEmpty();
+    ExemptionEligibility.Eligibility intervener = reviews.eligibility(review.reviewId(), "admin");
+    assertThat(intervener.eligible()).isFalse();
+    assertThat(intervener.clauses()).containsExactly("§27(七)");
+
+    // The intervener is decided on like a manager: heard, then determined by the board, who may cite §27(七) to them only.
+    assertThat(engine.getRuntimeService().getVariable(review.reviewId(), "managersUnderReview"))
+        .isEqualTo(List.of("admin", "manager1"));
+    steps.deliberate(key, "board1");
+    steps.waiveStatement(key, "admin");
+    steps.waiveStatement(key, "manager1");
+    assertThatThrownBy(() -> determine(review, "manager1", "notExempt", List.of("§27(七)")))
+        .isInstanceOf(SubmissionRefusedException.class).hasMessageContaining("§27(七)");
+    release(review, "manager1");
+    determine(review, "manager1", "exempt", List.of());
+    determine(review, "admin", "notExempt", List.of("§27(七)"));
+    new LifecycleDriver(engine).completeInCase(key, "Task_Appeal", "admin", Map.of("appealChoice", "accept"));
+
+    assertThat(store.review(review.reviewId()).orElseThrow().closed()).isTrue();
+    assertThat(store.determinations(review.reviewId()))
+        .extracting(Determination::manager, Determination::tier, Determination::eligibleForExemption)
+        .containsExactlyInAnyOrder(tuple("manager1", Tier.EXEMPT, true), tuple("admin", Tier.NOT_EXEMPT, false));
+  }
+
+  /** The board's determination for one person under review, by a board member who claims that person's task. */
+  private void determine(AccountabilityReview review, String person, String tier, List<String> clauses) {
+    Task task = determinationOf(review, person);
+    LifecycleDriver.signIn(engine, "board2");
+    try {
+      if (task.getAssignee() == null) {
+        engine.getTaskService().claim(task.getId(), "board2");
+      }
+      engine.getFormService().submitTaskForm(task.getId(), Map.of("tier", tier,
+          "determinationClauses", SpinValues.jsonValue(CanonicalForm.json(clauses)).create(),
+          "determinationRationale", "依据已确认的情形与证据记录作出认定"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  /** A refused submission leaves the task claimed; hand it back to the board. */
+  private void release(AccountabilityReview review, String person) {
+    engine.getTaskService().setAssignee(determinationOf(review, person).getId(), null);
+  }
+
+  private Task determinationOf(AccountabilityReview review, String person) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(review.reviewId())
+        .taskDefinitionKey("Task_BoardDetermination").list().stream()
+        .filter(t -> person.equals(engine.getTaskService().getVariable(t.getId(), "manager"))).findFirst()
+        .orElseThrow();
   }
 
   @Test

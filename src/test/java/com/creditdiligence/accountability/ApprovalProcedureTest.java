@@ -6,6 +6,7 @@ import com.creditdiligence.accountability.ApprovalRecord.Authority;
 import com.creditdiligence.accountability.ApprovalRecord.Decision;
 import com.creditdiligence.accountability.ApprovalRecord.Vote;
 import com.creditdiligence.accountability.DutyFact.Status;
+import com.creditdiligence.evidence.EvidenceRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +31,7 @@ class ApprovalProcedureTest {
     ApprovalRecord record = new ApprovalRecord(true, Optional.of(new Decision(3, 2, 3, 0, "approved", DECIDED)),
         Optional.of(SEVEN_OF_FIVE), votes("approve", "approve", "approve"));
 
-    DutyFact fact = ApprovalProcedure.of(List.of(), record);
+    DutyFact fact = only(ApprovalProcedure.of(List.of(), record));
 
     assertThat(fact.status()).isEqualTo(Status.VIOLATED);
     assertThat(fact.explanation()).contains("3 voters and 2 approvals").contains("requires 7 and 5");
@@ -43,7 +44,7 @@ class ApprovalProcedureTest {
         Optional.of(new Decision(7, 5, 5, 2, "approved", DECIDED)), Optional.of(SEVEN_OF_FIVE),
         votes("reject", "reject", "reject", "reject", "reject", "approve", "approve"));
 
-    DutyFact fact = ApprovalProcedure.of(List.of(), record);
+    DutyFact fact = only(ApprovalProcedure.of(List.of(), record));
 
     assertThat(fact.status()).isEqualTo(Status.VIOLATED);
     assertThat(fact.explanation()).contains("approval out of procedure");
@@ -55,7 +56,35 @@ class ApprovalProcedureTest {
         Optional.of(new Decision(7, 5, 5, 2, "approved", DECIDED)), Optional.of(SEVEN_OF_FIVE),
         votes("approve", "approve", "approve", "approve", "approve", "reject", "reject"));
 
-    assertThat(ApprovalProcedure.of(List.of(), record).status()).isEqualTo(Status.SATISFIED);
+    assertThat(only(ApprovalProcedure.of(List.of(), record)).status()).isEqualTo(Status.SATISFIED);
+  }
+
+  @Test
+  void twoAdministratorsWhoBypassedTheCommitteeEachAnswerForTheirOwnInterventions() {
+    EvidenceRecord first = intervention(4, "admin", "ModifyProcessInstance");
+    EvidenceRecord second = intervention(6, "admin2", "Migrate");
+    EvidenceRecord retries = intervention(7, "admin3", "SetJobRetries");
+    ApprovalRecord record = new ApprovalRecord(true, Optional.empty(), Optional.of(SEVEN_OF_FIVE), List.of());
+
+    List<DutyFact> facts = ApprovalProcedure.of(List.of(first, second, retries), record);
+
+    assertThat(facts).extracting(DutyFact::responsible).containsExactly("admin", "admin2");
+    assertThat(facts).allSatisfy(f -> assertThat(f.status()).isEqualTo(Status.VIOLATED));
+    assertThat(facts.get(0).evidence()).containsExactly(4);
+    assertThat(facts.get(1).evidence()).containsExactly(6);
+    assertThat(facts.get(0).explanation()).startsWith(ApprovalProcedure.SITUATION).contains("ModifyProcessInstance by admin")
+        .doesNotContain("admin2");
+  }
+
+  private static EvidenceRecord intervention(int sequenceNo, String administrator, String operation) {
+    return new EvidenceRecord(sequenceNo, "GA-TEST-000001", sequenceNo, "ADMIN_INTERVENTION", ApprovalProcedure.LIFECYCLE,
+        "p1", null, null, null, null, administrator, null, DECIDED.plusSeconds(sequenceNo), null,
+        "{\"operation\":\"" + operation + "\"}", "[]", null, null, null, "0", "0");
+  }
+
+  private static DutyFact only(List<DutyFact> facts) {
+    assertThat(facts).hasSize(1);
+    return facts.get(0);
   }
 
   private static List<Vote> votes(String... votes) {
