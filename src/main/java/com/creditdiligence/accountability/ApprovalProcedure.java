@@ -19,15 +19,16 @@ import java.util.TreeSet;
  *   <li>an administrator's intervention moved or altered the case before its guarantee was issued: a process-instance
  *       modification, migration or cancellation, a write of a variable about the approval, or any act on a committee
  *       member's vote task;</li>
- *   <li>the case reached implementation (contracts) without an approving committee decision;</li>
+ *   <li>the case reached implementation (signing or issuing) without an approving committee decision;</li>
  *   <li>the decision was taken with fewer voters or a lower approvals threshold than the approval-authority table gives
  *       for the case file's real product and amount;</li>
  *   <li>the decision's result or count differs from a recount of the votes.</li>
  * </ul>
  * Whom it is against: an approval out of procedure is the act of whoever bypassed the procedure, not of the manager who
- * held the case — an administrator's intervention is the administrator's (their user id is {@code responsible}); a
- * record that contradicts itself with no intervention on the ledger was changed behind the application's back, and
- * nobody on the record answers for it ({@code responsible} is null: the auditor's to attribute). Plain Java.
+ * held the case — an administrator's intervention is the administrator's (one fact per administrator, their user id
+ * {@code responsible}, so that the review decides on each); a record that contradicts itself with no intervention on
+ * the ledger was changed behind the application's back, and nobody on the record answers for it ({@code responsible}
+ * is null: the auditor's to attribute). Plain Java.
  */
 final class ApprovalProcedure {
 
