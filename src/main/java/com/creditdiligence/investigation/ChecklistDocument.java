@@ -2,6 +2,7 @@ package com.creditdiligence.investigation;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The customer documents of 附录二 (13 items), and the extra items for medium/long-term credit.
@@ -25,6 +26,13 @@ public enum ChecklistDocument {
   docLt2("预计资金来源及使用情况 Projected sources and uses of funds", true, false),
   docLt3("预计资产负债及损益情况 Projected balance sheet and P&L", true, false),
   docLt4("项目建设进度及营运计划 Project schedule and operating plan", true, false);
+
+  public static final String VERIFIED = "verified";
+  /** Accepted under an exception: the customer supplies it later, by the investigation's due date (§27(二) if not). */
+  public static final String TO_BE_SUPPLIED = "toBeSupplied";
+  /** When the investigation's documents to be supplied are due; empty: {@link SupplyDeadline}'s days after it. */
+  public static final String DOCUMENTS_DUE_BY = "documentsDueBy";
+  public static final Set<String> METHODS = Set.of("onSite", "indirect", "creditBureau", "agency");
 
   private final String label;
   private final boolean mediumLongTermOnly;

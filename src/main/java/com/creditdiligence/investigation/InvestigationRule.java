@@ -24,11 +24,10 @@ import org.springframework.stereotype.Component;
 @Component
 class InvestigationRule implements TaskRule {
 
-  static final String TO_BE_SUPPLIED = "toBeSupplied";
+  static final String TO_BE_SUPPLIED = ChecklistDocument.TO_BE_SUPPLIED;
   static final Set<String> STATUSES = Set.of("verified", "missing", "notApplicable", TO_BE_SUPPLIED);
-  /** When the documents accepted «to be supplied» are due; empty: the configured days after the investigation. */
-  public static final String DOCUMENTS_DUE_BY = "documentsDueBy";
-  static final Set<String> METHODS = Set.of("onSite", "indirect", "creditBureau", "agency");
+  static final String DOCUMENTS_DUE_BY = ChecklistDocument.DOCUMENTS_DUE_BY;
+  static final Set<String> METHODS = ChecklistDocument.METHODS;
 
   static final TaskSpec SPEC = TaskSpec.of("Task_CustomerInvestigation", "Form_CustomerInvestigation", Stage.INVESTIGATION,
       new Duty("CUSTOMER_INVESTIGATION", "§5–§14"))
