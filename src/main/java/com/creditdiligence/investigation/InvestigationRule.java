@@ -129,7 +129,7 @@ class InvestigationRule implements TaskRule {
     if (status.isEmpty() || !STATUSES.contains(status.get())) {
       checks.refuse(document.statusKey(), label + ": 须标明核实状态 its status must be given (§9)");
     } else if (status.get().equals("missing")) {
-      checks.refuse(document.statusKey(), label + ": 缺失,须核实或说明不适用理由 is missing — verify it or justify it as not applicable (§9)");
+      checks.refuse(document.statusKey(), label + ": 缺失,须核实、后补或说明不适用理由 is missing — verify it, accept it to be supplied, or justify it as not applicable (§9)");
     } else if (status.get().equals("verified")) {
       Optional<String> method = s.text(document.methodKey());
       if (method.isEmpty() || !METHODS.contains(method.get())) {
