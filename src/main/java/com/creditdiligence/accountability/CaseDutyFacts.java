@@ -1,10 +1,13 @@
 package com.creditdiligence.accountability;
 
+import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.investigation.SupplyDeadline;
 import com.creditdiligence.platform.TaskRules;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,16 +25,25 @@ public class CaseDutyFacts {
   private final JdbcClient jdbc;
   private final ObjectProvider<RuleBook> rules;
   private final ObjectProvider<TaskRules> steps;
+  private final CaseFiles caseFiles;
+  private final SupplyDeadline supplyDeadline;
 
   /** The rule book and the steps are looked up lazily: the review's steps, which the engine's plugin needs, need this. */
-  CaseDutyFacts(JdbcClient jdbc, ObjectProvider<RuleBook> rules, ObjectProvider<TaskRules> steps) {
+  CaseDutyFacts(JdbcClient jdbc, ObjectProvider<RuleBook> rules, ObjectProvider<TaskRules> steps, CaseFiles caseFiles,
+                SupplyDeadline supplyDeadline) {
     this.jdbc = jdbc;
     this.rules = rules;
     this.steps = steps;
+    this.caseFiles = caseFiles;
+    this.supplyDeadline = supplyDeadline;
   }
 
   public List<DutyFact> of(String businessKey, List<EvidenceRecord> records, Instant now) {
-    return DutyFacts.of(records, steps.getObject().withDeadlines(), approval(businessKey, now), now);
+    List<DutyFact> facts = new ArrayList<>(DutyFacts.of(records, steps.getObject().withDeadlines(),
+        approval(businessKey, now), now));
+    facts.addAll(SuppliedDocuments.of(records, supplyDeadline.documentsToBeSuppliedDays(),
+        at -> caseFiles.managerAt(businessKey, at).orElse(null), now));
+    return List.copyOf(facts);
   }
 
   ApprovalRecord approval(String businessKey, Instant now) {

@@ -1,10 +1,12 @@
 package com.creditdiligence.evidence;
 
 import com.creditdiligence.casefile.CaseFiles;
+import com.creditdiligence.platform.TaskRules;
 import com.creditdiligence.platform.web.ApiProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -29,10 +31,12 @@ public class Amendments {
 
   private final EvidenceLedger ledger;
   private final CaseFiles caseFiles;
+  private final TaskRules steps;
 
-  Amendments(EvidenceLedger ledger, CaseFiles caseFiles) {
+  Amendments(EvidenceLedger ledger, CaseFiles caseFiles, TaskRules steps) {
     this.ledger = ledger;
     this.caseFiles = caseFiles;
+    this.steps = steps;
   }
 
   @Transactional
@@ -51,8 +55,12 @@ public class Amendments {
           + "case's current manager, may amend it; record " + sequenceNo + " was made by " + original.performer());
     }
     Map<String, Object> findings = parse(original.findings());
+    // A field of the step's own form may be amended even where the form left it out (hidden, as a document's
+    // method is until the document is verified): that is how a document to be supplied is recorded verified.
+    List<String> formFields = steps.forElement(original.elementId()).map(rule -> rule.spec().fieldNames())
+        .orElse(List.of());
     for (String field : changes.keySet()) {
-      if (!findings.containsKey(field)) {
+      if (!findings.containsKey(field) && !formFields.contains(field)) {
         throw ApiProblem.badField("changes." + field, "原记录没有字段 " + field + " The original record has no field " + field);
       }
     }

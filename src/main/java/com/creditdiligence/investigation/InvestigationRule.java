@@ -16,15 +16,18 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * 客户调查 (§5–§14): every document of 附录二 verified, saying how (§9–§11), or justified as not
- * applicable; at least one on-site visit (§10); group and related parties checked (§8); a customer
- * file (§7).
+ * 客户调查 (§5–§14): every document of 附录二 verified, saying how (§9–§11), accepted «后补 to be supplied»
+ * with a reason by a due date (a deadline duty, §27(二) if missed), or justified as not applicable where the
+ * document depends on the applicant; at least one on-site visit (§10); group and related parties checked (§8);
+ * a customer file (§7).
  */
 @Component
 class InvestigationRule implements TaskRule {
 
-  static final Set<String> STATUSES = Set.of("verified", "missing", "notApplicable");
-  static final Set<String> METHODS = Set.of("onSite", "indirect", "creditBureau", "agency");
+  static final String TO_BE_SUPPLIED = ChecklistDocument.TO_BE_SUPPLIED;
+  static final Set<String> STATUSES = Set.of("verified", "missing", "notApplicable", TO_BE_SUPPLIED);
+  static final String DOCUMENTS_DUE_BY = ChecklistDocument.DOCUMENTS_DUE_BY;
+  static final Set<String> METHODS = ChecklistDocument.METHODS;
 
   static final TaskSpec SPEC = TaskSpec.of("Task_CustomerInvestigation", "Form_CustomerInvestigation", Stage.INVESTIGATION,
       new Duty("CUSTOMER_INVESTIGATION", "§5–§14"))
@@ -62,6 +65,7 @@ class InvestigationRule implements TaskRule {
       .text("docLt3Note")
       .choice("docLt4Status", "docLt4Method")
       .text("docLt4Note")
+      .date(DOCUMENTS_DUE_BY)
       .date("onSiteVisitDate")
       .text("onSiteVisitPlace", "onSiteVisitPeopleMet", "onSiteVisitFindings")
       .choice("isGroupCustomer")
@@ -84,6 +88,12 @@ class InvestigationRule implements TaskRule {
     Checks checks = new Checks(s);
     for (ChecklistDocument document : ChecklistDocument.requiredFor(s.text("product").orElse(""))) {
       checkDocument(s, checks, document);
+    }
+    if (s.hasText(DOCUMENTS_DUE_BY)) {
+      checks.requireDate(DOCUMENTS_DUE_BY, "后补资料截止日期 Documents to be supplied by")
+          .filter(due -> !due.isAfter(s.today()))
+          .ifPresent(due -> checks.refuse(DOCUMENTS_DUE_BY,
+              "后补资料截止日期须晚于今天 The date documents are to be supplied by must be after today"));
     }
     checks.requirePastDate("onSiteVisitDate", "实地调查日期 On-site visit date (§10)");
     checks.requireText("onSiteVisitPlace", "实地调查地点 On-site visit place (§10)")
@@ -119,12 +129,19 @@ class InvestigationRule implements TaskRule {
     if (status.isEmpty() || !STATUSES.contains(status.get())) {
       checks.refuse(document.statusKey(), label + ": 须标明核实状态 its status must be given (§9)");
     } else if (status.get().equals("missing")) {
-      checks.refuse(document.statusKey(), label + ": 缺失,须核实或说明不适用理由 is missing — verify it or justify it as not applicable (§9)");
+      checks.refuse(document.statusKey(), label + ": 缺失,须核实、后补或说明不适用理由 is missing — verify it, accept it to be supplied, or justify it as not applicable (§9)");
     } else if (status.get().equals("verified")) {
       Optional<String> method = s.text(document.methodKey());
       if (method.isEmpty() || !METHODS.contains(method.get())) {
         checks.refuse(document.methodKey(), label + ": 须说明核实方式 say how it was verified (§10, §11)");
       }
+    } else if (status.get().equals(TO_BE_SUPPLIED)) {
+      if (!s.hasText(document.noteKey())) {
+        checks.refuse(document.noteKey(), label + ": 后补须说明理由 to be supplied needs a reason");
+      }
+    } else if (document.everyApplicantHasIt()) {
+      checks.refuse(document.statusKey(), label + ": 每个申请人都有此资料,不能不适用,须核实或后补 every applicant has "
+          + "this document: it cannot be not applicable — verify it or accept it to be supplied (§9)");
     } else if (!s.hasText(document.noteKey())) {
       checks.refuse(document.noteKey(), label + ": 不适用须说明理由 not applicable needs a reason");
     }

@@ -108,6 +108,86 @@ class InvestigationRuleTest {
     });
   }
 
+  @Test
+  void aDocumentAcceptedToBeSuppliedWithAReasonPasses() {
+    Map<String, Object> values = completeInvestigation("workingCapitalLoan");
+    toBeSupplied(values, "doc04", "2025年报表审计中,审计报告预计下月出具 The 2025 audit is under way; the report is due next month");
+    values.put("documentsDueBy", "2026-12-24");
+
+    assertThat(refusalsOf(values)).isEmpty();
+  }
+
+  @Test
+  void aDocumentAcceptedToBeSuppliedWithoutAReasonIsRefused() {
+    Map<String, Object> values = completeInvestigation("workingCapitalLoan");
+    toBeSupplied(values, "doc04", " ");
+
+    assertThat(refusalsOf(values)).singleElement().satisfies(refusal -> {
+      assertThat(refusal.field()).isEqualTo("doc04Note");
+      assertThat(refusal.message()).contains("Audited financial statements").contains("to be supplied needs a reason");
+    });
+  }
+
+  @Test
+  void theDateDocumentsAreToBeSuppliedByMustBeAfterToday() {
+    Map<String, Object> values = completeInvestigation("workingCapitalLoan");
+    toBeSupplied(values, "doc04", "审计报告预计下月出具 The audit report is due next month");
+    values.put("documentsDueBy", TODAY.toString());
+
+    assertThat(refusalsOf(values)).singleElement().satisfies(refusal -> {
+      assertThat(refusal.field()).isEqualTo("documentsDueBy");
+      assertThat(refusal.message()).contains("must be after today");
+    });
+  }
+
+  @Test
+  void theLicenceCanNeverBeNotApplicable() {
+    Map<String, Object> values = completeInvestigation("workingCapitalLoan");
+    notApplicable(values, "doc01", "客户称营业执照在办理变更 The customer says its licence is being changed");
+
+    assertThat(refusalsOf(values)).singleElement().satisfies(refusal -> {
+      assertThat(refusal.field()).isEqualTo("doc01Status");
+      assertThat(refusal.message()).contains("Business licence").contains("cannot be not applicable");
+    });
+  }
+
+  @Test
+  void noDocumentEveryApplicantHasCanBeNotApplicable() {
+    Map<String, Object> values = completeInvestigation("workingCapitalLoan");
+    List.of("doc01", "doc03", "doc04", "doc05", "doc06").forEach(document -> notApplicable(values, document, "无 None"));
+
+    assertThat(refusalsOf(values)).extracting(Refusal::field)
+        .containsExactlyInAnyOrder("doc01Status", "doc03Status", "doc04Status", "doc05Status", "doc06Status");
+  }
+
+  @Test
+  void theBoardResolutionCanBeNotApplicableWithAReason() {
+    Map<String, Object> values = completeInvestigation("workingCapitalLoan");
+    notApplicable(values, "doc09", "个人独资企业,无董事会 A sole proprietorship: it has no board");
+
+    assertThat(refusalsOf(values)).isEmpty();
+  }
+
+  @Test
+  void theBoardResolutionNotApplicableWithoutAReasonIsRefused() {
+    Map<String, Object> values = completeInvestigation("workingCapitalLoan");
+    notApplicable(values, "doc09", "");
+
+    assertThat(refusalsOf(values)).extracting(Refusal::field).containsExactly("doc09Note");
+  }
+
+  private static void toBeSupplied(Map<String, Object> values, String document, String reason) {
+    values.remove(document + "Method");
+    values.put(document + "Status", "toBeSupplied");
+    values.put(document + "Note", reason);
+  }
+
+  private static void notApplicable(Map<String, Object> values, String document, String reason) {
+    values.remove(document + "Method");
+    values.put(document + "Status", "notApplicable");
+    values.put(document + "Note", reason);
+  }
+
   private List<Refusal> refusalsOf(Map<String, Object> values) {
     return rule.check(new Submission(values, "manager1", TODAY));
   }
