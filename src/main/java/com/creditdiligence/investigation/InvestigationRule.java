@@ -129,7 +129,10 @@ class InvestigationRule implements TaskRule {
     if (status.isEmpty() || !STATUSES.contains(status.get())) {
       checks.refuse(document.statusKey(), label + ": 须标明核实状态 its status must be given (§9)");
     } else if (status.get().equals("missing")) {
-      checks.refuse(document.statusKey(), label + ": 缺失,须核实、后补或说明不适用理由 is missing — verify it, accept it to be supplied, or justify it as not applicable (§9)");
+      checks.refuse(document.statusKey(), label + (document.everyApplicantHasIt()
+          ? ": 缺失,须核实或后补 is missing — verify it or accept it to be supplied (§9)"
+          : ": 缺失,须核实、后补或说明不适用理由 is missing — verify it, accept it to be supplied, or justify it as not "
+              + "applicable (§9)"));
     } else if (status.get().equals("verified")) {
       Optional<String> method = s.text(document.methodKey());
       if (method.isEmpty() || !METHODS.contains(method.get())) {

@@ -1,6 +1,7 @@
 package com.creditdiligence.investigation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
@@ -174,6 +175,19 @@ class InvestigationRuleTest {
     notApplicable(values, "doc09", "");
 
     assertThat(refusalsOf(values)).extracting(Refusal::field).containsExactly("doc09Note");
+  }
+
+  @Test
+  void aMissingDocumentIsToldOnlyTheWaysOutItHas() {
+    Map<String, Object> values = completeInvestigation("workingCapitalLoan");
+    values.put("doc04Status", "missing");
+    values.put("doc09Status", "missing");
+
+    assertThat(refusalsOf(values)).extracting(Refusal::field, Refusal::message).containsExactlyInAnyOrder(
+        tuple("doc04Status", "附录二 近三年经审计的财务报表 Audited financial statements, last three years: 缺失,须核实或后补 is "
+            + "missing — verify it or accept it to be supplied (§9)"),
+        tuple("doc09Status", "附录二 同意申请担保的决议 Resolution approving the application: 缺失,须核实、后补或说明不适用理由 "
+            + "is missing — verify it, accept it to be supplied, or justify it as not applicable (§9)"));
   }
 
   private static void toBeSupplied(Map<String, Object> values, String document, String reason) {

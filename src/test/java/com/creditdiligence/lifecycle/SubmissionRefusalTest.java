@@ -52,7 +52,7 @@ class SubmissionRefusalTest {
     assertThatThrownBy(() -> driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", values))
         .isInstanceOf(SubmissionRefusedException.class)
         .hasMessageContaining("Audited financial statements")
-        .hasMessageContaining("is missing — verify it, accept it to be supplied, or justify it as not applicable (§9)");
+        .hasMessageContaining("is missing — verify it or accept it to be supplied (§9)");
 
     assertThat(driver.taskOf(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1")).isNotNull();
     assertThat(engine.getRuntimeService().getVariables(guaranteeCase.getId())).doesNotContainKeys("doc04Status", "onSiteVisitFindings");
