@@ -58,6 +58,21 @@ class DeployedRuleBook implements RuleBook {
   }
 
   @Override
+  public GroundJudgement exemptionGround(String ground, String detail, int majorFindings, Instant asOf) {
+    return engine.asApplication(() -> {
+      DecisionDefinition table = inForceAt("Decision_ExemptionGrounds", asOf);
+      Map<String, Object> variables = new java.util.HashMap<>();
+      variables.put("ground", ground);
+      variables.put("detail", detail);
+      variables.put("majorFindings", majorFindings);
+      Map<String, Object> result = decisions.evaluateDecisionTableById(table.getId()).variables(variables).evaluate()
+          .getFirstResult().getEntryMap();
+      return new GroundJudgement(Boolean.TRUE.equals(result.get("accepted")), (String) result.get("effect"),
+          versionOf(table));
+    });
+  }
+
+  @Override
   public ApprovalRecord.Authority approvalAuthority(String product, BigDecimal amount, Instant asOf) {
     return engine.asApplication(() -> {
       DecisionDefinition table = inForceAt("Decision_ApprovalAuthority", asOf);

@@ -28,9 +28,15 @@ public final class ExemptionEligibility {
    * @param reasons        why, line by line, bilingual
    * @param clearedFindings findings that do not count, because the manager reserved an opinion
    * @param standingFindings confirmed findings that count against the manager
+   * @param grounds         the exemption grounds the record shows, with their evidence and what the table makes of them
    */
   public record Eligibility(String manager, boolean eligible, List<String> reasons, List<Integer> clearedFindings,
-                            List<ReviewFinding> standingFindings) {
+                            List<ReviewFinding> standingFindings, List<ExemptionGround> grounds) {
+
+    /** The lightest tier an accepted ground supports, if any does. */
+    public Optional<Tier> supportedByGrounds() {
+      return grounds.stream().flatMap(g -> g.supports().stream()).min(java.util.Comparator.naturalOrder());
+    }
 
     /** The clauses of the standing findings: what a decision other than exempt must cite from. */
     public List<String> clauses() {
@@ -41,6 +47,16 @@ public final class ExemptionEligibility {
   /** @param evidence whether the case's chain verifies (null: not known, as for a review opened before it was kept) */
   public static Eligibility of(String manager, List<DutyFact> facts, List<ReviewFinding> findings,
                                List<EvidenceRecord> ledger, EvidenceIntegrity evidence) {
+    return of(manager, facts, findings, ledger, evidence, List.of());
+  }
+
+  /**
+   * @param grounds the manager's exemption grounds, judged by the table: one the table accepts as supporting
+   *                应免责 makes the manager eligible despite findings that stand — never despite a broken chain or
+   *                findings the auditor has yet to judge
+   */
+  public static Eligibility of(String manager, List<DutyFact> facts, List<ReviewFinding> findings,
+                               List<EvidenceRecord> ledger, EvidenceIntegrity evidence, List<ExemptionGround> grounds) {
     List<String> reasons = new ArrayList<>();
     List<DutyFact> own = facts.stream().filter(f -> manager.equals(f.responsible())).toList();
     List<ReviewFinding> against = findings.stream().filter(f -> manager.equals(f.manager())).toList();
@@ -91,11 +107,18 @@ public final class ExemptionEligibility {
           "证据不可靠 Unreliable: finding F" + f.findingNo() + " " + f.clause() + " rests on evidence #" + f.evidence()
               + ", at or after the first broken record #" + evidence.firstBrokenRecord()));
     }
-    boolean eligible = unexcused.isEmpty() && standing.isEmpty() && !undecidedDrafts && !broken;
+    grounds.forEach(g -> reasons.add(g.line()));
+    boolean exemptingGround = grounds.stream().anyMatch(g -> g.supports().filter(t -> t == Tier.EXEMPT).isPresent());
+    boolean onTheRecord = unexcused.isEmpty() && standing.isEmpty();
+    if (!onTheRecord && exemptingGround && !undecidedDrafts && !broken) {
+      reasons.add("免责事由支持免责 An accepted exemption ground supports exemption despite what stands above");
+    }
+    boolean eligible = (onTheRecord || exemptingGround) && !undecidedDrafts && !broken;
     reasons.add(0, eligible
         ? "符合第二十八条免责条件 Eligible for exemption under §28 (the decision is the board's)"
         : "不符合第二十八条免责条件 Not eligible for exemption under §28");
-    return new Eligibility(manager, eligible, List.copyOf(reasons), List.copyOf(cleared), List.copyOf(standing));
+    return new Eligibility(manager, eligible, List.copyOf(reasons), List.copyOf(cleared), List.copyOf(standing),
+        List.copyOf(grounds));
   }
 
   /** The manager's own reserved opinion against the approval, if they recorded one. */

@@ -39,8 +39,15 @@ class ManagerDetermination implements ExecutionListener {
     ExemptionEligibility.Eligibility eligibility = reviews.eligibility(reviewId, manager);
     EvidenceIntegrity evidence = reviews.evidenceIntegrity(review);
     long major = eligibility.standingFindings().stream().filter(f -> "major".equals(f.severity())).count();
-    RuleBook.Judgement suggested = rules.exemptionTier((int) major,
+    RuleBook.Judgement fromFindings = rules.exemptionTier((int) major,
         eligibility.standingFindings().size() - (int) major, review.openedAt());
+    // An accepted exemption ground may lighten the suggestion, as the grounds table says — never on a broken chain.
+    RuleBook.Judgement suggested = eligibility.supportedByGrounds().filter(t -> evidence.intact())
+        .filter(t -> Tier.ofCode(fromFindings.severity()).map(f -> f.heavierThan(t)).orElse(false))
+        .map(t -> new RuleBook.Judgement(null, t.code(), fromFindings.ruleVersion() + "; "
+            + eligibility.grounds().stream().filter(g -> g.supports().filter(t::equals).isPresent())
+                .map(ExemptionGround::ruleVersion).findFirst().orElse("")))
+        .orElse(fromFindings);
 
     StringBuilder brief = new StringBuilder();
     eligibility.reasons().forEach(reason -> brief.append("• ").append(reason).append('\n'));

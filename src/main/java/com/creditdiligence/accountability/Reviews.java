@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,9 +30,13 @@ public class Reviews {
   private final EvidenceLedger ledger;
   private final CaseFiles caseFiles;
   private final CaseDutyFacts dutyFacts;
+  /** Lazily: the rule book needs the engine, whose plugin needs the review's steps, which need this. */
+  private final ObjectProvider<RuleBook> rules;
 
-  Reviews(ReviewStore store, EvidenceLedger ledger, CaseFiles caseFiles, CaseDutyFacts dutyFacts) {
+  Reviews(ReviewStore store, EvidenceLedger ledger, CaseFiles caseFiles, CaseDutyFacts dutyFacts,
+          ObjectProvider<RuleBook> rules) {
     this.store = store;
+    this.rules = rules;
     this.dutyFacts = dutyFacts;
     this.ledger = ledger;
     this.caseFiles = caseFiles;
@@ -78,8 +83,20 @@ public class Reviews {
     List<DutyFact> facts = dutyFacts.of(review.businessKey(), records, review.openedAt());
     List<ReviewFinding> findings = store.findings(review.reviewId());
     EvidenceIntegrity evidence = evidenceIntegrity(review, records);
-    return managers.stream().map(manager -> ExemptionEligibility.of(manager, facts, findings, records, evidence))
-        .toList();
+    List<CaseFiles.Handover> handovers = caseFiles.handovers(review.businessKey());
+    return managers.stream().map(manager -> ExemptionEligibility.of(manager, facts, findings, records, evidence,
+        grounds(review, manager, facts, findings, records, handovers))).toList();
+  }
+
+  /** The manager's exemption grounds, each judged by the grounds table in force when the review opened. */
+  private List<ExemptionGround> grounds(AccountabilityReview review, String manager, List<DutyFact> facts,
+                                        List<ReviewFinding> findings, List<EvidenceRecord> records,
+                                        List<CaseFiles.Handover> handovers) {
+    int major = (int) findings.stream().filter(f -> manager.equals(f.manager()) && f.confirmed()
+        && "major".equals(f.severity())).count();
+    RuleBook book = rules.getObject();
+    return ExemptionGrounds.of(manager, facts, findings, records, handovers).stream()
+        .map(g -> g.judged(book.exemptionGround(g.code(), g.detail(), major, review.openedAt()))).toList();
   }
 
   /**

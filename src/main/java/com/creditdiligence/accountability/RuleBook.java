@@ -18,6 +18,15 @@ public interface RuleBook {
   /** @return how many members vote and how many approvals carry, for the product and amount, and the rule version */
   ApprovalRecord.Authority approvalAuthority(String product, BigDecimal amount, Instant asOf);
 
+  /**
+   * @return whether an exemption ground counts (of the given detail: a major event's kind, a handover's branch),
+   *     with the manager's standing major findings, and the lightest tier it supports; and the rule version
+   */
+  GroundJudgement exemptionGround(String ground, String detail, int majorFindings, Instant asOf);
+
+  record GroundJudgement(boolean accepted, String effect, String ruleVersion) {
+  }
+
   record Judgement(String clause, String severity, String ruleVersion) {
   }
 }

@@ -62,6 +62,19 @@ public class CaseFiles {
     return handedTo.isPresent() ? handedTo : appliedBy(businessKey);
   }
 
+  /** One handover of the case, as case_handover keeps it. */
+  public record Handover(String predecessor, String successor, Instant at) {
+  }
+
+  /** The case's handovers, oldest first: its holders over time. */
+  public List<Handover> handovers(String businessKey) {
+    return jdbc.sql("""
+            SELECT predecessor, successor, handed_over_at FROM case_handover WHERE business_key = ?
+            ORDER BY handed_over_at, id""")
+        .param(businessKey)
+        .query((row, n) -> new Handover(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant())).list();
+  }
+
   /** The manager's recommendation, kept when their evaluation is accepted (service code; no user writes it). */
   public void recordRecommendation(String businessKey, String recommendation) {
     int updated = jdbc.sql("UPDATE case_file SET recommendation = ? WHERE business_key = ?")
