@@ -53,8 +53,8 @@ public record ExemptionGround(String code, String detail, List<Integer> evidence
   /** One line for the board's brief and the dossier. */
   public String line() {
     return "免责事由 Ground: " + label() + (accepted == null ? "" : accepted
-        ? " — 决策表认可,支持 accepted by the table, supports " + Tier.ofCode(effect).map(Tier::label).orElse(effect)
-        : " — 决策表不认可 not accepted by the table") + ": " + explanation + " (evidence #"
+        ? " · 决策表认可,支持 accepted by the table, supports " + Tier.ofCode(effect).map(Tier::label).orElse(effect)
+        : " · 决策表不认可 not accepted by the table") + ": " + explanation + " (evidence #"
         + String.join(", #", evidence.stream().map(String::valueOf).toList()) + ")";
   }
 }

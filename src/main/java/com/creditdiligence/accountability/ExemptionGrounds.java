@@ -95,7 +95,7 @@ public final class ExemptionGrounds {
           .filter(ExemptionGrounds::showsRisk).map(EvidenceRecord::sequenceNo).toList();
       if (!visible.isEmpty() && violated.isEmpty()) {
         return Optional.of(ExemptionGround.candidate(ExemptionGround.HANDOVER, VISIBLE_BEFORE, visible,
-            "风险在移交前已显现(" + handover.predecessor() + " → " + manager + ", " + handover.at()
+            "风险在移交前已显现(" + handover.predecessor() + " -> " + manager + ", " + handover.at()
                 + "),接手后未违反规定 The risk was visible before " + handover.predecessor() + " handed the case to "
                 + manager + " on " + handover.at() + ", and " + manager + " broke no rule after"));
       }

@@ -88,6 +88,13 @@ public class Reviews {
         grounds(review, manager, facts, findings, records, handovers))).toList();
   }
 
+  /** Per manager the review decides on, the exemption grounds the record shows (for the dossier). */
+  public java.util.Map<String, List<ExemptionGround>> grounds(AccountabilityReview review) {
+    java.util.Map<String, List<ExemptionGround>> grounds = new java.util.TreeMap<>();
+    eligibility(review, managersOf(review.businessKey())).forEach(e -> grounds.put(e.manager(), e.grounds()));
+    return grounds;
+  }
+
   /** The manager's exemption grounds, each judged by the grounds table in force when the review opened. */
   private List<ExemptionGround> grounds(AccountabilityReview review, String manager, List<DutyFact> facts,
                                         List<ReviewFinding> findings, List<EvidenceRecord> records,

@@ -4,6 +4,7 @@ import com.creditdiligence.accountability.CaseDutyFacts;
 import com.creditdiligence.accountability.EvidenceIntegrity;
 import com.creditdiligence.accountability.ReviewFinding;
 import com.creditdiligence.accountability.ReviewStore;
+import com.creditdiligence.accountability.Reviews;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.ChainVerification;
@@ -30,9 +31,11 @@ class CaseDossiers {
   private final CaseAccess access;
   private final TaskRules steps;
   private final CaseDutyFacts dutyFacts;
+  private final Reviews review;
 
   CaseDossiers(CaseFiles caseFiles, EvidenceLedger ledger, ReviewStore reviews, EvidenceDisclosure disclosure,
-               CaseAccess access, TaskRules steps, CaseDutyFacts dutyFacts) {
+               CaseAccess access, TaskRules steps, CaseDutyFacts dutyFacts, Reviews review) {
+    this.review = review;
     this.caseFiles = caseFiles;
     this.ledger = ledger;
     this.reviews = reviews;
@@ -51,7 +54,7 @@ class CaseDossiers {
       List<ReviewFinding> findings = reviews.findings(r.reviewId());
       return new Dossier.Review(r, evidence, findings,
           findings.stream().filter(f -> evidence.unreliable(f.evidence())).map(ReviewFinding::findingNo).toList(),
-          reviews.determinations(r.reviewId()));
+          reviews.determinations(r.reviewId()), review.grounds(r));
     }).toList();
     TreeSet<String> versions = new TreeSet<>();
     versions.add("ledger " + CanonicalForm.VERSION);

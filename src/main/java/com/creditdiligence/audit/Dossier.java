@@ -31,8 +31,10 @@ public record Dossier(String businessKey, Instant generatedAt, String generatedB
   /**
    * @param evidenceIntegrity  the worse of the chain's verification when the review opened and now
    * @param unreliableFindings the numbers of the findings resting on its first broken record or later
+   * @param grounds            per manager, the exemption grounds the record shows, with their evidence
    */
   public record Review(AccountabilityReview review, EvidenceIntegrity evidenceIntegrity, List<ReviewFinding> findings,
-                       List<Integer> unreliableFindings, List<Determination> determinations) {
+                       List<Integer> unreliableFindings, List<Determination> determinations,
+                       java.util.Map<String, List<com.creditdiligence.accountability.ExemptionGround>> grounds) {
   }
 }

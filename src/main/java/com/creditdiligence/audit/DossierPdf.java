@@ -109,6 +109,7 @@ final class DossierPdf {
             + f.summary() + " · " + f.status() + (f.statusReason() == null ? "" : " (" + f.statusReason()
             + ")"));
       }
+      r.grounds().forEach((manager, grounds) -> grounds.forEach(g -> p.line(8, "  " + manager + " · " + g.line())));
       for (Determination det : r.determinations()) {
         p.line(8, "  认定 " + det.round() + " · " + det.manager() + " · " + det.tier().label() + " · "
             + String.join(",", det.clauses()) + " · " + det.decidedBy() + " " + time(det.decidedAt()) + " · "
