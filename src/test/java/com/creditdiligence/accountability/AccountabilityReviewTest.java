@@ -231,6 +231,12 @@ class AccountabilityReviewTest {
     assertThat(eligibility.eligible()).isTrue();
     assertThat(eligibility.clearedFindings()).containsExactly(1);
     assertThat(eligibility.reasons()).anyMatch(r -> r.contains("reserved opinion"));
+    assertThat(eligibility.grounds()).anySatisfy(g -> {
+      assertThat(g.code()).isEqualTo(ExemptionGround.DISSENT);
+      assertThat(g.detail()).isEqualTo("reservedOpinion");
+      assertThat(g.evidence()).singleElement().satisfies(n -> assertThat(ledger.records(key).get(n - 1).dutyCode())
+          .isEqualTo("RESERVED_OPINION"));
+    });
   }
 
   @Test
