@@ -40,8 +40,9 @@ public final class ExemptionGrounds {
         .filter(f -> against.stream().noneMatch(r -> r.status().equals(ReviewFinding.REJECTED)
             && f.code().equals(r.dutyCode()) && r.evidence().equals(f.evidence())))
         .toList();
-    Instant loss = ledger.stream().filter(r -> COMPENSATION_STEP.equals(r.elementId()))
-        .map(EvidenceRecord::recordedAt).min(Instant::compareTo).orElse(Instant.MAX);
+    // The loss: the first record of the compensation step; what came before it in the chain came before the loss.
+    int loss = ledger.stream().filter(r -> COMPENSATION_STEP.equals(r.elementId()))
+        .mapToInt(EvidenceRecord::sequenceNo).min().orElse(Integer.MAX_VALUE);
     List<ExemptionGround> grounds = new ArrayList<>();
 
     if (violated.isEmpty() && against.stream().noneMatch(ReviewFinding::confirmed)) {
@@ -133,9 +134,9 @@ public final class ExemptionGrounds {
   }
 
   /** The manager's own written warning before the loss: a warning signal they reported, or a worse classification. */
-  private static Optional<ExemptionGround> writtenWarning(String manager, List<EvidenceRecord> ledger, Instant loss) {
+  private static Optional<ExemptionGround> writtenWarning(String manager, List<EvidenceRecord> ledger, int loss) {
     List<Integer> warnings = ledger.stream().filter(r -> manager.equals(r.performer()))
-        .filter(r -> r.recordedAt().isBefore(loss))
+        .filter(r -> r.sequenceNo() < loss)
         .filter(r -> isEvent(r, WARNING_SIGNAL) || reportedWarning(r) || worseClassification(r))
         .map(EvidenceRecord::sequenceNo).toList();
     if (warnings.isEmpty()) {
@@ -150,7 +151,8 @@ public final class ExemptionGrounds {
   }
 
   private static boolean isEvent(EvidenceRecord r, String message) {
-    return "EVENT_RECEIVED".equals(r.recordType()) && message.equals(DutyFacts.findings(r).path("message").asText());
+    String received = DutyFacts.findings(r).path("message").asText();
+    return "EVENT_RECEIVED".equals(r.recordType()) && (received.equals(message) || received.equals("Message_" + message));
   }
 
   private static boolean reportedWarning(EvidenceRecord r) {

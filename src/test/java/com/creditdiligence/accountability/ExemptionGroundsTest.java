@@ -27,7 +27,7 @@ class ExemptionGroundsTest {
 
   private EvidenceRecord warningSignal(int day, String reporter) {
     return record(day, "EVENT_RECEIVED", "StartEvent_WarningSignal", null, reporter,
-        "{\"message\":\"WarningSignal\",\"warningCategory\":\"financialCondition\",\"warningItem\":\"fc01\"}");
+        "{\"message\":\"Message_WarningSignal\",\"warningCategory\":\"financialCondition\",\"warningItem\":\"fc01\"}");
   }
 
   private EvidenceRecord compensation(int day, String manager) {
@@ -130,7 +130,7 @@ class ExemptionGroundsTest {
   @Test
   void aMajorEventActedOnInTimeIsACandidateForForceMajeureWithItsKind() {
     EvidenceRecord event = record(1, "EVENT_RECEIVED", "StartEvent_MajorEvent", null, null,
-        "{\"message\":\"MajorEvent\",\"majorEventKind\":\"externalPolicyChange\"}");
+        "{\"message\":\"Message_MajorEvent\",\"majorEventKind\":\"externalPolicyChange\"}");
     List<DutyFact> inTime = List.of(fact("ONSITE_AFTER_MAJOR_EVENT", Status.SATISFIED, 2, 6, "manager1"));
     ExemptionGround forceMajeure = ground("manager1", ExemptionGround.FORCE_MAJEURE, inTime, List.of());
     assertThat(forceMajeure.detail()).isEqualTo("externalPolicyChange");
