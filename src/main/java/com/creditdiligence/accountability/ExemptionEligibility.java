@@ -51,9 +51,11 @@ public final class ExemptionEligibility {
   }
 
   /**
-   * @param grounds the manager's exemption grounds, judged by the table: one the table accepts as supporting
-   *                应免责 makes the manager eligible despite findings that stand — never despite a broken chain or
-   *                findings the auditor has yet to judge
+   * @param grounds the manager's exemption grounds, judged by the table: listed with their evidence for the board.
+   *                They do not make eligible a manager against whom a violated duty or a finding stands: a ground
+   *                covers its own matter (a dissent the approval, a handover the predecessor's time), not every
+   *                other duty, and the board weighs it (the suggested tier may be lighter, see
+   *                ManagerDetermination)
    */
   public static Eligibility of(String manager, List<DutyFact> facts, List<ReviewFinding> findings,
                                List<EvidenceRecord> ledger, EvidenceIntegrity evidence, List<ExemptionGround> grounds) {
@@ -108,12 +110,7 @@ public final class ExemptionEligibility {
               + ", at or after the first broken record #" + evidence.firstBrokenRecord()));
     }
     grounds.forEach(g -> reasons.add(g.line()));
-    boolean exemptingGround = grounds.stream().anyMatch(g -> g.supports().filter(t -> t == Tier.EXEMPT).isPresent());
-    boolean onTheRecord = unexcused.isEmpty() && standing.isEmpty();
-    if (!onTheRecord && exemptingGround && !undecidedDrafts && !broken) {
-      reasons.add("免责事由支持免责 An accepted exemption ground supports exemption despite what stands above");
-    }
-    boolean eligible = (onTheRecord || exemptingGround) && !undecidedDrafts && !broken;
+    boolean eligible = unexcused.isEmpty() && standing.isEmpty() && !undecidedDrafts && !broken;
     reasons.add(0, eligible
         ? "符合第二十八条免责条件 Eligible for exemption under §28 (the decision is the board's)"
         : "不符合第二十八条免责条件 Not eligible for exemption under §28");

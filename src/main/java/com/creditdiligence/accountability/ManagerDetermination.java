@@ -41,8 +41,10 @@ class ManagerDetermination implements ExecutionListener {
     long major = eligibility.standingFindings().stream().filter(f -> "major".equals(f.severity())).count();
     RuleBook.Judgement fromFindings = rules.exemptionTier((int) major,
         eligibility.standingFindings().size() - (int) major, review.openedAt());
-    // An accepted exemption ground may lighten the suggestion, as the grounds table says — never on a broken chain.
+    // An accepted exemption ground may lighten the suggestion, as the grounds table says — never on a broken chain,
+    // and never to 应免责 while a finding stands: a ground covers its own matter, not the manager's other duties.
     RuleBook.Judgement suggested = eligibility.supportedByGrounds().filter(t -> evidence.intact())
+        .map(t -> t == Tier.EXEMPT && !eligibility.standingFindings().isEmpty() ? Tier.REDUCIBLE : t)
         .filter(t -> Tier.ofCode(fromFindings.severity()).map(f -> f.heavierThan(t)).orElse(false))
         .map(t -> new RuleBook.Judgement(null, t.code(), fromFindings.ruleVersion() + "; "
             + eligibility.grounds().stream().filter(g -> g.supports().filter(t::equals).isPresent())
