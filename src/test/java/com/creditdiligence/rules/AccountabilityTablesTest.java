@@ -37,6 +37,8 @@ class AccountabilityTablesTest {
       "CHECKLIST_VERIFIED, 0, §27(二), major",
       "ONSITE_BEFORE_EVALUATION, 0, §27(二), major",
       "RELATED_PARTY_CHECK, 0, §27(二), minor",
+      "ANALYSIS_REPORT_COMPLETE, 0, §27(一), major",
+      "CLASS_CHANGE_REPORTED, 0, §27(三), minor",
       "DOCUMENT_SUPPLIED, 30, §27(二), minor",
       "DOCUMENT_SUPPLIED, 31, §27(二), major",
       "MONITORING_REPORT_ON_TIME, 30, §27(三), minor",
