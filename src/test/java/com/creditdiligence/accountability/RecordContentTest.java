@@ -153,6 +153,42 @@ class RecordContentTest {
     assertThat(ClassChanges.of(records, at -> "manager1")).isEmpty();
   }
 
+  @Test
+  void aMajorEventFollowedByANewAnalysisIsA20FactOfWhoeverHeldTheCaseWhenItFellDue() {
+    EvidenceRecord created = record("TASK_CREATED", "Task_MajorEventInvestigation", "task-me",
+        Map.of("dueDate", T0.plus(5, ChronoUnit.DAYS).toString()), T0, "manager1");
+    EvidenceRecord done = record("TASK_COMPLETED", "Task_MajorEventInvestigation", "task-me",
+        DemoSubmissions.majorEventInvestigation("normal"), T0.plus(3, ChronoUnit.DAYS), "manager1");
+
+    List<DutyFact> facts = MajorEventAnalysis.of(records, at -> at.isAfter(T0.plus(4, ChronoUnit.DAYS)) ? "manager2" : "manager1");
+
+    assertThat(facts).singleElement().satisfies(f -> {
+      assertThat(f.status()).isEqualTo(Status.SATISFIED);
+      assertThat(f.clause()).isEqualTo("§20");
+      assertThat(f.dueAt()).isEqualTo(T0.plus(5, ChronoUnit.DAYS));
+      assertThat(f.responsible()).isEqualTo("manager1");
+      assertThat(f.evidence()).containsExactly(done.sequenceNo());
+    });
+    assertThat(created.sequenceNo()).isEqualTo(1);
+  }
+
+  @Test
+  void aMajorEventWithOnlyAVisitHasNoNewAnalysis() {
+    Map<String, Object> copied = new HashMap<>(DemoSubmissions.majorEventInvestigation("normal"));
+    copied.put("meFreshAnalysis", copied.get("meFindings"));
+    record("TASK_COMPLETED", "Task_MajorEventInvestigation", "task-a", copied, T0, "manager1");
+    Map<String, Object> empty = new HashMap<>(DemoSubmissions.majorEventInvestigation("normal"));
+    empty.put("meFreshAnalysis", "");
+    record("TASK_COMPLETED", "Task_MajorEventInvestigation", "task-b", empty, T0.plusSeconds(60), "manager1");
+
+    List<DutyFact> facts = MajorEventAnalysis.of(records, at -> "manager1");
+
+    assertThat(facts).extracting(DutyFact::status).containsExactly(Status.VIOLATED, Status.VIOLATED);
+    assertThat(facts.get(0).explanation()).contains("only a visit");
+    assertThat(facts.get(1).explanation()).contains("no new analysis");
+    assertThat(facts.get(0).trigger()).isEqualTo("§27(七)");
+  }
+
   private EvidenceRecord completed(String elementId, String dutyCode, Map<String, Object> findings, Instant at) {
     return completed(elementId, dutyCode, findings, at, "manager1");
   }
@@ -168,6 +204,21 @@ class RecordContentTest {
     EvidenceRecord record = new EvidenceRecord(records.size() + 1, "GC-TEST", records.size() + 1, "TASK_COMPLETED",
         "guarantee-lifecycle", "pi-1", elementId, "task-" + (records.size() + 1), dutyCode, null, performer, performer,
         at, null, json, null, null, null, null, null, null);
+    records.add(record);
+    return record;
+  }
+
+  private EvidenceRecord record(String type, String elementId, String taskId, Map<String, Object> findings, Instant at,
+                                String performer) {
+    String json;
+    try {
+      json = JSON.writeValueAsString(findings);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    EvidenceRecord record = new EvidenceRecord(records.size() + 1, "GC-TEST", records.size() + 1, type,
+        "guarantee-lifecycle", "pi-1", elementId, taskId, null, null, performer, performer, at, null, json, null, null,
+        null, null, null, null);
     records.add(record);
     return record;
   }

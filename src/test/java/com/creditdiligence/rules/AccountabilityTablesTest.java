@@ -39,6 +39,7 @@ class AccountabilityTablesTest {
       "RELATED_PARTY_CHECK, 0, §27(二), minor",
       "ANALYSIS_REPORT_COMPLETE, 0, §27(一), major",
       "CLASS_CHANGE_REPORTED, 0, §27(三), minor",
+      "NEW_ANALYSIS_AFTER_MAJOR_EVENT, 0, §27(七), major",
       "DOCUMENT_SUPPLIED, 30, §27(二), minor",
       "DOCUMENT_SUPPLIED, 31, §27(二), major",
       "MONITORING_REPORT_ON_TIME, 30, §27(三), minor",
