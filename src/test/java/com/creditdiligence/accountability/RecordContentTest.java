@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.demo.DemoSubmissions;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.submission.Checks;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -187,6 +191,33 @@ class RecordContentTest {
     assertThat(facts.get(0).explanation()).contains("only a visit");
     assertThat(facts.get(1).explanation()).contains("no new analysis");
     assertThat(facts.get(0).trigger()).isEqualTo("§27(七)");
+  }
+
+  @Test
+  void theFormsMakeAnEmptyFindingImpossibleToSubmit() throws Exception {
+    Map<String, JsonNode> report = fields("forms/AnalysisEvaluation.form");
+    for (String section : RecordContent.REPORT_SECTIONS.keySet()) {
+      assertThat(report.get(section).path("validate").path("required").asBoolean()).as(section).isTrue();
+      assertThat(report.get(section).path("validate").path("minLength").asInt()).as(section)
+          .isGreaterThanOrEqualTo(Checks.MIN_FINDING_LENGTH);
+    }
+    assertThat(fields("forms/MajorEventInvestigation.form").get("meFreshAnalysis").path("validate").path("minLength")
+        .asInt()).isGreaterThanOrEqualTo(Checks.MIN_FINDING_LENGTH);
+  }
+
+  private static Map<String, JsonNode> fields(String form) throws Exception {
+    Map<String, JsonNode> fields = new HashMap<>();
+    collect(JSON.readTree(Files.readString(Path.of(form))), fields);
+    return fields;
+  }
+
+  private static void collect(JsonNode node, Map<String, JsonNode> fields) {
+    for (JsonNode component : node.path("components")) {
+      if (component.hasNonNull("key")) {
+        fields.put(component.path("key").asText(), component);
+      }
+      collect(component, fields);
+    }
   }
 
   private EvidenceRecord completed(String elementId, String dutyCode, Map<String, Object> findings, Instant at) {
