@@ -59,9 +59,13 @@ final class ClassChanges {
               + reported.get()[1].performer() + " on " + reported.get()[1].recordedAt(),
           List.copyOf(evidence), report.recordedAt(), reported.get()[1].recordedAt(), holder);
     }
-    return new DutyFact(DUTY, "monitoring", "§22", "§27(三)", Status.VIOLATED,
-        change + "; the change is recorded, but no report of it to the leader is (no department head's review of a "
-            + "report proposing it; the monitoring report has no field for one)",
+    // Not a breach on the record: the monitoring report has no field for a report to the leader, so a manager who
+    // reported the worse class by word or in writing outside the workflow cannot show it here. Recording the change
+    // is itself diligence; whether it reached the leader is for the auditor to ask, and the fact says so.
+    return new DutyFact(DUTY, "monitoring", "§22", "§27(三)", Status.NOT_APPLICABLE,
+        change + "; 记录中无法判断是否已向领导报告,由稽核核实 whether it was reported to the leader cannot be judged from "
+            + "the record (no department head's review of a report proposing it, and the monitoring report has no "
+            + "field for one): for the auditor to ask",
         List.copyOf(evidence), report.recordedAt(), null, holder);
   }
 
