@@ -43,6 +43,8 @@ public class CaseDutyFacts {
         approval(businessKey, now), now));
     facts.addAll(SuppliedDocuments.of(records, supplyDeadline.documentsToBeSuppliedDays(),
         at -> caseFiles.managerAt(businessKey, at).orElse(null), now));
+    facts.addAll(ClassChanges.of(records, at -> caseFiles.managerAt(businessKey, at).orElse(null)));
+    facts.addAll(MajorEventAnalysis.of(records, at -> caseFiles.managerAt(businessKey, at).orElse(null)));
     return List.copyOf(facts);
   }
 

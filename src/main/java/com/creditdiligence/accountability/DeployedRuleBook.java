@@ -39,10 +39,22 @@ class DeployedRuleBook implements RuleBook {
   }
 
   private Judgement judge27(String dutyCode, int daysLate, Instant asOf) {
-    DecisionDefinition table = inForceAt("Decision_Section27Finding", asOf);
-    Map<String, Object> result = decisions.evaluateDecisionTableById(table.getId())
-        .variables(Map.of("dutyCode", dutyCode, "daysLate", daysLate)).evaluate().getSingleResult().getEntryMap();
-    return new Judgement((String) result.get("clause"), (String) result.get("severity"), versionOf(table));
+    DecisionDefinition inForce = inForceAt("Decision_Section27Finding", asOf);
+    // A duty the table in force did not name yet (a duty fact added later, read of an older case) is judged by the
+    // first version after it that names it.
+    List<DecisionDefinition> candidates = new java.util.ArrayList<>(List.of(inForce));
+    candidates.addAll(repository.createDecisionDefinitionQuery().decisionDefinitionKey("Decision_Section27Finding")
+        .orderByDecisionDefinitionVersion().asc().list().stream().filter(v -> v.getVersion() > inForce.getVersion())
+        .toList());
+    for (DecisionDefinition table : candidates) {
+      var result = decisions.evaluateDecisionTableById(table.getId())
+          .variables(Map.of("dutyCode", dutyCode, "daysLate", daysLate)).evaluate().getFirstResult();
+      if (result != null) {
+        return new Judgement((String) result.getEntryMap().get("clause"), (String) result.getEntryMap().get("severity"),
+            versionOf(table));
+      }
+    }
+    throw new IllegalStateException("No §27 row for duty " + dutyCode + " in Decision_Section27Finding");
   }
 
   @Override

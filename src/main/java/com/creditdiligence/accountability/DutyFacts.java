@@ -38,11 +38,10 @@ public final class DutyFacts {
     List<DutyFact> facts = new ArrayList<>();
     Optional<EvidenceRecord> investigation = ledger.completion("CUSTOMER_INVESTIGATION");
     Optional<EvidenceRecord> evaluation = ledger.completion("ANALYSIS_REPORT");
-    facts.add(beforeEvaluation("CHECKLIST_VERIFIED", "investigation", "§7 §9", investigation, evaluation,
-        "附录二 documents verified or justified as not applicable"));
+    facts.add(RecordContent.checklistVerified(records, investigation, evaluation));
     facts.add(onSiteBeforeEvaluation(investigation, evaluation));
     facts.add(relatedPartyCheck(investigation, evaluation));
-    facts.add(analysisReport(evaluation));
+    facts.add(RecordContent.analysisReport(evaluation));
     facts.addAll(ApprovalProcedure.of(records, approval));
     for (TaskSpec step : timedSteps) {
       TaskSpec.Deadline deadline = step.deadline().orElseThrow();
@@ -89,15 +88,6 @@ public final class DutyFacts {
     return new DutyFact(base.code(), base.stage(), base.clause(), base.trigger(), done ? Status.SATISFIED : Status.VIOLATED,
         done ? "related-party check recorded" : "no related-party check recorded", base.evidence(), base.dueAt(),
         base.doneAt(), base.responsible());
-  }
-
-  /** The report's sections are enforced at submission; whether later facts contradict it is the auditor's call (§27(一)). */
-  private static DutyFact analysisReport(Optional<EvidenceRecord> evaluation) {
-    return evaluation.map(e -> new DutyFact("ANALYSIS_REPORT_COMPLETE", "evaluation", "§16–§19", "§27(一) by the auditor",
-            Status.SATISFIED, "financial, non-financial and second-source sections submitted", List.of(e.sequenceNo()), null,
-            e.recordedAt(), e.performer()))
-        .orElse(new DutyFact("ANALYSIS_REPORT_COMPLETE", "evaluation", "§16–§19", "§27(一) by the auditor", Status.PENDING,
-            "the analysis report is not submitted yet", List.of(), null, null, null));
   }
 
   static JsonNode findings(EvidenceRecord record) {

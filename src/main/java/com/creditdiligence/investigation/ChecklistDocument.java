@@ -51,7 +51,7 @@ public enum ChecklistDocument {
     this.everyApplicantHasIt = everyApplicantHasIt;
   }
 
-  boolean everyApplicantHasIt() {
+  public boolean everyApplicantHasIt() {
     return everyApplicantHasIt;
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.platform.TaskRules;
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.demo.DemoSubmissions;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
@@ -84,14 +85,35 @@ class DraftFindingsTest {
   }
 
   @Test
+  void aDutyTheTableInForceDidNotNameYetIsJudgedByTheFirstVersionThatNamesIt() throws IOException {
+    Instant before = Instant.now().minus(30, ChronoUnit.DAYS);
+    String withNewDuty = Files.readString(Path.of("bpmn/rules/section27-finding.dmn"))
+        .replace("\"CLASS_CHANGE_REPORTED\"", "\"CLASS_CHANGE_REPORTED\",\"DUTY_NAMED_LATER\"");
+    engine.getRepositoryService().createDeployment().name("§27 table naming a later duty")
+        .addString("section27-finding.dmn", withNewDuty).deploy();
+
+    RuleBook.Judgement judgement = rules.section27("DUTY_NAMED_LATER", 0, before);
+
+    assertThat(judgement.clause()).isEqualTo("§27(三)");
+    assertThat(judgement.severity()).isEqualTo("minor");
+    assertThat(rules.section27("MONITORING_REPORT_ON_TIME", 10, before).ruleVersion())
+        .isNotEqualTo(judgement.ruleVersion());
+  }
+
+  @Test
   void anInvestigationRecordedWithoutTheRelatedPartyCheckIsA27_2Finding() {
     // The form refuses this today (§8 is checked at submission); a record from before that rule, or
     // imported, is still judged: the duty fact is derived from what the record says, not assumed.
     Instant investigated = Instant.parse("2026-03-02T09:00:00Z");
+    // Otherwise a diligent investigation and report (their content is judged too: CHECKLIST_VERIFIED,
+    // ANALYSIS_REPORT_COMPLETE).
+    java.util.Map<String, Object> investigation = new java.util.HashMap<>(DemoSubmissions.investigation(false));
+    investigation.put("onSiteVisitDate", "2026-03-01");
+    investigation.put("relatedPartyCheckDone", false);
     List<EvidenceRecord> records = List.of(
-        completion(1, "CUSTOMER_INVESTIGATION", investigated,
-            "{\"onSiteVisitDate\":\"2026-03-01\",\"relatedPartyCheckDone\":false}"),
-        completion(2, "ANALYSIS_REPORT", investigated.plus(2, ChronoUnit.DAYS), "{}"));
+        completion(1, "CUSTOMER_INVESTIGATION", investigated, json(investigation)),
+        completion(2, "ANALYSIS_REPORT", investigated.plus(2, ChronoUnit.DAYS),
+            json(DemoSubmissions.evaluation("approve"))));
 
     DraftFindings.Assessment assessment = DraftFindings.of(DutyFacts.of(records, steps.withDeadlines(),
             investigated.plus(3, ChronoUnit.DAYS)),
@@ -103,6 +125,14 @@ class DraftFindingsTest {
       assertThat(finding.manager()).isEqualTo("manager1");
       assertThat(finding.evidence()).containsExactly(1);
     });
+  }
+
+  private static String json(java.util.Map<String, Object> values) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(values);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static EvidenceRecord completion(int sequenceNo, String dutyCode, Instant at, String findings) {

@@ -54,6 +54,9 @@ class DutyFactsTest {
     assertThat(facts).filteredOn(f -> f.stage().equals("investigation")).extracting(DutyFact::status)
         .containsOnly(Status.SATISFIED);
     assertThat(fact(facts, "ONSITE_BEFORE_EVALUATION").explanation()).startsWith("on-site visit on ");
+    assertThat(fact(facts, "CHECKLIST_VERIFIED").explanation()).contains("12 verified saying how");
+    assertThat(fact(facts, "ANALYSIS_REPORT_COMPLETE").status()).isEqualTo(Status.SATISFIED);
+    assertThat(fact(facts, "ANALYSIS_REPORT_COMPLETE").explanation()).doesNotContain("same text");
     assertThat(fact(facts, "MONITORING_REPORT_ON_TIME").status()).isEqualTo(Status.PENDING);
     assertThat(fact(facts, "MONITORING_REPORT_ON_TIME").responsible()).isEqualTo("manager1");
   }
