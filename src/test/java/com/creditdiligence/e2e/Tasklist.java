@@ -97,8 +97,15 @@ final class Tasklist {
   }
 
   /** «完成 Complete» of a task form. */
+  private static final By COMPLETE = By.xpath("//*[contains(@class,'task-details')]//button[normalize-space(.)='完成']");
+
   void complete() {
-    browser.waitForClickable(By.xpath("//*[contains(@class,'task-details')]//button[normalize-space(.)='完成']")).click();
+    browser.waitForClickable(COMPLETE).click();
+  }
+
+  /** Whether «完成» may be pressed: Tasklist greys it out while the form's own validation fails. */
+  boolean completeEnabled() {
+    return browser.waitFor(COMPLETE).isEnabled();
   }
 
   /** «发起 Start» of a start form. */

@@ -105,16 +105,20 @@ class TasklistJourneyTest {
       CamundaForm form = tasklist.openTask(vote.getId());
       browser.step("vote-form");
 
-      form.select("Field_vote", "同意 Approve").type("Field_voteRationale", "好");
+      // A one-word rationale the form itself does not let through (at least 10 characters, as the rule says).
+      form.select("Field_vote", "附条件同意 Approve with conditions").type("Field_voteRationale", "好");
+      assertThat(tasklist.completeEnabled()).as("«完成» with a one-word rationale").isFalse();
+      // Conditions the form cannot require (they show only for a conditional approval): the server refuses.
+      form.type("Field_voteRationale", "第一还款来源充足,需追加抵押 Repayment sources sufficient, more collateral needed");
       tasklist.complete();
-      assertThat(tasklist.refusal()).contains("提交未被接受 Submission refused", "表决理由 Rationale", "过于简略");
+      assertThat(tasklist.refusal()).contains("提交未被接受 Submission refused", "附加条件 Conditions", "必须填写");
       // Tasklist itself logs the refused request: the one console error this step expects.
       browser.step("vote-refused", "/task/" + vote.getId() + "/submit-form");
       assertThat(driver.taskOf(guaranteeCase.getId(), "Task_CommitteeVote", member)).as("the vote is still open").isNotNull();
       assertThat(engine.getTaskService().getVariablesLocal(vote.getId())).doesNotContainKey("voteRationale");
 
       tasklist.dismissNotifications();
-      form.type("Field_voteRationale", "第一还款来源充足,反担保足值 Repayment sources sufficient, counter-guarantees adequate");
+      form.type("Field_voteConditions", "追加房产抵押并办理登记 An additional mortgage on property, registered");
       tasklist.complete();
       tasklist.waitUntilTaskClosed();
       browser.step("vote-cast");
