@@ -90,9 +90,9 @@ class ExemptionGroundsTest {
 
   @Test
   void aRejectVoteWithItsRationaleIsADissentAnApprovalIsNot() {
-    EvidenceRecord reject = record(1, "TASK_COMPLETED", "Task_CommitteeVote", "COMMITTEE_VOTE", "member1",
+    EvidenceRecord reject = record(1, "VOTE_CAST", "Task_CommitteeVote", "COMMITTEE_VOTE", "member1",
         "{\"vote\":\"reject\",\"voteRationale\":\"反担保不足\"}");
-    record(1, "TASK_COMPLETED", "Task_CommitteeVote", "COMMITTEE_VOTE", "member2", "{\"vote\":\"approve\",\"voteRationale\":\"ok\"}");
+    record(1, "VOTE_CAST", "Task_CommitteeVote", "COMMITTEE_VOTE", "member2", "{\"vote\":\"approve\",\"voteRationale\":\"ok\"}");
     assertThat(ground("member1", ExemptionGround.DISSENT, List.of(), List.of()).evidence())
         .containsExactly(reject.sequenceNo());
     assertThat(codes("member2", List.of(), List.of())).doesNotContain(ExemptionGround.DISSENT);
