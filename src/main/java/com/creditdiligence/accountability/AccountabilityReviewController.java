@@ -11,11 +11,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -133,13 +131,11 @@ class AccountabilityReviewController {
   private ReviewView view(AccountabilityReview review) {
     Instant now = Reviews.now();
     List<ReviewFinding> findings = store.findings(review.reviewId());
-    Set<String> managers = new LinkedHashSet<>(reviews.managersOf(review.businessKey()));
-    findings.forEach(f -> managers.add(f.manager()));
-    List<ExemptionEligibility.Eligibility> eligibility = reviews.eligibility(review, managers);
-    EvidenceIntegrity evidence = reviews.evidenceIntegrity(review);
+    Reviews.Assessment assessment = reviews.assess(review, findings.stream().map(ReviewFinding::manager).toList());
+    EvidenceIntegrity evidence = assessment.evidence();
     return new ReviewView(review, review.closed() ? "closed" : "open", review.ageDays(now), review.overdue(now),
         evidence, evidence.statement(),
-        findings.stream().map(f -> new FindingView(f, evidence.unreliable(f.evidence()))).toList(), eligibility,
-        store.determinations(review.reviewId()));
+        findings.stream().map(f -> new FindingView(f, evidence.unreliable(f.evidence()))).toList(),
+        assessment.eligibility(), store.determinations(review.reviewId()));
   }
 }

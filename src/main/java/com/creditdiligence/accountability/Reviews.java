@@ -8,9 +8,11 @@ import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.evidence.NewEvidence;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.ObjectProvider;
@@ -80,9 +82,30 @@ public class Reviews {
    */
   List<ExemptionEligibility.Eligibility> eligibility(AccountabilityReview review, Collection<String> managers) {
     List<EvidenceRecord> records = ledger.records(review.businessKey());
+    return eligibility(review, managers, records, evidenceIntegrity(review, records));
+  }
+
+  /** A review as its readers see it: whom it decides on, their eligibility, and the evidence's integrity. */
+  record Assessment(List<ExemptionEligibility.Eligibility> eligibility, EvidenceIntegrity evidence) {
+  }
+
+  /**
+   * The review from one reading of the case's ledger and one verification of its chain: the persons the case
+   * holds responsible now, and {@code alsoDecidedOn} (those findings name), each with their eligibility.
+   */
+  Assessment assess(AccountabilityReview review, Collection<String> alsoDecidedOn) {
+    List<EvidenceRecord> records = ledger.records(review.businessKey());
+    Set<String> managers = new LinkedHashSet<>(managersOf(review.businessKey(),
+        dutyFacts.of(review.businessKey(), records, ClockUtil.getCurrentTime().toInstant()), records));
+    managers.addAll(alsoDecidedOn);
+    EvidenceIntegrity evidence = evidenceIntegrity(review, records);
+    return new Assessment(eligibility(review, managers, records, evidence), evidence);
+  }
+
+  private List<ExemptionEligibility.Eligibility> eligibility(AccountabilityReview review, Collection<String> managers,
+                                                             List<EvidenceRecord> records, EvidenceIntegrity evidence) {
     List<DutyFact> facts = dutyFacts.of(review.businessKey(), records, review.openedAt());
     List<ReviewFinding> findings = store.findings(review.reviewId());
-    EvidenceIntegrity evidence = evidenceIntegrity(review, records);
     List<CaseFiles.Handover> handovers = caseFiles.handovers(review.businessKey());
     return managers.stream().map(manager -> ExemptionEligibility.of(manager, facts, findings, records, evidence,
         grounds(review, manager, facts, findings, records, handovers))).toList();
