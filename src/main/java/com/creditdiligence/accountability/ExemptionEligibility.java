@@ -74,7 +74,7 @@ public final class ExemptionEligibility {
           + " satisfied, stages: " + String.join(", ", new TreeSet<>(own.stream().map(DutyFact::stage).toList())) + ")");
     } else {
       unexcused.forEach(f -> reasons.add("未尽职 Duty not met: " + f.code() + " " + f.clause() + " → " + f.trigger()
-          + " — " + f.explanation() + " (evidence #" + f.evidence() + ")"));
+          + " — " + f.explanation() + ExemptionGround.cited(f.evidence())));
     }
     against.stream().filter(f -> f.status().equals(ReviewFinding.REJECTED)).forEach(f -> reasons.add(
         "稽核已否定 Rejected by the auditor: F" + f.findingNo() + " " + f.clause() + " — " + f.statusReason()));
@@ -92,7 +92,7 @@ public final class ExemptionEligibility {
       } else {
         standing.add(finding);
         reasons.add("已确认情形 Confirmed finding: F" + finding.findingNo() + " " + finding.clause() + " — "
-            + finding.explanation());
+            + finding.explanation() + ExemptionGround.cited(finding.evidence()));
       }
     }
     boolean undecidedDrafts = against.stream().anyMatch(f -> f.status().equals(ReviewFinding.DRAFT));
