@@ -167,6 +167,68 @@ class ReviewStoriesThroughTheDoorsTest {
     assertThat(decided.at("/review/closedAt").isNull()).as(decided.toString()).isFalse();
   }
 
+  @Test
+  void inACollectiveDecisionTheMemberWhoVotedAgainstOnStatedGroundsIsClearedOfItAndTheApproversAnswerForIt() {
+    String key = rest.apply("manager1", intake("嘉兴集体决策甲公司", "workingCapitalLoan", 1_000_000, 12));
+    jobs(key);
+    rest.complete(key, "Task_CustomerInvestigation", "manager1", investigation(false));
+    rest.complete(key, "Task_AnalysisEvaluation", "manager1", evaluation("approve"));
+    jobs(key);
+    List<String> voters = rest.tasks("admin", key, "Task_CommitteeVote").stream()
+        .map(t -> t.path("assignee").asText()).sorted().toList();
+    String dissenter = voters.get(voters.size() - 1);
+    for (String voter : voters) {
+      Map<String, Object> ballot = new HashMap<>(vote(voter.equals(dissenter) ? "reject" : "approve"));
+      if (voter.equals(dissenter)) {
+        ballot.put("voteRationale", "反担保物估值不足,现金流无法覆盖 The collateral is overvalued and cash flow does not cover");
+      }
+      rest.complete(key, "Task_CommitteeVote", voter, ballot);
+    }
+    jobs(key);
+    rest.complete(key, "Task_SignContracts", "manager1", contracts(false));
+    rest.complete(key, "Task_IssueGuarantee", "manager1", issue(1_000_000));
+    jobs(key);
+    lossAfterAWarningSignal(key, "manager1");
+
+    // The auditor holds the committee's members to the approval they took together, each on their own vote.
+    List<Map<String, Object>> added = new ArrayList<>();
+    for (String voter : voters) {
+      added.add(Map.of("manager", voter, "clause", "§27(七)", "stage", ExemptionEligibility.APPROVAL_STAGE,
+          "severity", "minor", "statement", "集体审批未识别反担保物估值不足 The committee approved without seeing the collateral was "
+              + "overvalued", "evidence", String.valueOf(lastRecordOf(key, "VOTE_CAST", voter))));
+    }
+    Map<String, Object> audit = audit(List.of());
+    audit.put("addedFindings", added);
+    rest.complete(key, "Task_AuditorReview", "auditor1", audit);
+    rest.complete(key, "Task_Deliberation", "board1", Map.of("deliberationMinutes", "委员会评议:集体审批的责任逐一认定"));
+    jobs(key);
+    for (String person : rest.tasks("admin", key, "Task_ManagerStatement").stream()
+        .map(t -> t.path("assignee").asText()).toList()) {
+      rest.complete(key, "Task_ManagerStatement", person, Map.of("statementChoice", "waive"));
+    }
+    jobs(key);
+
+    JsonNode review = openReview(key);
+    for (String voter : voters) {
+      JsonNode eligibility = list(review.path("eligibility")).stream()
+          .filter(e -> e.path("manager").asText().equals(voter)).findFirst().orElseThrow();
+      assertThat(eligibility.path("eligible").asBoolean()).as(voter).isEqualTo(voter.equals(dissenter));
+    }
+    int dissent = lastRecordOf(key, "VOTE_CAST", dissenter);
+    assertThat(groundsOf(review, dissenter)).anySatisfy(g -> {
+      assertThat(g.path("code").asText()).isEqualTo(ExemptionGround.DISSENT);
+      assertThat(g.path("detail").asText()).isEqualTo("rejectVote");
+      assertThat(numbers(g.path("evidence"))).containsExactly(dissent);
+    });
+    String task = determinationOf(key, "board2", dissenter);
+    assertThat(rest.formVariables("board2", task).at("/managerBrief/value").asText())
+        .contains("反对票免责").contains("#" + dissent).contains("符合第二十八条免责条件");
+    decide(task, "board2", "exempt", List.of());
+    String approvers = determinationOf(key, "board2", voters.get(0));
+    assertThat(rest.formVariables("board2", approvers).at("/managerBrief/value").asText())
+        .contains("不符合第二十八条免责条件").contains("§27(七)");
+  }
+
   /** Intake to issue, every step by its user through /engine-rest. */
   private String issuedThroughTheDoors(String manager, String applicant) {
     String key = rest.apply(manager, intake(applicant, "workingCapitalLoan", 1_000_000, 12));
@@ -264,9 +326,16 @@ class ReviewStoriesThroughTheDoorsTest {
   }
 
   private int lastRecord(String key, String recordType, String elementId) {
+    return lastOf(key, recordType, r -> elementId == null || elementId.equals(r.path("elementId").asText()));
+  }
+
+  private int lastRecordOf(String key, String recordType, String performer) {
+    return lastOf(key, recordType, r -> performer.equals(r.path("performer").asText()));
+  }
+
+  private int lastOf(String key, String recordType, java.util.function.Predicate<JsonNode> which) {
     return list(rest.api("auditor1", HttpMethod.GET, "/api/cases/" + key + "/evidence", null)).stream()
-        .filter(r -> r.path("recordType").asText().equals(recordType))
-        .filter(r -> elementId == null || elementId.equals(r.path("elementId").asText()))
+        .filter(r -> r.path("recordType").asText().equals(recordType)).filter(which)
         .mapToInt(r -> r.path("id").asInt()).max().orElseThrow();
   }
 
