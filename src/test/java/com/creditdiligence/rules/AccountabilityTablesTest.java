@@ -47,7 +47,9 @@ class AccountabilityTablesTest {
       "ONSITE_AFTER_MAJOR_EVENT, 5, §27(四), minor",
       "ONSITE_AFTER_MAJOR_EVENT, 6, §27(四), major",
       "PRESERVATION_AFTER_WARNING_SIGNAL, 3, §27(五), minor",
-      "PRESERVATION_AFTER_WARNING_SIGNAL, 4, §27(五), major"})
+      "PRESERVATION_AFTER_WARNING_SIGNAL, 4, §27(五), major",
+      "ONSITE_CHECK_FREQUENCY, 30, §27(三), minor",
+      "ONSITE_CHECK_FREQUENCY, 31, §27(三), major"})
   void eachViolatedDutyFallsUnderItsClauseOfSection27(String duty, int daysLate, String clause, String severity) {
     Map<String, Object> result = engine.evaluateDecisionTable(section27, Map.of("dutyCode", duty, "daysLate", daysLate))
         .getSingleResult().getEntryMap();
