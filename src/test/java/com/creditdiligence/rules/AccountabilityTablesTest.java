@@ -49,7 +49,9 @@ class AccountabilityTablesTest {
       "PRESERVATION_AFTER_WARNING_SIGNAL, 3, §27(五), minor",
       "PRESERVATION_AFTER_WARNING_SIGNAL, 4, §27(五), major",
       "ONSITE_CHECK_FREQUENCY, 30, §27(三), minor",
-      "ONSITE_CHECK_FREQUENCY, 31, §27(三), major"})
+      "ONSITE_CHECK_FREQUENCY, 31, §27(三), major",
+      "PROBLEM_MEASURES_TAKEN, 10, §27(五), minor",
+      "PROBLEM_MEASURES_TAKEN, 11, §27(五), major"})
   void eachViolatedDutyFallsUnderItsClauseOfSection27(String duty, int daysLate, String clause, String severity) {
     Map<String, Object> result = engine.evaluateDecisionTable(section27, Map.of("dutyCode", duty, "daysLate", daysLate))
         .getSingleResult().getEntryMap();
