@@ -49,6 +49,7 @@ public class CaseDutyFacts {
     facts.addAll(MajorEventAnalysis.of(records, managerAt));
     facts.addAll(OnSiteChecks.of(records,
         (riskClass, at) -> rules.getObject().maxDaysBetweenOnSiteChecks(riskClass.name(), at), managerAt, now));
+    facts.addAll(ProblemMeasures.of(records, managerAt));
     return List.copyOf(facts);
   }
 
