@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.submission.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -131,6 +132,21 @@ class ProblemMeasuresTest {
     }
 
     assertThat(offered).containsExactlyElementsOf(ProblemMeasures.MEASURES.keySet());
+  }
+
+  @Test
+  void theProblemHandlingFormMakesAnEmptyNoteOfTheMeasuresImpossibleToSubmit() throws Exception {
+    JsonNode form = JSON.readTree(Files.readString(Path.of("forms/ProblemHandling.form")));
+    JsonNode note = null;
+    for (JsonNode component : form.path("components")) {
+      if ("measuresNote".equals(component.path("key").asText())) {
+        note = component;
+      }
+    }
+
+    assertThat(note).isNotNull();
+    assertThat(note.path("validate").path("required").asBoolean()).isTrue();
+    assertThat(note.path("validate").path("minLength").asInt()).isGreaterThanOrEqualTo(Checks.MIN_FINDING_LENGTH);
   }
 
   private static DutyFact reuse(List<DutyFact> facts) {
