@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,8 +44,12 @@ public class CaseDutyFacts {
         approval(businessKey, now), now));
     facts.addAll(SuppliedDocuments.of(records, supplyDeadline.documentsToBeSuppliedDays(),
         at -> caseFiles.managerAt(businessKey, at).orElse(null), now));
-    facts.addAll(ClassChanges.of(records, at -> caseFiles.managerAt(businessKey, at).orElse(null)));
-    facts.addAll(MajorEventAnalysis.of(records, at -> caseFiles.managerAt(businessKey, at).orElse(null)));
+    Function<Instant, String> managerAt = at -> caseFiles.managerAt(businessKey, at).orElse(null);
+    facts.addAll(ClassChanges.of(records, managerAt));
+    facts.addAll(MajorEventAnalysis.of(records, managerAt));
+    facts.addAll(OnSiteChecks.of(records,
+        (riskClass, at) -> rules.getObject().maxDaysBetweenOnSiteChecks(riskClass.name(), at), managerAt, now));
+    facts.addAll(ProblemMeasures.of(records, managerAt));
     return List.copyOf(facts);
   }
 
