@@ -151,13 +151,7 @@ final class RecordContent {
 
   /** Shorter than a finding, or nothing but punctuation, digits or one repeated character. */
   static boolean isTrivial(String text) {
-    if (text.codePointCount(0, text.length()) < Checks.MIN_FINDING_LENGTH) {
-      return true;
-    }
-    if (text.codePoints().noneMatch(Character::isLetter)) {
-      return true;
-    }
-    return text.codePoints().filter(Character::isLetter).distinct().count() <= 1;
+    return Checks.saysNothing(text);
   }
 
   /** The case's product: as the investigation read it, else as the application recorded it. */

@@ -47,8 +47,21 @@ public final class Checks {
     } else if (text.get().codePointCount(0, text.get().length()) < MIN_FINDING_LENGTH) {
       refuse(key, label + " 过于简略,至少 " + MIN_FINDING_LENGTH + " 个字 is too brief to be a finding (at least "
           + MIN_FINDING_LENGTH + " characters)");
+    } else if (saysNothing(text.get())) {
+      refuse(key, label + " 须陈述事实,不能只是符号或同一个字的重复 must state facts, not only symbols or one character "
+          + "repeated");
     }
     return this;
+  }
+
+  /**
+   * A text that says nothing whatever its length: shorter than a finding, no letter at all, or one letter repeated.
+   * The form's minimum length lets "——————————" through; a finding it is not.
+   */
+  public static boolean saysNothing(String text) {
+    String stripped = text.strip();
+    return stripped.codePointCount(0, stripped.length()) < MIN_FINDING_LENGTH
+        || stripped.codePoints().filter(Character::isLetter).distinct().count() <= 1;
   }
 
   public Checks requireOneOf(String key, Set<String> allowed, String label) {

@@ -94,6 +94,14 @@ final class CamundaForm {
     return field(componentId).getDomProperty("value");
   }
 
+  /** The error form-js shows under a field (once it has validated it, e.g. on «完成»). */
+  String errorOf(String componentId) {
+    WebElement input = field(componentId);
+    return browser.waiting().until(d -> input.findElements(By.xpath(
+            "./ancestor::div[contains(@class,'fjs-form-field')][1]//*[contains(@class,'fjs-form-field-error')]"))
+        .stream().map(WebElement::getText).map(String::strip).filter(text -> !text.isEmpty()).findFirst().orElse(null));
+  }
+
   private WebElement field(String idSuffix) {
     WebElement input = browser.waitFor(By.cssSelector(".fjs-container [id$='-" + idSuffix + "']"));
     browser.script("arguments[0].scrollIntoView({block: 'center'})", input);

@@ -117,13 +117,21 @@ class TasklistJourneyTest {
       CamundaForm form = tasklist.openTask(vote.getId());
       browser.step("vote-form");
 
-      // A one-word rationale the form itself does not let through (at least 10 characters, as the rule says).
+      // A one-word rationale the form itself does not let through (at least 10 characters, as the rule says), nor
+      // a conditional approval without its conditions: the form marks what the server requires.
       form.select("Field_vote", "附条件同意 Approve with conditions").type("Field_voteRationale", "好");
       assertThat(tasklist.completeEnabled()).as("«完成» with a one-word rationale").isFalse();
-      // Conditions the form cannot require (they show only for a conditional approval): the server refuses.
       form.type("Field_voteRationale", "第一还款来源充足,需追加抵押 Repayment sources sufficient, more collateral needed");
+      // «完成» on a conditional approval without its conditions: the form says so under the field and sends nothing.
       tasklist.complete();
-      assertThat(tasklist.refusal()).contains("提交未被接受 Submission refused", "附加条件 Conditions", "必须填写")
+      assertThat(form.errorOf("Field_voteConditions")).as("the conditions field's error").isNotBlank();
+      browser.step("vote-conditions-missing");
+      tasklist.dismissNotifications();
+      form.type("Field_voteConditions", "追加房产抵押并办理登记 An additional mortgage on property, registered");
+      // Ten dashes pass the form's length; the server knows they state nothing, and says so in Tasklist.
+      form.type("Field_voteRationale", "——————————");
+      tasklist.complete();
+      assertThat(tasklist.refusal()).contains("提交未被接受 Submission refused", "表决理由 Rationale", "须陈述事实")
           .doesNotContain("Cannot submit task form");
       // Tasklist itself logs the refused request: the one console error this step expects.
       browser.step("vote-refused", "/task/" + vote.getId() + "/submit-form");
@@ -131,7 +139,7 @@ class TasklistJourneyTest {
       assertThat(engine.getTaskService().getVariablesLocal(vote.getId())).doesNotContainKey("voteRationale");
 
       tasklist.dismissNotifications();
-      form.type("Field_voteConditions", "追加房产抵押并办理登记 An additional mortgage on property, registered");
+      form.type("Field_voteRationale", "第一还款来源充足,需追加抵押 Repayment sources sufficient, more collateral needed");
       tasklist.complete();
       tasklist.waitUntilTaskClosed();
       browser.step("vote-cast");
