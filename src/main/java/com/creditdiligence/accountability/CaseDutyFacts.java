@@ -50,7 +50,7 @@ public class CaseDutyFacts {
     facts.addAll(OnSiteChecks.of(records,
         (riskClass, at) -> rules.getObject().maxDaysBetweenOnSiteChecks(riskClass.name(), at), managerAt, now));
     facts.addAll(ProblemMeasures.of(records, managerAt));
-    return List.copyOf(facts);
+    return List.copyOf(DutyFacts.noLongerDue(records, facts));
   }
 
   ApprovalRecord approval(String businessKey, Instant now) {

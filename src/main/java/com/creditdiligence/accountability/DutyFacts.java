@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Derives a case's duty facts (SPEC "Duty facts") from its evidence ledger alone, so that they can be
@@ -50,7 +51,25 @@ public final class DutyFacts {
     }
     facts.add(new DutyFact("AMENDMENTS_ONLY", "evaluation", "§19", "—", Status.SATISFIED,
         "structural: the ledger cannot be edited in place; changes are amendment records", List.of(), null, null, null));
-    return facts;
+    return noLongerDue(records, facts);
+  }
+
+  /**
+   * A duty still pending when the case's lifecycle has ended (rejected at intake, by the committee, released, closed)
+   * can no longer fall due: it is not applicable, citing the end, not pending for ever.
+   */
+  static List<DutyFact> noLongerDue(List<EvidenceRecord> records, List<DutyFact> facts) {
+    Optional<EvidenceRecord> end = records.stream()
+        .filter(r -> r.recordType().equals("PROCESS_ENDED") && "guarantee-lifecycle".equals(r.processDefinitionKey()))
+        .findFirst();
+    if (end.isEmpty()) {
+      return facts;
+    }
+    return facts.stream().map(f -> f.status() != Status.PENDING ? f
+        : new DutyFact(f.code(), f.stage(), f.clause(), f.trigger(), Status.NOT_APPLICABLE,
+            "案件已于 " + end.get().recordedAt() + " 结束(" + end.get().elementId() + "),此义务不再到期 the case ended at "
+                + end.get().elementId() + " before this duty fell due: " + f.explanation(),
+            List.of(end.get().sequenceNo()), f.dueAt(), null, f.responsible())).collect(Collectors.toList());
   }
 
   private static DutyFact beforeEvaluation(String code, String stage, String clause, Optional<EvidenceRecord> investigation,

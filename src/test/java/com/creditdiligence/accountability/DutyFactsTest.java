@@ -36,6 +36,8 @@ class DutyFactsTest {
   @Autowired
   EvidenceLedger ledger;
   @Autowired
+  CaseDutyFacts dutyFacts;
+  @Autowired
   CaseEvents events;
   @Autowired
   TestRestTemplate http;
@@ -104,6 +106,25 @@ class DutyFactsTest {
     assertThat(onSite).extracting(DutyFact::status).containsExactly(Status.SATISFIED, Status.VIOLATED);
     assertThat(onSite.get(1).trigger()).isEqualTo("§27(四)");
     assertThat(onSite.get(1).explanation()).startsWith("done late, on ");
+  }
+
+  @Test
+  void aCaseRejectedAtIntakeOwesNoInvestigationItsDutiesAreNotApplicableCitingTheEndNotPendingForEver() {
+    var application = com.creditdiligence.demo.DemoSubmissions.intake("陈某某", "workingCapitalLoan", 500_000, 12);
+    application.put("applicantType", "naturalPerson");
+    application.put("creditRecord", "adverse");
+    String key = new LifecycleDriver(engine).apply("manager1", application).getBusinessKey();
+    int end = ledger.records(key).stream().filter(r -> r.recordType().equals("PROCESS_ENDED"))
+        .mapToInt(com.creditdiligence.evidence.EvidenceRecord::sequenceNo).findFirst().orElseThrow();
+
+    List<DutyFact> facts = dutyFacts.of(key, ledger.records(key), ClockUtil.getCurrentTime().toInstant());
+
+    assertThat(facts).filteredOn(f -> f.stage().equals("investigation")).isNotEmpty().allSatisfy(f -> {
+      assertThat(f.status()).isEqualTo(Status.NOT_APPLICABLE);
+      assertThat(f.evidence()).containsExactly(end);
+      assertThat(f.explanation()).contains("End_RejectedAtIntake");
+    });
+    assertThat(facts).noneMatch(f -> f.status() == Status.PENDING);
   }
 
   @Test
