@@ -183,6 +183,19 @@ public final class DemoSubmissions {
     return values;
   }
 
+  /**
+   * The investigation of a change of the customer's information (§12): the customer's written report, filed to the case
+   * as {@code documentReference} ({@code sha256:…}), verified and re-entered in the file.
+   */
+  public static Map<String, Object> customerChangeInvestigation(String proposedRiskClass, String documentReference) {
+    Map<String, Object> values = majorEventInvestigation(proposedRiskClass);
+    values.put("meChangeReverification", "已与工商登记及股东会决议核对,新任法定代表人当面确认 Checked against the "
+        + "business registry and the shareholders' resolution; confirmed in person by the new legal representative");
+    values.put("meFileReRecorded", true);
+    values.put("attachedDocuments", SpinValues.jsonValue("[\"" + documentReference + "\"]").create());
+    return values;
+  }
+
   public static Map<String, Object> majorEventReview() {
     return new HashMap<>(Map.of("headOpinion", "同意客户经理的分析,继续跟踪 Agree with the analysis; keep watching"));
   }

@@ -47,7 +47,13 @@ class AccountabilityTablesTest {
       "ONSITE_AFTER_MAJOR_EVENT, 5, §27(四), minor",
       "ONSITE_AFTER_MAJOR_EVENT, 6, §27(四), major",
       "PRESERVATION_AFTER_WARNING_SIGNAL, 3, §27(五), minor",
-      "PRESERVATION_AFTER_WARNING_SIGNAL, 4, §27(五), major"})
+      "PRESERVATION_AFTER_WARNING_SIGNAL, 4, §27(五), major",
+      "INVESTIGATION_RESULTS_REPORTED, 5, §27(一), minor",
+      "INVESTIGATION_RESULTS_REPORTED, 6, §27(一), major",
+      "EMERGENCY_REPORTED_TO_LEADER, 5, §27(四), minor",
+      "EMERGENCY_REPORTED_TO_LEADER, 6, §27(四), major",
+      "CUSTOMER_CHANGE_REVERIFIED, 0, §27(二), major",
+      "ADJUSTMENT_GROUNDED, 0, §27(七), minor"})
   void eachViolatedDutyFallsUnderItsClauseOfSection27(String duty, int daysLate, String clause, String severity) {
     Map<String, Object> result = engine.evaluateDecisionTable(section27, Map.of("dutyCode", duty, "daysLate", daysLate))
         .getSingleResult().getEntryMap();
