@@ -54,6 +54,7 @@ public class CaseDutyFacts {
     facts.addAll(EmergencyReports.of(records, managerAt, now));
     facts.addAll(CustomerChanges.of(records, managerAt, now));
     facts.addAll(AdjustmentGrounds.of(records, managerAt));
+    facts.addAll(AdjustmentApprovals.of(records, managerAt));
     return List.copyOf(facts);
   }
 

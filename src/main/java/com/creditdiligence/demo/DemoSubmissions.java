@@ -164,6 +164,22 @@ public final class DemoSubmissions {
     return values;
   }
 
+  /** A routine report proposing an adjustment (§24), with its grounds in repayment capacity and cash flow. */
+  public static Map<String, Object> adjustedMonitoringReport(String adjustment) {
+    Map<String, Object> values = monitoringReport("specialMention", 10, "continueMonitoring");
+    values.put("adjustment", adjustment);
+    values.put("adjustmentNote", "经营现金流季节性回落,展期三个月后可覆盖本息 Seasonal dip in operating cash flow; three "
+        + "more months cover principal and interest");
+    return values;
+  }
+
+  public static Map<String, Object> adjustmentApproval(String decision) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("adjustmentDecision", decision);
+    values.put("adjustmentApprovalOpinion", "现金流测算可信,同意按建议调整 The cash-flow forecast holds; adjust as proposed");
+    return values;
+  }
+
   public static Map<String, Object> overdueReview(String reassignTo) {
     Map<String, Object> values = new HashMap<>();
     values.put("headInstruction", "三日内补交监测报告并说明逾期原因 File the report within three days and explain the delay");

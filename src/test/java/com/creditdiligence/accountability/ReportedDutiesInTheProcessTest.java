@@ -129,6 +129,54 @@ class ReportedDutiesInTheProcessTest {
     DutyFact fact = only(facts(key), "ADJUSTMENT_GROUNDED");
     assertThat(fact.status()).isEqualTo(Status.SATISFIED);
     assertThat(fact.explanation()).contains("缩减担保额 reduction", "Collections down a fifth");
+    assertThat(open(key, "Task_ApproveAdjustment")).isZero();
+    assertThat(facts(key)).noneMatch(f -> f.code().equals("ADJUSTMENT_APPROVED"));
+  }
+
+  @Test
+  void anExtensionWaitsForTheDepartmentHeadsApprovalAndTheMonitoringGoesOnOnceApproved() {
+    LifecycleDriver driver = new LifecycleDriver(engine);
+    String key = driver.issuedGuarantee("manager1", "苏州展期己公司", 1_000_000).getBusinessKey();
+    driver.completeInCase(key, "Task_MonitoringReport", "manager1", DemoSubmissions.adjustedMonitoringReport("extension"));
+
+    assertThat(open(key, "Task_MonitoringReport")).isZero();
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey("Task_ApproveAdjustment").taskCandidateGroup("departmentHead").count()).isOne();
+    assertThat(only(facts(key), "ADJUSTMENT_APPROVED").status()).isEqualTo(Status.PENDING);
+
+    driver.completeInCase(key, "Task_ApproveAdjustment", "head1", DemoSubmissions.adjustmentApproval("approve"));
+
+    DutyFact approved = only(facts(key), "ADJUSTMENT_APPROVED");
+    assertThat(approved.status()).isEqualTo(Status.SATISFIED);
+    assertThat(approved.explanation()).contains("approved by head1");
+    assertThat(only(facts(key), "ADJUSTMENT_GROUNDED").status()).isEqualTo(Status.SATISFIED);
+    assertThat(open(key, "Task_MonitoringReport")).isOne();
+  }
+
+  @Test
+  void theCasesOwnManagerMayNotApproveItsAdjustment() {
+    LifecycleDriver driver = new LifecycleDriver(engine);
+    String key = driver.issuedGuarantee("manager1", "苏州展期庚公司", 1_000_000).getBusinessKey();
+    driver.completeInCase(key, "Task_MonitoringReport", "manager1",
+        DemoSubmissions.adjustedMonitoringReport("increaseAmount"));
+
+    // Even a manager who is also in the department heads' group.
+    engine.getIdentityService().createMembership("manager1", "departmentHead");
+    try {
+      assertThatThrownBy(() -> driver.completeInCase(key, "Task_ApproveAdjustment", "manager1",
+          DemoSubmissions.adjustmentApproval("approve")))
+          .isInstanceOf(SubmissionRefusedException.class)
+          .hasMessageContaining("The case's own manager may not approve its adjustment");
+    } finally {
+      engine.getIdentityService().deleteMembership("manager1", "departmentHead");
+    }
+    engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey("Task_ApproveAdjustment")
+        .list().forEach(t -> engine.getTaskService().setAssignee(t.getId(), null));
+    assertThat(only(facts(key), "ADJUSTMENT_APPROVED").status()).isEqualTo(Status.PENDING);
+  }
+
+  private long open(String key, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(taskKey).count();
   }
 
   private List<DutyFact> facts(String key) {

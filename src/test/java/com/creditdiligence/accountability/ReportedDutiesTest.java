@@ -244,6 +244,63 @@ class ReportedDutiesTest {
     }
   }
 
+  @Nested
+  class AdjustmentApproved24 {
+
+    @Test
+    void anExtensionApprovedByTheDepartmentHeadIsApprovedOnRecord() {
+      EvidenceRecord report = completed("Task_MonitoringReport", DemoSubmissions.adjustedMonitoringReport("extension"), T0,
+          "manager1", null);
+      record("TASK_CREATED", "Task_ApproveAdjustment", "task-approval", Map.of(), T0, null, null);
+      EvidenceRecord approval = record("TASK_COMPLETED", "Task_ApproveAdjustment", "task-approval",
+          DemoSubmissions.adjustmentApproval("approve"), T0.plus(1, ChronoUnit.DAYS), "head1", null);
+
+      DutyFact fact = single(AdjustmentApprovals.of(records, at -> "manager1"));
+
+      assertThat(fact.status()).isEqualTo(Status.SATISFIED);
+      assertThat(fact.clause()).isEqualTo("§24");
+      assertThat(fact.evidence()).contains(report.sequenceNo(), approval.sequenceNo());
+      assertThat(fact.explanation()).contains("已批准 approved by head1", "The cash-flow forecast holds");
+    }
+
+    @Test
+    void anIncreaseDecidedByTheCasesOwnManagerIsA27_7Fact() {
+      completed("Task_MonitoringReport", DemoSubmissions.adjustedMonitoringReport("increaseAmount"), T0, "manager1",
+          null);
+      record("TASK_CREATED", "Task_ApproveAdjustment", "task-approval", Map.of(), T0, null, null);
+      record("TASK_COMPLETED", "Task_ApproveAdjustment", "task-approval", DemoSubmissions.adjustmentApproval("approve"),
+          T0.plus(1, ChronoUnit.DAYS), "manager1", null);
+
+      DutyFact fact = single(AdjustmentApprovals.of(records, at -> "manager1"));
+
+      assertThat(fact.status()).isEqualTo(Status.VIOLATED);
+      assertThat(fact.trigger()).isEqualTo("§27(七)");
+      assertThat(fact.explanation()).contains("decided by the case's own manager manager1");
+    }
+
+    @Test
+    void anApprovalWaitingIsPendingAndAReportFromBeforeTheStepIsNotHeldAgainstItsManager() {
+      completed("Task_MonitoringReport", DemoSubmissions.adjustedMonitoringReport("extension"), T0, "manager1", null);
+      record("TASK_CREATED", "Task_ApproveAdjustment", "task-approval", Map.of(), T0, null, null);
+      completed("Task_MonitoringReport", DemoSubmissions.adjustedMonitoringReport("increaseAmount"),
+          T0.plus(90, ChronoUnit.DAYS), "manager1", null);
+
+      List<DutyFact> facts = AdjustmentApprovals.of(records, at -> "manager1");
+
+      assertThat(facts).extracting(DutyFact::status).containsExactly(Status.PENDING, Status.NOT_APPLICABLE);
+      assertThat(facts.get(1).explanation()).contains("had no approval step");
+    }
+
+    @Test
+    void aReductionEarlyRepaymentOrTheWatchListNeedsNoApproval() {
+      completed("Task_MonitoringReport", DemoSubmissions.adjustedMonitoringReport("reduceAmount"), T0, "manager1", null);
+      completed("Task_MonitoringReport", DemoSubmissions.adjustedMonitoringReport("watchList"), T0, "manager1", null);
+
+      assertThat(AdjustmentApprovals.of(records, at -> "manager1")).isEmpty();
+      assertThat(AdjustmentGrounds.of(records, at -> "manager1")).hasSize(2);
+    }
+  }
+
   // ---- a ledger, as the engine writes it
 
   private void investigation(LocalDate visit, String findings, Instant at) {

@@ -1,6 +1,7 @@
 package com.creditdiligence.e2e;
 
 import static com.creditdiligence.accountability.ReviewSteps.verdict;
+import static com.creditdiligence.demo.DemoSubmissions.adjustedMonitoringReport;
 import static com.creditdiligence.demo.DemoSubmissions.contracts;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;
@@ -138,6 +139,10 @@ public class FormGallery {
         Instant.now());
     events.warningSignal(eventful, "financialCondition", "fc01", "利息逾期 Interest late", LocalDate.now(), Instant.now());
 
+    // A report proposing an extension (§24), waiting for the department head's approval.
+    String adjusting = issuedGuarantee("担保调整 Adjustment").getBusinessKey();
+    driver.completeInCase(adjusting, "Task_MonitoringReport", MANAGER, adjustedMonitoringReport("extension"));
+
     String maturing = issuedGuarantee("到期解保 Release at maturity").getBusinessKey();
     driver.completeInCase(maturing, "Task_MonitoringReport", MANAGER, monitoringReport("normal", 0, "releaseAtMaturity"));
 
@@ -147,6 +152,7 @@ public class FormGallery {
         task("Form_MajorEventInvestigation", eventful, "Task_MajorEventInvestigation", MANAGER),
         task("Form_MajorEventReview", eventful, "Task_ReviewMajorEventReport", HEAD),
         task("Form_PreservationMeasures", eventful, "Task_PreservationMeasures", MANAGER),
+        task("Form_ApproveAdjustment", adjusting, "Task_ApproveAdjustment", HEAD),
         task("Form_ReleaseGuarantee", maturing, "Task_ReleaseGuarantee", MANAGER));
   }
 

@@ -53,7 +53,8 @@ class AccountabilityTablesTest {
       "EMERGENCY_REPORTED_TO_LEADER, 5, §27(四), minor",
       "EMERGENCY_REPORTED_TO_LEADER, 6, §27(四), major",
       "CUSTOMER_CHANGE_REVERIFIED, 0, §27(二), major",
-      "ADJUSTMENT_GROUNDED, 0, §27(七), minor"})
+      "ADJUSTMENT_GROUNDED, 0, §27(七), minor",
+      "ADJUSTMENT_APPROVED, 0, §27(七), major"})
   void eachViolatedDutyFallsUnderItsClauseOfSection27(String duty, int daysLate, String clause, String severity) {
     Map<String, Object> result = engine.evaluateDecisionTable(section27, Map.of("dutyCode", duty, "daysLate", daysLate))
         .getSingleResult().getEntryMap();
