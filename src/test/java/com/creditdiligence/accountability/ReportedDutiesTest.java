@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.demo.DemoSubmissions;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.submission.Checks;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -299,6 +303,31 @@ class ReportedDutiesTest {
       assertThat(AdjustmentApprovals.of(records, at -> "manager1")).isEmpty();
       assertThat(AdjustmentGrounds.of(records, at -> "manager1")).hasSize(2);
     }
+  }
+
+  @Test
+  void theFormsAskForWhatTheseDutiesJudgeWhereTheyApply() throws Exception {
+    JsonNode investigation = field("forms/MajorEventInvestigation.form", "meChangeReverification");
+    assertThat(investigation.path("validate").path("required").asBoolean()).isTrue();
+    assertThat(investigation.path("validate").path("minLength").asInt()).isGreaterThanOrEqualTo(Checks.MIN_FINDING_LENGTH);
+    JsonNode customerChange = JSON.readTree(Files.readString(Path.of("forms/MajorEventInvestigation.form")))
+        .findParents("id").stream().filter(c -> c.path("id").asText().equals("Group_me_CustomerChange")).findFirst()
+        .orElseThrow();
+    assertThat(customerChange.path("conditional").path("hide").asText())
+        .isEqualTo("=majorEventKind != \"organisationChange\"");
+    assertThat(customerChange.findValues("key")).extracting(JsonNode::asText)
+        .containsExactly("meChangeReverification", "meFileReRecorded");
+    JsonNode grounds = field("forms/MonitoringReport.form", "adjustmentNote");
+    assertThat(grounds.path("validate").path("required").asBoolean()).isTrue();
+    assertThat(grounds.path("validate").path("minLength").asInt()).isGreaterThanOrEqualTo(Checks.MIN_FINDING_LENGTH);
+    assertThat(grounds.path("conditional").path("hide").asText()).contains("\"none\"");
+  }
+
+  private static JsonNode field(String form, String key) throws Exception {
+    List<JsonNode> found = JSON.readTree(Files.readString(Path.of(form))).findParents("key").stream()
+        .filter(c -> key.equals(c.path("key").asText())).toList();
+    assertThat(found).as("%s in %s", key, form).hasSize(1);
+    return found.get(0);
   }
 
   // ---- a ledger, as the engine writes it
