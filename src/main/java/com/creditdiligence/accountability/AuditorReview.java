@@ -101,7 +101,7 @@ final class AuditorReview {
       String statement = text(item.get("statement"));
       List<Integer> evidence = citations(text(item.get("evidence")));
       if (!caseManagers.contains(manager)) {
-        refusals.add(new Refusal(ADDED, label + ": " + manager + " 不是本案客户经理 did not manage this case ("
+        refusals.add(new Refusal(ADDED, label + ": " + manager + " 不是本案客户经理或表决委员 neither managed this case nor voted on it ("
             + String.join(", ", caseManagers) + ")"));
       }
       if (!PERSON_JUDGED_CLAUSES.contains(clause)) {

@@ -50,7 +50,7 @@ class AuditorReviewRule implements TaskRule, TaskListener {
   @Override
   public List<Refusal> check(Submission s) {
     AccountabilityReview review = reviews.review(s.text("reviewId").orElseThrow());
-    List<String> managers = reviews.managersOf(review.businessKey());
+    List<String> managers = reviews.answerableFor(review.businessKey());
     List<Refusal> refusals = new ArrayList<>(ReviewSegregation.auditor(s.performer(),
         memberships.isMember(s.performer(), Memberships.AUDITOR), managers));
     refusals.addAll(read(s, review, managers).refusals());
@@ -63,7 +63,7 @@ class AuditorReviewRule implements TaskRule, TaskListener {
     Submission s = EngineValues.submission(task);
     String performer = s.performer();
     AccountabilityReview review = reviews.review(s.text("reviewId").orElseThrow());
-    AuditorReview decided = read(s, review, reviews.managersOf(review.businessKey()));
+    AuditorReview decided = read(s, review, reviews.answerableFor(review.businessKey()));
     decided.verdicts().forEach(v -> store.judgeFinding(review.reviewId(), v.findingNo(),
         v.confirmed() ? ReviewFinding.CONFIRMED : ReviewFinding.REJECTED, v.reason(), performer));
     int next = store.findings(review.reviewId()).size() + 1;
@@ -72,6 +72,12 @@ class AuditorReviewRule implements TaskRule, TaskListener {
           added.clause(), added.severity(), added.statement(), added.evidence(), null, null, ReviewFinding.CONFIRMED,
           "稽核认定 Found by the auditor", performer));
     }
+    // Whoever a finding names is heard and decided on: a committee member as much as a manager.
+    @SuppressWarnings("unchecked")
+    List<String> underReview = new ArrayList<>((List<String>) task.getExecution().getVariable("managersUnderReview"));
+    decided.added().stream().map(AuditorReview.AddedFinding::manager).filter(p -> !underReview.contains(p)).distinct()
+        .forEach(underReview::add);
+    task.getExecution().setVariable("managersUnderReview", underReview);
     store.recordAuditor(review.reviewId(), performer);
   }
 

@@ -55,6 +55,9 @@ public class CaseDutyFacts {
     facts.addAll(CustomerChanges.of(records, managerAt, now));
     facts.addAll(AdjustmentGrounds.of(records, managerAt));
     facts.addAll(AdjustmentApprovals.of(records, managerAt));
+    facts.addAll(OnSiteChecks.of(records,
+        (riskClass, at) -> rules.getObject().maxDaysBetweenOnSiteChecks(riskClass.name(), at), managerAt, now));
+    facts.addAll(ProblemMeasures.of(records, managerAt));
     return List.copyOf(facts);
   }
 

@@ -39,7 +39,7 @@ class DeliberationRule implements TaskRule {
   public List<Refusal> check(Submission s) {
     AccountabilityReview review = reviews.review(s.text("reviewId").orElseThrow());
     List<Refusal> refusals = new ArrayList<>(ReviewSegregation.board(s.performer(),
-        memberships.isMember(s.performer(), Memberships.ACCOUNTABILITY_BOARD), reviews.managersOf(review.businessKey()),
+        memberships.isMember(s.performer(), Memberships.ACCOUNTABILITY_BOARD), reviews.answerableFor(review.businessKey()),
         review.auditor()));
     refusals.addAll(new Checks(s).requireFinding("deliberationMinutes", "评议记录 Deliberation minutes").refusals());
     return refusals;

@@ -96,6 +96,17 @@ class DeployedRuleBook implements RuleBook {
     });
   }
 
+  @Override
+  public int maxDaysBetweenOnSiteChecks(String riskClass, Instant asOf) {
+    return engine.asApplication(() -> {
+      DecisionDefinition table = inForceAt("Decision_OnSiteCheckFrequency", asOf);
+      Map<String, Object> variables = new java.util.HashMap<>();
+      variables.put("riskClass", riskClass);
+      Object days = decisions.evaluateDecisionTableById(table.getId()).variables(variables).evaluate().getSingleEntry();
+      return ((Number) days).intValue();
+    });
+  }
+
   private DecisionDefinition inForceAt(String key, Instant asOf) {
     List<DecisionDefinition> versions = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
         .orderByDecisionDefinitionVersion().asc().list();

@@ -46,7 +46,7 @@ class DeterminationRecorder implements TaskListener {
       // The appeal is offered only to board members who may decide it: not the first decider, the
       // auditor or a manager of the case (the rule checks again at completion).
       AccountabilityReview review = reviews.review(reviewId);
-      List<String> excluded = new ArrayList<>(reviews.managersOf(review.businessKey()));
+      List<String> excluded = new ArrayList<>(reviews.answerableFor(review.businessKey()));
       excluded.add(s.performer());
       excluded.add(review.auditor());
       task.getExecution().setVariable("appealCandidates", new ArrayList<>(task.getProcessEngineServices()

@@ -84,7 +84,7 @@ final class DeterminationRules {
       AccountabilityReview review = reviews.review(s.text("reviewId").orElseThrow());
       String manager = s.text("manager").orElseThrow();
       List<Refusal> refusals = new ArrayList<>(ReviewSegregation.board(s.performer(),
-          memberships.isMember(s.performer(), Memberships.ACCOUNTABILITY_BOARD), reviews.managersOf(review.businessKey()),
+          memberships.isMember(s.performer(), Memberships.ACCOUNTABILITY_BOARD), reviews.answerableFor(review.businessKey()),
           review.auditor()));
       refusals.addAll(DeterminationRules.check(s, FIRST_TIER, FIRST_CLAUSES, FIRST_RATIONALE,
           reviews.eligibility(review.reviewId(), manager).clauses(), null));
@@ -124,7 +124,7 @@ final class DeterminationRules {
       String manager = s.text("manager").orElseThrow();
       Determination first = store.determination(review.reviewId(), manager, Determination.FIRST).orElseThrow();
       List<Refusal> refusals = new ArrayList<>(ReviewSegregation.appealBoard(s.performer(),
-          memberships.isMember(s.performer(), Memberships.ACCOUNTABILITY_BOARD), reviews.managersOf(review.businessKey()),
+          memberships.isMember(s.performer(), Memberships.ACCOUNTABILITY_BOARD), reviews.answerableFor(review.businessKey()),
           review.auditor(), first.decidedBy()));
       refusals.addAll(DeterminationRules.check(s, APPEAL_TIER, APPEAL_CLAUSES, APPEAL_RATIONALE, first.clauses(),
           first.tier()));

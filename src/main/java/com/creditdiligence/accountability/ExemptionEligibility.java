@@ -10,7 +10,8 @@ import java.util.TreeSet;
 /**
  * §28: is a manager eligible for exemption? Every duty fact of theirs satisfied (or, where violated,
  * its finding rejected by the auditor with a reason) and no confirmed finding. A reserved opinion
- * (保留意见, seeds/000) the manager recorded clears findings about the approval decision itself. A case
+ * (保留意见, seeds/000) the manager recorded, or a committee member's vote to reject with its grounds, clears findings
+ * about the approval decision itself. A case
  * whose evidence chain does not verify is never eligible on its record: the facts and findings resting on
  * its first broken record or later are unreliable, and the record alone cannot support an exemption. The
  * result is shown to the board with its reasons; the decision stays human. Plain Java.
@@ -62,7 +63,7 @@ public final class ExemptionEligibility {
     List<String> reasons = new ArrayList<>();
     List<DutyFact> own = facts.stream().filter(f -> manager.equals(f.responsible())).toList();
     List<ReviewFinding> against = findings.stream().filter(f -> manager.equals(f.manager())).toList();
-    Optional<EvidenceRecord> reservedOpinion = reservedOpinion(manager, ledger);
+    Optional<EvidenceRecord> dissent = dissent(manager, ledger);
 
     List<DutyFact> unexcused = own.stream().filter(f -> f.status() == Status.VIOLATED)
         .filter(f -> against.stream().noneMatch(r -> r.status().equals(ReviewFinding.REJECTED)
@@ -74,7 +75,7 @@ public final class ExemptionEligibility {
           + " satisfied, stages: " + String.join(", ", new TreeSet<>(own.stream().map(DutyFact::stage).toList())) + ")");
     } else {
       unexcused.forEach(f -> reasons.add("未尽职 Duty not met: " + f.code() + " " + f.clause() + " → " + f.trigger()
-          + " — " + f.explanation() + " (evidence #" + f.evidence() + ")"));
+          + " — " + f.explanation() + ExemptionGround.cited(f.evidence())));
     }
     against.stream().filter(f -> f.status().equals(ReviewFinding.REJECTED)).forEach(f -> reasons.add(
         "稽核已否定 Rejected by the auditor: F" + f.findingNo() + " " + f.clause() + " — " + f.statusReason()));
@@ -85,14 +86,17 @@ public final class ExemptionEligibility {
       if (!finding.confirmed()) {
         continue;
       }
-      if (reservedOpinion.isPresent() && APPROVAL_STAGE.equals(finding.stage())) {
+      if (dissent.isPresent() && APPROVAL_STAGE.equals(finding.stage())) {
         cleared.add(finding.findingNo());
-        reasons.add("保留意见免责 Cleared: F" + finding.findingNo() + " concerns the approval decision, against which "
-            + manager + " recorded a reserved opinion (evidence #" + reservedOpinion.get().sequenceNo() + ")");
+        boolean voted = VOTE_CAST.equals(dissent.get().recordType());
+        reasons.add((voted ? "反对票免责" : "保留意见免责") + " Cleared: F" + finding.findingNo()
+            + " concerns the approval decision, against which " + manager
+            + (voted ? " voted, stating their grounds" : " recorded a reserved opinion")
+            + ExemptionGround.cited(List.of(dissent.get().sequenceNo())));
       } else {
         standing.add(finding);
         reasons.add("已确认情形 Confirmed finding: F" + finding.findingNo() + " " + finding.clause() + " — "
-            + finding.explanation());
+            + finding.explanation() + ExemptionGround.cited(finding.evidence()));
       }
     }
     boolean undecidedDrafts = against.stream().anyMatch(f -> f.status().equals(ReviewFinding.DRAFT));
@@ -116,6 +120,33 @@ public final class ExemptionEligibility {
         : "不符合第二十八条免责条件 Not eligible for exemption under §28");
     return new Eligibility(manager, eligible, List.copyOf(reasons), List.copyOf(cleared), List.copyOf(standing),
         List.copyOf(grounds));
+  }
+
+  /** A cast vote's record (CommitteeVoteRule's duty), not a plain task completion. */
+  static final String VOTE_CAST = "VOTE_CAST";
+
+  /**
+   * The person's dissent from the approval on the record: their reserved opinion (seeds/000), or their vote to reject
+   * with its stated grounds (a dissent in a collective decision).
+   */
+  static Optional<EvidenceRecord> dissent(String person, List<EvidenceRecord> ledger) {
+    return reservedOpinion(person, ledger).or(() -> rejectVote(person, ledger));
+  }
+
+  static Optional<EvidenceRecord> rejectVote(String person, List<EvidenceRecord> ledger) {
+    return votes(ledger).filter(r -> person.equals(r.performer()))
+        .filter(r -> "reject".equals(DutyFacts.findings(r).path("vote").asText())
+            && !DutyFacts.findings(r).path("voteRationale").asText("").isBlank())
+        .findFirst();
+  }
+
+  /** Whoever voted on the case's approval. */
+  static List<String> voters(List<EvidenceRecord> ledger) {
+    return votes(ledger).map(EvidenceRecord::performer).filter(p -> p != null).distinct().toList();
+  }
+
+  private static java.util.stream.Stream<EvidenceRecord> votes(List<EvidenceRecord> ledger) {
+    return ledger.stream().filter(r -> "COMMITTEE_VOTE".equals(r.dutyCode()) && VOTE_CAST.equals(r.recordType()));
   }
 
   /** The manager's own reserved opinion against the approval, if they recorded one. */

@@ -54,7 +54,12 @@ public record ExemptionGround(String code, String detail, List<Integer> evidence
   public String line() {
     return "免责事由 Ground: " + label() + (accepted == null ? "" : accepted
         ? " · 决策表认可,支持 accepted by the table, supports " + Tier.ofCode(effect).map(Tier::label).orElse(effect)
-        : " · 决策表不认可 not accepted by the table") + ": " + explanation + " (evidence #"
-        + String.join(", #", evidence.stream().map(String::valueOf).toList()) + ")";
+        : " · 决策表不认可 not accepted by the table") + ": " + explanation + cited(evidence);
+  }
+
+  /** The records a line rests on, as the board's brief and the dossier cite them: " (evidence #3, #4)". */
+  static String cited(List<Integer> evidence) {
+    return evidence.isEmpty() ? "" : " (evidence #" + String.join(", #", evidence.stream().map(String::valueOf).toList())
+        + ")";
   }
 }

@@ -123,12 +123,7 @@ public final class ExemptionGrounds {
           List.of(reserved.get().sequenceNo()), manager + " 对审批决定记录了保留意见,损失证明其意见成立 recorded a reserved "
               + "opinion against the approval, and the loss under review bears it out"));
     }
-    // A cast vote is recorded as VOTE_CAST (CommitteeVoteRule's duty), not as a plain task completion.
-    return ledger.stream().filter(r -> "COMMITTEE_VOTE".equals(r.dutyCode()) && "VOTE_CAST".equals(r.recordType()))
-        .filter(r -> manager.equals(r.performer()))
-        .filter(r -> "reject".equals(DutyFacts.findings(r).path("vote").asText())
-            && !DutyFacts.findings(r).path("voteRationale").asText("").isBlank())
-        .findFirst()
+    return ExemptionEligibility.rejectVote(manager, ledger)
         .map(r -> ExemptionGround.candidate(ExemptionGround.DISSENT, "rejectVote", List.of(r.sequenceNo()),
             manager + " 投反对票并说明理由,损失证明其意见成立 voted to reject, with a rationale (\""
                 + DutyFacts.findings(r).path("voteRationale").asText() + "\"), and the loss bears it out"));

@@ -16,7 +16,7 @@ final class ReviewSegregation {
   private ReviewSegregation() {
   }
 
-  static List<Refusal> auditor(String performer, boolean isAuditor, Collection<String> caseManagers) {
+  static List<Refusal> auditor(String performer, boolean isAuditor, Collection<String> answerable) {
     List<Refusal> refusals = signedIn(performer);
     if (!refusals.isEmpty()) {
       return refusals;
@@ -25,14 +25,14 @@ final class ReviewSegregation {
       refusals.add(new Refusal(null, "只有稽核人员可以进行问责审查 Only an auditor may review accountability; "
           + performer + " is not one"));
     }
-    if (caseManagers.contains(performer)) {
-      refusals.add(new Refusal(null, "客户经理不得审查自己经办的案件 " + performer
-          + " managed this case and may not review it"));
+    if (answerable.contains(performer)) {
+      refusals.add(new Refusal(null, "经办或表决本案者不得审查本案 " + performer
+          + " managed this case or voted on it, and may not review it"));
     }
     return refusals;
   }
 
-  static List<Refusal> board(String performer, boolean isBoardMember, Collection<String> caseManagers, String auditor) {
+  static List<Refusal> board(String performer, boolean isBoardMember, Collection<String> answerable, String auditor) {
     List<Refusal> refusals = signedIn(performer);
     if (!refusals.isEmpty()) {
       return refusals;
@@ -41,9 +41,9 @@ final class ReviewSegregation {
       refusals.add(new Refusal(null, "只有问责委员会成员可以评议或认定 Only an accountability board member may deliberate "
           + "or decide; " + performer + " is not one"));
     }
-    if (caseManagers.contains(performer)) {
-      refusals.add(new Refusal(null, "客户经理不得认定自己经办案件的责任 " + performer
-          + " managed this case and may not decide its review"));
+    if (answerable.contains(performer)) {
+      refusals.add(new Refusal(null, "经办或表决本案者不得认定本案责任 " + performer
+          + " managed this case or voted on it, and may not decide its review"));
     }
     if (performer.equals(auditor)) {
       refusals.add(new Refusal(null, "审查本案的稽核人员不得参与认定 " + performer
@@ -52,9 +52,9 @@ final class ReviewSegregation {
     return refusals;
   }
 
-  static List<Refusal> appealBoard(String performer, boolean isBoardMember, Collection<String> caseManagers,
+  static List<Refusal> appealBoard(String performer, boolean isBoardMember, Collection<String> answerable,
                                    String auditor, String firstDecider) {
-    List<Refusal> refusals = board(performer, isBoardMember, caseManagers, auditor);
+    List<Refusal> refusals = board(performer, isBoardMember, answerable, auditor);
     if (performer != null && performer.equals(firstDecider)) {
       refusals.add(new Refusal(null, "申诉须由未参与原认定的委员复核 The appeal is decided by a board member who did not "
           + "decide the first time; " + performer + " did"));

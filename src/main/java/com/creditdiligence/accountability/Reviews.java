@@ -67,6 +67,19 @@ public class Reviews {
     return List.copyOf(managers);
   }
 
+  /**
+   * Everyone who may answer for the case: its managers, and the committee members who voted on its approval (a
+   * collective decision is its voters'; a reject vote with its grounds clears the voter of a finding about it). The
+   * auditor may name any of them in a finding, and none of them may audit, deliberate or decide the case's review.
+   */
+  public List<String> answerableFor(String businessKey) {
+    List<EvidenceRecord> records = ledger.records(businessKey);
+    TreeSet<String> persons = new TreeSet<>(managersOf(businessKey, dutyFacts.of(businessKey, records,
+        ClockUtil.getCurrentTime().toInstant()), records));
+    persons.addAll(ExemptionEligibility.voters(records));
+    return List.copyOf(persons);
+  }
+
   public List<String> managersOf(String businessKey) {
     List<EvidenceRecord> records = ledger.records(businessKey);
     return managersOf(businessKey, dutyFacts.of(businessKey, records, ClockUtil.getCurrentTime().toInstant()), records);

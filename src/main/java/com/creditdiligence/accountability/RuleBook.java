@@ -19,6 +19,12 @@ public interface RuleBook {
   ApprovalRecord.Authority approvalAuthority(String product, BigDecimal amount, Instant asOf);
 
   /**
+   * @return at most how many days may pass between on-site checks (§23) of a guarantee of the risk class (§22; null
+   *     is normal), by the table in force at the moment (onsite-check-frequency.dmn)
+   */
+  int maxDaysBetweenOnSiteChecks(String riskClass, Instant asOf);
+
+  /**
    * @return whether an exemption ground counts (of the given detail: a major event's kind, a handover's branch),
    *     with the manager's standing major findings, and the lightest tier it supports; and the rule version
    */

@@ -59,6 +59,11 @@ public enum ChecklistDocument {
     return label;
   }
 
+  /** The item as the investigation form numbers it (its group's title): 资料 01 … 13, 补充资料 L1 … L4. */
+  public String item() {
+    return name().startsWith("docLt") ? "补充资料 L" + name().substring(5) : "资料 " + name().substring(3);
+  }
+
   public String statusKey() {
     return name() + "Status";
   }

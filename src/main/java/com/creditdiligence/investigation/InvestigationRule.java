@@ -125,7 +125,7 @@ class InvestigationRule implements TaskRule {
 
   private static void checkDocument(Submission s, Checks checks, ChecklistDocument document) {
     Optional<String> status = s.text(document.statusKey());
-    String label = "附录二 " + document.label();
+    String label = "附录二 " + document.item() + " " + document.label();
     if (status.isEmpty() || !STATUSES.contains(status.get())) {
       checks.refuse(document.statusKey(), label + ": 须标明核实状态 its status must be given (§9)");
     } else if (status.get().equals("missing")) {

@@ -12,6 +12,9 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  */
 public class SubmissionRefusedException extends FormFieldValidationException {
 
+  /** How every refusal's message begins, whichever door it comes through. */
+  public static final String PREFIX = "提交未被接受 Submission refused — ";
+
   private final String elementId;
   private final transient List<Refusal> refusals;
 
@@ -30,7 +33,6 @@ public class SubmissionRefusedException extends FormFieldValidationException {
   }
 
   private static String describe(List<Refusal> refusals) {
-    return "提交未被接受 Submission refused — "
-        + refusals.stream().map(Refusal::message).collect(Collectors.joining("; "));
+    return PREFIX + refusals.stream().map(Refusal::message).collect(Collectors.joining("; "));
   }
 }

@@ -26,6 +26,7 @@ class ProblemHandlingRule implements TaskRule {
       .choice("problemOutcome")
       .flag("requestLimitReuse")
       .choices("attachedDocuments")
+      .dueBy("PROBLEM_MEASURES_TAKEN", "§25", "§27(五)")
       .build();
 
   @Override

@@ -246,7 +246,8 @@ class AccountabilityReviewTest {
     engine.getIdentityService().createMembership("manager1", "auditor");
     try {
       assertThatThrownBy(() -> steps.audit(key, "manager1", List.of(), List.of()))
-          .isInstanceOf(SubmissionRefusedException.class).hasMessageContaining("managed this case and may not review it");
+          .isInstanceOf(SubmissionRefusedException.class).hasMessageContaining(
+              "managed this case or voted on it, and may not review it");
     } finally {
       engine.getIdentityService().deleteMembership("manager1", "auditor");
       release(key, "Task_AuditorReview");

@@ -89,6 +89,11 @@ final class CamundaForm {
     return this;
   }
 
+  /** What a field shows: the text of a read-only text area, the value of an input. */
+  String value(String componentId) {
+    return field(componentId).getDomProperty("value");
+  }
+
   private WebElement field(String idSuffix) {
     WebElement input = browser.waitFor(By.cssSelector(".fjs-container [id$='-" + idSuffix + "']"));
     browser.script("arguments[0].scrollIntoView({block: 'center'})", input);

@@ -1,13 +1,21 @@
 package com.creditdiligence.e2e;
 
 import static com.creditdiligence.demo.DemoSubmissions.intake;
+import static com.creditdiligence.demo.DemoSubmissions.majorEventInvestigation;
+import static com.creditdiligence.demo.DemoSubmissions.majorEventReview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.accountability.ReviewStore;
+import com.creditdiligence.accountability.ReviewSteps;
+import com.creditdiligence.accountability.Tier;
+import com.creditdiligence.events.CaseEvents;
+import com.creditdiligence.monitoring.PostGuaranteeSteps;
 import com.creditdiligence.demo.LifecycleDriver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -40,6 +48,10 @@ class TasklistJourneyTest {
   int port;
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  CaseEvents events;
+  @Autowired
+  ReviewStore store;
 
   LifecycleDriver driver;
 
@@ -111,7 +123,8 @@ class TasklistJourneyTest {
       // Conditions the form cannot require (they show only for a conditional approval): the server refuses.
       form.type("Field_voteRationale", "第一还款来源充足,需追加抵押 Repayment sources sufficient, more collateral needed");
       tasklist.complete();
-      assertThat(tasklist.refusal()).contains("提交未被接受 Submission refused", "附加条件 Conditions", "必须填写");
+      assertThat(tasklist.refusal()).contains("提交未被接受 Submission refused", "附加条件 Conditions", "必须填写")
+          .doesNotContain("Cannot submit task form");
       // Tasklist itself logs the refused request: the one console error this step expects.
       browser.step("vote-refused", "/task/" + vote.getId() + "/submit-form");
       assertThat(driver.taskOf(guaranteeCase.getId(), "Task_CommitteeVote", member)).as("the vote is still open").isNotNull();
@@ -161,6 +174,45 @@ class TasklistJourneyTest {
           .isEqualTo("%PDF-");
       browser.step("dossier-downloaded");
     }
+  }
+
+  @Test
+  void aBoardMemberReadsTheGroundsWithTheRecordsTheyRestOnAndDecidesTheManagerExemptInTasklist() {
+    String key = driver.issuedGuarantee("manager1", "海宁认定测试有限公司 Haining Determination Test Co.", 1_000_000)
+        .getBusinessKey();
+    events.majorEvent(key, "externalPolicyChange", "行业限产政策出台 Output caps for the industry", LocalDate.now(),
+        Instant.now());
+    driver.completeInCase(key, "Task_MajorEventInvestigation", "manager1", majorEventInvestigation("substandard"));
+    driver.completeInCase(key, "Task_ReviewMajorEventReport", "head1", majorEventReview());
+    new PostGuaranteeSteps(engine, events).payCompensation(key, "manager1", 0);
+    ReviewSteps review = new ReviewSteps(engine, store);
+    String reviewId = review.openReview(key).reviewId();
+    review.audit(key, "auditor1", List.of(), List.of());
+    review.deliberate(key, "board1");
+    review.waiveStatement(key, "manager1");
+    Task determination = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey("Task_BoardDetermination").singleResult();
+
+    try (Browser browser = Browser.open(baseUrl(), "board-determination")) {
+      Tasklist tasklist = new Tasklist(browser);
+      tasklist.signIn("board2");
+      CamundaForm form = tasklist.openTask(determination.getId());
+      tasklist.claim();
+      String brief = form.value("Field_managerBrief");
+      assertThat(brief).contains("符合第二十八条免责条件", "免责事由 Ground: 不可抗力", "externalPolicyChange", "(evidence #",
+          "建议认定 Suggested tier: 应免责 Exempt");
+      browser.step("determination-read");
+      form.tick("应免责 Exempt (no conclusive evidence of a breach)")
+          .type("Field_determinationRationale", "政策变动所致,客户经理按期实地调查并采取保全措施 A policy change; checked and acted in time");
+      browser.step("determination-filled");
+      tasklist.complete();
+      tasklist.waitUntilTaskClosed();
+      browser.step("determination-decided");
+    }
+    assertThat(store.determinations(reviewId)).singleElement().satisfies(d -> {
+      assertThat(d.tier()).isEqualTo(Tier.EXEMPT);
+      assertThat(d.decidedBy()).isEqualTo("board2");
+    });
   }
 
   /** A fresh case investigated and evaluated, its committee convened: three members each have a vote. */

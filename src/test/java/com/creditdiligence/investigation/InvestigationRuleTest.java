@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.creditdiligence.submission.Refusal;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import com.creditdiligence.submission.Submission;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -184,10 +187,33 @@ class InvestigationRuleTest {
     values.put("doc09Status", "missing");
 
     assertThat(refusalsOf(values)).extracting(Refusal::field, Refusal::message).containsExactlyInAnyOrder(
-        tuple("doc04Status", "附录二 近三年经审计的财务报表 Audited financial statements, last three years: 缺失,须核实或后补 is "
+        tuple("doc04Status", "附录二 资料 04 近三年经审计的财务报表 Audited financial statements, last three years: 缺失,须核实或后补 is "
             + "missing — verify it or accept it to be supplied (§9)"),
-        tuple("doc09Status", "附录二 同意申请担保的决议 Resolution approving the application: 缺失,须核实、后补或说明不适用理由 "
+        tuple("doc09Status", "附录二 资料 09 同意申请担保的决议 Resolution approving the application: 缺失,须核实、后补或说明不适用理由 "
             + "is missing — verify it, accept it to be supplied, or justify it as not applicable (§9)"));
+  }
+
+  @Test
+  void aRefusalNamesEachDocumentByTheItemTheFormShowsItUnder() throws Exception {
+    JsonNode form = new ObjectMapper().readTree(Path.of("forms/CustomerInvestigation.form").toFile());
+    for (ChecklistDocument document : ChecklistDocument.values()) {
+      assertThat(groupTitleOf(form, document.statusKey())).as(document.name())
+          .startsWith(document.item() + " ");
+    }
+  }
+
+  /** The title of the form group holding the field. */
+  private static String groupTitleOf(JsonNode component, String key) {
+    for (JsonNode child : component.path("components")) {
+      if (key.equals(child.path("key").asText())) {
+        return component.path("label").asText();
+      }
+      String found = groupTitleOf(child, key);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   private static void toBeSupplied(Map<String, Object> values, String document, String reason) {

@@ -99,7 +99,7 @@ class SubmissionRefusalTest {
         new HttpEntity<>(body, headers), String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getBody()).contains("提交未被接受 Submission refused")
+    assertThat(response.getBody()).contains("\"message\":\"提交未被接受 Submission refused").doesNotContain("Cannot submit")
         .contains("财务预测 Financial forecast (§16) 必须填写 is required")
         .contains("Counter-guarantor eligibility and capacity (§18) 必须填写 is required");
     assertThat(engine.getTaskService().createTaskQuery().taskId(evaluationTask.getId()).count()).isOne();

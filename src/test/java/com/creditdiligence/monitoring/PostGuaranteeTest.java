@@ -14,10 +14,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.accountability.CaseDutyFacts;
+import com.creditdiligence.accountability.DutyFact;
+import com.creditdiligence.accountability.DutyFact.Status;
+import com.creditdiligence.accountability.OnSiteChecks;
+import com.creditdiligence.accountability.ProblemMeasures;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.casefile.CaseStatus;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
+import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.platform.SubmissionRefusedException;
@@ -25,6 +31,8 @@ import com.creditdiligence.platform.web.ApiProblem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -48,6 +56,8 @@ class PostGuaranteeTest {
   CaseFiles caseFiles;
   @Autowired
   EvidenceLedger ledger;
+  @Autowired
+  CaseDutyFacts dutyFacts;
 
   LifecycleDriver driver;
   PostGuaranteeSteps steps;
@@ -233,6 +243,74 @@ class PostGuaranteeTest {
     assertThat(guaranteeCase).isWaitingAt("Task_MonitoringReport");
     assertThat(ledger.records(key)).filteredOn(r -> "LIMIT_REUSE_APPROVAL".equals(r.dutyCode()))
         .extracting(EvidenceRecord::performer).containsExactly("committee4");
+  }
+
+  @Test
+  void problemMeasuresAreDueWithinTenDaysOfTheTransferAndMeasuresRecordedLaterAreA27_5FactOfTheCase() {
+    ProcessInstance guaranteeCase = issuedGuarantee("苏州保后措施甲公司");
+    String key = guaranteeCase.getBusinessKey();
+    complete(guaranteeCase, "Task_MonitoringReport", "manager1",
+        monitoringReport("substandard", 95, "transferToProblemHandling"));
+
+    Task handling = tasks(guaranteeCase, "Task_ProblemHandling").get(0);
+    assertThat(handling.getDueDate().toInstant()).isEqualTo(endOfDay(LocalDate.now().plusDays(10)));
+    assertThat(ledger.records(key)).filteredOn(r -> r.recordType().equals("TASK_CREATED")
+            && "Task_ProblemHandling".equals(r.elementId()))
+        .singleElement().extracting(EvidenceRecord::findings).asString()
+        .contains("\"dueDate\":\"" + CanonicalForm.time(endOfDay(LocalDate.now().plusDays(10))) + "\"");
+
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(12, ChronoUnit.DAYS)));
+    driver.completeInCase(key, "Task_ProblemHandling", "manager1", problemHandling("recoveredContinue"));
+    List<DutyFact> facts = dutyFacts.of(key, ledger.records(key), ClockUtil.getCurrentTime().toInstant());
+
+    assertThat(facts).filteredOn(f -> f.code().equals("PROBLEM_MEASURES_TAKEN")).singleElement().satisfies(f -> {
+      assertThat(f.status()).isEqualTo(Status.VIOLATED);
+      assertThat(f.stage()).isEqualTo("problemHandling");
+      assertThat(f.trigger()).isEqualTo("§27(五)");
+      assertThat(f.explanation()).startsWith("done late, on ");
+      assertThat(f.responsible()).isEqualTo("manager1");
+    });
+    assertThat(facts).filteredOn(f -> f.code().equals(ProblemMeasures.DUTY)).singleElement()
+        .extracting(DutyFact::status).isEqualTo(Status.SATISFIED);
+    // Monitoring ended with the transfer before an on-site check fell due; it began again on the recovery.
+    assertThat(facts).filteredOn(f -> f.code().equals(OnSiteChecks.DUTY)).extracting(DutyFact::status)
+        .containsExactly(Status.NOT_APPLICABLE, Status.PENDING);
+  }
+
+  @Test
+  void measuresOnTimeAndALimitReuseTheCommitteeApprovedMeetSection25() {
+    ProcessInstance guaranteeCase = issuedGuarantee("苏州保后措施乙公司");
+    String key = guaranteeCase.getBusinessKey();
+    steps.requestLimitReuse(key, "manager1");
+    driver.completeInCase(key, "Task_ApproveLimitReuse", "committee4", new java.util.HashMap<>(java.util.Map.of(
+        "limitReuseDecision", "approve",
+        "limitReuseRationale", "风险已化解,同意恢复剩余额度 Risk resolved; the remaining limit may be used")));
+
+    List<DutyFact> facts = dutyFacts.of(key, ledger.records(key), Instant.now());
+
+    assertThat(facts).filteredOn(f -> f.stage().equals("problemHandling")).extracting(DutyFact::code, DutyFact::status)
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("PROBLEM_MEASURES_TAKEN", Status.SATISFIED),
+            org.assertj.core.groups.Tuple.tuple(ProblemMeasures.DUTY, Status.SATISFIED),
+            org.assertj.core.groups.Tuple.tuple(ProblemMeasures.REUSE_DUTY, Status.SATISFIED));
+  }
+
+  @Test
+  void noOnSiteCheckInTheHalfYearAfterTheIssueIsA27_3FactReadFromTheDeployedTable() {
+    ProcessInstance guaranteeCase = issuedGuarantee("苏州保后现场甲公司");
+    String key = guaranteeCase.getBusinessKey();
+    LocalDate issuedOn = LocalDate.now();
+
+    List<DutyFact> early = dutyFacts.of(key, ledger.records(key), Instant.now());
+    List<DutyFact> late = dutyFacts.of(key, ledger.records(key), Instant.now().plus(200, ChronoUnit.DAYS));
+
+    assertThat(early).filteredOn(f -> f.code().equals(OnSiteChecks.DUTY)).singleElement()
+        .extracting(DutyFact::status).isEqualTo(Status.PENDING);
+    assertThat(late).filteredOn(f -> f.code().equals(OnSiteChecks.DUTY)).singleElement().satisfies(f -> {
+      assertThat(f.status()).isEqualTo(Status.VIOLATED);
+      assertThat(f.dueAt()).isEqualTo(endOfDay(issuedOn.plusDays(180)));
+      assertThat(f.responsible()).isEqualTo("manager1");
+      assertThat(f.clause()).isEqualTo("§23");
+    });
   }
 
   @Test

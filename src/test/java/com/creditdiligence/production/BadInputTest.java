@@ -185,7 +185,7 @@ class BadInputTest {
     HttpClient tasklist = tasklistSession("manager1");
     String webapp = "/camunda/api/engine/engine/default";
     String intakeForm = "/process-definition/key/guarantee-lifecycle/submit-form";
-    String validIntake = ConcurrencyTest.submitForm(com.creditdiligence.demo.DemoSubmissions.intake("湖州坏输入丁公司",
+    String validIntake = com.creditdiligence.EngineRestSteps.submitForm(com.creditdiligence.demo.DemoSubmissions.intake("湖州坏输入丁公司",
         "workingCapitalLoan", 1_000_000, 12));
 
     long recordsBefore = count("evidence_record");

@@ -6,19 +6,18 @@ import static com.creditdiligence.demo.DemoSubmissions.monitoringReport;
 import static com.creditdiligence.demo.DemoSubmissions.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.creditdiligence.EngineRestSteps;
 import com.creditdiligence.HttpBasic;
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -42,7 +41,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag("production")
 class ConcurrencyTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int ROUNDS = 6;
 
   @Autowired
@@ -61,7 +59,7 @@ class ConcurrencyTest {
           .apply("manager1", intake("嘉兴并发甲公司" + round, "workingCapitalLoan", 1_000_000, 12));
       String taskId = engine.getTaskService().createTaskQuery().processInstanceId(guaranteeCase.getId()).singleResult()
           .getId();
-      String body = submitForm(investigation(false));
+      String body = EngineRestSteps.submitForm(investigation(false));
 
       List<Integer> both = atOnce(List.of(
           () -> post("manager1", "/engine-rest/task/" + taskId + "/submit-form", body),
@@ -88,7 +86,7 @@ class ConcurrencyTest {
     for (String member : members) {
       String taskId = driver.taskOf(id, "Task_CommitteeVote", member).getId();
       votes.add(() -> {
-        String body = submitForm(vote("approve"));
+        String body = EngineRestSteps.submitForm(vote("approve"));
         int status = post(member, "/engine-rest/task/" + taskId + "/submit-form", body);
         while (status == 409) {
           // What Tasklist's user does when told: reload and submit again.
@@ -122,7 +120,7 @@ class ConcurrencyTest {
           .getBusinessKey();
       String reportTask = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
           .taskDefinitionKey("Task_MonitoringReport").singleResult().getId();
-      String report = submitForm(monitoringReport("normal", 0, "continueMonitoring"));
+      String report = EngineRestSteps.submitForm(monitoringReport("normal", 0, "continueMonitoring"));
 
       List<Integer> answers = atOnce(List.of(
           () -> post("manager1", "/engine-rest/task/" + reportTask + "/submit-form", report),
@@ -204,30 +202,6 @@ class ConcurrencyTest {
   }
 
   /** A form's values as Tasklist submits them to /engine-rest: typed variables, lists as Json. */
-  static String submitForm(Map<String, Object> values) throws Exception {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> {
-      Map<String, Object> typed = new LinkedHashMap<>();
-      if (value instanceof org.camunda.spin.plugin.variable.value.JsonValue json) {
-        typed.put("value", json.getValueSerialized());
-        typed.put("type", "Json");
-      } else if (value instanceof List<?> list) {
-        try {
-          typed.put("value", JSON.writeValueAsString(list));
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-        typed.put("type", "Json");
-      } else {
-        typed.put("value", value);
-        typed.put("type", value instanceof Boolean ? "Boolean" : value instanceof Number n
-            ? (n instanceof Integer || n instanceof Long ? "Long" : "Double") : "String");
-      }
-      variables.put(name, typed);
-    });
-    return JSON.writeValueAsString(Map.of("variables", variables));
-  }
-
   private int post(String user, String path, String json) {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .header("Authorization", HttpBasic.header(user, "demo"))

@@ -208,7 +208,7 @@ abstract class CrashUnderLoad {
     int n = 0;
     while (running.get()) {
       try {
-        String body = ConcurrencyTest.submitForm(intake("宁波崩溃" + seed + "-" + n++ + "公司", "workingCapitalLoan",
+        String body = com.creditdiligence.EngineRestSteps.submitForm(intake("宁波崩溃" + seed + "-" + n++ + "公司", "workingCapitalLoan",
             1_000_000, 12));
         JsonNode started = JSON.readTree(post(manager(), "/engine-rest/process-definition/key/guarantee-lifecycle/submit-form",
             body));
@@ -221,7 +221,7 @@ abstract class CrashUnderLoad {
           JsonNode tasks = JSON.readTree(get(manager(), "/engine-rest/task?processInstanceId=" + instance
               + "&taskDefinitionKey=" + step.getKey()));
           String taskId = tasks.get(0).path("id").asText();
-          post(manager(), "/engine-rest/task/" + taskId + "/submit-form", ConcurrencyTest.submitForm(step.getValue()));
+          post(manager(), "/engine-rest/task/" + taskId + "/submit-form", com.creditdiligence.EngineRestSteps.submitForm(step.getValue()));
           acknowledged.add(new Acknowledged(key, instance, taskId, Instant.now()));
         }
       } catch (Exception diedUnderUs) {

@@ -54,7 +54,13 @@ class AccountabilityTablesTest {
       "EMERGENCY_REPORTED_TO_LEADER, 6, §27(四), major",
       "CUSTOMER_CHANGE_REVERIFIED, 0, §27(二), major",
       "ADJUSTMENT_GROUNDED, 0, §27(七), minor",
-      "ADJUSTMENT_APPROVED, 0, §27(七), major"})
+      "ADJUSTMENT_APPROVED, 0, §27(七), major",
+      "ONSITE_CHECK_FREQUENCY, 30, §27(三), minor",
+      "ONSITE_CHECK_FREQUENCY, 31, §27(三), major",
+      "PROBLEM_MEASURES_TAKEN, 10, §27(五), minor",
+      "PROBLEM_MEASURES_TAKEN, 11, §27(五), major",
+      "PROBLEM_MEASURES_OF_SECTION25, 0, §27(五), major",
+      "LIMIT_REUSE_APPROVED, 0, §27(七), major"})
   void eachViolatedDutyFallsUnderItsClauseOfSection27(String duty, int daysLate, String clause, String severity) {
     Map<String, Object> result = engine.evaluateDecisionTable(section27, Map.of("dutyCode", duty, "daysLate", daysLate))
         .getSingleResult().getEntryMap();

@@ -16,12 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The monitoring frequency by risk class (§22, §23) and the 2023 classification floor by days overdue. */
+/** The monitoring frequency and the on-site check frequency by risk class (§22, §23), and the 2023 classification floor by days overdue. */
 class MonitoringTablesTest {
 
   private static DmnEngine engine;
   private static DmnDecision frequency;
   private static DmnDecision floor;
+  private static DmnDecision onSite;
 
   @BeforeAll
   static void parseTables() throws IOException {
@@ -31,6 +32,9 @@ class MonitoringTablesTest {
     }
     try (InputStream dmn = Files.newInputStream(Path.of("bpmn/rules/classification-floor.dmn"))) {
       floor = engine.parseDecision("Decision_ClassificationFloor", dmn);
+    }
+    try (InputStream dmn = Files.newInputStream(Path.of("bpmn/rules/onsite-check-frequency.dmn"))) {
+      onSite = engine.parseDecision("Decision_OnSiteCheckFrequency", dmn);
     }
   }
 
@@ -52,6 +56,23 @@ class MonitoringTablesTest {
     Map<String, Object> result = engine.evaluateDecisionTable(floor, Map.of("daysOverdue", daysOverdue)).getSingleResult()
         .getEntryMap();
     assertThat(result.get("floorClass")).isEqualTo(floorClass);
+  }
+
+  @ParameterizedTest(name = "{0}: on site at least every {1} days")
+  @CsvSource({"normal, 180", "specialMention, 90", "substandard, 30", "doubtful, 30", "loss, 30"})
+  void normalIsCheckedOnSiteHalfYearlySpecialMentionQuarterlyAndWorseMonthly(String riskClass, int days) {
+    assertThat(maxDaysBetweenOnSiteChecks(riskClass)).isEqualTo(days);
+  }
+
+  @Test
+  void aCaseWithoutAClassYetIsCheckedOnSiteAsNormal() {
+    assertThat(maxDaysBetweenOnSiteChecks(null)).isEqualTo(180);
+  }
+
+  private static int maxDaysBetweenOnSiteChecks(String riskClass) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("riskClass", riskClass);
+    return ((Number) engine.evaluateDecisionTable(onSite, variables).getSingleEntry()).intValue();
   }
 
   private static int intervalFor(String riskClass) {

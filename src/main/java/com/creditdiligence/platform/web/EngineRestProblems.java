@@ -1,5 +1,7 @@
 package com.creditdiligence.platform.web;
 
+import com.creditdiligence.platform.SubmissionRefusedException;
+
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -69,6 +71,12 @@ public class EngineRestProblems implements ContainerResponseFilter {
       return null;
     }
     String firstLine = message.strip().lines().findFirst().orElse("");
+    // Our rules' refusal speaks for itself: the engine's "Cannot submit task form 84cec84b-…:" before it only
+    // shows a user an id.
+    int refusal = firstLine.indexOf(SubmissionRefusedException.PREFIX);
+    if (refusal > 0) {
+      firstLine = firstLine.substring(refusal);
+    }
     String clean = ENGINE_CODE.matcher(QUALIFIED_NAME.matcher(firstLine).replaceAll("$1")).replaceAll("").strip();
     return clean.isEmpty() || INTERNALS.matcher(clean).find() ? null : clean;
   }

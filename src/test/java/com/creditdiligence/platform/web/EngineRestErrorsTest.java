@@ -28,6 +28,7 @@ class EngineRestErrorsTest {
   @CsvSource(delimiter = '|', value = {
       "Cannot convert value 'abc' of type 'Long' to java type java.lang.Long | Cannot convert value 'abc' of type 'Long' to java type Long",
       "Cannot submit task form t1: ENGINE-17007 Cannot set variable with name x | Cannot submit task form t1: Cannot set variable with name x",
+      "Cannot submit task form 84cec84b-0d1e: 提交未被接受 Submission refused — 营业执照 | 提交未被接受 Submission refused — 营业执照",
       "Cannot deserialize value of type `org.camunda.bpm.engine.rest.dto.VariableValueDto` from Array value |",
       "Cannot invoke \"org.camunda.bpm.engine.rest.dto.task.CompleteTaskDto.getVariables()\" because \"dto\" is null |",
       "PreparedStatementCallback; SQL [INSERT INTO case_file (business_key) VALUES (?)] |",

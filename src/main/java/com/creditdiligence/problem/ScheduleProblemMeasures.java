@@ -1,0 +1,30 @@
+package com.creditdiligence.problem;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Called where a guarantee enters problem handling ({@code ${problemMeasures.schedule(execution)}} on the start of
+ * problem-guarantee): the measures of §25 are due by the end of the N-th day after the transfer
+ * ({@link ProblemDeadline}), as the variable {@code problemMeasuresDue} that Task_ProblemHandling's due date and form read.
+ */
+@Component("problemMeasures")
+public class ScheduleProblemMeasures {
+
+  private final ProblemDeadline deadline;
+
+  ScheduleProblemMeasures(ProblemDeadline deadline) {
+    this.deadline = deadline;
+  }
+
+  public void schedule(DelegateExecution execution) {
+    execution.setVariable("problemMeasuresDue", Date.from(ClockUtil.getCurrentTime().toInstant()
+        .atZone(ZoneId.systemDefault()).toLocalDate().plusDays(deadline.problemMeasuresDays()).atTime(LocalTime.MAX)
+        .truncatedTo(ChronoUnit.SECONDS).atZone(ZoneId.systemDefault()).toInstant()));
+  }
+}
