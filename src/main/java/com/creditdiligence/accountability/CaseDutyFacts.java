@@ -2,6 +2,7 @@ package com.creditdiligence.accountability;
 
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.investigation.InvestigationReportDeadline;
 import com.creditdiligence.investigation.SupplyDeadline;
 import com.creditdiligence.platform.TaskRules;
 import java.math.BigDecimal;
@@ -28,15 +29,17 @@ public class CaseDutyFacts {
   private final ObjectProvider<TaskRules> steps;
   private final CaseFiles caseFiles;
   private final SupplyDeadline supplyDeadline;
+  private final InvestigationReportDeadline reportDeadline;
 
   /** The rule book and the steps are looked up lazily: the review's steps, which the engine's plugin needs, need this. */
   CaseDutyFacts(JdbcClient jdbc, ObjectProvider<RuleBook> rules, ObjectProvider<TaskRules> steps, CaseFiles caseFiles,
-                SupplyDeadline supplyDeadline) {
+                SupplyDeadline supplyDeadline, InvestigationReportDeadline reportDeadline) {
     this.jdbc = jdbc;
     this.rules = rules;
     this.steps = steps;
     this.caseFiles = caseFiles;
     this.supplyDeadline = supplyDeadline;
+    this.reportDeadline = reportDeadline;
   }
 
   public List<DutyFact> of(String businessKey, List<EvidenceRecord> records, Instant now) {
@@ -45,8 +48,13 @@ public class CaseDutyFacts {
     facts.addAll(SuppliedDocuments.of(records, supplyDeadline.documentsToBeSuppliedDays(),
         at -> caseFiles.managerAt(businessKey, at).orElse(null), now));
     Function<Instant, String> managerAt = at -> caseFiles.managerAt(businessKey, at).orElse(null);
+    facts.addAll(InvestigationResults.of(records, reportDeadline.investigationReportDays(), managerAt));
     facts.addAll(ClassChanges.of(records, managerAt));
     facts.addAll(MajorEventAnalysis.of(records, managerAt));
+    facts.addAll(EmergencyReports.of(records, managerAt, now));
+    facts.addAll(CustomerChanges.of(records, managerAt, now));
+    facts.addAll(AdjustmentGrounds.of(records, managerAt));
+    facts.addAll(AdjustmentApprovals.of(records, managerAt));
     facts.addAll(OnSiteChecks.of(records,
         (riskClass, at) -> rules.getObject().maxDaysBetweenOnSiteChecks(riskClass.name(), at), managerAt, now));
     facts.addAll(ProblemMeasures.of(records, managerAt));

@@ -164,6 +164,22 @@ public final class DemoSubmissions {
     return values;
   }
 
+  /** A routine report proposing an adjustment (§24), with its grounds in repayment capacity and cash flow. */
+  public static Map<String, Object> adjustedMonitoringReport(String adjustment) {
+    Map<String, Object> values = monitoringReport("specialMention", 10, "continueMonitoring");
+    values.put("adjustment", adjustment);
+    values.put("adjustmentNote", "经营现金流季节性回落,展期三个月后可覆盖本息 Seasonal dip in operating cash flow; three "
+        + "more months cover principal and interest");
+    return values;
+  }
+
+  public static Map<String, Object> adjustmentApproval(String decision) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("adjustmentDecision", decision);
+    values.put("adjustmentApprovalOpinion", "现金流测算可信,同意按建议调整 The cash-flow forecast holds; adjust as proposed");
+    return values;
+  }
+
   public static Map<String, Object> overdueReview(String reassignTo) {
     Map<String, Object> values = new HashMap<>();
     values.put("headInstruction", "三日内补交监测报告并说明逾期原因 File the report within three days and explain the delay");
@@ -180,6 +196,19 @@ public final class DemoSubmissions {
     values.put("meWrittenReport", "已书面报告部门负责人,风险可控 Reported in writing; risk under control");
     values.put("meFreshAnalysis", "现金流覆盖率1.4倍,维持原评价 Cash-flow cover 1.4x; assessment unchanged");
     values.put("meProposedRiskClass", proposedRiskClass);
+    return values;
+  }
+
+  /**
+   * The investigation of a change of the customer's information (§12): the customer's written report, filed to the case
+   * as {@code documentReference} ({@code sha256:…}), verified and re-entered in the file.
+   */
+  public static Map<String, Object> customerChangeInvestigation(String proposedRiskClass, String documentReference) {
+    Map<String, Object> values = majorEventInvestigation(proposedRiskClass);
+    values.put("meChangeReverification", "已与工商登记及股东会决议核对,新任法定代表人当面确认 Checked against the "
+        + "business registry and the shareholders' resolution; confirmed in person by the new legal representative");
+    values.put("meFileReRecorded", true);
+    values.put("attachedDocuments", SpinValues.jsonValue("[\"" + documentReference + "\"]").create());
     return values;
   }
 

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 担保后监测报告 (§21–§23): the six points of §21, on or off site (§23), and a five-tier class (§22)
- * that is never better than the overdue floor; an adjustment (§24) says what it is; a release needs
+ * that is never better than the overdue floor; an adjustment (§24) states its grounds in repayment capacity
+ * and cash flow; a release needs
  * the debt repaid.
  */
 @Component
@@ -80,7 +81,8 @@ class MonitoringReportRule implements TaskRule {
       }
     }
     if (s.text("adjustment").filter(a -> !a.equals("none")).isPresent()) {
-      checks.requireFinding("adjustmentNote", "调整说明 What the adjustment is (§24)");
+      checks.requireFinding("adjustmentNote",
+          "调整依据(客户偿还能力和现金流量) Grounds of the adjustment in repayment capacity and cash flow (§24)");
     }
     if (s.text("nextStep").filter("releaseAtMaturity"::equals).isPresent()) {
       checks.requireTrue("repaidInFull", "解保须已全额还款 Release requires the debt repaid in full");

@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 @Component("scheduleMonitoringReport")
 class ScheduleMonitoringReport implements JavaDelegate {
 
-  /** The report's fields, all but the class, which the form shows as the class on record until the manager changes it. */
-  static final List<Field> REPORT_FIELDS = MonitoringReportRule.SPEC.fields().stream()
-      .filter(field -> !field.name().equals("riskClass")).toList();
+  /** The report's fields and its adjustment's approval, all but the class, which the form shows as the class on record until the manager changes it. */
+  static final List<Field> REPORT_FIELDS = java.util.stream.Stream.concat(MonitoringReportRule.SPEC.fields().stream(),
+      AdjustmentApprovalRule.SPEC.fields().stream()).filter(field -> !field.name().equals("riskClass")).toList();
 
   @Override
   public void execute(DelegateExecution execution) {

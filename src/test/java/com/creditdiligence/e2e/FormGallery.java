@@ -1,6 +1,7 @@
 package com.creditdiligence.e2e;
 
 import static com.creditdiligence.accountability.ReviewSteps.verdict;
+import static com.creditdiligence.demo.DemoSubmissions.adjustedMonitoringReport;
 import static com.creditdiligence.demo.DemoSubmissions.contracts;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;
@@ -129,13 +130,18 @@ public class FormGallery {
       ClockUtil.reset();
     }
 
-    // Two major events, one investigated and waiting for the head's review; and a warning signal.
+    // Two major events, one investigated and waiting for the head's review; and a warning signal. The one left open
+    // is the change of the customer's information, whose form shows the §12 fields (it needs the customer's report).
     String eventful = issuedGuarantee("重大事项与预警 Major events and a warning signal").getBusinessKey();
-    events.majorEvent(eventful, "organisationChange", "控股股东变更 Controlling shareholder changed", LocalDate.now(),
-        Instant.now());
     events.majorEvent(eventful, "majorLitigation", "被供应商起诉 Sued by a supplier", LocalDate.now(), Instant.now());
     driver.completeInCase(eventful, "Task_MajorEventInvestigation", MANAGER, majorEventInvestigation("normal"));
+    events.majorEvent(eventful, "organisationChange", "控股股东变更 Controlling shareholder changed", LocalDate.now(),
+        Instant.now());
     events.warningSignal(eventful, "financialCondition", "fc01", "利息逾期 Interest late", LocalDate.now(), Instant.now());
+
+    // A report proposing an extension (§24), waiting for the department head's approval.
+    String adjusting = issuedGuarantee("担保调整 Adjustment").getBusinessKey();
+    driver.completeInCase(adjusting, "Task_MonitoringReport", MANAGER, adjustedMonitoringReport("extension"));
 
     String maturing = issuedGuarantee("到期解保 Release at maturity").getBusinessKey();
     driver.completeInCase(maturing, "Task_MonitoringReport", MANAGER, monitoringReport("normal", 0, "releaseAtMaturity"));
@@ -146,6 +152,7 @@ public class FormGallery {
         task("Form_MajorEventInvestigation", eventful, "Task_MajorEventInvestigation", MANAGER),
         task("Form_MajorEventReview", eventful, "Task_ReviewMajorEventReport", HEAD),
         task("Form_PreservationMeasures", eventful, "Task_PreservationMeasures", MANAGER),
+        task("Form_ApproveAdjustment", adjusting, "Task_ApproveAdjustment", HEAD),
         task("Form_ReleaseGuarantee", maturing, "Task_ReleaseGuarantee", MANAGER));
   }
 
