@@ -13,9 +13,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * §14 当客户发生突发事件时,客户经理应实地调查,并及时向领导进行汇报后形成书面报告: the visit itself by its due date (the
- * visit date recorded, not only the completion ONSITE_AFTER_MAJOR_EVENT judges), a written report that says something,
- * and the report on the leader's desk: the department head's review recorded (pending while it waits).
+ * §14 当客户发生突发事件时,客户经理应实地调查,并及时向领导进行汇报后形成书面报告: a dated visit (its timeliness is
+ * ONSITE_AFTER_MAJOR_EVENT's), a written report that says something, and the report on the leader's desk: the department head's review recorded (pending while it waits).
  *
  * <p>Applied to every major event, not only those reported as 突发事件 {@code emergency}: §27(四) holds the manager
  * to the same on-site duty for 重大变化 and 突发事件 alike, §22 asks every change of the customer's situation to be
@@ -59,19 +58,17 @@ final class EmergencyReports {
     LocalDate dueDay = dueAt == null ? null : LocalDate.ofInstant(dueAt, ZoneId.systemDefault());
     String report = findings.path("meWrittenReport").asText("").strip();
     List<String> problems = new ArrayList<>();
+    // The visit's timeliness is ONSITE_AFTER_MAJOR_EVENT's: a visit made late is recorded late (its date cannot be
+    // in the future), so judging it here again would count one lateness twice.
     if (visited.isEmpty()) {
       problems.add("未记录实地调查日期 no visit date recorded");
-    } else if (dueDay != null && visited.get().isAfter(dueDay)) {
-      problems.add("实地调查逾期 visited on " + visited.get() + ", after its due date " + dueDay);
     }
     if (RecordContent.isTrivial(report)) {
       problems.add("书面报告无实质内容 the written report says nothing: «" + report + "»");
     }
     if (!problems.isEmpty()) {
-      // Late by the visit's days; a visit without a date or a report that says nothing is one never made.
-      Instant doneAt = problems.size() == 1 && visited.isPresent() && dueDay != null && visited.get().isAfter(dueDay)
-          ? visited.get().plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant().minusSeconds(1) : null;
-      return fact(clause, Status.VIOLATED, event + "; " + String.join("; ", problems), h, dueAt, doneAt, holder);
+      // A visit without a date or a report that says nothing is one never made.
+      return fact(clause, Status.VIOLATED, event + "; " + String.join("; ", problems), h, dueAt, null, holder);
     }
     String visit = event + "; 实地调查 visited on " + visited.get() + " (due " + dueDay + "), 书面报告 written report «"
         + report + "» submitted " + done.recordedAt();

@@ -1,5 +1,6 @@
 package com.creditdiligence.demo;
 
+import com.creditdiligence.platform.EngineValues;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class DemoSubmissions {
     values.put("applicantName", applicant);
     values.put("applicantType", "legalPerson");
     values.put("unifiedSocialCreditCode", "91320500MA1XYZ123K");
-    values.put("establishedOn", LocalDate.now().minusYears(8).toString());
+    values.put("establishedOn", today().minusYears(8).toString());
     values.put("businessLicenceValid", true);
     values.put("employeeCount", 240);
     values.put("annualRevenue", 18000);
@@ -51,7 +52,7 @@ public final class DemoSubmissions {
     values.put("doc12Status", "notApplicable");
     values.put("doc12Note", "法定代表人亲自办理 The legal representative applies in person");
     values.remove("doc12Method");
-    values.put("onSiteVisitDate", LocalDate.now().minusDays(2).toString());
+    values.put("onSiteVisitDate", today().minusDays(2).toString());
     values.put("onSiteVisitPlace", "苏州工业园区厂区 Plant, Suzhou Industrial Park");
     values.put("onSiteVisitPeopleMet", "法定代表人、财务总监 Legal representative, CFO");
     values.put("onSiteVisitFindings", "生产线满负荷运转,库存与账面一致 Lines running at capacity; stock matches the books");
@@ -122,13 +123,13 @@ public final class DemoSubmissions {
   public static Map<String, Object> contracts(boolean conditionsApply) {
     Map<String, Object> values = new HashMap<>();
     values.put("guaranteeContractNo", "DB-2026-0415");
-    values.put("guaranteeContractSignedOn", LocalDate.now().minusDays(1).toString());
+    values.put("guaranteeContractSignedOn", today().minusDays(1).toString());
     values.put("counterGuaranteeContractNo", "FDB-2026-0415");
-    values.put("counterGuaranteeContractSignedOn", LocalDate.now().minusDays(1).toString());
+    values.put("counterGuaranteeContractSignedOn", today().minusDays(1).toString());
     values.put("collateralRegistrationStatus", "registered");
     values.put("collateralRegistrationAuthority", "苏州市不动产登记中心 Suzhou real-estate registry");
     values.put("collateralRegistrationCertificateNo", "苏(2026)不动产证明第0012345号");
-    values.put("collateralRegisteredOn", LocalDate.now().minusDays(1).toString());
+    values.put("collateralRegisteredOn", today().minusDays(1).toString());
     if (conditionsApply) {
       values.put("approvalConditionsFulfilled", true);
       values.put("conditionsFulfilmentNote", "应收账款质押已登记 Receivables pledge registered with the credit registry");
@@ -139,9 +140,9 @@ public final class DemoSubmissions {
   public static Map<String, Object> issue(long amount) {
     Map<String, Object> values = new HashMap<>();
     values.put("guaranteeLetterNo", "BH-2026-0415");
-    values.put("issuedOn", LocalDate.now().toString());
+    values.put("issuedOn", today().toString());
     values.put("guaranteedAmount", amount);
-    values.put("guaranteeExpiresOn", LocalDate.now().plusMonths(12).toString());
+    values.put("guaranteeExpiresOn", today().plusMonths(12).toString());
     values.put("lendingBankConfirmation", "ICBC-SZ-2026-88");
     return values;
   }
@@ -154,7 +155,7 @@ public final class DemoSubmissions {
       values.put(key, finding);
     }
     values.put("checkMode", "onSite");
-    values.put("checkDate", LocalDate.now().minusDays(1).toString());
+    values.put("checkDate", today().minusDays(1).toString());
     values.put("daysOverdue", daysOverdue);
     values.put("riskClass", riskClass);
     values.put("adjustment", "none");
@@ -189,7 +190,7 @@ public final class DemoSubmissions {
 
   public static Map<String, Object> majorEventInvestigation(String proposedRiskClass) {
     Map<String, Object> values = new HashMap<>();
-    values.put("meVisitDate", LocalDate.now().toString());
+    values.put("meVisitDate", today().toString());
     values.put("meVisitPlace", "客户总部 Customer headquarters");
     values.put("mePeopleMet", "新任总经理 The new general manager");
     values.put("meFindings", "股权变更已完成,经营团队稳定 Ownership change completed; team stable");
@@ -220,7 +221,7 @@ public final class DemoSubmissions {
     Map<String, Object> values = new HashMap<>();
     values.put("measuresTaken", "taken");
     values.put("measuresDescription", "已要求追加反担保并冻结保证金账户 Asked for more counter-guarantees; margin account frozen");
-    values.put("measuresTakenOn", LocalDate.now().toString());
+    values.put("measuresTakenOn", today().toString());
     values.put("moveToProblemHandling", moveToProblemHandling);
     return values;
   }
@@ -236,7 +237,7 @@ public final class DemoSubmissions {
   public static Map<String, Object> compensation(long paid, long loss) {
     Map<String, Object> values = new HashMap<>();
     values.put("compensationAmount", paid);
-    values.put("compensationPaidOn", LocalDate.now().toString());
+    values.put("compensationPaidOn", today().toString());
     values.put("lossAmount", loss);
     values.put("recoveryPlan", "向反保证人追偿并处置抵押厂房 Recover from the counter-guarantor; sell the mortgaged plant");
     return values;
@@ -244,9 +245,14 @@ public final class DemoSubmissions {
 
   public static Map<String, Object> release() {
     Map<String, Object> values = new HashMap<>();
-    values.put("repaymentConfirmedOn", LocalDate.now().toString());
+    values.put("repaymentConfirmedOn", today().toString());
     values.put("bankRepaymentConfirmation", "ICBC-SZ-REPAID-0415");
     values.put("releaseLetterNo", "JB-2026-0415");
     return values;
+  }
+
+  /** Dates relative to the engine's clock, which the tests move: a check made "yesterday" is yesterday for the case. */
+  private static LocalDate today() {
+    return EngineValues.today();
   }
 }
