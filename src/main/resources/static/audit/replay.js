@@ -90,6 +90,11 @@
       list.appendChild(item);
     });
 
+    var access = document.getElementById('access-log');
+    dossier.accessLog.forEach(function (entry) {
+      access.appendChild(el('li', when(entry.at) + ' ' + entry.type + ' ' + (entry.actor || '') + ' · #' + entry.evidence));
+    });
+
     var facts = document.getElementById('duty-facts');
     var head = el('tr');
     ['义务 Duty', '阶段 Stage', '条款 Clause', '情形 §27', '状态 Status', '责任人 Responsible', '说明 Explanation', '证据 Evidence']

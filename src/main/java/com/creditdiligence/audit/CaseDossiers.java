@@ -61,7 +61,7 @@ class CaseDossiers {
     records.stream().map(EvidenceRecord::ruleSetVersion).filter(Objects::nonNull).forEach(versions::add);
     caseReviews.forEach(r -> versions.addAll(r.review().ruleVersions()));
     return new Dossier(businessKey, now, generatedBy, caseFiles.find(businessKey).orElseThrow(),
-        verification, Timeline.all(records, steps.stages()),
+        verification, Timeline.steps(records, steps.stages()), Timeline.accessLog(records, steps.stages()),
         // Sealed votes stay sealed in the dossier, its PDF and the replay, as in the evidence API.
         disclosure.asSeenBy(businessKey, access.inGroup(Memberships.AUDITOR), records),
         dutyFacts.of(businessKey, records, now).stream()

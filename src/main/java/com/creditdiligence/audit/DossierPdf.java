@@ -124,6 +124,11 @@ final class DossierPdf {
           + (e.duty() == null ? "" : " · " + e.duty() + " " + e.clause()));
     }
     p.gap();
+    p.heading(12, "访问记录 Access log (views and exports of this record)");
+    for (TimelineEntry e : d.accessLog()) {
+      p.line(8, "#" + e.evidence() + " " + time(e.at()) + " · " + e.type() + " · " + e.actor());
+    }
+    p.gap();
     p.heading(12, "证据记录 Evidence records (SHA-256)");
     for (EvidenceRecord r : d.evidence()) {
       p.line(8, "#" + r.sequenceNo() + " " + r.recordType() + " · " + time(r.recordedAt()) + " · "

@@ -98,6 +98,8 @@ class ReplayController {
         <div id="step-detail"></div><ol id="timeline"></ol></aside></main>
         <section><h2>尽职事实 Duty facts</h2><table id="duty-facts"></table></section>
         <section><h2>问责审查 Findings and decisions</h2><div id="reviews"></div></section>
+        <section><h2>访问记录 Access log</h2><p>查看与导出本案记录的人和时间,不是案件的步骤
+        Who viewed or exported this record, and when: not steps of the case.</p><ol id="access-log"></ol></section>
         """.formatted(key, key, key), "<script src=\"/audit/replay.js\"></script>"));
   }
 

@@ -14,7 +14,8 @@ import java.util.function.Predicate;
  */
 public final class Timeline {
 
-
+  /** The stage of the audit trail's records: views and exports of the case's record. */
+  static final String AUDIT_STAGE = "audit";
 
   private Timeline() {
   }
@@ -36,6 +37,16 @@ public final class Timeline {
   /** Everything, in order. */
   public static List<TimelineEntry> all(List<EvidenceRecord> records, Map<String, String> stages) {
     return records.stream().map(r -> entry(EvidenceSummary.of(r), stages)).toList();
+  }
+
+  /** The case's own steps, in order: what happened to the case, not who looked at it since. */
+  public static List<TimelineEntry> steps(List<EvidenceRecord> records, Map<String, String> stages) {
+    return all(records, stages).stream().filter(e -> !AUDIT_STAGE.equals(e.stage())).toList();
+  }
+
+  /** The views and exports of the case's record (the audit trail), in order: an access log, not steps of the case. */
+  public static List<TimelineEntry> accessLog(List<EvidenceRecord> records, Map<String, String> stages) {
+    return all(records, stages).stream().filter(e -> AUDIT_STAGE.equals(e.stage())).toList();
   }
 
   /**
@@ -60,7 +71,7 @@ public final class Timeline {
       return "accountability";
     }
     if (r.processDefinitionKey() == null && r.recordType().startsWith("AUDIT_")) {
-      return "audit";
+      return AUDIT_STAGE;
     }
     if ("problem-guarantee".equals(r.processDefinitionKey())) {
       return "problemHandling";

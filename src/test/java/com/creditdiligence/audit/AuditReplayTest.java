@@ -56,7 +56,16 @@ class AuditReplayTest {
         .startsWith("<svg").contains("data-id=\"Task_CustomerInvestigation\"", "data-id=\"Task_CommitteeVote\"");
     List<Integer> order = new ArrayList<>();
     replay.at("/dossier/timeline").forEach(entry -> order.add(entry.path("evidence").asInt()));
-    assertThat(order).isSorted().doesNotHaveDuplicates().hasSize(replay.at("/dossier/evidence").size());
+    List<Integer> access = new ArrayList<>();
+    replay.at("/dossier/accessLog").forEach(entry -> access.add(entry.path("evidence").asInt()));
+    // Every record once: the case's steps in order, and the views of its record apart, this one among them.
+    assertThat(order).isSorted().doesNotHaveDuplicates().doesNotContainAnyElementsOf(access);
+    assertThat(order.size() + access.size()).isEqualTo(replay.at("/dossier/evidence").size());
+    assertThat(replay.at("/dossier/accessLog").findValuesAsText("type")).containsExactly("AUDIT_REPLAY_VIEWED");
+    // Looking again adds to the access log, not to the case's steps.
+    JsonNode again = JSON.readTree(get("auditor1", "/api/cases/" + key + "/replay").getBody());
+    assertThat(again.at("/dossier/timeline").size()).isEqualTo(order.size());
+    assertThat(again.at("/dossier/accessLog").size()).isEqualTo(2);
     assertThat(replay.at("/dossier/verification/status").asText()).isEqualTo("intact");
     assertThat(replay.at("/dossier/dutyFacts").findValuesAsText("code")).contains("ONSITE_BEFORE_EVALUATION");
 
