@@ -6,6 +6,7 @@ import com.creditdiligence.accountability.ReviewFinding;
 import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.accountability.Reviews;
 import com.creditdiligence.casefile.CaseFiles;
+import com.creditdiligence.committee.CommitteeDecisions;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.ChainVerification;
 import com.creditdiligence.evidence.EvidenceDisclosure;
@@ -32,10 +33,13 @@ class CaseDossiers {
   private final TaskRules steps;
   private final CaseDutyFacts dutyFacts;
   private final Reviews review;
+  private final CommitteeDecisions committee;
 
   CaseDossiers(CaseFiles caseFiles, EvidenceLedger ledger, ReviewStore reviews, EvidenceDisclosure disclosure,
-               CaseAccess access, TaskRules steps, CaseDutyFacts dutyFacts, Reviews review) {
+               CaseAccess access, TaskRules steps, CaseDutyFacts dutyFacts, Reviews review,
+               CommitteeDecisions committee) {
     this.review = review;
+    this.committee = committee;
     this.caseFiles = caseFiles;
     this.ledger = ledger;
     this.reviews = reviews;
@@ -65,7 +69,8 @@ class CaseDossiers {
         // Sealed votes stay sealed in the dossier, its PDF and the replay, as in the evidence API.
         disclosure.asSeenBy(businessKey, access.inGroup(Memberships.AUDITOR), records),
         dutyFacts.of(businessKey, records, now).stream()
-            .map(f -> new Dossier.Fact(f, current.unreliable(f.evidence()))).toList(), caseReviews,
+            .map(f -> new Dossier.Fact(f, current.unreliable(f.evidence()))).toList(),
+        committee.allMinutesOf(businessKey), caseReviews,
         List.copyOf(versions));
   }
 }

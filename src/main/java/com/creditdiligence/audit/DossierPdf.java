@@ -94,6 +94,12 @@ final class DossierPdf {
           + numbers(f.evidence()));
     }
     p.gap();
+    p.heading(12, "审查委员会决议与会议纪要 Committee decision and minutes");
+    if (d.committeeMinutes().isEmpty()) {
+      p.line(9, "未经委员会审议 Not decided by the committee");
+    }
+    d.committeeMinutes().forEach(minutes -> minutes.lines().forEach(line -> p.line(8, line)));
+    p.gap();
     p.heading(12, "问责审查 Accountability reviews");
     if (d.reviews().isEmpty()) {
       p.line(9, "无 None");

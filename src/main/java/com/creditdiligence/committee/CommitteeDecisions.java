@@ -2,6 +2,7 @@ package com.creditdiligence.committee;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -44,6 +45,12 @@ public class CommitteeDecisions {
   public Optional<String> resultOf(String businessKey) {
     return jdbc.sql("SELECT result FROM committee_decision WHERE business_key = ?").param(businessKey)
         .query(String.class).optional();
+  }
+
+  /** The minutes of every committee decision on the case, oldest first. */
+  public List<String> allMinutesOf(String businessKey) {
+    return jdbc.sql("SELECT minutes FROM committee_decision WHERE business_key = ? ORDER BY decided_at")
+        .param(businessKey).query(String.class).list();
   }
 
   public Optional<String> minutesOf(String businessKey) {

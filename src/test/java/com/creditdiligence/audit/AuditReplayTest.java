@@ -8,6 +8,9 @@ import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,8 +72,19 @@ class AuditReplayTest {
     assertThat(replay.at("/dossier/verification/status").asText()).isEqualTo("intact");
     assertThat(replay.at("/dossier/dutyFacts").findValuesAsText("code")).contains("ONSITE_BEFORE_EVALUATION");
 
+    // The committee's decision is part of the record: its minutes, each vote named.
+    String minutes = replay.at("/dossier/committeeMinutes/0").asText();
+    assertThat(minutes).contains("担保审查委员会会议纪要", "结果 Result");
+    List<String> voters = ledger.records(key).stream().filter(r -> r.recordType().equals("VOTE_CAST"))
+        .map(EvidenceRecord::performer).toList();
+    assertThat(voters).hasSize(3).allSatisfy(member -> assertThat(minutes).contains(member));
+    try (PDDocument document = Loader.loadPDF(http.withBasicAuth("auditor1", "demo")
+        .getForObject("/api/cases/" + key + "/dossier.pdf", byte[].class))) {
+      assertThat(new PDFTextStripper().getText(document)).contains("会议纪要", "Committee decision and minutes");
+    }
+
     EvidenceRecord last = ledger.records(key).get(ledger.records(key).size() - 1);
-    assertThat(last.recordType()).isEqualTo("AUDIT_REPLAY_VIEWED");
+    assertThat(last.recordType()).isEqualTo("AUDIT_DOSSIER_EXPORTED");
     assertThat(last.performer()).isEqualTo("auditor1");
   }
 
