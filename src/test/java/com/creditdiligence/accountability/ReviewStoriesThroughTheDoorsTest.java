@@ -169,25 +169,20 @@ class ReviewStoriesThroughTheDoorsTest {
 
   @Test
   void inACollectiveDecisionTheMemberWhoVotedAgainstOnStatedGroundsIsClearedOfItAndTheApproversAnswerForIt() {
-    String key = rest.apply("manager1", intake("嘉兴集体决策甲公司", "workingCapitalLoan", 1_000_000, 12));
-    jobs(key);
-    rest.complete(key, "Task_CustomerInvestigation", "manager1", investigation(false));
-    rest.complete(key, "Task_AnalysisEvaluation", "manager1", evaluation("approve"));
-    jobs(key);
-    List<String> voters = rest.tasks("admin", key, "Task_CommitteeVote").stream()
-        .map(t -> t.path("assignee").asText()).sorted().toList();
-    String dissenter = voters.get(voters.size() - 1);
-    for (String voter : voters) {
-      Map<String, Object> ballot = new HashMap<>(vote(voter.equals(dissenter) ? "reject" : "approve"));
-      if (voter.equals(dissenter)) {
-        ballot.put("voteRationale", "反担保物估值不足,现金流无法覆盖 The collateral is overvalued and cash flow does not cover");
+    // The first member to vote rejects, on stated grounds; the others approve.
+    java.util.concurrent.atomic.AtomicReference<String> firstToVote = new java.util.concurrent.atomic.AtomicReference<>();
+    String key = issued("manager1", "嘉兴集体决策甲公司", investigation(false), voter -> {
+      if (!firstToVote.compareAndSet(null, voter)) {
+        return vote("approve");
       }
-      rest.complete(key, "Task_CommitteeVote", voter, ballot);
-    }
-    jobs(key);
-    rest.complete(key, "Task_SignContracts", "manager1", contracts(false));
-    rest.complete(key, "Task_IssueGuarantee", "manager1", issue(1_000_000));
-    jobs(key);
+      Map<String, Object> ballot = new HashMap<>(vote("reject"));
+      ballot.put("voteRationale", "反担保物估值不足,现金流无法覆盖 The collateral is overvalued and cash flow does not cover");
+      return ballot;
+    });
+    String dissenter = firstToVote.get();
+    List<String> voters = list(rest.api("auditor1", HttpMethod.GET, "/api/cases/" + key + "/evidence", null)).stream()
+        .filter(r -> r.path("recordType").asText().equals("VOTE_CAST")).map(r -> r.path("performer").asText()).toList();
+    assertThat(voters).hasSize(3).contains(dissenter);
     lossAfterAWarningSignal(key, "manager1");
 
     // The auditor holds the committee's members to the approval they took together, each on their own vote.
@@ -224,20 +219,69 @@ class ReviewStoriesThroughTheDoorsTest {
     assertThat(rest.formVariables("board2", task).at("/managerBrief/value").asText())
         .contains("反对票免责").contains("#" + dissent).contains("符合第二十八条免责条件");
     decide(task, "board2", "exempt", List.of());
-    String approvers = determinationOf(key, "board2", voters.get(0));
+    String approvers = determinationOf(key, "board2", voters.stream().filter(v -> !v.equals(dissenter)).findFirst().orElseThrow());
     assertThat(rest.formVariables("board2", approvers).at("/managerBrief/value").asText())
         .contains("不符合第二十八条免责条件").contains("§27(七)");
   }
 
+  @Test
+  void aDocumentAcceptedToBeSuppliedAndNeverSuppliedIsA27_2FindingCitingItAndOneSuppliedInTimeIsNone() {
+    String neverSupplied = issuedWithFinancialStatementsToBeSupplied("嘉兴后补甲公司");
+    String supplied = issuedWithFinancialStatementsToBeSupplied("嘉兴后补乙公司");
+    // Within the ten days, the customer brings the statements: a §19 amendment of the investigation records them.
+    int investigation = lastRecord(supplied, "TASK_COMPLETED", "Task_CustomerInvestigation");
+    rest.api("manager1", HttpMethod.POST, "/api/cases/" + supplied + "/evidence/" + investigation + "/amendments", """
+        {"reason": "客户补交近三年审计报告,已实地核对原件 Statements supplied; originals checked on site",
+         "changes": {"doc04Status": "verified", "doc04Method": "onSite"}}""");
+
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(50, ChronoUnit.DAYS)));
+    for (String key : List.of(neverSupplied, supplied)) {
+      jobs(key);
+      lossAfterAWarningSignal(key, "manager1");
+    }
+
+    JsonNode missing = openReview(neverSupplied);
+    assertThat(list(missing.path("findings"))).singleElement().satisfies(f -> {
+      assertThat(f.path("dutyCode").asText()).isEqualTo("DOCUMENT_SUPPLIED");
+      assertThat(f.path("clause").asText()).isEqualTo("§27(二)");
+      assertThat(f.path("manager").asText()).isEqualTo("manager1");
+      assertThat(f.path("explanation").asText()).contains("Audited financial statements");
+    });
+    assertThat(list(missing.path("eligibility"))).singleElement()
+        .satisfies(e -> assertThat(e.path("eligible").asBoolean()).isFalse());
+
+    JsonNode intime = openReview(supplied);
+    assertThat(list(intime.path("findings"))).isEmpty();
+    assertThat(groundsOf(intime, "manager1")).anySatisfy(g -> assertThat(g.path("code").asText())
+        .isEqualTo(ExemptionGround.NO_CONCLUSIVE_EVIDENCE));
+  }
+
+  /** Intake to issue through /engine-rest, the financial statements (doc04) accepted to be supplied within 10 days. */
+  private String issuedWithFinancialStatementsToBeSupplied(String applicant) {
+    Map<String, Object> investigation = investigation(false);
+    investigation.put("doc04Status", "toBeSupplied");
+    investigation.remove("doc04Method");
+    investigation.put("doc04Note", "客户年度审计尚未完成,审计报告后补 The annual audit is not finished yet");
+    investigation.put("documentsDueBy", com.creditdiligence.platform.EngineValues.today().plusDays(10).toString());
+    return issued("manager1", applicant, investigation, voter -> vote("approve"));
+  }
+
   /** Intake to issue, every step by its user through /engine-rest. */
   private String issuedThroughTheDoors(String manager, String applicant) {
+    return issued(manager, applicant, investigation(false), voter -> vote("approve"));
+  }
+
+  /** Intake to issue through /engine-rest, with that investigation and each committee member's ballot. */
+  private String issued(String manager, String applicant, Map<String, Object> investigation,
+                        java.util.function.Function<String, Map<String, Object>> ballotOf) {
     String key = rest.apply(manager, intake(applicant, "workingCapitalLoan", 1_000_000, 12));
     jobs(key);
-    rest.complete(key, "Task_CustomerInvestigation", manager, investigation(false));
+    rest.complete(key, "Task_CustomerInvestigation", manager, investigation);
     rest.complete(key, "Task_AnalysisEvaluation", manager, evaluation("approve"));
     jobs(key);
     for (JsonNode voting : rest.tasks("admin", key, "Task_CommitteeVote")) {
-      rest.complete(key, "Task_CommitteeVote", voting.path("assignee").asText(), vote("approve"));
+      String voter = voting.path("assignee").asText();
+      rest.complete(key, "Task_CommitteeVote", voter, ballotOf.apply(voter));
     }
     jobs(key);
     rest.complete(key, "Task_SignContracts", manager, contracts(false));
