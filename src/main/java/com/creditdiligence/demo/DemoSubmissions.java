@@ -213,8 +213,10 @@ public final class DemoSubmissions {
     return values;
   }
 
-  public static Map<String, Object> majorEventReview() {
-    return new HashMap<>(Map.of("headOpinion", "同意客户经理的分析,继续跟踪 Agree with the analysis; keep watching"));
+  /** The head agrees with the analysis and decides the class given (the manager's proposal, to agree with it). */
+  public static Map<String, Object> majorEventReview(String decidedRiskClass) {
+    return new HashMap<>(Map.of("headRiskClass", decidedRiskClass,
+        "headOpinion", "同意客户经理的分析,继续跟踪 Agree with the analysis; keep watching"));
   }
 
   public static Map<String, Object> preservationMeasures(boolean moveToProblemHandling) {

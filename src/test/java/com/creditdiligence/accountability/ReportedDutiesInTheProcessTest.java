@@ -78,7 +78,7 @@ class ReportedDutiesInTheProcessTest {
     assertThat(waiting.status()).isEqualTo(Status.PENDING);
     assertThat(waiting.clause()).isEqualTo("§14");
 
-    driver.completeInCase(key, "Task_ReviewMajorEventReport", "head1", majorEventReview());
+    driver.completeInCase(key, "Task_ReviewMajorEventReport", "head1", majorEventReview("specialMention"));
 
     DutyFact reported = only(facts(key), "EMERGENCY_REPORTED_TO_LEADER");
     assertThat(reported.status()).isEqualTo(Status.SATISFIED);

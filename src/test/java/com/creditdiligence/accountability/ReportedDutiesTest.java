@@ -358,7 +358,7 @@ class ReportedDutiesTest {
     EvidenceRecord created = record("TASK_CREATED", "Task_ReviewMajorEventReport", "task-review", Map.of(), done, null,
         null);
     return reviewed ? record("TASK_COMPLETED", "Task_ReviewMajorEventReport", "task-review",
-        DemoSubmissions.majorEventReview(), done.plus(1, ChronoUnit.DAYS), "head1", null) : created;
+        DemoSubmissions.majorEventReview("normal"), done.plus(1, ChronoUnit.DAYS), "head1", null) : created;
   }
 
   /** The demo's investigation of a major event, visited on that day. */

@@ -134,7 +134,7 @@ class ReviewStoriesThroughTheDoorsTest {
     jobs(key);
     int event = lastRecord(key, "EVENT_RECEIVED", null);
     rest.complete(key, "Task_MajorEventInvestigation", "manager1", majorEventInvestigation("substandard"));
-    rest.complete(key, "Task_ReviewMajorEventReport", "head1", majorEventReview());
+    rest.complete(key, "Task_ReviewMajorEventReport", "head1", majorEventReview("substandard"));
     jobs(key);
     lossAfterAWarningSignal(key, "manager1");
 

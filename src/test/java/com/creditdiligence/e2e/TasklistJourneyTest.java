@@ -191,7 +191,7 @@ class TasklistJourneyTest {
     events.majorEvent(key, "externalPolicyChange", "行业限产政策出台 Output caps for the industry", LocalDate.now(),
         Instant.now());
     driver.completeInCase(key, "Task_MajorEventInvestigation", "manager1", majorEventInvestigation("substandard"));
-    driver.completeInCase(key, "Task_ReviewMajorEventReport", "head1", majorEventReview());
+    driver.completeInCase(key, "Task_ReviewMajorEventReport", "head1", majorEventReview("substandard"));
     new PostGuaranteeSteps(engine, events).payCompensation(key, "manager1", 0);
     ReviewSteps review = new ReviewSteps(engine, store);
     String reviewId = review.openReview(key).reviewId();

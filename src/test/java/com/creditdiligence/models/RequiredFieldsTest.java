@@ -64,7 +64,7 @@ class RequiredFieldsTest {
     samples.put("Task_MonitoringReport", List.of(monitoringReport("normal", 0, "continueMonitoring")));
     samples.put("Task_ReviewOverdueReport", List.of(overdueReview(null)));
     samples.put("Task_MajorEventInvestigation", List.of(majorEventInvestigation("specialMention")));
-    samples.put("Task_ReviewMajorEventReport", List.of(majorEventReview()));
+    samples.put("Task_ReviewMajorEventReport", List.of(majorEventReview("specialMention")));
     samples.put("Task_PreservationMeasures", List.of(preservationMeasures(true), preservationMeasures(false)));
     samples.put("Task_ProblemHandling", List.of(problemHandling("recoveredContinue")));
     samples.put("Task_RecordCompensation", List.of(compensation(1_000_000, 400_000)));

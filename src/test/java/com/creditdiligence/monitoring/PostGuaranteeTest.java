@@ -162,7 +162,7 @@ class PostGuaranteeTest {
         .filter(t -> "majorLitigation".equals(engine.getTaskService().getVariable(t.getId(), "majorEventKind")))
         .findFirst().orElseThrow();
     driver.completeTask(litigation.getId(), "manager1", majorEventInvestigation("normal"));
-    driver.completeInCase(key, "Task_ReviewMajorEventReport", "head1", majorEventReview());
+    driver.completeInCase(key, "Task_ReviewMajorEventReport", "head1", majorEventReview("normal"));
     driver.completeInCase(key, "Task_PreservationMeasures", "manager1", preservationMeasures(false));
 
     assertThat(tasks(guaranteeCase, "Task_MajorEventInvestigation")).hasSize(1);
