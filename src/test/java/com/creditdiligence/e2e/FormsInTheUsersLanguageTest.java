@@ -88,7 +88,6 @@ class FormsInTheUsersLanguageTest {
       assertThat(calendar.findElement(By.cssSelector(".flatpickr-monthDropdown-months")).getText())
           .contains("十二月").doesNotContain("December");
       browser.stepShowingAll("intake-in-chinese", ".fjs-container");
-      date.sendKeys(Keys.ESCAPE);
 
       assertThat(String.join("\n", texts(browser, FORM_JS_TEXTS))).as("what form-js writes in the form")
           .doesNotContain(FORM_JS_ENGLISH);
