@@ -230,14 +230,16 @@ function parseTyped(text, format) {
   return day(year, month, dayOfMonth);
 }
 
+/** The refusal is shown right below the date's input group (inside it, it would overlap form-js's own message). */
 function refusal(picker) {
-  const place = picker.input.closest('.fjs-datepicker');
-  return place && place.querySelector('.cd-date-refused');
+  const group = picker.input.closest('.fjs-input-group');
+  const next = group && group.nextElementSibling;
+  return next && next.classList.contains('cd-date-refused') ? next : null;
 }
 
 function refuse(picker, typed) {
-  const place = picker.input.closest('.fjs-datepicker');
-  if (!place) {
+  const group = picker.input.closest('.fjs-input-group');
+  if (!group) {
     return;
   }
   let message = refusal(picker);
@@ -245,7 +247,7 @@ function refuse(picker, typed) {
     message = document.createElement('div');
     message.className = 'fjs-form-field-error cd-date-refused';
     message.setAttribute('role', 'alert');
-    place.appendChild(message);
+    group.insertAdjacentElement('afterend', message);
   }
   const example = picker.formatDate(new Date(2026, 11, 2), picker.config.dateFormat);
   message.textContent = chinese
