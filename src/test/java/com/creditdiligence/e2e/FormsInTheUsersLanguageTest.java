@@ -89,6 +89,15 @@ class FormsInTheUsersLanguageTest {
           .contains("十二月").doesNotContain("December");
       browser.stepShowingAll("intake-in-chinese", ".fjs-container");
 
+      // Typed as Chinese write a date, it is the day meant; a day that does not exist is refused in Chinese.
+      typeDate(browser, date, "2020年6月5日");
+      assertThat(chosenDay(browser, date)).isEqualTo("2020-6-5");
+      assertThat(typeDate(browser, date, "2020/02/30")).isEmpty();
+      assertThat(refusal(browser)).contains("“2020/02/30”不是有效日期", "在日历中选择").doesNotContainPattern("[A-Za-z]");
+      typeDate(browser, date, "2020-06-05");
+      assertThat(chosenDay(browser, date)).isEqualTo("2020-6-5");
+      browser.step("intake-date-typed");
+
       assertThat(String.join("\n", texts(browser, FORM_JS_TEXTS))).as("what form-js writes in the form")
           .doesNotContain(FORM_JS_ENGLISH);
       tasklist.closeStartForm();
@@ -221,6 +230,14 @@ class FormsInTheUsersLanguageTest {
     date.sendKeys(typed, Keys.TAB);
     browser.waiting().until(d -> !date.equals(d.switchTo().activeElement()));
     return date.getDomProperty("value");
+  }
+
+  /** The day the field's date picker holds, as year-month-day. */
+  private static String chosenDay(Browser browser, WebElement date) {
+    return String.valueOf(browser.script("""
+        const day = arguments[0]._flatpickr.selectedDates[0];
+        return day ? day.getFullYear() + '-' + (day.getMonth() + 1) + '-' + day.getDate() : null;
+        """, date));
   }
 
   private static String refusal(Browser browser) {
