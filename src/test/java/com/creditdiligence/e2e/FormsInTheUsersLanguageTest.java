@@ -79,8 +79,8 @@ class FormsInTheUsersLanguageTest {
 
       // The calendar, opened from the date field: Chinese month and weekday names, weeks from Monday.
       WebElement date = browser.waitFor(By.cssSelector(".fjs-container [id$='-Field_establishedOn-date']"));
-      // The format's letters (form-js: "yyyy/mm/dd", in the order of the browser's date format) said in Chinese.
-      assertThat(date.getAttribute("placeholder")).matches("[年月日]/[年月日]/[年月日]").contains("年", "月", "日");
+      // Dates in a Chinese form are written year first, whatever the browser's Intl default (here American).
+      assertThat(date.getAttribute("placeholder")).isEqualTo("年-月-日");
       date.click();
       WebElement calendar = browser.waitFor(By.cssSelector(".fjs-container .flatpickr-calendar.open"));
       assertThat(texts(browser, ".flatpickr-calendar.open .flatpickr-weekday")).containsExactly("一", "二", "三", "四",
@@ -90,11 +90,13 @@ class FormsInTheUsersLanguageTest {
       browser.stepShowingAll("intake-in-chinese", ".fjs-container");
 
       // Typed as Chinese write a date, it is the day meant; a day that does not exist is refused in Chinese.
-      typeDate(browser, date, "2020年6月5日");
+      assertThat(typeDate(browser, date, "2020年6月5日")).isEqualTo("2020-06-05");
       assertThat(chosenDay(browser, date)).isEqualTo("2020-6-5");
+      // Month and day first is not how a Chinese form writes a day: refused, not read as another day.
+      assertThat(typeDate(browser, date, "6/5/2020")).isEmpty();
       assertThat(typeDate(browser, date, "2020/02/30")).isEmpty();
       assertThat(refusal(browser)).contains("“2020/02/30”不是有效日期", "在日历中选择").doesNotContainPattern("[A-Za-z]");
-      typeDate(browser, date, "2020-06-05");
+      assertThat(typeDate(browser, date, "2020/6/5")).isEqualTo("2020-06-05");
       assertThat(chosenDay(browser, date)).isEqualTo("2020-6-5");
       browser.step("intake-date-typed");
 

@@ -18,7 +18,8 @@
  * "2026/12/02" was read as month 20, day 6 of this year: 8/6/2027. Each date picker of a form here gets a strict
  * parser instead (config.parseDate, which flatpickr reads on every parse): year first (2026-12-02, 2026/12/02,
  * 2026.12.02, 2026年12月2日) or the locale's own order; a day that does not exist, or any other text, is refused
- * and the field says so. The calendar gets Chinese month and weekday names in a Chinese browser.
+ * and the field says so. In a Chinese browser the calendar gets Chinese month and weekday names and the field
+ * shows the day year first (2026-12-02).
  */
 const language = (((navigator.languages && navigator.languages[0]) || navigator.language || 'en').split('-')[0] || 'en')
   .toLowerCase();
@@ -93,6 +94,14 @@ const CALENDAR_ZH = {
   time_24hr: true
 };
 
+/**
+ * How a Chinese form writes a day: year first, two-digit month and day (2026-12-02, GB/T 7408), whatever the
+ * browser's Intl default is. form-js takes the format from `Intl.DateTimeFormat('default')`, which is not always
+ * the browser's language (headless Chromium with a Chinese UI formats 6/5/2020, the American way): in a Chinese
+ * form that reads as 6 May.
+ */
+const DATE_ZH = 'Y-m-d';
+
 function translated(text, table) {
   for (const [pattern, say] of table) {
     const match = pattern.exec(text);
@@ -154,8 +163,8 @@ function rewriteAttributes(element) {
     }
     let replacement = translated(value, TEXTS);
     if (replacement === null && name === 'placeholder' && element.closest('.fjs-datepicker')) {
-      // form-js shows the locale's format in letters ("yyyy/mm/dd"): said in Chinese, in the same order
-      replacement = /^[ymd\W]+$/.test(value) ? value.replace(/y+/, '年').replace(/m+/, '月').replace(/d+/, '日') : null;
+      // form-js shows the format in letters ("yyyy/mm/dd"); a Chinese form writes dates year first (see DATE_ZH)
+      replacement = /^[ymd\W]+$/.test(value) ? '年-月-日' : null;
     }
     if (replacement !== null) {
       element.setAttribute(name, replacement);
@@ -250,9 +259,10 @@ function refuse(picker, typed) {
     group.insertAdjacentElement('afterend', message);
   }
   const example = picker.formatDate(new Date(2026, 11, 2), picker.config.dateFormat);
+  const examples = example === '2026-12-02' ? example : `2026-12-02 ${chinese ? '或' : 'or'} ${example}`;
   message.textContent = chinese
-    ? `“${typed}”不是有效日期,未采用:请按 2026-12-02 或 ${example} 的格式输入,或在日历中选择`
-    : `“${typed}” is not a date and was not taken: type it like 2026-12-02 or ${example}, or pick it in the calendar`;
+    ? `“${typed}”不是有效日期,未采用:请按 ${examples} 的格式输入,或在日历中选择`
+    : `“${typed}” is not a date and was not taken: type it like ${examples}, or pick it in the calendar`;
 }
 
 function clearRefusal(picker) {
@@ -279,7 +289,7 @@ function localisePicker(input) {
     return parsed;
   };
   if (chinese) {
-    picker.set('locale', CALENDAR_ZH);
+    picker.set({locale: CALENDAR_ZH, dateFormat: DATE_ZH});
   }
   return true;
 }
