@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -129,6 +130,20 @@ class FormsInTheUsersLanguageTest {
     try (Browser browser = Browser.open(baseUrl(), "date-typed-en-us", "en-US")) {
       Tasklist tasklist = new Tasklist(browser);
       tasklist.signIn("manager1");
+      // English otherwise: form-js's own English stays, but a pattern is said in words there too.
+      browser.waitForClickable(By.xpath("//a[normalize-space(.)='Start process']")).click();
+      browser.waitForClickable(By.xpath("//ul[@class='processes']//a[contains(normalize-space(.), "
+          + Tasklist.xpathLiteral(processName(LifecycleDriver.PROCESS_KEY)) + ")]")).click();
+      new CamundaForm(browser).type("Field_unifiedSocialCreditCode", "abc123");
+      browser.waitFor(By.xpath("//li[normalize-space(.)='Must be 18 characters, digits or capital letters']"));
+      assertThat(errorsOf(browser, "Field_unifiedSocialCreditCode")).containsExactlyInAnyOrder(
+          "Must be 18 characters, digits or capital letters", "Field must have minimum length of 18.");
+      assertThat(texts(browser, ".fjs-container .fjs-select-display.fjs-select-placeholder")).contains("Select");
+      browser.step("intake-in-english");
+      browser.waitForClickable(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Close']"))
+          .click();
+      browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+
       CamundaForm form = tasklist.openTask(release.getId());
       WebElement date = browser.waitFor(By.cssSelector(".fjs-container [id$='-Field_repaymentConfirmedOn-date']"));
 
