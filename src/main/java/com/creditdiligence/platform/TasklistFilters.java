@@ -16,7 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Tasklist lists a user lands on: their own tasks and their groups' open tasks, each row showing the
+ * Tasklist lists a user lands on: their own tasks, the tasks offered to them and their groups' open tasks, each row showing the
  * case number and the applicant (tasks of different cases otherwise look the same). Created once.
  */
 @Component
@@ -42,6 +42,11 @@ class TasklistFilters implements ApplicationRunner {
         "admin", "camunda-admin");
     ensure("我的任务 My tasks", -10, "分配给我的任务 Tasks assigned to me",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone);
+    // A task offered to people by name (camunda:candidateUsers, e.g. «申诉复核» to the board members who did not
+    // decide the case) is in no group's list: each person it is offered to finds it here until someone takes it.
+    // The engine also counts the candidate groups the user belongs to, so this one list holds all they may take.
+    ensure("待我处理 Offered to me", -8, "可由我认领的任务(点名给我或我所在组) Tasks I may claim, offered to me or my groups",
+        tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}"), everyone);
     ensure("我组的任务 My groups' tasks", -5, "我所在组可认领的任务 Open tasks my groups may claim",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned(), everyone);
     // Those who watch over the department's work land on all of it (what each may see of it, Camunda decides).

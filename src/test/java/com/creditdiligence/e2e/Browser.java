@@ -64,6 +64,14 @@ final class Browser implements AutoCloseable {
 
   /** Skips the calling test where no Chromium is installed, unless .ci/run says the suite must run. */
   static Browser open(String baseUrl, String suite) {
+    return open(baseUrl, suite, "zh-CN");
+  }
+
+  /**
+   * A browser whose first language is the given one ("zh-CN", "en-US"): the language Tasklist, form-js and the
+   * date formats of the page (Intl) follow.
+   */
+  static Browser open(String baseUrl, String suite, String language) {
     boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!installed && "required".equals(System.getenv(REQUIRED))) {
       throw new IllegalStateException("The browser suite must run here, but " + CHROMIUM + " or " + CHROMEDRIVER
@@ -82,9 +90,9 @@ final class Browser implements AutoCloseable {
       // The flags that work on this closed network: nothing in the background reaches for Google's hosts.
       options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-          "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1440,1100", "--lang=zh-CN");
+          "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1440,1100", "--lang=" + language);
       options.setExperimentalOption("prefs", Map.of(
-          "intl.accept_languages", "zh-CN,zh,en",
+          "intl.accept_languages", language + "," + language.split("-")[0] + ("zh-CN".equals(language) ? ",en" : ""),
           "download.default_directory", downloads.toString(),
           "download.prompt_for_download", false));
       LoggingPreferences logs = new LoggingPreferences();

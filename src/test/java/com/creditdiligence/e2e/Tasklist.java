@@ -66,6 +66,24 @@ final class Tasklist {
     return By.xpath(condition.toString());
   }
 
+  /** The names of the filters in the list at the left, as shown. */
+  List<String> filterNames() {
+    browser.waitFor(By.cssSelector(".task-filters .task-filter h4.name"));
+    return browser.driver().findElements(By.cssSelector(".task-filters .task-filter h4.name a")).stream()
+        .map(link -> link.getText().replaceAll("\\s*\\d+$", "").strip()).toList();
+  }
+
+  /** Clicks a filter of the list at the left by (the start of) its name: the task list shows its tasks. */
+  void chooseFilter(String name) {
+    browser.waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+      d.findElement(By.xpath("//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[starts-with(normalize-space(.), "
+          + xpathLiteral(name) + ")]")).click();
+      return true;
+    });
+    browser.waitFor(By.xpath("//div[contains(@class,'task-filter') and contains(@class,'active')]//h4/a[starts-with(normalize-space(.), "
+        + xpathLiteral(name) + ")]"));
+  }
+
   /** Opens a task by its id, as a link from the list or a shared URL does, and waits for its form. */
   CamundaForm openTask(String taskId) {
     // Within Tasklist only the address's fragment changes: Tasklist follows it without reloading, and

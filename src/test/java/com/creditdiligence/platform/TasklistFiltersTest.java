@@ -112,7 +112,9 @@ class TasklistFiltersTest {
 
   @Test
   void aManagerLandsOnTheirOwnListsAndTheDepartmentHeadAlsoOnAllOpenTasks() {
-    assertThat(filterNamesSeenBy("manager1")).containsExactlyInAnyOrder("我的任务 My tasks", "我组的任务 My groups' tasks");
+    // their own tasks, those offered to them (by name or through a group), their groups' tasks
+    assertThat(filterNamesSeenBy("manager1")).containsExactlyInAnyOrder("我的任务 My tasks", "待我处理 Offered to me",
+        "我组的任务 My groups' tasks");
     assertThat(filterNamesSeenBy("head1")).contains("全部待办 All open tasks");
   }
 

@@ -38,7 +38,9 @@ export default {
   },
   // Puts moment.js (relative dates, date formats) on the language the labels use: without it, dates
   // randomly stay English when the zh and en locale files load in parallel (see the script).
-  customScripts: ['scripts/moment-locale-sync'],
+  // form-js-locale: Camunda Forms' own texts (validation messages, "Select", "Add new", the calendar) in the
+  // user's language, patterns said in words, and typed dates read strictly (see the script for why a script).
+  customScripts: ['scripts/moment-locale-sync', 'scripts/form-js-locale'],
   //
   // Note: the red "migrate to Camunda 8" bar (BANNER_CE_EOL_TEXT) has no switch in this file in 7.24:
   // the header widget sets isCommunityEdition = true unconditionally.
