@@ -124,7 +124,7 @@ class TasklistJourneyTest {
       form.type("Field_voteRationale", "第一还款来源充足,需追加抵押 Repayment sources sufficient, more collateral needed");
       // «完成» on a conditional approval without its conditions: the form says so under the field and sends nothing.
       tasklist.complete();
-      assertThat(form.errorOf("Field_voteConditions")).as("the conditions field's error").isNotBlank();
+      assertThat(form.errorOf("Field_voteConditions")).as("the conditions field's error").isEqualTo("此项为必填项");
       browser.step("vote-conditions-missing");
       tasklist.dismissNotifications();
       form.type("Field_voteConditions", "追加房产抵押并办理登记 An additional mortgage on property, registered");
