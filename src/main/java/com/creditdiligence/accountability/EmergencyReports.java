@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +53,7 @@ final class EmergencyReports {
     }
     EvidenceRecord done = h.done().get();
     JsonNode findings = DutyFacts.findings(done);
-    Optional<LocalDate> visited = date(findings.path("meVisitDate").asText(""));
+    Optional<LocalDate> visited = DutyFacts.day(findings.path("meVisitDate").asText(""));
     LocalDate dueDay = dueAt == null ? null : LocalDate.ofInstant(dueAt, ZoneId.systemDefault());
     String report = findings.path("meWrittenReport").asText("").strip();
     List<String> problems = new ArrayList<>();
@@ -93,16 +92,5 @@ final class EmergencyReports {
   private static DutyFact fact(String clause, Status status, String explanation, MajorEventHandlings h, Instant dueAt,
                                Instant doneAt, String holder) {
     return new DutyFact(DUTY, "monitoring", clause, "§27(四)", status, explanation, h.evidence(), dueAt, doneAt, holder);
-  }
-
-  static Optional<LocalDate> date(String text) {
-    if (text.length() < 10) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(LocalDate.parse(text.substring(0, 10)));
-    } catch (DateTimeParseException unreadable) {
-      return Optional.empty();
-    }
   }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -155,10 +154,10 @@ public final class OnSiteChecks {
       if (completion(r, MONITORING_REPORT)) {
         var findings = DutyFacts.findings(r);
         if ("onSite".equals(findings.path("checkMode").asText(""))) {
-          day(findings.path("checkDate").asText("")).ifPresent(d -> checks.add(new Check(r, d, "on-site monitoring report")));
+          DutyFacts.day(findings.path("checkDate").asText("")).ifPresent(d -> checks.add(new Check(r, d, "on-site monitoring report")));
         }
       } else if (completion(r, MAJOR_EVENT_INVESTIGATION)) {
-        day(DutyFacts.findings(r).path("meVisitDate").asText(""))
+        DutyFacts.day(DutyFacts.findings(r).path("meVisitDate").asText(""))
             .ifPresent(d -> checks.add(new Check(r, d, "major-event on-site investigation")));
       }
     }
@@ -180,16 +179,6 @@ public final class OnSiteChecks {
     return r.recordType().equals("TASK_COMPLETED") && elementId.equals(r.elementId());
   }
 
-  private static Optional<LocalDate> day(String text) {
-    if (text.length() < 10) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(LocalDate.parse(text.substring(0, 10)));
-    } catch (DateTimeParseException unreadable) {
-      return Optional.empty();
-    }
-  }
 
   private static LocalDate date(Instant at) {
     return at.atZone(ZoneId.systemDefault()).toLocalDate();

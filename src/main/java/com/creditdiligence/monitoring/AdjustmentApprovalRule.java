@@ -1,7 +1,6 @@
 package com.creditdiligence.monitoring;
 
-import com.creditdiligence.casefile.CaseFiles;
-import com.creditdiligence.submission.Checks;
+import com.creditdiligence.casefile.ApprovalByAnother;
 import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
@@ -9,7 +8,6 @@ import com.creditdiligence.submission.TaskRule;
 import com.creditdiligence.submission.TaskSpec;
 import com.creditdiligence.submission.TaskSpec.Stage;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +23,10 @@ class AdjustmentApprovalRule implements TaskRule {
       .text("adjustmentApprovalOpinion")
       .build();
 
-  private final CaseFiles caseFiles;
+  private final ApprovalByAnother approval;
 
-  AdjustmentApprovalRule(CaseFiles caseFiles) {
-    this.caseFiles = caseFiles;
+  AdjustmentApprovalRule(ApprovalByAnother approval) {
+    this.approval = approval;
   }
 
   @Override
@@ -38,13 +36,7 @@ class AdjustmentApprovalRule implements TaskRule {
 
   @Override
   public List<Refusal> check(Submission s) {
-    Checks checks = new Checks(s);
-    if (s.performer() != null && s.businessKey() != null
-        && caseFiles.ownManagers(s.businessKey()).contains(s.performer())) {
-      return checks.refuse("adjustmentDecision",
-          "客户经理不得审批本人案件的担保调整 The case's own manager may not approve its adjustment").refusals();
-    }
-    return checks.requireOneOf("adjustmentDecision", Set.of("approve", "reject"), "审批意见 Decision")
-        .requireFinding("adjustmentApprovalOpinion", "审批理由 Rationale").refusals();
+    return approval.check(s, "adjustmentDecision", "adjustmentApprovalOpinion", "审批理由 Rationale",
+        "客户经理不得审批本人案件的担保调整 The case's own manager may not approve its adjustment");
   }
 }
