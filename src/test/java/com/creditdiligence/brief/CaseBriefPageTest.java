@@ -13,6 +13,9 @@ import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.documents.CaseDocument;
 import com.creditdiligence.documents.CaseDocuments;
 import com.creditdiligence.documents.SampleFiles;
+import com.creditdiligence.evidence.Amendments;
+import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.evidence.EvidenceRecord;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,6 +47,10 @@ class CaseBriefPageTest {
   ProcessEngine engine;
   @Autowired
   CaseDocuments documents;
+  @Autowired
+  Amendments amendments;
+  @Autowired
+  EvidenceLedger ledger;
   @LocalServerPort
   int port;
 
@@ -147,6 +154,21 @@ class CaseBriefPageTest {
     assertThat(html).contains(HtmlUtils.htmlEscape(applicant)).contains("5,000,000")
         .contains("经营、财务及反担保均正常,风险可控")
         .doesNotContain("冒名公司").doesNotContain("改写的结论");
+  }
+
+  @Test
+  void aReportAmendedUnderSection19ReadsAsAmendedAndSaysSo() {
+    ProcessInstance guaranteeCase = caseAtTheCommittee("常州简报戊公司 Changzhou Brief E Co. " + APPLICANTS.incrementAndGet());
+    String key = guaranteeCase.getBusinessKey();
+    EvidenceRecord report = ledger.records(key).stream()
+        .filter(r -> "TASK_COMPLETED".equals(r.recordType()) && "Task_AnalysisEvaluation".equals(r.elementId()))
+        .findFirst().orElseThrow();
+    amendments.amend(key, report.sequenceNo(), "审计调整后的净利润 Net profit after the audit adjustment",
+        Map.of("netProfitLastYear", 8_700_000), "manager1", Instant.now());
+
+    String html = get(driver.voters(guaranteeCase.getId()).get(0), "/cases/" + key + "/brief").body();
+    assertThat(html).contains("8,700,000").doesNotContain("9,500,000")
+        .contains("已修正 Amended (§19)").contains("审计调整后的净利润");
   }
 
   private record Answer(int status, String body) {
