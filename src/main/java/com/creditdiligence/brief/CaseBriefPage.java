@@ -49,6 +49,8 @@ class CaseBriefPage {
   private final CaseAccess access;
   private final ZoneId zone;
   private final DateTimeFormatter time;
+  /** How a time is labelled: «北京时间» in the default zone, the zone's id in any other. */
+  private final String zoneLabel;
   private final FormLayout intakeForm = FormLayout.of("ApplicationIntake");
   private final FormLayout investigationForm = FormLayout.of("CustomerInvestigation");
   private final FormLayout evaluationForm = FormLayout.of("AnalysisEvaluation");
@@ -60,6 +62,7 @@ class CaseBriefPage {
     this.access = access;
     this.zone = ZoneId.of(zone);
     this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(this.zone);
+    this.zoneLabel = "Asia/Shanghai".equals(this.zone.getId()) ? "北京时间" : this.zone.getId();
   }
 
   @GetMapping(value = "/cases/{businessKey}/brief", produces = MediaType.TEXT_HTML_VALUE)
@@ -90,11 +93,11 @@ class CaseBriefPage {
         <body>
           <h1>案件简报 Case brief — %1$s</h1>
           <p class="note">只读,取自证据台账(不取自流程变量) Read-only, from the evidence ledger (not from process variables).
-             时间均为北京时间 All times are Beijing time (%2$s). 表决意见密封,不在此显示 Votes are sealed and not shown here.</p>
+             时间均为%4$s(%2$s) All times are in %2$s. 表决意见密封,不在此显示 Votes are sealed and not shown here.</p>
           <p><a href="/cases/%1$s/documents">案件资料 Case documents</a></p>
           %3$s
         </body></html>
-        """.formatted(key, HtmlUtils.htmlEscape(zone.getId()), body);
+        """.formatted(key, HtmlUtils.htmlEscape(zone.getId()), body, HtmlUtils.htmlEscape(zoneLabel));
   }
 
   private static Predicate<EvidenceRecord> completed(String elementId) {
@@ -165,7 +168,8 @@ class CaseBriefPage {
       out.append("<p class=\"pending\">以上记录未引用资料 The records above cite no documents.</p></section>");
       return;
     }
-    out.append("<table><thead><tr><th>文件 File</th><th>大小 Size</th><th>上传时间 Uploaded (北京时间)</th>")
+    out.append("<table><thead><tr><th>文件 File</th><th>大小 Size</th><th>上传时间 Uploaded (")
+        .append(HtmlUtils.htmlEscape(zoneLabel)).append(")</th>")
         .append("<th>上传人 By</th><th>引用于 Relied on by</th></tr></thead><tbody>");
     String key = HtmlUtils.htmlEscape(businessKey);
     for (Citation c : cited) {
@@ -195,7 +199,7 @@ class CaseBriefPage {
   }
 
   private String at(Instant instant) {
-    return instant == null ? "-" : time.format(instant) + " 北京时间";
+    return instant == null ? "-" : time.format(instant) + " " + zoneLabel;
   }
 
   private static Map<String, Object> parse(String json) {
