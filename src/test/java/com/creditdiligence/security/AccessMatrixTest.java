@@ -88,6 +88,7 @@ class AccessMatrixTest {
     doors.add(new Door("GET /api/cases/{key}/dossier.pdf", u -> basic(u, "GET", "/api/cases/" + key + "/dossier.pdf", null), readCase));
     doors.add(new Door("GET /api/cases/{key}/documents", u -> basic(u, "GET", "/api/cases/" + key + "/documents", null), readCase));
     doors.add(new Door("GET /cases/{key}/documents (page)", u -> basic(u, "GET", "/cases/" + key + "/documents", null), readCase));
+    doors.add(new Door("GET /cases/{key}/brief (page)", u -> basic(u, "GET", "/cases/" + key + "/brief", null), readCase));
     doors.add(new Door("GET /audit/cases/{key}", u -> basic(u, "GET", "/audit/cases/" + key, null), readCase));
     doors.add(new Door("GET /api/cases/{key}/dossier.json", u -> basic(u, "GET", "/api/cases/" + key + "/dossier.json", null), readCase));
     doors.add(new Door("GET /api/cases/{key}/accountability-reviews",

@@ -113,7 +113,8 @@ class RequestIntentTest {
   @Test
   void pagesAndApiSendTheSecurityHeaders() {
     HttpClient client = HttpClient.newHttpClient();
-    for (String path : new String[] {"/cases/" + key + "/documents", "/api/cases/" + key + "/evidence", "/audit"}) {
+    for (String path : new String[] {"/cases/" + key + "/documents", "/cases/" + key + "/brief",
+        "/api/cases/" + key + "/evidence", "/audit"}) {
       HttpResponse<String> answer = send(client, HttpRequest.newBuilder(uri(path))
           .header("Authorization", HttpBasic.header("auditor1", "demo")).GET().build());
       var headers = answer.headers();
