@@ -57,6 +57,7 @@ class ReplayController {
     String user = access.user();
     boolean everyCase = access.readsEveryCase();
     boolean board = access.inGroup(Memberships.ACCOUNTABILITY_BOARD);
+    boolean head = access.inGroup(Memberships.DEPARTMENT_HEAD);
     Map<String, Integer> reviewCounts = reviews.reviewCountsByCase();
     StringBuilder rows = new StringBuilder();
     for (CaseFile file : caseFiles.all()) {
@@ -68,11 +69,13 @@ class ReplayController {
           .append(file.businessKey()).append("</a></td><td>").append(HtmlUtils.htmlEscape(file.applicantName()))
           .append("</td><td>").append(file.caseManager()).append("</td><td>").append(file.status())
           .append("</td><td>").append(reviewCount).append("</td><td>").append(DAY.format(file.openedAt()))
+          .append(head ? "</td><td><a href=\"/cases/" + file.businessKey() + "/handover\">移交 Hand over</a>" : "")
           .append("</td></tr>");
     }
     return page("审计回放 Audit replay", "<h1>审计回放 Audit replay</h1><p>" + HtmlUtils.htmlEscape(user)
         + " · <a href=\"/camunda/app/tasklist/\">Tasklist</a></p><table><thead><tr><th>案件 Case</th><th>申请人 Applicant</th>"
-        + "<th>客户经理 Manager</th><th>状态 Status</th><th>问责审查 Reviews</th><th>受理 Opened</th></tr></thead><tbody>"
+        + "<th>客户经理 Manager</th><th>状态 Status</th><th>问责审查 Reviews</th><th>受理 Opened</th>"
+        + (head ? "<th>客户经理移交 Hand over</th>" : "") + "</tr></thead><tbody>"
         + rows + "</tbody></table>", "");
   }
 

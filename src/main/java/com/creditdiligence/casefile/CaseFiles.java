@@ -43,7 +43,7 @@ public class CaseFiles {
   }
 
   /** Hands the case to another manager, and keeps the handover: who held the case when is part of the record. */
-  void reassign(String businessKey, String predecessor, String successor, Instant at) {
+  public void reassign(String businessKey, String predecessor, String successor, Instant at) {
     jdbc.sql("UPDATE case_file SET case_manager = ?, updated_at = ? WHERE business_key = ?")
         .params(successor, Timestamp.from(at), businessKey).update();
     jdbc.sql("INSERT INTO case_handover (business_key, predecessor, successor, handed_over_at) VALUES (?, ?, ?, ?)")

@@ -111,10 +111,29 @@ class RequestIntentTest {
   }
 
   @Test
+  void aPageOfAnotherPortCannotHandACaseOverWithTheHeadsSession() {
+    HttpClient session = tasklistSession("head1");
+    String form = "successor=manager2&reason=" + java.net.URLEncoder.encode("跨站请求伪造的移交 A forged handover",
+        java.nio.charset.StandardCharsets.UTF_8);
+
+    HttpResponse<String> fromOtherPage = send(session, HttpRequest.newBuilder(uri("/cases/" + key + "/handover"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "http://localhost:" + (port + 1))
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    HttpResponse<String> withoutToken = send(session, HttpRequest.newBuilder(uri("/cases/" + key + "/handover"))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
+        .build());
+
+    assertThat(fromOtherPage.statusCode()).isEqualTo(403);
+    assertThat(withoutToken.statusCode()).as("a session cookie alone").isEqualTo(403);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key).singleResult().getAssignee())
+        .isEqualTo("manager1");
+  }
+
+  @Test
   void pagesAndApiSendTheSecurityHeaders() {
     HttpClient client = HttpClient.newHttpClient();
     for (String path : new String[] {"/cases/" + key + "/documents", "/cases/" + key + "/brief",
-        "/api/cases/" + key + "/evidence", "/audit"}) {
+        "/cases/" + key + "/handover", "/api/cases/" + key + "/evidence", "/audit"}) {
       HttpResponse<String> answer = send(client, HttpRequest.newBuilder(uri(path))
           .header("Authorization", HttpBasic.header("auditor1", "demo")).GET().build());
       var headers = answer.headers();
