@@ -115,6 +115,8 @@ class TasklistJourneyTest {
       Tasklist tasklist = new Tasklist(browser);
       tasklist.signIn(member);
       CamundaForm form = tasklist.openTask(vote.getId());
+      // Amounts are read as people write them: digits grouped by thousands.
+      assertThat(browser.driver().findElement(By.cssSelector(".fjs-container")).getText()).contains("1,000,000 元 yuan");
       browser.step("vote-form");
 
       // A one-word rationale the form itself does not let through (at least 10 characters, as the rule says), nor
