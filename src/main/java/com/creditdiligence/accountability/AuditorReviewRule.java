@@ -68,16 +68,13 @@ class AuditorReviewRule implements TaskRule, TaskListener {
         v.confirmed() ? ReviewFinding.CONFIRMED : ReviewFinding.REJECTED, v.reason(), performer));
     int next = store.findings(review.reviewId()).size() + 1;
     for (AuditorReview.AddedFinding added : decided.added()) {
-      store.addFinding(new ReviewFinding(review.reviewId(), next++, added.manager(), "AUDITOR", null, added.stage(),
+      store.addFinding(new ReviewFinding(review.reviewId(), next++, added.manager(), ReviewFinding.BY_AUDITOR, null, added.stage(),
           added.clause(), added.severity(), added.statement(), added.evidence(), null, null, ReviewFinding.CONFIRMED,
           "稽核认定 Found by the auditor", performer));
     }
-    // Whoever a finding names is heard and decided on: a committee member as much as a manager.
-    @SuppressWarnings("unchecked")
-    List<String> underReview = new ArrayList<>((List<String>) task.getExecution().getVariable("managersUnderReview"));
-    decided.added().stream().map(AuditorReview.AddedFinding::manager).filter(p -> !underReview.contains(p)).distinct()
-        .forEach(underReview::add);
-    task.getExecution().setVariable("managersUnderReview", underReview);
+    // Whoever a finding names is heard and decided on, a committee member as much as a manager: from the record, not
+    // from the variable the determinations then loop over.
+    task.getExecution().setVariable("managersUnderReview", new ArrayList<>(reviews.underReview(review)));
     store.recordAuditor(review.reviewId(), performer);
   }
 

@@ -53,7 +53,7 @@ public final class DutyFacts {
     }
     facts.add(new DutyFact("AMENDMENTS_ONLY", "evaluation", "§19", "—", Status.SATISFIED,
         "structural: the ledger cannot be edited in place; changes are amendment records", List.of(), null, null, null));
-    return noLongerDue(records, facts);
+    return facts;
   }
 
   /**

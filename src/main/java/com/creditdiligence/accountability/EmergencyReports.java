@@ -1,11 +1,11 @@
 package com.creditdiligence.accountability;
 
+import com.creditdiligence.submission.BusinessDays;
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +54,7 @@ final class EmergencyReports {
     EvidenceRecord done = h.done().get();
     JsonNode findings = DutyFacts.findings(done);
     Optional<LocalDate> visited = DutyFacts.day(findings.path("meVisitDate").asText(""));
-    LocalDate dueDay = dueAt == null ? null : LocalDate.ofInstant(dueAt, ZoneId.systemDefault());
+    LocalDate dueDay = dueAt == null ? null : BusinessDays.dayOf(dueAt);
     String report = findings.path("meWrittenReport").asText("").strip();
     List<String> problems = new ArrayList<>();
     // The visit's timeliness is ONSITE_AFTER_MAJOR_EVENT's: a visit made late is recorded late (its date cannot be

@@ -1,11 +1,11 @@
 package com.creditdiligence.accountability;
 
+import com.creditdiligence.submission.BusinessDays;
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -43,7 +43,7 @@ final class InvestigationResults {
           "未记录实地调查,无调查结果可报告 no on-site visit recorded, so no results of one to report: the missing visit is "
               + "ONSITE_BEFORE_EVALUATION's", evidence, null, report.recordedAt(), managerAt.apply(report.recordedAt())));
     }
-    Instant dueAt = visited.get().plusDays(reportDays + 1L).atStartOfDay(ZoneId.systemDefault()).toInstant();
+    Instant dueAt = BusinessDays.startOf(visited.get().plusDays(reportDays + 1L));
     boolean onTime = !report.recordedAt().isAfter(dueAt);
     boolean said = !RecordContent.isTrivial(results);
     String visit = "实地调查 on-site visit on " + visited.get() + ", 调查结果报告 results reported " + report.recordedAt()

@@ -1,17 +1,14 @@
 package com.creditdiligence.accountability;
 
+import com.creditdiligence.submission.BusinessDays;
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.monitoring.RiskClass;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -50,11 +47,11 @@ public final class OnSiteChecks {
     List<Check> checks = checks(records);
     List<DutyFact> facts = new ArrayList<>();
     for (Period period : periods(records)) {
-      Bound opening = new Bound(period.start(), date(period.start().recordedAt()), "monitoring began");
+      Bound opening = new Bound(period.start(), BusinessDays.dayOf(period.start().recordedAt()), "monitoring began");
       List<Check> inPeriod = checks.stream()
           .filter(c -> c.record().sequenceNo() > period.start().sequenceNo())
           .filter(c -> period.end() == null || c.record().sequenceNo() < period.end().sequenceNo())
-          .filter(c -> !c.day().isBefore(date(period.start().recordedAt())))
+          .filter(c -> !c.day().isBefore(BusinessDays.dayOf(period.start().recordedAt())))
           .sorted(Comparator.comparing(Check::day).thenComparingInt(c -> c.record().sequenceNo()))
           .toList();
       for (int i = 0; ; i++) {
@@ -62,7 +59,7 @@ public final class OnSiteChecks {
         RiskClass inForce = classAt(records, openedAt);
         int days = maxDays.apply(inForce, openedAt);
         LocalDate dueDay = opening.day().plusDays(days);
-        Instant dueAt = endOf(dueDay);
+        Instant dueAt = BusinessDays.endOf(dueDay);
         String gap = "现场检查 on-site check within " + days + " days of " + opening.what() + " on " + opening.day()
             + " (class " + inForce.label() + "), due " + dueDay;
         List<Integer> evidence = new ArrayList<>(List.of(opening.record().sequenceNo()));
@@ -70,7 +67,7 @@ public final class OnSiteChecks {
           Check check = inPeriod.get(i);
           evidence.add(check.record().sequenceNo());
           boolean onTime = !check.day().isAfter(dueDay);
-          Instant doneAt = check.day().atStartOfDay(ZoneId.systemDefault()).toInstant();
+          Instant doneAt = BusinessDays.startOf(check.day());
           facts.add(new DutyFact(DUTY, "monitoring", "§23", "§27(三)", onTime ? Status.SATISFIED : Status.VIOLATED,
               gap + (onTime ? ": 按时 made on " : ": 逾期 made late, on ") + check.day() + " (" + check.what() + ")",
               List.copyOf(evidence), dueAt, doneAt, managerAt.apply(doneAt.isBefore(dueAt) ? doneAt : dueAt)));
@@ -82,14 +79,14 @@ public final class OnSiteChecks {
           Instant endedAt = period.end().recordedAt();
           facts.add(endedAt.isAfter(dueAt)
               ? new DutyFact(DUTY, "monitoring", "§23", "§27(三)", Status.VIOLATED,
-                  gap + ": 未现场检查 missing: no on-site check until monitoring ended on " + date(endedAt),
+                  gap + ": 未现场检查 missing: no on-site check until monitoring ended on " + BusinessDays.dayOf(endedAt),
                   List.copyOf(evidence), dueAt, null, managerAt.apply(dueAt))
               : new DutyFact(DUTY, "monitoring", "§23", "§27(三)", Status.NOT_APPLICABLE,
-                  gap + ": 监测在到期前结束 monitoring ended on " + date(endedAt) + ", before it fell due",
+                  gap + ": 监测在到期前结束 monitoring ended on " + BusinessDays.dayOf(endedAt) + ", before it fell due",
                   List.copyOf(evidence), dueAt, null, managerAt.apply(endedAt)));
         } else if (now.isAfter(dueAt)) {
           facts.add(new DutyFact(DUTY, "monitoring", "§23", "§27(三)", Status.VIOLATED,
-              gap + ": 未现场检查 missing: none on record by " + date(now), List.copyOf(evidence), dueAt, null,
+              gap + ": 未现场检查 missing: none on record by " + BusinessDays.dayOf(now), List.copyOf(evidence), dueAt, null,
               managerAt.apply(dueAt)));
         } else {
           facts.add(new DutyFact(DUTY, "monitoring", "§23", "§27(三)", Status.PENDING, gap + ": 尚未到期 not yet due",
@@ -180,12 +177,8 @@ public final class OnSiteChecks {
   }
 
 
-  private static LocalDate date(Instant at) {
-    return at.atZone(ZoneId.systemDefault()).toLocalDate();
-  }
+
 
   /** "Within N days" ends with the N-th day, in the business time zone. */
-  private static Instant endOf(LocalDate day) {
-    return day.atTime(LocalTime.MAX).truncatedTo(ChronoUnit.SECONDS).atZone(ZoneId.systemDefault()).toInstant();
-  }
+
 }

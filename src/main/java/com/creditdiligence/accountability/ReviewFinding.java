@@ -15,6 +15,8 @@ public record ReviewFinding(String reviewId, int findingNo, String manager, Stri
                             String clause, String severity, String explanation, List<Integer> evidence, Instant dueAt,
                             String ruleVersion, String status, String statusReason, String judgedBy) {
 
+  /** A finding the auditor added (the other origin is DUTY_FACT, a draft from the duty facts). */
+  public static final String BY_AUDITOR = "AUDITOR";
   public static final String DRAFT = "DRAFT";
   public static final String CONFIRMED = "CONFIRMED";
   public static final String REJECTED = "REJECTED";

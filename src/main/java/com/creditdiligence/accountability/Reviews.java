@@ -80,6 +80,20 @@ public class Reviews {
     return List.copyOf(persons);
   }
 
+  /**
+   * The persons a review hears and decides on, from its record: those the case held responsible when it opened, then
+   * anyone the auditor's findings name (a committee member, say), in that order.
+   */
+  public List<String> underReview(AccountabilityReview review) {
+    List<EvidenceRecord> records = ledger.records(review.businessKey());
+    Set<String> persons = new LinkedHashSet<>(managersOf(review.businessKey(),
+        dutyFacts.of(review.businessKey(), records, review.openedAt()), records));
+    // The auditor's findings name persons checked against the case's answerable ones; a draft's «未查明» names nobody.
+    store.findings(review.reviewId()).stream().filter(f -> ReviewFinding.BY_AUDITOR.equals(f.origin())).map(ReviewFinding::manager)
+        .forEach(persons::add);
+    return List.copyOf(persons);
+  }
+
   public List<String> managersOf(String businessKey) {
     List<EvidenceRecord> records = ledger.records(businessKey);
     return managersOf(businessKey, dutyFacts.of(businessKey, records, ClockUtil.getCurrentTime().toInstant()), records);

@@ -51,6 +51,7 @@ class CaseDossiers {
 
   Dossier of(String businessKey, String generatedBy, Instant now) {
     List<EvidenceRecord> records = ledger.records(businessKey);
+    List<TimelineEntry> timeline = Timeline.all(records, steps.stages());
     ChainVerification verification = ledger.verify(businessKey, records);
     EvidenceIntegrity current = EvidenceIntegrity.of(verification, now);
     List<Dossier.Review> caseReviews = reviews.reviewsOfCase(businessKey).stream().map(r -> {
@@ -65,7 +66,7 @@ class CaseDossiers {
     records.stream().map(EvidenceRecord::ruleSetVersion).filter(Objects::nonNull).forEach(versions::add);
     caseReviews.forEach(r -> versions.addAll(r.review().ruleVersions()));
     return new Dossier(businessKey, now, generatedBy, caseFiles.find(businessKey).orElseThrow(),
-        verification, Timeline.steps(records, steps.stages()), Timeline.accessLog(records, steps.stages()),
+        verification, Timeline.steps(timeline), Timeline.accessLog(timeline),
         // Sealed votes stay sealed in the dossier, its PDF and the replay, as in the evidence API.
         disclosure.asSeenBy(businessKey, access.inGroup(Memberships.AUDITOR), records),
         dutyFacts.of(businessKey, records, now).stream()

@@ -39,14 +39,14 @@ public final class Timeline {
     return records.stream().map(r -> entry(EvidenceSummary.of(r), stages)).toList();
   }
 
-  /** The case's own steps, in order: what happened to the case, not who looked at it since. */
-  public static List<TimelineEntry> steps(List<EvidenceRecord> records, Map<String, String> stages) {
-    return all(records, stages).stream().filter(e -> !AUDIT_STAGE.equals(e.stage())).toList();
+  /** The case's own steps, in order (of {@link #all}): what happened to the case, not who looked at it since. */
+  public static List<TimelineEntry> steps(List<TimelineEntry> all) {
+    return all.stream().filter(e -> !AUDIT_STAGE.equals(e.stage())).toList();
   }
 
-  /** The views and exports of the case's record (the audit trail), in order: an access log, not steps of the case. */
-  public static List<TimelineEntry> accessLog(List<EvidenceRecord> records, Map<String, String> stages) {
-    return all(records, stages).stream().filter(e -> AUDIT_STAGE.equals(e.stage())).toList();
+  /** The views and exports of the case's record (of {@link #all}), in order: an access log, not steps of the case. */
+  public static List<TimelineEntry> accessLog(List<TimelineEntry> all) {
+    return all.stream().filter(e -> AUDIT_STAGE.equals(e.stage())).toList();
   }
 
   /**

@@ -1,13 +1,11 @@
 package com.creditdiligence.events;
 
+import com.creditdiligence.submission.BusinessDays;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.platform.web.ApiProblem;
 import com.creditdiligence.submission.TaskSpec.Field;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -68,8 +66,7 @@ public class CaseEvents {
 
   /** "Within N days" ends with the N-th day, as a person reading the date understands it. */
   static Date endOfDayAfter(Instant receivedAt, int days) {
-    return Date.from(receivedAt.atZone(ZoneId.systemDefault()).toLocalDate().plusDays(days).atTime(LocalTime.MAX)
-        .truncatedTo(ChronoUnit.SECONDS).atZone(ZoneId.systemDefault()).toInstant());
+    return Date.from(BusinessDays.endOfDayAfter(receivedAt, days));
   }
 
   private void deliver(String businessKey, String message, Map<String, Object> event) {

@@ -10,7 +10,6 @@ import com.creditdiligence.security.Qualifications;
 import com.creditdiligence.submission.Checks;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +94,4 @@ public class CaseHandovers {
         at, null, CanonicalForm.json(facts), CanonicalForm.json(List.of()), null, null, null));
   }
 
-  static LocalDate today(Instant at) {
-    return at.atZone(ZoneId.systemDefault()).toLocalDate();
-  }
 }

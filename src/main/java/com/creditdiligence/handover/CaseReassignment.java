@@ -1,5 +1,6 @@
 package com.creditdiligence.handover;
 
+import com.creditdiligence.submission.BusinessDays;
 import com.creditdiligence.platform.SubmissionRefusedException;
 import com.creditdiligence.submission.Refusal;
 import java.time.Instant;
@@ -34,7 +35,7 @@ class CaseReassignment implements TaskListener {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     Object instruction = task.getVariable("headInstruction");
     String reason = instruction == null ? null : instruction.toString();
-    List<String> refused = handovers.refusals(businessKey, successor, reason, CaseHandovers.today(now),
+    List<String> refused = handovers.refusals(businessKey, successor, reason, BusinessDays.dayOf(now),
         task.getProcessEngineServices());
     if (!refused.isEmpty()) {
       throw new SubmissionRefusedException(task.getTaskDefinitionKey(),

@@ -1,5 +1,6 @@
 package com.creditdiligence.handover;
 
+import com.creditdiligence.submission.BusinessDays;
 import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.platform.EngineActions;
@@ -77,17 +78,19 @@ class HandoverPage {
     }
     Instant now = ClockUtil.getCurrentTime().toInstant();
     String why = reason == null ? "" : reason.strip();
-    List<String> refused = actions.asApplication(() -> handovers.refusals(businessKey, successor, why,
-        CaseHandovers.today(now), engine));
+    // Checked and done in one transaction, so that a handover made meanwhile (the case's manager changed) is seen. The
+    // head moves tasks that are not theirs: the application does it, on their word, recorded as theirs.
+    List<String> refused = transaction.execute(status -> actions.asApplication(() -> {
+      List<String> refusals = handovers.refusals(businessKey, successor, why, BusinessDays.dayOf(now), engine);
+      if (refusals.isEmpty()) {
+        handovers.handOver(businessKey, successor, why, head, now, engine);
+      }
+      return refusals;
+    }));
     if (!refused.isEmpty()) {
       return answer(businessKey, csrf, () -> "<p class=\"refused\" role=\"alert\">未移交 Not handed over: "
           + HtmlUtils.htmlEscape(String.join("; ", refused)) + "</p>", HttpStatus.BAD_REQUEST);
     }
-    // The head moves tasks that are not theirs: the application does it, on their word, recorded as theirs.
-    transaction.executeWithoutResult(status -> actions.asApplication(() -> {
-      handovers.handOver(businessKey, successor, why, head, now, engine);
-      return null;
-    }));
     return ResponseEntity.status(HttpStatus.SEE_OTHER)
         .location(URI.create("/cases/" + businessKey + "/handover?handedTo=" + successor)).build();
   }
@@ -108,7 +111,7 @@ class HandoverPage {
   }
 
   private String render(CaseFile file, String notice, CsrfToken csrf) {
-    LocalDate today = CaseHandovers.today(ClockUtil.getCurrentTime().toInstant());
+    LocalDate today = BusinessDays.dayOf(ClockUtil.getCurrentTime().toInstant());
     StringBuilder options = new StringBuilder("<option value=\"\">请选择 Choose</option>");
     List<User> managers = actions.asApplication(() -> engine.getIdentityService().createUserQuery()
         .memberOfGroup(Memberships.CUSTOMER_MANAGER).orderByUserId().asc().list());

@@ -1,5 +1,6 @@
 package com.creditdiligence.platform;
 
+import com.creditdiligence.submission.BusinessDays;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
@@ -56,6 +57,6 @@ public final class EngineValues {
 
   /** The business date by the engine's clock, which tests may move. */
   public static LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+    return BusinessDays.dayOf(ClockUtil.getCurrentTime().toInstant());
   }
 }

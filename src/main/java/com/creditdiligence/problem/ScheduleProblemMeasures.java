@@ -1,8 +1,6 @@
 package com.creditdiligence.problem;
 
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import com.creditdiligence.submission.BusinessDays;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -23,8 +21,7 @@ public class ScheduleProblemMeasures {
   }
 
   public void schedule(DelegateExecution execution) {
-    execution.setVariable("problemMeasuresDue", Date.from(ClockUtil.getCurrentTime().toInstant()
-        .atZone(ZoneId.systemDefault()).toLocalDate().plusDays(deadline.problemMeasuresDays()).atTime(LocalTime.MAX)
-        .truncatedTo(ChronoUnit.SECONDS).atZone(ZoneId.systemDefault()).toInstant()));
+    execution.setVariable("problemMeasuresDue", Date.from(BusinessDays.endOfDayAfter(
+        ClockUtil.getCurrentTime().toInstant(), deadline.problemMeasuresDays())));
   }
 }
