@@ -107,6 +107,59 @@ class DeskPageTest {
     assertThat(desk().select("#reassign tr[data-case=" + key + "]")).as("requalified: off the list").isEmpty();
   }
 
+  @Test
+  void theHeadKeepsAQualificationFromTheDeskByTheRulesOfTheApi() {
+    Qualification held = qualifications.of("manager1").orElseThrow();
+    LocalDate today = time.today();
+    try {
+      ResponseEntity<String> kept = post("head1", "/desk/qualifications/manager1",
+          "level=senior&validFrom=" + today + "&validUntil=" + today.plusYears(1));
+      assertThat(kept.getStatusCode().value()).as("303 to the desk, followed").isEqualTo(200);
+      assertThat(Jsoup.parse(kept.getBody()).selectFirst("#qualifications tr[data-manager=manager1]").text())
+          .contains("高级 Senior", today + " — " + today.plusYears(1), "有效 Valid");
+      assertThat(qualifications.of("manager1").orElseThrow().level()).isEqualTo("senior");
+
+      ResponseEntity<String> tooLong = post("head1", "/desk/qualifications/manager1",
+          "level=senior&validFrom=" + today + "&validUntil=" + today.plusYears(3));
+      ResponseEntity<String> notADay = post("head1", "/desk/qualifications/manager1",
+          "level=senior&validFrom=tomorrow&validUntil=" + today.plusYears(1));
+      ResponseEntity<String> notAManager = post("head1", "/desk/qualifications/committee1",
+          "level=senior&validFrom=" + today + "&validUntil=" + today.plusYears(1));
+      ResponseEntity<String> byAManager = post("manager1", "/desk/qualifications/manager1",
+          "level=senior&validFrom=" + today + "&validUntil=" + today.plusYears(2));
+
+      assertThat(tooLong.getStatusCode().value()).isEqualTo(400);
+      assertThat(tooLong.getBody()).contains("资格有效期最长两年");
+      assertThat(notADay.getStatusCode().value()).isEqualTo(400);
+      assertThat(notADay.getBody()).contains("yyyy-MM-dd");
+      assertThat(notAManager.getStatusCode().value()).isEqualTo(400);
+      assertThat(notAManager.getBody()).contains("committee1 不是客户经理");
+      assertThat(byAManager.getStatusCode().value()).isEqualTo(403);
+      assertThat(qualifications.of("manager1").orElseThrow().validUntil()).isEqualTo(today.plusYears(1));
+    } finally {
+      qualifications.keep(held, "head1", Instant.now());
+    }
+  }
+
+  @Test
+  void theAuditCaseListNamesTheSameStagesAndLeadsTheHeadToTheDesk() {
+    String key = new LifecycleDriver(engine).toCommittee("manager1",
+        DemoSubmissions.intake("湖州审计列表有限公司", "billAcceptance", 1_100_000, 6), "approve").getBusinessKey();
+
+    Document audit = Jsoup.parse(get("head1", "/audit").getBody());
+
+    assertThat(stageOf(audit, key)).isEqualTo("审查委员会审议中 At the committee");
+    assertThat(audit.select("td.stage").eachText()).as("the demo's compensated and rejected cases")
+        .contains("已代偿 Compensated", "不予受理 Rejected at intake").doesNotContain("REGISTERED");
+    assertThat(audit.selectFirst("#desk-link").attr("href")).isEqualTo("/desk");
+    assertThat(Jsoup.parse(get("auditor1", "/audit").getBody()).select("#desk-link")).isEmpty();
+  }
+
+  private ResponseEntity<String> post(String user, String path, String form) {
+    return http.exchange(RequestEntity.post(path).header("Authorization", HttpBasic.header(user, "demo"))
+        .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED).body(form), String.class);
+  }
+
   private Document desk() {
     ResponseEntity<String> page = get("head1", "/desk");
     assertThat(page.getStatusCode().value()).isEqualTo(200);
