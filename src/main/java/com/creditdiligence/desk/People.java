@@ -26,6 +26,10 @@ public class People {
     return user == null ? userId : name(user);
   }
 
+  public boolean exists(String userId) {
+    return userId != null && actions.asApplication(() -> identity.createUserQuery().userId(userId).count() > 0);
+  }
+
   public static String name(User user) {
     String name = Optional.ofNullable(user.getFirstName()).orElse("") + Optional.ofNullable(user.getLastName()).orElse("");
     return name.isBlank() ? user.getId() : name + " (" + user.getId() + ")";
