@@ -155,6 +155,19 @@ class DeskPageTest {
     assertThat(Jsoup.parse(get("auditor1", "/audit").getBody()).select("#desk-link")).isEmpty();
   }
 
+  @Test
+  void theDeskAndTheRecordAnswerWithThePagesSecurityHeaders() {
+    for (String path : new String[] {"/desk", "/managers/manager1/record"}) {
+      ResponseEntity<String> page = get("head1", path);
+      assertThat(page.getStatusCode().value()).as(path).isEqualTo(200);
+      assertThat(page.getHeaders().getFirst("Content-Security-Policy")).as(path).contains("script-src 'self'",
+          "style-src 'self'", "frame-ancestors 'self'");
+      assertThat(page.getHeaders().getFirst("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+      assertThat(page.getHeaders().getFirst("X-Frame-Options")).as(path).isEqualTo("SAMEORIGIN");
+    }
+    assertThat(http.getForEntity("/desk", String.class).getStatusCode().value()).as("not signed in").isEqualTo(401);
+  }
+
   private ResponseEntity<String> post(String user, String path, String form) {
     return http.exchange(RequestEntity.post(path).header("Authorization", HttpBasic.header(user, "demo"))
         .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED).body(form), String.class);
