@@ -31,7 +31,10 @@ public class People {
   }
 
   public static String name(User user) {
-    String name = Optional.ofNullable(user.getFirstName()).orElse("") + Optional.ofNullable(user.getLastName()).orElse("");
+    String first = Optional.ofNullable(user.getFirstName()).orElse("");
+    String last = Optional.ofNullable(user.getLastName()).orElse("");
+    // 王 + 经理一 are written together; 问责委员1 + Board member 1 (a Chinese and an English name) apart.
+    String name = first + (!first.isEmpty() && !last.isEmpty() && last.charAt(0) < 128 ? " " : "") + last;
     return name.isBlank() ? user.getId() : name + " (" + user.getId() + ")";
   }
 }

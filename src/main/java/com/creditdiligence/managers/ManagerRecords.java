@@ -14,6 +14,7 @@ import com.creditdiligence.submission.BusinessTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +32,7 @@ import org.springframework.stereotype.Component;
 class ManagerRecords {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
 
   private final ReviewStore store;
   private final CaseFiles caseFiles;
@@ -105,7 +108,7 @@ class ManagerRecords {
     String outcome = FindingOutcome.of(f, decisions);
     return new ManagerRecord.Finding(f.findingNo(), f.clause(), Section27.label(f.clause()), f.dutyCode(),
         f.dutyCode() == null ? null : name("duty." + f.dutyCode(), f.dutyCode()), f.stage(), f.severity(),
-        name("severity." + f.severity(), f.severity()), f.explanation(), f.evidence(), f.status(), f.statusReason(),
+        name("severity." + f.severity(), f.severity()), inBusinessTime(f.explanation()), f.evidence(), f.status(), f.statusReason(),
         outcome, name("finding." + outcome, outcome));
   }
 
@@ -135,6 +138,12 @@ class ManagerRecords {
           time.offset(record.recordedAt()), time.shown(record.recordedAt())));
     }
     return found;
+  }
+
+  /** The instants a finding's explanation cites in ISO UTC («done late, on 2026-12-07T18:18:56Z»), as people read them. */
+  String inBusinessTime(String text) {
+    return text == null ? null : INSTANT.matcher(text).replaceAll(
+        match -> time.shown(Instant.parse(match.group())) + " (" + time.label() + ")");
   }
 
   private static JsonNode parse(String json) {

@@ -85,6 +85,9 @@ class ManagerRecordTest {
     assertThat(entry.selectFirst(".deliberation").text()).contains("委员会评议", "问责委员1");
     assertThat(entry.select(".decisions td.tier").eachText()).containsExactly("可减免 Reducible", "应免责 Exempt");
     assertThat(entry.text()).contains("§27(五) 未根据预警信号及时采取保全措施", "首次认定", "申诉复核");
+    assertThat(entry.selectFirst(".findings td.explanation").text()).as("the duty fact's times in Beijing time")
+        .contains("北京时间").doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+    assertThat(entry.selectFirst(".deliberation").text()).contains("问责委员1 Board member 1 (board1)");
   }
 
   @Test
