@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -52,6 +54,16 @@ class DeskPage {
       return refusedPage(refused);
     }
     return deskPage(head, csrf, kept, null, null, HttpStatus.OK);
+  }
+
+  /**
+   * The pages of this application the signed-in user may open from Tasklist's header (scripts/desk-link.js): the desk
+   * for department heads, nothing for others. Always 200, so that asking leaves no error in anyone's browser console.
+   */
+  @GetMapping(value = "/api/desk/links", produces = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseBody
+  Map<String, String> links() {
+    return access.inGroup(Memberships.DEPARTMENT_HEAD) ? Map.of("desk", "/desk") : Map.of();
   }
 
   /** A qualification kept from the desk's form: the same rules as PUT /api/managers/{id}/qualification. */

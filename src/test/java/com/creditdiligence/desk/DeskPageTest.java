@@ -168,6 +168,14 @@ class DeskPageTest {
     assertThat(http.getForEntity("/desk", String.class).getStatusCode().value()).as("not signed in").isEqualTo(401);
   }
 
+  @Test
+  void tasklistIsToldToOfferTheDeskToDepartmentHeadsAlone() {
+    assertThat(get("head1", "/api/desk/links").getBody()).isEqualTo("{\"desk\":\"/desk\"}");
+    ResponseEntity<String> manager = get("manager1", "/api/desk/links");
+    assertThat(manager.getStatusCode().value()).isEqualTo(200);
+    assertThat(manager.getBody()).isEqualTo("{}");
+  }
+
   private ResponseEntity<String> post(String user, String path, String form) {
     return http.exchange(RequestEntity.post(path).header("Authorization", HttpBasic.header(user, "demo"))
         .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED).body(form), String.class);

@@ -57,8 +57,10 @@ class DeskJourneyTest {
     try (Browser browser = Browser.open("http://localhost:" + port, "desk")) {
       new Tasklist(browser).signIn("head1");
       ClockUtil.setCurrentTime(Date.from(report.getDueDate().toInstant().plus(Duration.ofDays(2))));
-      browser.go("/audit");
-      browser.waitForClickable(By.id("desk-link")).click();
+      // From Tasklist's header, where the head works.
+      WebElement deskLink = browser.waitForClickable(By.cssSelector("a.desk-link[href='/desk']"));
+      browser.step("tasklist-offers-the-desk");
+      deskLink.click();
       WebElement late = browser.waitFor(By.cssSelector("#overdue tr[data-case='" + key + "']"));
       assertThat(late.getText()).contains("按期提交监测报告 Monitoring report on time", "李经理二 (manager2)");
       assertThat(browser.driver().findElement(By.id("as-of")).getText()).contains("北京时间 Beijing time");
@@ -76,6 +78,9 @@ class DeskJourneyTest {
       ClockUtil.reset();
 
       new Tasklist(browser).signIn("board1");
+      browser.waiting().until(d -> Boolean.TRUE.equals(browser.script("return performance.getEntriesByType('resource')"
+          + ".some(e => e.name.endsWith('/api/desk/links'))")));
+      assertThat(browser.driver().findElements(By.cssSelector("a.desk-link"))).as("no desk for a board member").isEmpty();
       browser.go("/managers/manager1/record");
       WebElement entry = browser.waitFor(By.cssSelector("[data-review='" + reviewed + "']"));
       assertThat(entry.findElement(By.cssSelector(".final-tier")).getText()).isEqualTo("应免责 Exempt");
