@@ -1,8 +1,10 @@
 package com.creditdiligence.desk;
 
 import com.creditdiligence.casefile.CaseFile;
+import com.creditdiligence.casefile.CaseStatus;
 import com.creditdiligence.platform.EngineActions;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -14,6 +16,10 @@ import org.springframework.stereotype.Component;
 /** Each case's real stage ({@link CaseStage}), from its file's status and the elements its process waits in. */
 @Component
 public class CaseStages {
+
+  /** The statuses of a case whose process still runs (the others are ends: nothing to ask the engine). */
+  private static final Set<CaseStatus> RUNNING = EnumSet.of(CaseStatus.REGISTERED, CaseStatus.COMMITTEE_APPROVED,
+      CaseStatus.IN_MONITORING, CaseStatus.PROBLEM_HANDLING);
 
   private final RuntimeService runtime;
   private final EngineActions actions;
@@ -36,7 +42,7 @@ public class CaseStages {
   /** The elements the case's process (with its called processes) waits in; none once it has ended. */
   public Set<String> activeElements(CaseFile file) {
     Set<String> elements = new HashSet<>();
-    if (file.processInstanceId() == null || !file.status().name().matches("REGISTERED|COMMITTEE_APPROVED|IN_MONITORING|PROBLEM_HANDLING")) {
+    if (file.processInstanceId() == null || !RUNNING.contains(file.status())) {
       return elements;
     }
     ActivityInstance tree = actions.asApplication(() -> runtime.getActivityInstance(file.processInstanceId()));
