@@ -169,6 +169,21 @@ class DeskPageTest {
   }
 
   @Test
+  void aRefusedSubmissionIsListedWithItsStepAndWhoTriedByName() {
+    LifecycleDriver driver = new LifecycleDriver(engine);
+    String id = driver.apply("manager1", DemoSubmissions.intake("湖州被拒提交有限公司", "workingCapitalLoan", 700_000, 12)).getId();
+    String key = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.complete(id, "Task_CustomerInvestigation", "manager1",
+        java.util.Map.of())).isInstanceOf(com.creditdiligence.platform.SubmissionRefusedException.class);
+
+    Element refused = desk().select("#refusals tbody tr").stream()
+        .filter(row -> row.text().contains(key)).findFirst().orElse(null);
+
+    assertThat(refused).as("the refusal of " + key).isNotNull();
+    assertThat(refused.text()).contains("客户调查 Customer investigation", "王经理一 (manager1)");
+  }
+
+  @Test
   void tasklistIsToldToOfferTheDeskToDepartmentHeadsAlone() {
     assertThat(get("head1", "/api/desk/links").getBody()).isEqualTo("{\"desk\":\"/desk\"}");
     ResponseEntity<String> manager = get("manager1", "/api/desk/links");
