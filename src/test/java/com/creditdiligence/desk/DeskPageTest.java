@@ -184,6 +184,22 @@ class DeskPageTest {
   }
 
   @Test
+  void theWatchListHoldsGuaranteesClassedSpecialMentionOrWorseAndThoseWithAMajorEventOpen() {
+    String id = new LifecycleDriver(engine).issuedGuarantee("manager1", "湖州关注名单有限公司", 1_300_000).getId();
+    String key = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey();
+    assertThat(desk().select("#watch-list tr[data-case=" + key + "]")).as("normal: not watched").isEmpty();
+    // As a monitoring report classing it 关注 leaves it on record.
+    engine.getRuntimeService().setVariable(id, "riskClass", "specialMention");
+
+    Document desk = desk();
+
+    assertThat(desk.selectFirst("#watch-list tr[data-case=" + key + "]").text()).contains("关注 Special mention");
+    assertThat(desk.select("#portfolio-table tr").eachText()).anyMatch(row -> row.startsWith("关注 Special mention"));
+    assertThat(desk.select("#watch-list tr").eachText()).as("the demo's case with a major event awaiting its on-site visit")
+        .anyMatch(row -> row.contains("太仓港泰物流") && row.contains("处理中 Open"));
+  }
+
+  @Test
   void tasklistIsToldToOfferTheDeskToDepartmentHeadsAlone() {
     assertThat(get("head1", "/api/desk/links").getBody()).isEqualTo("{\"desk\":\"/desk\"}");
     ResponseEntity<String> manager = get("manager1", "/api/desk/links");
