@@ -1,6 +1,5 @@
 package com.creditdiligence.accountability;
 
-import com.creditdiligence.security.Memberships;
 import com.creditdiligence.platform.EngineActions;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.casefile.CaseFiles;
@@ -10,10 +9,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -69,14 +66,6 @@ class AccountabilityReviewController {
   record FindingView(@JsonUnwrapped ReviewFinding finding, boolean evidenceUnreliable) {
   }
 
-  /** One review as it concerns one manager: the findings against them, the decisions, and the outcome that stands. */
-  record ManagerReview(String reviewId, String businessKey, String trigger, Instant openedAt, Instant closedAt,
-                       List<ReviewFinding> findings, List<Determination> determinations, String finalTier) {
-  }
-
-  record ManagerRecord(String manager, int reviews, Map<String, Long> outcomes, List<ManagerReview> history) {
-  }
-
   @PostMapping("/api/cases/{businessKey}/accountability-reviews")
   ResponseEntity<ReviewView> open(@PathVariable String businessKey, @Valid @RequestBody OpenReviewRequest request) {
     if (caseFiles.find(businessKey).isEmpty()) {
@@ -104,28 +93,6 @@ class AccountabilityReviewController {
         .orElseThrow(() -> ApiProblem.notFound("没有此问责审查 No accountability review " + reviewId));
     access.read(review.businessKey());
     return view(review);
-  }
-
-  /** seeds/002: a manager's appraisal carries their risk accountability; this is its record. */
-  @GetMapping("/api/managers/{manager}/record")
-  ManagerRecord record(@PathVariable String manager) {
-    if (!access.user().equals(manager)) {
-      access.memberOf(Memberships.AUDITOR, Memberships.ACCOUNTABILITY_BOARD, Memberships.DEPARTMENT_HEAD,
-          Memberships.ADMIN);
-    }
-    List<ManagerReview> history = new ArrayList<>();
-    for (String reviewId : store.reviewsConcerning(manager)) {
-      AccountabilityReview review = store.review(reviewId).orElseThrow();
-      List<Determination> decisions = store.determinations(reviewId).stream()
-          .filter(d -> d.manager().equals(manager)).toList();
-      Optional<Determination> standing = decisions.stream().reduce((first, later) -> later);
-      history.add(new ManagerReview(reviewId, review.businessKey(), review.trigger(), review.openedAt(),
-          review.closedAt(), store.findings(reviewId).stream().filter(f -> f.manager().equals(manager)).toList(),
-          decisions, standing.map(d -> d.tier().code()).orElse(null)));
-    }
-    Map<String, Long> outcomes = new java.util.TreeMap<>();
-    history.stream().filter(r -> r.finalTier() != null).forEach(r -> outcomes.merge(r.finalTier(), 1L, Long::sum));
-    return new ManagerRecord(manager, history.size(), outcomes, history);
   }
 
   private ReviewView view(AccountabilityReview review) {

@@ -113,7 +113,7 @@ public class ReviewStore {
   }
 
   /** The ids of every review that found against, or decided on, the manager, oldest first. */
-  List<String> reviewsConcerning(String manager) {
+  public List<String> reviewsConcerning(String manager) {
     return jdbc.sql("""
             SELECT r.review_id FROM accountability_review r
             WHERE EXISTS (SELECT 1 FROM review_finding f WHERE f.review_id = r.review_id AND f.manager = ?)

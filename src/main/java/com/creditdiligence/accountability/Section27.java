@@ -6,7 +6,7 @@ import java.util.Map;
  * The items of §27, each with its short bilingual title, so that a clause a board member may cite reads
  * as what it means («§27(五) 未及时采取保全措施 …»), not only as its number.
  */
-final class Section27 {
+public final class Section27 {
 
   private static final Map<String, String> TITLES = Map.of(
       "§27(一)", "虚假记载、误导性陈述或重大疏漏 False records, misleading statements or major omissions",
@@ -21,7 +21,7 @@ final class Section27 {
   }
 
   /** «§27(五) 未根据预警信号… No timely…»; a clause not in §27 as it is. */
-  static String label(String clause) {
+  public static String label(String clause) {
     String title = TITLES.get(clause);
     return title == null ? clause : clause + " " + title;
   }

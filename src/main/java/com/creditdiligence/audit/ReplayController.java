@@ -3,6 +3,7 @@ package com.creditdiligence.audit;
 import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;
+import com.creditdiligence.desk.CaseStages;
 import com.creditdiligence.platform.web.ApiProblem;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.security.Memberships;
@@ -10,6 +11,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,9 +40,13 @@ class ReplayController {
   private final ModelDiagrams diagrams;
   private final CaseFiles caseFiles;
   private final ReviewStore reviews;
+  private final CaseStages stages;
+  private final MessageSource messages;
 
   ReplayController(CaseAccess access, AuditTrail trail, CaseDossiers dossiers, ModelDiagrams diagrams,
-                   CaseFiles caseFiles, ReviewStore reviews) {
+                   CaseFiles caseFiles, ReviewStore reviews, CaseStages stages, MessageSource messages) {
+    this.stages = stages;
+    this.messages = messages;
     this.access = access;
     this.trail = trail;
     this.dossiers = dossiers;
@@ -65,16 +72,20 @@ class ReplayController {
       if (!(everyCase || (board && reviewCount > 0) || user.equals(file.caseManager()))) {
         continue;
       }
-      rows.append("<tr><td><a href=\"/audit/cases/").append(file.businessKey()).append("\">")
+      rows.append("<tr data-case=\"").append(HtmlUtils.htmlEscape(file.businessKey())).append("\"><td><a href=\"/audit/cases/").append(file.businessKey()).append("\">")
           .append(file.businessKey()).append("</a></td><td>").append(HtmlUtils.htmlEscape(file.applicantName()))
-          .append("</td><td>").append(file.caseManager()).append("</td><td>").append(file.status())
+          // The case's real stage, not the file's coarse status (a case at the committee is not just "REGISTERED").
+          .append("</td><td>").append(file.caseManager())
+          .append("</td><td class=\"stage\">").append(HtmlUtils.htmlEscape(messages.getMessage(
+              stages.of(file).messageKey(), null, LocaleContextHolder.getLocale())))
           .append("</td><td>").append(reviewCount).append("</td><td>").append(DAY.format(file.openedAt()))
           .append(head ? "</td><td><a href=\"/cases/" + file.businessKey() + "/handover\">移交 Hand over</a>" : "")
           .append("</td></tr>");
     }
     return page("审计回放 Audit replay", "<h1>审计回放 Audit replay</h1><p>" + HtmlUtils.htmlEscape(user)
-        + " · <a href=\"/camunda/app/tasklist/\">Tasklist</a></p><table><thead><tr><th>案件 Case</th><th>申请人 Applicant</th>"
-        + "<th>客户经理 Manager</th><th>状态 Status</th><th>问责审查 Reviews</th><th>受理 Opened</th>"
+        + " · <a href=\"/camunda/app/tasklist/\">Tasklist</a>"
+        + (head ? " · <a id=\"desk-link\" href=\"/desk\">部门负责人工作台 Department head's desk</a>" : "") + "</p><table><thead><tr><th>案件 Case</th><th>申请人 Applicant</th>"
+        + "<th>客户经理 Manager</th><th>阶段 Stage</th><th>问责审查 Reviews</th><th>受理 Opened</th>"
         + (head ? "<th>客户经理移交 Hand over</th>" : "") + "</tr></thead><tbody>"
         + rows + "</tbody></table>", "");
   }

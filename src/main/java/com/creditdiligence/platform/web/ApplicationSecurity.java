@@ -53,7 +53,7 @@ class ApplicationSecurity {
       + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 
   /** The paths Spring Security guards; the servlet filter is mapped to these alone (see the registration below). */
-  static final String[] PATHS = {"/api/*", "/cases/*", "/audit", "/audit/*"};
+  static final String[] PATHS = {"/api/*", "/cases/*", "/audit", "/audit/*", "/desk", "/desk/*", "/managers/*"};
 
   /**
    * Spring Security's filter on the application's paths only (Boot's own registration, mapped to every path, is
@@ -74,7 +74,7 @@ class ApplicationSecurity {
   SecurityFilterChain applicationPages(HttpSecurity http, ProcessEngine engine) throws Exception {
     IdentityService identity = engine.getIdentityService();
     WebappSession webappSession = new WebappSession(engine.getName());
-    http.securityMatcher("/api/**", "/cases/**", "/audit", "/audit/**")
+    http.securityMatcher("/api/**", "/cases/**", "/audit", "/audit/**", "/desk", "/desk/**", "/managers/**")
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("credit-diligence").authenticationEntryPoint(ApplicationSecurity::unauthorized))
         .addFilterBefore(new WebappSessionAuthentication(webappSession), BasicAuthenticationFilter.class)

@@ -1,0 +1,230 @@
+package com.creditdiligence.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.HttpBasic;
+import com.creditdiligence.demo.DemoSubmissions;
+import com.creditdiligence.demo.LifecycleDriver;
+import com.creditdiligence.security.Qualification;
+import com.creditdiligence.security.Qualifications;
+import com.creditdiligence.submission.BusinessTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.RequestEntity;
+import org.springframework.http.ResponseEntity;
+
+/** The department head's desk: who is late on which case, whose cases need a new manager, where each case stands. */
+@ApplicationTest
+class DeskPageTest {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  Qualifications qualifications;
+  @Autowired
+  BusinessTime time;
+
+  @Test
+  void anyoneButADepartmentHeadIsToldOnAPageThatTheDeskIsNotTheirs() {
+    for (String user : new String[] {"manager1", "auditor1", "board1"}) {
+      ResponseEntity<String> page = get(user, "/desk");
+      assertThat(page.getStatusCode().value()).as(user).isEqualTo(403);
+      assertThat(page.getHeaders().getContentType().toString()).startsWith("text/html");
+      assertThat(page.getBody()).contains("无权访问", "departmentHead").doesNotContain("关注名单");
+    }
+  }
+
+  @Test
+  void aCaseAtTheCommitteeIsNamedSoNotRegistered() {
+    String key = new LifecycleDriver(engine).toCommittee("manager1",
+        DemoSubmissions.intake("湖州委员会阶段有限公司", "billAcceptance", 1_200_000, 6), "approve").getBusinessKey();
+    String investigating = new LifecycleDriver(engine).apply("manager1",
+        DemoSubmissions.intake("湖州调查阶段有限公司", "workingCapitalLoan", 900_000, 12)).getBusinessKey();
+
+    Document desk = desk();
+
+    assertThat(stageOf(desk.selectFirst("#cases"), key)).isEqualTo("审查委员会审议中 At the committee");
+    assertThat(stageOf(desk.selectFirst("#cases"), investigating)).isEqualTo("客户调查 Investigation");
+    assertThat(desk.select("#cases").text()).doesNotContain("REGISTERED");
+  }
+
+  @Test
+  void anOverdueMonitoringReportIsShownWithTheManagerWhoHoldsIt() {
+    String id = new LifecycleDriver(engine).issuedGuarantee("manager2", "湖州逾期监测有限公司", 1_500_000).getId();
+    String key = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey();
+    Task report = engine.getTaskService().createTaskQuery().processInstanceId(id).taskDefinitionKey("Task_MonitoringReport")
+        .singleResult();
+    Document before = desk();
+    assertThat(before.select("#overdue tr[data-case=" + key + "]")).as("not late before its due date").isEmpty();
+    assertThat(before.select("#portfolio-table").text()).contains("正常 Normal");
+
+    ClockUtil.setCurrentTime(Date.from(report.getDueDate().toInstant().plus(Duration.ofDays(3))));
+    try {
+      Element late = desk().selectFirst("#overdue tr[data-case=" + key + "]");
+
+      assertThat(late).as("the overdue report is on the desk").isNotNull();
+      assertThat(late.text()).contains("按期提交监测报告 Monitoring report on time", "李经理二 (manager2)",
+          time.shown(report.getDueDate().toInstant()));
+      assertThat(late.selectFirst("td.number").text()).isEqualTo("3");
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void theCasesOfAManagerWhoseQualificationLapsedAreListedWithTheWayToReassignThem() {
+    String key = new LifecycleDriver(engine).apply("manager2",
+        DemoSubmissions.intake("湖州资格失效有限公司", "workingCapitalLoan", 800_000, 12)).getBusinessKey();
+    Qualification held = qualifications.of("manager2").orElseThrow();
+    LocalDate today = time.today();
+    qualifications.keep(new Qualification("manager2", "intermediate", today.minusYears(1), today.minusDays(1)), "head1",
+        Instant.now());
+    try {
+      Document desk = desk();
+
+      Element row = desk.selectFirst("#reassign tr[data-case=" + key + "]");
+      assertThat(row).isNotNull();
+      assertThat(row.text()).contains("李经理二 (manager2)", "客户调查 Investigation", "已失效 Lapsed");
+      assertThat(row.selectFirst("a.reassign").attr("href")).isEqualTo("/cases/" + key + "/handover");
+      assertThat(desk.selectFirst("#qualifications tr[data-manager=manager2] td.state").text()).isEqualTo("已失效 Lapsed");
+    } finally {
+      qualifications.keep(held, "head1", Instant.now());
+    }
+    assertThat(desk().select("#reassign tr[data-case=" + key + "]")).as("requalified: off the list").isEmpty();
+  }
+
+  @Test
+  void theHeadKeepsAQualificationFromTheDeskByTheRulesOfTheApi() {
+    Qualification held = qualifications.of("manager1").orElseThrow();
+    LocalDate today = time.today();
+    try {
+      ResponseEntity<String> kept = post("head1", "/desk/qualifications/manager1",
+          "level=senior&validFrom=" + today + "&validUntil=" + today.plusYears(1));
+      assertThat(kept.getStatusCode().value()).as("303 to the desk, followed").isEqualTo(200);
+      assertThat(Jsoup.parse(kept.getBody()).selectFirst("#qualifications tr[data-manager=manager1]").text())
+          .contains("高级 Senior", today + " — " + today.plusYears(1), "有效 Valid");
+      assertThat(qualifications.of("manager1").orElseThrow().level()).isEqualTo("senior");
+
+      ResponseEntity<String> tooLong = post("head1", "/desk/qualifications/manager1",
+          "level=senior&validFrom=" + today + "&validUntil=" + today.plusYears(3));
+      ResponseEntity<String> notADay = post("head1", "/desk/qualifications/manager1",
+          "level=senior&validFrom=tomorrow&validUntil=" + today.plusYears(1));
+      ResponseEntity<String> notAManager = post("head1", "/desk/qualifications/committee1",
+          "level=senior&validFrom=" + today + "&validUntil=" + today.plusYears(1));
+      ResponseEntity<String> byAManager = post("manager1", "/desk/qualifications/manager1",
+          "level=senior&validFrom=" + today + "&validUntil=" + today.plusYears(2));
+
+      assertThat(tooLong.getStatusCode().value()).isEqualTo(400);
+      assertThat(tooLong.getBody()).contains("资格有效期最长两年");
+      assertThat(notADay.getStatusCode().value()).isEqualTo(400);
+      assertThat(notADay.getBody()).contains("yyyy-MM-dd");
+      assertThat(notAManager.getStatusCode().value()).isEqualTo(400);
+      assertThat(notAManager.getBody()).contains("committee1 不是客户经理");
+      assertThat(byAManager.getStatusCode().value()).isEqualTo(403);
+      assertThat(qualifications.of("manager1").orElseThrow().validUntil()).isEqualTo(today.plusYears(1));
+    } finally {
+      qualifications.keep(held, "head1", Instant.now());
+    }
+  }
+
+  @Test
+  void theAuditCaseListNamesTheSameStagesAndLeadsTheHeadToTheDesk() {
+    String key = new LifecycleDriver(engine).toCommittee("manager1",
+        DemoSubmissions.intake("湖州审计列表有限公司", "billAcceptance", 1_100_000, 6), "approve").getBusinessKey();
+
+    Document audit = Jsoup.parse(get("head1", "/audit").getBody());
+
+    assertThat(stageOf(audit, key)).isEqualTo("审查委员会审议中 At the committee");
+    assertThat(audit.select("td.stage").eachText()).as("the demo's compensated and rejected cases")
+        .contains("已代偿 Compensated", "不予受理 Rejected at intake").doesNotContain("REGISTERED");
+    assertThat(audit.selectFirst("#desk-link").attr("href")).isEqualTo("/desk");
+    assertThat(Jsoup.parse(get("auditor1", "/audit").getBody()).select("#desk-link")).isEmpty();
+  }
+
+  @Test
+  void theDeskAndTheRecordAnswerWithThePagesSecurityHeaders() {
+    for (String path : new String[] {"/desk", "/managers/manager1/record"}) {
+      ResponseEntity<String> page = get("head1", path);
+      assertThat(page.getStatusCode().value()).as(path).isEqualTo(200);
+      assertThat(page.getHeaders().getFirst("Content-Security-Policy")).as(path).contains("script-src 'self'",
+          "style-src 'self'", "frame-ancestors 'self'");
+      assertThat(page.getHeaders().getFirst("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+      assertThat(page.getHeaders().getFirst("X-Frame-Options")).as(path).isEqualTo("SAMEORIGIN");
+    }
+    assertThat(http.getForEntity("/desk", String.class).getStatusCode().value()).as("not signed in").isEqualTo(401);
+  }
+
+  @Test
+  void aRefusedSubmissionIsListedWithItsStepAndWhoTriedByName() {
+    LifecycleDriver driver = new LifecycleDriver(engine);
+    String id = driver.apply("manager1", DemoSubmissions.intake("湖州被拒提交有限公司", "workingCapitalLoan", 700_000, 12)).getId();
+    String key = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.complete(id, "Task_CustomerInvestigation", "manager1",
+        java.util.Map.of())).isInstanceOf(com.creditdiligence.platform.SubmissionRefusedException.class);
+
+    Element refused = desk().select("#refusals tbody tr").stream()
+        .filter(row -> row.text().contains(key)).findFirst().orElse(null);
+
+    assertThat(refused).as("the refusal of " + key).isNotNull();
+    assertThat(refused.text()).contains("客户调查 Customer investigation", "王经理一 (manager1)");
+  }
+
+  @Test
+  void theWatchListHoldsGuaranteesClassedSpecialMentionOrWorseAndThoseWithAMajorEventOpen() {
+    String id = new LifecycleDriver(engine).issuedGuarantee("manager1", "湖州关注名单有限公司", 1_300_000).getId();
+    String key = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey();
+    assertThat(desk().select("#watch-list tr[data-case=" + key + "]")).as("normal: not watched").isEmpty();
+    // As a monitoring report classing it 关注 leaves it on record.
+    engine.getRuntimeService().setVariable(id, "riskClass", "specialMention");
+
+    Document desk = desk();
+
+    assertThat(desk.selectFirst("#watch-list tr[data-case=" + key + "]").text()).contains("关注 Special mention");
+    assertThat(desk.select("#portfolio-table tr").eachText()).anyMatch(row -> row.startsWith("关注 Special mention"));
+    assertThat(desk.select("#watch-list tr").eachText()).as("the demo's case with a major event awaiting its on-site visit")
+        .anyMatch(row -> row.contains("太仓港泰物流") && row.contains("处理中 Open"));
+  }
+
+  @Test
+  void tasklistIsToldToOfferTheDeskToDepartmentHeadsAlone() {
+    assertThat(get("head1", "/api/desk/links").getBody()).isEqualTo("{\"desk\":\"/desk\"}");
+    ResponseEntity<String> manager = get("manager1", "/api/desk/links");
+    assertThat(manager.getStatusCode().value()).isEqualTo(200);
+    assertThat(manager.getBody()).isEqualTo("{}");
+  }
+
+  private ResponseEntity<String> post(String user, String path, String form) {
+    return http.exchange(RequestEntity.post(path).header("Authorization", HttpBasic.header(user, "demo"))
+        .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED).body(form), String.class);
+  }
+
+  private Document desk() {
+    ResponseEntity<String> page = get("head1", "/desk");
+    assertThat(page.getStatusCode().value()).isEqualTo(200);
+    return Jsoup.parse(page.getBody());
+  }
+
+  private static String stageOf(Element table, String key) {
+    Element row = table.selectFirst("tr[data-case=" + key + "]");
+    assertThat(row).as(key + " listed").isNotNull();
+    return row.selectFirst("td.stage").text();
+  }
+
+  private ResponseEntity<String> get(String user, String path) {
+    return http.exchange(RequestEntity.get(path).header("Authorization", HttpBasic.header(user, "demo")).build(), String.class);
+  }
+}
