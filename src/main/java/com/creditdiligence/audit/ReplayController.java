@@ -6,10 +6,8 @@ import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.platform.web.ApiProblem;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.security.Memberships;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import com.creditdiligence.submission.BusinessTime;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,17 +27,19 @@ import org.springframework.web.util.HtmlUtils;
 @Controller
 class ReplayController {
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.systemDefault());
-
   private final CaseAccess access;
   private final AuditTrail trail;
   private final CaseDossiers dossiers;
   private final ModelDiagrams diagrams;
   private final CaseFiles caseFiles;
   private final ReviewStore reviews;
+  private final DossierPdf pdf;
+  private final BusinessTime time;
 
   ReplayController(CaseAccess access, AuditTrail trail, CaseDossiers dossiers, ModelDiagrams diagrams,
-                   CaseFiles caseFiles, ReviewStore reviews) {
+                   CaseFiles caseFiles, ReviewStore reviews, DossierPdf pdf, BusinessTime time) {
+    this.pdf = pdf;
+    this.time = time;
     this.access = access;
     this.trail = trail;
     this.dossiers = dossiers;
@@ -68,7 +68,7 @@ class ReplayController {
       rows.append("<tr><td><a href=\"/audit/cases/").append(file.businessKey()).append("\">")
           .append(file.businessKey()).append("</a></td><td>").append(HtmlUtils.htmlEscape(file.applicantName()))
           .append("</td><td>").append(file.caseManager()).append("</td><td>").append(file.status())
-          .append("</td><td>").append(reviewCount).append("</td><td>").append(DAY.format(file.openedAt()))
+          .append("</td><td>").append(reviewCount).append("</td><td>").append(time.shownDay(file.openedAt()))
           .append(head ? "</td><td><a href=\"/cases/" + file.businessKey() + "/handover\">移交 Hand over</a>" : "")
           .append("</td></tr>");
     }
@@ -111,7 +111,7 @@ class ReplayController {
   Replay replay(@PathVariable String businessKey) {
     String user = access.read(businessKey);
     trail.recordView(businessKey, user, "REPLAY_VIEWED", Map.of("view", "replay"));
-    Dossier dossier = dossiers.of(businessKey, user, ClockUtil.getCurrentTime().toInstant());
+    Dossier dossier = dossiers.of(businessKey, user, time.now());
     return new Replay(dossier, diagrams.of(dossier.evidence()));
   }
 
@@ -120,7 +120,7 @@ class ReplayController {
   Dossier dossierJson(@PathVariable String businessKey) {
     String user = access.read(businessKey);
     trail.recordView(businessKey, user, "DOSSIER_EXPORTED", Map.of("format", "json"));
-    return dossiers.of(businessKey, user, ClockUtil.getCurrentTime().toInstant());
+    return dossiers.of(businessKey, user, time.now());
   }
 
   @GetMapping("/api/cases/{businessKey}/dossier.pdf")
@@ -131,9 +131,9 @@ class ReplayController {
           + "build with npm available (mvn runs npm ci), or use dossier.json");
     }
     trail.recordView(businessKey, user, "DOSSIER_EXPORTED", Map.of("format", "pdf"));
-    byte[] pdf = DossierPdf.render(dossiers.of(businessKey, user, ClockUtil.getCurrentTime().toInstant()));
+    byte[] printed = pdf.render(dossiers.of(businessKey, user, time.now()));
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dossier-" + businessKey + ".pdf\"").body(pdf);
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dossier-" + businessKey + ".pdf\"").body(printed);
   }
 
   private static String page(String title, String body, String scripts) {
