@@ -91,6 +91,11 @@ public final class DossierText {
     return minutes == null ? "" : minutes.lines().filter(line -> line.startsWith("结果 Result")).findFirst().orElse("");
   }
 
+  /** Whether any manager under review has a ground to show. */
+  public static boolean anyGrounds(Map<String, ? extends List<?>> grounds) {
+    return grounds.values().stream().anyMatch(list -> !list.isEmpty());
+  }
+
   /** «#3, #4», or «—». */
   public static String records(List<Integer> evidence) {
     return evidence == null || evidence.isEmpty() ? "—"

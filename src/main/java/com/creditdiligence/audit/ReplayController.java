@@ -35,9 +35,11 @@ class ReplayController {
   private final ReviewStore reviews;
   private final DossierPdf pdf;
   private final BusinessTime time;
+  private final DossierLabels labels;
 
   ReplayController(CaseAccess access, AuditTrail trail, CaseDossiers dossiers, ModelDiagrams diagrams,
-                   CaseFiles caseFiles, ReviewStore reviews, DossierPdf pdf, BusinessTime time) {
+                   CaseFiles caseFiles, ReviewStore reviews, DossierPdf pdf, BusinessTime time, DossierLabels labels) {
+    this.labels = labels;
     this.pdf = pdf;
     this.time = time;
     this.access = access;
@@ -48,7 +50,13 @@ class ReplayController {
     this.reviews = reviews;
   }
 
-  record Replay(Dossier dossier, Map<String, String> diagrams) {
+  /**
+   * @param labels the names of the codes the dossier holds, by {@code kind.code} ({@code record.TASK_COMPLETED} →
+   *               «任务完成 Task completed»), so that the page shows names, as the PDF does
+   * @param zone   the business zone the page shows times in, and its label
+   */
+  record Replay(Dossier dossier, Map<String, String> diagrams, Map<String, String> labels, String zone,
+                String zoneLabel) {
   }
 
   @GetMapping(value = "/audit", produces = MediaType.TEXT_HTML_VALUE)
@@ -112,7 +120,7 @@ class ReplayController {
     String user = access.read(businessKey);
     trail.recordView(businessKey, user, "REPLAY_VIEWED", Map.of("view", "replay"));
     Dossier dossier = dossiers.of(businessKey, user, time.now());
-    return new Replay(dossier, diagrams.of(dossier.evidence()));
+    return new Replay(dossier, diagrams.of(dossier.evidence()), labels.of(dossier), time.zone().getId(), time.label());
   }
 
   @GetMapping("/api/cases/{businessKey}/dossier.json")
