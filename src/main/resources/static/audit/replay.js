@@ -1,5 +1,6 @@
-// The auditor's replay page: draws the case's diagrams (SVG from the server), marks every element the
-// case passed through, and steps through the timeline moving the highlight. No third-party code.
+// The auditor's replay page: draws the models the case ran with the bpmn.io viewer (bpmn-js, served by the
+// application itself), marks every element the case passed through, and steps through the timeline moving the
+// highlight. Where the viewer is missing it shows the application's own drawing instead.
 (function () {
   'use strict';
   var key = document.getElementById('case-key').textContent;
@@ -22,6 +23,14 @@
   function person(id) {
     if (!id) { return '系统 System'; }
     return people[id] ? people[id] + ' (' + id + ')' : id;
+  }
+
+  /** A task created or assigned is someone's to do: its assignee, not whoever's step brought it about. */
+  function who(entry) {
+    if (entry.assignee && (entry.type === 'TASK_CREATED' || entry.type === 'TASK_ASSIGNED')) {
+      return '承办人 To: ' + person(entry.assignee);
+    }
+    return person(entry.actor);
   }
 
   function step(element) {
@@ -56,7 +65,40 @@
   function shape(entry) {
     if (!entry.process || !entry.element) { return null; }
     var figure = document.querySelector('figure[data-process="' + entry.process + '"]');
-    return figure ? figure.querySelector('[data-id="' + entry.element + '"]') : null;
+    if (!figure || !/^[\w-]+$/.test(entry.element)) { return null; }
+    return figure.querySelector('.djs-element[data-element-id="' + entry.element + '"]')
+      || figure.querySelector('[data-id="' + entry.element + '"]');
+  }
+
+  /** One bpmn-js viewer per process the case ran; resolves when every model is drawn. */
+  function drawModels(data, diagrams) {
+    var models = data.models || {};
+    return Promise.all(Object.keys(models).map(function (process) {
+      var figure = el('figure');
+      figure.setAttribute('data-process', process);
+      figure.appendChild(el('figcaption', process));
+      var holder = el('div', null, 'bpmn-viewer');
+      figure.appendChild(holder);
+      diagrams.appendChild(figure);
+      var viewer = new window.BpmnJS({ container: holder });
+      return viewer.importXML(models[process]).then(function () {
+        viewer.get('canvas').zoom('fit-viewport');
+      });
+    }));
+  }
+
+  /** The application's own SVG drawing, where the viewer's script did not load. */
+  function drawFallback(data, diagrams) {
+    Object.keys(data.diagrams).forEach(function (process) {
+      var figure = el('figure');
+      figure.setAttribute('data-process', process);
+      figure.appendChild(el('figcaption', process));
+      var holder = el('div');
+      holder.innerHTML = data.diagrams[process]; // SVG drawn by this application from the deployed model
+      figure.appendChild(holder);
+      diagrams.appendChild(figure);
+    });
+    return Promise.resolve();
   }
 
   function show(index) {
@@ -86,7 +128,10 @@
       if (submission.sealed) {
         answers.appendChild(el('dd', '表决结果公布前保密 Sealed until all members have voted'));
       }
+      var group = null;
       submission.answers.forEach(function (a) {
+        if (a.group && a.group !== group) { answers.appendChild(el('dt', a.group, 'group')); }
+        group = a.group;
         answers.appendChild(el('dt', a.label));
         answers.appendChild(el('dd', a.value));
       });
@@ -122,23 +167,16 @@
     verification.className = 'badge ' + dossier.verification.status;
 
     var diagrams = document.getElementById('diagrams');
-    Object.keys(data.diagrams).forEach(function (process) {
-      var figure = el('figure');
-      figure.setAttribute('data-process', process);
-      figure.appendChild(el('figcaption', process));
-      var holder = el('div');
-      holder.innerHTML = data.diagrams[process]; // SVG drawn by this application from the deployed model
-      figure.appendChild(holder);
-      diagrams.appendChild(figure);
-    });
+    var drawn = (window.BpmnJS ? drawModels(data, diagrams) : drawFallback(data, diagrams))
+      .catch(function (error) {
+        diagrams.appendChild(el('p', '流程图无法显示 The diagram could not be drawn: ' + error.message));
+      });
 
     entries = dossier.timeline;
     var list = document.getElementById('timeline');
     entries.forEach(function (entry, index) {
-      var visited = shape(entry);
-      if (visited) { visited.classList.add('visited'); }
       var item = el('li', when(entry.at) + ' · ' + label('record', entry.type) + ' · ' + step(entry.element) + ' · '
-        + person(entry.actor));
+        + who(entry));
       item.addEventListener('click', function () { show(index); });
       list.appendChild(item);
     });
@@ -196,6 +234,14 @@
       reviews.appendChild(box);
     });
     show(0);
+    drawn.then(function () {
+      entries.forEach(function (entry) {
+        var visited = shape(entry);
+        if (visited) { visited.classList.add('visited'); }
+      });
+      show(position);
+      document.getElementById('diagrams').setAttribute('data-drawn', 'true');
+    });
   }
 
   document.getElementById('step-first').addEventListener('click', function () { show(0); });

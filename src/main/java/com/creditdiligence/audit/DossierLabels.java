@@ -23,6 +23,7 @@ class DossierLabels {
     d.timeline().forEach(e -> {
       put(labels, "record", e.type());
       put(labels, "stage", e.stage());
+      put(labels, "duty", e.duty());
     });
     d.accessLog().forEach(e -> put(labels, "record", e.type()));
     d.dutyFacts().forEach(f -> {

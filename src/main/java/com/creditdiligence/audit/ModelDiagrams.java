@@ -26,6 +26,7 @@ class ModelDiagrams {
   private final RepositoryService repository;
   private final EngineActions engine;
   private final Map<String, String> svgByDefinition = new ConcurrentHashMap<>();
+  private final Map<String, String> xmlByDefinition = new ConcurrentHashMap<>();
   private final Map<String, Map<String, String>> namesByDefinition = new ConcurrentHashMap<>();
 
   ModelDiagrams(RepositoryService repository, EngineActions engine) {
@@ -56,6 +57,23 @@ class ModelDiagrams {
         }).forEach(names::putIfAbsent);
       }
       return names;
+    });
+  }
+
+  /** Process key → the BPMN XML of the first version of each process the case's records name, for the page's viewer. */
+  Map<String, String> models(List<EvidenceRecord> records) {
+    return engine.asApplication(() -> {
+      Map<String, String> models = new LinkedHashMap<>();
+      for (ProcessDefinition definition : definitions(records)) {
+        models.put(definition.getKey(), xmlByDefinition.computeIfAbsent(definition.getId(), id -> {
+          try (var in = repository.getProcessModel(id)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }));
+      }
+      return models;
     });
   }
 

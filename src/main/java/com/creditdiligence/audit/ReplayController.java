@@ -54,9 +54,10 @@ class ReplayController {
    * @param labels the names of the codes the dossier holds, by {@code kind.code} ({@code record.TASK_COMPLETED} →
    *               «任务完成 Task completed»), so that the page shows names, as the PDF does
    * @param zone   the business zone the page shows times in, and its label
+   * @param models process key → the BPMN XML of the version the case ran, which the page draws with bpmn-js
    */
   record Replay(Dossier dossier, Map<String, String> diagrams, Map<String, String> labels, String zone,
-                String zoneLabel) {
+                String zoneLabel, Map<String, String> models) {
   }
 
   @GetMapping(value = "/audit", produces = MediaType.TEXT_HTML_VALUE)
@@ -111,7 +112,8 @@ class ReplayController {
         <section><h2>问责审查 Findings and decisions</h2><div id="reviews"></div></section>
         <section><h2>访问记录 Access log</h2><p>查看与导出本案记录的人和时间,不是案件的步骤
         Who viewed or exported this record, and when: not steps of the case.</p><ol id="access-log"></ol></section>
-        """.formatted(key, key, key), "<script src=\"/audit/replay.js\"></script>"));
+        """.formatted(key, key, key), "<script src=\"/audit/vendor/bpmn-js/bpmn-navigated-viewer.production.min.js\"></script>"
+        + "<script src=\"/audit/replay.js\"></script>"));
   }
 
   @GetMapping("/api/cases/{businessKey}/replay")
@@ -120,7 +122,8 @@ class ReplayController {
     String user = access.read(businessKey);
     trail.recordView(businessKey, user, "REPLAY_VIEWED", Map.of("view", "replay"));
     Dossier dossier = dossiers.of(businessKey, user, time.now());
-    return new Replay(dossier, diagrams.of(dossier.evidence()), labels.of(dossier), time.zone().getId(), time.label());
+    return new Replay(dossier, diagrams.of(dossier.evidence()), labels.of(dossier), time.zone().getId(), time.label(),
+        diagrams.models(dossier.evidence()));
   }
 
   @GetMapping("/api/cases/{businessKey}/dossier.json")
@@ -147,6 +150,9 @@ class ReplayController {
   private static String page(String title, String body, String scripts) {
     return """
         <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>%s</title><link rel="icon" href="/favicon.svg">
+        <link rel="stylesheet" href="/audit/vendor/bpmn-js/assets/diagram-js.css">
+        <link rel="stylesheet" href="/audit/vendor/bpmn-js/assets/bpmn-js.css">
+        <link rel="stylesheet" href="/audit/vendor/bpmn-js/assets/bpmn-font/css/bpmn.css">
         <link rel="stylesheet" href="/audit/replay.css"></head><body>%s%s</body></html>"""
         .formatted(HtmlUtils.htmlEscape(title), body, scripts);
   }

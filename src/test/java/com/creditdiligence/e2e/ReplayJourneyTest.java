@@ -38,6 +38,17 @@ class ReplayJourneyTest {
       assertThat(browser.driver().findElement(By.id("case-summary")).getText())
           .contains("流动资金贷款担保 Working-capital loan guarantee", "王经理一 (manager1)", "北京时间");
 
+      // The models drawn by the bpmn.io viewer (served by the application): every BPMN marker, the steps passed marked.
+      browser.waitFor(By.cssSelector("#diagrams[data-drawn='true'] .bpmn-viewer svg"));
+      assertThat(browser.driver().findElements(By.cssSelector(
+          "figure[data-process='guarantee-lifecycle'] .djs-element.visited[data-element-id='Task_CustomerInvestigation']")))
+          .hasSize(1);
+      // A user task carries its task-type marker (the person icon, a path inside the task's shape).
+      assertThat(browser.driver().findElements(By.cssSelector(
+          "figure[data-process='guarantee-lifecycle'] .djs-element[data-element-id='Task_CustomerInvestigation'] .djs-visual path")))
+          .isNotEmpty();
+      browser.step("replay-diagram");
+
       // → steps forward until the customer investigation, done by the manager by name; ← steps back.
       Actions keys = new Actions(browser.driver());
       String position = browser.driver().findElement(By.id("step-position")).getText();
