@@ -7,7 +7,10 @@ import com.creditdiligence.platform.web.ApiProblem;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.security.Memberships;
 import com.creditdiligence.submission.BusinessTime;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,7 +19,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.util.HtmlUtils;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
  * The auditor's replay: an index of cases at {@code /audit}, a case's replay page at
@@ -36,9 +40,16 @@ class ReplayController {
   private final DossierPdf pdf;
   private final BusinessTime time;
   private final DossierLabels labels;
+  private final ITemplateEngine templates;
+  private final MessageSource messages;
+  private final People people;
 
   ReplayController(CaseAccess access, AuditTrail trail, CaseDossiers dossiers, ModelDiagrams diagrams,
-                   CaseFiles caseFiles, ReviewStore reviews, DossierPdf pdf, BusinessTime time, DossierLabels labels) {
+                   CaseFiles caseFiles, ReviewStore reviews, DossierPdf pdf, BusinessTime time, DossierLabels labels,
+                   ITemplateEngine templates, MessageSource messages, People people) {
+    this.templates = templates;
+    this.messages = messages;
+    this.people = people;
     this.labels = labels;
     this.pdf = pdf;
     this.time = time;
@@ -60,6 +71,10 @@ class ReplayController {
                 String zoneLabel, Map<String, String> models) {
   }
 
+  /** One case in the index, as a person reads it. */
+  record IndexRow(String key, String applicant, String manager, String status, int reviews, String opened) {
+  }
+
   @GetMapping(value = "/audit", produces = MediaType.TEXT_HTML_VALUE)
   @ResponseBody
   String index() {
@@ -68,24 +83,20 @@ class ReplayController {
     boolean board = access.inGroup(Memberships.ACCOUNTABILITY_BOARD);
     boolean head = access.inGroup(Memberships.DEPARTMENT_HEAD);
     Map<String, Integer> reviewCounts = reviews.reviewCountsByCase();
-    StringBuilder rows = new StringBuilder();
-    for (CaseFile file : caseFiles.all()) {
-      int reviewCount = reviewCounts.getOrDefault(file.businessKey(), 0);
-      if (!(everyCase || (board && reviewCount > 0) || user.equals(file.caseManager()))) {
-        continue;
-      }
-      rows.append("<tr><td><a href=\"/audit/cases/").append(file.businessKey()).append("\">")
-          .append(file.businessKey()).append("</a></td><td>").append(HtmlUtils.htmlEscape(file.applicantName()))
-          .append("</td><td>").append(file.caseManager()).append("</td><td>").append(file.status())
-          .append("</td><td>").append(reviewCount).append("</td><td>").append(time.shownDay(file.openedAt()))
-          .append(head ? "</td><td><a href=\"/cases/" + file.businessKey() + "/handover\">移交 Hand over</a>" : "")
-          .append("</td></tr>");
-    }
-    return page("审计回放 Audit replay", "<h1>审计回放 Audit replay</h1><p>" + HtmlUtils.htmlEscape(user)
-        + " · <a href=\"/camunda/app/tasklist/\">Tasklist</a></p><table><thead><tr><th>案件 Case</th><th>申请人 Applicant</th>"
-        + "<th>客户经理 Manager</th><th>状态 Status</th><th>问责审查 Reviews</th><th>受理 Opened</th>"
-        + (head ? "<th>客户经理移交 Hand over</th>" : "") + "</tr></thead><tbody>"
-        + rows + "</tbody></table>", "");
+    List<CaseFile> shown = caseFiles.all().stream().filter(file -> everyCase
+        || (board && reviewCounts.getOrDefault(file.businessKey(), 0) > 0) || user.equals(file.caseManager())).toList();
+    Map<String, String> names = people.named(shown.stream().map(CaseFile::caseManager).distinct().toList());
+    List<IndexRow> rows = shown.stream().map(file -> new IndexRow(file.businessKey(), file.applicantName(),
+        names.containsKey(file.caseManager()) ? names.get(file.caseManager()) + " (" + file.caseManager() + ")"
+            : file.caseManager(),
+        messages.getMessage("outcome." + file.status(), null, file.status().name(), Locale.SIMPLIFIED_CHINESE),
+        reviewCounts.getOrDefault(file.businessKey(), 0), time.shownDay(file.openedAt()))).toList();
+    Context page = new Context(Locale.SIMPLIFIED_CHINESE);
+    page.setVariable("user", names.getOrDefault(user, user));
+    page.setVariable("head", head);
+    page.setVariable("rows", rows);
+    page.setVariable("zoneLabel", time.label());
+    return templates.process("audit/index", page);
   }
 
   @GetMapping(value = "/audit/cases/{businessKey}", produces = MediaType.TEXT_HTML_VALUE)
@@ -94,26 +105,15 @@ class ReplayController {
       access.read(businessKey);
     } catch (ApiProblem refused) {
       // A person at a browser gets a page that says why, and the way back.
+      Context page = new Context(Locale.SIMPLIFIED_CHINESE);
+      page.setVariable("status", refused.status().value());
+      page.setVariable("message", refused.getMessage());
       return ResponseEntity.status(refused.status()).contentType(MediaType.TEXT_HTML)
-          .body(page("审计回放 Replay", "<h1>" + refused.status().value() + "</h1><p>"
-              + HtmlUtils.htmlEscape(refused.getMessage()) + "</p><p><a href=\"/audit\">← 案件 Cases</a></p>", ""));
+          .body(templates.process("audit/refused", page));
     }
-    String key = HtmlUtils.htmlEscape(businessKey);
-    return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(page("审计回放 Replay " + key, """
-        <header><a href="/audit">← 案件 Cases</a><h1>审计回放 Replay · <span id="case-key">%s</span></h1>
-        <p id="case-summary"></p>
-        <p><a id="dossier-pdf" href="/api/cases/%s/dossier.pdf">下载档案 Dossier (PDF)</a> ·
-        <a href="/api/cases/%s/dossier.json">JSON</a> · <span id="verification" class="badge">…</span></p></header>
-        <main><section id="diagrams"></section>
-        <aside><div class="controls"><button id="step-first" title="第一步 First step">|◀ 首 First</button><button id="step-back">◀ 上一步 Back</button>
-        <span id="step-position"></span><button id="step-next">下一步 Next ▶</button><button id="step-last" title="最后一步 Last step">末 Last ▶|</button></div>
-        <div id="step-detail"></div><ol id="timeline"></ol></aside></main>
-        <section><h2>尽职事实 Duty facts</h2><table id="duty-facts"></table></section>
-        <section><h2>问责审查 Findings and decisions</h2><div id="reviews"></div></section>
-        <section><h2>访问记录 Access log</h2><p>查看与导出本案记录的人和时间,不是案件的步骤
-        Who viewed or exported this record, and when: not steps of the case.</p><ol id="access-log"></ol></section>
-        """.formatted(key, key, key), "<script src=\"/audit/vendor/bpmn-js/bpmn-navigated-viewer.production.min.js\"></script>"
-        + "<script src=\"/audit/replay.js\"></script>"));
+    Context page = new Context(Locale.SIMPLIFIED_CHINESE);
+    page.setVariable("key", businessKey);
+    return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(templates.process("audit/replay", page));
   }
 
   @GetMapping("/api/cases/{businessKey}/replay")
@@ -145,15 +145,5 @@ class ReplayController {
     byte[] printed = pdf.render(dossiers.of(businessKey, user, time.now()));
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dossier-" + businessKey + ".pdf\"").body(printed);
-  }
-
-  private static String page(String title, String body, String scripts) {
-    return """
-        <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>%s</title><link rel="icon" href="/favicon.svg">
-        <link rel="stylesheet" href="/audit/vendor/bpmn-js/assets/diagram-js.css">
-        <link rel="stylesheet" href="/audit/vendor/bpmn-js/assets/bpmn-js.css">
-        <link rel="stylesheet" href="/audit/vendor/bpmn-js/assets/bpmn-font/css/bpmn.css">
-        <link rel="stylesheet" href="/audit/replay.css"></head><body>%s%s</body></html>"""
-        .formatted(HtmlUtils.htmlEscape(title), body, scripts);
   }
 }
