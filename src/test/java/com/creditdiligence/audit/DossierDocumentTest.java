@@ -146,6 +146,24 @@ class DossierDocumentTest {
         "Task_CommitteeVote", "Task_Appeal");
   }
 
+  @Test
+  void aCaseRejectedAtIntakeShowsItsLaterDutiesAsNotApplicableNotAsPendingForEver() throws Exception {
+    Map<String, Object> application = new java.util.HashMap<>(com.creditdiligence.demo.DemoSubmissions.intake(
+        "陈某某", "workingCapitalLoan", 500_000, 12));
+    application.put("applicantType", "naturalPerson");
+    application.put("creditRecord", "adverse");
+    String key = new LifecycleDriver(engine).apply("manager1", application).getBusinessKey();
+
+    byte[] pdf = http.withBasicAuth("auditor1", "demo").getForObject("/api/cases/" + key + "/dossier.pdf", byte[].class);
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      List<String> pages = pages(document);
+      assertThat(flat(pages.get(0))).contains("受理时拒绝 Rejected at intake");
+      String facts = flat(pageWith(pages, "四、尽职事实 Duty facts"));
+      assertThat(facts).contains("不适用 Not applicable").doesNotContain("未到期 Not yet due").doesNotContain("PENDING");
+      assertThat(flat(pageWith(pages, "二、审查委员会决议与会议纪要"))).contains("未经委员会审议 Not decided by the committee");
+    }
+  }
+
   private String reviewedAndAppealed(String applicant) {
     String key = new PostGuaranteeSteps(engine, events).compensatedCase("manager1", applicant, 5);
     ReviewSteps steps = new ReviewSteps(engine, store);
