@@ -83,6 +83,10 @@
       var viewer = new window.BpmnJS({ container: holder });
       return viewer.importXML(models[process]).then(function () {
         viewer.get('canvas').zoom('fit-viewport');
+        // Each shape also answers to data-id, as the application's own drawing does (the page's contract).
+        holder.querySelectorAll('.djs-element[data-element-id]').forEach(function (shape) {
+          shape.setAttribute('data-id', shape.getAttribute('data-element-id'));
+        });
       });
     }));
   }
