@@ -5,6 +5,7 @@ import com.creditdiligence.accountability.EvidenceIntegrity;
 import com.creditdiligence.accountability.ReviewFinding;
 import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.accountability.Reviews;
+import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.committee.CommitteeDecisions;
 import com.creditdiligence.evidence.CanonicalForm;
@@ -13,10 +14,13 @@ import com.creditdiligence.evidence.EvidenceDisclosure;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.platform.TaskRules;
+import com.creditdiligence.submission.TaskRule;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.security.Memberships;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.Objects;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
@@ -34,10 +38,14 @@ class CaseDossiers {
   private final CaseDutyFacts dutyFacts;
   private final Reviews review;
   private final CommitteeDecisions committee;
+  private final ModelDiagrams models;
+  private final People people;
 
   CaseDossiers(CaseFiles caseFiles, EvidenceLedger ledger, ReviewStore reviews, EvidenceDisclosure disclosure,
                CaseAccess access, TaskRules steps, CaseDutyFacts dutyFacts, Reviews review,
-               CommitteeDecisions committee) {
+               CommitteeDecisions committee, ModelDiagrams models, People people) {
+    this.models = models;
+    this.people = people;
     this.review = review;
     this.committee = committee;
     this.caseFiles = caseFiles;
@@ -65,13 +73,48 @@ class CaseDossiers {
     versions.add("ledger " + CanonicalForm.VERSION);
     records.stream().map(EvidenceRecord::ruleSetVersion).filter(Objects::nonNull).forEach(versions::add);
     caseReviews.forEach(r -> versions.addAll(r.review().ruleVersions()));
-    return new Dossier(businessKey, now, generatedBy, caseFiles.find(businessKey).orElseThrow(),
+    CaseFile caseFile = caseFiles.find(businessKey).orElseThrow();
+    // Sealed votes stay sealed in the dossier, its PDF and the replay, as in the evidence API.
+    List<EvidenceRecord> disclosed = disclosure.asSeenBy(businessKey, access.inGroup(Memberships.AUDITOR), records);
+    return new Dossier(businessKey, now, generatedBy, caseFile,
         verification, Timeline.steps(timeline), Timeline.accessLog(timeline),
-        // Sealed votes stay sealed in the dossier, its PDF and the replay, as in the evidence API.
-        disclosure.asSeenBy(businessKey, access.inGroup(Memberships.AUDITOR), records),
+        disclosed,
         dutyFacts.of(businessKey, records, now).stream()
             .map(f -> new Dossier.Fact(f, current.unreliable(f.evidence()))).toList(),
         committee.allMinutesOf(businessKey), caseReviews,
-        List.copyOf(versions));
+        List.copyOf(versions), people.named(actors(generatedBy, caseFile, records, caseReviews)),
+        models.stepNames(records), Submissions.of(disclosed, this::stepOf));
+  }
+
+  private Optional<Submissions.Step> stepOf(String elementId) {
+    return steps.forElement(elementId).map(TaskRule::spec).map(spec -> new Submissions.Step(
+        spec.formId().replaceFirst("^Form_", ""), spec.duty().recordType()));
+  }
+
+  /** Everyone the dossier names: who exported it, the manager, whoever acted or was assigned, reviewed or decided. */
+  private static Set<String> actors(String generatedBy, CaseFile caseFile, List<EvidenceRecord> records,
+                                    List<Dossier.Review> caseReviews) {
+    Set<String> ids = new java.util.HashSet<>();
+    ids.add(generatedBy);
+    ids.add(caseFile.caseManager());
+    records.forEach(r -> {
+      ids.add(r.performer());
+      ids.add(r.assignee());
+    });
+    caseReviews.forEach(r -> {
+      ids.add(r.review().auditor());
+      ids.add(r.review().openedBy());
+      r.findings().forEach(f -> {
+        ids.add(f.manager());
+        ids.add(f.judgedBy());
+      });
+      r.determinations().forEach(d -> {
+        ids.add(d.manager());
+        ids.add(d.decidedBy());
+      });
+      ids.addAll(r.grounds().keySet());
+    });
+    ids.remove(null);
+    return new TreeSet<>(ids);
   }
 }

@@ -5,12 +5,14 @@ import com.creditdiligence.accountability.Determination;
 import com.creditdiligence.accountability.DutyFact;
 import com.creditdiligence.accountability.EvidenceIntegrity;
 import com.creditdiligence.accountability.ReviewFinding;
+import com.creditdiligence.brief.FormLayout;
 import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.evidence.ChainVerification;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything an outside auditor needs to re-check a case, in one document: the case, what happened
@@ -19,13 +21,23 @@ import java.util.List;
  * their findings and decisions, and the rule and model versions that judged them. Where the chain does not
  * verify, the duty facts and findings resting on its first broken record or later say they are unreliable, and
  * each review states how its evidence verified. Served as JSON for machines and as PDF for people, from the
- * same content.
+ * same content. For people it also names who acted ({@code people}: user id → name), each step as the model names
+ * it ({@code stepNames}: BPMN element id → name), and what each step recorded, through its form ({@code submissions}).
  */
 public record Dossier(String businessKey, Instant generatedAt, String generatedBy, CaseFile caseFile,
                       ChainVerification verification, List<TimelineEntry> timeline, List<TimelineEntry> accessLog,
                       List<EvidenceRecord> evidence,
                       List<Fact> dutyFacts, List<String> committeeMinutes, List<Review> reviews,
-                      List<String> ruleVersions) {
+                      List<String> ruleVersions, Map<String, String> people, Map<String, String> stepNames,
+                      List<Submission> submissions) {
+
+  /**
+   * What one step recorded, through the form it was submitted on: each answer labelled as the form asked it, with
+   * the §19 amendments that followed applied (their numbers in {@code amendedBy}). A sealed vote has no answers.
+   */
+  public record Submission(int evidence, String element, String recordType, String performer, Instant at,
+                           List<FormLayout.Row> answers, List<Integer> amendedBy, boolean sealed) {
+  }
 
   /** A duty fact, and whether it rests on the chain's first broken record or a later one. */
   public record Fact(@JsonUnwrapped DutyFact fact, boolean evidenceUnreliable) {

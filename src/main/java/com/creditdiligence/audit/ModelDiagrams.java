@@ -11,6 +11,7 @@ import com.creditdiligence.platform.EngineActions;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,8 @@ class ModelDiagrams {
   private final RepositoryService repository;
   private final EngineActions engine;
   private final Map<String, String> svgByDefinition = new ConcurrentHashMap<>();
+  private final Map<String, String> xmlByDefinition = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, String>> namesByDefinition = new ConcurrentHashMap<>();
 
   ModelDiagrams(RepositoryService repository, EngineActions engine) {
     this.repository = repository;
@@ -37,11 +40,58 @@ class ModelDiagrams {
     return engine.asApplication(() -> draw(records));
   }
 
+  /**
+   * BPMN element id → the name the model gives it («签订合同 Sign contracts»), over the process versions the case
+   * ran, so that a step reads as its task and not as its id.
+   */
+  Map<String, String> stepNames(List<EvidenceRecord> records) {
+    return engine.asApplication(() -> {
+      Map<String, String> names = new LinkedHashMap<>();
+      for (ProcessDefinition definition : definitions(records)) {
+        namesByDefinition.computeIfAbsent(definition.getId(), id -> {
+          Map<String, String> named = new LinkedHashMap<>();
+          Bpmn.readModelFromStream(repository.getProcessModel(id)).getModelElementsByType(FlowElement.class).stream()
+              .filter(e -> e.getName() != null && !e.getName().isBlank())
+              .forEach(e -> named.put(e.getId(), e.getName().replaceAll("\\s+", " ").trim()));
+          return Map.copyOf(named);
+        }).forEach(names::putIfAbsent);
+      }
+      return names;
+    });
+  }
+
+  /** Process key → the BPMN XML of the first version of each process the case's records name, for the page's viewer. */
+  Map<String, String> models(List<EvidenceRecord> records) {
+    return engine.asApplication(() -> {
+      Map<String, String> models = new LinkedHashMap<>();
+      for (ProcessDefinition definition : definitions(records)) {
+        models.put(definition.getKey(), xmlByDefinition.computeIfAbsent(definition.getId(), id -> {
+          try (var in = repository.getProcessModel(id)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }));
+      }
+      return models;
+    });
+  }
+
   private Map<String, String> draw(List<EvidenceRecord> records) {
     Map<String, String> diagrams = new LinkedHashMap<>();
+    for (ProcessDefinition definition : definitions(records)) {
+      diagrams.put(definition.getKey(), svgByDefinition.computeIfAbsent(definition.getId(),
+          id -> ProcessDiagram.svg(Bpmn.readModelFromStream(repository.getProcessModel(id)))));
+    }
+    return diagrams;
+  }
+
+  /** The first version of each process the case's records name, in the order they first name it. */
+  private List<ProcessDefinition> definitions(List<EvidenceRecord> records) {
+    Map<String, ProcessDefinition> found = new LinkedHashMap<>();
     for (EvidenceRecord record : records) {
       if (record.ruleSetVersion() == null || record.processDefinitionKey() == null
-          || diagrams.containsKey(record.processDefinitionKey())) {
+          || found.containsKey(record.processDefinitionKey())) {
         continue;
       }
       Matcher version = MODEL_VERSION.matcher(record.ruleSetVersion());
@@ -51,10 +101,9 @@ class ModelDiagrams {
       ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(version.group(1))
           .processDefinitionVersion(Integer.valueOf(version.group(2))).singleResult();
       if (definition != null) {
-        diagrams.put(definition.getKey(), svgByDefinition.computeIfAbsent(definition.getId(),
-            id -> ProcessDiagram.svg(Bpmn.readModelFromStream(repository.getProcessModel(id)))));
+        found.put(definition.getKey(), definition);
       }
     }
-    return diagrams;
+    return List.copyOf(found.values());
   }
 }

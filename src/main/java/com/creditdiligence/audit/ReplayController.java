@@ -7,12 +7,11 @@ import com.creditdiligence.desk.CaseStages;
 import com.creditdiligence.platform.web.ApiProblem;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.security.Memberships;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import com.creditdiligence.submission.BusinessTime;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,7 +20,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.util.HtmlUtils;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
  * The auditor's replay: an index of cases at {@code /audit}, a case's replay page at
@@ -32,21 +32,30 @@ import org.springframework.web.util.HtmlUtils;
 @Controller
 class ReplayController {
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.systemDefault());
-
   private final CaseAccess access;
   private final AuditTrail trail;
   private final CaseDossiers dossiers;
   private final ModelDiagrams diagrams;
   private final CaseFiles caseFiles;
   private final ReviewStore reviews;
-  private final CaseStages stages;
+  private final DossierPdf pdf;
+  private final BusinessTime time;
+  private final DossierLabels labels;
+  private final ITemplateEngine templates;
   private final MessageSource messages;
+  private final People people;
+  private final CaseStages stages;
 
   ReplayController(CaseAccess access, AuditTrail trail, CaseDossiers dossiers, ModelDiagrams diagrams,
-                   CaseFiles caseFiles, ReviewStore reviews, CaseStages stages, MessageSource messages) {
+                   CaseFiles caseFiles, ReviewStore reviews, DossierPdf pdf, BusinessTime time, DossierLabels labels,
+                   ITemplateEngine templates, MessageSource messages, People people, CaseStages stages) {
     this.stages = stages;
+    this.templates = templates;
     this.messages = messages;
+    this.people = people;
+    this.labels = labels;
+    this.pdf = pdf;
+    this.time = time;
     this.access = access;
     this.trail = trail;
     this.dossiers = dossiers;
@@ -55,7 +64,18 @@ class ReplayController {
     this.reviews = reviews;
   }
 
-  record Replay(Dossier dossier, Map<String, String> diagrams) {
+  /**
+   * @param labels the names of the codes the dossier holds, by {@code kind.code} ({@code record.TASK_COMPLETED} →
+   *               «任务完成 Task completed»), so that the page shows names, as the PDF does
+   * @param zone   the business zone the page shows times in, and its label
+   * @param models process key → the BPMN XML of the version the case ran, which the page draws with bpmn-js
+   */
+  record Replay(Dossier dossier, Map<String, String> diagrams, Map<String, String> labels, String zone,
+                String zoneLabel, Map<String, String> models) {
+  }
+
+  /** One case in the index, as a person reads it. */
+  record IndexRow(String key, String applicant, String manager, String status, int reviews, String opened) {
   }
 
   @GetMapping(value = "/audit", produces = MediaType.TEXT_HTML_VALUE)
@@ -66,28 +86,21 @@ class ReplayController {
     boolean board = access.inGroup(Memberships.ACCOUNTABILITY_BOARD);
     boolean head = access.inGroup(Memberships.DEPARTMENT_HEAD);
     Map<String, Integer> reviewCounts = reviews.reviewCountsByCase();
-    StringBuilder rows = new StringBuilder();
-    for (CaseFile file : caseFiles.all()) {
-      int reviewCount = reviewCounts.getOrDefault(file.businessKey(), 0);
-      if (!(everyCase || (board && reviewCount > 0) || user.equals(file.caseManager()))) {
-        continue;
-      }
-      rows.append("<tr data-case=\"").append(HtmlUtils.htmlEscape(file.businessKey())).append("\"><td><a href=\"/audit/cases/").append(file.businessKey()).append("\">")
-          .append(file.businessKey()).append("</a></td><td>").append(HtmlUtils.htmlEscape(file.applicantName()))
-          // The case's real stage, not the file's coarse status (a case at the committee is not just "REGISTERED").
-          .append("</td><td>").append(file.caseManager())
-          .append("</td><td class=\"stage\">").append(HtmlUtils.htmlEscape(messages.getMessage(
-              stages.of(file).messageKey(), null, LocaleContextHolder.getLocale())))
-          .append("</td><td>").append(reviewCount).append("</td><td>").append(DAY.format(file.openedAt()))
-          .append(head ? "</td><td><a href=\"/cases/" + file.businessKey() + "/handover\">移交 Hand over</a>" : "")
-          .append("</td></tr>");
-    }
-    return page("审计回放 Audit replay", "<h1>审计回放 Audit replay</h1><p>" + HtmlUtils.htmlEscape(user)
-        + " · <a href=\"/camunda/app/tasklist/\">Tasklist</a>"
-        + (head ? " · <a id=\"desk-link\" href=\"/desk\">部门负责人工作台 Department head's desk</a>" : "") + "</p><table><thead><tr><th>案件 Case</th><th>申请人 Applicant</th>"
-        + "<th>客户经理 Manager</th><th>阶段 Stage</th><th>问责审查 Reviews</th><th>受理 Opened</th>"
-        + (head ? "<th>客户经理移交 Hand over</th>" : "") + "</tr></thead><tbody>"
-        + rows + "</tbody></table>", "");
+    List<CaseFile> shown = caseFiles.all().stream().filter(file -> everyCase
+        || (board && reviewCounts.getOrDefault(file.businessKey(), 0) > 0) || user.equals(file.caseManager())).toList();
+    Map<String, String> names = people.named(shown.stream().map(CaseFile::caseManager).distinct().toList());
+    List<IndexRow> rows = shown.stream().map(file -> new IndexRow(file.businessKey(), file.applicantName(),
+        names.containsKey(file.caseManager()) ? names.get(file.caseManager()) + " (" + file.caseManager() + ")"
+            : file.caseManager(),
+        // The case's real stage, not the file's coarse status (a case at the committee is not just "REGISTERED").
+        messages.getMessage(stages.of(file).messageKey(), null, file.status().name(), Locale.SIMPLIFIED_CHINESE),
+        reviewCounts.getOrDefault(file.businessKey(), 0), time.shownDay(file.openedAt()))).toList();
+    Context page = new Context(Locale.SIMPLIFIED_CHINESE);
+    page.setVariable("user", names.getOrDefault(user, user));
+    page.setVariable("head", head);
+    page.setVariable("rows", rows);
+    page.setVariable("zoneLabel", time.label());
+    return templates.process("audit/index", page);
   }
 
   @GetMapping(value = "/audit/cases/{businessKey}", produces = MediaType.TEXT_HTML_VALUE)
@@ -96,25 +109,15 @@ class ReplayController {
       access.read(businessKey);
     } catch (ApiProblem refused) {
       // A person at a browser gets a page that says why, and the way back.
+      Context page = new Context(Locale.SIMPLIFIED_CHINESE);
+      page.setVariable("status", refused.status().value());
+      page.setVariable("message", refused.getMessage());
       return ResponseEntity.status(refused.status()).contentType(MediaType.TEXT_HTML)
-          .body(page("审计回放 Replay", "<h1>" + refused.status().value() + "</h1><p>"
-              + HtmlUtils.htmlEscape(refused.getMessage()) + "</p><p><a href=\"/audit\">← 案件 Cases</a></p>", ""));
+          .body(templates.process("audit/refused", page));
     }
-    String key = HtmlUtils.htmlEscape(businessKey);
-    return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(page("审计回放 Replay " + key, """
-        <header><a href="/audit">← 案件 Cases</a><h1>审计回放 Replay · <span id="case-key">%s</span></h1>
-        <p id="case-summary"></p>
-        <p><a id="dossier-pdf" href="/api/cases/%s/dossier.pdf">下载档案 Dossier (PDF)</a> ·
-        <a href="/api/cases/%s/dossier.json">JSON</a> · <span id="verification" class="badge">…</span></p></header>
-        <main><section id="diagrams"></section>
-        <aside><div class="controls"><button id="step-first" title="第一步 First step">|◀ 首 First</button><button id="step-back">◀ 上一步 Back</button>
-        <span id="step-position"></span><button id="step-next">下一步 Next ▶</button><button id="step-last" title="最后一步 Last step">末 Last ▶|</button></div>
-        <div id="step-detail"></div><ol id="timeline"></ol></aside></main>
-        <section><h2>尽职事实 Duty facts</h2><table id="duty-facts"></table></section>
-        <section><h2>问责审查 Findings and decisions</h2><div id="reviews"></div></section>
-        <section><h2>访问记录 Access log</h2><p>查看与导出本案记录的人和时间,不是案件的步骤
-        Who viewed or exported this record, and when: not steps of the case.</p><ol id="access-log"></ol></section>
-        """.formatted(key, key, key), "<script src=\"/audit/replay.js\"></script>"));
+    Context page = new Context(Locale.SIMPLIFIED_CHINESE);
+    page.setVariable("key", businessKey);
+    return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(templates.process("audit/replay", page));
   }
 
   @GetMapping("/api/cases/{businessKey}/replay")
@@ -122,8 +125,9 @@ class ReplayController {
   Replay replay(@PathVariable String businessKey) {
     String user = access.read(businessKey);
     trail.recordView(businessKey, user, "REPLAY_VIEWED", Map.of("view", "replay"));
-    Dossier dossier = dossiers.of(businessKey, user, ClockUtil.getCurrentTime().toInstant());
-    return new Replay(dossier, diagrams.of(dossier.evidence()));
+    Dossier dossier = dossiers.of(businessKey, user, time.now());
+    return new Replay(dossier, diagrams.of(dossier.evidence()), labels.of(dossier), time.zone().getId(), time.label(),
+        diagrams.models(dossier.evidence()));
   }
 
   @GetMapping("/api/cases/{businessKey}/dossier.json")
@@ -131,7 +135,7 @@ class ReplayController {
   Dossier dossierJson(@PathVariable String businessKey) {
     String user = access.read(businessKey);
     trail.recordView(businessKey, user, "DOSSIER_EXPORTED", Map.of("format", "json"));
-    return dossiers.of(businessKey, user, ClockUtil.getCurrentTime().toInstant());
+    return dossiers.of(businessKey, user, time.now());
   }
 
   @GetMapping("/api/cases/{businessKey}/dossier.pdf")
@@ -142,15 +146,8 @@ class ReplayController {
           + "build with npm available (mvn runs npm ci), or use dossier.json");
     }
     trail.recordView(businessKey, user, "DOSSIER_EXPORTED", Map.of("format", "pdf"));
-    byte[] pdf = DossierPdf.render(dossiers.of(businessKey, user, ClockUtil.getCurrentTime().toInstant()));
+    byte[] printed = pdf.render(dossiers.of(businessKey, user, time.now()));
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dossier-" + businessKey + ".pdf\"").body(pdf);
-  }
-
-  private static String page(String title, String body, String scripts) {
-    return """
-        <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>%s</title><link rel="icon" href="/favicon.svg">
-        <link rel="stylesheet" href="/audit/replay.css"></head><body>%s%s</body></html>"""
-        .formatted(HtmlUtils.htmlEscape(title), body, scripts);
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dossier-" + businessKey + ".pdf\"").body(printed);
   }
 }

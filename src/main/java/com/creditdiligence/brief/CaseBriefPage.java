@@ -5,26 +5,26 @@ import com.creditdiligence.documents.CaseDocuments;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.security.CaseAccess;
+import com.creditdiligence.submission.BusinessTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.util.HtmlUtils;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
  * The case brief: what a committee member (or a department head, the board) needs to read before deciding —
@@ -47,22 +47,36 @@ class CaseBriefPage {
   private final EvidenceLedger ledger;
   private final CaseDocuments documents;
   private final CaseAccess access;
-  private final ZoneId zone;
-  private final DateTimeFormatter time;
-  /** How a time is labelled: «北京时间» in the default zone, the zone's id in any other. */
-  private final String zoneLabel;
+  private final BusinessTime time;
+  private final ITemplateEngine templates;
   private final FormLayout intakeForm = FormLayout.of("ApplicationIntake");
   private final FormLayout investigationForm = FormLayout.of("CustomerInvestigation");
   private final FormLayout evaluationForm = FormLayout.of("AnalysisEvaluation");
 
-  CaseBriefPage(EvidenceLedger ledger, CaseDocuments documents, CaseAccess access,
-                @Value("${credit-diligence.business-time-zone:Asia/Shanghai}") String zone) {
+  CaseBriefPage(EvidenceLedger ledger, CaseDocuments documents, CaseAccess access, BusinessTime time,
+                ITemplateEngine templates) {
     this.ledger = ledger;
     this.documents = documents;
     this.access = access;
-    this.zone = ZoneId.of(zone);
-    this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(this.zone);
-    this.zoneLabel = "Asia/Shanghai".equals(this.zone.getId()) ? "北京时间" : this.zone.getId();
+    this.time = time;
+    this.templates = templates;
+  }
+
+  /** One section of the brief: one step's record through its form, or null when the step has not been submitted. */
+  record Section(String id, String title, String clause, Record record) {
+  }
+
+  record Record(String by, String at, int evidence, List<Amendment> amendments, List<Row> rows) {
+  }
+
+  record Amendment(int evidence, String by, String at, String reason) {
+  }
+
+  /** One answer; {@code heading} is the group's title where a new group starts, null otherwise. */
+  record Row(String heading, String label, String key, String value) {
+  }
+
+  record Document(String reference, String fileName, String size, String uploadedAt, String by, String step) {
   }
 
   @GetMapping(value = "/cases/{businessKey}/brief", produces = MediaType.TEXT_HTML_VALUE)
@@ -70,34 +84,27 @@ class CaseBriefPage {
   String page(@PathVariable String businessKey) {
     access.read(businessKey);
     List<EvidenceRecord> records = ledger.records(businessKey);
-    String key = HtmlUtils.htmlEscape(businessKey);
 
     Optional<EvidenceRecord> intake = last(records, r -> "PROCESS_STARTED".equals(r.recordType())
         && LIFECYCLE.equals(r.processDefinitionKey()) && "INTAKE_REGISTRATION".equals(r.dutyCode()));
     Optional<EvidenceRecord> investigation = last(records, completed(INVESTIGATION));
     Optional<EvidenceRecord> evaluation = last(records, completed(EVALUATION));
 
-    StringBuilder body = new StringBuilder();
     List<Citation> cited = new ArrayList<>();
-    section(body, "case-file", "一、案件概况 Case file", "业务受理 Application intake", intake, records, intakeForm, cited);
-    section(body, "investigation", "二、客户调查 Customer investigation", "§5–§14", investigation, records,
-        investigationForm, cited);
-    section(body, "report", "三、分析评价报告 Analysis and evaluation report", "§15–§19", evaluation, records,
-        evaluationForm, cited);
-    documentsSection(body, businessKey, cited);
+    List<Section> sections = List.of(
+        section("case-file", "一、案件概况 Case file", "业务受理 Application intake", intake, records, intakeForm, cited),
+        section("investigation", "二、客户调查 Customer investigation", "§5–§14", investigation, records,
+            investigationForm, cited),
+        section("report", "三、分析评价报告 Analysis and evaluation report", "§15–§19", evaluation, records,
+            evaluationForm, cited));
 
-    return """
-        <!DOCTYPE html>
-        <html lang="zh-CN"><head><meta charset="utf-8"><title>案件简报 Case brief — %1$s</title><link rel="icon" href="/favicon.svg">
-        <link rel="stylesheet" href="/documents/documents.css"><link rel="stylesheet" href="/brief/brief.css"></head>
-        <body>
-          <h1>案件简报 Case brief — %1$s</h1>
-          <p class="note">只读,取自证据台账(不取自流程变量) Read-only, from the evidence ledger (not from process variables).
-             时间均为%4$s(%2$s) All times are in %2$s. 表决意见密封,不在此显示 Votes are sealed and not shown here.</p>
-          <p><a href="/cases/%1$s/documents">案件资料 Case documents</a></p>
-          %3$s
-        </body></html>
-        """.formatted(key, HtmlUtils.htmlEscape(zone.getId()), body, HtmlUtils.htmlEscape(zoneLabel));
+    Context page = new Context(Locale.SIMPLIFIED_CHINESE);
+    page.setVariable("key", businessKey);
+    page.setVariable("zoneLabel", time.label());
+    page.setVariable("zoneId", time.zone().getId());
+    page.setVariable("sections", sections);
+    page.setVariable("documents", documents(businessKey, cited));
+    return templates.process("brief/case-brief", page);
   }
 
   private static Predicate<EvidenceRecord> completed(String elementId) {
@@ -116,27 +123,17 @@ class CaseBriefPage {
   }
 
   /** One step's record through its form, with the §19 amendments that followed it applied and said. */
-  private void section(StringBuilder out, String id, String title, String clause, Optional<EvidenceRecord> record,
-                       List<EvidenceRecord> records, FormLayout form, List<Citation> cited) {
-    out.append("<section id=\"").append(id).append("\"><h2>").append(HtmlUtils.htmlEscape(title)).append("</h2>");
+  private Section section(String id, String title, String clause, Optional<EvidenceRecord> record,
+                          List<EvidenceRecord> records, FormLayout form, List<Citation> cited) {
     if (record.isEmpty()) {
-      out.append("<p class=\"pending\">尚未提交 Not submitted yet.</p></section>");
-      return;
+      return new Section(id, title, clause, null);
     }
     EvidenceRecord r = record.get();
     Map<String, Object> values = new LinkedHashMap<>(parse(r.findings()));
     List<EvidenceRecord> amendments = records.stream()
         .filter(a -> AMENDMENT.equals(a.recordType()) && Objects.equals(a.amendsSequenceNo(), r.sequenceNo())).toList();
     amendments.forEach(a -> values.putAll(parse(a.findings())));
-    out.append("<p class=\"meta\">").append(HtmlUtils.htmlEscape(clause)).append(" · 提交人 By ")
-        .append(HtmlUtils.htmlEscape(Objects.toString(r.performer(), "-"))).append(" · ").append(at(r.recordedAt()))
-        .append(" · 证据 Evidence #").append(r.sequenceNo()).append("</p>");
-    for (EvidenceRecord a : amendments) {
-      out.append("<p class=\"amended\">已修正 Amended (§19) #").append(a.sequenceNo()).append(" · ")
-          .append(HtmlUtils.htmlEscape(Objects.toString(a.performer(), "-"))).append(" · ").append(at(a.recordedAt()))
-          .append(": ").append(HtmlUtils.htmlEscape(Objects.toString(a.amendmentReason(), ""))).append("</p>");
-    }
-    out.append("<table class=\"record\"><tbody>");
+    List<Row> rows = new ArrayList<>();
     String group = null;
     for (FormLayout.Field field : form.fields()) {
       if (ATTACHED_DOCUMENTS.equals(field.key())) {
@@ -146,45 +143,32 @@ class CaseBriefPage {
       if (shown.isEmpty()) {
         continue;
       }
-      if (field.group() != null && !field.group().equals(group)) {
-        out.append("<tr><th colspan=\"2\" class=\"group\">").append(HtmlUtils.htmlEscape(field.group())).append("</th></tr>");
-      }
+      boolean newGroup = field.group() != null && !field.group().equals(group);
       group = field.group();
-      out.append("<tr><th>").append(HtmlUtils.htmlEscape(field.label())).append("</th><td class=\"text\" data-key=\"")
-          .append(HtmlUtils.htmlEscape(field.key())).append("\">").append(HtmlUtils.htmlEscape(shown)).append("</td></tr>");
+      rows.add(new Row(newGroup ? field.group() : null, field.label(), field.key(), shown));
     }
-    out.append("</tbody></table></section>");
     for (Map<String, Object> c : citations(r.documents())) {
       cited.add(new Citation(title, c));
     }
+    return new Section(id, title, clause, new Record(Objects.toString(r.performer(), "-"), at(r.recordedAt()),
+        r.sequenceNo(), amendments.stream().map(a -> new Amendment(a.sequenceNo(), Objects.toString(a.performer(), "-"),
+            at(a.recordedAt()), Objects.toString(a.amendmentReason(), ""))).toList(), rows));
   }
 
   private record Citation(String step, Map<String, Object> document) {
   }
 
-  private void documentsSection(StringBuilder out, String businessKey, List<Citation> cited) {
-    out.append("<section id=\"documents\"><h2>四、所依据的资料 Documents relied on</h2>");
-    if (cited.isEmpty()) {
-      out.append("<p class=\"pending\">以上记录未引用资料 The records above cite no documents.</p></section>");
-      return;
-    }
-    out.append("<table><thead><tr><th>文件 File</th><th>大小 Size</th><th>上传时间 Uploaded (")
-        .append(HtmlUtils.htmlEscape(zoneLabel)).append(")</th>")
-        .append("<th>上传人 By</th><th>引用于 Relied on by</th></tr></thead><tbody>");
-    String key = HtmlUtils.htmlEscape(businessKey);
+  private List<Document> documents(String businessKey, List<Citation> cited) {
+    List<Document> shown = new ArrayList<>();
     for (Citation c : cited) {
       String reference = Objects.toString(c.document().get("reference"), "");
       Optional<CaseDocument> filed = documents.byReference(businessKey, reference);
       Object size = c.document().get("size");
-      out.append("<tr><td><a href=\"/api/cases/").append(key).append("/documents/")
-          .append(HtmlUtils.htmlEscape(reference)).append("\">")
-          .append(HtmlUtils.htmlEscape(Objects.toString(c.document().get("fileName"), reference))).append("</a></td><td>")
-          .append(size instanceof Number n ? size(n.longValue()) : "-").append("</td><td>")
-          .append(filed.map(d -> at(d.uploadedAt())).orElse("-")).append("</td><td>")
-          .append(HtmlUtils.htmlEscape(filed.map(CaseDocument::uploadedBy).orElse("-"))).append("</td><td>")
-          .append(HtmlUtils.htmlEscape(c.step())).append("</td></tr>");
+      shown.add(new Document(reference, Objects.toString(c.document().get("fileName"), reference),
+          size instanceof Number n ? size(n.longValue()) : "-", filed.map(d -> at(d.uploadedAt())).orElse("-"),
+          filed.map(CaseDocument::uploadedBy).orElse("-"), c.step()));
     }
-    out.append("</tbody></table></section>");
+    return shown;
   }
 
   /** 2048 → «2 KB (2,048 字节 bytes)». */
@@ -199,7 +183,7 @@ class CaseBriefPage {
   }
 
   private String at(Instant instant) {
-    return instant == null ? "-" : time.format(instant) + " " + zoneLabel;
+    return instant == null ? "-" : time.shown(instant);
   }
 
   private static Map<String, Object> parse(String json) {

@@ -19,12 +19,12 @@ import java.util.Map;
  * the group it sits in (with the group's own title text), in the form's order. The brief shows a record's
  * findings through the form they were submitted on, so that each value reads as it was asked.
  */
-final class FormLayout {
+public final class FormLayout {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One field of the form; {@code group} is the heading of the group it sits in, or null at the top level. */
-  record Field(String key, String type, String label, Map<String, String> choices, String group) {
+  public record Field(String key, String type, String label, Map<String, String> choices, String group) {
   }
 
   private final List<Field> fields;
@@ -34,7 +34,7 @@ final class FormLayout {
   }
 
   /** The form on the classpath under {@code forms/<name>.form} (how the build packages the deployed forms). */
-  static FormLayout of(String name) {
+  public static FormLayout of(String name) {
     try (InputStream in = FormLayout.class.getClassLoader().getResourceAsStream("forms/" + name + ".form")) {
       if (in == null) {
         throw new IllegalStateException("No form forms/" + name + ".form on the classpath");
@@ -47,8 +47,30 @@ final class FormLayout {
     }
   }
 
-  List<Field> fields() {
+  public List<Field> fields() {
     return fields;
+  }
+
+  /** One answer as its form asked it, under the heading of the group it sits in (null at the top level). */
+  public record Row(String group, String label, String value) {
+  }
+
+  /** The answers given, in the form's order, each as a person reads it; fields left empty are left out. */
+  public List<Row> rows(Map<String, Object> values) {
+    List<Row> rows = new ArrayList<>();
+    for (Field field : fields) {
+      // The documents a record cites are listed with their files, not as references among its answers.
+      String shown = "attachedDocuments".equals(field.key()) ? "" : display(field, values.get(field.key()));
+      if (!shown.isEmpty()) {
+        rows.add(new Row(field.group(), field.label(), shown));
+      }
+    }
+    return rows;
+  }
+
+  /** Whether the classpath holds {@code forms/<name>.form}. */
+  public static boolean exists(String name) {
+    return FormLayout.class.getClassLoader().getResource("forms/" + name + ".form") != null;
   }
 
   private static void walk(JsonNode components, String group, List<Field> into) {
@@ -89,7 +111,7 @@ final class FormLayout {
   }
 
   /** A submitted value as a person reads it; empty when the field was left empty. */
-  static String display(Field field, Object value) {
+  public static String display(Field field, Object value) {
     if (value == null) {
       return "";
     }
@@ -117,7 +139,7 @@ final class FormLayout {
   }
 
   /** 5000000 → 5,000,000; 1234.5 → 1,234.5. */
-  static String grouped(Number n) {
+  public static String grouped(Number n) {
     DecimalFormat format = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
     return format.format(new BigDecimal(n.toString()));
   }

@@ -48,6 +48,8 @@ class AuditReplayTest {
     ResponseEntity<String> index = get("auditor1", "/audit");
     assertThat(index.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(index.getBody()).contains("/audit/cases/" + key, "扬州回放甲公司");
+    // The index names the manager and the case's state, not their codes.
+    assertThat(index.getBody()).contains("王经理一 (manager1)", "保后监管中 In monitoring").doesNotContain(">IN_MONITORING<");
     ResponseEntity<String> page = get("auditor1", "/audit/cases/" + key);
     assertThat(page.getBody()).contains("<script src=\"/audit/replay.js\"></script>", key);
     assertThat(get("auditor1", "/audit/replay.js").getBody()).contains("/replay");
