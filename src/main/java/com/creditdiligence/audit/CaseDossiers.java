@@ -12,6 +12,7 @@ import com.creditdiligence.evidence.ChainVerification;
 import com.creditdiligence.evidence.EvidenceDisclosure;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.LedgerCheckpoints;
 import com.creditdiligence.platform.TaskRules;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.security.Memberships;
@@ -34,10 +35,12 @@ class CaseDossiers {
   private final CaseDutyFacts dutyFacts;
   private final Reviews review;
   private final CommitteeDecisions committee;
+  private final LedgerCheckpoints checkpoints;
 
   CaseDossiers(CaseFiles caseFiles, EvidenceLedger ledger, ReviewStore reviews, EvidenceDisclosure disclosure,
                CaseAccess access, TaskRules steps, CaseDutyFacts dutyFacts, Reviews review,
-               CommitteeDecisions committee) {
+               CommitteeDecisions committee, LedgerCheckpoints checkpoints) {
+    this.checkpoints = checkpoints;
     this.review = review;
     this.committee = committee;
     this.caseFiles = caseFiles;
@@ -50,6 +53,8 @@ class CaseDossiers {
   }
 
   Dossier of(String businessKey, String generatedBy, Instant now) {
+    // Signed first (each export signs a checkpoint), so that every record read below is covered by it.
+    LedgerCheckpoints.CaseProofs proofs = checkpoints.proofsFor(businessKey).orElse(null);
     List<EvidenceRecord> records = ledger.records(businessKey);
     List<TimelineEntry> timeline = Timeline.all(records, steps.stages());
     ChainVerification verification = ledger.verify(businessKey, records);
@@ -72,6 +77,6 @@ class CaseDossiers {
         dutyFacts.of(businessKey, records, now).stream()
             .map(f -> new Dossier.Fact(f, current.unreliable(f.evidence()))).toList(),
         committee.allMinutesOf(businessKey), caseReviews,
-        List.copyOf(versions));
+        List.copyOf(versions), proofs);
   }
 }

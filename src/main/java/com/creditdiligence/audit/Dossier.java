@@ -8,6 +8,7 @@ import com.creditdiligence.accountability.ReviewFinding;
 import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.evidence.ChainVerification;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.LedgerCheckpoints;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
@@ -19,13 +20,15 @@ import java.util.List;
  * their findings and decisions, and the rule and model versions that judged them. Where the chain does not
  * verify, the duty facts and findings resting on its first broken record or later say they are unreliable, and
  * each review states how its evidence verified. Served as JSON for machines and as PDF for people, from the
- * same content.
+ * same content. {@code ledgerProofs}: the checkpoint signed at export, and for each of the case's records its
+ * RFC 9162 inclusion proof against it, for {@code VerifyDossierCommand} to check with the public key alone (null
+ * when no checkpoint could be signed: the ledger disagrees with an earlier one).
  */
 public record Dossier(String businessKey, Instant generatedAt, String generatedBy, CaseFile caseFile,
                       ChainVerification verification, List<TimelineEntry> timeline, List<TimelineEntry> accessLog,
                       List<EvidenceRecord> evidence,
                       List<Fact> dutyFacts, List<String> committeeMinutes, List<Review> reviews,
-                      List<String> ruleVersions) {
+                      List<String> ruleVersions, LedgerCheckpoints.CaseProofs ledgerProofs) {
 
   /** A duty fact, and whether it rests on the chain's first broken record or a later one. */
   public record Fact(@JsonUnwrapped DutyFact fact, boolean evidenceUnreliable) {
