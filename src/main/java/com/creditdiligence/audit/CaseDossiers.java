@@ -52,9 +52,17 @@ class CaseDossiers {
     this.dutyFacts = dutyFacts;
   }
 
+  /** The dossier as exported: a checkpoint is signed first, so that every record read below is covered by it. */
   Dossier of(String businessKey, String generatedBy, Instant now) {
-    // Signed first (each export signs a checkpoint), so that every record read below is covered by it.
-    LedgerCheckpoints.CaseProofs proofs = checkpoints.proofsFor(businessKey).orElse(null);
+    return assemble(businessKey, generatedBy, now, checkpoints.proofsFor(businessKey).orElse(null));
+  }
+
+  /** For the replay page: proofs against the latest checkpoint, none signed for a mere view. */
+  Dossier forViewing(String businessKey, String generatedBy, Instant now) {
+    return assemble(businessKey, generatedBy, now, checkpoints.proofsAgainstLatest(businessKey).orElse(null));
+  }
+
+  private Dossier assemble(String businessKey, String generatedBy, Instant now, LedgerCheckpoints.CaseProofs proofs) {
     List<EvidenceRecord> records = ledger.records(businessKey);
     List<TimelineEntry> timeline = Timeline.all(records, steps.stages());
     ChainVerification verification = ledger.verify(businessKey, records);

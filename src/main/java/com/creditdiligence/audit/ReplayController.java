@@ -111,7 +111,7 @@ class ReplayController {
   Replay replay(@PathVariable String businessKey) {
     String user = access.read(businessKey);
     trail.recordView(businessKey, user, "REPLAY_VIEWED", Map.of("view", "replay"));
-    Dossier dossier = dossiers.of(businessKey, user, ClockUtil.getCurrentTime().toInstant());
+    Dossier dossier = dossiers.forViewing(businessKey, user, ClockUtil.getCurrentTime().toInstant());
     return new Replay(dossier, diagrams.of(dossier.evidence()));
   }
 

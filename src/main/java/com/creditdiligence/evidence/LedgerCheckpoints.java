@@ -171,7 +171,18 @@ public class LedgerCheckpoints implements ApplicationRunner, DisposableBean {
 
   /** Signs a checkpoint (an export's) and proves the case's placed records against it. */
   public synchronized Optional<CaseProofs> proofsFor(String businessKey) {
-    Optional<CheckpointStore.Stored> signed = checkpoint();
+    return proofsAgainst(businessKey, checkpoint());
+  }
+
+  /** Proves the case's records against the latest checkpoint, signing none (for views that are no export). */
+  public synchronized Optional<CaseProofs> proofsAgainstLatest(String businessKey) {
+    if (tree == null || !report.consistent()) {
+      return Optional.empty();
+    }
+    return proofsAgainst(businessKey, store.latest(verifier));
+  }
+
+  private Optional<CaseProofs> proofsAgainst(String businessKey, Optional<CheckpointStore.Stored> signed) {
     if (signed.isEmpty()) {
       return Optional.empty();
     }

@@ -19,7 +19,7 @@ public record Checkpoint(String origin, long size, byte[] rootHash, Instant time
     return Base64.getEncoder().encodeToString(rootHash);
   }
 
-  static Checkpoint parse(String body) {
+  public static Checkpoint parseBody(String body) {
     String[] lines = body.split("\n", -1);
     if (lines.length < 4 || !lines[lines.length - 1].isEmpty()) {
       throw new CheckpointException("a checkpoint has an origin, a size and a root hash, each on a line of its own");

@@ -71,7 +71,7 @@ public final class CheckpointStore {
     for (Path file : files(checkpoints)) {
       String note = read(file);
       try {
-        Checkpoint checkpoint = Checkpoint.parse(verifier.open(note));
+        Checkpoint checkpoint = Checkpoint.parseBody(verifier.open(note));
         stored.add(new Stored(checkpoint, note));
       } catch (CheckpointException e) {
         throw new CheckpointException(file.getFileName() + ": " + e.getMessage(), e);
