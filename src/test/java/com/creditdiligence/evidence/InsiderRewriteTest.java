@@ -157,6 +157,20 @@ class InsiderRewriteTest {
   }
 
   @Test
+  void aLeafAlteredInTheStoreIsTheStoresFaultNotTheDatabases() throws Exception {
+    Path leaves;
+    try (var files = Files.list(store.resolve("leaves"))) {
+      leaves = files.sorted().findFirst().orElseThrow();
+    }
+    String text = Files.readString(leaves);
+    Files.writeString(leaves, text.substring(0, text.length() - 2) + (text.endsWith("0\n") ? "1" : "0") + "\n");
+    ConsistencyReport report = start().report();
+    assertThat(report.consistent()).isFalse();
+    assertThat(report.brokenLeaf()).isNull();
+    assertThat(report.reason()).contains("leaf files were altered");
+  }
+
+  @Test
   void withoutAKeyAndNotAllowedToMakeOneTheCheckpointerRefusesToStart() {
     assertThatThrownBy(() -> new LedgerCheckpoints(jdbc, new DataSourceTransactionManager(database),
         new CheckpointProperties(store, directory.resolve("absent.key"), false, Duration.ofHours(1),

@@ -4,10 +4,11 @@ import java.security.MessageDigest;
 import java.util.List;
 
 /**
- * Checks the ledger as the database now holds it against every checkpoint signed over it. First the store
- * itself: its leaves must hash to every signed root. Then the database: RFC 9162 consistency from each
- * checkpoint to the database's tree, and leaf by leaf against the signed leaves, to name the first record
- * that disagrees: rewritten (even with every hash recomputed), removed, inserted or moved.
+ * Checks the ledger as the database now holds it against every checkpoint signed over it, and names the first
+ * record that disagrees: rewritten (even with every hash recomputed), removed, inserted or moved. Leaf by leaf
+ * against the store's signed leaves first (cheap: the record hashes compared); then the database's tree must have
+ * every signed root, which vouches for the store's leaves too, and RFC 9162 consistency from each checkpoint to it.
+ * Where a leaf disagrees, the store's own leaves are hashed against the signatures before the database is blamed.
  */
 public final class ConsistencyCheck {
 
@@ -18,7 +19,7 @@ public final class ConsistencyCheck {
    * @param checkpoints    the verified checkpoints, smallest first
    * @param signedLeaves   the store's leaves, from leaf 0
    * @param databaseLeaves the database's leaves by leaf index (null where the database holds no record)
-   * @param databaseTree   the tree of the database's leaves (a missing one counted as absent: the tree ends there)
+   * @param databaseTree   the tree of the database's leaves up to its first hole
    */
   public static ConsistencyReport check(List<Checkpoint> checkpoints, List<LedgerLeaf> signedLeaves,
                                         List<LedgerLeaf> databaseLeaves, MerkleTree databaseTree) {
@@ -30,38 +31,25 @@ public final class ConsistencyCheck {
       return ConsistencyReport.unreadable("the checkpoint store holds " + signedLeaves.size()
           + " leaves but its latest checkpoint covers " + covered + ": leaves were removed from the store");
     }
-    MerkleTree signedTree = new MerkleTree();
     for (int i = 0; i < covered; i++) {
-      signedTree.append(signedLeaves.get(i).leafHash());
+      LedgerLeaf signed = signedLeaves.get(i);
+      String reason = disagreement(signed, i < databaseLeaves.size() ? databaseLeaves.get(i) : null, i,
+          databaseLeaves.size(), covered);
+      if (reason != null) {
+        String store = storeAgainstSignatures(checkpoints, signedLeaves, covered);
+        return store != null ? ConsistencyReport.unreadable(store)
+            : ConsistencyReport.broken(checkpoints.size(), covered, signed, firstCovering(checkpoints, i), covered,
+                reason);
+      }
     }
+    // The database's leaves are the store's up to the latest checkpoint: their tree must have every signed root.
     for (Checkpoint checkpoint : checkpoints) {
-      if (!MessageDigest.isEqual(signedTree.rootAt(checkpoint.size()), checkpoint.rootHash())) {
+      if (!MessageDigest.isEqual(databaseTree.rootAt(checkpoint.size()), checkpoint.rootHash())) {
         return ConsistencyReport.unreadable("the store's leaves do not hash to the root signed in checkpoint "
             + checkpoint.size() + ": the store's leaf files were altered");
       }
     }
-    for (int i = 0; i < covered; i++) {
-      LedgerLeaf signed = signedLeaves.get(i);
-      LedgerLeaf held = i < databaseLeaves.size() ? databaseLeaves.get(i) : null;
-      String reason = null;
-      if (held == null) {
-        reason = i >= databaseLeaves.size()
-            ? "the database's ledger ends after " + i + " records, but the checkpoints signed " + covered
-              + ": this record and every later one are gone (a truncated tail or a deleted case)"
-            : "the record is gone from the database (deleted, with its case or alone)";
-      } else if (!held.businessKey().equals(signed.businessKey()) || held.sequenceNo() != signed.sequenceNo()) {
-        reason = "the database holds record " + held.sequenceNo() + " of case " + held.businessKey()
-            + " at this place: a record was inserted, removed or moved";
-      } else if (!held.recordHash().equals(signed.recordHash())) {
-        reason = "the record's hash is " + held.recordHash() + " in the database but " + signed.recordHash()
-            + " when signed: the record was rewritten and rehashed after it was signed";
-      }
-      if (reason != null) {
-        return ConsistencyReport.broken(checkpoints.size(), covered, signed, firstCovering(checkpoints, i), covered,
-            reason);
-      }
-    }
-    // Leaf by leaf the database agrees; the RFC 9162 proofs say the same of the trees, as a witness would check.
+    // As a witness would check it: RFC 9162 consistency from every checkpoint to the database's tree.
     for (Checkpoint checkpoint : checkpoints) {
       if (!MerkleProofs.verifyConsistency(checkpoint.size(), databaseTree.size(), checkpoint.rootHash(),
           databaseTree.root(), databaseTree.consistencyProof(checkpoint.size(), databaseTree.size()))) {
@@ -70,6 +58,40 @@ public final class ConsistencyCheck {
       }
     }
     return ConsistencyReport.consistent(checkpoints.size(), covered);
+  }
+
+  private static String disagreement(LedgerLeaf signed, LedgerLeaf held, long index, long heldSize, long covered) {
+    if (held == null) {
+      return index >= heldSize
+          ? "the database's ledger ends after " + index + " records, but the checkpoints signed " + covered
+            + ": this record and every later one are gone (a truncated tail or a deleted case)"
+          : "the record is gone from the database (deleted, with its case or alone)";
+    }
+    if (!held.businessKey().equals(signed.businessKey()) || held.sequenceNo() != signed.sequenceNo()) {
+      return "the database holds record " + held.sequenceNo() + " of case " + held.businessKey()
+          + " at this place: a record was inserted, removed or moved";
+    }
+    if (!held.recordHash().equals(signed.recordHash())) {
+      return "the record's hash is " + held.recordHash() + " in the database but " + signed.recordHash()
+          + " when signed: the record was rewritten and rehashed after it was signed";
+    }
+    return null;
+  }
+
+  /** Null when the store's leaves hash to every signed root; else what is wrong with the store. */
+  private static String storeAgainstSignatures(List<Checkpoint> checkpoints, List<LedgerLeaf> signedLeaves,
+                                               long covered) {
+    MerkleTree signedTree = new MerkleTree();
+    for (int i = 0; i < covered; i++) {
+      signedTree.append(signedLeaves.get(i).leafHash());
+    }
+    for (Checkpoint checkpoint : checkpoints) {
+      if (!MessageDigest.isEqual(signedTree.rootAt(checkpoint.size()), checkpoint.rootHash())) {
+        return "the store's leaves do not hash to the root signed in checkpoint " + checkpoint.size()
+            + ": the store's leaf files were altered";
+      }
+    }
+    return null;
   }
 
   private static long firstCovering(List<Checkpoint> checkpoints, long leaf) {
