@@ -82,6 +82,11 @@ final class DossierPdf {
       p.line(10, "自第 " + d.verification().brokenAt() + " 号记录起的证据不可靠,仅凭记录不能认定免责 Evidence from record #"
           + d.verification().brokenAt() + " on is unreliable; the record alone cannot support an exemption under §28");
     }
+    // The signed checkpoint the JSON's inclusion proofs lead to; the proofs themselves are for machines (dossier.json).
+    p.line(10, d.ledgerProofs() == null
+        ? "签名检查点 Signed checkpoint: 无 none (账本与先前检查点不一致 the ledger disagrees with an earlier checkpoint)"
+        : "签名检查点 Signed checkpoint: " + d.ledgerProofs().treeSize() + " 条记录 records · 包含证明 inclusion proofs: "
+            + d.ledgerProofs().proofs().size() + " · 离线核验 verify offline: VerifyDossierCommand dossier.json + 公钥 public key");
     p.gap();
     p.heading(12, "所用规则与模型版本 Rule and model versions used");
     d.ruleVersions().forEach(v -> p.line(8, "· " + v));

@@ -14,8 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -61,7 +59,11 @@ public class LedgerCheckpoints implements ApplicationRunner, DisposableBean {
     thread.setDaemon(true);
     return thread;
   });
+  /** How often the sequencer looks for records committed out of id order (see sequence). */
+  private static final java.time.Duration SWEEP_EVERY = java.time.Duration.ofMinutes(10);
+
   private MerkleTree tree;
+  private long lastSweep = System.nanoTime() - SWEEP_EVERY.toNanos() - 1;
   private volatile ConsistencyReport report;
 
   public LedgerCheckpoints(JdbcClient jdbc, PlatformTransactionManager transactions, CheckpointProperties properties,
@@ -91,8 +93,10 @@ public class LedgerCheckpoints implements ApplicationRunner, DisposableBean {
   }
 
   @Override
-  public void destroy() {
-    schedule.shutdownNow();
+  public void destroy() throws InterruptedException {
+    // Not interrupted: a signer stopped between its two files would only have to cover its leaves again.
+    schedule.shutdown();
+    schedule.awaitTermination(10, TimeUnit.SECONDS);
   }
 
   public String verifierKey() {
@@ -150,6 +154,11 @@ public class LedgerCheckpoints implements ApplicationRunner, DisposableBean {
    * while the ledger disagrees with an earlier checkpoint (nothing is signed then).
    */
   public synchronized Optional<CheckpointStore.Stored> checkpoint() {
+    return checkpoint(null);
+  }
+
+  /** @param exportedCase a case whose every record must be covered (an export's), or null */
+  private Optional<CheckpointStore.Stored> checkpoint(String exportedCase) {
     if (tree == null) {
       check();
     }
@@ -157,7 +166,7 @@ public class LedgerCheckpoints implements ApplicationRunner, DisposableBean {
       return Optional.empty();
     }
     long before = tree.size();
-    sequence();
+    sequence(exportedCase);
     Optional<CheckpointStore.Stored> latest = store.latest(verifier);
     long signedSize = latest.map(s -> s.checkpoint().size()).orElse(0L);
     if (tree.size() == signedSize || tree.size() == 0) {
@@ -171,7 +180,7 @@ public class LedgerCheckpoints implements ApplicationRunner, DisposableBean {
 
   /** Signs a checkpoint (an export's) and proves the case's placed records against it. */
   public synchronized Optional<CaseProofs> proofsFor(String businessKey) {
-    return proofsAgainst(businessKey, checkpoint());
+    return proofsAgainst(businessKey, checkpoint(businessKey));
   }
 
   /** Proves the case's records against the latest checkpoint, signing none (for views that are no export). */
@@ -243,10 +252,12 @@ public class LedgerCheckpoints implements ApplicationRunner, DisposableBean {
   }
 
   /**
-   * Under the one-row lock: first takes in places another node handed out, then places every committed record
-   * that has none, in id order. The tree in memory grows only after the places are committed.
+   * Under the one-row lock: first takes in places another node handed out, then places the committed records that
+   * have none, in id order: those above the highest id placed (an index look-up), the exported case's, and every
+   * ten minutes all (a record whose transaction committed after one with a higher id had been placed: rare, never
+   * lost, placed late). The tree in memory grows only after the places are committed.
    */
-  private void sequence() {
+  private void sequence(String businessKey) {
     List<byte[]> placed = new ArrayList<>();
     transaction.executeWithoutResult(tx -> {
       jdbc.sql("SELECT id FROM evidence_tree WHERE id = 1 FOR UPDATE").query(Integer.class).single();
@@ -258,11 +269,30 @@ public class LedgerCheckpoints implements ApplicationRunner, DisposableBean {
             placed.add(leafHash(rows.getString(1)));
           });
       next += placed.size();
-      List<Object[]> unplaced = jdbc.sql("""
-              SELECT r.id, r.record_hash FROM evidence_record r
-              WHERE NOT EXISTS (SELECT 1 FROM evidence_leaf l WHERE l.record_id = r.id) ORDER BY r.id""")
-          .query((row, n) -> new Object[] {row.getLong(1), row.getString(2)}).list();
-      for (Object[] record : unplaced) {
+      java.util.TreeMap<Long, String> unplaced = new java.util.TreeMap<>();
+      long highestPlaced = jdbc.sql("SELECT COALESCE(MAX(record_id), 0) FROM evidence_leaf").query(Long.class).single();
+      jdbc.sql("SELECT id, record_hash FROM evidence_record WHERE id > ?").param(highestPlaced)
+          .query(rows -> {
+            unplaced.put(rows.getLong(1), rows.getString(2));
+          });
+      String unplacedOf = """
+          SELECT r.id, r.record_hash FROM evidence_record r
+          WHERE NOT EXISTS (SELECT 1 FROM evidence_leaf l WHERE l.record_id = r.id)""";
+      if (businessKey != null) {
+        jdbc.sql(unplacedOf + " AND r.business_key = ?").param(businessKey)
+            .query(rows -> {
+              unplaced.put(rows.getLong(1), rows.getString(2));
+            });
+      }
+      // A record committed after one with a higher id was placed: found by the sweep of the whole ledger.
+      if (System.nanoTime() - lastSweep > SWEEP_EVERY.toNanos()) {
+        jdbc.sql(unplacedOf).query(rows -> {
+          unplaced.put(rows.getLong(1), rows.getString(2));
+        });
+        lastSweep = System.nanoTime();
+      }
+      for (java.util.Map.Entry<Long, String> entry : unplaced.entrySet()) {
+        Object[] record = {entry.getKey(), entry.getValue()};
         jdbc.sql("INSERT INTO evidence_leaf (leaf_index, record_id) VALUES (?, ?)").params(next++, record[0]).update();
         placed.add(leafHash((String) record[1]));
       }
@@ -299,24 +329,11 @@ public class LedgerCheckpoints implements ApplicationRunner, DisposableBean {
         throw new IllegalStateException("the checkpoint signer key " + file.toAbsolutePath() + " does not exist; "
             + "generate one (README) and give its path in credit-diligence.checkpoints.key-file");
       }
-      NoteKeys.Signer generated = NoteKeys.generate(properties.origin());
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.writeString(file, generated.signerKey() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-      restrict(file);
-      Files.writeString(file.resolveSibling(file.getFileName() + ".pub"), generated.verifierKey() + "\n",
-          StandardCharsets.UTF_8);
+      NoteKeys.Signer generated = NewCheckpointKeyCommand.write(file, properties.origin());
       LOG.warn("Generated a checkpoint signer key in {} (demo only); its public key is in {}.pub", file, file);
       return generated;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the checkpoint signer key " + file, e);
-    }
-  }
-
-  private static void restrict(Path file) {
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException | IOException notPosix) {
-      // On a file system without POSIX permissions the deployment protects the key itself.
     }
   }
 }

@@ -88,7 +88,12 @@ class LedgerBenchmark {
         transaction.executeWithoutResult(tx -> ledger.append(evidence(key)));
       }
       long appended = System.nanoTime();
-      signer.shutdownNow();
+      signer.shutdown();
+      try {
+        signer.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
       assertThat(ledger.verify(key).isIntact()).isTrue();
       if (round > 1) { // rounds 0 and 1 warm up the JIT and the database
         (signing ? microsWithCheckpoints : microsPerRecord).add((appended - start) / 1_000.0 / APPENDS_PER_ROUND);

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * {@code leaves/<m>-<n>.txt} (for each new leaf: its index, case, sequence number and record hash), then
  * {@code checkpoints/<n>.txt} (the signed note). The leaves are covered by the signature through the root: a
  * changed line no longer hashes to the signed root. They are what lets a check name the first record that
- * disagrees, not just say that some record does.
+ * disagrees, not just say that some record does. A signer stopped between the two files leaves leaves without a
+ * checkpoint; the next one covers them again, and overlapping files must agree.
  */
 public final class CheckpointStore {
 
@@ -55,7 +56,15 @@ public final class CheckpointStore {
     }
     try {
       if (!newLeaves.isEmpty()) {
-        writeOnce(leaves.resolve(name(fromSize) + "-" + name(checkpoint.size()) + ".txt"), lines.toString());
+        Path file = leaves.resolve(name(fromSize) + "-" + name(checkpoint.size()) + ".txt");
+        try {
+          writeOnce(file, lines.toString());
+        } catch (FileAlreadyExistsException leftOver) {
+          // Left by a signer stopped before its checkpoint, or by another node: the same leaves, or none of ours.
+          if (!read(file).equals(lines.toString())) {
+            throw new CheckpointException(file.getFileName() + " exists with other leaves than the ledger's");
+          }
+        }
       }
       writeOnce(checkpoints.resolve(name(checkpoint.size()) + ".txt"), note);
     } catch (FileAlreadyExistsException another) {
@@ -96,6 +105,14 @@ public final class CheckpointStore {
         }
         String[] field = line.split(" ");
         LedgerLeaf leaf = new LedgerLeaf(Long.parseLong(field[0]), field[1], Integer.parseInt(field[2]), field[3]);
+        if (leaf.index() < all.size()) {
+          // Files overlap where a signer stopped between its leaves and its checkpoint: they must agree.
+          if (!all.get((int) leaf.index()).equals(leaf)) {
+            throw new CheckpointException(file.getFileName() + ": leaf " + leaf.index()
+                + " differs from the same leaf in an earlier file");
+          }
+          continue;
+        }
         if (leaf.index() != all.size()) {
           throw new CheckpointException(file.getFileName() + ": leaf " + leaf.index() + " where leaf " + all.size()
               + " was due: the store's leaves have a gap or an overlap");
