@@ -63,6 +63,8 @@ public class LedgerCheckpoints implements ApplicationRunner, DisposableBean {
   private static final java.time.Duration SWEEP_EVERY = java.time.Duration.ofMinutes(10);
 
   private MerkleTree tree;
+  /** The latest checkpoint in the store, as this node last read or wrote it. */
+  private Optional<CheckpointStore.Stored> latestSigned = Optional.empty();
   private long lastSweep = System.nanoTime() - SWEEP_EVERY.toNanos() - 1;
   private volatile ConsistencyReport report;
 
@@ -141,6 +143,7 @@ public class LedgerCheckpoints implements ApplicationRunner, DisposableBean {
     }
     tree = read;
     report = verdict;
+    latestSigned = verdict.consistent() ? store.latest(verifier) : Optional.empty();
     if (verdict.consistent()) {
       LOG.info("Evidence ledger {}", verdict.describe());
     } else {
@@ -167,7 +170,7 @@ public class LedgerCheckpoints implements ApplicationRunner, DisposableBean {
     }
     long before = tree.size();
     sequence(exportedCase);
-    Optional<CheckpointStore.Stored> latest = store.latest(verifier);
+    Optional<CheckpointStore.Stored> latest = latestSigned;
     long signedSize = latest.map(s -> s.checkpoint().size()).orElse(0L);
     if (tree.size() == signedSize || tree.size() == 0) {
       return latest;
@@ -175,7 +178,9 @@ public class LedgerCheckpoints implements ApplicationRunner, DisposableBean {
     Checkpoint checkpoint = new Checkpoint(properties.origin(), tree.size(), tree.root(), time.now());
     store.append(leavesFrom(signedSize), signedSize, checkpoint, signer.sign(checkpoint.body()));
     LOG.debug("Signed checkpoint {} ({} new records)", checkpoint.size(), tree.size() - before);
-    return store.latest(verifier);
+    // Read back (another node may have signed this size first): only this file, not the whole store.
+    latestSigned = Optional.of(store.checkpoint(checkpoint.size(), verifier));
+    return latestSigned;
   }
 
   /** Signs a checkpoint (an export's) and proves the case's placed records against it. */
@@ -188,7 +193,7 @@ public class LedgerCheckpoints implements ApplicationRunner, DisposableBean {
     if (tree == null || !report.consistent()) {
       return Optional.empty();
     }
-    return proofsAgainst(businessKey, store.latest(verifier));
+    return proofsAgainst(businessKey, latestSigned);
   }
 
   private Optional<CaseProofs> proofsAgainst(String businessKey, Optional<CheckpointStore.Stored> signed) {
@@ -291,13 +296,28 @@ public class LedgerCheckpoints implements ApplicationRunner, DisposableBean {
         });
         lastSweep = System.nanoTime();
       }
+      // Multi-row inserts of up to 500 places each: one statement per record would cost more than the append.
+      List<Object> values = new ArrayList<>();
       for (java.util.Map.Entry<Long, String> entry : unplaced.entrySet()) {
-        Object[] record = {entry.getKey(), entry.getValue()};
-        jdbc.sql("INSERT INTO evidence_leaf (leaf_index, record_id) VALUES (?, ?)").params(next++, record[0]).update();
-        placed.add(leafHash((String) record[1]));
+        values.add(next++);
+        values.add(entry.getKey());
+        placed.add(leafHash(entry.getValue()));
+        if (values.size() == 1_000) {
+          insertPlaces(values);
+        }
       }
+      insertPlaces(values);
     });
     placed.forEach(tree::append);
+  }
+
+  private void insertPlaces(List<Object> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    String rows = String.join(", ", java.util.Collections.nCopies(values.size() / 2, "(?, ?)"));
+    jdbc.sql("INSERT INTO evidence_leaf (leaf_index, record_id) VALUES " + rows).params(values).update();
+    values.clear();
   }
 
   private List<LedgerLeaf> leavesFrom(long fromIndex) {

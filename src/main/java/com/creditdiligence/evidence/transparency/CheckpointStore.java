@@ -90,6 +90,12 @@ public final class CheckpointStore {
     return stored;
   }
 
+  /** The checkpoint of that size, its signature verified. */
+  public Stored checkpoint(long size, NoteKeys.Verifier verifier) {
+    String note = read(checkpoints.resolve(name(size) + ".txt"));
+    return new Stored(Checkpoint.parseBody(verifier.open(note)), note);
+  }
+
   public Optional<Stored> latest(NoteKeys.Verifier verifier) {
     List<Stored> all = checkpoints(verifier);
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
