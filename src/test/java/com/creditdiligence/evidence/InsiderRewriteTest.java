@@ -86,6 +86,37 @@ class InsiderRewriteTest {
     assertThat(verification.isIntact()).isFalse();
     assertThat(verification.brokenAt()).isEqualTo(2);
     assertThat(restarted.checkpoint()).as("nothing is signed over a rewritten ledger").isEmpty();
+
+    // The auditor's command, from the database and the store with the public key, says the same.
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    Path publicKey = directory.resolve("keys/checkpoint.key.pub");
+    int status = assertDoesNotThrowSql(() -> VerifyLedgerCommand.runAgainstCheckpoints(database.getJdbcUrl(), "sa", "",
+        store, publicKey, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(status).isEqualTo(1);
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("BROKEN at record 2 of case " + SECOND + " (leaf 4");
+  }
+
+  @Test
+  void theAuditorsCommandFindsALedgerLeftAloneConsistent() throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    int status = VerifyLedgerCommand.runAgainstCheckpoints(database.getJdbcUrl(), "sa", "", store,
+        directory.resolve("keys/checkpoint.key.pub"), new java.io.PrintStream(out, true,
+            java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("consistent with 4 signed checkpoints");
+    assertThat(status).isZero();
+  }
+
+  private interface SqlCall {
+    int call() throws java.sql.SQLException;
+  }
+
+  private static int assertDoesNotThrowSql(SqlCall call) {
+    try {
+      return call.call();
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test
