@@ -82,6 +82,14 @@ class PostgresTest {
     }
   }
 
+  /** Production refuses to start without a signer key: given one, as a deployment would. */
+  @org.springframework.test.context.DynamicPropertySource
+  static void checkpointStore(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    java.nio.file.Path store = com.creditdiligence.evidence.TestCheckpoints.newStore();
+    registry.add("credit-diligence.checkpoints.directory", store::toString);
+    registry.add("credit-diligence.checkpoints.key-file", () -> store.resolve("checkpoint.key").toString());
+  }
+
   @Autowired
   ProcessEngine engine;
   @Autowired

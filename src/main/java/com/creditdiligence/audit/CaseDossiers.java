@@ -13,6 +13,7 @@ import com.creditdiligence.evidence.ChainVerification;
 import com.creditdiligence.evidence.EvidenceDisclosure;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.LedgerCheckpoints;
 import com.creditdiligence.platform.TaskRules;
 import com.creditdiligence.submission.TaskRule;
 import com.creditdiligence.security.CaseAccess;
@@ -40,12 +41,14 @@ class CaseDossiers {
   private final CommitteeDecisions committee;
   private final ModelDiagrams models;
   private final People people;
+  private final LedgerCheckpoints checkpoints;
 
   CaseDossiers(CaseFiles caseFiles, EvidenceLedger ledger, ReviewStore reviews, EvidenceDisclosure disclosure,
                CaseAccess access, TaskRules steps, CaseDutyFacts dutyFacts, Reviews review,
-               CommitteeDecisions committee, ModelDiagrams models, People people) {
+               CommitteeDecisions committee, ModelDiagrams models, People people, LedgerCheckpoints checkpoints) {
     this.models = models;
     this.people = people;
+    this.checkpoints = checkpoints;
     this.review = review;
     this.committee = committee;
     this.caseFiles = caseFiles;
@@ -57,7 +60,17 @@ class CaseDossiers {
     this.dutyFacts = dutyFacts;
   }
 
+  /** The dossier as exported: a checkpoint is signed first, so that every record read below is covered by it. */
   Dossier of(String businessKey, String generatedBy, Instant now) {
+    return assemble(businessKey, generatedBy, now, checkpoints.proofsFor(businessKey).orElse(null));
+  }
+
+  /** For the replay page: proofs against the latest checkpoint, none signed for a mere view. */
+  Dossier forViewing(String businessKey, String generatedBy, Instant now) {
+    return assemble(businessKey, generatedBy, now, checkpoints.proofsAgainstLatest(businessKey).orElse(null));
+  }
+
+  private Dossier assemble(String businessKey, String generatedBy, Instant now, LedgerCheckpoints.CaseProofs proofs) {
     List<EvidenceRecord> records = ledger.records(businessKey);
     List<TimelineEntry> timeline = Timeline.all(records, steps.stages());
     ChainVerification verification = ledger.verify(businessKey, records);
@@ -83,7 +96,7 @@ class CaseDossiers {
             .map(f -> new Dossier.Fact(f, current.unreliable(f.evidence()))).toList(),
         committee.allMinutesOf(businessKey), caseReviews,
         List.copyOf(versions), people.named(actors(generatedBy, caseFile, records, caseReviews)),
-        models.stepNames(records), Submissions.of(disclosed, this::stepOf));
+        models.stepNames(records), Submissions.of(disclosed, this::stepOf), proofs);
   }
 
   private Optional<Submissions.Step> stepOf(String elementId) {

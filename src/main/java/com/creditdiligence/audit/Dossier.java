@@ -9,6 +9,7 @@ import com.creditdiligence.brief.FormLayout;
 import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.evidence.ChainVerification;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.LedgerCheckpoints;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
@@ -23,13 +24,16 @@ import java.util.Map;
  * each review states how its evidence verified. Served as JSON for machines and as PDF for people, from the
  * same content. For people it also names who acted ({@code people}: user id → name), each step as the model names
  * it ({@code stepNames}: BPMN element id → name), and what each step recorded, through its form ({@code submissions}).
+ * {@code ledgerProofs}: the checkpoint signed at export, and for each of the case's records its
+ * RFC 9162 inclusion proof against it, for {@code VerifyDossierCommand} to check with the public key alone (null
+ * when no checkpoint could be signed: the ledger disagrees with an earlier one).
  */
 public record Dossier(String businessKey, Instant generatedAt, String generatedBy, CaseFile caseFile,
                       ChainVerification verification, List<TimelineEntry> timeline, List<TimelineEntry> accessLog,
                       List<EvidenceRecord> evidence,
                       List<Fact> dutyFacts, List<String> committeeMinutes, List<Review> reviews,
                       List<String> ruleVersions, Map<String, String> people, Map<String, String> stepNames,
-                      List<Submission> submissions) {
+                      List<Submission> submissions, LedgerCheckpoints.CaseProofs ledgerProofs) {
 
   /**
    * What one step recorded, through the form it was submitted on: each answer labelled as the form asked it, with

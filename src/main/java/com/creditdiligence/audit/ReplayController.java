@@ -125,7 +125,7 @@ class ReplayController {
   Replay replay(@PathVariable String businessKey) {
     String user = access.read(businessKey);
     trail.recordView(businessKey, user, "REPLAY_VIEWED", Map.of("view", "replay"));
-    Dossier dossier = dossiers.of(businessKey, user, time.now());
+    Dossier dossier = dossiers.forViewing(businessKey, user, time.now());
     return new Replay(dossier, diagrams.of(dossier.evidence()), labels.of(dossier), time.zone().getId(), time.label(),
         diagrams.models(dossier.evidence()));
   }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -26,11 +27,18 @@ public class EvidenceLedger {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate separateTransaction;
+  private LedgerCheckpoints checkpoints;
 
   public EvidenceLedger(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.separateTransaction = new TransactionTemplate(transactions);
     this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** Verification then also checks the case against the signed checkpoints (absent where the ledger runs alone). */
+  @Autowired(required = false)
+  void checkAgainst(LedgerCheckpoints signedCheckpoints) {
+    this.checkpoints = signedCheckpoints;
   }
 
   /** Must run in a transaction: the chain head stays locked until it commits. */
@@ -118,7 +126,9 @@ public class EvidenceLedger {
 
   /** Verifies records the caller has just read (in sequence order), without reading them again. */
   public ChainVerification verify(String businessKey, List<EvidenceRecord> records) {
-    return ChainVerifier.verify(businessKey, records, headSequence(businessKey).orElse(null));
+    ChainVerification chain = ChainVerifier.verify(businessKey, records, headSequence(businessKey).orElse(null));
+    // A chain rewritten with every hash recomputed verifies on its own; only the checkpoints tell.
+    return chain.isIntact() && checkpoints != null ? checkpoints.verify(businessKey, records).orElse(chain) : chain;
   }
 
   private Head lockHead(String businessKey) {

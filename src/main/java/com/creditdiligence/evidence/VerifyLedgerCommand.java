@@ -19,8 +19,13 @@ import java.util.TreeMap;
  * <pre>
  * java -cp target/credit-diligence-0.1.0-SNAPSHOT.jar \
  *      -Dloader.main=com.creditdiligence.evidence.VerifyLedgerCommand \
- *      org.springframework.boot.loader.launch.PropertiesLauncher JDBC_URL USER PASSWORD
+ *      org.springframework.boot.loader.launch.PropertiesLauncher JDBC_URL USER PASSWORD \
+ *      [--checkpoints CHECKPOINT_DIRECTORY PUBLIC_KEY_FILE]
  * </pre>
+ *
+ * With {@code --checkpoints}, the ledger is also checked against every checkpoint in the store (the same check as
+ * at the application's start, see {@link com.creditdiligence.evidence.transparency.ConsistencyCheck}): what a DBA
+ * rewrote with every hash recomputed is found there, and named.
  */
 public final class VerifyLedgerCommand {
 
@@ -28,11 +33,18 @@ public final class VerifyLedgerCommand {
   }
 
   public static void main(String[] args) throws SQLException {
-    if (args.length < 2) {
-      System.err.println("usage: VerifyLedgerCommand JDBC_URL USER [PASSWORD]");
+    List<String> arguments = new ArrayList<>(List.of(args));
+    int checkpoints = arguments.indexOf("--checkpoints");
+    if (arguments.size() < 2 || checkpoints >= 0 && (checkpoints < 2 || arguments.size() != checkpoints + 3)) {
+      System.err.println("usage: VerifyLedgerCommand JDBC_URL USER [PASSWORD] [--checkpoints DIRECTORY PUBLIC_KEY_FILE]");
       System.exit(2);
     }
-    System.exit(run(args[0], args[1], args.length > 2 ? args[2] : "", System.out));
+    String password = checkpoints == 2 || arguments.size() == 2 ? "" : arguments.get(2);
+    int chains = run(arguments.get(0), arguments.get(1), password, System.out);
+    int signed = checkpoints < 0 ? 0 : runAgainstCheckpoints(arguments.get(0), arguments.get(1), password,
+        java.nio.file.Path.of(arguments.get(checkpoints + 1)), java.nio.file.Path.of(arguments.get(checkpoints + 2)),
+        System.out);
+    System.exit(Math.max(chains, signed));
   }
 
   /** @return 0 when every chain is intact, 1 otherwise */
@@ -79,6 +91,48 @@ public final class VerifyLedgerCommand {
     }
     out.printf("%d cases, %d records, %d broken%n", cases, records, broken);
     return broken == 0 ? 0 : 1;
+  }
+
+  /** @return 0 when the ledger agrees with every signed checkpoint, 1 otherwise */
+  public static int runAgainstCheckpoints(String url, String user, String password, java.nio.file.Path directory,
+                                          java.nio.file.Path publicKeyFile, PrintStream out) throws SQLException {
+    com.creditdiligence.evidence.transparency.ConsistencyReport report;
+    try {
+      var verifier = com.creditdiligence.evidence.transparency.NoteKeys.parseVerifier(
+          java.nio.file.Files.readString(publicKeyFile));
+      var store = new com.creditdiligence.evidence.transparency.CheckpointStore(directory);
+      List<com.creditdiligence.evidence.transparency.LedgerLeaf> held = new ArrayList<>();
+      var tree = new com.creditdiligence.evidence.transparency.MerkleTree();
+      try (Connection connection = DriverManager.getConnection(url, user, password);
+           PreparedStatement select = connection.prepareStatement("""
+               SELECT l.leaf_index, r.business_key, r.sequence_no, r.record_hash
+               FROM evidence_leaf l LEFT JOIN evidence_record r ON r.id = l.record_id ORDER BY l.leaf_index""");
+           ResultSet rows = select.executeQuery()) {
+        connection.setReadOnly(true);
+        while (rows.next()) {
+          while (held.size() < rows.getLong(1)) {
+            held.add(null);
+          }
+          String key = rows.getString(2);
+          held.add(key == null ? null : new com.creditdiligence.evidence.transparency.LedgerLeaf(rows.getLong(1), key,
+              rows.getInt(3), rows.getString(4)));
+        }
+      }
+      for (var leaf : held) {
+        if (leaf == null) {
+          break;
+        }
+        tree.append(leaf.leafHash());
+      }
+      report = com.creditdiligence.evidence.transparency.ConsistencyCheck.check(store.checkpoints(verifier).stream()
+          .map(com.creditdiligence.evidence.transparency.CheckpointStore.Stored::checkpoint).toList(), store.leaves(),
+          held, tree);
+    } catch (java.io.IOException | com.creditdiligence.evidence.transparency.CheckpointException e) {
+      out.println("checkpoints BROKEN: the checkpoint store cannot be trusted: " + e.getMessage());
+      return 1;
+    }
+    out.println("checkpoints " + report.describe());
+    return report.consistent() ? 0 : 1;
   }
 
   private static Map<String, Integer> heads(Connection connection) throws SQLException {

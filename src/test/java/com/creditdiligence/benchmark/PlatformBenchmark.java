@@ -404,7 +404,10 @@ class PlatformBenchmark {
   }
 
   private static ConfigurableApplicationContext postgres(EmbeddedPostgres database, boolean diligence) {
+    java.nio.file.Path store = com.creditdiligence.evidence.TestCheckpoints.newStore();
     return new SpringApplicationBuilder(CreditDiligenceApplication.class).profiles("postgres").run(
+        "--credit-diligence.checkpoints.directory=" + store,
+        "--credit-diligence.checkpoints.key-file=" + store.resolve("checkpoint.key"),
         "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
         "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
         "--server.port=0", "--camunda.bpm.process-engine-name=bench-pg-" + diligence,

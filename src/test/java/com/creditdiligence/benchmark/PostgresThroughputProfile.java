@@ -151,6 +151,8 @@ class PostgresThroughputProfile {
           "--camunda.bpm.webapp.enabled=false", "--camunda.bpm.job-execution.enabled=false",
           "--credit-diligence.demo.users=true", "--credit-diligence.demo.cases=false"));
       args.addAll(variant.args());
+      args.addAll(com.creditdiligence.evidence.TestCheckpoints.arguments(
+          com.creditdiligence.evidence.TestCheckpoints.newStore()));
       ConfigurableApplicationContext app = new SpringApplicationBuilder(CreditDiligenceApplication.class)
           .profiles("postgres").run(args.toArray(String[]::new));
       Node node = new Node(variant, postgres, app);

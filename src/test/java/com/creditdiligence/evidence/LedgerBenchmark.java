@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.creditdiligence.submission.BusinessTime;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -60,24 +67,60 @@ class LedgerBenchmark {
     TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 
     List<Double> microsPerRecord = new ArrayList<>();
-    for (int round = 0; round <= ROUNDS; round++) {
+    List<Double> microsWithCheckpoints = new ArrayList<>();
+    java.nio.file.Path store = TestCheckpoints.newStore();
+    LedgerCheckpoints checkpoints = new LedgerCheckpoints(JdbcClient.create(dataSource),
+        new DataSourceTransactionManager(dataSource), new CheckpointProperties(store,
+        store.resolve("checkpoint.key"), false, Duration.ofHours(1),
+        "credit-diligence/evidence-ledger"), new BusinessTime(Clock.systemUTC(), ZoneId.of("Asia/Shanghai")));
+    checkpoints.check();
+    // Rounds alternate: appends alone (as before issue 20), then appends while a checkpointer places and signs
+    // every 100 ms, as the scheduled signer does at its interval; the append path itself is unchanged.
+    for (int round = 0; round <= 2 * ROUNDS + 1; round++) {
       String key = "GA-2097-%06d".formatted(round);
+      boolean signing = round % 2 == 1;
+      ScheduledExecutorService signer = Executors.newSingleThreadScheduledExecutor();
+      if (signing) {
+        signer.scheduleWithFixedDelay(checkpoints::checkpoint, 0, 100, TimeUnit.MILLISECONDS);
+      }
       long start = System.nanoTime();
       for (int i = 0; i < APPENDS_PER_ROUND; i++) {
         transaction.executeWithoutResult(tx -> ledger.append(evidence(key)));
       }
       long appended = System.nanoTime();
+      signer.shutdown();
+      try {
+        signer.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
       assertThat(ledger.verify(key).isIntact()).isTrue();
-      if (round > 0) { // round 0 warms up the JIT and the database
-        microsPerRecord.add((appended - start) / 1_000.0 / APPENDS_PER_ROUND);
+      if (round > 1) { // rounds 0 and 1 warm up the JIT and the database
+        (signing ? microsWithCheckpoints : microsPerRecord).add((appended - start) / 1_000.0 / APPENDS_PER_ROUND);
       }
     }
+    long placeStart = System.nanoTime();
+    String key = "GA-2097-999998";
+    for (int i = 0; i < APPENDS_PER_ROUND; i++) {
+      transaction.executeWithoutResult(tx -> ledger.append(evidence(key)));
+    }
+    long appendedAlone = System.nanoTime();
+    assertThat(checkpoints.checkpoint()).isPresent();
+    double placeAndSignMicros = (System.nanoTime() - appendedAlone) / 1_000.0 / APPENDS_PER_ROUND;
+    assertThat(checkpoints.check().consistent()).isTrue();
     List<Double> verifiedPerSecond = verifyInMemory();
     System.out.printf("%n[ledger benchmark] %s, %d rounds of %d appends, one transaction each%n", database, ROUNDS,
         APPENDS_PER_ROUND);
     System.out.printf("[ledger benchmark]   append: median %.0f µs/record (min %.0f, max %.0f) = %.0f records/s%n",
         median(microsPerRecord), Collections.min(microsPerRecord), Collections.max(microsPerRecord),
         1e6 / median(microsPerRecord));
+    System.out.printf("[ledger benchmark]   append while a checkpointer places and signs every 100 ms: median %.0f "
+        + "µs/record (min %.0f, max %.0f) = %+.1f %% against appends alone%n", median(microsWithCheckpoints),
+        Collections.min(microsWithCheckpoints), Collections.max(microsWithCheckpoints),
+        100 * (median(microsWithCheckpoints) / median(microsPerRecord) - 1));
+    System.out.printf("[ledger benchmark]   placing and signing %d new records at once (off the completion's path): "
+        + "%.1f µs/record (appending them took %.0f µs/record)%n", APPENDS_PER_ROUND, placeAndSignMicros,
+        (appendedAlone - placeStart) / 1_000.0 / APPENDS_PER_ROUND);
     System.out.printf("[ledger benchmark]   verify (hash recomputation, records in memory): median %.0f records/s "
         + "(min %.0f, max %.0f)%n", median(verifiedPerSecond), Collections.min(verifiedPerSecond),
         Collections.max(verifiedPerSecond));

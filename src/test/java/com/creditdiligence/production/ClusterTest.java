@@ -75,6 +75,9 @@ class ClusterTest {
     }
   }
 
+  /** The nodes share the checkpoint store and its key, as they share the database. */
+  private static final java.nio.file.Path CHECKPOINTS = com.creditdiligence.evidence.TestCheckpoints.newStore();
+
   private static ConfigurableApplicationContext node(String name) {
     // As command-line arguments: they override the profile's own settings, as a deployment's would.
     Map<String, String> settings = Map.ofEntries(
@@ -92,7 +95,9 @@ class ClusterTest {
         Map.entry("credit-diligence.admin.user", "opsadmin"),
         Map.entry("credit-diligence.admin.password", "Ops-Admin-2026-Strong!"));
     return new SpringApplicationBuilder(CreditDiligenceApplication.class).profiles("postgres")
-        .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        .run(java.util.stream.Stream.concat(
+            settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()),
+            com.creditdiligence.evidence.TestCheckpoints.arguments(CHECKPOINTS).stream()).toArray(String[]::new));
   }
 
   @Test

@@ -1,10 +1,12 @@
 package com.creditdiligence.production;
 
+import com.creditdiligence.evidence.TestCheckpoints;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +22,8 @@ class CrashTest extends CrashUnderLoad {
   private static final String[] MANAGER = {"manager1", STAFF_PASSWORD};
 
   private static EmbeddedPostgres postgres;
+  /** One store and key for every restart, as a deployment keeps them. */
+  private static final Path CHECKPOINTS = TestCheckpoints.newStore();
 
   @BeforeAll
   static void startPostgres() throws IOException {
@@ -38,11 +42,11 @@ class CrashTest extends CrashUnderLoad {
 
   @Override
   List<String> arguments(int port) {
-    return List.of("--spring.profiles.active=postgres",
+    return Stream.concat(TestCheckpoints.arguments(CHECKPOINTS).stream(), Stream.of("--spring.profiles.active=postgres",
         "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
         "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
         "--server.port=" + port,
-        "--credit-diligence.admin.user=" + ADMIN[0], "--credit-diligence.admin.password=" + ADMIN[1]);
+        "--credit-diligence.admin.user=" + ADMIN[0], "--credit-diligence.admin.password=" + ADMIN[1])).toList();
   }
 
   @Override

@@ -1,0 +1,78 @@
+package com.creditdiligence.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.demo.LifecycleDriver;
+import com.creditdiligence.evidence.LedgerCheckpoints;
+import com.creditdiligence.evidence.VerifyDossierCommand;
+import com.creditdiligence.evidence.transparency.NoteKeys;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/**
+ * An auditor takes a case's dossier.json away and checks it with the ledger's public key alone: the command
+ * reads two files, no database and no application. A record changed in the file, or another key, fails.
+ */
+@ApplicationTest
+class DossierOfflineVerificationTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  LedgerCheckpoints checkpoints;
+  @TempDir
+  Path directory;
+
+  @Test
+  void anExportedDossierVerifiesOfflineWithThePublicKeyAloneAndAChangedRecordDoesNot() throws Exception {
+    String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "扬州离线核验公司", 800_000).getBusinessKey();
+    String exported = http.withBasicAuth("auditor1", "demo").getForObject("/api/cases/" + key + "/dossier.json",
+        String.class);
+    Path dossier = Files.writeString(directory.resolve("dossier.json"), exported);
+    Path publicKey = Files.writeString(directory.resolve("checkpoint.pub"), checkpoints.verifierKey());
+
+    Verdict verified = verify(dossier, publicKey);
+    assertThat(verified.status()).as(verified.output()).isZero();
+    int records = JSON.readTree(exported).path("evidence").size();
+    assertThat(records).isGreaterThan(10);
+    assertThat(verified.output()).contains("signature verified", key + ": " + records + " records, 0 broken");
+
+    ObjectNode changed = (ObjectNode) JSON.readTree(exported);
+    ObjectNode third = (ObjectNode) changed.path("evidence").get(2);
+    third.put("performer", "manager9");
+    Path altered = Files.writeString(directory.resolve("altered.json"), JSON.writeValueAsString(changed));
+    Verdict refused = verify(altered, publicKey);
+    assertThat(refused.status()).isEqualTo(1);
+    assertThat(refused.output()).contains(key + " record 3 BROKEN: its content no longer matches its hash");
+
+    Path otherKey = Files.writeString(directory.resolve("other.pub"),
+        NoteKeys.generate("credit-diligence/evidence-ledger").verifierKey());
+    Verdict wrongKey = verify(dossier, otherKey);
+    assertThat(wrongKey.status()).isEqualTo(1);
+    assertThat(wrongKey.output()).contains("BROKEN: the checkpoint");
+  }
+
+  private record Verdict(int status, String output) {
+  }
+
+  private static Verdict verify(Path dossier, Path publicKey) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int status = VerifyDossierCommand.run(dossier, publicKey, new PrintStream(out, true, StandardCharsets.UTF_8));
+    return new Verdict(status, out.toString(StandardCharsets.UTF_8));
+  }
+}
