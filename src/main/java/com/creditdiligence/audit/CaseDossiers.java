@@ -1,5 +1,6 @@
 package com.creditdiligence.audit;
 
+import com.creditdiligence.security.People;
 import com.creditdiligence.accountability.CaseDutyFacts;
 import com.creditdiligence.accountability.EvidenceIntegrity;
 import com.creditdiligence.accountability.ReviewFinding;

@@ -1,5 +1,6 @@
 package com.creditdiligence.audit;
 
+import com.creditdiligence.security.People;
 import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;

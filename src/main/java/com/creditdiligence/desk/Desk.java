@@ -1,5 +1,6 @@
 package com.creditdiligence.desk;
 
+import com.creditdiligence.security.People;
 import com.creditdiligence.accountability.CaseDutyFacts;
 import com.creditdiligence.accountability.DutyFact;
 import com.creditdiligence.casefile.CaseFile;

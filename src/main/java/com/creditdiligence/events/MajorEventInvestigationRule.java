@@ -1,5 +1,6 @@
 package com.creditdiligence.events;
 
+import com.creditdiligence.security.People;
 import com.creditdiligence.monitoring.RiskClass;
 import com.creditdiligence.submission.Checks;
 import com.creditdiligence.submission.Duty;

@@ -1,5 +1,6 @@
 package com.creditdiligence.investigation;
 
+import com.creditdiligence.security.People;
 import com.creditdiligence.submission.Checks;
 import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;

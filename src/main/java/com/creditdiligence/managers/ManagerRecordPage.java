@@ -1,6 +1,6 @@
 package com.creditdiligence.managers;
 
-import com.creditdiligence.desk.People;
+import com.creditdiligence.security.People;
 import com.creditdiligence.platform.web.ApiProblem;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.security.Memberships;

@@ -7,7 +7,7 @@ import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.accountability.Section27;
 import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;
-import com.creditdiligence.desk.People;
+import com.creditdiligence.security.People;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.submission.BusinessTime;
