@@ -5,34 +5,41 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 
 /**
- * Days as the business counts them, in one place: the day an instant falls on, and "within N days", which ends with
- * the N-th day as a person reading the date understands it. The zone is the JVM's until the configured business zone
- * of issue 21 replaces it here, for every deadline and duty fact at once. Plain Java.
+ * Days as the business counts them, in the business zone it is given (never the server's): the day an instant falls
+ * on, and "within N days", which ends with the last second of the N-th day as a person reading the date understands
+ * it (a report due 2027-03-02 in Asia/Shanghai is due 2027-03-02T23:59:59+08:00). Plain Java; the rules receive an
+ * instance from their adapter ({@link BusinessTime#days()}).
  */
 public final class BusinessDays {
 
-  private static final ZoneId ZONE = ZoneId.systemDefault();
+  private final ZoneId zone;
 
-  private BusinessDays() {
+  public BusinessDays(ZoneId zone) {
+    this.zone = Objects.requireNonNull(zone, "zone");
   }
 
-  public static LocalDate dayOf(Instant at) {
-    return at.atZone(ZONE).toLocalDate();
+  public ZoneId zone() {
+    return zone;
   }
 
-  public static Instant startOf(LocalDate day) {
-    return day.atStartOfDay(ZONE).toInstant();
+  public LocalDate dayOf(Instant at) {
+    return at.atZone(zone).toLocalDate();
+  }
+
+  public Instant startOf(LocalDate day) {
+    return day.atStartOfDay(zone).toInstant();
   }
 
   /** The last second of the day. */
-  public static Instant endOf(LocalDate day) {
-    return day.atTime(LocalTime.MAX).truncatedTo(ChronoUnit.SECONDS).atZone(ZONE).toInstant();
+  public Instant endOf(LocalDate day) {
+    return day.atTime(LocalTime.MAX).truncatedTo(ChronoUnit.SECONDS).atZone(zone).toInstant();
   }
 
   /** The end of the N-th day after the one the instant falls on. */
-  public static Instant endOfDayAfter(Instant at, long days) {
+  public Instant endOfDayAfter(Instant at, long days) {
     return endOf(dayOf(at).plusDays(days));
   }
 }
