@@ -5,6 +5,7 @@ import com.creditdiligence.documents.CaseDocuments;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.security.CaseAccess;
+import com.creditdiligence.submission.BusinessTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,14 +55,13 @@ class CaseBriefPage {
   private final FormLayout investigationForm = FormLayout.of("CustomerInvestigation");
   private final FormLayout evaluationForm = FormLayout.of("AnalysisEvaluation");
 
-  CaseBriefPage(EvidenceLedger ledger, CaseDocuments documents, CaseAccess access,
-                @Value("${credit-diligence.business-time-zone:Asia/Shanghai}") String zone) {
+  CaseBriefPage(EvidenceLedger ledger, CaseDocuments documents, CaseAccess access, BusinessTime businessTime) {
     this.ledger = ledger;
     this.documents = documents;
     this.access = access;
-    this.zone = ZoneId.of(zone);
+    this.zone = businessTime.zone();
     this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(this.zone);
-    this.zoneLabel = "Asia/Shanghai".equals(this.zone.getId()) ? "北京时间" : this.zone.getId();
+    this.zoneLabel = BusinessTime.DEFAULT_ZONE.equals(this.zone) ? "北京时间" : this.zone.getId();
   }
 
   @GetMapping(value = "/cases/{businessKey}/brief", produces = MediaType.TEXT_HTML_VALUE)
