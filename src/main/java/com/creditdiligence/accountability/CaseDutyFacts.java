@@ -62,7 +62,10 @@ public class CaseDutyFacts {
     facts.addAll(OnSiteChecks.of(days, records,
         (riskClass, at) -> rules.getObject().maxDaysBetweenOnSiteChecks(riskClass.name(), at), managerAt, now));
     facts.addAll(ProblemMeasures.of(records, managerAt));
-    return List.copyOf(DutyFacts.noLongerDue(records, facts));
+    // The rules write instants in UTC; a person reads the explanation in the business zone.
+    return DutyFacts.noLongerDue(records, facts).stream().map(fact -> new DutyFact(fact.code(), fact.stage(),
+        fact.clause(), fact.trigger(), fact.status(), days.shownIn(fact.explanation()), fact.evidence(), fact.dueAt(),
+        fact.doneAt(), fact.responsible())).toList();
   }
 
   ApprovalRecord approval(String businessKey, Instant now) {

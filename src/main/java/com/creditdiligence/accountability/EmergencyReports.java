@@ -54,7 +54,7 @@ final class EmergencyReports {
     }
     EvidenceRecord done = h.done().get();
     JsonNode findings = DutyFacts.findings(done);
-    Optional<LocalDate> visited = DutyFacts.day(findings.path("meVisitDate").asText(""));
+    Optional<LocalDate> visited = days.dayWritten(findings.path("meVisitDate").asText(""));
     LocalDate dueDay = dueAt == null ? null : days.dayOf(dueAt);
     String report = findings.path("meWrittenReport").asText("").strip();
     List<String> problems = new ArrayList<>();

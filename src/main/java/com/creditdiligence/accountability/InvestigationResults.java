@@ -35,7 +35,7 @@ final class InvestigationResults {
     }
     EvidenceRecord report = investigation.get();
     JsonNode findings = DutyFacts.findings(report);
-    Optional<LocalDate> visited = DutyFacts.day(findings.path("onSiteVisitDate").asText(""));
+    Optional<LocalDate> visited = days.dayWritten(findings.path("onSiteVisitDate").asText(""));
     String results = findings.path("onSiteVisitFindings").asText("").strip();
     List<Integer> evidence = List.of(report.sequenceNo());
     if (visited.isEmpty()) {

@@ -46,7 +46,7 @@ public final class OnSiteChecks {
   public static List<DutyFact> of(BusinessDays days, List<EvidenceRecord> records,
                                   BiFunction<RiskClass, Instant, Integer> maxDays,
                                   Function<Instant, String> managerAt, Instant now) {
-    List<Check> checks = checks(records);
+    List<Check> checks = checks(days, records);
     List<DutyFact> facts = new ArrayList<>();
     for (Period period : periods(records)) {
       Bound opening = new Bound(period.start(), days.dayOf(period.start().recordedAt()), "monitoring began");
@@ -147,16 +147,17 @@ public final class OnSiteChecks {
         || r.recordType().equals("PROCESS_ENDED") && "guarantee-lifecycle".equals(r.processDefinitionKey());
   }
 
-  private static List<Check> checks(List<EvidenceRecord> records) {
+  private static List<Check> checks(BusinessDays days, List<EvidenceRecord> records) {
     List<Check> checks = new ArrayList<>();
     for (EvidenceRecord r : records) {
       if (completion(r, MONITORING_REPORT)) {
         var findings = DutyFacts.findings(r);
         if ("onSite".equals(findings.path("checkMode").asText(""))) {
-          DutyFacts.day(findings.path("checkDate").asText("")).ifPresent(d -> checks.add(new Check(r, d, "on-site monitoring report")));
+          days.dayWritten(findings.path("checkDate").asText(""))
+              .ifPresent(d -> checks.add(new Check(r, d, "on-site monitoring report")));
         }
       } else if (completion(r, MAJOR_EVENT_INVESTIGATION)) {
-        DutyFacts.day(DutyFacts.findings(r).path("meVisitDate").asText(""))
+        days.dayWritten(DutyFacts.findings(r).path("meVisitDate").asText(""))
             .ifPresent(d -> checks.add(new Check(r, d, "major-event on-site investigation")));
       }
     }

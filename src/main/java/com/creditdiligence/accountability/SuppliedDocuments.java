@@ -80,8 +80,9 @@ public final class SuppliedDocuments {
   /** The end of the due date the investigation names, or the default days after it was submitted. */
   static Instant dueAt(BusinessDays days, JsonNode findings, Instant investigatedAt, int defaultDays) {
     String named = findings.path(ChecklistDocument.DOCUMENTS_DUE_BY).asText("");
-    if (named.length() >= 10) {
-      return days.startOf(LocalDate.parse(named.substring(0, 10)).plusDays(1));
+    Optional<LocalDate> day = days.dayWritten(named);
+    if (day.isPresent()) {
+      return days.startOf(day.get().plusDays(1));
     }
     return investigatedAt.plus(defaultDays, ChronoUnit.DAYS);
   }

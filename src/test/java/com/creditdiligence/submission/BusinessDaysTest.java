@@ -42,6 +42,28 @@ class BusinessDaysTest {
   }
 
   @Test
+  void anExplanationWrittenInUtcIsShownWithTheBusinessZonesOffset() {
+    String written = "done late, on 2027-03-02T16:10:00Z, due 2027-03-02T15:59:59Z; 3 days";
+
+    assertThat(beijing.shownIn(written))
+        .isEqualTo("done late, on 2027-03-03T00:10:00+08:00, due 2027-03-02T23:59:59+08:00; 3 days");
+    assertThat(newYork.shownIn("received 2027-03-02T16:10:00.250Z")).isEqualTo("received 2027-03-02T11:10:00.25-05:00");
+    assertThat(beijing.shownIn("no time here: 2027-03-02")).isEqualTo("no time here: 2027-03-02");
+  }
+
+  @Test
+  void aDateAFormWroteIsTheDayMeantAndAnInstantItWroteIsTheDayItFallsOnHere() {
+    assertThat(beijing.dayWritten("2027-03-02")).contains(LocalDate.of(2027, 3, 2));
+    // A picker that wrote Beijing's 2027-03-02 00:30 as an instant: the UTC text says 03-01, the day meant is 03-02.
+    assertThat(beijing.dayWritten("2027-03-01T16:30:00Z")).contains(LocalDate.of(2027, 3, 2));
+    assertThat(beijing.dayWritten("2027-03-02T00:30:00+08:00")).contains(LocalDate.of(2027, 3, 2));
+    assertThat(newYork.dayWritten("2027-03-01T16:30:00Z")).contains(LocalDate.of(2027, 3, 1));
+    assertThat(beijing.dayWritten("2027-03-02T09:00")).contains(LocalDate.of(2027, 3, 2));
+    assertThat(beijing.dayWritten("2027-13-45")).isEmpty();
+    assertThat(beijing.dayWritten("")).isEmpty();
+  }
+
+  @Test
   void theServersDefaultZoneChangesNothing() {
     Supplier<Object> answers = () -> java.util.List.of(beijing.endOf(DUE), beijing.dayOf(Instant.parse("2027-03-01T18:30:00Z")),
         beijing.startOf(DUE), newYork.endOf(DUE));
