@@ -96,7 +96,7 @@ class AccountabilityReviewController {
   }
 
   private ReviewView view(AccountabilityReview review) {
-    Instant now = Reviews.now();
+    Instant now = reviews.now();
     List<ReviewFinding> findings = store.findings(review.reviewId());
     Reviews.Assessment assessment = reviews.assess(review, findings.stream().map(ReviewFinding::manager).toList());
     EvidenceIntegrity evidence = assessment.evidence();

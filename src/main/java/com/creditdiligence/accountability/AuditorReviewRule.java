@@ -3,6 +3,7 @@ package com.creditdiligence.accountability;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.platform.EngineValues;
 import com.creditdiligence.security.Memberships;
+import com.creditdiligence.submission.BusinessTime;
 import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
@@ -27,12 +28,14 @@ class AuditorReviewRule implements TaskRule, TaskListener {
   private final Reviews reviews;
   private final EvidenceLedger ledger;
   private final Memberships memberships;
+  private final BusinessTime businessTime;
 
-  AuditorReviewRule(ReviewStore store, Reviews reviews, EvidenceLedger ledger, Memberships memberships) {
+  AuditorReviewRule(ReviewStore store, Reviews reviews, EvidenceLedger ledger, Memberships memberships, BusinessTime businessTime) {
     this.store = store;
     this.reviews = reviews;
     this.ledger = ledger;
     this.memberships = memberships;
+    this.businessTime = businessTime;
   }
 
   static final TaskSpec SPEC = TaskSpec.of("Task_AuditorReview", "Form_AuditorReview", Stage.REVIEW,
@@ -60,7 +63,7 @@ class AuditorReviewRule implements TaskRule, TaskListener {
   /** Runs after the rule accepted the submission: the verdicts and added findings become the review's. */
   @Override
   public void notify(DelegateTask task) {
-    Submission s = EngineValues.submission(task);
+    Submission s = EngineValues.submission(task, businessTime);
     String performer = s.performer();
     AccountabilityReview review = reviews.review(s.text("reviewId").orElseThrow());
     AuditorReview decided = read(s, review, reviews.answerableFor(review.businessKey()));

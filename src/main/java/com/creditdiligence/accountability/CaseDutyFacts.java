@@ -5,6 +5,8 @@ import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.investigation.InvestigationReportDeadline;
 import com.creditdiligence.investigation.SupplyDeadline;
 import com.creditdiligence.platform.TaskRules;
+import com.creditdiligence.submission.BusinessDays;
+import com.creditdiligence.submission.BusinessTime;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -30,35 +32,40 @@ public class CaseDutyFacts {
   private final CaseFiles caseFiles;
   private final SupplyDeadline supplyDeadline;
   private final InvestigationReportDeadline reportDeadline;
+  private final BusinessDays days;
 
   /** The rule book and the steps are looked up lazily: the review's steps, which the engine's plugin needs, need this. */
   CaseDutyFacts(JdbcClient jdbc, ObjectProvider<RuleBook> rules, ObjectProvider<TaskRules> steps, CaseFiles caseFiles,
-                SupplyDeadline supplyDeadline, InvestigationReportDeadline reportDeadline) {
+                SupplyDeadline supplyDeadline, InvestigationReportDeadline reportDeadline, BusinessTime businessTime) {
     this.jdbc = jdbc;
     this.rules = rules;
     this.steps = steps;
     this.caseFiles = caseFiles;
     this.supplyDeadline = supplyDeadline;
     this.reportDeadline = reportDeadline;
+    this.days = businessTime.days();
   }
 
   public List<DutyFact> of(String businessKey, List<EvidenceRecord> records, Instant now) {
     List<DutyFact> facts = new ArrayList<>(DutyFacts.of(records, steps.getObject().withDeadlines(),
         approval(businessKey, now), now));
-    facts.addAll(SuppliedDocuments.of(records, supplyDeadline.documentsToBeSuppliedDays(),
+    facts.addAll(SuppliedDocuments.of(days, records, supplyDeadline.documentsToBeSuppliedDays(),
         at -> caseFiles.managerAt(businessKey, at).orElse(null), now));
     Function<Instant, String> managerAt = at -> caseFiles.managerAt(businessKey, at).orElse(null);
-    facts.addAll(InvestigationResults.of(records, reportDeadline.investigationReportDays(), managerAt));
+    facts.addAll(InvestigationResults.of(days, records, reportDeadline.investigationReportDays(), managerAt));
     facts.addAll(ClassChanges.of(records, managerAt));
     facts.addAll(MajorEventAnalysis.of(records, managerAt));
-    facts.addAll(EmergencyReports.of(records, managerAt, now));
+    facts.addAll(EmergencyReports.of(days, records, managerAt, now));
     facts.addAll(CustomerChanges.of(records, managerAt, now));
     facts.addAll(AdjustmentGrounds.of(records, managerAt));
     facts.addAll(AdjustmentApprovals.of(records, managerAt));
-    facts.addAll(OnSiteChecks.of(records,
+    facts.addAll(OnSiteChecks.of(days, records,
         (riskClass, at) -> rules.getObject().maxDaysBetweenOnSiteChecks(riskClass.name(), at), managerAt, now));
     facts.addAll(ProblemMeasures.of(records, managerAt));
-    return List.copyOf(DutyFacts.noLongerDue(records, facts));
+    // The rules write instants in UTC; a person reads the explanation in the business zone.
+    return DutyFacts.noLongerDue(records, facts).stream().map(fact -> new DutyFact(fact.code(), fact.stage(),
+        fact.clause(), fact.trigger(), fact.status(), days.shownIn(fact.explanation()), fact.evidence(), fact.dueAt(),
+        fact.doneAt(), fact.responsible())).toList();
   }
 
   ApprovalRecord approval(String businessKey, Instant now) {

@@ -27,12 +27,12 @@ class CloseReview implements JavaDelegate {
       outcomes.put(determination.manager(), determination.tier().code() + " " + String.join(",", determination.clauses())
           + " (" + determination.round() + ", " + determination.decidedBy() + ")");
     }
-    store.close(review.reviewId(), Reviews.now());
+    store.close(review.reviewId(), reviews.now());
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("outcomes", outcomes);
     facts.put("openedAt", review.openedAt().toString());
     facts.put("dueAt", review.dueAt().toString());
-    facts.put("ageDays", review.ageDays(Reviews.now()));
+    facts.put("ageDays", review.ageDays(reviews.now()));
     reviews.record(review.reviewId(), review.businessKey(), "REVIEW_CLOSED", execution.getCurrentActivityId(), null,
         facts, String.join("; ", review.ruleVersions()));
   }

@@ -1,6 +1,7 @@
 package com.creditdiligence.accountability;
 
 import com.creditdiligence.platform.EngineValues;
+import com.creditdiligence.submission.BusinessTime;
 import com.creditdiligence.submission.Submission;
 import java.time.temporal.ChronoUnit;
 import com.creditdiligence.security.Memberships;
@@ -22,16 +23,18 @@ class DeterminationRecorder implements TaskListener {
   private final ReviewStore store;
   private final Reviews reviews;
   private final ReviewDeadlines deadlines;
+  private final BusinessTime businessTime;
 
-  DeterminationRecorder(ReviewStore store, Reviews reviews, ReviewDeadlines deadlines) {
+  DeterminationRecorder(ReviewStore store, Reviews reviews, ReviewDeadlines deadlines, BusinessTime businessTime) {
     this.store = store;
     this.reviews = reviews;
     this.deadlines = deadlines;
+    this.businessTime = businessTime;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    Submission s = EngineValues.submission(task);
+    Submission s = EngineValues.submission(task, businessTime);
     String reviewId = s.text("reviewId").orElseThrow();
     String manager = s.text("manager").orElseThrow();
     boolean appeal = DeterminationRules.AppealDecisionRule.SPEC.elementId().equals(task.getTaskDefinitionKey());
@@ -40,9 +43,9 @@ class DeterminationRecorder implements TaskListener {
         Tier.ofCode(tier).orElseThrow(),
         s.list(appeal ? DeterminationRules.APPEAL_CLAUSES : DeterminationRules.FIRST_CLAUSES),
         s.text(appeal ? DeterminationRules.APPEAL_RATIONALE : DeterminationRules.FIRST_RATIONALE).orElseThrow(),
-        reviews.eligibility(reviewId, manager).eligible(), s.performer(), Reviews.now()));
+        reviews.eligibility(reviewId, manager).eligible(), s.performer(), reviews.now()));
     if (!appeal) {
-      task.getExecution().setVariable("appealDueDate", Date.from(Reviews.now().plus(deadlines.appealDays(), ChronoUnit.DAYS)));
+      task.getExecution().setVariable("appealDueDate", Date.from(reviews.now().plus(deadlines.appealDays(), ChronoUnit.DAYS)));
       // The appeal is offered only to board members who may decide it: not the first decider, the
       // auditor or a manager of the case (the rule checks again at completion).
       AccountabilityReview review = reviews.review(reviewId);

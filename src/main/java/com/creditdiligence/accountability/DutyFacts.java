@@ -7,8 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -109,18 +107,6 @@ public final class DutyFacts {
     return new DutyFact(base.code(), base.stage(), base.clause(), base.trigger(), done ? Status.SATISFIED : Status.VIOLATED,
         done ? "related-party check recorded" : "no related-party check recorded", base.evidence(), base.dueAt(),
         base.doneAt(), base.responsible());
-  }
-
-  /** The day a form's date field recorded (ISO date, or the date part of a date-time); empty if unreadable. */
-  static Optional<LocalDate> day(String text) {
-    if (text.length() < 10) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(LocalDate.parse(text.substring(0, 10)));
-    } catch (DateTimeParseException unreadable) {
-      return Optional.empty();
-    }
   }
 
   static JsonNode findings(EvidenceRecord record) {

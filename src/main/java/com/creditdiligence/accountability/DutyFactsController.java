@@ -4,9 +4,9 @@ import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.submission.BusinessTime;
 import java.time.Instant;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,23 +19,25 @@ class DutyFactsController {
   private final RuleBook rules;
   private final CaseAccess access;
   private final CaseDutyFacts dutyFacts;
+  private final BusinessTime businessTime;
 
-  DutyFactsController(EvidenceLedger ledger, RuleBook rules, CaseAccess access, CaseDutyFacts dutyFacts) {
+  DutyFactsController(EvidenceLedger ledger, RuleBook rules, CaseAccess access, CaseDutyFacts dutyFacts, BusinessTime businessTime) {
     this.dutyFacts = dutyFacts;
     this.access = access;
     this.ledger = ledger;
     this.rules = rules;
+    this.businessTime = businessTime;
   }
 
   @GetMapping("/api/cases/{businessKey}/duty-facts")
   List<DutyFact> dutyFacts(@PathVariable String businessKey) {
-    return dutyFacts.of(businessKey, records(businessKey), ClockUtil.getCurrentTime().toInstant());
+    return dutyFacts.of(businessKey, records(businessKey), businessTime.now());
   }
 
   /** What an accountability review would start from today: draft §27 findings and suggested tiers. */
   @GetMapping("/api/cases/{businessKey}/draft-findings")
   DraftFindings.Assessment draftFindings(@PathVariable String businessKey) {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = businessTime.now();
     return DraftFindings.of(dutyFacts.of(businessKey, records(businessKey), now), rules, now);
   }
 

@@ -27,15 +27,16 @@ final class EmergencyReports {
   private EmergencyReports() {
   }
 
-  static List<DutyFact> of(List<EvidenceRecord> records, Function<Instant, String> managerAt, Instant now) {
+  static List<DutyFact> of(BusinessDays days, List<EvidenceRecord> records, Function<Instant, String> managerAt,
+                          Instant now) {
     List<DutyFact> facts = new ArrayList<>();
     for (MajorEventHandlings handling : MajorEventHandlings.of(records)) {
-      facts.add(judge(handling, managerAt, now));
+      facts.add(judge(days, handling, managerAt, now));
     }
     return facts;
   }
 
-  private static DutyFact judge(MajorEventHandlings h, Function<Instant, String> managerAt, Instant now) {
+  private static DutyFact judge(BusinessDays days, MajorEventHandlings h, Function<Instant, String> managerAt, Instant now) {
     String clause = "emergency".equals(h.kind()) ? "§14" : "§14 §22";
     String event = "重大事项 major event (" + h.kind() + ") received " + h.event().recordedAt();
     Instant dueAt = h.dueAt();
@@ -53,8 +54,8 @@ final class EmergencyReports {
     }
     EvidenceRecord done = h.done().get();
     JsonNode findings = DutyFacts.findings(done);
-    Optional<LocalDate> visited = DutyFacts.day(findings.path("meVisitDate").asText(""));
-    LocalDate dueDay = dueAt == null ? null : BusinessDays.dayOf(dueAt);
+    Optional<LocalDate> visited = days.dayWritten(findings.path("meVisitDate").asText(""));
+    LocalDate dueDay = dueAt == null ? null : days.dayOf(dueAt);
     String report = findings.path("meWrittenReport").asText("").strip();
     List<String> problems = new ArrayList<>();
     // The visit's timeliness is ONSITE_AFTER_MAJOR_EVENT's: a visit made late is recorded late (its date cannot be

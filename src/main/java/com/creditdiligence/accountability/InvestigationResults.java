@@ -26,7 +26,7 @@ final class InvestigationResults {
   private InvestigationResults() {
   }
 
-  static List<DutyFact> of(List<EvidenceRecord> records, int reportDays, Function<Instant, String> managerAt) {
+  static List<DutyFact> of(BusinessDays days, List<EvidenceRecord> records, int reportDays, Function<Instant, String> managerAt) {
     Optional<EvidenceRecord> investigation = records.stream()
         .filter(r -> r.recordType().equals("TASK_COMPLETED") && "CUSTOMER_INVESTIGATION".equals(r.dutyCode()))
         .findFirst();
@@ -35,7 +35,7 @@ final class InvestigationResults {
     }
     EvidenceRecord report = investigation.get();
     JsonNode findings = DutyFacts.findings(report);
-    Optional<LocalDate> visited = DutyFacts.day(findings.path("onSiteVisitDate").asText(""));
+    Optional<LocalDate> visited = days.dayWritten(findings.path("onSiteVisitDate").asText(""));
     String results = findings.path("onSiteVisitFindings").asText("").strip();
     List<Integer> evidence = List.of(report.sequenceNo());
     if (visited.isEmpty()) {
@@ -43,7 +43,7 @@ final class InvestigationResults {
           "未记录实地调查,无调查结果可报告 no on-site visit recorded, so no results of one to report: the missing visit is "
               + "ONSITE_BEFORE_EVALUATION's", evidence, null, report.recordedAt(), managerAt.apply(report.recordedAt())));
     }
-    Instant dueAt = BusinessDays.startOf(visited.get().plusDays(reportDays + 1L));
+    Instant dueAt = days.startOf(visited.get().plusDays(reportDays + 1L));
     boolean onTime = !report.recordedAt().isAfter(dueAt);
     boolean said = !RecordContent.isTrivial(results);
     String visit = "实地调查 on-site visit on " + visited.get() + ", 调查结果报告 results reported " + report.recordedAt()

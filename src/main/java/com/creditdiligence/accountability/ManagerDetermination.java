@@ -69,7 +69,7 @@ class ManagerDetermination implements ExecutionListener {
     execution.setVariableLocal("clauseOptions", SpinValues.jsonValue(CanonicalForm.json(
         eligibility.clauses().stream().map(c -> Map.of("label", Section27.label(c), "value", c)).toList())).create());
     execution.setVariableLocal("statementDueDate",
-        Date.from(Reviews.now().plus(deadlines.statementDays(), ChronoUnit.DAYS)));
+        Date.from(reviews.now().plus(deadlines.statementDays(), ChronoUnit.DAYS)));
     execution.setVariableLocal("appealDueDate", Variables.dateValue(null));
     execution.setVariableLocal("appealCandidates", new java.util.ArrayList<String>());
     for (String text : List.of("statementChoice", "statementText", DeterminationRules.FIRST_TIER,

@@ -39,35 +39,37 @@ public final class OnSiteChecks {
   }
 
   /**
+   * @param days      the business zone's days, in which checks are dated and gaps fall due
    * @param maxDays   the most days between on-site checks for a class, by the table in force at a moment
    * @param managerAt who held the case at a moment
    */
-  public static List<DutyFact> of(List<EvidenceRecord> records, BiFunction<RiskClass, Instant, Integer> maxDays,
+  public static List<DutyFact> of(BusinessDays days, List<EvidenceRecord> records,
+                                  BiFunction<RiskClass, Instant, Integer> maxDays,
                                   Function<Instant, String> managerAt, Instant now) {
-    List<Check> checks = checks(records);
+    List<Check> checks = checks(days, records);
     List<DutyFact> facts = new ArrayList<>();
     for (Period period : periods(records)) {
-      Bound opening = new Bound(period.start(), BusinessDays.dayOf(period.start().recordedAt()), "monitoring began");
+      Bound opening = new Bound(period.start(), days.dayOf(period.start().recordedAt()), "monitoring began");
       List<Check> inPeriod = checks.stream()
           .filter(c -> c.record().sequenceNo() > period.start().sequenceNo())
           .filter(c -> period.end() == null || c.record().sequenceNo() < period.end().sequenceNo())
-          .filter(c -> !c.day().isBefore(BusinessDays.dayOf(period.start().recordedAt())))
+          .filter(c -> !c.day().isBefore(days.dayOf(period.start().recordedAt())))
           .sorted(Comparator.comparing(Check::day).thenComparingInt(c -> c.record().sequenceNo()))
           .toList();
       for (int i = 0; ; i++) {
         Instant openedAt = opening.record().recordedAt();
         RiskClass inForce = classAt(records, openedAt);
-        int days = maxDays.apply(inForce, openedAt);
-        LocalDate dueDay = opening.day().plusDays(days);
-        Instant dueAt = BusinessDays.endOf(dueDay);
-        String gap = "现场检查 on-site check within " + days + " days of " + opening.what() + " on " + opening.day()
+        int allowed = maxDays.apply(inForce, openedAt);
+        LocalDate dueDay = opening.day().plusDays(allowed);
+        Instant dueAt = days.endOf(dueDay);
+        String gap = "现场检查 on-site check within " + allowed + " days of " + opening.what() + " on " + opening.day()
             + " (class " + inForce.label() + "), due " + dueDay;
         List<Integer> evidence = new ArrayList<>(List.of(opening.record().sequenceNo()));
         if (i < inPeriod.size()) {
           Check check = inPeriod.get(i);
           evidence.add(check.record().sequenceNo());
           boolean onTime = !check.day().isAfter(dueDay);
-          Instant doneAt = BusinessDays.startOf(check.day());
+          Instant doneAt = days.startOf(check.day());
           facts.add(new DutyFact(DUTY, "monitoring", "§23", "§27(三)", onTime ? Status.SATISFIED : Status.VIOLATED,
               gap + (onTime ? ": 按时 made on " : ": 逾期 made late, on ") + check.day() + " (" + check.what() + ")",
               List.copyOf(evidence), dueAt, doneAt, managerAt.apply(doneAt.isBefore(dueAt) ? doneAt : dueAt)));
@@ -79,14 +81,14 @@ public final class OnSiteChecks {
           Instant endedAt = period.end().recordedAt();
           facts.add(endedAt.isAfter(dueAt)
               ? new DutyFact(DUTY, "monitoring", "§23", "§27(三)", Status.VIOLATED,
-                  gap + ": 未现场检查 missing: no on-site check until monitoring ended on " + BusinessDays.dayOf(endedAt),
+                  gap + ": 未现场检查 missing: no on-site check until monitoring ended on " + days.dayOf(endedAt),
                   List.copyOf(evidence), dueAt, null, managerAt.apply(dueAt))
               : new DutyFact(DUTY, "monitoring", "§23", "§27(三)", Status.NOT_APPLICABLE,
-                  gap + ": 监测在到期前结束 monitoring ended on " + BusinessDays.dayOf(endedAt) + ", before it fell due",
+                  gap + ": 监测在到期前结束 monitoring ended on " + days.dayOf(endedAt) + ", before it fell due",
                   List.copyOf(evidence), dueAt, null, managerAt.apply(endedAt)));
         } else if (now.isAfter(dueAt)) {
           facts.add(new DutyFact(DUTY, "monitoring", "§23", "§27(三)", Status.VIOLATED,
-              gap + ": 未现场检查 missing: none on record by " + BusinessDays.dayOf(now), List.copyOf(evidence), dueAt, null,
+              gap + ": 未现场检查 missing: none on record by " + days.dayOf(now), List.copyOf(evidence), dueAt, null,
               managerAt.apply(dueAt)));
         } else {
           facts.add(new DutyFact(DUTY, "monitoring", "§23", "§27(三)", Status.PENDING, gap + ": 尚未到期 not yet due",
@@ -145,16 +147,17 @@ public final class OnSiteChecks {
         || r.recordType().equals("PROCESS_ENDED") && "guarantee-lifecycle".equals(r.processDefinitionKey());
   }
 
-  private static List<Check> checks(List<EvidenceRecord> records) {
+  private static List<Check> checks(BusinessDays days, List<EvidenceRecord> records) {
     List<Check> checks = new ArrayList<>();
     for (EvidenceRecord r : records) {
       if (completion(r, MONITORING_REPORT)) {
         var findings = DutyFacts.findings(r);
         if ("onSite".equals(findings.path("checkMode").asText(""))) {
-          DutyFacts.day(findings.path("checkDate").asText("")).ifPresent(d -> checks.add(new Check(r, d, "on-site monitoring report")));
+          days.dayWritten(findings.path("checkDate").asText(""))
+              .ifPresent(d -> checks.add(new Check(r, d, "on-site monitoring report")));
         }
       } else if (completion(r, MAJOR_EVENT_INVESTIGATION)) {
-        DutyFacts.day(DutyFacts.findings(r).path("meVisitDate").asText(""))
+        days.dayWritten(DutyFacts.findings(r).path("meVisitDate").asText(""))
             .ifPresent(d -> checks.add(new Check(r, d, "major-event on-site investigation")));
       }
     }
@@ -175,10 +178,4 @@ public final class OnSiteChecks {
   private static boolean completion(EvidenceRecord r, String elementId) {
     return r.recordType().equals("TASK_COMPLETED") && elementId.equals(r.elementId());
   }
-
-
-
-
-  /** "Within N days" ends with the N-th day, in the business time zone. */
-
 }

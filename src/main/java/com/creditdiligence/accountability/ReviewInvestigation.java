@@ -49,7 +49,7 @@ class ReviewInvestigation implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String caseKey = execution.getProcessBusinessKey();
     String reviewId = execution.getProcessInstanceId();
-    Instant now = Reviews.now();
+    Instant now = reviews.now();
     List<EvidenceRecord> records = ledger.records(caseKey);
     EvidenceIntegrity evidence = EvidenceIntegrity.of(ledger.verify(caseKey, records), now);
     List<DutyFact> facts = dutyFacts.of(caseKey, records, now);

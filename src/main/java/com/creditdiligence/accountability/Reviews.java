@@ -6,6 +6,7 @@ import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.evidence.NewEvidence;
+import com.creditdiligence.submission.BusinessTime;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -34,14 +34,16 @@ public class Reviews {
   private final CaseDutyFacts dutyFacts;
   /** Lazily: the rule book needs the engine, whose plugin needs the review's steps, which need this. */
   private final ObjectProvider<RuleBook> rules;
+  private final BusinessTime businessTime;
 
   Reviews(ReviewStore store, EvidenceLedger ledger, CaseFiles caseFiles, CaseDutyFacts dutyFacts,
-          ObjectProvider<RuleBook> rules) {
+          ObjectProvider<RuleBook> rules, BusinessTime businessTime) {
     this.store = store;
     this.rules = rules;
     this.dutyFacts = dutyFacts;
     this.ledger = ledger;
     this.caseFiles = caseFiles;
+    this.businessTime = businessTime;
   }
 
   /** The applicant of the case under review, as its case file names them. */
@@ -75,7 +77,7 @@ public class Reviews {
   public List<String> answerableFor(String businessKey) {
     List<EvidenceRecord> records = ledger.records(businessKey);
     TreeSet<String> persons = new TreeSet<>(managersOf(businessKey, dutyFacts.of(businessKey, records,
-        ClockUtil.getCurrentTime().toInstant()), records));
+        businessTime.now()), records));
     persons.addAll(ExemptionEligibility.voters(records));
     return List.copyOf(persons);
   }
@@ -96,7 +98,7 @@ public class Reviews {
 
   public List<String> managersOf(String businessKey) {
     List<EvidenceRecord> records = ledger.records(businessKey);
-    return managersOf(businessKey, dutyFacts.of(businessKey, records, ClockUtil.getCurrentTime().toInstant()), records);
+    return managersOf(businessKey, dutyFacts.of(businessKey, records, businessTime.now()), records);
   }
 
   public ExemptionEligibility.Eligibility eligibility(String reviewId, String manager) {
@@ -123,7 +125,7 @@ public class Reviews {
   Assessment assess(AccountabilityReview review, Collection<String> alsoDecidedOn) {
     List<EvidenceRecord> records = ledger.records(review.businessKey());
     Set<String> managers = new LinkedHashSet<>(managersOf(review.businessKey(),
-        dutyFacts.of(review.businessKey(), records, ClockUtil.getCurrentTime().toInstant()), records));
+        dutyFacts.of(review.businessKey(), records, businessTime.now()), records));
     managers.addAll(alsoDecidedOn);
     EvidenceIntegrity evidence = evidenceIntegrity(review, records);
     return new Assessment(eligibility(review, managers, records, evidence), evidence);
@@ -173,11 +175,12 @@ public class Reviews {
   void record(String reviewId, String businessKey, String recordType, String elementId, String performer,
               Map<String, Object> facts, String ruleVersions) {
     ledger.append(new NewEvidence(businessKey, recordType, PROCESS_KEY, reviewId, elementId, null, null, "§27 §28",
-        performer, null, ClockUtil.getCurrentTime().toInstant(), null, CanonicalForm.json(facts),
+        performer, null, businessTime.now(), null, CanonicalForm.json(facts),
         CanonicalForm.json(List.of()), ruleVersions, null, null));
   }
 
-  static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+  /** The time by the business clock, for the review's steps. */
+  public Instant now() {
+    return businessTime.now();
   }
 }

@@ -3,10 +3,10 @@ package com.creditdiligence.accountability;
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.investigation.ChecklistDocument;
+import com.creditdiligence.submission.BusinessDays;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ public final class SuppliedDocuments {
    * @param defaultDays the days after the investigation a document is due when the investigation names no date
    * @param managerAt   who held the case at a moment
    */
-  public static List<DutyFact> of(List<EvidenceRecord> records, int defaultDays, Function<Instant, String> managerAt,
+  public static List<DutyFact> of(BusinessDays days, List<EvidenceRecord> records, int defaultDays, Function<Instant, String> managerAt,
                                   Instant now) {
     Optional<EvidenceRecord> investigation = records.stream()
         .filter(r -> r.recordType().equals("TASK_COMPLETED") && "CUSTOMER_INVESTIGATION".equals(r.dutyCode()))
@@ -40,7 +40,7 @@ public final class SuppliedDocuments {
     }
     EvidenceRecord submitted = investigation.get();
     JsonNode findings = DutyFacts.findings(submitted);
-    Instant dueAt = dueAt(findings, submitted.recordedAt(), defaultDays);
+    Instant dueAt = dueAt(days, findings, submitted.recordedAt(), defaultDays);
     List<EvidenceRecord> amendments = records.stream()
         .filter(r -> r.recordType().equals("AMENDMENT") && Integer.valueOf(submitted.sequenceNo()).equals(r.amendsSequenceNo()))
         .toList();
@@ -78,10 +78,11 @@ public final class SuppliedDocuments {
   }
 
   /** The end of the due date the investigation names, or the default days after it was submitted. */
-  static Instant dueAt(JsonNode findings, Instant investigatedAt, int defaultDays) {
+  static Instant dueAt(BusinessDays days, JsonNode findings, Instant investigatedAt, int defaultDays) {
     String named = findings.path(ChecklistDocument.DOCUMENTS_DUE_BY).asText("");
-    if (named.length() >= 10) {
-      return LocalDate.parse(named.substring(0, 10)).plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant();
+    Optional<LocalDate> day = days.dayWritten(named);
+    if (day.isPresent()) {
+      return days.startOf(day.get().plusDays(1));
     }
     return investigatedAt.plus(defaultDays, ChronoUnit.DAYS);
   }

@@ -1,7 +1,7 @@
 package com.creditdiligence.casefile;
 
+import com.creditdiligence.submission.BusinessTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** Called from the BPMN where a case changes stage or ends: {@code ${caseOutcome.record(execution, 'RELEASED')}}. */
@@ -9,13 +9,15 @@ import org.springframework.stereotype.Component;
 public class CaseOutcome {
 
   private final CaseFiles caseFiles;
+  private final BusinessTime businessTime;
 
-  public CaseOutcome(CaseFiles caseFiles) {
+  public CaseOutcome(CaseFiles caseFiles, BusinessTime businessTime) {
     this.caseFiles = caseFiles;
+    this.businessTime = businessTime;
   }
 
   public void record(DelegateExecution execution, String status) {
     caseFiles.changeStatus(execution.getProcessBusinessKey(), CaseStatus.valueOf(status), null,
-        ClockUtil.getCurrentTime().toInstant());
+        businessTime.now());
   }
 }

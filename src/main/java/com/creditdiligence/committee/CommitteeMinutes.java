@@ -1,15 +1,15 @@
 package com.creditdiligence.committee;
 
+import com.creditdiligence.submission.BusinessTime;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** Writes the minutes of a committee decision from the votes themselves: generated, never typed. */
+/**
+ * Writes the minutes of a committee decision from the votes themselves: generated, never typed. Times in the business
+ * zone, which the last line names.
+ */
 final class CommitteeMinutes {
-
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
   private CommitteeMinutes() {
   }
@@ -19,7 +19,7 @@ final class CommitteeMinutes {
   }
 
   static String write(CaseSummary summary, CommitteeTally tally, CommitteeTally.Outcome outcome,
-                      List<CommitteeVote> votes, Instant decidedAt) {
+                      List<CommitteeVote> votes, Instant decidedAt, BusinessTime time) {
     StringBuilder minutes = new StringBuilder();
     minutes.append("担保审查委员会会议纪要 Guarantee committee minutes — ").append(summary.businessKey()).append('\n')
         .append("申请人 Applicant: ").append(summary.applicantName())
@@ -31,7 +31,7 @@ final class CommitteeMinutes {
         .append(tally.approvalsRequired()).append(" 票同意 members vote, ").append(tally.approvalsRequired())
         .append(" approvals carry\n");
     for (CommitteeVote vote : votes) {
-      minutes.append("- ").append(vote.memberId()).append(" (").append(TIME.format(vote.castAt())).append("): ");
+      minutes.append("- ").append(vote.memberId()).append(" (").append(time.shown(vote.castAt())).append("): ");
       if (vote.conflictDeclared()) {
         minutes.append("回避(利益冲突) withdrew, conflict of interest — ").append(vote.conflictDescription());
       } else {
@@ -47,7 +47,7 @@ final class CommitteeMinutes {
     if (outcome.conditions() != null) {
       minutes.append("\n附加条件 Conditions:\n").append(outcome.conditions());
     }
-    minutes.append("\n决议时间 Decided at: ").append(TIME.format(decidedAt)).append('\n');
+    minutes.append("\n决议时间 Decided at: ").append(time.shownWithZone(decidedAt)).append('\n');
     return minutes.toString();
   }
 

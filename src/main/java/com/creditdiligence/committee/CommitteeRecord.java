@@ -2,11 +2,11 @@ package com.creditdiligence.committee;
 
 import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;
+import com.creditdiligence.submission.BusinessTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,12 +22,14 @@ public class CommitteeRecord {
   private final CommitteeVotes votes;
   private final CommitteeDecisions decisions;
   private final CaseFiles caseFiles;
+  private final BusinessTime businessTime;
 
-  CommitteeRecord(CommitteeSeats seats, CommitteeVotes votes, CommitteeDecisions decisions, CaseFiles caseFiles) {
+  CommitteeRecord(CommitteeSeats seats, CommitteeVotes votes, CommitteeDecisions decisions, CaseFiles caseFiles, BusinessTime businessTime) {
     this.seats = seats;
     this.votes = votes;
     this.decisions = decisions;
     this.caseFiles = caseFiles;
+    this.businessTime = businessTime;
   }
 
   /**
@@ -42,7 +44,7 @@ public class CommitteeRecord {
     seats.recordAuthority(execution.getProcessInstanceId(), businessKey, file.product(), file.amount(),
         new CommitteeTally(((Number) authority.get("votersRequired")).intValue(),
             ((Number) authority.get("approvalsRequired")).intValue()),
-        ClockUtil.getCurrentTime().toInstant());
+        businessTime.now());
   }
 
   /** The members drawn in the latest round, in seat order: the vote's multi-instance collection. */

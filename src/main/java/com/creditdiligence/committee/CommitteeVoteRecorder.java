@@ -1,11 +1,11 @@
 package com.creditdiligence.committee;
 
 import com.creditdiligence.platform.FormFieldDefaults;
+import com.creditdiligence.submission.BusinessTime;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +20,12 @@ class CommitteeVoteRecorder implements TaskListener {
 
   private final CommitteeVotes votes;
   private final CommitteeSeats seats;
+  private final BusinessTime businessTime;
 
-  CommitteeVoteRecorder(CommitteeVotes votes, CommitteeSeats seats) {
+  CommitteeVoteRecorder(CommitteeVotes votes, CommitteeSeats seats, BusinessTime businessTime) {
     this.votes = votes;
     this.seats = seats;
+    this.businessTime = businessTime;
   }
 
   @Override
@@ -45,7 +47,7 @@ class CommitteeVoteRecorder implements TaskListener {
         conflict ? null : text(task, "vote"),
         conflict ? null : text(task, "voteConditions"),
         conflict ? null : text(task, "voteRationale"),
-        ClockUtil.getCurrentTime().toInstant()));
+        businessTime.now()));
     // Kept now in committee_vote and the ledger, both sealed until the decision. The engine would otherwise hold
     // the values on the finished vote's execution until the round ends, where whoever may read the case's
     // runtime variables (a department head) reads them.

@@ -1,6 +1,7 @@
 package com.creditdiligence.committee;
 
 import com.creditdiligence.casefile.CaseFiles;
+import com.creditdiligence.submission.BusinessTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +25,13 @@ class ConveneCommittee implements JavaDelegate {
   private final CommitteeVotes votes;
   private final CommitteeSeats seats;
   private final CaseFiles caseFiles;
+  private final BusinessTime businessTime;
 
-  ConveneCommittee(CommitteeVotes votes, CommitteeSeats seats, CaseFiles caseFiles) {
+  ConveneCommittee(CommitteeVotes votes, CommitteeSeats seats, CaseFiles caseFiles, BusinessTime businessTime) {
     this.votes = votes;
     this.seats = seats;
     this.caseFiles = caseFiles;
+    this.businessTime = businessTime;
   }
 
   @Override
@@ -47,7 +49,7 @@ class ConveneCommittee implements JavaDelegate {
     Set<String> alreadyInvolved = new LinkedHashSet<>(seats.drawnMembers(processInstanceId));
     cast.forEach(vote -> alreadyInvolved.add(vote.memberId()));
     List<String> voters = CommitteeMemberSelection.draw(pool, caseFiles.ownManagers(businessKey), alreadyInvolved, needed);
-    seats.convene(processInstanceId, businessKey, round, authority, voters, ClockUtil.getCurrentTime().toInstant());
+    seats.convene(processInstanceId, businessKey, round, authority, voters, businessTime.now());
 
     execution.setVariable("committeeVotersRequired", authority.votersRequired());
     execution.setVariable("committeeApprovalsRequired", authority.approvalsRequired());

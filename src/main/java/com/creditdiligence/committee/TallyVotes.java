@@ -3,11 +3,11 @@ package com.creditdiligence.committee;
 import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.casefile.CaseStatus;
+import com.creditdiligence.submission.BusinessTime;
 import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,12 +24,14 @@ class TallyVotes implements JavaDelegate {
   private final CommitteeDecisions decisions;
   private final CommitteeRecord record;
   private final CaseFiles caseFiles;
+  private final BusinessTime businessTime;
 
-  TallyVotes(CommitteeVotes votes, CommitteeDecisions decisions, CommitteeRecord record, CaseFiles caseFiles) {
+  TallyVotes(CommitteeVotes votes, CommitteeDecisions decisions, CommitteeRecord record, CaseFiles caseFiles, BusinessTime businessTime) {
     this.votes = votes;
     this.decisions = decisions;
     this.record = record;
     this.caseFiles = caseFiles;
+    this.businessTime = businessTime;
   }
 
   @Override
@@ -41,14 +43,14 @@ class TallyVotes implements JavaDelegate {
     if (!outcome.complete()) {
       return;
     }
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = businessTime.now();
     String businessKey = execution.getProcessBusinessKey();
     CaseFile file = caseFiles.find(businessKey).orElseThrow(() -> new IllegalStateException("No case file " + businessKey));
     String recommendation = caseFiles.recommendationOf(businessKey)
         .orElseThrow(() -> new IllegalStateException("No recommendation recorded for " + businessKey));
     String minutes = CommitteeMinutes.write(new CommitteeMinutes.CaseSummary(businessKey, file.applicantName(),
             file.product(), file.amount(), file.caseManager(), recommendation),
-        tally, outcome, cast, now);
+        tally, outcome, cast, now, businessTime);
     decisions.add(execution.getProcessInstanceId(), businessKey, tally, outcome, recommendation, minutes, now);
     execution.setVariable("committeeResult", outcome.result());
     execution.setVariable("committeeConditions", outcome.conditions());

@@ -11,6 +11,7 @@ import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.security.Qualification;
 import com.creditdiligence.security.Qualifications;
+import com.creditdiligence.submission.BusinessTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,14 +40,16 @@ class DemoSetup implements ApplicationRunner {
   private final CaseFiles caseFiles;
   private final CaseEvents events;
   private final Qualifications qualifications;
+  private final BusinessTime businessTime;
 
   DemoSetup(DemoProperties properties, ProcessEngine engine, CaseFiles caseFiles, CaseEvents events,
-            Qualifications qualifications) {
+            Qualifications qualifications, BusinessTime businessTime) {
     this.properties = properties;
     this.engine = engine;
     this.caseFiles = caseFiles;
     this.events = events;
     this.qualifications = qualifications;
+    this.businessTime = businessTime;
   }
 
   @Override
@@ -54,11 +57,11 @@ class DemoSetup implements ApplicationRunner {
     if (properties.users()) {
       DemoUsers.ensure(engine.getIdentityService());
       // seeds/002: the demo managers hold a qualification valid for two years from last month.
-      LocalDate from = LocalDate.now().minusMonths(1);
+      LocalDate from = businessTime.today().minusMonths(1);
       for (String manager : List.of("manager1", "manager2")) {
         if (qualifications.of(manager).isEmpty()) {
           qualifications.keep(new Qualification(manager, "intermediate", from, from.plusYears(Qualification.MAXIMUM_YEARS)),
-              "demo", Instant.now());
+              "demo", businessTime.now());
         }
       }
     }
@@ -92,14 +95,14 @@ class DemoSetup implements ApplicationRunner {
     String eventful = driver.issuedGuarantee("manager1", "太仓港泰物流有限公司 Taicang Gangtai Logistics", 1_800_000)
         .getBusinessKey();
     events.majorEvent(eventful, "organisationChange", "控股股东拟转让51%股权 The controlling shareholder plans to sell 51%",
-        LocalDate.now().minusDays(1), Instant.now());
+        businessTime.today().minusDays(1), businessTime.now());
 
     // manager2: a guarantee that went bad — a warning signal, problem handling, compensation paid (代偿):
     // the case an accountability review starts from (see /api/cases/{key}/duty-facts and /draft-findings)
     String compensated = driver.issuedGuarantee("manager2", "无锡华拓纺织有限公司 Wuxi Huatuo Textiles", 2_000_000)
         .getBusinessKey();
     events.warningSignal(compensated, "financialCondition", "fc01", "连续两期利息逾期 Two interest payments missed",
-        LocalDate.now(), Instant.now());
+        businessTime.today(), businessTime.now());
     driver.completeInCase(compensated, "Task_PreservationMeasures", "manager2", preservationMeasures(true));
     driver.completeInCase(compensated, "Task_ProblemHandling", "manager2", problemHandling("compensated"));
     driver.completeInCase(compensated, "Task_RecordCompensation", "manager2", compensation(2_000_000, 800_000));

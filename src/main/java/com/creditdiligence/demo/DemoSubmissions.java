@@ -1,6 +1,7 @@
 package com.creditdiligence.demo;
 
 import com.creditdiligence.platform.EngineValues;
+import com.creditdiligence.submission.BusinessTime;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -253,8 +254,11 @@ public final class DemoSubmissions {
     return values;
   }
 
-  /** Dates relative to the engine's clock, which the tests move: a check made "yesterday" is yesterday for the case. */
+  /**
+   * Dates relative to the engine's clock, which the tests move: a check made "yesterday" is yesterday for the case, in
+   * the default business zone the demo and the tests run in.
+   */
   private static LocalDate today() {
-    return EngineValues.today();
+    return EngineValues.today(BusinessTime.DEFAULT_ZONE);
   }
 }

@@ -2,12 +2,12 @@ package com.creditdiligence.documents;
 
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.submission.BusinessTime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,11 +30,13 @@ class DocumentController {
   private final CaseDocuments documents;
   private final IdentityService identity;
   private final CaseAccess access;
+  private final BusinessTime businessTime;
 
-  DocumentController(CaseDocuments documents, IdentityService identity, CaseAccess access) {
+  DocumentController(CaseDocuments documents, IdentityService identity, CaseAccess access, BusinessTime businessTime) {
     this.access = access;
     this.documents = documents;
     this.identity = identity;
+    this.businessTime = businessTime;
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -46,7 +48,7 @@ class DocumentController {
       throw ApiProblem.badField("file", "请选择文件 Choose a file (multipart field “file”)");
     }
     CaseDocument filed = documents.file(businessKey, file.getOriginalFilename(), file.getBytes(),
-        identity.getCurrentAuthentication().getUserId(), ClockUtil.getCurrentTime().toInstant());
+        identity.getCurrentAuthentication().getUserId(), businessTime.now());
     return filed.citation();
   }
 

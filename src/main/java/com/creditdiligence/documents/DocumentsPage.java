@@ -2,13 +2,11 @@ package com.creditdiligence.documents;
 
 import com.creditdiligence.platform.web.ApiProblem;
 import com.creditdiligence.security.CaseAccess;
+import com.creditdiligence.submission.BusinessTime;
 import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.net.URI;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -29,18 +27,18 @@ import org.springframework.web.util.HtmlUtils;
 @Controller
 class DocumentsPage {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
-
   private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
   private final CaseDocuments documents;
   private final IdentityService identity;
   private final CaseAccess access;
+  private final BusinessTime businessTime;
 
-  DocumentsPage(CaseDocuments documents, IdentityService identity, CaseAccess access) {
+  DocumentsPage(CaseDocuments documents, IdentityService identity, CaseAccess access, BusinessTime businessTime) {
     this.access = access;
     this.documents = documents;
     this.identity = identity;
+    this.businessTime = businessTime;
   }
 
   @GetMapping(value = "/cases/{businessKey}/documents", produces = MediaType.TEXT_HTML_VALUE)
@@ -61,7 +59,7 @@ class DocumentsPage {
       rows.append("<tr><td><a href=\"/api/cases/").append(key).append("/documents/").append(d.reference()).append("\">")
           .append(HtmlUtils.htmlEscape(d.fileName())).append("</a></td><td>").append(HtmlUtils.htmlEscape(d.mediaType()))
           .append("</td><td>").append(d.size()).append("</td><td><code>").append(d.reference()).append("</code></td><td>")
-          .append(HtmlUtils.htmlEscape(d.uploadedBy())).append("</td><td>").append(TIME.format(d.uploadedAt()))
+          .append(HtmlUtils.htmlEscape(d.uploadedBy())).append("</td><td>").append(businessTime.shown(d.uploadedAt()))
           .append("</td></tr>");
     }
     return """
@@ -79,9 +77,10 @@ class DocumentsPage {
             <button type="submit">上传 Upload</button>
           </form>
           <table><thead><tr><th>文件 File</th><th>类型 Type</th><th>字节 Bytes</th><th>引用 Reference (SHA-256)</th>
-          <th>上传人 By</th><th>时间 At</th></tr></thead><tbody>%3$s</tbody></table>
+          <th>上传人 By</th><th>时间 At (%6$s)</th></tr></thead><tbody>%3$s</tbody></table>
         </body></html>
-        """.formatted(key, notice, rows, HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()));
+        """.formatted(key, notice, rows, HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()),
+        HtmlUtils.htmlEscape(businessTime.label()));
   }
 
   /**
@@ -99,7 +98,7 @@ class DocumentsPage {
         throw ApiProblem.badField("file", "请选择文件 Choose a file");
       }
       filed = documents.file(businessKey, file.getOriginalFilename(), file.getBytes(),
-          identity.getCurrentAuthentication().getUserId(), ClockUtil.getCurrentTime().toInstant());
+          identity.getCurrentAuthentication().getUserId(), businessTime.now());
     } catch (ApiProblem refused) {
       if (!refused.status().is4xxClientError()) {
         throw refused;

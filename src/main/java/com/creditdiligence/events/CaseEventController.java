@@ -3,6 +3,7 @@ package com.creditdiligence.events;
 import com.creditdiligence.platform.EngineActions;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.submission.BusinessTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -11,7 +12,6 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,14 +28,16 @@ class CaseEventController {
   private final CaseEvents events;
   private final CaseAccess access;
   private final EngineActions engine;
+  private final BusinessTime businessTime;
 
   /** Events are reported about guarantees this company handles: nothing before 2000 is a real date here. */
   static final LocalDate EARLIEST_EVENT = LocalDate.of(2000, 1, 1);
 
-  CaseEventController(CaseEvents events, CaseAccess access, EngineActions engine) {
+  CaseEventController(CaseEvents events, CaseAccess access, EngineActions engine, BusinessTime businessTime) {
     this.access = access;
     this.engine = engine;
     this.events = events;
+    this.businessTime = businessTime;
   }
 
   record MajorEventRequest(
@@ -73,7 +75,7 @@ class CaseEventController {
     }
     access.act(businessKey);
     engine.asApplicationRetrying(() -> events.majorEvent(businessKey, request.kind(), request.description(),
-        request.occurredOn(), ClockUtil.getCurrentTime().toInstant()));
+        request.occurredOn(), businessTime.now()));
     return Map.of("businessKey", businessKey, "received", "majorEvent", "kind", request.kind());
   }
 
@@ -87,7 +89,7 @@ class CaseEventController {
     }
     access.act(businessKey);
     engine.asApplicationRetrying(() -> events.warningSignal(businessKey, request.category(), request.item(),
-        request.description(), request.occurredOn(), ClockUtil.getCurrentTime().toInstant()));
+        request.description(), request.occurredOn(), businessTime.now()));
     return Map.of("businessKey", businessKey, "received", "warningSignal", "item", request.item());
   }
 }

@@ -1,8 +1,9 @@
 package com.creditdiligence.events;
 
-import com.creditdiligence.submission.BusinessDays;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.submission.BusinessDays;
+import com.creditdiligence.submission.BusinessTime;
 import com.creditdiligence.submission.TaskSpec.Field;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,11 +36,13 @@ public class CaseEvents {
   private final RuntimeService runtime;
   private final CaseFiles caseFiles;
   private final EventDeadlines deadlines;
+  private final BusinessDays days;
 
-  CaseEvents(RuntimeService runtime, CaseFiles caseFiles, EventDeadlines deadlines) {
+  CaseEvents(RuntimeService runtime, CaseFiles caseFiles, EventDeadlines deadlines, BusinessTime businessTime) {
     this.runtime = runtime;
     this.caseFiles = caseFiles;
     this.deadlines = deadlines;
+    this.days = businessTime.days();
   }
 
   public void majorEvent(String businessKey, String kind, String description, LocalDate occurredOn, Instant receivedAt) {
@@ -64,9 +67,9 @@ public class CaseEvents {
     deliver(businessKey, WARNING_SIGNAL, event);
   }
 
-  /** "Within N days" ends with the N-th day, as a person reading the date understands it. */
-  static Date endOfDayAfter(Instant receivedAt, int days) {
-    return Date.from(BusinessDays.endOfDayAfter(receivedAt, days));
+  /** "Within N days" ends with the N-th day in the business zone, as a person reading the date understands it. */
+  private Date endOfDayAfter(Instant receivedAt, int n) {
+    return Date.from(days.endOfDayAfter(receivedAt, n));
   }
 
   private void deliver(String businessKey, String message, Map<String, Object> event) {

@@ -2,12 +2,12 @@ package com.creditdiligence.events;
 
 import com.creditdiligence.platform.SubmissionRefusedException;
 import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.submission.BusinessTime;
 import com.creditdiligence.submission.Refusal;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** Delivers a report made in Tasklist to its case, as the API would; a case not live refuses the report. */
@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 class ForwardCaseEvent implements JavaDelegate {
 
   private final CaseEvents events;
+  private final BusinessTime businessTime;
 
-  ForwardCaseEvent(CaseEvents events) {
+  ForwardCaseEvent(CaseEvents events, BusinessTime businessTime) {
     this.events = events;
+    this.businessTime = businessTime;
   }
 
   @Override
@@ -28,12 +30,12 @@ class ForwardCaseEvent implements JavaDelegate {
     try {
       if ("majorEvent".equals(execution.getVariable("eventType"))) {
         events.majorEvent(caseKey, (String) execution.getVariable("majorEventKind"), description, occurredOn,
-            ClockUtil.getCurrentTime().toInstant());
+            businessTime.now());
       } else {
         WarningSignalCategory category = WarningSignalCategory.fromCode((String) execution.getVariable("warningCategory"))
             .orElseThrow();
         events.warningSignal(caseKey, category.name(), (String) execution.getVariable(category.formField()), description,
-            occurredOn, ClockUtil.getCurrentTime().toInstant());
+            occurredOn, businessTime.now());
       }
     } catch (ApiProblem refused) {
       throw new SubmissionRefusedException(CaseEventReportRule.SPEC.elementId(), List.of(new Refusal("caseKey", refused.getMessage())));

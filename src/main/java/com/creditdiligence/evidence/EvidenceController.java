@@ -3,6 +3,7 @@ package com.creditdiligence.evidence;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.security.Memberships;
 import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.submission.BusinessTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,14 +31,16 @@ class EvidenceController {
   private final IdentityService identity;
   private final EvidenceDisclosure disclosure;
   private final CaseAccess access;
+  private final BusinessTime businessTime;
 
   EvidenceController(EvidenceLedger ledger, Amendments amendments, IdentityService identity,
-                     EvidenceDisclosure disclosure, CaseAccess access) {
+                     EvidenceDisclosure disclosure, CaseAccess access, BusinessTime businessTime) {
     this.access = access;
     this.ledger = ledger;
     this.amendments = amendments;
     this.identity = identity;
     this.disclosure = disclosure;
+    this.businessTime = businessTime;
   }
 
   @GetMapping
@@ -70,7 +72,7 @@ class EvidenceController {
   @ResponseStatus(HttpStatus.CREATED)
   EvidenceView amend(@PathVariable String businessKey, @PathVariable int id, @Valid @RequestBody AmendmentRequest request) {
     String user = access.act(businessKey);
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = businessTime.now();
     return EvidenceView.of(amendments.amend(businessKey, id, request.reason(), request.changes(), user, now), List.of(),
         false);
   }

@@ -1,13 +1,12 @@
 package com.creditdiligence.handover;
 
-import com.creditdiligence.submission.BusinessDays;
 import com.creditdiligence.platform.SubmissionRefusedException;
+import com.creditdiligence.submission.BusinessTime;
 import com.creditdiligence.submission.Refusal;
 import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +18,11 @@ import org.springframework.stereotype.Component;
 class CaseReassignment implements TaskListener {
 
   private final CaseHandovers handovers;
+  private final BusinessTime businessTime;
 
-  CaseReassignment(CaseHandovers handovers) {
+  CaseReassignment(CaseHandovers handovers, BusinessTime businessTime) {
     this.handovers = handovers;
+    this.businessTime = businessTime;
   }
 
   @Override
@@ -32,10 +33,10 @@ class CaseReassignment implements TaskListener {
     }
     String successor = requested.toString().trim();
     String businessKey = task.getExecution().getProcessBusinessKey();
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = businessTime.now();
     Object instruction = task.getVariable("headInstruction");
     String reason = instruction == null ? null : instruction.toString();
-    List<String> refused = handovers.refusals(businessKey, successor, reason, BusinessDays.dayOf(now),
+    List<String> refused = handovers.refusals(businessKey, successor, reason, businessTime.dayOf(now),
         task.getProcessEngineServices());
     if (!refused.isEmpty()) {
       throw new SubmissionRefusedException(task.getTaskDefinitionKey(),

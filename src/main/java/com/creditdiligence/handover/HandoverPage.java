@@ -1,6 +1,5 @@
 package com.creditdiligence.handover;
 
-import com.creditdiligence.submission.BusinessDays;
 import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.platform.EngineActions;
@@ -9,6 +8,7 @@ import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.security.Memberships;
 import com.creditdiligence.security.Qualification;
 import com.creditdiligence.security.Qualifications;
+import com.creditdiligence.submission.BusinessTime;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,9 +46,10 @@ class HandoverPage {
   private final ProcessEngine engine;
   private final EngineActions actions;
   private final TransactionTemplate transaction;
+  private final BusinessTime businessTime;
 
   HandoverPage(CaseAccess access, CaseFiles caseFiles, CaseHandovers handovers, Qualifications qualifications,
-               ProcessEngine engine, EngineActions actions, TransactionTemplate transaction) {
+               ProcessEngine engine, EngineActions actions, TransactionTemplate transaction, BusinessTime businessTime) {
     this.access = access;
     this.caseFiles = caseFiles;
     this.handovers = handovers;
@@ -57,6 +57,7 @@ class HandoverPage {
     this.engine = engine;
     this.actions = actions;
     this.transaction = transaction;
+    this.businessTime = businessTime;
   }
 
   @GetMapping(value = "/cases/{businessKey}/handover", produces = MediaType.TEXT_HTML_VALUE)
@@ -76,12 +77,12 @@ class HandoverPage {
     } catch (ApiProblem refused) {
       return refusedPage(refused);
     }
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = businessTime.now();
     String why = reason == null ? "" : reason.strip();
     // Checked and done in one transaction, so that a handover made meanwhile (the case's manager changed) is seen. The
     // head moves tasks that are not theirs: the application does it, on their word, recorded as theirs.
     List<String> refused = transaction.execute(status -> actions.asApplication(() -> {
-      List<String> refusals = handovers.refusals(businessKey, successor, why, BusinessDays.dayOf(now), engine);
+      List<String> refusals = handovers.refusals(businessKey, successor, why, businessTime.dayOf(now), engine);
       if (refusals.isEmpty()) {
         handovers.handOver(businessKey, successor, why, head, now, engine);
       }
@@ -111,7 +112,7 @@ class HandoverPage {
   }
 
   private String render(CaseFile file, String notice, CsrfToken csrf) {
-    LocalDate today = BusinessDays.dayOf(ClockUtil.getCurrentTime().toInstant());
+    LocalDate today = businessTime.today();
     StringBuilder options = new StringBuilder("<option value=\"\">请选择 Choose</option>");
     List<User> managers = actions.asApplication(() -> engine.getIdentityService().createUserQuery()
         .memberOfGroup(Memberships.CUSTOMER_MANAGER).orderByUserId().asc().list());

@@ -6,6 +6,7 @@ import com.creditdiligence.casefile.CaseNumbers;
 import com.creditdiligence.casefile.CaseStatus;
 import com.creditdiligence.platform.EngineValues;
 import com.creditdiligence.platform.SubmissionRefusedException;
+import com.creditdiligence.submission.BusinessTime;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import java.math.BigDecimal;
@@ -15,7 +16,6 @@ import java.time.Year;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,15 +29,17 @@ class ApplicationIntake implements ExecutionListener {
 
   private final CaseNumbers caseNumbers;
   private final CaseFiles caseFiles;
+  private final BusinessTime businessTime;
 
-  ApplicationIntake(CaseNumbers caseNumbers, CaseFiles caseFiles) {
+  ApplicationIntake(CaseNumbers caseNumbers, CaseFiles caseFiles, BusinessTime businessTime) {
     this.caseNumbers = caseNumbers;
     this.caseFiles = caseFiles;
+    this.businessTime = businessTime;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    LocalDate today = EngineValues.today();
+    LocalDate today = businessTime.today();
     // The applicant's manager is whoever is signed in and submits the intake (the engine's initiator); a
     // caseManager value submitted with the form does not name someone else. Without a signed-in user (the
     // server's own code starting a case) the initiator variable is all there is.
@@ -52,12 +54,12 @@ class ApplicationIntake implements ExecutionListener {
     String businessKey = assignBusinessKey(execution, today);
     // Forms show the case's documents page by it (the business key itself is not a form variable).
     execution.setVariable("caseKey", businessKey);
-    Submission s = new Submission(EngineValues.plain(execution.getVariables()), caseManager, today);
+    Submission s = new Submission(EngineValues.plain(execution.getVariables(), businessTime.zone()), caseManager, today);
     EligibilityInputs inputs = EligibilityInputs.of(s.date("establishedOn").orElseThrow(), s.list("counterGuaranteeTypes"), today);
     execution.setVariable("yearsInOperation", inputs.yearsInOperation());
     execution.setVariable("hasCounterGuarantee", inputs.hasCounterGuarantee());
 
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = businessTime.now();
     caseFiles.open(new CaseFile(businessKey, execution.getProcessInstanceId(), s.text("applicantName").orElseThrow(),
         s.text("product").orElseThrow(), s.decimal("amount").orElseThrow(),
         s.decimal("termMonths").map(BigDecimal::intValueExact).orElseThrow(), caseManager, CaseStatus.REGISTERED, null,

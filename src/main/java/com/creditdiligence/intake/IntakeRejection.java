@@ -2,12 +2,12 @@ package com.creditdiligence.intake;
 
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.casefile.CaseStatus;
+import com.creditdiligence.submission.BusinessTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** An ineligible application ends here: the eligibility table's reasons go on the case file. */
@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 class IntakeRejection implements JavaDelegate {
 
   private final CaseFiles caseFiles;
+  private final BusinessTime businessTime;
 
-  IntakeRejection(CaseFiles caseFiles) {
+  IntakeRejection(CaseFiles caseFiles, BusinessTime businessTime) {
     this.caseFiles = caseFiles;
+    this.businessTime = businessTime;
   }
 
   @Override
@@ -27,7 +29,7 @@ class IntakeRejection implements JavaDelegate {
     String reasons = failures.stream().map(IntakeRejection::reasonOf).collect(Collectors.joining("\n"));
     execution.setVariable("rejectionReasons", reasons);
     caseFiles.changeStatus(execution.getProcessBusinessKey(), CaseStatus.REJECTED_AT_INTAKE, reasons,
-        ClockUtil.getCurrentTime().toInstant());
+        businessTime.now());
   }
 
   /** collectEntries yields the reason text itself; tolerate a whole row too. */

@@ -5,13 +5,13 @@ import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.NewEvidence;
+import com.creditdiligence.submission.BusinessTime;
 import com.creditdiligence.submission.TaskSpec;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +25,12 @@ class RecordOverdueReport implements JavaDelegate {
 
   private final EvidenceLedger ledger;
   private final CaseFiles caseFiles;
+  private final BusinessTime businessTime;
 
-  RecordOverdueReport(EvidenceLedger ledger, CaseFiles caseFiles) {
+  RecordOverdueReport(EvidenceLedger ledger, CaseFiles caseFiles, BusinessTime businessTime) {
     this.ledger = ledger;
     this.caseFiles = caseFiles;
+    this.businessTime = businessTime;
   }
 
   private static final TaskSpec REPORT = MonitoringReportRule.SPEC;
@@ -47,7 +49,7 @@ class RecordOverdueReport implements JavaDelegate {
     ledger.append(new NewEvidence(execution.getProcessBusinessKey(), MONITORING_REPORT_OVERDUE, "guarantee-lifecycle",
         execution.getProcessInstanceId(), REPORT.elementId(), null, REPORT.duty().code(),
         ON_TIME.clause() + " → " + ON_TIME.section27(), null,
-        caseManager, ClockUtil.getCurrentTime().toInstant(), null,
+        caseManager, businessTime.now(), null,
         CanonicalForm.json(facts), "[]", null, null, null));
   }
 }

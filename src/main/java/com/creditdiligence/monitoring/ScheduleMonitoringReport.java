@@ -2,10 +2,9 @@ package com.creditdiligence.monitoring;
 
 import com.creditdiligence.platform.EngineValues;
 import com.creditdiligence.platform.FormFieldDefaults;
+import com.creditdiligence.submission.BusinessTime;
 import com.creditdiligence.submission.TaskSpec.Field;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,6 +18,12 @@ import org.springframework.stereotype.Component;
 @Component("scheduleMonitoringReport")
 class ScheduleMonitoringReport implements JavaDelegate {
 
+  private final BusinessTime businessTime;
+
+  ScheduleMonitoringReport(BusinessTime businessTime) {
+    this.businessTime = businessTime;
+  }
+
   /** The report's fields and its adjustment's approval, all but the class, which the form shows as the class on record until the manager changes it. */
   static final List<Field> REPORT_FIELDS = java.util.stream.Stream.concat(MonitoringReportRule.SPEC.fields().stream(),
       AdjustmentApprovalRule.SPEC.fields().stream()).filter(field -> !field.name().equals("riskClass")).toList();
@@ -26,11 +31,11 @@ class ScheduleMonitoringReport implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     int interval = ((Number) execution.getVariable("monitoringIntervalDays")).intValue();
-    LocalDate today = EngineValues.today();
+    LocalDate today = businessTime.today();
     LocalDate anchor = previousDue(execution, today);
     LocalDate due = MonitoringSchedule.nextDue(anchor, interval, today);
-    execution.setVariable("monitoringReportDue", Date.from(due.atTime(LocalTime.of(23, 59, 59))
-        .atZone(ZoneId.systemDefault()).toInstant()));
+    // Due at the end of that day in the business zone: 2027-03-02 is 2027-03-02T23:59:59+08:00 in Beijing.
+    execution.setVariable("monitoringReportDue", Date.from(businessTime.days().endOf(due)));
     Integer round = (Integer) execution.getVariable("monitoringRound");
     execution.setVariable("monitoringRound", round == null ? 1 : round + 1);
     REPORT_FIELDS.forEach(field -> execution.setVariable(field.name(), FormFieldDefaults.empty(field)));
@@ -42,8 +47,8 @@ class ScheduleMonitoringReport implements JavaDelegate {
   }
 
   /** The previous report's due date; for the first report, the day the guarantee was issued. */
-  private static LocalDate previousDue(DelegateExecution execution, LocalDate today) {
-    Object previous = EngineValues.plain(execution.getVariable("monitoringReportDue"));
+  private LocalDate previousDue(DelegateExecution execution, LocalDate today) {
+    Object previous = EngineValues.plain(execution.getVariable("monitoringReportDue"), businessTime.zone());
     if (previous instanceof LocalDate date) {
       return date;
     }

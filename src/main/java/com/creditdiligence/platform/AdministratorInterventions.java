@@ -3,6 +3,7 @@ package com.creditdiligence.platform;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.NewEvidence;
+import com.creditdiligence.submission.BusinessTime;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.runtime.ActivityInstanceState;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * An administrator's intervention in a case (Cockpit or /engine-rest: a process-instance modification, a variable
@@ -52,9 +52,11 @@ class AdministratorInterventions implements HistoryEventHandler {
 
   private final EvidenceLedger ledger;
   private final Map<CommandContext, Operation> pending = Collections.synchronizedMap(new WeakHashMap<>());
+  private final BusinessTime businessTime;
 
-  AdministratorInterventions(EvidenceLedger ledger) {
+  AdministratorInterventions(EvidenceLedger ledger, BusinessTime businessTime) {
     this.ledger = ledger;
+    this.businessTime = businessTime;
   }
 
   @Override
@@ -232,7 +234,7 @@ class AdministratorInterventions implements HistoryEventHandler {
       ProcessDefinitionEntity definition = instance.getProcessDefinitionId() == null ? null
           : command.getProcessEngineConfiguration().getDeploymentCache()
               .findDeployedProcessDefinitionById(instance.getProcessDefinitionId());
-      Instant at = head.getTimestamp() == null ? ClockUtil.getCurrentTime().toInstant() : head.getTimestamp().toInstant();
+      Instant at = head.getTimestamp() == null ? businessTime.now() : head.getTimestamp().toInstant();
       ledger.append(new NewEvidence(instance.getBusinessKey(), ADMIN_INTERVENTION, instance.getProcessDefinitionKey(),
           processInstanceId, facts.get("taskDefinitionKey") == null ? null : (String) facts.get("taskDefinitionKey"),
           taskId, null, null, head.getUserId(), null, at, null, CanonicalForm.json(facts), CanonicalForm.json(List.of()),

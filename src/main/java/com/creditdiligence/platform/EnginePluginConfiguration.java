@@ -2,6 +2,7 @@ package com.creditdiligence.platform;
 
 import com.creditdiligence.documents.CaseDocuments;
 import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.submission.BusinessTime;
 import com.creditdiligence.submission.Refusal;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,6 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -22,10 +22,10 @@ class EnginePluginConfiguration {
 
   @Bean
   ProcessEnginePlugin diligencePlugin(TaskRules rules, EvidenceLedger ledger, ObjectProvider<CaseDocuments> documents,
-                                     RefusalLog refusals, List<AssignmentCheck> assignmentChecks,
+                                     RefusalLog refusals, List<AssignmentCheck> assignmentChecks, BusinessTime businessTime,
                                      @Value("${credit-diligence.diligence.enabled:true}") boolean diligence) {
-    DiligenceParseListener parseListener = new DiligenceParseListener(new SubmissionGuard(rules, refusals),
-        new EvidenceCapture(ledger, rules, documents), assignmentGate(assignmentChecks, refusals));
+    DiligenceParseListener parseListener = new DiligenceParseListener(new SubmissionGuard(rules, refusals, businessTime),
+        new EvidenceCapture(ledger, rules, documents, businessTime), assignmentGate(assignmentChecks, refusals, businessTime));
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -38,7 +38,7 @@ class EnginePluginConfiguration {
           // Camunda's own database handler stays (the engine adds it after the custom ones).
           List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
               ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-          handlers.add(new AdministratorInterventions(ledger));
+          handlers.add(new AdministratorInterventions(ledger, businessTime));
           configuration.setCustomHistoryEventHandlers(handlers);
         }
         if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
@@ -54,17 +54,18 @@ class EnginePluginConfiguration {
   }
 
   /** Runs every {@link AssignmentCheck} when a task gets an assignee; a refusal undoes the assignment. */
-  private static TaskListener assignmentGate(List<AssignmentCheck> checks, RefusalLog refusals) {
+  private static TaskListener assignmentGate(List<AssignmentCheck> checks, RefusalLog refusals,
+                                             BusinessTime businessTime) {
     return task -> {
       if (task.getAssignee() == null) {
         return;
       }
       List<Refusal> refused = new ArrayList<>();
       checks.forEach(check -> refused.addAll(check.check(task.getTaskDefinitionKey(), task.getAssignee(),
-          EngineValues.today())));
+          businessTime.today())));
       if (!refused.isEmpty()) {
         refusals.record(task.getExecution().getProcessBusinessKey(), task.getTaskDefinitionKey(), task.getId(),
-            task.getAssignee(), ClockUtil.getCurrentTime().toInstant(), refused);
+            task.getAssignee(), businessTime.now(), refused);
         throw new SubmissionRefusedException(task.getTaskDefinitionKey(), refused);
       }
     };

@@ -1,18 +1,16 @@
 package com.creditdiligence.platform;
 
-import com.creditdiligence.submission.BusinessDays;
+import com.creditdiligence.submission.BusinessTime;
+import com.creditdiligence.submission.Submission;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import com.creditdiligence.submission.Submission;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.json.SpinJsonNode;
 
 /** Turns engine variable values into the plain Java values the domain rules read. */
@@ -23,14 +21,17 @@ public final class EngineValues {
   private EngineValues() {
   }
 
-  public static Map<String, Object> plain(Map<String, Object> variables) {
+  public static Map<String, Object> plain(Map<String, Object> variables, ZoneId businessZone) {
     Map<String, Object> plain = new LinkedHashMap<>();
-    variables.forEach((name, value) -> plain.put(name, plain(value)));
+    variables.forEach((name, value) -> plain.put(name, plain(value, businessZone)));
     return plain;
   }
 
-  /** Checklists arrive from Camunda Forms as Spin JSON; dates may be java.util.Date. */
-  public static Object plain(Object value) {
+  /**
+   * Checklists arrive from Camunda Forms as Spin JSON; dates may be java.util.Date, an instant, read as the day it
+   * falls on in the business zone (a due date set as the end of a business day stays that day).
+   */
+  public static Object plain(Object value, ZoneId businessZone) {
     if (value instanceof SpinJsonNode json) {
       try {
         return JSON.readValue(json.toString(), Object.class);
@@ -39,7 +40,7 @@ public final class EngineValues {
       }
     }
     if (value instanceof Date date) {
-      return date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+      return date.toInstant().atZone(businessZone).toLocalDate();
     }
     return value;
   }
@@ -50,13 +51,14 @@ public final class EngineValues {
     return authentication == null ? null : authentication.getUserId();
   }
 
-  /** What a task's completion submits, as the rules read it: its visible variables, its performer, today. */
-  public static Submission submission(DelegateTask task) {
-    return new Submission(plain(task.getVariables()), performer(task.getProcessEngineServices()), today());
+  /** The day it is by the engine's clock in a zone: for what has no {@link BusinessTime} at hand (the demo's data). */
+  public static java.time.LocalDate today(ZoneId zone) {
+    return java.time.LocalDate.now(EngineClock.utc().withZone(zone));
   }
 
-  /** The business date by the engine's clock, which tests may move. */
-  public static LocalDate today() {
-    return BusinessDays.dayOf(ClockUtil.getCurrentTime().toInstant());
+  /** What a task's completion submits, as the rules read it: its visible variables, its performer, the business day. */
+  public static Submission submission(DelegateTask task, BusinessTime businessTime) {
+    return new Submission(plain(task.getVariables(), businessTime.zone()), performer(task.getProcessEngineServices()),
+        businessTime.today());
   }
 }

@@ -4,6 +4,7 @@ import com.creditdiligence.documents.CaseDocuments;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.NewEvidence;
+import com.creditdiligence.submission.BusinessTime;
 import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
@@ -23,7 +24,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -50,12 +50,14 @@ class EvidenceCapture {
   private final TaskRules rules;
   private final ObjectProvider<CaseDocuments> documents;
   private final FormFields formFields = new FormFields();
+  private final BusinessTime businessTime;
 
   /** The documents are looked up lazily: they need the engine this capture is part of. */
-  EvidenceCapture(EvidenceLedger ledger, TaskRules rules, ObjectProvider<CaseDocuments> documents) {
+  EvidenceCapture(EvidenceLedger ledger, TaskRules rules, ObjectProvider<CaseDocuments> documents, BusinessTime businessTime) {
     this.ledger = ledger;
     this.rules = rules;
     this.documents = documents;
+    this.businessTime = businessTime;
   }
 
   /** Task created / assigned / delegated / cancelled: who, when, to whom. */
@@ -83,7 +85,7 @@ class EvidenceCapture {
   /** A completed task: the duty it evidences and the values the user submitted on its form. */
   TaskListener taskCompletion(String formId) {
     return task -> {
-      Map<String, Object> variables = EngineValues.plain(task.getVariables());
+      Map<String, Object> variables = EngineValues.plain(task.getVariables(), businessTime.zone());
       Optional<TaskRule> rule = rules.forElement(task.getTaskDefinitionKey());
       Duty duty = rule.map(TaskRule::duty).orElse(null);
       String method = rule.map(r -> r.verificationMethod(submission(variables, task.getProcessEngineServices())))
@@ -108,7 +110,7 @@ class EvidenceCapture {
   /** A process of the case begins once its start event is left (the application number is given by then). */
   ExecutionListener processStart(String formId) {
     return execution -> {
-      Map<String, Object> variables = EngineValues.plain(execution.getVariables());
+      Map<String, Object> variables = EngineValues.plain(execution.getVariables(), businessTime.zone());
       Duty duty = rules.forElement(execution.getCurrentActivityId()).map(TaskRule::duty).orElse(null);
       append(execution, PROCESS_STARTED, execution.getCurrentActivityId(), null, duty, null, null,
           formId == null ? Map.of() : submitted(execution, formId, variables), List.of());
@@ -120,7 +122,7 @@ class EvidenceCapture {
     return execution -> {
       Map<String, Object> facts = new TreeMap<>();
       facts.put("message", messageName);
-      EngineValues.plain(execution.getVariablesLocal()).forEach((name, value) -> {
+      EngineValues.plain(execution.getVariablesLocal(), businessTime.zone()).forEach((name, value) -> {
         if (value != null) {
           facts.put(name, value);
         }
@@ -173,12 +175,12 @@ class EvidenceCapture {
     ProcessDefinitionEntity definition = definitionOf(execution);
     ledger.append(new NewEvidence(businessKey, type, definition.getKey(), execution.getProcessInstanceId(), elementId,
         taskId, duty == null ? null : duty.code(), duty == null ? null : duty.clause(),
-        EngineValues.performer(execution.getProcessEngineServices()), assignee, ClockUtil.getCurrentTime().toInstant(), method,
+        EngineValues.performer(execution.getProcessEngineServices()), assignee, businessTime.now(), method,
         CanonicalForm.json(facts), CanonicalForm.json(citations), ruleSetVersion(definition), null, null));
   }
 
-  private static Submission submission(Map<String, Object> variables, ProcessEngineServices engine) {
-    return new Submission(variables, EngineValues.performer(engine), EngineValues.today());
+  private Submission submission(Map<String, Object> variables, ProcessEngineServices engine) {
+    return new Submission(variables, EngineValues.performer(engine), businessTime.today());
   }
 
   private static ProcessDefinitionEntity definitionOf(DelegateExecution execution) {

@@ -1,5 +1,6 @@
 package com.creditdiligence.platform;
 
+import com.creditdiligence.submission.BusinessTime;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
@@ -9,7 +10,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Runs the element's {@link TaskRule} on every completion of a user task and on every start form,
@@ -23,10 +23,12 @@ class SubmissionGuard implements TaskListener, ExecutionListener {
 
   private final TaskRules rules;
   private final RefusalLog refusalLog;
+  private final BusinessTime businessTime;
 
-  SubmissionGuard(TaskRules rules, RefusalLog refusalLog) {
+  SubmissionGuard(TaskRules rules, RefusalLog refusalLog, BusinessTime businessTime) {
     this.rules = rules;
     this.refusalLog = refusalLog;
+    this.businessTime = businessTime;
   }
 
   @Override
@@ -50,12 +52,12 @@ class SubmissionGuard implements TaskListener, ExecutionListener {
     List<Refusal> refusals = new java.util.ArrayList<>();
     variables.forEach((name, value) -> {
       try {
-        values.put(name, EngineValues.plain(value));
+        values.put(name, EngineValues.plain(value, businessTime.zone()));
       } catch (IllegalArgumentException unreadable) {
         refusals.add(new Refusal(name, name + " 不是有效的JSON is not valid JSON"));
       }
     });
-    Submission submission = new Submission(values, EngineValues.performer(engine), EngineValues.today(), businessKey,
+    Submission submission = new Submission(values, EngineValues.performer(engine), businessTime.today(), businessKey,
         taskId);
     refusals.addAll(tooLong(submission));
     if (refusals.isEmpty()) {
@@ -63,7 +65,7 @@ class SubmissionGuard implements TaskListener, ExecutionListener {
     }
     if (!refusals.isEmpty()) {
       refusalLog.record(businessKey, elementId, taskId, submission.performer(),
-          ClockUtil.getCurrentTime().toInstant(), refusals);
+          businessTime.now(), refusals);
       throw new SubmissionRefusedException(elementId, refusals);
     }
   }

@@ -1,9 +1,8 @@
 package com.creditdiligence.problem;
 
-import com.creditdiligence.submission.BusinessDays;
+import com.creditdiligence.submission.BusinessTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,13 +14,15 @@ import org.springframework.stereotype.Component;
 public class ScheduleProblemMeasures {
 
   private final ProblemDeadline deadline;
+  private final BusinessTime businessTime;
 
-  ScheduleProblemMeasures(ProblemDeadline deadline) {
+  ScheduleProblemMeasures(ProblemDeadline deadline, BusinessTime businessTime) {
     this.deadline = deadline;
+    this.businessTime = businessTime;
   }
 
   public void schedule(DelegateExecution execution) {
-    execution.setVariable("problemMeasuresDue", Date.from(BusinessDays.endOfDayAfter(
-        ClockUtil.getCurrentTime().toInstant(), deadline.problemMeasuresDays())));
+    execution.setVariable("problemMeasuresDue", Date.from(businessTime.days().endOfDayAfter(
+        businessTime.now(), deadline.problemMeasuresDays())));
   }
 }

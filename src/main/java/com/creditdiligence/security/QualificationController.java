@@ -1,10 +1,10 @@
 package com.creditdiligence.security;
 
 import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.submission.BusinessTime;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,11 +24,13 @@ class QualificationController {
   private final Qualifications qualifications;
   private final Memberships memberships;
   private final CaseAccess access;
+  private final BusinessTime businessTime;
 
-  QualificationController(Qualifications qualifications, Memberships memberships, CaseAccess access) {
+  QualificationController(Qualifications qualifications, Memberships memberships, CaseAccess access, BusinessTime businessTime) {
     this.qualifications = qualifications;
     this.memberships = memberships;
     this.access = access;
+    this.businessTime = businessTime;
   }
 
   record QualificationRequest(String level, LocalDate validFrom, LocalDate validUntil) {
@@ -54,7 +56,7 @@ class QualificationController {
     if (!problems.isEmpty()) {
       throw ApiProblem.badField(problems.get(0)[0], problems.get(0)[1]);
     }
-    qualifications.keep(qualification, recorder, ClockUtil.getCurrentTime().toInstant());
+    qualifications.keep(qualification, recorder, businessTime.now());
     return qualification;
   }
 
@@ -65,7 +67,7 @@ class QualificationController {
     if (days < 0 || days > 365) {
       throw new ApiProblem(HttpStatus.BAD_REQUEST, "days", "0至365天 Between 0 and 365 days");
     }
-    LocalDate today = com.creditdiligence.platform.EngineValues.today();
+    LocalDate today = businessTime.today();
     return qualifications.liveCasesNeedingAttention(today.plusDays(days));
   }
 }

@@ -15,6 +15,9 @@ import java.util.Objects;
  */
 public final class BusinessTime {
 
+  /** The zone when none is configured: the bank's, Beijing time. */
+  public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final DateTimeFormatter SHOWN_DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
@@ -32,6 +35,11 @@ public final class BusinessTime {
 
   public ZoneId zone() {
     return zone;
+  }
+
+  /** Days and deadlines counted in this zone. */
+  public BusinessDays days() {
+    return new BusinessDays(zone);
   }
 
   public Instant now() {
@@ -54,7 +62,7 @@ public final class BusinessTime {
   /** «北京时间 Beijing time (UTC+08:00)» in the default zone; the zone's id and offset in any other. */
   public String label() {
     String offset = "UTC" + OffsetDateTime.now(clock.withZone(zone)).getOffset().getId().replace("Z", "+00:00");
-    return "Asia/Shanghai".equals(zone.getId()) ? "北京时间 Beijing time (" + offset + ")" : zone.getId() + " (" + offset + ")";
+    return DEFAULT_ZONE.equals(zone) ? "北京时间 Beijing time (" + offset + ")" : zone.getId() + " (" + offset + ")";
   }
 
   /** A time as a person reads it, in the business zone, without the label (put it once in a heading or column). */

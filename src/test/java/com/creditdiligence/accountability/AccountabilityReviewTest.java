@@ -12,6 +12,7 @@ import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
 import com.creditdiligence.platform.SubmissionRefusedException;
+import com.creditdiligence.submission.BusinessTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -54,6 +55,8 @@ class AccountabilityReviewTest {
   Reviews reviews;
   @Autowired
   TestRestTemplate http;
+  @Autowired
+  BusinessTime businessTime;
 
   PostGuaranteeSteps postGuarantee;
   ReviewSteps steps;
@@ -144,10 +147,10 @@ class AccountabilityReviewTest {
     LifecycleDriver driver = new LifecycleDriver(engine);
     String key = driver.issuedGuarantee("manager1", "常州问责壬公司", 1_000_000).getBusinessKey();
     Instant reported = ClockUtil.getCurrentTime().toInstant();
-    events.majorEvent(key, "majorLitigation", "被起诉 Sued by a supplier", LocalDate.now(), reported);
+    events.majorEvent(key, "majorLitigation", "被起诉 Sued by a supplier", businessTime.today(), reported);
     ClockUtil.setCurrentTime(java.util.Date.from(reported.plus(6, ChronoUnit.DAYS)));
     var late = com.creditdiligence.demo.DemoSubmissions.majorEventInvestigation("normal");
-    late.put("meVisitDate", LocalDate.now().plusDays(6).toString());
+    late.put("meVisitDate", businessTime.today().toString()); // the clock is six days on
     driver.completeInCase(key, "Task_MajorEventInvestigation", "manager1", late);
 
     ResponseEntity<String> opened = post("auditor1", "/api/cases/" + key + "/accountability-reviews",

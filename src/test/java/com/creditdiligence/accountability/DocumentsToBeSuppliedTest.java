@@ -12,9 +12,9 @@ import com.creditdiligence.evidence.Amendments;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
+import com.creditdiligence.submission.BusinessTime;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
@@ -33,6 +33,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @ApplicationTest
 class DocumentsToBeSuppliedTest {
+
+  @Autowired
+  BusinessTime businessTime;
 
   private static final String REASON = "2025年度审计报告尚未出具,客户承诺下月补交 The 2025 audit report is not out yet";
 
@@ -188,11 +191,11 @@ class DocumentsToBeSuppliedTest {
     return ClockUtil.getCurrentTime().toInstant();
   }
 
-  private static LocalDate today() {
-    return LocalDate.ofInstant(now(), ZoneId.systemDefault());
+  private LocalDate today() {
+    return LocalDate.ofInstant(now(), businessTime.zone());
   }
 
-  private static Instant endOf(LocalDate date) {
-    return date.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant();
+  private Instant endOf(LocalDate date) {
+    return date.plusDays(1).atStartOfDay(businessTime.zone()).toInstant();
   }
 }

@@ -10,6 +10,7 @@ import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.submission.BusinessTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -41,6 +42,8 @@ class DutyFactsTest {
   CaseEvents events;
   @Autowired
   TestRestTemplate http;
+  @Autowired
+  BusinessTime businessTime;
 
   @AfterEach
   void resetClock() {
@@ -91,12 +94,12 @@ class DutyFactsTest {
   void anOnSiteInvestigationWithinFiveDaysOfAMajorEventSatisfiesTheDutyAndALateOneIsA27_4Fact() {
     LifecycleDriver driver = new LifecycleDriver(engine);
     String key = driver.issuedGuarantee("manager1", "苏州尽职丙公司", 1_000_000).getBusinessKey();
-    events.majorEvent(key, "majorLitigation", "被起诉 Sued", LocalDate.now(), Instant.now());
+    events.majorEvent(key, "majorLitigation", "被起诉 Sued", businessTime.today(), Instant.now());
     driver.completeInCase(key, "Task_MajorEventInvestigation", "manager1", majorEventInvestigation("normal"));
-    events.majorEvent(key, "crossDefault", "他行逾期 Overdue at another bank", LocalDate.now(), Instant.now());
+    events.majorEvent(key, "crossDefault", "他行逾期 Overdue at another bank", businessTime.today(), Instant.now());
     ClockUtil.setCurrentTime(Date.from(Instant.now().plus(6, ChronoUnit.DAYS)));
     var late = majorEventInvestigation("specialMention");
-    late.put("meVisitDate", LocalDate.now().plusDays(6).toString());
+    late.put("meVisitDate", businessTime.today().toString()); // the clock is six days on
     driver.completeInCase(key, "Task_MajorEventInvestigation", "manager1", late);
 
     List<DutyFact> onSite = DutyFacts.of(ledger.records(key), steps.withDeadlines(),

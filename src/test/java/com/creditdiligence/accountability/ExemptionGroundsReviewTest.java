@@ -11,11 +11,11 @@ import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
+import com.creditdiligence.submission.BusinessTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +26,9 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 /** The exemption grounds of a real case, as the review API, the eligibility and the dossier show them. */
 @ApplicationTest
 class ExemptionGroundsReviewTest {
+
+  @Autowired
+  BusinessTime businessTime;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,7 +61,7 @@ class ExemptionGroundsReviewTest {
     try {
       // As the warning-signals door does it: the reporter's name on the record, the engine's checks the application's.
       actions.asApplication(() -> events.warningSignal(key, "financialCondition", "fc01",
-          "连续两期利息逾期 Two interest payments missed", LocalDate.ofInstant(now, ZoneId.systemDefault()), now));
+          "连续两期利息逾期 Two interest payments missed", LocalDate.ofInstant(now, businessTime.zone()), now));
     } finally {
       engine.getIdentityService().clearAuthentication();
     }

@@ -6,6 +6,7 @@ import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.demo.DemoSubmissions;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.monitoring.RiskClass;
+import com.creditdiligence.submission.BusinessDays;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.Test;
 class OnSiteChecksTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The business zone, not the server's: checks are dated, and gaps fall due, in Beijing time. */
+  private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+  private static final BusinessDays DAYS = new BusinessDays(BEIJING);
   private static final LocalDate D0 = LocalDate.of(2026, 3, 2);
   /** The proposal of onsite-check-frequency.dmn: the fact reads whatever the table in force says. */
   private static final BiFunction<RiskClass, Instant, Integer> TABLE = (riskClass, at) -> switch (riskClass) {
@@ -36,7 +40,7 @@ class OnSiteChecksTest {
   void aGuaranteeNeverIssuedHasNoOnSiteCheckDuty() {
     record("TASK_COMPLETED", "guarantee-lifecycle", "Task_AnalysisEvaluation", Map.of(), at(0));
 
-    assertThat(OnSiteChecks.of(records, TABLE, at -> "manager1", at(400))).isEmpty();
+    assertThat(OnSiteChecks.of(DAYS, records, TABLE, at -> "manager1", at(400))).isEmpty();
   }
 
   @Test
@@ -44,7 +48,7 @@ class OnSiteChecksTest {
     EvidenceRecord issue = issued();
     EvidenceRecord report = monitoringReport("normal", "onSite", D0.plusDays(170), at(171));
 
-    List<DutyFact> facts = OnSiteChecks.of(records, TABLE, at -> "manager1", at(200));
+    List<DutyFact> facts = OnSiteChecks.of(DAYS, records, TABLE, at -> "manager1", at(200));
 
     assertThat(facts).extracting(DutyFact::status).containsExactly(Status.SATISFIED, Status.PENDING);
     DutyFact first = facts.get(0);
@@ -65,7 +69,7 @@ class OnSiteChecksTest {
     monitoringReport("substandard", "offSite", D0.plusDays(30), at(30));
     EvidenceRecord late = monitoringReport("substandard", "onSite", D0.plusDays(55), at(55));
 
-    List<DutyFact> facts = OnSiteChecks.of(records, TABLE,
+    List<DutyFact> facts = OnSiteChecks.of(DAYS, records, TABLE,
         at -> at.isBefore(at(35)) ? "manager1" : "manager2", at(60));
 
     DutyFact gap = facts.get(1);
@@ -87,7 +91,7 @@ class OnSiteChecksTest {
         at(101));
     monitoringReport("normal", "offSite", D0.plusDays(150), at(150));
 
-    List<DutyFact> facts = OnSiteChecks.of(records, TABLE, at -> "manager1", at(200));
+    List<DutyFact> facts = OnSiteChecks.of(DAYS, records, TABLE, at -> "manager1", at(200));
 
     assertThat(facts).extracting(DutyFact::status).containsExactly(Status.SATISFIED, Status.PENDING);
     assertThat(facts.get(0).evidence()).contains(visit.sequenceNo());
@@ -100,7 +104,7 @@ class OnSiteChecksTest {
     monitoringReport("normal", "offSite", D0.plusDays(90), at(90));
     monitoringReport("normal", "offSite", D0.plusDays(180), at(180));
 
-    List<DutyFact> facts = OnSiteChecks.of(records, TABLE, at -> "manager1", at(200));
+    List<DutyFact> facts = OnSiteChecks.of(DAYS, records, TABLE, at -> "manager1", at(200));
 
     assertThat(facts).singleElement().satisfies(f -> {
       assertThat(f.status()).isEqualTo(Status.VIOLATED);
@@ -118,7 +122,7 @@ class OnSiteChecksTest {
     record("PROCESS_ENDED", "problem-guarantee", "End_ProblemRecovered", Map.of(), at(60));
     EvidenceRecord resumed = record("TASK_CREATED", "guarantee-lifecycle", "Task_MonitoringReport", Map.of(), at(60));
 
-    List<DutyFact> facts = OnSiteChecks.of(records, TABLE, at -> "manager1", at(100));
+    List<DutyFact> facts = OnSiteChecks.of(DAYS, records, TABLE, at -> "manager1", at(100));
 
     assertThat(facts).extracting(DutyFact::status).containsExactly(Status.NOT_APPLICABLE, Status.PENDING);
     assertThat(facts.get(0).evidence()).endsWith(transfer.sequenceNo());
@@ -138,11 +142,11 @@ class OnSiteChecksTest {
   }
 
   private static Instant at(int days) {
-    return D0.plusDays(days).atTime(10, 0).atZone(ZoneId.systemDefault()).toInstant();
+    return D0.plusDays(days).atTime(10, 0).atZone(BEIJING).toInstant();
   }
 
   private static Instant endOf(LocalDate day) {
-    return day.atTime(LocalTime.of(23, 59, 59)).atZone(ZoneId.systemDefault()).toInstant();
+    return day.atTime(LocalTime.of(23, 59, 59)).atZone(BEIJING).toInstant();
   }
 
   private EvidenceRecord record(String type, String processKey, String elementId, Map<String, Object> findings,

@@ -17,6 +17,7 @@ import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.platform.SubmissionRefusedException;
+import com.creditdiligence.submission.BusinessTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,6 +41,8 @@ class ReportedDutiesInTheProcessTest {
   CaseDocuments documents;
   @Autowired
   CaseDutyFacts dutyFacts;
+  @Autowired
+  BusinessTime businessTime;
 
   @Test
   void theInvestigationRecordedTwoDaysAfterItsVisitReportsItsResultsInTime() {
@@ -57,7 +60,7 @@ class ReportedDutiesInTheProcessTest {
     ProcessInstance guaranteeCase = driver.apply("manager1",
         DemoSubmissions.intake("苏州报告乙公司", "workingCapitalLoan", 1_000_000, 12));
     Map<String, Object> investigation = DemoSubmissions.investigation(false);
-    investigation.put("onSiteVisitDate", LocalDate.now().minusDays(8).toString());
+    investigation.put("onSiteVisitDate", businessTime.today().minusDays(8).toString());
     driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", investigation);
 
     DutyFact fact = only(facts(guaranteeCase.getBusinessKey()), "INVESTIGATION_RESULTS_REPORTED");
@@ -71,7 +74,7 @@ class ReportedDutiesInTheProcessTest {
   void anEmergencyIsPendingUntilTheHeadHasReviewedItsReportAndThenReportedToTheLeader() {
     LifecycleDriver driver = new LifecycleDriver(engine);
     String key = driver.issuedGuarantee("manager1", "苏州突发丙公司", 1_000_000).getBusinessKey();
-    events.majorEvent(key, "emergency", "厂区火灾 Fire at the plant", LocalDate.now(), Instant.now());
+    events.majorEvent(key, "emergency", "厂区火灾 Fire at the plant", businessTime.today(), Instant.now());
     driver.completeInCase(key, "Task_MajorEventInvestigation", "manager1", majorEventInvestigation("specialMention"));
 
     DutyFact waiting = only(facts(key), "EMERGENCY_REPORTED_TO_LEADER");
@@ -90,7 +93,7 @@ class ReportedDutiesInTheProcessTest {
   void aChangeOfOwnershipIsRecordedOnlyWithTheCustomersWrittenReportAndIsThenReVerified() {
     LifecycleDriver driver = new LifecycleDriver(engine);
     String key = driver.issuedGuarantee("manager1", "苏州变更丁公司", 1_000_000).getBusinessKey();
-    events.majorEvent(key, "organisationChange", "控股股东变更 Controlling shareholder changed", LocalDate.now(),
+    events.majorEvent(key, "organisationChange", "控股股东变更 Controlling shareholder changed", businessTime.today(),
         Instant.now());
 
     assertThatThrownBy(() -> driver.completeInCase(key, "Task_MajorEventInvestigation", "manager1",

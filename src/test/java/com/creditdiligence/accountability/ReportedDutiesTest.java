@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.demo.DemoSubmissions;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.submission.BusinessDays;
 import com.creditdiligence.submission.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +31,9 @@ import org.junit.jupiter.api.Test;
 class ReportedDutiesTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ZoneId ZONE = ZoneId.systemDefault();
+  /** The business zone, not the server's: visits are dated, and reports fall due, in Beijing time. */
+  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  private static final BusinessDays DAYS = new BusinessDays(ZONE);
   private static final LocalDate VISIT = LocalDate.of(2026, 3, 2);
   private static final Instant T0 = VISIT.atTime(9, 0).atZone(ZONE).toInstant();
   private static final String REPORT_CITATION = "[{\"reference\":\"sha256:" + "ab".repeat(32) + "\",\"fileName\":"
@@ -46,7 +49,7 @@ class ReportedDutiesTest {
       investigation(VISIT, "生产线满负荷运转,库存与账面一致 Lines running at capacity; stock matches the books",
           T0.plus(5, ChronoUnit.DAYS));
 
-      DutyFact fact = single(InvestigationResults.of(records, 5, at -> "manager1"));
+      DutyFact fact = single(InvestigationResults.of(DAYS, records, 5, at -> "manager1"));
 
       assertThat(fact.status()).isEqualTo(Status.SATISFIED);
       assertThat(fact.clause()).isEqualTo("§26");
@@ -61,7 +64,7 @@ class ReportedDutiesTest {
       investigation(VISIT, "生产线满负荷运转,库存与账面一致 Lines running at capacity; stock matches the books",
           T0.plus(8, ChronoUnit.DAYS));
 
-      DutyFact fact = single(InvestigationResults.of(records, 3, at -> at.isAfter(dueAt) ? "manager2" : "manager1"));
+      DutyFact fact = single(InvestigationResults.of(DAYS, records, 3, at -> at.isAfter(dueAt) ? "manager2" : "manager1"));
 
       assertThat(fact.status()).isEqualTo(Status.VIOLATED);
       assertThat(fact.trigger()).isEqualTo("§27(一)");
@@ -75,7 +78,7 @@ class ReportedDutiesTest {
     void findingsThatSayNothingReportNoResultsHoweverPromptly() {
       investigation(VISIT, "..........", T0.plus(1, ChronoUnit.DAYS));
 
-      DutyFact fact = single(InvestigationResults.of(records, 5, at -> "manager1"));
+      DutyFact fact = single(InvestigationResults.of(DAYS, records, 5, at -> "manager1"));
 
       assertThat(fact.status()).isEqualTo(Status.VIOLATED);
       assertThat(fact.explanation()).contains("the findings say nothing").doesNotContain("reported late");
@@ -86,7 +89,7 @@ class ReportedDutiesTest {
     void withoutAVisitThereIsNothingToReportInTimeAndTheMissingVisitIsAnotherDutys() {
       investigation(null, "生产线满负荷运转,库存与账面一致 Lines running at capacity; stock matches the books", T0);
 
-      DutyFact fact = single(InvestigationResults.of(records, 5, at -> "manager1"));
+      DutyFact fact = single(InvestigationResults.of(DAYS, records, 5, at -> "manager1"));
 
       assertThat(fact.status()).isEqualTo(Status.NOT_APPLICABLE);
       assertThat(fact.explanation()).contains("ONSITE_BEFORE_EVALUATION");
@@ -94,7 +97,7 @@ class ReportedDutiesTest {
 
     @Test
     void beforeTheInvestigationThereIsNoFact() {
-      assertThat(InvestigationResults.of(records, 5, at -> "manager1")).isEmpty();
+      assertThat(InvestigationResults.of(DAYS, records, 5, at -> "manager1")).isEmpty();
     }
   }
 
@@ -106,7 +109,7 @@ class ReportedDutiesTest {
       EvidenceRecord review = majorEvent("emergency", VISIT.plusDays(2), visitedOn(VISIT.plusDays(2)),
           true);
 
-      DutyFact fact = single(EmergencyReports.of(records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS)));
+      DutyFact fact = single(EmergencyReports.of(DAYS, records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS)));
 
       assertThat(fact.status()).isEqualTo(Status.SATISFIED);
       assertThat(fact.clause()).isEqualTo("§14");
@@ -120,7 +123,7 @@ class ReportedDutiesTest {
       Map<String, Object> values = visitedOn(VISIT.plusDays(7));
       majorEvent("emergency", VISIT.plusDays(8), values, true);
 
-      DutyFact fact = single(EmergencyReports.of(records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS)));
+      DutyFact fact = single(EmergencyReports.of(DAYS, records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS)));
 
       // The report reached the leader: §14's own part is done; the late visit is ONSITE_AFTER_MAJOR_EVENT's finding.
       assertThat(fact.status()).isEqualTo(Status.SATISFIED);
@@ -133,7 +136,7 @@ class ReportedDutiesTest {
       values.put("meWrittenReport", "好好好好好好好好好好");
       majorEvent("emergency", VISIT.plusDays(2), values, true);
 
-      DutyFact fact = single(EmergencyReports.of(records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS)));
+      DutyFact fact = single(EmergencyReports.of(DAYS, records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS)));
 
       assertThat(fact.status()).isEqualTo(Status.VIOLATED);
       assertThat(fact.explanation()).contains("the written report says nothing");
@@ -144,7 +147,7 @@ class ReportedDutiesTest {
     void aReportWaitingForTheHeadIsPendingAndAnyMajorEventIsHeldToTheSameStepsUnder22() {
       majorEvent("majorLitigation", VISIT.plusDays(2), visitedOn(VISIT.plusDays(2)), false);
 
-      DutyFact fact = single(EmergencyReports.of(records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS)));
+      DutyFact fact = single(EmergencyReports.of(DAYS, records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS)));
 
       assertThat(fact.status()).isEqualTo(Status.PENDING);
       assertThat(fact.clause()).isEqualTo("§14 §22");
@@ -158,9 +161,9 @@ class ReportedDutiesTest {
       record("TASK_CREATED", "Task_MajorEventInvestigation", "task-me", Map.of("dueDate", due().toString()), T0,
           "manager1", null);
 
-      assertThat(single(EmergencyReports.of(records, at -> "manager1", T0.plus(1, ChronoUnit.DAYS))).status())
+      assertThat(single(EmergencyReports.of(DAYS, records, at -> "manager1", T0.plus(1, ChronoUnit.DAYS))).status())
           .isEqualTo(Status.PENDING);
-      assertThat(single(EmergencyReports.of(records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS))).status())
+      assertThat(single(EmergencyReports.of(DAYS, records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS))).status())
           .isEqualTo(Status.NOT_APPLICABLE);
     }
   }

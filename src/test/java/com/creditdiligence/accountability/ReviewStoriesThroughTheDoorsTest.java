@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.EngineRestSteps;
+import com.creditdiligence.submission.BusinessTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
@@ -51,6 +51,8 @@ class ReviewStoriesThroughTheDoorsTest {
   ProcessEngine engine;
   @Autowired
   TestRestTemplate http;
+  @Autowired
+  BusinessTime businessTime;
 
   private EngineRestSteps rest;
 
@@ -127,7 +129,7 @@ class ReviewStoriesThroughTheDoorsTest {
   @Test
   void aPolicyChangeMetOnSiteAndWithMeasuresInTimeEndsExemptOnTheForceMajeureGround() {
     String key = issuedThroughTheDoors("manager1", "嘉兴政策甲公司");
-    String today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault()).toString();
+    String today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), businessTime.zone()).toString();
     rest.api("manager1", HttpMethod.POST, "/api/cases/" + key + "/major-events", """
         {"kind": "externalPolicyChange", "description": "行业限产政策出台,客户主要产品停产 Output caps stop the customer's main line",
          "occurredOn": "%s"}""".formatted(today));
@@ -262,7 +264,7 @@ class ReviewStoriesThroughTheDoorsTest {
     investigation.put("doc04Status", "toBeSupplied");
     investigation.remove("doc04Method");
     investigation.put("doc04Note", "客户年度审计尚未完成,审计报告后补 The annual audit is not finished yet");
-    investigation.put("documentsDueBy", com.creditdiligence.platform.EngineValues.today().plusDays(10).toString());
+    investigation.put("documentsDueBy", businessTime.today().plusDays(10).toString());
     return issued("manager1", applicant, investigation, voter -> vote("approve"));
   }
 
@@ -293,7 +295,7 @@ class ReviewStoriesThroughTheDoorsTest {
   /** A warning signal the manager reports, preservation measures the same day, problem handling, compensation. */
   private void lossAfterAWarningSignal(String key, String manager) {
     // The door checks "not in the future" against the wall clock, which this test does not move.
-    String today = LocalDate.now().toString();
+    String today = businessTime.today().toString();
     rest.api(manager, HttpMethod.POST, "/api/cases/" + key + "/warning-signals", """
         {"category": "financialCondition", "item": "fc01", "description": "连续两期利息逾期 Two interest payments missed",
          "occurredOn": "%s"}""".formatted(today));

@@ -72,6 +72,14 @@ final class Browser implements AutoCloseable {
    * date formats of the page (Intl) follow.
    */
   static Browser open(String baseUrl, String suite, String language) {
+    return open(baseUrl, suite, language, null);
+  }
+
+  /**
+   * A browser in the given time zone ("Asia/Shanghai"), as the users' browsers are, whatever the server's zone:
+   * Tasklist shows times in the browser's zone. Null keeps the machine's zone.
+   */
+  static Browser open(String baseUrl, String suite, String language, String timeZone) {
     boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!installed && "required".equals(System.getenv(REQUIRED))) {
       throw new IllegalStateException("The browser suite must run here, but " + CHROMIUM + " or " + CHROMEDRIVER
@@ -99,8 +107,13 @@ final class Browser implements AutoCloseable {
       logs.enable(LogType.BROWSER, Level.ALL);
       options.setCapability("goog:loggingPrefs", logs);
 
-      ChromeDriverService service = new ChromeDriverService.Builder()
-          .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+      ChromeDriverService.Builder driverService = new ChromeDriverService.Builder()
+          .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort();
+      if (timeZone != null) {
+        // Chromium takes its zone from TZ, which it inherits from chromedriver.
+        driverService.withEnvironment(Map.of("TZ", timeZone));
+      }
+      ChromeDriverService service = driverService.build();
       return new Browser(new ChromeDriver(service, options), baseUrl, screenshots, downloads);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

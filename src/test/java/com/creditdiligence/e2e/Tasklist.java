@@ -66,6 +66,18 @@ final class Tasklist {
     return By.xpath(condition.toString());
   }
 
+  /**
+   * When the listed task showing all the given texts was created, as Tasklist says it on pointing at «创建»: its
+   * tooltip, in the browser's zone and Tasklist's long date format («2026年12月2日星期三 02:30»).
+   */
+  String listedTaskCreated(String... texts) {
+    return browser.waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+      String shown = d.findElement(listedTask(texts)).findElement(By.cssSelector(".creation-date [uib-tooltip]"))
+          .getAttribute("uib-tooltip");
+      return shown == null || shown.isBlank() || shown.contains("{{") ? null : shown;
+    });
+  }
+
   /** The names of the filters in the list at the left, as shown. */
   List<String> filterNames() {
     browser.waitFor(By.cssSelector(".task-filters .task-filter h4.name"));

@@ -9,6 +9,7 @@ import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.platform.SubmissionRefusedException;
+import com.creditdiligence.submission.BusinessTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
@@ -36,13 +37,15 @@ class CaseEventsApiTest {
   EvidenceLedger ledger;
   @Autowired
   TestRestTemplate http;
+  @Autowired
+  BusinessTime businessTime;
 
   @Test
   void aMajorEventPostedToALiveCaseStartsItsOnSiteInvestigation() {
     String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "苏州事项甲公司", 1_000_000).getBusinessKey();
 
     ResponseEntity<String> response = post(key, "major-events", """
-        {"kind": "majorLitigation", "description": "被银行起诉 Sued by a bank", "occurredOn": "%s"}""".formatted(LocalDate.now()));
+        {"kind": "majorLitigation", "description": "被银行起诉 Sued by a bank", "occurredOn": "%s"}""".formatted(businessTime.today()));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
@@ -58,11 +61,11 @@ class CaseEventsApiTest {
     String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "苏州事项乙公司", 1_000_000).getBusinessKey();
 
     ResponseEntity<String> unknownKind = post(key, "major-events",
-        "{\"kind\": \"rumour\", \"description\": \"x\", \"occurredOn\": \"" + LocalDate.now() + "\"}");
+        "{\"kind\": \"rumour\", \"description\": \"x\", \"occurredOn\": \"" + businessTime.today() + "\"}");
     ResponseEntity<String> future = post(key, "warning-signals", "{\"category\": \"financialCondition\", \"item\": \"fc01\","
-        + " \"description\": \"x\", \"occurredOn\": \"" + LocalDate.now().plusDays(2) + "\"}");
+        + " \"description\": \"x\", \"occurredOn\": \"" + businessTime.today().plusDays(2) + "\"}");
     ResponseEntity<String> wrongItem = post(key, "warning-signals", "{\"category\": \"financialCondition\", \"item\": \"cq01\","
-        + " \"description\": \"x\", \"occurredOn\": \"" + LocalDate.now() + "\"}");
+        + " \"description\": \"x\", \"occurredOn\": \"" + businessTime.today() + "\"}");
 
     assertThat(unknownKind.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(JSON.readTree(unknownKind.getBody()).get("errors").has("kind")).isTrue();
@@ -76,7 +79,7 @@ class CaseEventsApiTest {
   void aCaseNotInMonitoringAnswers409AndAnUnknownCase404() throws Exception {
     String key = new LifecycleDriver(engine).apply("manager1", intake("苏州事项丙公司", "workingCapitalLoan", 1_000_000, 12))
         .getBusinessKey();
-    String event = "{\"kind\": \"other\", \"description\": \"x\", \"occurredOn\": \"" + LocalDate.now() + "\"}";
+    String event = "{\"kind\": \"other\", \"description\": \"x\", \"occurredOn\": \"" + businessTime.today() + "\"}";
 
     ResponseEntity<String> notLive = post(key, "major-events", event);
     ResponseEntity<String> unknown = post("GA-1999-000077", "major-events", event);
@@ -146,14 +149,14 @@ class CaseEventsApiTest {
     }
   }
 
-  private static Map<String, Object> report(String key) {
+  private Map<String, Object> report(String key) {
     Map<String, Object> values = new HashMap<>();
     values.put("caseKey", key);
     values.put("eventType", "warningSignal");
     values.put("warningCategory", "financialCondition");
     values.put("warningItemFinancialCondition", "fc01");
     values.put("eventDescription", "本月利息逾期五天 This month's interest is five days late");
-    values.put("occurredOn", LocalDate.now().toString());
+    values.put("occurredOn", businessTime.today().toString());
     return values;
   }
 

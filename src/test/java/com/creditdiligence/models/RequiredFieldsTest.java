@@ -16,6 +16,8 @@ import static com.creditdiligence.demo.DemoSubmissions.reservedOpinion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.platform.EngineValues;
+import com.creditdiligence.submission.BusinessTime;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import com.creditdiligence.submission.TaskRule;
@@ -24,7 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,8 @@ class RequiredFieldsTest {
   private static List<Refusal> refusals(TaskRule rule, Map<String, Object> values) {
     Map<String, Object> read = new HashMap<>();
     values.forEach((name, value) -> read.put(name, value instanceof JsonValue json ? parse(json) : value));
-    return rule.check(new Submission(read, "manager1", LocalDate.now()));
+    // The business day, in which the samples (DemoSubmissions) are dated: not the server's, which may be a day behind.
+    return rule.check(new Submission(read, "manager1", EngineValues.today(BusinessTime.DEFAULT_ZONE)));
   }
 
   private static Object parse(JsonValue json) {

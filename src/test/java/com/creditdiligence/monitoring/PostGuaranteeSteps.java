@@ -7,9 +7,9 @@ import static com.creditdiligence.demo.DemoSubmissions.problemHandling;
 
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
+import com.creditdiligence.submission.BusinessTime;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
@@ -46,7 +46,7 @@ public class PostGuaranteeSteps {
   public void payCompensation(String key, String manager, int measuresDaysAfterSignal) {
     Instant signalled = ClockUtil.getCurrentTime().toInstant();
     events.warningSignal(key, "financialCondition", "fc01", "连续两期利息逾期 Two interest payments missed",
-        LocalDate.ofInstant(signalled, ZoneId.systemDefault()), signalled);
+        LocalDate.ofInstant(signalled, BusinessTime.DEFAULT_ZONE), signalled);
     ClockUtil.setCurrentTime(Date.from(signalled.plus(measuresDaysAfterSignal, ChronoUnit.DAYS)));
     driver.completeInCase(key, "Task_PreservationMeasures", manager, preservationMeasures(true));
     driver.completeInCase(key, "Task_ProblemHandling", manager, problemHandling("compensated"));

@@ -28,9 +28,9 @@ import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.platform.SubmissionRefusedException;
 import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.submission.BusinessTime;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
@@ -47,6 +47,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Stages 6–8: monitoring on a schedule by risk class, events in parallel, problem handling, closure. */
 @ApplicationTest
 class PostGuaranteeTest {
+
+  @Autowired
+  BusinessTime businessTime;
 
   @Autowired
   ProcessEngine engine;
@@ -79,7 +82,7 @@ class PostGuaranteeTest {
     ProcessInstance guaranteeCase = issuedGuarantee("苏州保后甲公司");
 
     assertThat(guaranteeCase).isWaitingAt("Task_MonitoringReport").task().isAssignedTo("manager1");
-    assertThat(dueDateOfReport(guaranteeCase)).isEqualTo(LocalDate.now().plusDays(90));
+    assertThat(dueDateOfReport(guaranteeCase)).isEqualTo(businessTime.today().plusDays(90));
     assertThat(caseFiles.find(guaranteeCase.getBusinessKey()).orElseThrow().status()).isEqualTo(CaseStatus.IN_MONITORING);
   }
 
@@ -89,9 +92,9 @@ class PostGuaranteeTest {
 
     complete(guaranteeCase, "Task_MonitoringReport", "manager1", monitoringReport("specialMention", 10, "continueMonitoring"));
 
-    assertThat(dueDateOfReport(guaranteeCase)).isEqualTo(LocalDate.now().plusDays(30));
+    assertThat(dueDateOfReport(guaranteeCase)).isEqualTo(businessTime.today().plusDays(30));
     complete(guaranteeCase, "Task_MonitoringReport", "manager1", monitoringReport("substandard", 95, "continueMonitoring"));
-    assertThat(dueDateOfReport(guaranteeCase)).isEqualTo(LocalDate.now().plusDays(14));
+    assertThat(dueDateOfReport(guaranteeCase)).isEqualTo(businessTime.today().plusDays(14));
   }
 
   @Test
@@ -142,19 +145,19 @@ class PostGuaranteeTest {
   void majorEventsAndAWarningSignalAreHandledInParallelWithRoutineMonitoring() {
     ProcessInstance guaranteeCase = issuedGuarantee("苏州保后戊公司");
     String key = guaranteeCase.getBusinessKey();
-    Instant now = Instant.now();
+    Instant now = businessTime.now();
 
-    events.majorEvent(key, "organisationChange", "控股股东变更 Controlling shareholder changed", LocalDate.now(), now);
-    events.majorEvent(key, "majorLitigation", "被供应商起诉 Sued by a supplier", LocalDate.now(), now);
-    events.warningSignal(key, "financialCondition", "fc01", "利息逾期 Interest late", LocalDate.now(), now);
+    events.majorEvent(key, "organisationChange", "控股股东变更 Controlling shareholder changed", businessTime.today(), now);
+    events.majorEvent(key, "majorLitigation", "被供应商起诉 Sued by a supplier", businessTime.today(), now);
+    events.warningSignal(key, "financialCondition", "fc01", "利息逾期 Interest late", businessTime.today(), now);
 
     List<Task> investigations = tasks(guaranteeCase, "Task_MajorEventInvestigation");
     assertThat(investigations).hasSize(2);
     assertThat(investigations).extracting(t -> engine.getTaskService().getVariable(t.getId(), "majorEventKind"))
         .containsExactlyInAnyOrder("organisationChange", "majorLitigation");
-    assertThat(investigations.get(0).getDueDate().toInstant()).isEqualTo(endOfDay(LocalDate.now().plusDays(5)));
+    assertThat(investigations.get(0).getDueDate().toInstant()).isEqualTo(endOfDay(businessTime.today().plusDays(5)));
     Task measures = tasks(guaranteeCase, "Task_PreservationMeasures").get(0);
-    assertThat(measures.getDueDate().toInstant()).isEqualTo(endOfDay(LocalDate.now().plusDays(3)));
+    assertThat(measures.getDueDate().toInstant()).isEqualTo(endOfDay(businessTime.today().plusDays(3)));
     assertThat(tasks(guaranteeCase, "Task_MonitoringReport")).hasSize(1);
 
     // The litigation's: the change of ownership needs the customer's written report (§12), which this case has not.
@@ -177,8 +180,8 @@ class PostGuaranteeTest {
   @Test
   void anEventsFormFieldsAreDeclaredWithTheTypesTasklistSubmits() {
     ProcessInstance guaranteeCase = issuedGuarantee("苏州保后类型公司");
-    events.warningSignal(guaranteeCase.getBusinessKey(), "financialCondition", "fc03", "违约 Breach", LocalDate.now(),
-        Instant.now());
+    events.warningSignal(guaranteeCase.getBusinessKey(), "financialCondition", "fc03", "违约 Breach", businessTime.today(),
+        businessTime.now());
     Task measures = tasks(guaranteeCase, "Task_PreservationMeasures").get(0);
 
     // Tasklist submits a field with the type of the variable it finds: a checklist under a Null-typed one fails.
@@ -193,7 +196,7 @@ class PostGuaranteeTest {
     ProcessInstance guaranteeCase = issuedGuarantee("苏州保后己公司");
     String key = guaranteeCase.getBusinessKey();
     events.warningSignal(key, "clientQuality", "cq01", "法定代表人失联 The legal representative cannot be reached",
-        LocalDate.now(), Instant.now());
+        businessTime.today(), businessTime.now());
 
     driver.completeInCase(key, "Task_PreservationMeasures", "manager1", preservationMeasures(true));
 
@@ -253,13 +256,13 @@ class PostGuaranteeTest {
         monitoringReport("substandard", 95, "transferToProblemHandling"));
 
     Task handling = tasks(guaranteeCase, "Task_ProblemHandling").get(0);
-    assertThat(handling.getDueDate().toInstant()).isEqualTo(endOfDay(LocalDate.now().plusDays(10)));
+    assertThat(handling.getDueDate().toInstant()).isEqualTo(endOfDay(businessTime.today().plusDays(10)));
     assertThat(ledger.records(key)).filteredOn(r -> r.recordType().equals("TASK_CREATED")
             && "Task_ProblemHandling".equals(r.elementId()))
         .singleElement().extracting(EvidenceRecord::findings).asString()
-        .contains("\"dueDate\":\"" + CanonicalForm.time(endOfDay(LocalDate.now().plusDays(10))) + "\"");
+        .contains("\"dueDate\":\"" + CanonicalForm.time(endOfDay(businessTime.today().plusDays(10))) + "\"");
 
-    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(12, ChronoUnit.DAYS)));
+    ClockUtil.setCurrentTime(Date.from(businessTime.now().plus(12, ChronoUnit.DAYS)));
     driver.completeInCase(key, "Task_ProblemHandling", "manager1", problemHandling("recoveredContinue"));
     List<DutyFact> facts = dutyFacts.of(key, ledger.records(key), ClockUtil.getCurrentTime().toInstant());
 
@@ -286,7 +289,7 @@ class PostGuaranteeTest {
         "limitReuseDecision", "approve",
         "limitReuseRationale", "风险已化解,同意恢复剩余额度 Risk resolved; the remaining limit may be used")));
 
-    List<DutyFact> facts = dutyFacts.of(key, ledger.records(key), Instant.now());
+    List<DutyFact> facts = dutyFacts.of(key, ledger.records(key), businessTime.now());
 
     assertThat(facts).filteredOn(f -> f.stage().equals("problemHandling")).extracting(DutyFact::code, DutyFact::status)
         .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("PROBLEM_MEASURES_TAKEN", Status.SATISFIED),
@@ -298,10 +301,10 @@ class PostGuaranteeTest {
   void noOnSiteCheckInTheHalfYearAfterTheIssueIsA27_3FactReadFromTheDeployedTable() {
     ProcessInstance guaranteeCase = issuedGuarantee("苏州保后现场甲公司");
     String key = guaranteeCase.getBusinessKey();
-    LocalDate issuedOn = LocalDate.now();
+    LocalDate issuedOn = businessTime.today();
 
-    List<DutyFact> early = dutyFacts.of(key, ledger.records(key), Instant.now());
-    List<DutyFact> late = dutyFacts.of(key, ledger.records(key), Instant.now().plus(200, ChronoUnit.DAYS));
+    List<DutyFact> early = dutyFacts.of(key, ledger.records(key), businessTime.now());
+    List<DutyFact> late = dutyFacts.of(key, ledger.records(key), businessTime.now().plus(200, ChronoUnit.DAYS));
 
     assertThat(early).filteredOn(f -> f.code().equals(OnSiteChecks.DUTY)).singleElement()
         .extracting(DutyFact::status).isEqualTo(Status.PENDING);
@@ -333,10 +336,10 @@ class PostGuaranteeTest {
   void anEventForACaseNotInMonitoringIsAConflictAndForAnUnknownCaseNotFound() {
     String key = driver.apply("manager1", intake("苏州保后壬公司", "workingCapitalLoan", 1_000_000, 12)).getBusinessKey();
 
-    assertThatThrownBy(() -> events.majorEvent(key, "other", "x", LocalDate.now(), Instant.now()))
+    assertThatThrownBy(() -> events.majorEvent(key, "other", "x", businessTime.today(), businessTime.now()))
         .isInstanceOf(ApiProblem.class).hasMessageContaining("is not in post-guarantee management")
         .extracting(e -> ((ApiProblem) e).status().value()).isEqualTo(409);
-    assertThatThrownBy(() -> events.majorEvent("GA-1999-000123", "other", "x", LocalDate.now(), Instant.now()))
+    assertThatThrownBy(() -> events.majorEvent("GA-1999-000123", "other", "x", businessTime.today(), businessTime.now()))
         .isInstanceOf(ApiProblem.class).extracting(e -> ((ApiProblem) e).status().value()).isEqualTo(404);
   }
 
@@ -350,7 +353,7 @@ class PostGuaranteeTest {
 
   private LocalDate dueDateOfReport(ProcessInstance guaranteeCase) {
     return tasks(guaranteeCase, "Task_MonitoringReport").get(0).getDueDate().toInstant()
-        .atZone(ZoneId.systemDefault()).toLocalDate();
+        .atZone(businessTime.zone()).toLocalDate();
   }
 
   private List<Task> tasks(ProcessInstance guaranteeCase, String taskKey) {
@@ -359,7 +362,7 @@ class PostGuaranteeTest {
   }
 
   /** Deadlines of "within N days" end with the N-th day. */
-  private static Instant endOfDay(LocalDate day) {
-    return day.atTime(23, 59, 59).atZone(ZoneId.systemDefault()).toInstant();
+  private Instant endOfDay(LocalDate day) {
+    return day.atTime(23, 59, 59).atZone(businessTime.zone()).toInstant();
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.platform.SubmissionRefusedException;
+import com.creditdiligence.submission.BusinessTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -31,6 +32,8 @@ class QualificationTest {
   Qualifications qualifications;
   @Autowired
   TestRestTemplate http;
+  @Autowired
+  BusinessTime businessTime;
 
   @Test
   void aManagerWithoutAQualificationCannotOpenACase() {
@@ -44,7 +47,7 @@ class QualificationTest {
   @Test
   void aCaseCannotBeHandedToAManagerWhoseQualificationHasExpired() {
     manager("manager8");
-    LocalDate today = LocalDate.now();
+    LocalDate today = businessTime.today();
     qualifications.keep(new Qualification("manager8", "junior", today.minusYears(2), today.minusDays(1)), "head1",
         Instant.now());
     String id = new LifecycleDriver(engine).apply("manager1", intake("南通资格乙公司", "workingCapitalLoan", 1_000_000, 12))
@@ -60,7 +63,7 @@ class QualificationTest {
   @Test
   void aQualificationLapsingDuringALiveCaseIsShownToTheDepartmentHead() {
     manager("manager7");
-    LocalDate today = LocalDate.now();
+    LocalDate today = businessTime.today();
     qualifications.keep(new Qualification("manager7", "senior", today.minusYears(1), today.plusDays(10)), "head1",
         Instant.now());
     String key = new LifecycleDriver(engine).apply("manager7", intake("南通资格丙公司", "workingCapitalLoan", 1_000_000, 12))
