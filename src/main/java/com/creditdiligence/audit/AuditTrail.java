@@ -3,9 +3,9 @@ package com.creditdiligence.audit;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.NewEvidence;
+import com.creditdiligence.submission.BusinessTime;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,16 +14,18 @@ import org.springframework.transaction.annotation.Transactional;
 class AuditTrail {
 
   private final EvidenceLedger ledger;
+  private final BusinessTime time;
 
-  AuditTrail(EvidenceLedger ledger) {
+  AuditTrail(EvidenceLedger ledger, BusinessTime time) {
     this.ledger = ledger;
+    this.time = time;
   }
 
   /** Appends {@code AUDIT_<WHAT>} to the case's chain, in its own transaction, before the view is served. */
   @Transactional
   public void recordView(String businessKey, String user, String what, Map<String, Object> details) {
     ledger.append(new NewEvidence(businessKey, "AUDIT_" + what, null, null, null, null, null, null, user, null,
-        ClockUtil.getCurrentTime().toInstant(), null, CanonicalForm.json(details), CanonicalForm.json(List.of()), null,
+        time.now(), null, CanonicalForm.json(details), CanonicalForm.json(List.of()), null,
         null, null));
   }
 }
