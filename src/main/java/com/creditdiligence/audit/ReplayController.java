@@ -6,6 +6,7 @@ import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.desk.CaseStages;
 import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.print.PrintedPdf;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.security.Memberships;
 import com.creditdiligence.submission.BusinessTime;
@@ -142,7 +143,7 @@ class ReplayController {
   @GetMapping("/api/cases/{businessKey}/dossier.pdf")
   ResponseEntity<byte[]> dossierPdf(@PathVariable String businessKey) {
     String user = access.read(businessKey);
-    if (!DossierPdf.fontAvailable()) {
+    if (!PrintedPdf.fontAvailable()) {
       throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, null, "档案所需中文字体未安装 The dossier's CJK font is missing: "
           + "build with npm available (mvn runs npm ci), or use dossier.json");
     }

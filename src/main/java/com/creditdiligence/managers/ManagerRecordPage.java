@@ -1,5 +1,6 @@
 package com.creditdiligence.managers;
 
+import com.creditdiligence.print.PrintedPdf;
 import com.creditdiligence.security.People;
 import com.creditdiligence.platform.web.ApiProblem;
 import com.creditdiligence.security.CaseAccess;
@@ -55,14 +56,14 @@ class ManagerRecordPage {
   @GetMapping("/managers/{manager}/record.pdf")
   ResponseEntity<byte[]> pdf(@PathVariable String manager) {
     String reader = reader(manager);
-    if (!ManagerRecordPdf.fontAvailable()) {
+    if (!PrintedPdf.fontAvailable()) {
       throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, null, "所需中文字体未安装 The CJK font is missing: build with npm "
           + "available (mvn runs npm ci), or read the page");
     }
     Context context = new Context(Locale.SIMPLIFIED_CHINESE);
     context.setVariable("record", records.of(manager, reader));
     context.setVariable("print", true);
-    byte[] pdf = ManagerRecordPdf.render(templates.process("managers/record", context));
+    byte[] pdf = PrintedPdf.print(templates.process("managers/record", context), "/templates/managers/");
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"manager-record-" + manager + ".pdf\"").body(pdf);
   }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
 class ManagerRecords {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+  private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
 
   private final ReviewStore store;
   private final CaseFiles caseFiles;
@@ -140,10 +141,10 @@ class ManagerRecords {
     return found;
   }
 
-  /** The instants a finding's explanation cites in ISO UTC («done late, on 2026-12-07T18:18:56Z»), as people read them. */
+  /** The instants a finding's explanation cites in ISO 8601 («done late, on 2026-12-08T02:18:56+08:00»), as people read them. */
   String inBusinessTime(String text) {
     return text == null ? null : INSTANT.matcher(text).replaceAll(
-        match -> time.shown(Instant.parse(match.group())) + " (" + time.label() + ")");
+        match -> time.shown(OffsetDateTime.parse(match.group()).toInstant()) + " (" + time.label() + ")");
   }
 
   private static JsonNode parse(String json) {

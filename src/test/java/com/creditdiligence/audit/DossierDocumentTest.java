@@ -157,7 +157,7 @@ class DossierDocumentTest {
     byte[] pdf = http.withBasicAuth("auditor1", "demo").getForObject("/api/cases/" + key + "/dossier.pdf", byte[].class);
     try (PDDocument document = Loader.loadPDF(pdf)) {
       List<String> pages = pages(document);
-      assertThat(flat(pages.get(0))).contains("受理时拒绝 Rejected at intake");
+      assertThat(flat(pages.get(0))).contains("不予受理 Rejected at intake");
       String facts = flat(pageWith(pages, "四、尽职事实 Duty facts"));
       assertThat(facts).contains("不适用 Not applicable").doesNotContain("未到期 Not yet due").doesNotContain("PENDING");
       assertThat(flat(pageWith(pages, "二、审查委员会决议与会议纪要"))).contains("未经委员会审议 Not decided by the committee");
