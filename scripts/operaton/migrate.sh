@@ -42,15 +42,18 @@ grep -q '"BANNER_CE_EOL_TEXT"' "$zh"
 sed -i '/"BANNER_CE_EOL_TEXT"/d' "$zh"
 
 # The renames, in the text of every source file and of the pom (never in bpmn/ and forms/).
-# The namespace URIs and the models' «camunda:» prefix are set aside first and put back after.
+# The namespace URIs, the models' «camunda:» prefix and the copyright holder of Tasklist's config.js (whose
+# licence header we keep) are set aside first and put back after.
 rename='
   s{camunda\.org/schema}{\x{1}NS\x{1}}g;
   s{xmlns:camunda}{\x{1}XMLNS\x{1}}g;
   s{camunda:(?=[A-Za-z])}{\x{1}PREFIX\x{1}}g;
+  s{Camunda (Services GmbH|licenses this file)}{\x{1}HOLDER\x{1} $1}g;
   s{camunda}{operaton}g; s{Camunda}{Operaton}g; s{CAMUNDA}{OPERATON}g;
   s{\x{1}NS\x{1}}{camunda.org/schema}g;
   s{\x{1}XMLNS\x{1}}{xmlns:camunda}g;
   s{\x{1}PREFIX\x{1}}{camunda:}g;
+  s{\x{1}HOLDER\x{1}}{Camunda}g;
 '
 find src -type f \( -name '*.java' -o -name '*.yaml' -o -name '*.yml' -o -name '*.properties' -o -name '*.js' \
   -o -name '*.json' -o -name '*.css' -o -name '*.html' -o -name '*.sql' -o -path '*/META-INF/services/*' \) -print0 \
@@ -93,7 +96,8 @@ grep -q '<npm.skip>false</npm.skip>' pom.xml
 sed -i 's|<npm.skip>false</npm.skip>|<npm.skip>true</npm.skip>|' pom.xml
 
 # Nothing of Camunda's may be left but the models' namespace.
-left="$(grep -rIn -i camunda pom.xml src | grep -v -e 'camunda\.org/schema' -e 'camunda:[A-Za-z]' -e 'xmlns:camunda' || true)"
+left="$(grep -rIn -i camunda pom.xml src | grep -v -e 'camunda\.org/schema' -e 'camunda:[A-Za-z]' -e 'xmlns:camunda' \
+  -e 'Camunda Services GmbH' -e 'Camunda licenses this file' || true)"
 if [ -n "$left" ]; then
   echo "migrate.sh: not renamed:" >&2
   echo "$left" >&2

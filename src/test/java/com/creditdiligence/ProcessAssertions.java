@@ -17,8 +17,8 @@ import org.camunda.bpm.engine.task.Task;
 
 /**
  * Where a case stands, asserted on the engine's public API alone (runtime and history): what the tests ask of a
- * process instance. Ours rather than the engine's bpm-assert so that the same tests run on Camunda and on Operaton,
- * whose operaton-bpm-assert the registry here does not serve.
+ * process instance. Ours rather than the engine's bpm-assert so that the same tests run on either engine (README
+ * «Engines»): the registry here does not serve Operaton's bpm-assert.
  */
 public final class ProcessAssertions {
 
