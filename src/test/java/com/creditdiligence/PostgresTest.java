@@ -9,7 +9,7 @@ import static com.creditdiligence.demo.DemoSubmissions.reservedOpinion;
 import static com.creditdiligence.demo.DemoSubmissions.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static com.creditdiligence.ProcessAssertions.assertThat;
 
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.casefile.CaseStatus;
@@ -33,7 +33,6 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,7 +104,7 @@ class PostgresTest {
 
   @BeforeEach
   void bindAssertionsToThisEngine() {
-    BpmnAwareTests.init(engine);
+    ProcessAssertions.init(engine);
   }
 
   /** Production has no demo users: the staff these scenarios need are created as an administrator would. */

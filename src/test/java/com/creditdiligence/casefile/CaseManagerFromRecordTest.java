@@ -3,14 +3,14 @@ package com.creditdiligence.casefile;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static com.creditdiligence.ProcessAssertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.demo.LifecycleDriver;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import com.creditdiligence.ProcessAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +29,7 @@ class CaseManagerFromRecordTest {
   @BeforeEach
   void setUp() {
     driver = new LifecycleDriver(engine);
-    BpmnAwareTests.init(engine);
+    ProcessAssertions.init(engine);
   }
 
   @Test

@@ -77,10 +77,14 @@ final class CamundaForm {
     return this;
   }
 
-  /** Ticks a checkbox, or an option of a checklist or radio group, by its displayed label. */
+  /**
+   * Ticks a checkbox, or an option of a checklist or radio group, by its displayed label: the input inside the label
+   * (form-js 1.8, Camunda's Tasklist) or the one the label is for (the later form-js of Operaton's Tasklist).
+   */
   CamundaForm tick(String optionLabel) {
-    WebElement box = browser.waitFor(By.xpath("//div[contains(@class,'fjs-container')]//label[normalize-space(.)="
-        + xpathLiteral(optionLabel) + "]/input"));
+    String label = "//div[contains(@class,'fjs-container')]//label[normalize-space(.)=" + xpathLiteral(optionLabel) + "]";
+    WebElement box = browser.waitFor(By.xpath(label + "/input | //div[contains(@class,'fjs-container')]//input[@id="
+        + label + "/@for]"));
     browser.script("arguments[0].scrollIntoView({block: 'center'})", box);
     if (!box.isSelected()) {
       box.click();

@@ -6,7 +6,7 @@ import static com.creditdiligence.demo.DemoSubmissions.issue;
 import static com.creditdiligence.demo.DemoSubmissions.reservedOpinion;
 import static com.creditdiligence.demo.DemoSubmissions.vote;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static com.creditdiligence.ProcessAssertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.demo.LifecycleDriver;
@@ -15,7 +15,7 @@ import com.creditdiligence.platform.SubmissionRefusedException;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import com.creditdiligence.ProcessAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +34,7 @@ class ForgedApprovalTermsTest {
   @BeforeEach
   void setUp() {
     driver = new LifecycleDriver(engine);
-    BpmnAwareTests.init(engine);
+    ProcessAssertions.init(engine);
   }
 
   @Test

@@ -8,7 +8,7 @@ import static com.creditdiligence.demo.DemoSubmissions.reservedOpinion;
 import static com.creditdiligence.demo.DemoSubmissions.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static com.creditdiligence.ProcessAssertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.casefile.CaseFile;
@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import com.creditdiligence.ProcessAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +42,7 @@ class GuaranteeLifecycleTest {
   @BeforeEach
   void setUp() {
     driver = new LifecycleDriver(engine);
-    BpmnAwareTests.init(engine);
+    ProcessAssertions.init(engine);
   }
 
   @Test

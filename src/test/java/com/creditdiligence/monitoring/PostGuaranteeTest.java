@@ -11,7 +11,7 @@ import static com.creditdiligence.demo.DemoSubmissions.problemHandling;
 import static com.creditdiligence.demo.DemoSubmissions.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static com.creditdiligence.ProcessAssertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.accountability.CaseDutyFacts;
@@ -38,7 +38,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import com.creditdiligence.ProcessAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +69,7 @@ class PostGuaranteeTest {
   void setUp() {
     driver = new LifecycleDriver(engine);
     steps = new PostGuaranteeSteps(engine, events);
-    BpmnAwareTests.init(engine);
+    ProcessAssertions.init(engine);
   }
 
   @AfterEach
