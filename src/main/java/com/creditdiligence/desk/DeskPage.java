@@ -102,6 +102,9 @@ class DeskPage {
                                 HttpStatus status) {
     ModelAndView page = new ModelAndView("desk/desk");
     page.addObject("desk", desk.of(head));
+    // The token (and the session that keeps it) exists before the page is written: a long desk is flushed to the
+    // client before its forms are reached, and a session can no longer be created then.
+    csrf.getToken();
     page.addObject("csrf", csrf);
     page.addObject("kept", kept);
     page.addObject("refusedFor", refusedFor);

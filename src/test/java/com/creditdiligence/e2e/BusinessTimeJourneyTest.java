@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.demo.LifecycleDriver;
+import com.creditdiligence.security.Memberships;
+import com.creditdiligence.security.Qualification;
+import com.creditdiligence.security.Qualifications;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -14,7 +17,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,22 +39,27 @@ class BusinessTimeJourneyTest {
   private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   /** «2026年12月3日星期四 02:30»: Tasklist's long format in Chinese (locales/zh.json, LLLL). */
   private static final Pattern TASKLIST_LONG = Pattern.compile("(\\d{4})年(\\d{1,2})月(\\d{1,2})日\\S*\\s+(\\d{2}):(\\d{2})");
-  /** «2026-12-03 02:30 北京时间»: the brief's. */
-  private static final Pattern BRIEF = Pattern.compile("(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}) 北京时间");
+  /** «2026-12-03 02:30»: the brief's, whose zone is said once, above its times. */
+  private static final Pattern BRIEF = Pattern.compile("(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2})");
+  /** A manager of this test's own, whose Tasklist lists this case's task alone, whatever other tests left behind. */
+  private static final String MANAGER = "managerbeijing";
 
   @LocalServerPort
   int port;
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  Qualifications qualifications;
 
   @Test
   void theTimeTheBriefShowsIsTheTimeTasklistShowsInBeijing() {
-    // 18:30 UTC is 02:30 the next day in Beijing. Tomorrow, so that the task heads the list Tasklist sorts by creation.
+    // 18:30 UTC is 02:30 the next day in Beijing.
     Instant registered = LocalDate.now(ZoneOffset.UTC).plusDays(1).atTime(18, 30).toInstant(ZoneOffset.UTC);
+    aManagerOfTheirOwn(LocalDate.ofInstant(registered, ZoneOffset.UTC));
     String key;
     ClockUtil.setCurrentTime(Date.from(registered));
     try {
-      key = new LifecycleDriver(engine).apply("manager1",
+      key = new LifecycleDriver(engine).apply(MANAGER,
           intake("北京时间浏览器测试有限公司 Beijing Time Browser Co.", "workingCapitalLoan", 2_000_000, 12)).getBusinessKey();
     } finally {
       ClockUtil.reset();
@@ -58,7 +68,7 @@ class BusinessTimeJourneyTest {
 
     try (Browser browser = Browser.open("http://localhost:" + port, "business-time", "zh-CN", "Asia/Shanghai")) {
       Tasklist tasklist = new Tasklist(browser);
-      tasklist.signIn("manager1");
+      tasklist.signIn(MANAGER);
       assertThat(browser.script("return Intl.DateTimeFormat().resolvedOptions().timeZone"))
           .as("the browser's zone").isEqualTo("Asia/Shanghai");
       tasklist.waitForListedTask("客户调查", key);
@@ -67,6 +77,7 @@ class BusinessTimeJourneyTest {
 
       browser.go("/cases/" + key + "/brief");
       String registeredOnBrief = browser.waitFor(By.cssSelector("#case-file .meta")).getText();
+      assertThat(browser.driver().findElement(By.cssSelector(".note")).getText()).contains("时间均为北京时间");
       browser.step("brief-registered");
 
       LocalDateTime tasklistTime = tasklistTime(created);
@@ -76,6 +87,20 @@ class BusinessTimeJourneyTest {
       assertThat(briefTime.toLocalDate()).as("Beijing's day, not UTC's")
           .isNotEqualTo(LocalDate.ofInstant(registered, ZoneOffset.UTC));
     }
+  }
+
+  private void aManagerOfTheirOwn(LocalDate onDuty) {
+    IdentityService identity = engine.getIdentityService();
+    if (identity.createUserQuery().userId(MANAGER).count() == 0) {
+      User manager = identity.newUser(MANAGER);
+      manager.setFirstName("北京");
+      manager.setLastName("经理");
+      manager.setPassword("demo");
+      identity.saveUser(manager);
+      identity.createMembership(MANAGER, Memberships.CUSTOMER_MANAGER);
+    }
+    qualifications.keep(new Qualification(MANAGER, "intermediate", onDuty.minusDays(30), onDuty.plusYears(1)),
+        "admin", Instant.now());
   }
 
   private static LocalDateTime tasklistTime(String shown) {
