@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.demo.LifecycleDriver;
-import com.creditdiligence.security.Memberships;
-import com.creditdiligence.security.Qualification;
 import com.creditdiligence.security.Qualifications;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,9 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -55,7 +51,7 @@ class BusinessTimeJourneyTest {
   void theTimeTheBriefShowsIsTheTimeTasklistShowsInBeijing() {
     // 18:30 UTC is 02:30 the next day in Beijing.
     Instant registered = LocalDate.now(ZoneOffset.UTC).plusDays(1).atTime(18, 30).toInstant(ZoneOffset.UTC);
-    aManagerOfTheirOwn(LocalDate.ofInstant(registered, ZoneOffset.UTC));
+    ManagerOfTheirOwn.create(engine, qualifications, MANAGER, "北京", LocalDate.ofInstant(registered, ZoneOffset.UTC));
     String key;
     ClockUtil.setCurrentTime(Date.from(registered));
     try {
@@ -87,20 +83,6 @@ class BusinessTimeJourneyTest {
       assertThat(briefTime.toLocalDate()).as("Beijing's day, not UTC's")
           .isNotEqualTo(LocalDate.ofInstant(registered, ZoneOffset.UTC));
     }
-  }
-
-  private void aManagerOfTheirOwn(LocalDate onDuty) {
-    IdentityService identity = engine.getIdentityService();
-    if (identity.createUserQuery().userId(MANAGER).count() == 0) {
-      User manager = identity.newUser(MANAGER);
-      manager.setFirstName("北京");
-      manager.setLastName("经理");
-      manager.setPassword("demo");
-      identity.saveUser(manager);
-      identity.createMembership(MANAGER, Memberships.CUSTOMER_MANAGER);
-    }
-    qualifications.keep(new Qualification(MANAGER, "intermediate", onDuty.minusDays(30), onDuty.plusYears(1)),
-        "admin", Instant.now());
   }
 
   private static LocalDateTime tasklistTime(String shown) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import com.creditdiligence.security.Qualifications;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -52,6 +53,8 @@ class TasklistJourneyTest {
   CaseEvents events;
   @Autowired
   ReviewStore store;
+  @Autowired
+  Qualifications qualifications;
 
   LifecycleDriver driver;
 
@@ -63,9 +66,10 @@ class TasklistJourneyTest {
   @Test
   void aManagerAppliesThroughTheIntakeFormAndFindsTheInvestigationWaiting() {
     String applicant = "无锡浏览器测试有限公司 Wuxi Browser Test Co. " + APPLICANTS.incrementAndGet();
+    String manager = ManagerOfTheirOwn.create(engine, qualifications, "managerwuxi", "无锡", LocalDate.now());
     try (Browser browser = Browser.open(baseUrl(), "intake")) {
       Tasklist tasklist = new Tasklist(browser);
-      tasklist.signIn("manager1");
+      tasklist.signIn(manager);
       assertThat(browser.drawsChinese()).as("a CJK font draws Chinese (Debian fonts-noto-cjk)").isTrue();
       browser.step("signed-in");
 
@@ -94,7 +98,7 @@ class TasklistJourneyTest {
       Task investigation = engine.getTaskService().createTaskQuery().processVariableValueEquals("applicantName", applicant)
           .singleResult();
       assertThat(investigation.getTaskDefinitionKey()).isEqualTo("Task_CustomerInvestigation");
-      assertThat(investigation.getAssignee()).isEqualTo("manager1");
+      assertThat(investigation.getAssignee()).isEqualTo(manager);
       // The row names the task, the case number and the applicant: tasks of different cases look alike otherwise.
       String caseKey = (String) engine.getRuntimeService().getVariable(investigation.getProcessInstanceId(), "caseKey");
       tasklist.waitForListedTask("客户调查 Customer investigation", caseKey, applicant);
