@@ -10,7 +10,7 @@ import java.util.TreeSet;
 /**
  * §28: is a manager eligible for exemption? Every duty fact of theirs satisfied (or, where violated,
  * its finding rejected by the auditor with a reason) and no confirmed finding. A reserved opinion
- * (保留意见, seeds/000) the manager recorded, or a committee member's vote to reject with its grounds, clears findings
+ * (保留意见, «客户经理制» (四)2) the manager recorded, or a committee member's vote to reject with its grounds, clears findings
  * about the approval decision itself. A case
  * whose evidence chain does not verify is never eligible on its record: the facts and findings resting on
  * its first broken record or later are unreliable, and the record alone cannot support an exemption. The
@@ -126,7 +126,7 @@ public final class ExemptionEligibility {
   static final String VOTE_CAST = "VOTE_CAST";
 
   /**
-   * The person's dissent from the approval on the record: their reserved opinion (seeds/000), or their vote to reject
+   * The person's dissent from the approval on the record: their reserved opinion («客户经理制» (四)2), or their vote to reject
    * with its stated grounds (a dissent in a collective decision).
    */
   static Optional<EvidenceRecord> dissent(String person, List<EvidenceRecord> ledger) {

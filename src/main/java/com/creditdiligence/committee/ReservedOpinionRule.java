@@ -12,14 +12,14 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * 保留意见 (seeds/000): when the decision differs from the manager's recommendation, the manager
+ * 保留意见 («客户经理制» (四)2 客户经理的权利): when the decision differs from the manager's recommendation, the manager
  * records a reserved opinion, stating it, or says they do not reserve one.
  */
 @Component
 class ReservedOpinionRule implements TaskRule {
 
   static final TaskSpec SPEC = TaskSpec.of("Task_RecordReservedOpinion", "Form_ReservedOpinion", Stage.COMMITTEE,
-      new Duty("RESERVED_OPINION", "保留意见 (seeds/000)"))
+      new Duty("RESERVED_OPINION", "保留意见 («客户经理制» (四)2 客户经理的权利)"))
       .choice("reservedOpinionChoice")
       .text("reservedOpinionText")
       .flag("reportUpward")

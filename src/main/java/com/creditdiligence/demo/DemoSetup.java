@@ -56,7 +56,7 @@ class DemoSetup implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     if (properties.users()) {
       DemoUsers.ensure(engine.getIdentityService());
-      // seeds/002: the demo managers hold a qualification valid for two years from last month.
+      // «客户经理队伍建设»: the demo managers hold a qualification valid for two years from last month.
       LocalDate from = businessTime.today().minusMonths(1);
       for (String manager : List.of("manager1", "manager2")) {
         if (qualifications.of(manager).isEmpty()) {

@@ -57,7 +57,7 @@ public class CaseHandovers {
       refusals.add(successor + " 已是本案客户经理 already manages this case");
     } else if (qualifications.of(successor).filter(q -> q.validOn(today)).isEmpty()) {
       refusals.add("客户经理 " + successor + " 的资格今天无效,不能接手案件 " + successor
-          + "'s qualification is not valid today: they may not take over a case (seeds/002)");
+          + "'s qualification is not valid today: they may not take over a case («客户经理队伍建设»)");
     }
     if (reason != null && Checks.saysNothing(reason)) {
       refusals.add("须说明移交理由,至少 " + Checks.MIN_FINDING_LENGTH + " 个字 The reason must be stated, in at least "

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A customer manager's accountability record (seeds/002: the appraisal that carries risk accountability), as the page,
+ * A customer manager's accountability record («客户经理队伍建设»: the appraisal that carries risk accountability), as the page,
  * the PDF and /api/managers/{id}/record give it: every review that concerned them, with the findings as they finally
  * stand, what they said, what the board deliberated and decided; and a summary per year. Codes come with their names;
  * times are ISO with the business zone's offset, and as shown in that zone.

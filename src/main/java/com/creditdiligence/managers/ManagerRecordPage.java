@@ -68,7 +68,7 @@ class ManagerRecordPage {
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"manager-record-" + manager + ".pdf\"").body(pdf);
   }
 
-  /** seeds/002: a manager's appraisal carries their risk accountability; this is its record. */
+  /** «客户经理队伍建设»: a manager's appraisal carries their risk accountability; this is its record. */
   @GetMapping(value = "/api/managers/{manager}/record", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
   ManagerRecord json(@PathVariable String manager) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A customer manager's qualification (seeds/002): a level, valid from one day until another, for at
+ * A customer manager's qualification («客户经理队伍建设»): a level, valid from one day until another, for at
  * most two years. Plain Java.
  */
 public record Qualification(String userId, String level, LocalDate validFrom, LocalDate validUntil) {

@@ -22,7 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** seeds/002: a case's work goes only to a qualified customer manager; lapses are shown to the department head. */
+/** «客户经理队伍建设»: a case's work goes only to a qualified customer manager; lapses are shown to the department head. */
 @ApplicationTest
 class QualificationTest {
 
