@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -34,14 +35,12 @@ class DeskPage {
   private final CaseAccess access;
   private final Desk desk;
   private final Qualifications qualifications;
-  private final com.creditdiligence.security.Memberships memberships;
   private final BusinessTime time;
 
-  DeskPage(CaseAccess access, Desk desk, Qualifications qualifications, Memberships memberships, BusinessTime time) {
+  DeskPage(CaseAccess access, Desk desk, Qualifications qualifications, BusinessTime time) {
     this.access = access;
     this.desk = desk;
     this.qualifications = qualifications;
-    this.memberships = memberships;
     this.time = time;
   }
 
@@ -77,20 +76,16 @@ class DeskPage {
     } catch (ApiProblem refused) {
       return refusedPage(refused);
     }
-    if (!memberships.isMember(userId, Memberships.CUSTOMER_MANAGER)) {
-      return deskPage(head, csrf, null, userId, userId + " 不是客户经理 is not a customer manager", HttpStatus.BAD_REQUEST);
-    }
     Qualification qualification;
     try {
       qualification = new Qualification(userId, level, day(validFrom), day(validUntil));
     } catch (DateTimeParseException notADay) {
       return deskPage(head, csrf, null, userId, "日期格式应为 yyyy-MM-dd Dates are written yyyy-MM-dd", HttpStatus.BAD_REQUEST);
     }
-    List<String[]> problems = qualification.problems();
-    if (!problems.isEmpty()) {
-      return deskPage(head, csrf, null, userId, problems.get(0)[1], HttpStatus.BAD_REQUEST);
+    Optional<String[]> problem = qualifications.keepByTheRules(qualification, head, time.now());
+    if (problem.isPresent()) {
+      return deskPage(head, csrf, null, userId, problem.get()[1], HttpStatus.BAD_REQUEST);
     }
-    qualifications.keep(qualification, head, time.now());
     return new ModelAndView("redirect:/desk?kept=" + URLEncoder.encode(userId, StandardCharsets.UTF_8) + "#qualifications");
   }
 

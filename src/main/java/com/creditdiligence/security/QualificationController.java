@@ -48,15 +48,10 @@ class QualificationController {
   @PutMapping("/api/managers/{userId}/qualification")
   Qualification keep(@PathVariable String userId, @RequestBody QualificationRequest request) {
     String recorder = access.memberOf(Memberships.DEPARTMENT_HEAD, Memberships.ADMIN);
-    if (!memberships.isMember(userId, Memberships.CUSTOMER_MANAGER)) {
-      throw ApiProblem.badField("userId", userId + " 不是客户经理 is not a customer manager");
-    }
     Qualification qualification = new Qualification(userId, request.level(), request.validFrom(), request.validUntil());
-    List<String[]> problems = qualification.problems();
-    if (!problems.isEmpty()) {
-      throw ApiProblem.badField(problems.get(0)[0], problems.get(0)[1]);
-    }
-    qualifications.keep(qualification, recorder, businessTime.now());
+    qualifications.keepByTheRules(qualification, recorder, businessTime.now()).ifPresent(problem -> {
+      throw ApiProblem.badField(problem[0], problem[1]);
+    });
     return qualification;
   }
 

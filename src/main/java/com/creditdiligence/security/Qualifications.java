@@ -14,9 +14,11 @@ import org.springframework.stereotype.Repository;
 public class Qualifications {
 
   private final JdbcClient jdbc;
+  private final Memberships memberships;
 
-  Qualifications(JdbcClient jdbc) {
+  Qualifications(JdbcClient jdbc, Memberships memberships) {
     this.jdbc = jdbc;
+    this.memberships = memberships;
   }
 
   public Optional<Qualification> of(String userId) {
@@ -24,6 +26,24 @@ public class Qualifications {
         .query((row, n) -> new Qualification(row.getString("user_id"), row.getString("level"),
             row.getDate("valid_from").toLocalDate(), row.getDate("valid_until").toLocalDate()))
         .optional();
+  }
+
+  /**
+   * Keeps a qualification by its rules, whichever door it comes through (the API, the desk's form): only a customer
+   * manager holds one, and it must be valid as {@link Qualification#problems()} says.
+   *
+   * @return empty when kept; otherwise the first problem, as {field, message}, and nothing is kept
+   */
+  public Optional<String[]> keepByTheRules(Qualification qualification, String recordedBy, Instant at) {
+    if (!memberships.isMember(qualification.userId(), Memberships.CUSTOMER_MANAGER)) {
+      return Optional.of(new String[] {"userId", qualification.userId() + " 不是客户经理 is not a customer manager"});
+    }
+    List<String[]> problems = qualification.problems();
+    if (!problems.isEmpty()) {
+      return Optional.of(problems.get(0));
+    }
+    keep(qualification, recordedBy, at);
+    return Optional.empty();
   }
 
   public void keep(Qualification qualification, String recordedBy, Instant at) {
