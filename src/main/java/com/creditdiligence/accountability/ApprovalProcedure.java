@@ -121,21 +121,21 @@ final class ApprovalProcedure {
   private static DutyFact kept(List<EvidenceRecord> records, ApprovalRecord approval) {
     if (!approval.consulted()) {
       return new DutyFact(CODE, STAGE, CLAUSE, TRIGGER, Status.PENDING,
-          "no intervention on the ledger; the committee's record was not read", List.of(), null, null, null);
+          "台账无干预记录;未读取委员会记录 no intervention on the ledger; the committee's record was not read", List.of(), null, null, null);
     }
     List<Integer> votes = records.stream()
         .filter(r -> r.recordType().equals("TASK_COMPLETED") && "Task_CommitteeVote".equals(r.elementId()))
         .map(EvidenceRecord::sequenceNo).toList();
     if (approval.decision().isPresent()) {
       ApprovalRecord.Decision d = approval.decision().get();
-      return new DutyFact(CODE, STAGE, CLAUSE, TRIGGER, Status.SATISFIED, "decided by " + d.votersRequired()
+      return new DutyFact(CODE, STAGE, CLAUSE, TRIGGER, Status.SATISFIED, "按审批权限表决 decided by " + d.votersRequired()
           + " voters under the table's authority, " + d.approvals() + " approvals of " + d.approvalsRequired()
           + " required: " + d.result() + ", as the votes recount", votes, null, d.decidedAt(), null);
     }
     boolean ended = records.stream().anyMatch(r -> r.recordType().equals("PROCESS_ENDED")
         && LIFECYCLE.equals(r.processDefinitionKey()));
     return new DutyFact(CODE, STAGE, CLAUSE, TRIGGER, ended ? Status.NOT_APPLICABLE : Status.PENDING,
-        ended ? "the case ended without coming to the committee" : "the committee has not decided yet", votes, null, null,
+        ended ? "案件未经委员会即结束 the case ended without coming to the committee" : "委员会尚未决议 the committee has not decided yet", votes, null, null,
         null);
   }
 

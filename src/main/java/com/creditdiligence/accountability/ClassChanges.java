@@ -47,7 +47,7 @@ final class ClassChanges {
 
   private static DutyFact judge(List<EvidenceRecord> records, EvidenceRecord report, RiskClass from, RiskClass to,
                                 Instant since, Function<Instant, String> managerAt) {
-    String change = "class changed from " + from.label() + " to " + to.label() + " on " + report.recordedAt();
+    String change = "风险分类由 " + from.label() + " 调整为 " + to.label() + " class changed from " + from.label() + " to " + to.label() + " on " + report.recordedAt();
     Optional<EvidenceRecord[]> reported = reportToLeader(records, to, since, report.recordedAt());
     List<Integer> evidence = new ArrayList<>(List.of(report.sequenceNo()));
     String holder = managerAt.apply(report.recordedAt());

@@ -49,9 +49,9 @@ final class CustomerChanges {
     if (h.done().isEmpty()) {
       Status status = h.cancelled().isPresent() || (dueAt != null && now.isAfter(dueAt)) ? Status.NOT_APPLICABLE
           : Status.PENDING;
-      String why = h.cancelled().isPresent() ? "the investigation was cancelled"
-          : status == Status.NOT_APPLICABLE ? "no investigation recorded: that breach is ONSITE_AFTER_MAJOR_EVENT's"
-          : "the investigation is due " + dueAt;
+      String why = h.cancelled().isPresent() ? "调查已取消 the investigation was cancelled"
+          : status == Status.NOT_APPLICABLE ? "未记录调查:该违反归入重大事项实地调查 no investigation recorded: that breach is ONSITE_AFTER_MAJOR_EVENT's"
+          : "调查期限 " + dueAt + " the investigation is due " + dueAt;
       return new DutyFact(DUTY, "monitoring", "§12", "§27(二)", status, change + "; " + why, h.evidence(), dueAt, null,
           holder);
     }

@@ -50,7 +50,7 @@ public final class DutyFacts {
           deadline.section27(), now));
     }
     facts.add(new DutyFact("AMENDMENTS_ONLY", "evaluation", "§19", "—", Status.SATISFIED,
-        "structural: the ledger cannot be edited in place; changes are amendment records", List.of(), null, null, null));
+        "结构性保证:台账不可原地修改,更改均为修正记录 structural: the ledger cannot be edited in place; changes are amendment records", List.of(), null, null, null));
     return facts;
   }
 
@@ -79,33 +79,33 @@ public final class DutyFacts {
           null, investigation.get().recordedAt(), investigation.get().performer());
     }
     return evaluation.map(e -> new DutyFact(code, stage, clause, "§27(二)", Status.VIOLATED,
-            "evaluated without a recorded investigation", List.of(e.sequenceNo()), e.recordedAt(), null, e.performer()))
-        .orElse(new DutyFact(code, stage, clause, "§27(二)", Status.PENDING, "the investigation is not done yet", List.of(),
+            "未经记录在案的调查即作评价 evaluated without a recorded investigation", List.of(e.sequenceNo()), e.recordedAt(), null, e.performer()))
+        .orElse(new DutyFact(code, stage, clause, "§27(二)", Status.PENDING, "调查尚未完成 the investigation is not done yet", List.of(),
             null, null, null));
   }
 
   private static DutyFact onSiteBeforeEvaluation(Optional<EvidenceRecord> investigation, Optional<EvidenceRecord> evaluation) {
     DutyFact checklist = beforeEvaluation("ONSITE_BEFORE_EVALUATION", "investigation", "§10 §26", investigation, evaluation,
-        "at least one on-site visit before the evaluation");
+        "评价前至少一次实地调查 at least one on-site visit before the evaluation");
     if (investigation.isEmpty()) {
       return checklist;
     }
     String visited = findings(investigation.get()).path("onSiteVisitDate").asText("");
     boolean onSite = !visited.isEmpty();
     return new DutyFact(checklist.code(), checklist.stage(), checklist.clause(), checklist.trigger(),
-        onSite ? Status.SATISFIED : Status.VIOLATED, onSite ? "on-site visit on " + visited : "no on-site visit recorded",
+        onSite ? Status.SATISFIED : Status.VIOLATED, onSite ? "实地调查于 " + visited + " on-site visit on " + visited : "未记录实地调查 no on-site visit recorded",
         checklist.evidence(), checklist.dueAt(), checklist.doneAt(), checklist.responsible());
   }
 
   private static DutyFact relatedPartyCheck(Optional<EvidenceRecord> investigation, Optional<EvidenceRecord> evaluation) {
     DutyFact base = beforeEvaluation("RELATED_PARTY_CHECK", "investigation", "§8", investigation, evaluation,
-        "group and related parties checked");
+        "已核查集团及关联方 group and related parties checked");
     if (investigation.isEmpty()) {
       return base;
     }
     boolean done = findings(investigation.get()).path("relatedPartyCheckDone").asBoolean(false);
     return new DutyFact(base.code(), base.stage(), base.clause(), base.trigger(), done ? Status.SATISFIED : Status.VIOLATED,
-        done ? "related-party check recorded" : "no related-party check recorded", base.evidence(), base.dueAt(),
+        done ? "已记录关联方核查 related-party check recorded" : "未记录关联方核查 no related-party check recorded", base.evidence(), base.dueAt(),
         base.doneAt(), base.responsible());
   }
 
@@ -151,17 +151,18 @@ public final class DutyFacts {
           evidence.add(done.get().sequenceNo());
           boolean onTime = !done.get().recordedAt().isAfter(dueAt);
           status = onTime ? Status.SATISFIED : Status.VIOLATED;
-          explanation = (onTime ? "done on " : "done late, on ") + done.get().recordedAt() + ", due " + dueAt;
+          explanation = (onTime ? "按期完成,完成于 " : "逾期完成,完成于 ") + done.get().recordedAt() + ",期限 " + dueAt + " "
+              + (onTime ? "done on " : "done late, on ") + done.get().recordedAt() + ", due " + dueAt;
         } else if (cancelled.isPresent() && !cancelled.get().recordedAt().isAfter(dueAt)) {
           evidence.add(cancelled.get().sequenceNo());
           status = Status.NOT_APPLICABLE;
-          explanation = "no longer required before it fell due (" + findings(cancelled.get()).path("reason").asText("") + ")";
+          explanation = "到期前已不再需要 no longer required before it fell due (" + findings(cancelled.get()).path("reason").asText("") + ")";
         } else if (now.isAfter(dueAt)) {
           status = Status.VIOLATED;
-          explanation = "missing: due " + dueAt;
+          explanation = "未完成,期限 " + dueAt + " missing: due " + dueAt;
         } else {
           status = Status.PENDING;
-          explanation = "due " + dueAt;
+          explanation = "未到期,期限 " + dueAt + " due " + dueAt;
         }
         facts.add(new DutyFact(code, stage, clause, trigger, status, explanation, evidence, dueAt,
             done.map(EvidenceRecord::recordedAt).orElse(null), holder));

@@ -120,12 +120,12 @@ public final class ExemptionGrounds {
     Optional<EvidenceRecord> reserved = ExemptionEligibility.reservedOpinion(manager, ledger);
     if (reserved.isPresent()) {
       return Optional.of(ExemptionGround.candidate(ExemptionGround.DISSENT, "reservedOpinion",
-          List.of(reserved.get().sequenceNo()), manager + " 对审批决定记录了保留意见,损失证明其意见成立 recorded a reserved "
+          List.of(reserved.get().sequenceNo()), "当事人 " + manager + " 对审批决定记录了保留意见,损失证明其意见成立 recorded a reserved "
               + "opinion against the approval, and the loss under review bears it out"));
     }
     return ExemptionEligibility.rejectVote(manager, ledger)
         .map(r -> ExemptionGround.candidate(ExemptionGround.DISSENT, "rejectVote", List.of(r.sequenceNo()),
-            manager + " 投反对票并说明理由,损失证明其意见成立 voted to reject, with a rationale (\""
+            "当事人 " + manager + " 投反对票并说明理由,损失证明其意见成立 voted to reject, with a rationale (\""
                 + DutyFacts.findings(r).path("voteRationale").asText() + "\"), and the loss bears it out"));
   }
 
@@ -139,7 +139,7 @@ public final class ExemptionGrounds {
       return Optional.empty();
     }
     return Optional.of(ExemptionGround.candidate(ExemptionGround.WRITTEN_WARNING, null, warnings,
-        manager + " 在损失前书面提示了风险 warned of the risk in writing before the loss"));
+        "当事人 " + manager + " 在损失前书面提示了风险 warned of the risk in writing before the loss"));
   }
 
   private static boolean showsRisk(EvidenceRecord r) {

@@ -32,11 +32,11 @@ final class MajorEventAnalysis {
       String analysis = findings.path("meFreshAnalysis").asText("").strip();
       String visit = findings.path("meFindings").asText("").strip();
       Instant dueAt = dueAt(records, done);
-      String problem = analysis.isEmpty() ? "no new analysis recorded, only the visit"
-          : RecordContent.isTrivial(analysis) ? "the new analysis says nothing: «" + analysis + "»"
-          : analysis.equals(visit) ? "the new analysis is the visit's findings copied: only a visit" : null;
+      String problem = analysis.isEmpty() ? "未记录新的分析,仅有实地调查 no new analysis recorded, only the visit"
+          : RecordContent.isTrivial(analysis) ? "新的分析无实质内容 the new analysis says nothing: «" + analysis + "»"
+          : analysis.equals(visit) ? "新的分析照抄实地调查结果 the new analysis is the visit's findings copied: only a visit" : null;
       facts.add(new DutyFact(DUTY, "monitoring", "§20", "§27(七)", problem == null ? Status.SATISFIED : Status.VIOLATED,
-          problem == null ? "new analysis after the major event: «" + analysis + "»; its soundness is the auditor's "
+          problem == null ? "重大事项后已作新的分析 new analysis after the major event: «" + analysis + "»; its soundness is the auditor's "
               + "review (§27(一))" : problem,
           List.of(done.sequenceNo()), dueAt, done.recordedAt(), managerAt.apply(dueAt != null && dueAt.isBefore(done.recordedAt())
               ? dueAt : done.recordedAt())));

@@ -86,7 +86,7 @@ public final class ProblemMeasures {
     }
     boolean ok = failures.isEmpty();
     String explanation = ok
-        ? "§25 措施 measures: " + String.join(", ", ofSection25.stream().map(m -> m + " " + MEASURES.get(m)).toList())
+        ? "已采取第二十五条措施 §25 措施 measures: " + String.join(", ", ofSection25.stream().map(m -> m + " " + MEASURES.get(m)).toList())
             + "; «" + note + "»; whether they were the right ones is the auditor's review (§27(一))"
         : "问题担保未采取第二十五条措施 the problem guarantee has no measures of §25 on record: " + String.join("; ", failures);
     Instant heldAt = dueAt != null && dueAt.isBefore(done.recordedAt()) ? dueAt : done.recordedAt();
@@ -96,7 +96,7 @@ public final class ProblemMeasures {
 
   private static DutyFact reuse(List<EvidenceRecord> records, EvidenceRecord request, Function<Instant, String> managerAt) {
     String manager = managerAt.apply(request.recordedAt());
-    String asked = "re-use of terminated limits asked for on " + request.recordedAt();
+    String asked = "申请恢复使用已终止额度 re-use of terminated limits asked for on " + request.recordedAt();
     List<Integer> evidence = new ArrayList<>(List.of(request.sequenceNo()));
     Optional<EvidenceRecord> decision = records.stream()
         .filter(r -> r.recordType().equals("TASK_COMPLETED") && APPROVAL.equals(r.elementId()))

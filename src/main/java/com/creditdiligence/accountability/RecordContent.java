@@ -60,7 +60,7 @@ final class RecordContent {
     String clause = "§7 §9–§11 附录二";
     if (investigation.isEmpty()) {
       return evaluation.map(e -> new DutyFact(code, "investigation", clause, "§27(二)", Status.VIOLATED,
-              "evaluated without a recorded investigation", List.of(e.sequenceNo()), e.recordedAt(), null, e.performer()))
+              "未经记录在案的调查即作评价 evaluated without a recorded investigation", List.of(e.sequenceNo()), e.recordedAt(), null, e.performer()))
           .orElse(new DutyFact(code, "investigation", clause, "§27(二)", Status.PENDING, "the investigation is not done yet",
               List.of(), null, null, null));
     }
@@ -90,10 +90,11 @@ final class RecordContent {
     }
     boolean ok = failures.isEmpty();
     String explanation = ok
-        ? "附录二 " + ChecklistDocument.requiredFor(product).size() + " documents: " + counts.getOrDefault("verified", 0)
+        ? "附录二 " + ChecklistDocument.requiredFor(product).size() + " 份资料均已核实或说明 附录二 "
+            + ChecklistDocument.requiredFor(product).size() + " documents: " + counts.getOrDefault("verified", 0)
             + " verified saying how, " + counts.getOrDefault(ChecklistDocument.TO_BE_SUPPLIED, 0) + " to be supplied, "
             + counts.getOrDefault("notApplicable", 0) + " justified as not applicable"
-        : "附录二 documents not verified: " + String.join("; ", failures);
+        : "附录二资料未按要求核实 附录二 documents not verified: " + String.join("; ", failures);
     return new DutyFact(code, "investigation", clause, "§27(二)", ok ? Status.SATISFIED : Status.VIOLATED, explanation,
         List.of(record.sequenceNo()), null, record.recordedAt(), record.performer());
   }
@@ -141,10 +142,10 @@ final class RecordContent {
         .toList();
     boolean ok = failures.isEmpty();
     String explanation = ok
-        ? "all " + REPORT_SECTIONS.size() + " sections of §15–§19, the figures and the recommendation recorded"
+        ? "分析报告各部分、数据与建议均已记录 all " + REPORT_SECTIONS.size() + " sections of §15–§19, the figures and the recommendation recorded"
             + (copied.isEmpty() ? "" : "; sections with the same text, for the auditor (§27(一)): " + String.join(", ", copied))
             + "; whether the report is true is the auditor's review (§27(一))"
-        : "the analysis report is incomplete: " + String.join("; ", failures);
+        : "分析报告不完整 the analysis report is incomplete: " + String.join("; ", failures);
     return new DutyFact(code, "evaluation", clause, "§27(一)", ok ? Status.SATISFIED : Status.VIOLATED, explanation,
         List.of(record.sequenceNo()), null, record.recordedAt(), record.performer());
   }

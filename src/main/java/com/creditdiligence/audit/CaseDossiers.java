@@ -9,6 +9,7 @@ import com.creditdiligence.accountability.Reviews;
 import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.committee.CommitteeDecisions;
+import com.creditdiligence.committee.CommitteeMeeting;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.ChainVerification;
 import com.creditdiligence.evidence.EvidenceDisclosure;
@@ -88,6 +89,7 @@ class CaseDossiers {
     records.stream().map(EvidenceRecord::ruleSetVersion).filter(Objects::nonNull).forEach(versions::add);
     caseReviews.forEach(r -> versions.addAll(r.review().ruleVersions()));
     CaseFile caseFile = caseFiles.find(businessKey).orElseThrow();
+    List<CommitteeMeeting> meetings = committee.meetingsOf(businessKey);
     // Sealed votes stay sealed in the dossier, its PDF and the replay, as in the evidence API.
     List<EvidenceRecord> disclosed = disclosure.asSeenBy(businessKey, access.inGroup(Memberships.AUDITOR), records);
     return new Dossier(businessKey, now, generatedBy, caseFile,
@@ -95,8 +97,8 @@ class CaseDossiers {
         disclosed,
         dutyFacts.of(businessKey, records, now).stream()
             .map(f -> new Dossier.Fact(f, current.unreliable(f.evidence()))).toList(),
-        committee.allMinutesOf(businessKey), caseReviews,
-        List.copyOf(versions), people.named(actors(generatedBy, caseFile, records, caseReviews)),
+        committee.allMinutesOf(businessKey), meetings, caseReviews,
+        List.copyOf(versions), people.named(actors(generatedBy, caseFile, records, caseReviews, meetings)),
         models.stepNames(records), Submissions.of(disclosed, this::stepOf), proofs);
   }
 
@@ -107,8 +109,9 @@ class CaseDossiers {
 
   /** Everyone the dossier names: who exported it, the manager, whoever acted or was assigned, reviewed or decided. */
   private static Set<String> actors(String generatedBy, CaseFile caseFile, List<EvidenceRecord> records,
-                                    List<Dossier.Review> caseReviews) {
+                                    List<Dossier.Review> caseReviews, List<CommitteeMeeting> meetings) {
     Set<String> ids = new java.util.HashSet<>();
+    meetings.forEach(m -> m.votes().forEach(v -> ids.add(v.memberId())));
     ids.add(generatedBy);
     ids.add(caseFile.caseManager());
     records.forEach(r -> {

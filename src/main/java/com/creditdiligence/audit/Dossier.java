@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Everything an outside auditor needs to re-check a case, in one document: the case, what happened
  * (timeline), who viewed or exported its record (access log, apart from what happened), the committee's minutes
- * with each named vote, the evidence with its hashes and their verification, the duty facts, the reviews with
+ * with each named vote ({@code committee}: rendered for people; {@code committeeMinutes}: the stored text, which is
+ * the record), the evidence with its hashes and their verification, the duty facts, the reviews with
  * their findings and decisions, and the rule and model versions that judged them. Where the chain does not
  * verify, the duty facts and findings resting on its first broken record or later say they are unreliable, and
  * each review states how its evidence verified. Served as JSON for machines and as PDF for people, from the
@@ -31,7 +32,8 @@ import java.util.Map;
 public record Dossier(String businessKey, Instant generatedAt, String generatedBy, CaseFile caseFile,
                       ChainVerification verification, List<TimelineEntry> timeline, List<TimelineEntry> accessLog,
                       List<EvidenceRecord> evidence,
-                      List<Fact> dutyFacts, List<String> committeeMinutes, List<Review> reviews,
+                      List<Fact> dutyFacts, List<String> committeeMinutes,
+                      List<com.creditdiligence.committee.CommitteeMeeting> committee, List<Review> reviews,
                       List<String> ruleVersions, Map<String, String> people, Map<String, String> stepNames,
                       List<Submission> submissions, LedgerCheckpoints.CaseProofs ledgerProofs) {
 

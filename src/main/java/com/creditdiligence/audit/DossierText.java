@@ -86,11 +86,6 @@ public final class DossierText {
     return stepNames.getOrDefault(elementId, elementId);
   }
 
-  /** The decision the minutes record: their «结果 Result: …» line, or empty where they have none. */
-  public static String decision(String minutes) {
-    return minutes == null ? "" : minutes.lines().filter(line -> line.startsWith("结果 Result")).findFirst().orElse("");
-  }
-
   /** Whether any manager under review has a ground to show. */
   public static boolean anyGrounds(Map<String, ? extends List<?>> grounds) {
     return grounds.values().stream().anyMatch(list -> !list.isEmpty());

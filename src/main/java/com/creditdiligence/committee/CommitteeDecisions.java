@@ -12,9 +12,11 @@ import org.springframework.stereotype.Repository;
 public class CommitteeDecisions {
 
   private final JdbcClient jdbc;
+  private final CommitteeVotes votes;
 
-  CommitteeDecisions(JdbcClient jdbc) {
+  CommitteeDecisions(JdbcClient jdbc, CommitteeVotes votes) {
     this.jdbc = jdbc;
+    this.votes = votes;
   }
 
   void add(String processInstanceId, String businessKey, CommitteeTally tally, CommitteeTally.Outcome outcome,
@@ -51,6 +53,20 @@ public class CommitteeDecisions {
   public List<String> allMinutesOf(String businessKey) {
     return jdbc.sql("SELECT minutes FROM committee_decision WHERE business_key = ? ORDER BY decided_at")
         .param(businessKey).query(String.class).list();
+  }
+
+  /** Every committee decision on the case with the votes it counted, oldest first. */
+  public List<CommitteeMeeting> meetingsOf(String businessKey) {
+    return jdbc.sql("""
+            SELECT process_instance_id, voters_required, approvals_required, approvals, rejections, result,
+                   recommendation, decided_at, minutes
+            FROM committee_decision WHERE business_key = ? ORDER BY decided_at""")
+        .param(businessKey)
+        .query((row, n) -> new CommitteeMeeting(row.getString("process_instance_id"), row.getInt("voters_required"),
+            row.getInt("approvals_required"), row.getInt("approvals"), row.getInt("rejections"), row.getString("result"),
+            row.getString("recommendation"), votes.ofCase(row.getString("process_instance_id")),
+            row.getTimestamp("decided_at").toInstant(), row.getString("minutes")))
+        .list();
   }
 
   public Optional<String> minutesOf(String businessKey) {

@@ -1,5 +1,6 @@
 package com.creditdiligence.demo;
 
+import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.platform.EngineValues;
 import com.creditdiligence.submission.BusinessTime;
 import java.time.LocalDate;
@@ -251,6 +252,52 @@ public final class DemoSubmissions {
     values.put("repaymentConfirmedOn", today().toString());
     values.put("bankRepaymentConfirmation", "ICBC-SZ-REPAID-0415");
     values.put("releaseLetterNo", "JB-2026-0415");
+    return values;
+  }
+
+  /** The auditor's review: each draft finding (by number) confirmed with the reason, none added. */
+  public static Map<String, Object> auditorReview(List<Integer> confirmed, String reason, String summary) {
+    List<Map<String, Object>> verdicts = confirmed.stream().map(n -> {
+      Map<String, Object> verdict = new HashMap<>();
+      verdict.put("findingNo", n);
+      verdict.put("decision", "confirm");
+      verdict.put("reason", reason);
+      return verdict;
+    }).toList();
+    Map<String, Object> values = new HashMap<>();
+    values.put("findingDecisions", SpinValues.jsonValue(CanonicalForm.json(verdicts)).create());
+    values.put("addedFindings", SpinValues.jsonValue("[]").create());
+    values.put("auditSummary", summary);
+    return values;
+  }
+
+  public static Map<String, Object> deliberation(String minutes) {
+    return new HashMap<>(Map.of("deliberationMinutes", minutes));
+  }
+
+  public static Map<String, Object> statement(String text) {
+    return new HashMap<>(Map.of("statementChoice", "submit", "statementText", text));
+  }
+
+  /** The board's first determination: the tier, the clauses it rests on, and why. */
+  public static Map<String, Object> determination(String tier, List<String> clauses, String rationale) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("tier", tier);
+    values.put("determinationClauses", SpinValues.jsonValue(CanonicalForm.json(clauses)).create());
+    values.put("determinationRationale", rationale);
+    return values;
+  }
+
+  public static Map<String, Object> appeal(String grounds) {
+    return new HashMap<>(Map.of("appealChoice", "appeal", "appealGrounds", grounds));
+  }
+
+  /** The board's decision on the appeal: the tier, the clauses it rests on, and why. */
+  public static Map<String, Object> appealDecision(String tier, List<String> clauses, String rationale) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("appealTier", tier);
+    values.put("appealClauses", SpinValues.jsonValue(CanonicalForm.json(clauses)).create());
+    values.put("appealRationale", rationale);
     return values;
   }
 

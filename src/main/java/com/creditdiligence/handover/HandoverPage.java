@@ -9,17 +9,16 @@ import com.creditdiligence.security.Memberships;
 import com.creditdiligence.security.Qualification;
 import com.creditdiligence.security.Qualifications;
 import com.creditdiligence.submission.BusinessTime;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.context.MessageSource;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,17 +26,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The department head hands a case to another customer manager at any stage ({@code /cases/{key}/handover}): picked
  * by name among the customer managers, those not qualified today shown but not offered, with a reason. All or
- * nothing: the case file, the open tasks and the ledger's record change together, or not at all.
+ * nothing: the case file, the open tasks and the ledger's record change together, or not at all. Written by the
+ * template {@code templates/handover/handover.html}, its words in {@code messages/handover}.
  */
 @Controller
 class HandoverPage {
-
-  private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
   private final CaseAccess access;
   private final CaseFiles caseFiles;
@@ -47,9 +47,12 @@ class HandoverPage {
   private final EngineActions actions;
   private final TransactionTemplate transaction;
   private final BusinessTime businessTime;
+  private final MessageSource messages;
 
   HandoverPage(CaseAccess access, CaseFiles caseFiles, CaseHandovers handovers, Qualifications qualifications,
-               ProcessEngine engine, EngineActions actions, TransactionTemplate transaction, BusinessTime businessTime) {
+               ProcessEngine engine, EngineActions actions, TransactionTemplate transaction, BusinessTime businessTime,
+               MessageSource messages) {
+    this.messages = messages;
     this.access = access;
     this.caseFiles = caseFiles;
     this.handovers = handovers;
@@ -61,15 +64,13 @@ class HandoverPage {
   }
 
   @GetMapping(value = "/cases/{businessKey}/handover", produces = MediaType.TEXT_HTML_VALUE)
-  ResponseEntity<String> page(@PathVariable String businessKey, @RequestParam(required = false) String handedTo,
-                              CsrfToken csrf) {
-    return answer(businessKey, csrf, () -> handedTo == null ? "" : "<p class=\"ok\" role=\"status\">已移交 Handed over to "
-        + HtmlUtils.htmlEscape(handedTo) + "</p>", HttpStatus.OK);
+  ModelAndView page(@PathVariable String businessKey, @RequestParam(required = false) String handedTo, CsrfToken csrf) {
+    return answer(businessKey, csrf, handedTo, null, HttpStatus.OK);
   }
 
   @PostMapping(value = "/cases/{businessKey}/handover", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-  ResponseEntity<String> handOver(@PathVariable String businessKey, @RequestParam(required = false) String successor,
-                                  @RequestParam(required = false) String reason, CsrfToken csrf) {
+  ModelAndView handOver(@PathVariable String businessKey, @RequestParam(required = false) String successor,
+                        @RequestParam(required = false) String reason, CsrfToken csrf) {
     String head;
     try {
       head = access.memberOf(Memberships.DEPARTMENT_HEAD);
@@ -89,15 +90,19 @@ class HandoverPage {
       return refusals;
     }));
     if (!refused.isEmpty()) {
-      return answer(businessKey, csrf, () -> "<p class=\"refused\" role=\"alert\">未移交 Not handed over: "
-          + HtmlUtils.htmlEscape(String.join("; ", refused)) + "</p>", HttpStatus.BAD_REQUEST);
+      return answer(businessKey, csrf, null, String.join("; ", refused), HttpStatus.BAD_REQUEST);
     }
-    return ResponseEntity.status(HttpStatus.SEE_OTHER)
-        .location(URI.create("/cases/" + businessKey + "/handover?handedTo=" + successor)).build();
+    RedirectView handed = new RedirectView(UriComponentsBuilder.fromPath("/cases/{key}/handover")
+        .queryParam("handedTo", successor).buildAndExpand(businessKey).encode().toUriString());
+    handed.setStatusCode(HttpStatus.SEE_OTHER);
+    return new ModelAndView(handed);
   }
 
-  private ResponseEntity<String> answer(String businessKey, CsrfToken csrf, java.util.function.Supplier<String> notice,
-                                        HttpStatus status) {
+  /** What a successor looks like in the list: the name, and whether their qualification lets them take the case. */
+  record Successor(String id, String name, boolean qualified, String standing) {
+  }
+
+  private ModelAndView answer(String businessKey, CsrfToken csrf, String handedTo, String refusal, HttpStatus status) {
     try {
       access.memberOf(Memberships.DEPARTMENT_HEAD);
       access.read(businessKey);
@@ -108,46 +113,36 @@ class HandoverPage {
     if (file.isEmpty()) {
       return refusedPage(ApiProblem.notFound("没有案件 " + businessKey + " No case " + businessKey));
     }
-    return ResponseEntity.status(status).contentType(HTML).body(render(file.get(), notice.get(), csrf));
+    ModelAndView page = new ModelAndView("handover/handover");
+    // The token (and the session that keeps it) exists before the page is written.
+    csrf.getToken();
+    page.addObject("csrf", csrf);
+    page.addObject("file", file.get());
+    page.addObject("currentManager", managerName(file.get().caseManager()));
+    page.addObject("managers", successors(file.get()));
+    page.addObject("handedTo", handedTo);
+    page.addObject("refusal", refusal);
+    page.setStatus(status);
+    return page;
   }
 
-  private String render(CaseFile file, String notice, CsrfToken csrf) {
+  /** The customer managers but the case's own, by user id; those not qualified today shown, not offered. */
+  private List<Successor> successors(CaseFile file) {
     LocalDate today = businessTime.today();
-    StringBuilder options = new StringBuilder("<option value=\"\">请选择 Choose</option>");
     List<User> managers = actions.asApplication(() -> engine.getIdentityService().createUserQuery()
         .memberOfGroup(Memberships.CUSTOMER_MANAGER).orderByUserId().asc().list());
-    for (User manager : managers) {
-      if (manager.getId().equals(file.caseManager())) {
-        continue;
-      }
+    return managers.stream().filter(m -> !m.getId().equals(file.caseManager())).map(manager -> {
       Optional<Qualification> qualification = qualifications.of(manager.getId());
       boolean qualified = qualification.filter(q -> q.validOn(today)).isPresent();
-      options.append("<option value=\"").append(HtmlUtils.htmlEscape(manager.getId())).append('"')
-          .append(qualified ? "" : " disabled").append('>').append(HtmlUtils.htmlEscape(name(manager)))
-          .append(qualification.map(q -> qualified ? " · 资格有效至 qualified until " + q.validUntil()
-              : " · 资格无效 not qualified today").orElse(" · 无资格记录 no qualification")).append("</option>");
-    }
-    String key = HtmlUtils.htmlEscape(file.businessKey());
-    return """
-        <!DOCTYPE html>
-        <html lang="zh-CN"><head><meta charset="utf-8"><title>移交案件 Hand over — %1$s</title><link rel="icon" href="/favicon.svg">
-        <link rel="stylesheet" href="/documents/documents.css"></head>
-        <body>
-          <h1>移交案件 Hand over a case — %1$s</h1>
-          <p><a href="/camunda/app/tasklist/">← 返回任务列表 Back to Tasklist</a> · <a href="/cases/%1$s/brief">案件摘要 Case brief</a></p>
-          <p>申请人 Applicant: %2$s · 现任客户经理 Current manager: %3$s</p>
-          %4$s
-          <form method="post" action="/cases/%1$s/handover">
-            <input type="hidden" name="%5$s" value="%6$s">
-            <p><label>接手的客户经理 Successor: <select name="successor" required>%7$s</select></label></p>
-            <p><label>移交理由 Reason:<br>
-            <textarea name="reason" required minlength="10" rows="4" cols="70"></textarea></label></p>
-            <p><button type="submit">移交 Hand over</button> — 本案尚未完成的任务随之移交,此后到期的义务由接手人承担
-            The case's open tasks move with it; duties falling due from now on are the successor's.</p>
-          </form>
-        </body></html>
-        """.formatted(key, HtmlUtils.htmlEscape(file.applicantName()), HtmlUtils.htmlEscape(managerName(file.caseManager())),
-        notice, HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()), options);
+      String standing = qualification.map(q -> qualified
+              ? text("handover.qualifiedUntil", q.validUntil().toString()) : text("handover.notQualified"))
+          .orElse(text("handover.noQualification"));
+      return new Successor(manager.getId(), name(manager), qualified, standing);
+    }).toList();
+  }
+
+  private String text(String key, Object... args) {
+    return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
   }
 
   private String managerName(String userId) {
@@ -161,11 +156,11 @@ class HandoverPage {
         + " (" + user.getId() + ")";
   }
 
-  private static ResponseEntity<String> refusedPage(ApiProblem refused) {
-    return ResponseEntity.status(refused.status()).contentType(HTML).body("""
-        <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>%1$d</title>
-        <link rel="stylesheet" href="/documents/documents.css"></head><body><h1>%1$d</h1><p>%2$s</p>
-        <p><a href="/camunda/app/tasklist/">← 返回任务列表 Back to Tasklist</a></p></body></html>"""
-        .formatted(refused.status().value(), HtmlUtils.htmlEscape(refused.getMessage())));
+  private static ModelAndView refusedPage(ApiProblem refused) {
+    ModelAndView page = new ModelAndView("handover/refused");
+    page.addObject("status", refused.status().value());
+    page.addObject("message", refused.getMessage());
+    page.setStatus(refused.status());
+    return page;
   }
 }

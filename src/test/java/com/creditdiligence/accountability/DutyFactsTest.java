@@ -58,7 +58,7 @@ class DutyFactsTest {
 
     assertThat(facts).filteredOn(f -> f.stage().equals("investigation")).extracting(DutyFact::status)
         .containsOnly(Status.SATISFIED);
-    assertThat(fact(facts, "ONSITE_BEFORE_EVALUATION").explanation()).startsWith("on-site visit on ");
+    assertThat(fact(facts, "ONSITE_BEFORE_EVALUATION").explanation()).startsWith("实地调查于 ").contains("on-site visit on ");
     assertThat(fact(facts, "CHECKLIST_VERIFIED").explanation()).contains("12 verified saying how");
     assertThat(fact(facts, "ANALYSIS_REPORT_COMPLETE").status()).isEqualTo(Status.SATISFIED);
     assertThat(fact(facts, "ANALYSIS_REPORT_COMPLETE").explanation()).doesNotContain("same text");
@@ -85,7 +85,7 @@ class DutyFactsTest {
     DutyFact missed = fact(facts, "MONITORING_REPORT_ON_TIME");
     assertThat(missed.status()).isEqualTo(Status.VIOLATED);
     assertThat(missed.trigger()).isEqualTo("§27(三)");
-    assertThat(missed.explanation()).startsWith("missing: due ");
+    assertThat(missed.explanation()).startsWith("未完成").contains("missing: due ");
     assertThat(missed.responsible()).isEqualTo("manager1");
     assertThat(missed.dueAt()).isEqualTo(overdueTimer.getDuedate().toInstant());
   }
@@ -108,7 +108,7 @@ class DutyFactsTest {
 
     assertThat(onSite).extracting(DutyFact::status).containsExactly(Status.SATISFIED, Status.VIOLATED);
     assertThat(onSite.get(1).trigger()).isEqualTo("§27(四)");
-    assertThat(onSite.get(1).explanation()).startsWith("done late, on ");
+    assertThat(onSite.get(1).explanation()).startsWith("逾期完成").contains("done late, on ");
   }
 
   @Test

@@ -94,12 +94,23 @@ class DossierDocumentTest {
       assertThat(cover).contains("北京时间 Beijing time (UTC+08:00)");
 
       // The committee's decision: the minutes, and each member's vote under the member's name.
-      String committee = flat(pageWith(pages, "二、审查委员会决议与会议纪要"));
+      String committee = flat(section(pages, "二、审查委员会决议与会议纪要", "三、各环节记录"));
       assertThat(committee).contains("担保审查委员会会议纪要", "结果 Result");
       List<EvidenceRecord> votes = ledger.records(key).stream().filter(r -> r.recordType().equals("VOTE_CAST")).toList();
       assertThat(votes).hasSize(3).allSatisfy(vote -> assertThat(committee)
           .contains("委员表决 Vote · " + name(vote.performer()) + " (" + vote.performer() + ")"));
       assertThat(committee).contains("同意 Approve");
+      // The minutes read for people: names instead of user ids, the product's name, the amount grouped, Beijing times;
+      // the stored text of the minutes, which is the record, is kept in the appendix.
+      assertThat(committee).contains("担保审查委员会会议纪要 Guarantee committee minutes", "流动资金贷款",
+          "1,000,000 元(100 万元)", "通过 Approved", "3 名委员表决");
+      DateTimeFormatter beijing = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+      votes.forEach(vote -> assertThat(committee).contains(name(vote.performer()) + " (" + vote.performer() + ") "
+          + beijing.format(vote.recordedAt())));
+      assertThat(committee).doesNotContain("- committee", "Amount: 1000000");
+      String appendixText = flat(all.substring(all.indexOf("附录:证据记录及其哈希")));
+      assertThat(appendixText).contains("会议纪要(原文) Minutes as recorded", "担保审查委员会会议纪要 Guarantee committee minutes — " + key,
+          "品种 Product: workingCapitalLoan", "金额 Amount: 1000000.00 元");
 
       // The review as decided: findings, the statement, the appeal's grounds, both decisions with their clauses.
       assertThat(flat(all)).contains("预警当日即联系反担保人", "措施已在预警当日口头落实", "§27(五)", "可减免 Reducible",
@@ -144,6 +155,14 @@ class DossierDocumentTest {
     assertThat(json.at("/stepNames/Task_CommitteeVote").asText()).isNotBlank();
     assertThat(json.path("submissions").findValuesAsText("element")).contains("Task_AnalysisEvaluation",
         "Task_CommitteeVote", "Task_Appeal");
+    // Every duty fact's and finding's explanation reads Chinese first (the English follows).
+    assertThat(json.path("dutyFacts").findValuesAsText("explanation")).isNotEmpty()
+        .allSatisfy(text -> assertThat(text).as(text).containsPattern("^\\p{IsHan}"));
+    assertThat(json.path("reviews").findValuesAsText("explanation")).isNotEmpty()
+        .allSatisfy(text -> assertThat(text).as(text).containsPattern("^\\p{IsHan}"));
+    // The committee's decision is in the twin too, each vote with its member.
+    assertThat(json.at("/committee/0/result").asText()).isEqualTo("approved");
+    assertThat(json.at("/committee/0/votes").findValuesAsText("memberId")).hasSize(3);
   }
 
   @Test
@@ -201,6 +220,13 @@ class DossierDocumentTest {
   private static String pageWith(List<String> pages, String heading) {
     return pages.stream().filter(p -> p.contains(heading)).findFirst()
         .orElseThrow(() -> new AssertionError("no page with " + heading));
+  }
+
+  /** The pages of a section: from its heading's page to the page before the next section's heading (a new page). */
+  private static String section(List<String> pages, String heading, String next) {
+    int from = pages.indexOf(pageWith(pages, heading));
+    int to = pages.indexOf(pageWith(pages, next));
+    return String.join("\n", pages.subList(from, to));
   }
 
   /** Wrapped lines join again as the sentence they were. */

@@ -86,6 +86,9 @@ class DeskJourneyTest {
       assertThat(entry.findElement(By.cssSelector(".final-tier")).getText()).isEqualTo("应免责 Exempt");
       assertThat(entry.findElement(By.cssSelector(".findings .final-status")).getText()).isEqualTo("申诉后免责 Cleared on appeal");
       assertThat(entry.findElement(By.cssSelector(".appeal")).getText()).contains("书面送达晚于期限非本人原因");
+      // The finding's explanation reads Chinese first, its times in Beijing time.
+      assertThat(entry.findElement(By.cssSelector(".findings .explanation")).getText()).startsWith("逾期完成")
+          .contains("done late, on ").containsPattern("\\+08:00|北京时间");
       browser.stepShowingAll("board-reads-manager-record", "body");
     } finally {
       ClockUtil.reset();

@@ -270,7 +270,7 @@ class PostGuaranteeTest {
       assertThat(f.status()).isEqualTo(Status.VIOLATED);
       assertThat(f.stage()).isEqualTo("problemHandling");
       assertThat(f.trigger()).isEqualTo("§27(五)");
-      assertThat(f.explanation()).startsWith("done late, on ");
+      assertThat(f.explanation()).startsWith("逾期完成").contains("done late, on ");
       assertThat(f.responsible()).isEqualTo("manager1");
     });
     assertThat(facts).filteredOn(f -> f.code().equals(ProblemMeasures.DUTY)).singleElement()
