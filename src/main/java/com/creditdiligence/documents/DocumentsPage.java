@@ -27,6 +27,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The case's documents page ({@code templates/documents/documents.html}), linked from the task forms (Camunda Forms in
@@ -93,8 +94,10 @@ class DocumentsPage {
       }
       return render(businessKey, null, refused.getMessage(), csrf, refused.status());
     }
-    return new ModelAndView("redirect:/cases/" + URLEncoder.encode(businessKey, StandardCharsets.UTF_8)
+    RedirectView seeThePage = new RedirectView("/cases/" + URLEncoder.encode(businessKey, StandardCharsets.UTF_8)
         + "/documents?filed=" + URLEncoder.encode(filed.reference(), StandardCharsets.UTF_8));
+    seeThePage.setStatusCode(HttpStatus.SEE_OTHER);
+    return new ModelAndView(seeThePage);
   }
 
   private ModelAndView render(String businessKey, CaseDocument filed, String refusal, CsrfToken csrf, HttpStatus status) {

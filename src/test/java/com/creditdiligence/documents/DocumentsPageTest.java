@@ -83,7 +83,7 @@ class DocumentsPageTest {
 
     String html = get("manager1", "/cases/" + key + "/documents?filed=" + filed.reference()).body();
 
-    assertThat(html).contains("已上传 Uploaded: 申辩附件.pdf", "回到任务标签页")
+    assertThat(html).contains("已上传 Uploaded: 申辩附件.pdf", "回到该标签页勾选")
         .contains("data-case=\"" + key + "\"", "data-reference=\"" + filed.reference() + "\"",
             "data-file-name=\"申辩附件.pdf\"");
   }
@@ -139,6 +139,29 @@ class DocumentsPageTest {
       assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
       assertThat(answer.body()).contains("无法完成 Could not be done", "无权访问案件 " + key, "manager2 may not");
     }
+    assertThat(documents.ofCase(key)).isEmpty();
+  }
+
+  @Test
+  void anUploadFromAnotherSiteIsRefusedWithAPageToABrowserAndProblemJsonToTheApi() throws Exception {
+    String boundary = "----forged";
+    byte[] body = SampleFiles.concat(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
+        + "filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8),
+        SampleFiles.pdf("forged"), ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    String otherSite = "http://127.0.0.1:" + port;
+
+    HttpResponse<String> page = send("manager1", HttpRequest.newBuilder(uri("/cases/" + key + "/documents"))
+        .header("Accept", BROWSER_ACCEPT).header("Origin", otherSite)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    HttpResponse<String> api = send("manager1", HttpRequest.newBuilder(uri("/api/cases/" + key + "/documents"))
+        .header("Accept", BROWSER_ACCEPT).header("Origin", otherSite)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+
+    assertThat(page.statusCode()).isEqualTo(403);
+    assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(page.body()).contains("无法完成 Could not be done", "安全令牌", "valid token");
+    assertThat(api.statusCode()).isEqualTo(403);
+    assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     assertThat(documents.ofCase(key)).isEmpty();
   }
 

@@ -94,25 +94,33 @@ if (typeof BroadcastChannel !== 'undefined') {
   });
 }
 
-/** After the reload: a note above the form, until the form is left. */
+/**
+ * After the reload: a note above the form. Tasklist may draw the task's view more than once while it settles, so the
+ * note is put back while it is recent (a minute), then forgotten.
+ */
 function showNote() {
   const kept = sessionStorage.getItem(NOTE);
   if (!kept) {
     return;
   }
-  const container = document.querySelector('.task-details .fjs-container');
-  if (!container || !container.querySelector('.fjs-form-field')) {
+  const {fileName = '', at = 0} = JSON.parse(kept);
+  if (Date.now() - at > 60000) {
+    sessionStorage.removeItem(NOTE);
     return;
   }
-  sessionStorage.removeItem(NOTE);
-  const fileName = (JSON.parse(kept).fileName || '').trim();
+  const container = document.querySelector('.task-details .fjs-container');
+  if (!container || !container.querySelector('.fjs-form-field')
+      || (container.previousElementSibling && container.previousElementSibling.classList.contains('cd-documents-refreshed'))) {
+    return;
+  }
+  const name = fileName.trim();
   const note = document.createElement('div');
   note.className = 'alert alert-info cd-documents-refreshed';
   note.setAttribute('role', 'status');
   note.textContent = language === 'zh'
-    ? `已上传${fileName ? '「' + fileName + '」' : '新资料'}:表单已保存并刷新,填写的内容已保留,请在「资料」中勾选。`
-      + ` Uploaded${fileName ? ' «' + fileName + '»' : ''}: the form was saved and refreshed with what you typed; tick the document under «资料 Documents».`
-    : `Uploaded${fileName ? ' «' + fileName + '»' : ''}: the form was saved and refreshed with what you typed; tick the document under «Documents».`;
+    ? `已上传${name ? '「' + name + '」' : '新资料'}:表单已保存并刷新,填写的内容已保留,请在「资料」中勾选。`
+      + ` Uploaded${name ? ' «' + name + '»' : ''}: the form was saved and refreshed with what you typed; tick the document under «资料 Documents».`
+    : `Uploaded${name ? ' «' + name + '»' : ''}: the form was saved and refreshed with what you typed; tick the document under «Documents».`;
   container.parentNode.insertBefore(note, container);
 }
 
