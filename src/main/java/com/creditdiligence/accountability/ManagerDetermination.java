@@ -1,5 +1,6 @@
 package com.creditdiligence.accountability;
 
+import com.creditdiligence.documents.CaseDocuments;
 import com.creditdiligence.evidence.CanonicalForm;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -24,8 +25,10 @@ class ManagerDetermination implements ExecutionListener {
   private final Reviews reviews;
   private final RuleBook rules;
   private final ReviewDeadlines deadlines;
+  private final CaseDocuments documents;
 
-  ManagerDetermination(Reviews reviews, RuleBook rules, ReviewDeadlines deadlines) {
+  ManagerDetermination(Reviews reviews, RuleBook rules, ReviewDeadlines deadlines, CaseDocuments documents) {
+    this.documents = documents;
     this.reviews = reviews;
     this.rules = rules;
     this.deadlines = deadlines;
@@ -78,6 +81,10 @@ class ManagerDetermination implements ExecutionListener {
       execution.setVariableLocal(text, Variables.stringValue(null));
     }
     execution.setVariableLocal(DeterminationRules.FIRST_CLAUSES, SpinValues.jsonValue("[]").create());
+    // The statement and the appeal may rely on the case's documents: those filed so far are offered (on the review's
+    // process, where a later upload updates them), and what this manager picks is their own.
+    execution.getProcessInstance().setVariable(CaseDocuments.FORM_OPTIONS, documents.formOptions(review.businessKey()));
+    execution.setVariableLocal("attachedDocuments", SpinValues.jsonValue("[]").create());
     execution.setVariableLocal(DeterminationRules.APPEAL_CLAUSES, SpinValues.jsonValue("[]").create());
   }
 }

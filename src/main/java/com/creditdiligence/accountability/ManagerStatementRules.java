@@ -38,6 +38,7 @@ final class ManagerStatementRules {
         new Duty("ACCOUNTABILITY_STATEMENT", "金规〔2024〕11号 申辩"))
         .choice("statementChoice")
         .text("statementText")
+        .choices("attachedDocuments")
         .reads("manager")
         .build();
 
@@ -60,6 +61,7 @@ final class ManagerStatementRules {
         new Duty("ACCOUNTABILITY_APPEAL", "金规〔2024〕11号 申诉"))
         .choice("appealChoice")
         .text("appealGrounds")
+        .choices("attachedDocuments")
         .reads("manager")
         .build();
 

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import com.creditdiligence.platform.EngineActions;
+import com.creditdiligence.submission.BusinessTime;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -45,9 +47,11 @@ public class CaseDocuments {
   private final RuntimeService runtime;
   private final EngineActions engine;
   private final UploadCheck uploadCheck;
+  private final BusinessTime businessTime;
 
   CaseDocuments(JdbcClient jdbc, DocumentProperties properties, EvidenceLedger ledger, RuntimeService runtime,
-                EngineActions engine) {
+                EngineActions engine, BusinessTime businessTime) {
+    this.businessTime = businessTime;
     this.jdbc = jdbc;
     this.properties = properties;
     this.ledger = ledger;
@@ -164,19 +168,28 @@ public class CaseDocuments {
     return properties.directory().resolve(sha256.substring(0, 2)).resolve(sha256);
   }
 
-  private void offerToForms(String businessKey) {
+  /**
+   * The case's documents as a form's options ({label, value}), for the variable {@value #FORM_OPTIONS}: a label says
+   * the file's name, size and when it was filed (business zone), so that two files of one name can be told apart.
+   */
+  public JsonValue formOptions(String businessKey) {
     List<Map<String, Object>> options = ofCase(businessKey).stream().map(d -> {
       Map<String, Object> option = new LinkedHashMap<>();
-      option.put("label", d.fileName() + " (" + d.sha256().substring(0, 8) + ")");
+      option.put("label", d.fileName() + " (" + CaseDocument.sizeShort(d.size()) + ", "
+          + businessTime.shown(d.uploadedAt()) + ")");
       option.put("value", d.reference());
       return option;
     }).toList();
-    String json = CanonicalForm.json(options);
+    return SpinValues.jsonValue(CanonicalForm.json(options)).create();
+  }
+
+  private void offerToForms(String businessKey) {
+    JsonValue options = formOptions(businessKey);
     // Whoever may file a document on the case may have it offered on the case's forms.
     engine.asApplication(() -> {
       for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
           .active().list()) {
-        runtime.setVariable(instance.getId(), FORM_OPTIONS, SpinValues.jsonValue(json).create());
+        runtime.setVariable(instance.getId(), FORM_OPTIONS, options);
       }
     });
   }

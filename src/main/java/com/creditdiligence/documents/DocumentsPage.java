@@ -1,100 +1,89 @@
 package com.creditdiligence.documents;
 
+import com.creditdiligence.platform.EngineActions;
 import com.creditdiligence.platform.web.ApiProblem;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.submission.BusinessTime;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
-import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * The case's documents page, linked from the task forms (Camunda Forms in 7.24 have no file picker):
- * upload a file, see the case's documents with their references. After an upload, reopening the task
- * offers the new document in the form's «附件 Documents» list.
+ * The case's documents page ({@code templates/documents/documents.html}), linked from the task forms (Camunda Forms in
+ * 7.24 have no file picker) and opened in a tab of its own (Tasklist's {@code scripts/case-documents.js}): upload a
+ * file, see the case's documents by name, size and time in the business zone. After an upload the page tells the
+ * Tasklist tab (a BroadcastChannel message, {@code static/documents/documents.js}), which saves the half-filled form
+ * and shows it again with the new document among those to pick.
+ *
+ * <p>A browser is answered with pages only: a refused upload (too large, a type not accepted, a bad name) is the page
+ * itself saying why; a case the user may not read, or that does not exist, is a page with the message (4xx). The API
+ * ({@code /api/cases/{key}/documents}, {@link DocumentController}) keeps answering with problem+json.
  */
 @Controller
 class DocumentsPage {
-
-  private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
   private final CaseDocuments documents;
   private final IdentityService identity;
   private final CaseAccess access;
   private final BusinessTime businessTime;
+  private final DocumentProperties properties;
+  private final EngineActions engine;
 
-  DocumentsPage(CaseDocuments documents, IdentityService identity, CaseAccess access, BusinessTime businessTime) {
+  DocumentsPage(CaseDocuments documents, IdentityService identity, CaseAccess access, BusinessTime businessTime,
+                DocumentProperties properties, EngineActions engine) {
+    this.engine = engine;
     this.access = access;
     this.documents = documents;
     this.identity = identity;
     this.businessTime = businessTime;
+    this.properties = properties;
+  }
+
+  /** A document as the page shows it: name, kind of file and size in words, who and when in the business zone. */
+  record Row(String fileName, String download, String mediaType, String size, String by, String at, String reference) {
   }
 
   @GetMapping(value = "/cases/{businessKey}/documents", produces = MediaType.TEXT_HTML_VALUE)
-  @ResponseBody
-  String page(@PathVariable String businessKey, @RequestParam(required = false) String filed, CsrfToken csrf) {
-    String notice = filed == null ? "" : "<p class=\"ok\">已上传 Uploaded: <code>" + HtmlUtils.htmlEscape(filed)
-        + "</code> — 请重新打开任务以在表单中选择 Reopen the task to pick it in the form.</p>";
-    return render(businessKey, notice, csrf);
-  }
-
-  /** The page, its form carrying the CSRF token an upload must send back (ApplicationSecurity). */
-  private String render(String businessKey, String notice, CsrfToken csrf) {
+  ModelAndView page(@PathVariable String businessKey, @RequestParam(required = false) String filed, CsrfToken csrf) {
     access.read(businessKey);
     documents.requireCase(businessKey);
-    String key = HtmlUtils.htmlEscape(businessKey);
-    StringBuilder rows = new StringBuilder();
-    for (CaseDocument d : documents.ofCase(businessKey)) {
-      rows.append("<tr><td><a href=\"/api/cases/").append(key).append("/documents/").append(d.reference()).append("\">")
-          .append(HtmlUtils.htmlEscape(d.fileName())).append("</a></td><td>").append(HtmlUtils.htmlEscape(d.mediaType()))
-          .append("</td><td>").append(d.size()).append("</td><td><code>").append(d.reference()).append("</code></td><td>")
-          .append(HtmlUtils.htmlEscape(d.uploadedBy())).append("</td><td>").append(businessTime.shown(d.uploadedAt()))
-          .append("</td></tr>");
-    }
-    return """
-        <!DOCTYPE html>
-        <html lang="zh-CN"><head><meta charset="utf-8"><title>资料 Documents — %1$s</title><link rel="icon" href="/favicon.svg">
-        <link rel="stylesheet" href="/documents/documents.css"></head>
-        <body>
-          <h1>案件资料 Case documents — %1$s</h1>
-          <p><a href="/camunda/app/tasklist/">← 返回任务列表 Back to Tasklist</a>
-             — 建议先上传资料再填写表单 Upload first, then fill the form: leaving a form unsaved loses what was typed.</p>
-          %2$s
-          <form method="post" enctype="multipart/form-data" action="/cases/%1$s/documents">
-            <input type="hidden" name="%4$s" value="%5$s">
-            <label>选择文件 Choose a file: <input type="file" name="file" required></label>
-            <button type="submit">上传 Upload</button>
-          </form>
-          <table><thead><tr><th>文件 File</th><th>类型 Type</th><th>字节 Bytes</th><th>引用 Reference (SHA-256)</th>
-          <th>上传人 By</th><th>时间 At (%6$s)</th></tr></thead><tbody>%3$s</tbody></table>
-        </body></html>
-        """.formatted(key, notice, rows, HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()),
-        HtmlUtils.htmlEscape(businessTime.label()));
+    Optional<CaseDocument> justFiled = filed == null ? Optional.empty() : documents.byReference(businessKey, filed);
+    return render(businessKey, justFiled.orElse(null), null, csrf, HttpStatus.OK);
   }
 
   /**
    * A browser posts the form here: a refused upload is answered with the page itself, saying why (4xx, HTML), not
-   * with the API's problem+json, which a browser would show raw.
+   * with the API's problem+json, which a browser would show raw. A filed one is seen again by its page (303).
    */
   @PostMapping(value = "/cases/{businessKey}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  ResponseEntity<String> upload(@PathVariable String businessKey,
-                                @RequestParam(name = "file", required = false) MultipartFile file, CsrfToken csrf)
+  ModelAndView upload(@PathVariable String businessKey,
+                      @RequestParam(name = "file", required = false) MultipartFile file, CsrfToken csrf)
       throws IOException {
     access.act(businessKey);
     CaseDocument filed;
     try {
-      if (file == null) {
+      if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
         throw ApiProblem.badField("file", "请选择文件 Choose a file");
       }
       filed = documents.file(businessKey, file.getOriginalFilename(), file.getBytes(),
@@ -103,11 +92,75 @@ class DocumentsPage {
       if (!refused.status().is4xxClientError()) {
         throw refused;
       }
-      return ResponseEntity.status(refused.status()).contentType(HTML)
-          .body(render(businessKey, "<p class=\"refused\" role=\"alert\">未上传 Not uploaded: "
-              + HtmlUtils.htmlEscape(refused.getMessage()) + "</p>", csrf));
+      return render(businessKey, null, refused.getMessage(), csrf, refused.status());
     }
-    return ResponseEntity.status(303)
-        .location(URI.create("/cases/" + businessKey + "/documents?filed=" + filed.reference())).build();
+    RedirectView seeThePage = new RedirectView("/cases/" + URLEncoder.encode(businessKey, StandardCharsets.UTF_8)
+        + "/documents?filed=" + URLEncoder.encode(filed.reference(), StandardCharsets.UTF_8));
+    seeThePage.setStatusCode(HttpStatus.SEE_OTHER);
+    return new ModelAndView(seeThePage);
+  }
+
+  private ModelAndView render(String businessKey, CaseDocument filed, String refusal, CsrfToken csrf, HttpStatus status) {
+    List<CaseDocument> ofCase = documents.ofCase(businessKey);
+    Function<String, String> names = names(ofCase);
+    ModelAndView page = new ModelAndView("documents/documents");
+    page.addObject("key", businessKey);
+    page.addObject("rows", ofCase.stream().map(d -> new Row(d.fileName(),
+        "/api/cases/" + businessKey + "/documents/" + d.reference(), d.mediaType(), CaseDocument.sizeShown(d.size()),
+        names.apply(d.uploadedBy()), businessTime.shown(d.uploadedAt()), d.reference())).toList());
+    page.addObject("allowedTypes", properties.allowedMediaTypes().stream().sorted().toList());
+    page.addObject("accept", String.join(",", UploadCheck.extensionsAccepted(properties.allowedMediaTypes())));
+    page.addObject("maxSize", CaseDocument.sizeShown(properties.maxSize().toBytes()));
+    page.addObject("zoneLabel", businessTime.label());
+    page.addObject("filed", filed);
+    page.addObject("refusal", refusal);
+    // The token (and the session that keeps it) exists before the page is written.
+    csrf.getToken();
+    page.addObject("csrf", csrf);
+    page.setStatus(status);
+    return page;
+  }
+
+  /** «王经理一 (manager1)» for each uploader: the name first, the id for the record. */
+  private Function<String, String> names(List<CaseDocument> ofCase) {
+    Map<String, String> shown = ofCase.stream().map(CaseDocument::uploadedBy).distinct()
+        .collect(Collectors.toMap(id -> id, id -> {
+          User user = engine.asApplication(() -> identity.createUserQuery().userId(id).singleResult());
+          String name = user == null ? "" : (Optional.ofNullable(user.getFirstName()).orElse("")
+              + Optional.ofNullable(user.getLastName()).orElse("")).strip();
+          return name.isEmpty() ? id : name + " (" + id + ")";
+        }));
+    return id -> shown.getOrDefault(id, id);
+  }
+
+  /** The page's own refusals (a case not found, not the user's to read or to add to): a page that says why. */
+  @ExceptionHandler(ApiProblem.class)
+  ModelAndView refused(ApiProblem refused) {
+    if (!refused.status().is4xxClientError()) {
+      throw refused;
+    }
+    return refusedPage(refused.status(), refused.getMessage());
+  }
+
+  /**
+   * An upload above what the server reads at all (spring.servlet.multipart), or a body it cannot read as a form: a
+   * page that says why, not the API's problem+json.
+   */
+  @ExceptionHandler(MultipartException.class)
+  ModelAndView unreadable(MultipartException unreadable) {
+    if (unreadable instanceof MaxUploadSizeExceededException) {
+      long limit = properties.maxSize().toMegabytes();
+      return refusedPage(HttpStatus.PAYLOAD_TOO_LARGE, "文件超过 " + limit + " MB The file is larger than " + limit + " MB");
+    }
+    return refusedPage(HttpStatus.BAD_REQUEST,
+        "无法读取上传内容,请重新选择文件 The upload could not be read; choose the file again");
+  }
+
+  private static ModelAndView refusedPage(HttpStatus status, String message) {
+    ModelAndView page = new ModelAndView("documents/refused");
+    page.addObject("status", status.value());
+    page.addObject("message", message);
+    page.setStatus(status);
+    return page;
   }
 }

@@ -215,6 +215,11 @@ public class UploadCheck {
     return new Refused("文件已损坏 The file is damaged: its archive structure cannot be read");
   }
 
+  /** The file name extensions of the media types accepted (.pdf, .jpg, ...), as a file chooser's {@code accept}. */
+  static List<String> extensionsAccepted(java.util.Collection<String> mediaTypes) {
+    return mediaTypes.stream().sorted().flatMap(type -> extensionsOf(type).stream()).distinct().toList();
+  }
+
   private static List<String> extensionsOf(String mediaType) {
     try {
       return TIKA.forName(mediaType).getExtensions();

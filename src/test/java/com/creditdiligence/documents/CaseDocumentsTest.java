@@ -188,9 +188,10 @@ class CaseDocumentsTest {
     ResponseEntity<String> posted = http.withBasicAuth("manager1", "demo").postForEntity(page, new HttpEntity<>(form, headers),
         String.class);
 
-    // The browser is sent back to the page (303), which names the new document's reference.
+    // The browser is sent back to the page (303), which names the new document and carries its reference (for the
+    // Tasklist tab it tells, and in the row's detail).
     assertThat(posted.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(posted.getBody()).contains("已上传 Uploaded: <code>sha256:");
+    assertThat(posted.getBody()).contains("已上传 Uploaded: 现场照片.png").contains("data-reference=\"sha256:");
     String html = http.withBasicAuth("manager1", "demo").getForObject(page, String.class);
     assertThat(html).contains("现场照片.png").contains("sha256:").contains("上传 Upload");
     assertThat(http.getForEntity(page, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

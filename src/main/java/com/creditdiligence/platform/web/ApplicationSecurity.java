@@ -28,6 +28,7 @@ import org.springframework.security.web.authentication.session.NullAuthenticated
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.MissingCsrfTokenException;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -83,7 +84,7 @@ class ApplicationSecurity {
         .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new BrowserIntent(webappSession))
             .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(ApplicationSecurity::unauthorized)
-            .accessDeniedHandler((request, response, denied) -> forbidden(response, denied)))
+            .accessDeniedHandler((request, response, denied) -> forbidden(request, response, denied)))
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
             .frameOptions(frames -> frames.sameOrigin())
@@ -170,12 +171,38 @@ class ApplicationSecurity {
         "请登录 Log in with your Camunda user name and password");
   }
 
-  private static void forbidden(HttpServletResponse response, Exception denied) throws IOException {
+  private static void forbidden(HttpServletRequest request, HttpServletResponse response, Exception denied)
+      throws IOException {
     String detail = denied instanceof MissingCsrfTokenException || denied instanceof CsrfException
         ? "此请求缺少本页面的安全令牌,可能来自其他网页;请从本系统的页面重新提交 The request carries no valid token of this "
             + "application's page (it may come from another site or port); submit it again from the application's own page"
         : "无权操作 Not permitted";
+    if (pageForABrowser(request)) {
+      page(response, HttpServletResponse.SC_FORBIDDEN, detail);
+      return;
+    }
     problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", detail);
+  }
+
+  /**
+   * A browser's request for one of the pages (a form posted from the documents page, say), not for /api: it asks for
+   * HTML, and shows problem+json raw. Scripts and the API keep getting problem+json.
+   */
+  private static boolean pageForABrowser(HttpServletRequest request) {
+    String accept = request.getHeader("Accept");
+    return accept != null && accept.contains("text/html") && !request.getRequestURI().startsWith("/api/");
+  }
+
+  /** The refusal as a page, its message (fixed texts of this class, no input of the request) in Chinese and English. */
+  private static void page(HttpServletResponse response, int status, String detail) throws IOException {
+    response.setStatus(status);
+    response.setContentType("text/html");
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + status
+        + " 无法完成 Could not be done</title><link rel=\"icon\" href=\"/favicon.svg\"><link rel=\"stylesheet\" "
+        + "href=\"/documents/documents.css\"></head><body><h1>无法完成 Could not be done</h1><p id=\"refusal\" "
+        + "class=\"refused\" role=\"alert\">" + HtmlUtils.htmlEscape(detail) + "</p><p><a href=\"/camunda/app/tasklist/\">"
+        + "← 返回任务列表 Back to Tasklist</a></p></body></html>");
   }
 
   private static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {

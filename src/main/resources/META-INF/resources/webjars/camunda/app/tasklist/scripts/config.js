@@ -41,7 +41,10 @@ export default {
   // form-js-locale: Camunda Forms' own texts (validation messages, "Select", "Add new", the calendar) in the
   // user's language, patterns said in words, and typed dates read strictly (see the script for why a script).
   // case-brief-links: a form's link to the case brief opens in a new tab, the form keeps what was typed.
-  customScripts: ['scripts/moment-locale-sync', 'scripts/form-js-locale', 'scripts/case-brief-links', 'scripts/desk-link'],
+  // case-documents: a form's link to the case's documents opens in a new tab; after an upload there, the form is saved
+  // and shown again with the new document to pick (see the script for why a reload).
+  customScripts: ['scripts/moment-locale-sync', 'scripts/form-js-locale', 'scripts/case-brief-links', 'scripts/case-documents',
+    'scripts/desk-link'],
   //
   // Note: the red "migrate to Camunda 8" bar (BANNER_CE_EOL_TEXT) has no switch in this file in 7.24:
   // the header widget sets isCommunityEdition = true unconditionally.
