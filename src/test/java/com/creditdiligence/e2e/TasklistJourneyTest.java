@@ -82,7 +82,7 @@ class TasklistJourneyTest {
           .type("Field_unifiedSocialCreditCode", "91320200MA1B2C3D4E")
           .date("Field_establishedOn", LocalDate.now().minusYears(6))
           .type("Field_employeeCount", 120)
-          .type("Field_annualRevenue", 9000)
+          .type("Field_revenueLastYear", 90000000)
           .tick("营业执照有效且已年检 Business licence valid and inspected")
           .select("Field_creditRecord", "无不良记录 Clean")
           .select("Field_product", "流动资金贷款担保 Working-capital loan guarantee")
