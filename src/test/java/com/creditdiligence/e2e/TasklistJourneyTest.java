@@ -95,6 +95,9 @@ class TasklistJourneyTest {
           .type("Field_purpose", "采购棉纱 Purchase of cotton yarn")
           .tick("保证人 Guarantor")
           .type("Field_counterGuaranteeDescription", "法定代表人连带保证 Joint guarantee of the legal representative");
+      // Typed in yuan, each figure is also said in 万元 beside it, as the rule book states its limits (5000万元, 4亿元).
+      assertThat(browser.driver().findElement(By.cssSelector(".fjs-container")).getText())
+          .contains("合 9000 万元", "合 200 万元");
       browser.step("intake-filled");
       tasklist.start();
 
@@ -122,7 +125,7 @@ class TasklistJourneyTest {
       assertThat(revenue.isEnabled()).as("the intake's revenue in the report can be changed").isFalse();
       assertThat(new BigDecimal(report.value("Field_revenueLastYear"))).isEqualByComparingTo("90000000");
       String shown = browser.driver().findElement(By.cssSelector(".fjs-container")).getText();
-      assertThat(shown).contains("上年营业收入(元,受理时填报)", "2,000,000 元 yuan(200 万元)")
+      assertThat(shown).contains("上年营业收入(元,受理时填报)", "90,000,000 元 yuan(9000 万元)", "2,000,000 元 yuan(200 万元)")
           .doesNotContain("受理时以万元填报");
       browser.stepShowingAll("report-carries-the-revenue", ".fjs-container");
     }
