@@ -41,8 +41,13 @@ final class RecordContent {
     REPORT_SECTIONS.put("recommendationRationale", "§19");
   }
 
-  static final List<String> REPORT_FIGURES = List.of("revenueLastYear", "netProfitLastYear", "totalAssets",
-      "totalLiabilities", "operatingCashFlow");
+  /**
+   * The figures the report's author states (§16). Last year's revenue is not among them: the intake asks it (in yuan,
+   * required there) and the report's form shows it read-only; a report of a form that still asked it again carries it
+   * as well, and is judged by the same figures.
+   */
+  static final List<String> REPORT_FIGURES = List.of("netProfitLastYear", "totalAssets", "totalLiabilities",
+      "operatingCashFlow");
   static final Set<String> RECOMMENDATIONS = Set.of("approve", "approveWithConditions", "reject");
 
   private RecordContent() {

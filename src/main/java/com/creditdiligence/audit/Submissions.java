@@ -2,6 +2,7 @@ package com.creditdiligence.audit;
 
 import com.creditdiligence.brief.FormLayout;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.intake.IntakeFindings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +40,10 @@ final class Submissions {
       if (step.isEmpty() || !step.get().recordType().equals(r.recordType()) || !FormLayout.exists(step.get().form())) {
         continue;
       }
-      Map<String, Object> values = new LinkedHashMap<>(parse(r.findings()));
+      Map<String, Object> recorded = parse(r.findings());
+      // An intake recorded before revenue was asked in yuan is read in yuan (the record itself is not rewritten).
+      Map<String, Object> values = new LinkedHashMap<>("ApplicationIntake".equals(step.get().form())
+          ? IntakeFindings.inTodaysUnits(recorded) : recorded);
       boolean sealed = values.containsKey("sealed") && values.size() == 1;
       List<Integer> amendedBy = new ArrayList<>();
       for (EvidenceRecord a : records) {

@@ -4,6 +4,7 @@ import com.creditdiligence.documents.CaseDocument;
 import com.creditdiligence.documents.CaseDocuments;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.intake.IntakeFindings;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.submission.BusinessTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -129,7 +130,9 @@ class CaseBriefPage {
       return new Section(id, title, clause, null);
     }
     EvidenceRecord r = record.get();
-    Map<String, Object> values = new LinkedHashMap<>(parse(r.findings()));
+    // An intake recorded before revenue was asked in yuan is read in yuan (the record itself is not rewritten).
+    Map<String, Object> recorded = parse(r.findings());
+    Map<String, Object> values = new LinkedHashMap<>(form == intakeForm ? IntakeFindings.inTodaysUnits(recorded) : recorded);
     List<EvidenceRecord> amendments = records.stream()
         .filter(a -> AMENDMENT.equals(a.recordType()) && Objects.equals(a.amendsSequenceNo(), r.sequenceNo())).toList();
     amendments.forEach(a -> values.putAll(parse(a.findings())));

@@ -26,7 +26,7 @@ public final class DemoSubmissions {
     values.put("establishedOn", today().minusYears(8).toString());
     values.put("businessLicenceValid", true);
     values.put("employeeCount", 240);
-    values.put("annualRevenue", 18000);
+    values.put("revenueLastYear", 180000000);
     values.put("creditRecord", "clean");
     values.put("product", product);
     values.put("amount", amount);
@@ -85,7 +85,6 @@ public final class DemoSubmissions {
     values.put("collateralRealizability", "工业园区厂房流通性较好,处置周期约半年 Park plant readily saleable, about six months to realise");
     values.put("reportSummary", "经营、财务及反担保均正常,风险可控 Operations, finances and counter-guarantees sound: risk under control");
     values.put("recommendationRationale", "现金流覆盖充分,抵押足值,建议按申请金额担保 Cash flow covers the debt and the mortgage is sufficient");
-    values.put("revenueLastYear", 180000000);
     values.put("netProfitLastYear", 9500000);
     values.put("totalAssets", 220000000);
     values.put("totalLiabilities", 120000000);

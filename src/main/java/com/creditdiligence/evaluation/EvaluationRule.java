@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 分析与评价 (§15–§19): the written report has its product-specific, financial (with forecast),
- * non-financial and second-repayment-source sections, and ends in a recommendation.
+ * non-financial and second-repayment-source sections, and ends in a recommendation. Last year's revenue is the
+ * intake's figure (asked once, in yuan, and required there): the report's form shows it read-only and does not submit it.
  */
 @Component
 class EvaluationRule implements TaskRule {
@@ -24,7 +25,7 @@ class EvaluationRule implements TaskRule {
   static final TaskSpec SPEC = TaskSpec.of("Task_AnalysisEvaluation", "Form_AnalysisEvaluation", Stage.EVALUATION,
       new Duty("ANALYSIS_REPORT", "§15–§19"))
       .text("productRiskAnalysis")
-      .number("revenueLastYear", "netProfitLastYear", "totalAssets", "totalLiabilities")
+      .number("netProfitLastYear", "totalAssets", "totalLiabilities")
       .number("operatingCashFlow")
       .text("financialAnalysis", "financialForecast", "nfManagement", "nfProducts")
       .text("nfProduction", "nfIndustry", "nfMacroEconomy", "counterGuarantorAssessment")
@@ -59,7 +60,6 @@ class EvaluationRule implements TaskRule {
         .requireFinding("reportSummary", "分析评价报告结论 Report conclusion (§19)")
         .requireFinding("recommendationRationale", "建议理由 Rationale of the recommendation (§19)")
         .requireOneOf("recommendation", RECOMMENDATIONS, "客户经理建议 Recommendation");
-    checks.requireAmount("revenueLastYear", "上年营业收入 Revenue last year", BigDecimal.ZERO);
     checks.requireAmount("netProfitLastYear", "上年净利润 Net profit last year", null);
     checks.requireAmount("totalAssets", "资产总额 Total assets", BigDecimal.ZERO);
     checks.requireAmount("totalLiabilities", "负债总额 Total liabilities", BigDecimal.ZERO);

@@ -32,7 +32,7 @@ class IntakeRule implements TaskRule {
       .choice("applicantType")
       .text("unifiedSocialCreditCode")
       .date("establishedOn")
-      .number("employeeCount", "annualRevenue")
+      .number("employeeCount", "revenueLastYear")
       .flag("businessLicenceValid")
       .choice("creditRecord", "product")
       .number("amount", "termMonths")
@@ -65,7 +65,7 @@ class IntakeRule implements TaskRule {
     }
     checks.requirePastDate("establishedOn", "成立日期 Date of establishment");
     checks.requireAmount("employeeCount", "员工人数 Employees", BigDecimal.ZERO);
-    checks.requireAmount("annualRevenue", "上年营业收入 Last year's revenue", BigDecimal.ZERO);
+    checks.requireAmount("revenueLastYear", "上年营业收入(元) Revenue last year (yuan)", BigDecimal.ZERO);
     checks.requireAmount("amount", "申请担保金额 Amount", BigDecimal.ONE);
     checks.requireAmount("termMonths", "期限(月) Term in months", BigDecimal.ONE).ifPresent(term -> {
       if (term.stripTrailingZeros().scale() > 0) {

@@ -20,7 +20,10 @@ class FormFields {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The keyed fields of one form, and among them those a user can edit (a disabled field only shows a value). */
+  /**
+   * The keyed fields of one form, and among them those a user can edit: a disabled or read-only field only shows a
+   * value (one carried from an earlier step, a fact of the case), so a value under its name is not the user's to submit.
+   */
   record Form(List<String> keys, List<String> editable) {
   }
 
@@ -62,6 +65,15 @@ class FormFields {
     return forms;
   }
 
+  /**
+   * Neither disabled nor read-only. A read-only condition (a FEEL expression) counts as read-only: the server cannot
+   * tell on which path the user saw the field editable.
+   */
+  static boolean editable(JsonNode component) {
+    return !component.path("disabled").asBoolean(false) && !component.path("readonly").asBoolean(false)
+        && !component.path("readonly").isTextual();
+  }
+
   private static void collectKeys(JsonNode components, List<String> keys, List<String> editable) {
     for (JsonNode component : components) {
       String key = null;
@@ -73,7 +85,7 @@ class FormFields {
       }
       if (key != null) {
         keys.add(key);
-        if (!component.path("disabled").asBoolean(false)) {
+        if (editable(component)) {
           editable.add(key);
         }
       }

@@ -10,6 +10,7 @@ import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
+import com.creditdiligence.security.Qualifications;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -55,6 +56,8 @@ class FormsInTheUsersLanguageTest {
   CaseEvents events;
   @Autowired
   ReviewStore reviews;
+  @Autowired
+  Qualifications qualifications;
 
   @Test
   void aChineseBrowserShowsTheFormsValidationPlaceholdersAndCalendarInChineseWithPatternsInWords() {
@@ -120,16 +123,19 @@ class FormsInTheUsersLanguageTest {
   @Test
   void aDateTypedInAnAmericanBrowserIsStoredAsTheDayMeantOrRefusedVisibly() {
     LocalDate today = LocalDate.now();
-    ProcessInstance maturing = new LifecycleDriver(engine).issuedGuarantee("manager1",
+    // A manager of this test's own: their Tasklist lists this case's release alone, opened from the list as a person does.
+    String manager = ManagerOfTheirOwn.create(engine, qualifications, "managerusdate", "美式日期", today);
+    ProcessInstance maturing = new LifecycleDriver(engine).issuedGuarantee(manager,
         "美式日期测试公司 US Date Co. " + APPLICANTS.incrementAndGet(), 3_000_000);
-    new LifecycleDriver(engine).completeInCase(maturing.getBusinessKey(), "Task_MonitoringReport", "manager1",
+    new LifecycleDriver(engine).completeInCase(maturing.getBusinessKey(), "Task_MonitoringReport", manager,
         monitoringReport("normal", 0, "releaseAtMaturity"));
     Task release = taskOf(maturing.getBusinessKey(), "Task_ReleaseGuarantee");
+    assertThat(release.getAssignee()).isEqualTo(manager);
     String american = today.getMonthValue() + "/" + today.getDayOfMonth() + "/" + today.getYear();
 
     try (Browser browser = Browser.open(baseUrl(), "date-typed-en-us", "en-US")) {
       Tasklist tasklist = new Tasklist(browser);
-      tasklist.signIn("manager1");
+      tasklist.signIn(manager);
       // English otherwise: form-js's own English stays, but a pattern is said in words there too.
       browser.waitForClickable(By.xpath("//a[normalize-space(.)='Start process']")).click();
       browser.waitForClickable(By.xpath("//ul[@class='processes']//a[contains(normalize-space(.), "
@@ -144,7 +150,8 @@ class FormsInTheUsersLanguageTest {
           .click();
       browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
 
-      CamundaForm form = tasklist.openTask(release.getId());
+      tasklist.waitForListedTask("到期解保 Release at maturity", maturing.getBusinessKey());
+      CamundaForm form = tasklist.openListedTask("到期解保 Release at maturity", maturing.getBusinessKey());
       WebElement date = browser.waitFor(By.cssSelector(".fjs-container [id$='-Field_repaymentConfirmedOn-date']"));
 
       // Year first, as Chinese and ISO write it: the day meant, shown the American way.

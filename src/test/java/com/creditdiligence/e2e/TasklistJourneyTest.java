@@ -11,8 +11,10 @@ import com.creditdiligence.accountability.ReviewSteps;
 import com.creditdiligence.accountability.Tier;
 import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
+import com.creditdiligence.demo.DemoSubmissions;
 import com.creditdiligence.demo.LifecycleDriver;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -82,7 +85,7 @@ class TasklistJourneyTest {
           .type("Field_unifiedSocialCreditCode", "91320200MA1B2C3D4E")
           .date("Field_establishedOn", LocalDate.now().minusYears(6))
           .type("Field_employeeCount", 120)
-          .type("Field_annualRevenue", 9000)
+          .type("Field_revenueLastYear", 90000000)
           .tick("营业执照有效且已年检 Business licence valid and inspected")
           .select("Field_creditRecord", "无不良记录 Clean")
           .select("Field_product", "流动资金贷款担保 Working-capital loan guarantee")
@@ -92,6 +95,9 @@ class TasklistJourneyTest {
           .type("Field_purpose", "采购棉纱 Purchase of cotton yarn")
           .tick("保证人 Guarantor")
           .type("Field_counterGuaranteeDescription", "法定代表人连带保证 Joint guarantee of the legal representative");
+      // Typed in yuan, each figure is also said in 万元 beside it, as the rule book states its limits (5000万元, 4亿元).
+      assertThat(browser.driver().findElement(By.cssSelector(".fjs-container")).getText())
+          .contains("合 9000 万元", "合 200 万元");
       browser.step("intake-filled");
       tasklist.start();
 
@@ -106,6 +112,22 @@ class TasklistJourneyTest {
 
       assertThat(tasklist.openListedTask("客户调查 Customer investigation", caseKey).title()).contains("客户调查");
       browser.step("investigation-form");
+
+      // The report asks no figure a second time: last year's revenue is the intake's, shown in yuan and read-only
+      // (Tasklist does not submit a disabled field, nor would the server take it); the amount applied for reads
+      // grouped by thousands with its unit, and in 万元 as the rule book states its limits.
+      driver.complete(investigation.getProcessInstanceId(), "Task_CustomerInvestigation", manager,
+          DemoSubmissions.investigation(false));
+      browser.go(Tasklist.HOME);
+      tasklist.waitForListedTask("分析与评价 Analysis and evaluation", caseKey);
+      CamundaForm report = tasklist.openListedTask("分析与评价 Analysis and evaluation", caseKey);
+      WebElement revenue = browser.waitFor(By.cssSelector(".fjs-container [id$='-Field_revenueLastYear']"));
+      assertThat(revenue.isEnabled()).as("the intake's revenue in the report can be changed").isFalse();
+      assertThat(new BigDecimal(report.value("Field_revenueLastYear"))).isEqualByComparingTo("90000000");
+      String shown = browser.driver().findElement(By.cssSelector(".fjs-container")).getText();
+      assertThat(shown).contains("上年营业收入(元,受理时填报)", "90,000,000 元 yuan(9000 万元)", "2,000,000 元 yuan(200 万元)")
+          .doesNotContain("受理时以万元填报");
+      browser.stepShowingAll("report-carries-the-revenue", ".fjs-container");
     }
   }
 
@@ -120,7 +142,8 @@ class TasklistJourneyTest {
       tasklist.signIn(member);
       CamundaForm form = tasklist.openTask(vote.getId());
       // Amounts are read as people write them: digits grouped by thousands.
-      assertThat(browser.driver().findElement(By.cssSelector(".fjs-container")).getText()).contains("1,000,000 元 yuan");
+      assertThat(browser.driver().findElement(By.cssSelector(".fjs-container")).getText())
+          .contains("1,000,000 元 yuan(100 万元)");
       browser.step("vote-form");
 
       // A one-word rationale the form itself does not let through (at least 10 characters, as the rule says), nor

@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A step is one unit: its BPMN element names its form, its spec names the same element and form, and the
- * spec's fields are exactly the form's editable fields, with the same types, both ways.
+ * spec's fields are exactly the form's editable fields (neither disabled nor read-only), with the same types, both ways.
  */
 @ApplicationTest
 class TaskSpecsTest {
@@ -82,7 +82,9 @@ class TaskSpecsTest {
     for (JsonNode component : components) {
       String type = component.path("type").asText();
       String key = type.equals("dynamiclist") ? component.path("path").asText(null) : component.path("key").asText(null);
-      if (key != null && !component.path("disabled").asBoolean(false)) {
+      boolean readOnly = component.path("disabled").asBoolean(false) || component.path("readonly").asBoolean(false)
+          || component.path("readonly").isTextual();
+      if (key != null && !readOnly) {
         assertThat(COMPONENT_TYPES).as("a known component type for %s", key).containsKey(type);
         fields.add(new Field(key, COMPONENT_TYPES.get(type)));
       }

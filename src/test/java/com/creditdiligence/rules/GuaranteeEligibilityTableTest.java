@@ -138,22 +138,32 @@ class GuaranteeEligibilityTableTest {
   void aCompanyWithAtLeast1000EmployeesAndAtLeast400MillionRevenueIsNotAnSme() {
     Map<String, Object> applicant = eligibleApplicant();
     applicant.put("employeeCount", 1000);
-    applicant.put("annualRevenue", 40000);
+    applicant.put("revenueLastYear", 400_000_000L);
 
     assertThat(reasonsFor(applicant)).containsExactly(NOT_AN_SME);
   }
 
-  @ParameterizedTest(name = "{0} employees, revenue {1} (10k yuan)")
+  /** The table reads the revenue in yuan, as the intake asks it: the 40,000 of the 万元 a former form asked is 40,000 yuan. */
+  @Test
+  void theRevenueIsComparedInYuanNotInTenThousands() {
+    Map<String, Object> applicant = eligibleApplicant();
+    applicant.put("employeeCount", 1000);
+    applicant.put("revenueLastYear", 40_000L);
+
+    assertThat(reasonsFor(applicant)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} employees, revenue {1} yuan")
   @CsvSource({
-      "999,   40000",
-      "1000,  39999.99",
+      "999,   400000000",
+      "1000,  399999999.99",
       "50000, 0",
-      "0,     9000000"
+      "0,     90000000000"
   })
-  void aCompanyLargeByOnlyOneMeasureIsStillAnSme(int employeeCount, double annualRevenue) {
+  void aCompanyLargeByOnlyOneMeasureIsStillAnSme(int employeeCount, double revenueLastYear) {
     Map<String, Object> applicant = eligibleApplicant();
     applicant.put("employeeCount", employeeCount);
-    applicant.put("annualRevenue", annualRevenue);
+    applicant.put("revenueLastYear", revenueLastYear);
 
     assertThat(reasonsFor(applicant)).isEmpty();
   }
@@ -251,7 +261,7 @@ class GuaranteeEligibilityTableTest {
     applicant.put("creditRecord", "clean");
     applicant.put("yearsInOperation", 8);
     applicant.put("employeeCount", 240);
-    applicant.put("annualRevenue", 18000);
+    applicant.put("revenueLastYear", 180_000_000L);
     applicant.put("amount", 2_000_000L);
     applicant.put("termMonths", 12);
     applicant.put("product", "workingCapitalLoan");

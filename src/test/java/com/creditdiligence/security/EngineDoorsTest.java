@@ -112,6 +112,30 @@ class EngineDoorsTest {
   }
 
   @Test
+  void theReportShowsTheIntakesRevenueReadOnlyAndCannotChangeIt() {
+    ProcessInstance application = driver.apply("manager1", intake("无锡门禁营收公司", "workingCapitalLoan", 2_000_000, 12));
+    driver.complete(application.getId(), "Task_CustomerInvestigation", "manager1", DemoSubmissions.investigation(false));
+    Task evaluation = driver.taskOf(application.getId(), "Task_AnalysisEvaluation", "manager1");
+    Map<String, Object> changed = new LinkedHashMap<>(DemoSubmissions.evaluation("approve"));
+    changed.put("revenueLastYear", 990_000_000L);
+
+    Answer refused = rest("manager1", "POST", "/task/" + evaluation.getId() + "/submit-form", completion(changed));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().path("errors").has("revenueLastYear")).isTrue();
+    assertThat(openTask(evaluation.getId())).isTrue();
+    assertThat(((Number) engine.getRuntimeService().getVariable(application.getId(), "revenueLastYear")).longValue())
+        .isEqualTo(180_000_000L);
+
+    // The report as the form submits it, without the read-only figure, is accepted; its record shows the intake's.
+    Answer accepted = rest("manager1", "POST", "/task/" + evaluation.getId() + "/submit-form",
+        completion(DemoSubmissions.evaluation("approve")));
+
+    assertThat(accepted.status()).isEqualTo(204);
+    assertThat(openTask(evaluation.getId())).isFalse();
+  }
+
+  @Test
   void aCommitteeMemberCannotWriteVariablesOnTheirVoteNorHandItOver() {
     ProcessInstance atCommittee = driver.toCommittee("manager1", intake("无锡门禁丁公司", "workingCapitalLoan", 2_000_000, 12),
         "approve");
