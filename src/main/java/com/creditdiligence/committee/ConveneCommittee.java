@@ -1,5 +1,6 @@
 package com.creditdiligence.committee;
 
+import com.creditdiligence.casefile.StaffGroups;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.submission.BusinessTime;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component("conveneCommittee")
 class ConveneCommittee implements JavaDelegate {
 
-  static final String COMMITTEE_GROUP = "committee";
+  static final String COMMITTEE_GROUP = StaffGroups.COMMITTEE;
 
   private final CommitteeVotes votes;
   private final CommitteeSeats seats;

@@ -1,6 +1,8 @@
 package com.creditdiligence.documents;
 
-import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.platform.SignedIn;
+import com.creditdiligence.platform.web.RefusalStatus;
+import com.creditdiligence.submission.Rejection;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.submission.BusinessTime;
 import java.nio.charset.StandardCharsets;
@@ -95,15 +97,15 @@ class DocumentsPage {
     CaseDocument filed;
     try {
       if (file == null) {
-        throw ApiProblem.badField("file", "请选择文件 Choose a file");
+        throw Rejection.invalid("file", "请选择文件 Choose a file");
       }
       filed = documents.file(businessKey, file.getOriginalFilename(), file.getBytes(),
-          identity.getCurrentAuthentication().getUserId(), businessTime.now());
-    } catch (ApiProblem refused) {
-      if (!refused.status().is4xxClientError()) {
+          SignedIn.userId(identity), businessTime.now());
+    } catch (Rejection refused) {
+      if (!RefusalStatus.of(refused).is4xxClientError()) {
         throw refused;
       }
-      return ResponseEntity.status(refused.status()).contentType(HTML)
+      return ResponseEntity.status(RefusalStatus.of(refused)).contentType(HTML)
           .body(render(businessKey, "<p class=\"refused\" role=\"alert\">未上传 Not uploaded: "
               + HtmlUtils.htmlEscape(refused.getMessage()) + "</p>", csrf));
     }

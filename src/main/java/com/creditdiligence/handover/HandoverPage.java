@@ -3,7 +3,8 @@ package com.creditdiligence.handover;
 import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.platform.EngineActions;
-import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.platform.web.RefusalStatus;
+import com.creditdiligence.submission.Rejection;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.security.Memberships;
 import com.creditdiligence.security.Qualification;
@@ -74,7 +75,7 @@ class HandoverPage {
     try {
       head = access.memberOf(Memberships.DEPARTMENT_HEAD);
       access.read(businessKey);
-    } catch (ApiProblem refused) {
+    } catch (Rejection refused) {
       return refusedPage(refused);
     }
     Instant now = businessTime.now();
@@ -101,12 +102,12 @@ class HandoverPage {
     try {
       access.memberOf(Memberships.DEPARTMENT_HEAD);
       access.read(businessKey);
-    } catch (ApiProblem refused) {
+    } catch (Rejection refused) {
       return refusedPage(refused);
     }
     Optional<CaseFile> file = caseFiles.find(businessKey);
     if (file.isEmpty()) {
-      return refusedPage(ApiProblem.notFound("没有案件 " + businessKey + " No case " + businessKey));
+      return refusedPage(Rejection.notFound("没有案件 " + businessKey + " No case " + businessKey));
     }
     return ResponseEntity.status(status).contentType(HTML).body(render(file.get(), notice.get(), csrf));
   }
@@ -161,11 +162,11 @@ class HandoverPage {
         + " (" + user.getId() + ")";
   }
 
-  private static ResponseEntity<String> refusedPage(ApiProblem refused) {
-    return ResponseEntity.status(refused.status()).contentType(HTML).body("""
+  private static ResponseEntity<String> refusedPage(Rejection refused) {
+    return ResponseEntity.status(RefusalStatus.of(refused)).contentType(HTML).body("""
         <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>%1$d</title>
         <link rel="stylesheet" href="/documents/documents.css"></head><body><h1>%1$d</h1><p>%2$s</p>
         <p><a href="/camunda/app/tasklist/">← 返回任务列表 Back to Tasklist</a></p></body></html>"""
-        .formatted(refused.status().value(), HtmlUtils.htmlEscape(refused.getMessage())));
+        .formatted(RefusalStatus.of(refused).value(), HtmlUtils.htmlEscape(refused.getMessage())));
   }
 }
