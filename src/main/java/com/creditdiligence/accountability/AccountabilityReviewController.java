@@ -1,8 +1,8 @@
 package com.creditdiligence.accountability;
 
+import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.platform.EngineActions;
 import com.creditdiligence.security.CaseAccess;
-import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.submission.Rejection;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;

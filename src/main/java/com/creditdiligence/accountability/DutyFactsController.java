@@ -1,10 +1,10 @@
 package com.creditdiligence.accountability;
 
-import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
-import com.creditdiligence.submission.Rejection;
+import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.submission.BusinessTime;
+import com.creditdiligence.submission.Rejection;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,16 +1,16 @@
 package com.creditdiligence.audit;
 
-import com.creditdiligence.security.People;
 import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.desk.CaseStages;
 import com.creditdiligence.platform.web.RefusalStatus;
-import com.creditdiligence.submission.Rejection;
 import com.creditdiligence.print.PrintedPdf;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.security.Memberships;
+import com.creditdiligence.security.People;
 import com.creditdiligence.submission.BusinessTime;
+import com.creditdiligence.submission.Rejection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -2,8 +2,8 @@ package com.creditdiligence.audit;
 
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.platform.TaskRules;
-import com.creditdiligence.submission.Rejection;
 import com.creditdiligence.security.CaseAccess;
+import com.creditdiligence.submission.Rejection;
 import java.time.Instant;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,7 +1,7 @@
 package com.creditdiligence.committee;
 
-import com.creditdiligence.platform.SignedIn;
 import com.creditdiligence.platform.FormFieldDefaults;
+import com.creditdiligence.platform.SignedIn;
 import com.creditdiligence.submission.BusinessTime;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

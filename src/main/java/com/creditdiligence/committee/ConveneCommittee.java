@@ -1,7 +1,7 @@
 package com.creditdiligence.committee;
 
-import com.creditdiligence.casefile.StaffGroups;
 import com.creditdiligence.casefile.CaseFiles;
+import com.creditdiligence.casefile.StaffGroups;
 import com.creditdiligence.submission.BusinessTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,12 +1,12 @@
 package com.creditdiligence.desk;
 
 import com.creditdiligence.platform.web.RefusalStatus;
-import com.creditdiligence.submission.Rejection;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.security.Memberships;
 import com.creditdiligence.security.Qualification;
 import com.creditdiligence.security.Qualifications;
 import com.creditdiligence.submission.BusinessTime;
+import com.creditdiligence.submission.Rejection;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

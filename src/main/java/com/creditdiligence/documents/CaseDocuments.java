@@ -1,9 +1,9 @@
 package com.creditdiligence.documents;
 
-import com.creditdiligence.platform.DocumentCitations;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.NewEvidence;
+import com.creditdiligence.platform.DocumentCitations;
 import com.creditdiligence.submission.Rejection;
 import java.io.IOException;
 import java.io.UncheckedIOException;

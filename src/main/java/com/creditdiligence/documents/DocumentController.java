@@ -2,8 +2,8 @@ package com.creditdiligence.documents;
 
 import com.creditdiligence.platform.SignedIn;
 import com.creditdiligence.security.CaseAccess;
-import com.creditdiligence.submission.Rejection;
 import com.creditdiligence.submission.BusinessTime;
+import com.creditdiligence.submission.Rejection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -2,9 +2,9 @@ package com.creditdiligence.documents;
 
 import com.creditdiligence.platform.SignedIn;
 import com.creditdiligence.platform.web.RefusalStatus;
-import com.creditdiligence.submission.Rejection;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.submission.BusinessTime;
+import com.creditdiligence.submission.Rejection;
 import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.net.URI;

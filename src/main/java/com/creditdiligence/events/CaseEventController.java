@@ -2,8 +2,8 @@ package com.creditdiligence.events;
 
 import com.creditdiligence.platform.EngineActions;
 import com.creditdiligence.security.CaseAccess;
-import com.creditdiligence.submission.Rejection;
 import com.creditdiligence.submission.BusinessTime;
+import com.creditdiligence.submission.Rejection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;

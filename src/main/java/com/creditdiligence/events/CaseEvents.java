@@ -1,9 +1,9 @@
 package com.creditdiligence.events;
 
 import com.creditdiligence.casefile.CaseFiles;
-import com.creditdiligence.submission.Rejection;
 import com.creditdiligence.submission.BusinessDays;
 import com.creditdiligence.submission.BusinessTime;
+import com.creditdiligence.submission.Rejection;
 import com.creditdiligence.submission.TaskSpec.Field;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package com.creditdiligence.events;
 
-import com.creditdiligence.submission.Rejection;
 import com.creditdiligence.submission.BusinessTime;
 import com.creditdiligence.submission.Refusal;
+import com.creditdiligence.submission.Rejection;
 import com.creditdiligence.submission.SubmissionRefused;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,8 +1,8 @@
 package com.creditdiligence.evidence;
 
 import com.creditdiligence.casefile.CaseFiles;
-import com.creditdiligence.submission.TaskRule;
 import com.creditdiligence.submission.Rejection;
+import com.creditdiligence.submission.TaskRule;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package com.creditdiligence.managers;
 
-import com.creditdiligence.print.PrintedPdf;
-import com.creditdiligence.security.People;
 import com.creditdiligence.platform.web.RefusalStatus;
-import com.creditdiligence.submission.Rejection;
+import com.creditdiligence.print.PrintedPdf;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.security.Memberships;
+import com.creditdiligence.security.People;
+import com.creditdiligence.submission.Rejection;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

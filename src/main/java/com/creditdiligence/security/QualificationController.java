@@ -1,7 +1,7 @@
 package com.creditdiligence.security;
 
-import com.creditdiligence.submission.Rejection;
 import com.creditdiligence.submission.BusinessTime;
+import com.creditdiligence.submission.Rejection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -1,18 +1,25 @@
 package com.creditdiligence.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The modules' one-way picture of docs/ARCHITECTURE.md, checked on every build: the kernel ({@code submission},
  * {@code evidence}, {@code casefile}) depends on nothing of ours but itself and not on the engine; the engine edge
  * ({@code platform}, its web layer {@code platform.web} included) on the kernel only; the features above both; no
- * two top-level packages depend on each other, however indirectly; the engine's internals stay in {@code platform}.
+ * two top-level packages depend on each other, however indirectly; the engine's internals stay in {@code platform}; a
+ * module's {@code internal} sub-package is its own. Nothing is frozen or allowed by name.
  */
 class ModulesTest {
 
@@ -45,7 +52,7 @@ class ModulesTest {
   @Test
   void kernelDependsOnNoFeatureNorOnTheEngine() {
     noClasses().that().resideInAnyPackage(KERNEL)
-        .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+        .should().dependOnClassesThat(DescribedPredicate.describe(
             "are ours but outside the kernel, or Camunda's",
             type -> type.getPackageName().startsWith("org.camunda")
                 || type.getPackageName().startsWith(ROOT + ".") && !inKernel(type.getPackageName())))
@@ -57,13 +64,39 @@ class ModulesTest {
   @Test
   void platformDependsOnTheKernelOnly() {
     noClasses().that().resideInAPackage(ROOT + ".platform..")
-        .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+        .should().dependOnClassesThat(DescribedPredicate.describe(
             "are ours but neither platform's nor the kernel's",
             type -> type.getPackageName().startsWith(ROOT + ".") && !inKernel(type.getPackageName())
                 && !type.getPackageName().startsWith(ROOT + ".platform")))
         .because("the engine edge serves every feature; a feature plugs into it (a TaskRule, an interface the "
             + "feature implements), it never reaches back")
         .check(CLASSES);
+  }
+
+  /**
+   * A module may keep types for itself in a sub-package named {@code internal}; no other module may use them. (None
+   * has one yet: the rule is there for the first.)
+   */
+  @Test
+  void noModuleReachesIntoAnothersInternals() {
+    List<String> violations = new ArrayList<>();
+    for (JavaClass origin : CLASSES) {
+      for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+        String target = dependency.getTargetClass().getPackageName();
+        if (target.startsWith(ROOT + ".") && (target + ".").contains(".internal.")
+            && !module(target).equals(module(origin.getPackageName()))) {
+          violations.add(dependency.getDescription());
+        }
+      }
+    }
+    assertThat(violations).as("uses of another module's internal package").isEmpty();
+  }
+
+  /** The top-level package under {@link #ROOT} a package belongs to. */
+  private static String module(String packageName) {
+    String rest = packageName.equals(ROOT) ? "" : packageName.substring(ROOT.length() + 1);
+    int dot = rest.indexOf('.');
+    return dot < 0 ? rest : rest.substring(0, dot);
   }
 
   private static boolean inKernel(String packageName) {
