@@ -1,9 +1,9 @@
 package com.creditdiligence.accountability;
 
+import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.platform.EngineActions;
 import com.creditdiligence.security.CaseAccess;
-import com.creditdiligence.casefile.CaseFiles;
-import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.submission.Rejection;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -69,7 +69,7 @@ class AccountabilityReviewController {
   @PostMapping("/api/cases/{businessKey}/accountability-reviews")
   ResponseEntity<ReviewView> open(@PathVariable String businessKey, @Valid @RequestBody OpenReviewRequest request) {
     if (caseFiles.find(businessKey).isEmpty()) {
-      throw ApiProblem.notFound("没有案件 " + businessKey + " No case " + businessKey);
+      throw Rejection.notFound("没有案件 " + businessKey + " No case " + businessKey);
     }
     // The review's start rule decides who may open one, and says why it refuses.
     ProcessInstance started = engine.asApplication(() -> forms.submitStartForm(
@@ -90,7 +90,7 @@ class AccountabilityReviewController {
   @GetMapping("/api/accountability-reviews/{reviewId}")
   ReviewView one(@PathVariable String reviewId) {
     AccountabilityReview review = store.review(reviewId)
-        .orElseThrow(() -> ApiProblem.notFound("没有此问责审查 No accountability review " + reviewId));
+        .orElseThrow(() -> Rejection.notFound("没有此问责审查 No accountability review " + reviewId));
     access.read(review.businessKey());
     return view(review);
   }

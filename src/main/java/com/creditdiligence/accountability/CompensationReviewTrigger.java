@@ -2,8 +2,8 @@ package com.creditdiligence.accountability;
 
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.evidence.EvidenceLedger;
-import com.creditdiligence.platform.SubmissionRefusedException;
 import com.creditdiligence.submission.Refusal;
+import com.creditdiligence.submission.SubmissionRefused;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -46,7 +46,7 @@ class CompensationReviewTrigger implements ExecutionListener {
     execution.setVariable("reviewReason", OpenReviewOnCompensation.REASON);
   }
 
-  private static SubmissionRefusedException refused(DelegateExecution execution, String message) {
-    return new SubmissionRefusedException(execution.getCurrentActivityId(), List.of(new Refusal("businessKey", message)));
+  private static SubmissionRefused refused(DelegateExecution execution, String message) {
+    return new SubmissionRefused(execution.getCurrentActivityId(), List.of(new Refusal("businessKey", message)));
   }
 }

@@ -1,10 +1,10 @@
 package com.creditdiligence.accountability;
 
-import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
-import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.submission.BusinessTime;
+import com.creditdiligence.submission.Rejection;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +45,7 @@ class DutyFactsController {
     access.read(businessKey);
     List<EvidenceRecord> records = ledger.records(businessKey);
     if (records.isEmpty()) {
-      throw ApiProblem.notFound("没有案件 " + businessKey + " No case " + businessKey);
+      throw Rejection.notFound("没有案件 " + businessKey + " No case " + businessKey);
     }
     return records;
   }

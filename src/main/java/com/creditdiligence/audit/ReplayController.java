@@ -1,21 +1,21 @@
 package com.creditdiligence.audit;
 
-import com.creditdiligence.security.People;
 import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.desk.CaseStages;
-import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.platform.web.RefusalStatus;
 import com.creditdiligence.print.PrintedPdf;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.security.Memberships;
+import com.creditdiligence.security.People;
 import com.creditdiligence.submission.BusinessTime;
+import com.creditdiligence.submission.Rejection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -109,12 +109,12 @@ class ReplayController {
   ResponseEntity<String> replayPage(@PathVariable String businessKey) {
     try {
       access.read(businessKey);
-    } catch (ApiProblem refused) {
+    } catch (Rejection refused) {
       // A person at a browser gets a page that says why, and the way back.
       Context page = new Context(Locale.SIMPLIFIED_CHINESE);
-      page.setVariable("status", refused.status().value());
+      page.setVariable("status", RefusalStatus.of(refused).value());
       page.setVariable("message", refused.getMessage());
-      return ResponseEntity.status(refused.status()).contentType(MediaType.TEXT_HTML)
+      return ResponseEntity.status(RefusalStatus.of(refused)).contentType(MediaType.TEXT_HTML)
           .body(templates.process("audit/refused", page));
     }
     Context page = new Context(Locale.SIMPLIFIED_CHINESE);
@@ -144,7 +144,7 @@ class ReplayController {
   ResponseEntity<byte[]> dossierPdf(@PathVariable String businessKey) {
     String user = access.read(businessKey);
     if (!PrintedPdf.fontAvailable()) {
-      throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, null, "档案所需中文字体未安装 The dossier's CJK font is missing: "
+      throw Rejection.unavailable("档案所需中文字体未安装 The dossier's CJK font is missing: "
           + "build with npm available (mvn runs npm ci), or use dossier.json");
     }
     trail.recordView(businessKey, user, "DOSSIER_EXPORTED", Map.of("format", "pdf"));

@@ -2,8 +2,8 @@ package com.creditdiligence.audit;
 
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.platform.TaskRules;
-import com.creditdiligence.platform.web.ApiProblem;
 import com.creditdiligence.security.CaseAccess;
+import com.creditdiligence.submission.Rejection;
 import java.time.Instant;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,10 +35,10 @@ class TimelineController {
                          @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "0") int page,
                          @RequestParam(defaultValue = "100") int size) {
     if (page < 0) {
-      throw ApiProblem.badField("page", "页码不能为负 The page cannot be negative");
+      throw Rejection.invalid("page", "页码不能为负 The page cannot be negative");
     }
     if (size < 1 || size > 1000) {
-      throw ApiProblem.badField("size", "每页1至1000条 A page holds 1 to 1000 entries");
+      throw Rejection.invalid("size", "每页1至1000条 A page holds 1 to 1000 entries");
     }
     inRange("from", from);
     inRange("to", to);
@@ -49,7 +49,7 @@ class TimelineController {
 
   private static void inRange(String parameter, Instant bound) {
     if (bound != null && (bound.isBefore(EARLIEST) || bound.isAfter(LATEST))) {
-      throw ApiProblem.badField(parameter, "时间应在1900年至9999年之间 The time must lie between 1900 and 9999: " + bound);
+      throw Rejection.invalid(parameter, "时间应在1900年至9999年之间 The time must lie between 1900 and 9999: " + bound);
     }
   }
 }

@@ -1,11 +1,10 @@
 package com.creditdiligence.committee;
 
 import com.creditdiligence.platform.FormFieldDefaults;
+import com.creditdiligence.platform.SignedIn;
 import com.creditdiligence.submission.BusinessTime;
-import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,8 +38,7 @@ class CommitteeVoteRecorder implements TaskListener {
     CommitteeSeats.Seat seat = seats.ofTask(task.getId())
         .orElseThrow(() -> new IllegalStateException("Vote task " + task.getId() + " has no seat on the committee"));
     boolean conflict = Boolean.TRUE.equals(task.getVariable("conflictOfInterest"));
-    String submittedBy = Optional.ofNullable(task.getProcessEngineServices().getIdentityService().getCurrentAuthentication())
-        .map(Authentication::getUserId).orElse(null);
+    String submittedBy = SignedIn.userId(task.getProcessEngineServices().getIdentityService());
     votes.add(new CommitteeVote(task.getProcessInstanceId(), seat.businessKey(), seat.round(), task.getId(),
         seat.memberId(), submittedBy, conflict,
         conflict ? text(task, "conflictDescription") : null,

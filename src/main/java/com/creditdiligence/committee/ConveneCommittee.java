@@ -1,6 +1,7 @@
 package com.creditdiligence.committee;
 
 import com.creditdiligence.casefile.CaseFiles;
+import com.creditdiligence.casefile.StaffGroups;
 import com.creditdiligence.submission.BusinessTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component("conveneCommittee")
 class ConveneCommittee implements JavaDelegate {
 
-  static final String COMMITTEE_GROUP = "committee";
+  static final String COMMITTEE_GROUP = StaffGroups.COMMITTEE;
 
   private final CommitteeVotes votes;
   private final CommitteeSeats seats;

@@ -1,5 +1,6 @@
 package com.creditdiligence.demo;
 
+import com.creditdiligence.casefile.StaffGroups;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,17 +19,17 @@ public final class DemoUsers {
   public static final Map<String, List<String>> USERS = new LinkedHashMap<>();
 
   static {
-    USERS.put("manager1", List.of("王", "经理一", "customerManager"));
-    USERS.put("manager2", List.of("李", "经理二", "customerManager"));
-    USERS.put("head1", List.of("张", "部长", "departmentHead"));
+    USERS.put("manager1", List.of("王", "经理一", StaffGroups.CUSTOMER_MANAGER));
+    USERS.put("manager2", List.of("李", "经理二", StaffGroups.CUSTOMER_MANAGER));
+    USERS.put("head1", List.of("张", "部长", StaffGroups.DEPARTMENT_HEAD));
     for (int i = 1; i <= 7; i++) {
-      USERS.put("committee" + i, List.of("委员" + i, "Committee member " + i, "committee"));
+      USERS.put("committee" + i, List.of("委员" + i, "Committee member " + i, StaffGroups.COMMITTEE));
     }
-    USERS.put("auditor1", List.of("赵", "稽核", "auditor"));
+    USERS.put("auditor1", List.of("赵", "稽核", StaffGroups.AUDITOR));
     for (int i = 1; i <= 3; i++) {
-      USERS.put("board" + i, List.of("问责委员" + i, "Board member " + i, "accountabilityBoard"));
+      USERS.put("board" + i, List.of("问责委员" + i, "Board member " + i, StaffGroups.ACCOUNTABILITY_BOARD));
     }
-    USERS.put("admin", List.of("系统", "管理员", "admin", "camunda-admin"));
+    USERS.put("admin", List.of("系统", "管理员", StaffGroups.ADMIN, StaffGroups.CAMUNDA_ADMIN));
   }
 
   private DemoUsers() {

@@ -1,11 +1,12 @@
 package com.creditdiligence.desk;
 
-import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.platform.web.RefusalStatus;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.security.Memberships;
 import com.creditdiligence.security.Qualification;
 import com.creditdiligence.security.Qualifications;
 import com.creditdiligence.submission.BusinessTime;
+import com.creditdiligence.submission.Rejection;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -49,7 +50,7 @@ class DeskPage {
     String head;
     try {
       head = access.memberOf(Memberships.DEPARTMENT_HEAD);
-    } catch (ApiProblem refused) {
+    } catch (Rejection refused) {
       return refusedPage(refused);
     }
     return deskPage(head, csrf, kept, null, null, HttpStatus.OK);
@@ -73,7 +74,7 @@ class DeskPage {
     String head;
     try {
       head = access.memberOf(Memberships.DEPARTMENT_HEAD);
-    } catch (ApiProblem refused) {
+    } catch (Rejection refused) {
       return refusedPage(refused);
     }
     Qualification qualification;
@@ -109,11 +110,11 @@ class DeskPage {
     return page;
   }
 
-  static ModelAndView refusedPage(ApiProblem refused) {
+  static ModelAndView refusedPage(Rejection refused) {
     ModelAndView page = new ModelAndView("desk/refused");
-    page.addObject("status", refused.status().value());
+    page.addObject("status", RefusalStatus.of(refused).value());
     page.addObject("message", refused.getMessage());
-    page.setStatus(refused.status());
+    page.setStatus(RefusalStatus.of(refused));
     return page;
   }
 }

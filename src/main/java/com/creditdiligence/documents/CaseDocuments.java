@@ -3,7 +3,8 @@ package com.creditdiligence.documents;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.NewEvidence;
-import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.platform.DocumentCitations;
+import com.creditdiligence.submission.Rejection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * evidence chain, and offers the case's documents to its forms (variable {@value #FORM_OPTIONS}).
  */
 @Service
-public class CaseDocuments {
+public class CaseDocuments implements DocumentCitations {
 
   /** A process variable listing the case's documents as form-js options ({label, value}). */
   public static final String FORM_OPTIONS = "caseDocuments";
@@ -68,14 +69,14 @@ public class CaseDocuments {
   public CaseDocument file(String businessKey, String fileName, byte[] content, String uploadedBy, Instant at) {
     requireCase(businessKey);
     if (content.length > properties.maxSize().toBytes()) {
-      throw ApiProblem.badField("file", "文件超过 " + properties.maxSize().toMegabytes() + " MB The file is larger than "
+      throw Rejection.invalid("file", "文件超过 " + properties.maxSize().toMegabytes() + " MB The file is larger than "
           + properties.maxSize().toMegabytes() + " MB");
     }
     UploadCheck.Accepted upload;
     try {
       upload = uploadCheck.check(fileName, content);
     } catch (UploadCheck.Refused refused) {
-      throw ApiProblem.badField("file", refused.getMessage());
+      throw Rejection.invalid("file", refused.getMessage());
     }
     String name = upload.fileName();
     String mediaType = upload.mediaType();
@@ -120,6 +121,7 @@ public class CaseDocuments {
   }
 
   /** Resolves the references a form submitted to their citations; an unknown reference is an error. */
+  @Override
   public List<Map<String, Object>> cite(String businessKey, List<String> references) {
     List<Map<String, Object>> citations = new ArrayList<>();
     for (String reference : references) {
@@ -133,7 +135,7 @@ public class CaseDocuments {
 
   public void requireCase(String businessKey) {
     if (ledger.headSequence(businessKey).isEmpty()) {
-      throw ApiProblem.notFound("没有案件 " + businessKey + " No case " + businessKey);
+      throw Rejection.notFound("没有案件 " + businessKey + " No case " + businessKey);
     }
   }
 

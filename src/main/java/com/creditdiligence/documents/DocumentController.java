@@ -1,8 +1,9 @@
 package com.creditdiligence.documents;
 
+import com.creditdiligence.platform.SignedIn;
 import com.creditdiligence.security.CaseAccess;
-import com.creditdiligence.platform.web.ApiProblem;
 import com.creditdiligence.submission.BusinessTime;
+import com.creditdiligence.submission.Rejection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -45,10 +46,10 @@ class DocumentController {
       throws IOException {
     access.act(businessKey);
     if (file == null) {
-      throw ApiProblem.badField("file", "请选择文件 Choose a file (multipart field “file”)");
+      throw Rejection.invalid("file", "请选择文件 Choose a file (multipart field “file”)");
     }
     CaseDocument filed = documents.file(businessKey, file.getOriginalFilename(), file.getBytes(),
-        identity.getCurrentAuthentication().getUserId(), businessTime.now());
+        SignedIn.userId(identity), businessTime.now());
     return filed.citation();
   }
 
@@ -63,7 +64,7 @@ class DocumentController {
   ResponseEntity<byte[]> download(@PathVariable String businessKey, @PathVariable String reference) {
     access.read(businessKey);
     CaseDocument document = documents.byReference(businessKey, reference)
-        .orElseThrow(() -> ApiProblem.notFound("没有资料 " + reference + " No document " + reference + " in " + businessKey));
+        .orElseThrow(() -> Rejection.notFound("没有资料 " + reference + " No document " + reference + " in " + businessKey));
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(document.mediaType()))
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

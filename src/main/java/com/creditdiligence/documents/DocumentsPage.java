@@ -1,9 +1,11 @@
 package com.creditdiligence.documents;
 
 import com.creditdiligence.platform.EngineActions;
-import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.platform.SignedIn;
+import com.creditdiligence.platform.web.RefusalStatus;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.submission.BusinessTime;
+import com.creditdiligence.submission.Rejection;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -84,15 +86,15 @@ class DocumentsPage {
     CaseDocument filed;
     try {
       if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
-        throw ApiProblem.badField("file", "请选择文件 Choose a file");
+        throw Rejection.invalid("file", "请选择文件 Choose a file");
       }
       filed = documents.file(businessKey, file.getOriginalFilename(), file.getBytes(),
-          identity.getCurrentAuthentication().getUserId(), businessTime.now());
-    } catch (ApiProblem refused) {
-      if (!refused.status().is4xxClientError()) {
+          SignedIn.userId(identity), businessTime.now());
+    } catch (Rejection refused) {
+      if (!RefusalStatus.of(refused).is4xxClientError()) {
         throw refused;
       }
-      return render(businessKey, null, refused.getMessage(), csrf, refused.status());
+      return render(businessKey, null, refused.getMessage(), csrf, RefusalStatus.of(refused));
     }
     RedirectView seeThePage = new RedirectView("/cases/" + URLEncoder.encode(businessKey, StandardCharsets.UTF_8)
         + "/documents?filed=" + URLEncoder.encode(filed.reference(), StandardCharsets.UTF_8));
@@ -134,12 +136,13 @@ class DocumentsPage {
   }
 
   /** The page's own refusals (a case not found, not the user's to read or to add to): a page that says why. */
-  @ExceptionHandler(ApiProblem.class)
-  ModelAndView refused(ApiProblem refused) {
-    if (!refused.status().is4xxClientError()) {
+  @ExceptionHandler(Rejection.class)
+  ModelAndView refused(Rejection refused) {
+    HttpStatus status = RefusalStatus.of(refused);
+    if (!status.is4xxClientError()) {
       throw refused;
     }
-    return refusedPage(refused.status(), refused.getMessage());
+    return refusedPage(status, refused.getMessage());
   }
 
   /**

@@ -2,8 +2,8 @@ package com.creditdiligence.events;
 
 import com.creditdiligence.platform.EngineActions;
 import com.creditdiligence.security.CaseAccess;
-import com.creditdiligence.platform.web.ApiProblem;
 import com.creditdiligence.submission.BusinessTime;
+import com.creditdiligence.submission.Rejection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -71,7 +71,7 @@ class CaseEventController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   Map<String, Object> majorEvent(@PathVariable String businessKey, @Valid @RequestBody MajorEventRequest request) {
     if (!MajorEventKind.CODES.contains(request.kind())) {
-      throw ApiProblem.badField("kind", "未知的重大事项类别 Unknown kind; one of " + MajorEventKind.CODES);
+      throw Rejection.invalid("kind", "未知的重大事项类别 Unknown kind; one of " + MajorEventKind.CODES);
     }
     access.act(businessKey);
     engine.asApplicationRetrying(() -> events.majorEvent(businessKey, request.kind(), request.description(),
@@ -83,9 +83,9 @@ class CaseEventController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   Map<String, Object> warningSignal(@PathVariable String businessKey, @Valid @RequestBody WarningSignalRequest request) {
     WarningSignalCategory category = WarningSignalCategory.fromCode(request.category())
-        .orElseThrow(() -> ApiProblem.badField("category", "未知的预警类别 Unknown category"));
+        .orElseThrow(() -> Rejection.invalid("category", "未知的预警类别 Unknown category"));
     if (!category.hasItem(request.item())) {
-      throw ApiProblem.badField("item", "该类别没有此预警信号 No such signal in " + category.label());
+      throw Rejection.invalid("item", "该类别没有此预警信号 No such signal in " + category.label());
     }
     access.act(businessKey);
     engine.asApplicationRetrying(() -> events.warningSignal(businessKey, request.category(), request.item(),

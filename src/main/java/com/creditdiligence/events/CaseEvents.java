@@ -1,9 +1,9 @@
 package com.creditdiligence.events;
 
 import com.creditdiligence.casefile.CaseFiles;
-import com.creditdiligence.platform.web.ApiProblem;
 import com.creditdiligence.submission.BusinessDays;
 import com.creditdiligence.submission.BusinessTime;
+import com.creditdiligence.submission.Rejection;
 import com.creditdiligence.submission.TaskSpec.Field;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -74,13 +73,13 @@ public class CaseEvents {
 
   private void deliver(String businessKey, String message, Map<String, Object> event) {
     if (caseFiles.find(businessKey).isEmpty()) {
-      throw ApiProblem.notFound("没有案件 " + businessKey + " No case " + businessKey);
+      throw Rejection.notFound("没有案件 " + businessKey + " No case " + businessKey);
     }
     try {
       runtime.createMessageCorrelation(message).processInstanceBusinessKey(businessKey)
           .setVariablesLocal(event).correlateWithResult();
     } catch (MismatchingMessageCorrelationException notLive) {
-      throw new ApiProblem(HttpStatus.CONFLICT, null, "案件 " + businessKey + " 不在担保后管理阶段,不能接收该事项 Case "
+      throw Rejection.notLive("案件 " + businessKey + " 不在担保后管理阶段,不能接收该事项 Case "
           + businessKey + " is not in post-guarantee management and cannot receive this event");
     }
   }

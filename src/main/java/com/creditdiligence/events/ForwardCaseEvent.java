@@ -1,9 +1,9 @@
 package com.creditdiligence.events;
 
-import com.creditdiligence.platform.SubmissionRefusedException;
-import com.creditdiligence.platform.web.ApiProblem;
 import com.creditdiligence.submission.BusinessTime;
 import com.creditdiligence.submission.Refusal;
+import com.creditdiligence.submission.Rejection;
+import com.creditdiligence.submission.SubmissionRefused;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -37,8 +37,11 @@ class ForwardCaseEvent implements JavaDelegate {
         events.warningSignal(caseKey, category.name(), (String) execution.getVariable(category.formField()), description,
             occurredOn, businessTime.now());
       }
-    } catch (ApiProblem refused) {
-      throw new SubmissionRefusedException(CaseEventReportRule.SPEC.elementId(), List.of(new Refusal("caseKey", refused.getMessage())));
+    } catch (SubmissionRefused refused) {
+      throw refused;
+    } catch (Rejection refused) {
+      // Not found, not live: said to the reporter on the start form's case field.
+      throw new SubmissionRefused(CaseEventReportRule.SPEC.elementId(), List.of(new Refusal("caseKey", refused.getMessage())));
     }
   }
 }

@@ -1,8 +1,8 @@
 package com.creditdiligence.evidence;
 
 import com.creditdiligence.casefile.CaseFiles;
-import com.creditdiligence.platform.TaskRules;
-import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.submission.Rejection;
+import com.creditdiligence.submission.TaskRule;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,37 +30,37 @@ public class Amendments {
 
   private final EvidenceLedger ledger;
   private final CaseFiles caseFiles;
-  private final TaskRules steps;
+  private final List<TaskRule> steps;
 
-  Amendments(EvidenceLedger ledger, CaseFiles caseFiles, TaskRules steps) {
+  Amendments(EvidenceLedger ledger, CaseFiles caseFiles, List<TaskRule> steps) {
     this.ledger = ledger;
     this.caseFiles = caseFiles;
-    this.steps = steps;
+    this.steps = List.copyOf(steps);
   }
 
   @Transactional
   public EvidenceRecord amend(String businessKey, int sequenceNo, String reason, Map<String, Object> changes,
                               String amendedBy, Instant at) {
     EvidenceRecord original = ledger.record(businessKey, sequenceNo)
-        .orElseThrow(() -> ApiProblem.notFound("案件 " + businessKey + " 没有第 " + sequenceNo + " 条证据 No evidence record "
+        .orElseThrow(() -> Rejection.notFound("案件 " + businessKey + " 没有第 " + sequenceNo + " 条证据 No evidence record "
             + sequenceNo + " in case " + businessKey));
     if (!AMENDABLE.contains(original.recordType())) {
-      throw ApiProblem.badField("id", "只能修正提交的工作记录,不能修正 " + original.recordType()
+      throw Rejection.invalid("id", "只能修正提交的工作记录,不能修正 " + original.recordType()
           + " Only submitted findings can be amended, not a " + original.recordType() + " record");
     }
     if (!mayAmend(amendedBy, original)) {
-      throw new ApiProblem(HttpStatus.FORBIDDEN, null, "只有记录的作者(或案件移交后的现任客户经理)可以修正此记录,"
+      throw Rejection.notPermitted("只有记录的作者(或案件移交后的现任客户经理)可以修正此记录,"
           + "第 " + sequenceNo + " 条由 " + original.performer() + " 提交 Only the record's author, or after a handover the "
           + "case's current manager, may amend it; record " + sequenceNo + " was made by " + original.performer());
     }
     Map<String, Object> findings = parse(original.findings());
     // A field of the step's own form may be amended even where the form left it out (hidden, as a document's
     // method is until the document is verified): that is how a document to be supplied is recorded verified.
-    List<String> formFields = steps.forElement(original.elementId()).map(rule -> rule.spec().fieldNames())
-        .orElse(List.of());
+    List<String> formFields = steps.stream().filter(rule -> rule.elementId().equals(original.elementId())).findFirst()
+        .map(rule -> rule.spec().fieldNames()).orElse(List.of());
     for (String field : changes.keySet()) {
       if (!findings.containsKey(field) && !formFields.contains(field)) {
-        throw ApiProblem.badField("changes." + field, "原记录没有字段 " + field + " The original record has no field " + field);
+        throw Rejection.invalid("changes." + field, "原记录没有字段 " + field + " The original record has no field " + field);
       }
     }
     return ledger.append(new NewEvidence(businessKey, AMENDMENT, original.processDefinitionKey(),

@@ -7,7 +7,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** A record as the API shows it: findings as structure, with the amendments that point to it. */
-record EvidenceView(
+public record EvidenceView(
     int id,
     String recordType,
     Instant recordedAt,
@@ -31,7 +31,7 @@ record EvidenceView(
 
   static final Map<String, String> SEALED = Map.of("sealed", "表决结果公布前保密 Sealed until all members have voted");
 
-  static List<EvidenceView> of(List<EvidenceRecord> records, Predicate<EvidenceRecord> sealed) {
+  public static List<EvidenceView> of(List<EvidenceRecord> records, Predicate<EvidenceRecord> sealed) {
     Map<Integer, List<Integer>> amendedBy = records.stream().filter(r -> r.amendsSequenceNo() != null)
         .collect(Collectors.groupingBy(EvidenceRecord::amendsSequenceNo,
             Collectors.mapping(EvidenceRecord::sequenceNo, Collectors.toList())));
@@ -40,7 +40,7 @@ record EvidenceView(
         .toList();
   }
 
-  static EvidenceView of(EvidenceRecord r, List<Integer> amendedBy, boolean sealed) {
+  public static EvidenceView of(EvidenceRecord r, List<Integer> amendedBy, boolean sealed) {
     return new EvidenceView(r.sequenceNo(), r.recordType(), r.recordedAt(), r.processDefinitionKey(),
         r.processInstanceId(), r.elementId(), r.taskId(), r.dutyCode(), r.clause(), r.performer(), r.assignee(),
         r.verificationMethod(), sealed ? SEALED : Amendments.parse(r.findings()), DocumentsJson.parse(r.documents()),

@@ -1,8 +1,8 @@
 package com.creditdiligence.handover;
 
-import com.creditdiligence.platform.SubmissionRefusedException;
 import com.creditdiligence.submission.BusinessTime;
 import com.creditdiligence.submission.Refusal;
+import com.creditdiligence.submission.SubmissionRefused;
 import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -39,7 +39,7 @@ class CaseReassignment implements TaskListener {
     List<String> refused = handovers.refusals(businessKey, successor, reason, businessTime.dayOf(now),
         task.getProcessEngineServices());
     if (!refused.isEmpty()) {
-      throw new SubmissionRefusedException(task.getTaskDefinitionKey(),
+      throw new SubmissionRefused(task.getTaskDefinitionKey(),
           refused.stream().map(message -> new Refusal("reassignTo", message)).toList());
     }
     handovers.handOver(businessKey, successor, reason, task.getAssignee(), now, task.getProcessEngineServices());

@@ -3,12 +3,13 @@ package com.creditdiligence.handover;
 import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.platform.EngineActions;
-import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.platform.web.RefusalStatus;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.security.Memberships;
 import com.creditdiligence.security.Qualification;
 import com.creditdiligence.security.Qualifications;
 import com.creditdiligence.submission.BusinessTime;
+import com.creditdiligence.submission.Rejection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -75,7 +76,7 @@ class HandoverPage {
     try {
       head = access.memberOf(Memberships.DEPARTMENT_HEAD);
       access.read(businessKey);
-    } catch (ApiProblem refused) {
+    } catch (Rejection refused) {
       return refusedPage(refused);
     }
     Instant now = businessTime.now();
@@ -106,12 +107,12 @@ class HandoverPage {
     try {
       access.memberOf(Memberships.DEPARTMENT_HEAD);
       access.read(businessKey);
-    } catch (ApiProblem refused) {
+    } catch (Rejection refused) {
       return refusedPage(refused);
     }
     Optional<CaseFile> file = caseFiles.find(businessKey);
     if (file.isEmpty()) {
-      return refusedPage(ApiProblem.notFound("没有案件 " + businessKey + " No case " + businessKey));
+      return refusedPage(Rejection.notFound("没有案件 " + businessKey + " No case " + businessKey));
     }
     ModelAndView page = new ModelAndView("handover/handover");
     // The token (and the session that keeps it) exists before the page is written.
@@ -156,11 +157,11 @@ class HandoverPage {
         + " (" + user.getId() + ")";
   }
 
-  private static ModelAndView refusedPage(ApiProblem refused) {
+  private static ModelAndView refusedPage(Rejection refused) {
     ModelAndView page = new ModelAndView("handover/refused");
-    page.addObject("status", refused.status().value());
+    page.addObject("status", RefusalStatus.of(refused).value());
     page.addObject("message", refused.getMessage());
-    page.setStatus(refused.status());
+    page.setStatus(RefusalStatus.of(refused));
     return page;
   }
 }

@@ -5,10 +5,10 @@ import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.casefile.CaseNumbers;
 import com.creditdiligence.casefile.CaseStatus;
 import com.creditdiligence.platform.EngineValues;
-import com.creditdiligence.platform.SubmissionRefusedException;
 import com.creditdiligence.submission.BusinessTime;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
+import com.creditdiligence.submission.SubmissionRefused;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -82,7 +82,7 @@ class ApplicationIntake implements ExecutionListener {
     return given;
   }
 
-  private static SubmissionRefusedException refused(String field, String message) {
-    return new SubmissionRefusedException(ELEMENT, List.of(new Refusal(field, message)));
+  private static SubmissionRefused refused(String field, String message) {
+    return new SubmissionRefused(ELEMENT, List.of(new Refusal(field, message)));
   }
 }

@@ -1,13 +1,13 @@
 package com.creditdiligence.managers;
 
+import com.creditdiligence.platform.web.RefusalStatus;
 import com.creditdiligence.print.PrintedPdf;
-import com.creditdiligence.security.People;
-import com.creditdiligence.platform.web.ApiProblem;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.security.Memberships;
+import com.creditdiligence.security.People;
+import com.creditdiligence.submission.Rejection;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -43,11 +43,11 @@ class ManagerRecordPage {
     String reader;
     try {
       reader = reader(manager);
-    } catch (ApiProblem refused) {
+    } catch (Rejection refused) {
       ModelAndView page = new ModelAndView("desk/refused");
-      page.addObject("status", refused.status().value());
+      page.addObject("status", RefusalStatus.of(refused).value());
       page.addObject("message", refused.getMessage());
-      page.setStatus(refused.status());
+      page.setStatus(RefusalStatus.of(refused));
       return page;
     }
     return new ModelAndView("managers/record").addObject("record", records.of(manager, reader));
@@ -57,7 +57,7 @@ class ManagerRecordPage {
   ResponseEntity<byte[]> pdf(@PathVariable String manager) {
     String reader = reader(manager);
     if (!PrintedPdf.fontAvailable()) {
-      throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, null, "所需中文字体未安装 The CJK font is missing: build with npm "
+      throw Rejection.unavailable("所需中文字体未安装 The CJK font is missing: build with npm "
           + "available (mvn runs npm ci), or read the page");
     }
     Context context = new Context(Locale.SIMPLIFIED_CHINESE);
@@ -83,7 +83,7 @@ class ManagerRecordPage {
           Memberships.ADMIN);
     }
     if (!people.exists(manager)) {
-      throw ApiProblem.notFound("没有此用户 No user " + manager);
+      throw Rejection.notFound("没有此用户 No user " + manager);
     }
     return user;
   }

@@ -1,16 +1,16 @@
 package com.creditdiligence.platform;
 
+import com.creditdiligence.casefile.StaffGroups;
 import java.util.Collection;
 import java.util.Set;
 
 /**
  * The groups whose members administer the platform: the engine's doors let them through, and what they do to
- * a case is recorded as an intervention. One list, so that the two can never disagree (the same ids as
- * security's Memberships.ADMIN and CAMUNDA_ADMIN, which platform may not import).
+ * a case is recorded as an intervention. One list, so that the two can never disagree.
  */
 public final class Administrators {
 
-  public static final Set<String> GROUPS = Set.of("admin", "camunda-admin");
+  public static final Set<String> GROUPS = Set.of(StaffGroups.ADMIN, StaffGroups.CAMUNDA_ADMIN);
 
   private Administrators() {
   }

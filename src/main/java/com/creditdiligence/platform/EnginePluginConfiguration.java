@@ -1,6 +1,5 @@
 package com.creditdiligence.platform;
 
-import com.creditdiligence.documents.CaseDocuments;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.submission.BusinessTime;
 import com.creditdiligence.submission.Refusal;
@@ -21,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
 class EnginePluginConfiguration {
 
   @Bean
-  ProcessEnginePlugin diligencePlugin(TaskRules rules, EvidenceLedger ledger, ObjectProvider<CaseDocuments> documents,
+  ProcessEnginePlugin diligencePlugin(TaskRules rules, EvidenceLedger ledger, ObjectProvider<DocumentCitations> documents,
                                      RefusalLog refusals, List<AssignmentCheck> assignmentChecks, BusinessTime businessTime,
                                      @Value("${credit-diligence.diligence.enabled:true}") boolean diligence) {
     DiligenceParseListener parseListener = new DiligenceParseListener(new SubmissionGuard(rules, refusals, businessTime),

@@ -1,6 +1,5 @@
 package com.creditdiligence.platform;
 
-import com.creditdiligence.documents.CaseDocuments;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.NewEvidence;
@@ -48,12 +47,12 @@ class EvidenceCapture {
 
   private final EvidenceLedger ledger;
   private final TaskRules rules;
-  private final ObjectProvider<CaseDocuments> documents;
+  private final ObjectProvider<DocumentCitations> documents;
   private final FormFields formFields = new FormFields();
   private final BusinessTime businessTime;
 
   /** The documents are looked up lazily: they need the engine this capture is part of. */
-  EvidenceCapture(EvidenceLedger ledger, TaskRules rules, ObjectProvider<CaseDocuments> documents, BusinessTime businessTime) {
+  EvidenceCapture(EvidenceLedger ledger, TaskRules rules, ObjectProvider<DocumentCitations> documents, BusinessTime businessTime) {
     this.ledger = ledger;
     this.rules = rules;
     this.documents = documents;

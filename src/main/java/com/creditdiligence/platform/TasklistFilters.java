@@ -1,5 +1,6 @@
 package com.creditdiligence.platform;
 
+import com.creditdiligence.casefile.StaffGroups;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,7 @@ class TasklistFilters implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    List<String> everyone = List.of("customerManager", "departmentHead", "committee", "auditor", "accountabilityBoard",
-        "admin", "camunda-admin");
+    List<String> everyone = StaffGroups.ALL;
     ensure("我的任务 My tasks", -10, "分配给我的任务 Tasks assigned to me",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone);
     // A task offered to people by name (camunda:candidateUsers, e.g. «申诉复核» to the board members who did not
@@ -51,7 +51,8 @@ class TasklistFilters implements ApplicationRunner {
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned(), everyone);
     // Those who watch over the department's work land on all of it (what each may see of it, Camunda decides).
     ensure("全部待办 All open tasks", 0, "部门所有未完成任务,按到期日 Every open task, soonest due first",
-        tasks.createTaskQuery().orderByDueDate().asc(), List.of("departmentHead", "auditor", "admin", "camunda-admin"));
+        tasks.createTaskQuery().orderByDueDate().asc(), List.of(StaffGroups.DEPARTMENT_HEAD, StaffGroups.AUDITOR,
+            StaffGroups.ADMIN, StaffGroups.CAMUNDA_ADMIN));
   }
 
   private void ensure(String name, int priority, String description, TaskQuery query, List<String> groups) {

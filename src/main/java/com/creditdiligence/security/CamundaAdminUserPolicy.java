@@ -1,7 +1,6 @@
 package com.creditdiligence.security;
 
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import com.creditdiligence.platform.EngineStartCheck;
 import org.camunda.bpm.spring.boot.starter.property.AdminUserProperty;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.stereotype.Component;
@@ -10,10 +9,11 @@ import org.springframework.stereotype.Component;
  * Camunda's own first administrator ({@code camunda.bpm.admin-user}) is held to the rule of
  * {@link AdministratorSetup}: a default or short password stops the engine before it is built, so that no
  * such user is ever written. Camunda takes the user id as the password when none is given ({@code admin}
- * alone means admin/admin), and that is judged too.
+ * alone means admin/admin), and that is judged too. Run by the engine edge before the engine is built
+ * ({@link EngineStartCheck}).
  */
 @Component
-class CamundaAdminUserPolicy extends AbstractProcessEnginePlugin {
+class CamundaAdminUserPolicy implements EngineStartCheck {
 
   private final AdminUserProperty adminUser;
 
@@ -22,7 +22,7 @@ class CamundaAdminUserPolicy extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
+  public void check() {
     if (adminUser == null || adminUser.getId() == null || adminUser.getId().isBlank()) {
       return;
     }

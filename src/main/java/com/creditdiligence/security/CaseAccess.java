@@ -1,17 +1,14 @@
 package com.creditdiligence.security;
 
-import com.creditdiligence.accountability.ReviewStore;
-import com.creditdiligence.accountability.Reviews;
 import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.evidence.EvidenceLedger;
-import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.platform.SignedIn;
+import com.creditdiligence.submission.Rejection;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,16 +23,13 @@ public class CaseAccess {
 
   private final IdentityService identity;
   private final CaseFiles caseFiles;
-  private final ReviewStore reviews;
-  private final Reviews caseManagers;
+  private final CaseParties parties;
   private final EvidenceLedger ledger;
 
-  CaseAccess(IdentityService identity, CaseFiles caseFiles, ReviewStore reviews,
-             Reviews caseManagers, EvidenceLedger ledger) {
+  CaseAccess(IdentityService identity, CaseFiles caseFiles, CaseParties parties, EvidenceLedger ledger) {
     this.identity = identity;
     this.caseFiles = caseFiles;
-    this.reviews = reviews;
-    this.caseManagers = caseManagers;
+    this.parties = parties;
     this.ledger = ledger;
   }
 
@@ -44,7 +38,7 @@ public class CaseAccess {
     String user = user();
     CaseFile file = caseFile(businessKey);
     boolean allowed = readsEveryCase()
-        || (inGroup(Memberships.ACCOUNTABILITY_BOARD) && !reviews.reviewsOfCase(businessKey).isEmpty())
+        || (inGroup(Memberships.ACCOUNTABILITY_BOARD) && parties.hasReview(businessKey))
         || managesCase(user, file)
         || ledger.namesAssignee(businessKey, user);
     if (!allowed) {
@@ -87,9 +81,9 @@ public class CaseAccess {
 
   /** The user's groups: from their sign-in when they are the one signed in, otherwise asked of the identity service. */
   private List<String> groupsOf(String user) {
-    Authentication authentication = identity.getCurrentAuthentication();
-    if (authentication != null && user.equals(authentication.getUserId()) && authentication.getGroupIds() != null) {
-      return authentication.getGroupIds();
+    List<String> signedInGroups = SignedIn.groupIds(identity);
+    if (user.equals(SignedIn.userId(identity)) && signedInGroups != null) {
+      return signedInGroups;
     }
     return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
   }
@@ -102,7 +96,7 @@ public class CaseAccess {
         return user;
       }
     }
-    throw new ApiProblem(HttpStatus.FORBIDDEN, null, "无权访问 " + user + " may not use this: only members of "
+    throw Rejection.notPermitted("无权访问 " + user + " may not use this: only members of "
         + String.join(", ", groups) + " may");
   }
 
@@ -117,29 +111,29 @@ public class CaseAccess {
    */
   public boolean inGroup(String group) {
     user();
-    List<String> groups = identity.getCurrentAuthentication().getGroupIds();
+    List<String> groups = SignedIn.groupIds(identity);
     return groups != null && groups.contains(group);
   }
 
   public String user() {
-    Authentication authentication = identity.getCurrentAuthentication();
-    if (authentication == null) {
-      throw new ApiProblem(HttpStatus.UNAUTHORIZED, null, "请登录 Log in");
+    String user = SignedIn.userId(identity);
+    if (user == null) {
+      throw Rejection.notSignedIn("请登录 Log in");
     }
-    return authentication.getUserId();
+    return user;
   }
 
   private boolean managesCase(String user, CaseFile file) {
-    return user.equals(file.caseManager()) || caseManagers.managersOf(file.businessKey()).contains(user);
+    return user.equals(file.caseManager()) || parties.managersOf(file.businessKey()).contains(user);
   }
 
   private CaseFile caseFile(String businessKey) {
     return caseFiles.find(businessKey)
-        .orElseThrow(() -> ApiProblem.notFound("没有案件 " + businessKey + " No case " + businessKey));
+        .orElseThrow(() -> Rejection.notFound("没有案件 " + businessKey + " No case " + businessKey));
   }
 
-  private static ApiProblem forbidden(String user, String businessKey, String what, String who) {
-    return new ApiProblem(HttpStatus.FORBIDDEN, null, "无权访问案件 " + businessKey + ": " + user + " may not " + what
+  private static Rejection forbidden(String user, String businessKey, String what, String who) {
+    return Rejection.notPermitted("无权访问案件 " + businessKey + ": " + user + " may not " + what
         + " case " + businessKey + "; only " + who);
   }
 }

@@ -1,5 +1,6 @@
 package com.creditdiligence.security;
 
+import com.creditdiligence.casefile.StaffGroups;
 import com.creditdiligence.platform.EngineActions;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,13 +10,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class Memberships {
 
-  public static final String CUSTOMER_MANAGER = "customerManager";
-  public static final String DEPARTMENT_HEAD = "departmentHead";
-  public static final String COMMITTEE = "committee";
-  public static final String ADMIN = "admin";
-  public static final String CAMUNDA_ADMIN = "camunda-admin";
-  public static final String AUDITOR = "auditor";
-  public static final String ACCOUNTABILITY_BOARD = "accountabilityBoard";
+  // The groups' ids are the kernel's (StaffGroups); repeated here for the many callers that name them by Memberships.
+
+  public static final String CUSTOMER_MANAGER = StaffGroups.CUSTOMER_MANAGER;
+  public static final String DEPARTMENT_HEAD = StaffGroups.DEPARTMENT_HEAD;
+  public static final String COMMITTEE = StaffGroups.COMMITTEE;
+  public static final String ADMIN = StaffGroups.ADMIN;
+  public static final String CAMUNDA_ADMIN = StaffGroups.CAMUNDA_ADMIN;
+  public static final String AUDITOR = StaffGroups.AUDITOR;
+  public static final String ACCOUNTABILITY_BOARD = StaffGroups.ACCOUNTABILITY_BOARD;
 
   private final ObjectProvider<IdentityService> identity;
   private final EngineActions engine;

@@ -1,11 +1,10 @@
 package com.creditdiligence.security;
 
-import com.creditdiligence.platform.web.ApiProblem;
 import com.creditdiligence.submission.BusinessTime;
+import com.creditdiligence.submission.Rejection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -42,7 +41,7 @@ class QualificationController {
       access.memberOf(Memberships.DEPARTMENT_HEAD, Memberships.AUDITOR, Memberships.ADMIN);
     }
     return qualifications.of(userId)
-        .orElseThrow(() -> ApiProblem.notFound("没有资格记录 No qualification on record for " + userId));
+        .orElseThrow(() -> Rejection.notFound("没有资格记录 No qualification on record for " + userId));
   }
 
   @PutMapping("/api/managers/{userId}/qualification")
@@ -50,7 +49,7 @@ class QualificationController {
     String recorder = access.memberOf(Memberships.DEPARTMENT_HEAD, Memberships.ADMIN);
     Qualification qualification = new Qualification(userId, request.level(), request.validFrom(), request.validUntil());
     qualifications.keepByTheRules(qualification, recorder, businessTime.now()).ifPresent(problem -> {
-      throw ApiProblem.badField(problem[0], problem[1]);
+      throw Rejection.invalid(problem[0], problem[1]);
     });
     return qualification;
   }
@@ -60,7 +59,7 @@ class QualificationController {
   List<Map<String, Object>> attention(@RequestParam(defaultValue = "30") int days) {
     access.memberOf(Memberships.DEPARTMENT_HEAD, Memberships.AUDITOR, Memberships.ADMIN);
     if (days < 0 || days > 365) {
-      throw new ApiProblem(HttpStatus.BAD_REQUEST, "days", "0至365天 Between 0 and 365 days");
+      throw Rejection.invalid("days", "0至365天 Between 0 and 365 days");
     }
     LocalDate today = businessTime.today();
     return qualifications.liveCasesNeedingAttention(today.plusDays(days));

@@ -1,7 +1,7 @@
 package com.creditdiligence.security;
 
 import com.creditdiligence.platform.RefusalLog;
-import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.submission.Rejection;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +24,7 @@ class RefusedSubmissionsController {
   List<Map<String, Object>> recent(@RequestParam(defaultValue = "100") int limit) {
     access.memberOf(Memberships.AUDITOR, Memberships.DEPARTMENT_HEAD, Memberships.ADMIN);
     if (limit < 1 || limit > 1000) {
-      throw ApiProblem.badField("limit", "1至1000条 Between 1 and 1000");
+      throw Rejection.invalid("limit", "1至1000条 Between 1 and 1000");
     }
     return refusals.recent(limit);
   }

@@ -15,8 +15,8 @@ import static com.creditdiligence.ProcessAssertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.accountability.CaseDutyFacts;
-import com.creditdiligence.accountability.DutyFact;
 import com.creditdiligence.accountability.DutyFact.Status;
+import com.creditdiligence.accountability.DutyFact;
 import com.creditdiligence.accountability.OnSiteChecks;
 import com.creditdiligence.accountability.ProblemMeasures;
 import com.creditdiligence.casefile.CaseFiles;
@@ -27,8 +27,9 @@ import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.platform.SubmissionRefusedException;
-import com.creditdiligence.platform.web.ApiProblem;
+import com.creditdiligence.platform.web.RefusalStatus;
 import com.creditdiligence.submission.BusinessTime;
+import com.creditdiligence.submission.Rejection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -337,10 +338,10 @@ class PostGuaranteeTest {
     String key = driver.apply("manager1", intake("苏州保后壬公司", "workingCapitalLoan", 1_000_000, 12)).getBusinessKey();
 
     assertThatThrownBy(() -> events.majorEvent(key, "other", "x", businessTime.today(), businessTime.now()))
-        .isInstanceOf(ApiProblem.class).hasMessageContaining("is not in post-guarantee management")
-        .extracting(e -> ((ApiProblem) e).status().value()).isEqualTo(409);
+        .isInstanceOf(Rejection.class).hasMessageContaining("is not in post-guarantee management")
+        .extracting(e -> RefusalStatus.of((Rejection) e).value()).isEqualTo(409);
     assertThatThrownBy(() -> events.majorEvent("GA-1999-000123", "other", "x", businessTime.today(), businessTime.now()))
-        .isInstanceOf(ApiProblem.class).extracting(e -> ((ApiProblem) e).status().value()).isEqualTo(404);
+        .isInstanceOf(Rejection.class).extracting(e -> RefusalStatus.of((Rejection) e).value()).isEqualTo(404);
   }
 
   private ProcessInstance issuedGuarantee(String applicant) {

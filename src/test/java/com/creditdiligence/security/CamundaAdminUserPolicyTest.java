@@ -3,7 +3,6 @@ package com.creditdiligence.security;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.property.AdminUserProperty;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.junit.jupiter.api.Test;
@@ -36,6 +35,6 @@ class CamundaAdminUserPolicyTest {
     adminUser.setPassword(password);
     CamundaBpmProperties camunda = new CamundaBpmProperties();
     camunda.setAdminUser(id == null ? null : adminUser);
-    new CamundaAdminUserPolicy(camunda).preInit(new StandaloneInMemProcessEngineConfiguration());
+    new CamundaAdminUserPolicy(camunda).check();
   }
 }

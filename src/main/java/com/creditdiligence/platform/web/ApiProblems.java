@@ -1,6 +1,10 @@
 package com.creditdiligence.platform.web;
 
 import com.creditdiligence.platform.SubmissionRefusedException;
+import com.creditdiligence.submission.Refusal;
+import com.creditdiligence.submission.Rejection;
+import com.creditdiligence.submission.SubmissionRefused;
+import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,9 +45,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         + "administrator");
   }
 
-  @ExceptionHandler(ApiProblem.class)
-  ProblemDetail problem(ApiProblem problem) {
-    ProblemDetail detail = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
+  /** The domain said no: its kind decides the status ({@link RefusalStatus}), its words are the detail. */
+  @ExceptionHandler(Rejection.class)
+  ProblemDetail problem(Rejection problem) {
+    if (problem instanceof SubmissionRefused refused) {
+      return refusedFields(refused.refusals());
+    }
+    ProblemDetail detail = ProblemDetail.forStatusAndDetail(RefusalStatus.of(problem), problem.getMessage());
     if (problem.field() != null) {
       detail.setProperty("errors", Map.of(problem.field(), problem.getMessage()));
     }
@@ -66,8 +74,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   /** A step's rule refused what the API submitted on the user's behalf: the rule's own words, field by field. */
   @ExceptionHandler(SubmissionRefusedException.class)
   ProblemDetail refused(SubmissionRefusedException refused) {
+    return refusedFields(refused.refusals());
+  }
+
+  private static ProblemDetail refusedFields(List<Refusal> refusals) {
     Map<String, String> errors = new LinkedHashMap<>();
-    refused.refusals().forEach(r -> errors.merge(r.field() == null ? "submission" : r.field(), r.message(),
+    refusals.forEach(r -> errors.merge(r.field() == null ? "submission" : r.field(), r.message(),
         (a, b) -> a + "; " + b));
     ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         String.join("; ", errors.values()));

@@ -1,6 +1,6 @@
-package com.creditdiligence.casefile;
+package com.creditdiligence.platform;
 
-import com.creditdiligence.platform.SubmissionRefusedException;
+import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.submission.Refusal;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,9 +1,15 @@
-package com.creditdiligence.evidence;
+package com.creditdiligence.audit;
 
+import com.creditdiligence.evidence.Amendments;
+import com.creditdiligence.evidence.ChainVerification;
+import com.creditdiligence.evidence.EvidenceDisclosure;
+import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.EvidenceView;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.security.Memberships;
-import com.creditdiligence.platform.web.ApiProblem;
 import com.creditdiligence.submission.BusinessTime;
+import com.creditdiligence.submission.Rejection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -77,7 +83,7 @@ class EvidenceController {
         false);
   }
 
-  private static ApiProblem unknownCase(String businessKey) {
-    return ApiProblem.notFound("没有案件 " + businessKey + " No case " + businessKey);
+  private static Rejection unknownCase(String businessKey) {
+    return Rejection.notFound("没有案件 " + businessKey + " No case " + businessKey);
   }
 }

@@ -1,5 +1,7 @@
-package com.creditdiligence.casefile;
+package com.creditdiligence.platform;
 
+import com.creditdiligence.casefile.CaseFile;
+import com.creditdiligence.casefile.CaseFiles;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -7,7 +9,7 @@ import org.springframework.stereotype.Component;
  * The case file's facts for the models' expressions ({@code ${caseFacts.managerOf(execution)}}): who holds
  * the case, what was applied for. Read from case_file by the process's business key (the engine's, not a
  * variable), so a process variable of the same name, which a business user could write, decides nothing;
- * a reassignment ({@link CaseReassignment}, which updates case_file) is the only way to change the manager.
+ * a reassignment ({@code handover.CaseReassignment}, which updates case_file) is the only way to change the manager.
  */
 @Component("caseFacts")
 public class CaseFacts {

@@ -1,5 +1,7 @@
-package com.creditdiligence.casefile;
+package com.creditdiligence.platform;
 
+import com.creditdiligence.casefile.CaseFiles;
+import com.creditdiligence.casefile.CaseStatus;
 import com.creditdiligence.submission.BusinessTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;

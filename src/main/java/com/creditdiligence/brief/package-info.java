@@ -1,0 +1,5 @@
+/**
+ * The case brief page (/cases/{key}/brief): the case as its forms recorded it. Depends on the kernel, security
+ * and documents.
+ */
+package com.creditdiligence.brief;
