@@ -66,12 +66,14 @@ class DemoSetup implements ApplicationRunner {
       }
     }
     if (properties.cases() && caseFiles.count() == 0) {
-      createCases(new LifecycleDriver(engine));
+      createCases();
       LOG.info("Demo cases created: {}", caseFiles.count());
     }
   }
 
-  private void createCases(LifecycleDriver driver) {
+  /** The demo cases, created whatever the database holds (tests that need them call it once: demo/DemoCases). */
+  void createCases() {
+    LifecycleDriver driver = new LifecycleDriver(engine);
     // manager1: one case waiting for the investigation
     driver.apply("manager1", intake("苏州恒达精密机械有限公司 Suzhou Hengda Precision Machinery", "workingCapitalLoan", 3_000_000, 12));
 

@@ -1,8 +1,6 @@
 package com.creditdiligence.evidence;
 
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 
 /** One link of a case's evidence chain, as stored (append-only) in evidence_record. */
 public record EvidenceRecord(
@@ -27,11 +25,6 @@ public record EvidenceRecord(
     String amendmentReason,
     String previousHash,
     String recordHash) {
-
-  /** The record's content as the canonical hash input lists it (see {@link CanonicalForm}). */
-  public List<String> hashFields() {
-    return Arrays.asList(hashInput());
-  }
 
   public String computeHash() {
     return CanonicalForm.hashOf(hashInput());

@@ -8,8 +8,10 @@ import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.casefile.CaseStatus;
 import com.creditdiligence.evidence.EvidenceLedger;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /** A new user finds work at once: demo cases stand at every stage, each with an intact evidence chain. */
 @ApplicationTest
@@ -21,6 +23,14 @@ class DemoSetupTest {
   ProcessEngine engine;
   @Autowired
   EvidenceLedger ledger;
+  @Autowired
+  ApplicationContext context;
+
+  /** The embedded default creates them at start on an empty database (DemoSetup.run); the test context on demand. */
+  @BeforeEach
+  void demoCases() {
+    DemoCases.seed(context);
+  }
 
   @Test
   void demoCasesStandAtSeveralStages() {

@@ -63,6 +63,6 @@ class CanonicalFormTest {
     }
     EvidenceRecord record = EvidenceRecords.link("GA-2026-000001", 7, CanonicalForm.GENESIS);
     org.assertj.core.api.Assertions.assertThat(record.computeHash())
-        .isEqualTo(CanonicalForm.sha256(CanonicalForm.hashInput(record.hashFields())));
+        .isEqualTo(CanonicalForm.sha256(CanonicalForm.hashInput(EvidenceRecords.hashFields(record))));
   }
 }
