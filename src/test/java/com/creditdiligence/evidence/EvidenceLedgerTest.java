@@ -210,7 +210,7 @@ class EvidenceLedgerTest {
     String key = investigatedCase("苏州证据八公司");
     List<EvidenceRecord> records = ledger.records(key);
     EvidenceRecord last = records.get(records.size() - 1);
-    EvidenceRecord forged = EvidenceRecord.link(0, new NewEvidence(key, "TASK_COMPLETED", "guarantee-lifecycle",
+    EvidenceRecord forged = EvidenceRecord.link(0, new NewEvidence(key, RecordType.TASK_COMPLETED, "guarantee-lifecycle",
         last.processInstanceId(), "Task_CustomerInvestigation", "forged", "CUSTOMER_INVESTIGATION", "§5–§14", "manager1",
         "manager1", Instant.now(), "onSite×13", "{}", "[]", last.ruleSetVersion(), null, null), last.sequenceNo() + 1,
         last.recordHash());
