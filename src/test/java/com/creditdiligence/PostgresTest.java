@@ -1,16 +1,17 @@
 package com.creditdiligence;
 
-import static com.creditdiligence.demo.DemoSubmissions.conflictOfInterest;
+import static com.creditdiligence.demo.TestSubmissions.conflictOfInterest;
 import static com.creditdiligence.demo.DemoSubmissions.contracts;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;
 import static com.creditdiligence.demo.DemoSubmissions.issue;
-import static com.creditdiligence.demo.DemoSubmissions.reservedOpinion;
+import static com.creditdiligence.demo.TestSubmissions.reservedOpinion;
 import static com.creditdiligence.demo.DemoSubmissions.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static com.creditdiligence.ProcessAssertions.assertThat;
 
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.casefile.CaseStatus;
 import com.creditdiligence.demo.LifecycleDriver;
@@ -220,7 +221,7 @@ class PostgresTest {
     for (int w = 0; w < 4; w++) {
       writers.add(pool.submit(() -> {
         for (int i = 0; i < 20; i++) {
-          transactions.executeWithoutResult(tx -> ledger.append(new NewEvidence(key, "EVENT_RECEIVED", "test", null,
+          transactions.executeWithoutResult(tx -> ledger.append(new NewEvidence(key, RecordType.EVENT_RECEIVED, "test", null,
               null, null, null, null, "writer", null, Instant.now(), null, "{}", "[]", null, null, null)));
         }
       }));

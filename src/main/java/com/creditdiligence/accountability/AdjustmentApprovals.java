@@ -2,6 +2,7 @@ package com.creditdiligence.accountability;
 
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.RecordType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ final class AdjustmentApprovals {
   static List<DutyFact> of(List<EvidenceRecord> records, Function<Instant, String> managerAt) {
     List<DutyFact> facts = new ArrayList<>();
     for (EvidenceRecord report : records) {
-      if (!report.recordType().equals("TASK_COMPLETED") || !AdjustmentGrounds.MONITORING_REPORT.equals(report.elementId())) {
+      if (!report.is(RecordType.TASK_COMPLETED) || !AdjustmentGrounds.MONITORING_REPORT.equals(report.elementId())) {
         continue;
       }
       String adjustment = DutyFacts.findings(report).path("adjustment").asText("");
@@ -44,20 +45,20 @@ final class AdjustmentApprovals {
     String what = "担保调整 adjustment: " + AdjustmentGrounds.ADJUSTMENTS.get(adjustment) + " proposed by "
         + report.performer() + " on " + report.recordedAt();
     Optional<EvidenceRecord> created = records.stream()
-        .filter(r -> r.sequenceNo() > report.sequenceNo() && r.recordType().equals("TASK_CREATED")
+        .filter(r -> r.sequenceNo() > report.sequenceNo() && r.is(RecordType.TASK_CREATED)
             && APPROVAL.equals(r.elementId()))
         .filter(r -> report.processInstanceId() == null || report.processInstanceId().equals(r.processInstanceId()))
         .findFirst()
         .filter(r -> records.stream().noneMatch(x -> x.sequenceNo() > report.sequenceNo() && x.sequenceNo() < r.sequenceNo()
-            && x.recordType().equals("TASK_COMPLETED") && AdjustmentGrounds.MONITORING_REPORT.equals(x.elementId())));
+            && x.is(RecordType.TASK_COMPLETED) && AdjustmentGrounds.MONITORING_REPORT.equals(x.elementId())));
     List<Integer> evidence = new ArrayList<>(List.of(report.sequenceNo()));
     if (created.isEmpty()) {
       return fact(Status.NOT_APPLICABLE, what + "; 当时流程无审批步骤 the process in force had no approval step: whether it "
           + "was approved is for the auditor to ask", evidence, report, null, holder);
     }
     evidence.add(created.get().sequenceNo());
-    Optional<EvidenceRecord> decided = ofTask(records, created.get().taskId(), "TASK_COMPLETED");
-    Optional<EvidenceRecord> cancelled = ofTask(records, created.get().taskId(), "TASK_CANCELLED");
+    Optional<EvidenceRecord> decided = ofTask(records, created.get().taskId(), RecordType.TASK_COMPLETED);
+    Optional<EvidenceRecord> cancelled = ofTask(records, created.get().taskId(), RecordType.TASK_CANCELLED);
     if (decided.isPresent()) {
       EvidenceRecord approval = decided.get();
       evidence.add(approval.sequenceNo());
@@ -88,8 +89,8 @@ final class AdjustmentApprovals {
         report.recordedAt(), doneAt, holder);
   }
 
-  private static Optional<EvidenceRecord> ofTask(List<EvidenceRecord> records, String taskId, String type) {
-    return records.stream().filter(r -> taskId != null && taskId.equals(r.taskId()) && r.recordType().equals(type))
+  private static Optional<EvidenceRecord> ofTask(List<EvidenceRecord> records, String taskId, RecordType type) {
+    return records.stream().filter(r -> taskId != null && taskId.equals(r.taskId()) && r.is(type))
         .findFirst();
   }
 }

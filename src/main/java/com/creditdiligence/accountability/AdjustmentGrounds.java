@@ -2,6 +2,7 @@ package com.creditdiligence.accountability;
 
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.RecordType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ final class AdjustmentGrounds {
   static List<DutyFact> of(List<EvidenceRecord> records, Function<Instant, String> managerAt) {
     List<DutyFact> facts = new ArrayList<>();
     for (EvidenceRecord report : records) {
-      if (!report.recordType().equals("TASK_COMPLETED") || !MONITORING_REPORT.equals(report.elementId())) {
+      if (!report.is(RecordType.TASK_COMPLETED) || !MONITORING_REPORT.equals(report.elementId())) {
         continue;
       }
       String adjustment = DutyFacts.findings(report).path("adjustment").asText("");

@@ -2,6 +2,7 @@ package com.creditdiligence.accountability;
 
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.RecordType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,14 +61,14 @@ final class ApprovalProcedure {
    */
   static List<DutyFact> of(List<EvidenceRecord> records, ApprovalRecord approval) {
     Optional<EvidenceRecord> issued = records.stream()
-        .filter(r -> r.recordType().equals("TASK_COMPLETED") && "Task_IssueGuarantee".equals(r.elementId())).findFirst();
+        .filter(r -> r.is(RecordType.TASK_COMPLETED) && "Task_IssueGuarantee".equals(r.elementId())).findFirst();
     List<EvidenceRecord> bypasses = records.stream()
-        .filter(r -> r.recordType().equals("ADMIN_INTERVENTION") && LIFECYCLE.equals(r.processDefinitionKey()))
+        .filter(r -> r.is(RecordType.ADMIN_INTERVENTION) && LIFECYCLE.equals(r.processDefinitionKey()))
         .filter(r -> issued.isEmpty() || r.sequenceNo() < issued.get().sequenceNo())
         .filter(ApprovalProcedure::bypasses)
         .toList();
     Optional<EvidenceRecord> contracts = records.stream()
-        .filter(r -> r.recordType().startsWith("TASK_") && IMPLEMENTATION.contains(r.elementId())).findFirst();
+        .filter(r -> r.type().map(RecordType::isTask).orElse(false) && IMPLEMENTATION.contains(r.elementId())).findFirst();
 
     // What the committee's record itself shows, whoever caused it.
     List<String> reasons = new ArrayList<>();
@@ -124,7 +125,7 @@ final class ApprovalProcedure {
           "台账无干预记录;未读取委员会记录 no intervention on the ledger; the committee's record was not read", List.of(), null, null, null);
     }
     List<Integer> votes = records.stream()
-        .filter(r -> r.recordType().equals("TASK_COMPLETED") && "Task_CommitteeVote".equals(r.elementId()))
+        .filter(r -> r.is(RecordType.TASK_COMPLETED) && "Task_CommitteeVote".equals(r.elementId()))
         .map(EvidenceRecord::sequenceNo).toList();
     if (approval.decision().isPresent()) {
       ApprovalRecord.Decision d = approval.decision().get();
@@ -132,7 +133,7 @@ final class ApprovalProcedure {
           + " voters under the table's authority, " + d.approvals() + " approvals of " + d.approvalsRequired()
           + " required: " + d.result() + ", as the votes recount", votes, null, d.decidedAt(), null);
     }
-    boolean ended = records.stream().anyMatch(r -> r.recordType().equals("PROCESS_ENDED")
+    boolean ended = records.stream().anyMatch(r -> r.is(RecordType.PROCESS_ENDED)
         && LIFECYCLE.equals(r.processDefinitionKey()));
     return new DutyFact(CODE, STAGE, CLAUSE, TRIGGER, ended ? Status.NOT_APPLICABLE : Status.PENDING,
         ended ? "案件未经委员会即结束 the case ended without coming to the committee" : "委员会尚未决议 the committee has not decided yet", votes, null, null,

@@ -2,6 +2,7 @@ package com.creditdiligence.accountability;
 
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.monitoring.RiskClass;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ final class ClassChanges {
   }
 
   private static List<EvidenceRecord> completions(List<EvidenceRecord> records, String elementId) {
-    return records.stream().filter(r -> r.recordType().equals("TASK_COMPLETED") && elementId.equals(r.elementId()))
+    return records.stream().filter(r -> r.is(RecordType.TASK_COMPLETED) && elementId.equals(r.elementId()))
         .toList();
   }
 }

@@ -1,5 +1,6 @@
 package com.creditdiligence.accountability;
 
+import com.creditdiligence.evidence.RecordType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -33,7 +34,7 @@ class CloseReview implements JavaDelegate {
     facts.put("openedAt", review.openedAt().toString());
     facts.put("dueAt", review.dueAt().toString());
     facts.put("ageDays", review.ageDays(reviews.now()));
-    reviews.record(review.reviewId(), review.businessKey(), "REVIEW_CLOSED", execution.getCurrentActivityId(), null,
+    reviews.record(review.reviewId(), review.businessKey(), RecordType.REVIEW_CLOSED, execution.getCurrentActivityId(), null,
         facts, String.join("; ", review.ruleVersions()));
   }
 }

@@ -1,5 +1,6 @@
 package com.creditdiligence.accountability;
 
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.submission.Refusal;
@@ -35,7 +36,7 @@ class CompensationReviewTrigger implements ExecutionListener {
     if (caseKey == null || caseFiles.find(caseKey).isEmpty()) {
       throw refused(execution, "没有案件 " + caseKey + " No case " + caseKey);
     }
-    boolean compensationOnRecord = ledger.summaries(caseKey, null, "TASK_COMPLETED", null, null).stream()
+    boolean compensationOnRecord = ledger.summaries(caseKey, null, RecordType.TASK_COMPLETED.code(), null, null).stream()
         .anyMatch(record -> COMPENSATION_STEP.equals(record.elementId()));
     if (!compensationOnRecord) {
       throw refused(execution, "案件 " + caseKey + " 没有代偿记录,不能以代偿为由发起问责审查 Case " + caseKey

@@ -2,6 +2,7 @@ package com.creditdiligence.accountability;
 
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.submission.TaskSpec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,7 +61,7 @@ public final class DutyFacts {
    */
   static List<DutyFact> noLongerDue(List<EvidenceRecord> records, List<DutyFact> facts) {
     Optional<EvidenceRecord> end = records.stream()
-        .filter(r -> r.recordType().equals("PROCESS_ENDED") && "guarantee-lifecycle".equals(r.processDefinitionKey()))
+        .filter(r -> r.is(RecordType.PROCESS_ENDED) && "guarantee-lifecycle".equals(r.processDefinitionKey()))
         .findFirst();
     if (end.isEmpty()) {
       return facts;
@@ -121,7 +122,7 @@ public final class DutyFacts {
   private record Ledger(List<EvidenceRecord> records) {
 
     Optional<EvidenceRecord> completion(String dutyCode) {
-      return records.stream().filter(r -> r.recordType().equals("TASK_COMPLETED") && dutyCode.equals(r.dutyCode()))
+      return records.stream().filter(r -> r.is(RecordType.TASK_COMPLETED) && dutyCode.equals(r.dutyCode()))
           .findFirst();
     }
 
@@ -133,7 +134,7 @@ public final class DutyFacts {
     List<DutyFact> deadlines(String taskKey, String code, String stage, String clause, String trigger, Instant now) {
       List<DutyFact> facts = new ArrayList<>();
       for (EvidenceRecord created : records) {
-        if (!created.recordType().equals("TASK_CREATED") || !taskKey.equals(created.elementId())) {
+        if (!created.is(RecordType.TASK_CREATED) || !taskKey.equals(created.elementId())) {
           continue;
         }
         String due = findings(created).path("dueDate").asText(null);
@@ -142,8 +143,8 @@ public final class DutyFacts {
         }
         Instant dueAt = Instant.parse(due);
         String holder = holderAt(created.taskId(), dueAt);
-        Optional<EvidenceRecord> done = ofTask(created.taskId(), "TASK_COMPLETED");
-        Optional<EvidenceRecord> cancelled = ofTask(created.taskId(), "TASK_CANCELLED");
+        Optional<EvidenceRecord> done = ofTask(created.taskId(), RecordType.TASK_COMPLETED);
+        Optional<EvidenceRecord> cancelled = ofTask(created.taskId(), RecordType.TASK_CANCELLED);
         List<Integer> evidence = new ArrayList<>(List.of(created.sequenceNo()));
         Status status;
         String explanation;
@@ -170,14 +171,14 @@ public final class DutyFacts {
       return facts;
     }
 
-    Optional<EvidenceRecord> ofTask(String taskId, String recordType) {
-      return records.stream().filter(r -> taskId.equals(r.taskId()) && r.recordType().equals(recordType)).findFirst();
+    Optional<EvidenceRecord> ofTask(String taskId, RecordType recordType) {
+      return records.stream().filter(r -> taskId.equals(r.taskId()) && r.is(recordType)).findFirst();
     }
 
     /** Whoever the task was assigned to at that moment, from the ledger's assignment records. */
     String holderAt(String taskId, Instant at) {
       return records.stream()
-          .filter(r -> taskId.equals(r.taskId()) && (r.recordType().equals("TASK_ASSIGNED") || r.recordType().equals("TASK_CREATED")))
+          .filter(r -> taskId.equals(r.taskId()) && (r.is(RecordType.TASK_ASSIGNED) || r.is(RecordType.TASK_CREATED)))
           .filter(r -> !r.recordedAt().isAfter(at) && r.assignee() != null)
           .max(Comparator.comparingInt(EvidenceRecord::sequenceNo))
           .map(EvidenceRecord::assignee).orElse(null);

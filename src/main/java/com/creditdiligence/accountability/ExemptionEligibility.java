@@ -1,5 +1,6 @@
 package com.creditdiligence.accountability;
 
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.evidence.EvidenceRecord;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ public final class ExemptionEligibility {
       }
       if (dissent.isPresent() && APPROVAL_STAGE.equals(finding.stage())) {
         cleared.add(finding.findingNo());
-        boolean voted = VOTE_CAST.equals(dissent.get().recordType());
+        boolean voted = dissent.get().is(RecordType.VOTE_CAST);
         reasons.add((voted ? "反对票免责" : "保留意见免责") + " Cleared: F" + finding.findingNo()
             + " concerns the approval decision, against which " + manager
             + (voted ? " voted, stating their grounds" : " recorded a reserved opinion")
@@ -122,9 +123,6 @@ public final class ExemptionEligibility {
         List.copyOf(grounds));
   }
 
-  /** A cast vote's record (CommitteeVoteRule's duty), not a plain task completion. */
-  static final String VOTE_CAST = "VOTE_CAST";
-
   /**
    * The person's dissent from the approval on the record: their reserved opinion («客户经理制» (四)2), or their vote to reject
    * with its stated grounds (a dissent in a collective decision).
@@ -146,7 +144,7 @@ public final class ExemptionEligibility {
   }
 
   private static java.util.stream.Stream<EvidenceRecord> votes(List<EvidenceRecord> ledger) {
-    return ledger.stream().filter(r -> "COMMITTEE_VOTE".equals(r.dutyCode()) && VOTE_CAST.equals(r.recordType()));
+    return ledger.stream().filter(r -> "COMMITTEE_VOTE".equals(r.dutyCode()) && r.is(RecordType.VOTE_CAST));
   }
 
   /** The manager's own reserved opinion against the approval, if they recorded one. */

@@ -3,6 +3,7 @@ package com.creditdiligence.accountability;
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.casefile.CaseFiles.Handover;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.RecordType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -148,16 +149,16 @@ public final class ExemptionGrounds {
 
   private static boolean isEvent(EvidenceRecord r, String message) {
     String received = DutyFacts.findings(r).path("message").asText();
-    return "EVENT_RECEIVED".equals(r.recordType()) && (received.equals(message) || received.equals("Message_" + message));
+    return r.is(RecordType.EVENT_RECEIVED) && (received.equals(message) || received.equals("Message_" + message));
   }
 
   private static boolean reportedWarning(EvidenceRecord r) {
-    return "PROCESS_STARTED".equals(r.recordType()) && "EVENT_REPORTED".equals(r.dutyCode())
+    return r.is(RecordType.PROCESS_STARTED) && "EVENT_REPORTED".equals(r.dutyCode())
         && "warningSignal".equals(DutyFacts.findings(r).path("eventType").asText());
   }
 
   private static boolean worseClassification(EvidenceRecord r) {
-    if (!"TASK_COMPLETED".equals(r.recordType()) || !"MONITORING_REPORT".equals(r.dutyCode())) {
+    if (!r.is(RecordType.TASK_COMPLETED) || !"MONITORING_REPORT".equals(r.dutyCode())) {
       return false;
     }
     JsonNode riskClass = DutyFacts.findings(r).path("riskClass");

@@ -3,6 +3,7 @@ package com.creditdiligence.accountability;
 import com.creditdiligence.submission.BusinessDays;
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.RecordType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +29,7 @@ final class InvestigationResults {
 
   static List<DutyFact> of(BusinessDays days, List<EvidenceRecord> records, int reportDays, Function<Instant, String> managerAt) {
     Optional<EvidenceRecord> investigation = records.stream()
-        .filter(r -> r.recordType().equals("TASK_COMPLETED") && "CUSTOMER_INVESTIGATION".equals(r.dutyCode()))
+        .filter(r -> r.is(RecordType.TASK_COMPLETED) && "CUSTOMER_INVESTIGATION".equals(r.dutyCode()))
         .findFirst();
     if (investigation.isEmpty()) {
       return List.of();

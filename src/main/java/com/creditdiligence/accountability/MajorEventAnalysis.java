@@ -2,6 +2,7 @@ package com.creditdiligence.accountability;
 
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.RecordType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ final class MajorEventAnalysis {
   static List<DutyFact> of(List<EvidenceRecord> records, Function<Instant, String> managerAt) {
     List<DutyFact> facts = new ArrayList<>();
     for (EvidenceRecord done : records) {
-      if (!done.recordType().equals("TASK_COMPLETED") || !INVESTIGATION.equals(done.elementId())) {
+      if (!done.is(RecordType.TASK_COMPLETED) || !INVESTIGATION.equals(done.elementId())) {
         continue;
       }
       JsonNode findings = DutyFacts.findings(done);
@@ -47,7 +48,7 @@ final class MajorEventAnalysis {
   /** The investigation task's due date, from its creation record. */
   private static Instant dueAt(List<EvidenceRecord> records, EvidenceRecord done) {
     return records.stream()
-        .filter(r -> r.recordType().equals("TASK_CREATED") && done.taskId() != null && done.taskId().equals(r.taskId()))
+        .filter(r -> r.is(RecordType.TASK_CREATED) && done.taskId() != null && done.taskId().equals(r.taskId()))
         .map(r -> DutyFacts.findings(r).path("dueDate").asText(""))
         .filter(d -> !d.isEmpty()).map(Instant::parse).findFirst().orElse(null);
   }

@@ -1,6 +1,7 @@
 package com.creditdiligence.accountability;
 
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.RecordType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,15 +28,15 @@ record MajorEventHandlings(EvidenceRecord event, EvidenceRecord created, Optiona
     for (EvidenceRecord r : records) {
       if (isMajorEvent(r)) {
         lastEvent = r;
-      } else if (lastEvent != null && r.recordType().equals("TASK_CREATED") && INVESTIGATION.equals(r.elementId())) {
-        Optional<EvidenceRecord> done = ofTask(records, r.taskId(), "TASK_COMPLETED");
+      } else if (lastEvent != null && r.is(RecordType.TASK_CREATED) && INVESTIGATION.equals(r.elementId())) {
+        Optional<EvidenceRecord> done = ofTask(records, r.taskId(), RecordType.TASK_COMPLETED);
         Optional<EvidenceRecord> review = done.flatMap(d -> records.stream()
-            .filter(x -> x.sequenceNo() > d.sequenceNo() && x.recordType().equals("TASK_CREATED")
+            .filter(x -> x.sequenceNo() > d.sequenceNo() && x.is(RecordType.TASK_CREATED)
                 && REVIEW.equals(x.elementId()))
             .findFirst());
-        handlings.add(new MajorEventHandlings(lastEvent, r, done, ofTask(records, r.taskId(), "TASK_CANCELLED"), review,
-            review.flatMap(x -> ofTask(records, x.taskId(), "TASK_COMPLETED")),
-            review.flatMap(x -> ofTask(records, x.taskId(), "TASK_CANCELLED"))));
+        handlings.add(new MajorEventHandlings(lastEvent, r, done, ofTask(records, r.taskId(), RecordType.TASK_CANCELLED), review,
+            review.flatMap(x -> ofTask(records, x.taskId(), RecordType.TASK_COMPLETED)),
+            review.flatMap(x -> ofTask(records, x.taskId(), RecordType.TASK_CANCELLED))));
       }
     }
     return List.copyOf(handlings);
@@ -74,11 +75,11 @@ record MajorEventHandlings(EvidenceRecord event, EvidenceRecord created, Optiona
 
   static boolean isMajorEvent(EvidenceRecord r) {
     String message = DutyFacts.findings(r).path("message").asText("");
-    return "EVENT_RECEIVED".equals(r.recordType()) && (message.equals("MajorEvent") || message.equals("Message_MajorEvent"));
+    return r.is(RecordType.EVENT_RECEIVED) && (message.equals("MajorEvent") || message.equals("Message_MajorEvent"));
   }
 
-  private static Optional<EvidenceRecord> ofTask(List<EvidenceRecord> records, String taskId, String type) {
-    return records.stream().filter(x -> taskId != null && taskId.equals(x.taskId()) && x.recordType().equals(type))
+  private static Optional<EvidenceRecord> ofTask(List<EvidenceRecord> records, String taskId, RecordType type) {
+    return records.stream().filter(x -> taskId != null && taskId.equals(x.taskId()) && x.is(type))
         .findFirst();
   }
 }

@@ -3,6 +3,7 @@ package com.creditdiligence.accountability;
 import com.creditdiligence.submission.BusinessDays;
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.monitoring.RiskClass;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -125,7 +126,7 @@ public final class OnSiteChecks {
         continue;
       }
       if (start == null) {
-        if (r.recordType().equals("TASK_CREATED") && MONITORING_REPORT.equals(r.elementId())) {
+        if (r.is(RecordType.TASK_CREATED) && MONITORING_REPORT.equals(r.elementId())) {
           start = r;
         }
         continue;
@@ -142,9 +143,9 @@ public final class OnSiteChecks {
   }
 
   private static boolean leavesMonitoring(EvidenceRecord r) {
-    return r.recordType().equals("PROCESS_STARTED") && "problem-guarantee".equals(r.processDefinitionKey())
-        || r.recordType().equals("TASK_CREATED") && RELEASE.equals(r.elementId())
-        || r.recordType().equals("PROCESS_ENDED") && "guarantee-lifecycle".equals(r.processDefinitionKey());
+    return r.is(RecordType.PROCESS_STARTED) && "problem-guarantee".equals(r.processDefinitionKey())
+        || r.is(RecordType.TASK_CREATED) && RELEASE.equals(r.elementId())
+        || r.is(RecordType.PROCESS_ENDED) && "guarantee-lifecycle".equals(r.processDefinitionKey());
   }
 
   private static List<Check> checks(BusinessDays days, List<EvidenceRecord> records) {
@@ -176,6 +177,6 @@ public final class OnSiteChecks {
   }
 
   private static boolean completion(EvidenceRecord r, String elementId) {
-    return r.recordType().equals("TASK_COMPLETED") && elementId.equals(r.elementId());
+    return r.is(RecordType.TASK_COMPLETED) && elementId.equals(r.elementId());
   }
 }

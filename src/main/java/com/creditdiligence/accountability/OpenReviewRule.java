@@ -1,5 +1,6 @@
 package com.creditdiligence.accountability;
 
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.security.Memberships;
 import com.creditdiligence.submission.Checks;
@@ -30,7 +31,7 @@ class OpenReviewRule implements TaskRule {
   }
 
   static final TaskSpec SPEC = TaskSpec.of("StartEvent_ReviewRequested", "Form_OpenAccountabilityReview", Stage.REVIEW,
-      new Duty("ACCOUNTABILITY_REVIEW_OPENED", "§27 §28", "PROCESS_STARTED"))
+      new Duty("ACCOUNTABILITY_REVIEW_OPENED", "§27 §28", RecordType.PROCESS_STARTED.code()))
       .text("caseKey", "reviewReason")
       .build();
 

@@ -2,6 +2,7 @@ package com.creditdiligence.accountability;
 
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.RecordType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,7 +58,7 @@ public final class ProblemMeasures {
   public static List<DutyFact> of(List<EvidenceRecord> records, Function<Instant, String> managerAt) {
     List<DutyFact> facts = new ArrayList<>();
     for (EvidenceRecord done : records) {
-      if (!done.recordType().equals("TASK_COMPLETED") || !HANDLING.equals(done.elementId())) {
+      if (!done.is(RecordType.TASK_COMPLETED) || !HANDLING.equals(done.elementId())) {
         continue;
       }
       JsonNode findings = DutyFacts.findings(done);
@@ -99,7 +100,7 @@ public final class ProblemMeasures {
     String asked = "申请恢复使用已终止额度 re-use of terminated limits asked for on " + request.recordedAt();
     List<Integer> evidence = new ArrayList<>(List.of(request.sequenceNo()));
     Optional<EvidenceRecord> decision = records.stream()
-        .filter(r -> r.recordType().equals("TASK_COMPLETED") && APPROVAL.equals(r.elementId()))
+        .filter(r -> r.is(RecordType.TASK_COMPLETED) && APPROVAL.equals(r.elementId()))
         .filter(r -> r.sequenceNo() > request.sequenceNo() && sameHandling(request, r))
         .findFirst();
     if (decision.isPresent()) {
@@ -126,7 +127,7 @@ public final class ProblemMeasures {
           List.copyOf(evidence), null, d.recordedAt(), manager);
     }
     Optional<EvidenceRecord> ended = records.stream()
-        .filter(r -> r.recordType().equals("PROCESS_ENDED") && r.sequenceNo() > request.sequenceNo()
+        .filter(r -> r.is(RecordType.PROCESS_ENDED) && r.sequenceNo() > request.sequenceNo()
             && sameHandling(request, r))
         .findFirst();
     if (ended.isPresent()) {
@@ -163,7 +164,7 @@ public final class ProblemMeasures {
   /** The handling task's due date, from its creation record. */
   private static Instant dueAt(List<EvidenceRecord> records, EvidenceRecord done) {
     return records.stream()
-        .filter(r -> r.recordType().equals("TASK_CREATED") && done.taskId() != null && done.taskId().equals(r.taskId()))
+        .filter(r -> r.is(RecordType.TASK_CREATED) && done.taskId() != null && done.taskId().equals(r.taskId()))
         .map(r -> DutyFacts.findings(r).path("dueDate").asText(""))
         .filter(d -> !d.isEmpty()).map(Instant::parse).findFirst().orElse(null);
   }

@@ -21,6 +21,13 @@ public record ReviewFinding(String reviewId, int findingNo, String manager, Stri
   public static final String CONFIRMED = "CONFIRMED";
   public static final String REJECTED = "REJECTED";
 
+  /** A draft from a duty fact (origin {@code DUTY_FACT}), numbered within its review, not yet judged by anyone. */
+  static ReviewFinding draftOf(String reviewId, int findingNo, DraftFindings.Finding draft) {
+    return new ReviewFinding(reviewId, findingNo, draft.manager(), "DUTY_FACT", draft.dutyCode(), draft.stage(),
+        draft.clause(), draft.severity(), draft.explanation(), draft.evidence(), draft.dueAt(), draft.ruleVersion(),
+        DRAFT, null, null);
+  }
+
   public boolean confirmed() {
     return CONFIRMED.equals(status);
   }

@@ -1,5 +1,6 @@
 package com.creditdiligence.accountability;
 
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
@@ -65,9 +66,7 @@ class ReviewInvestigation implements JavaDelegate {
     store.open(review);
     List<ReviewFinding> drafts = new ArrayList<>();
     for (DraftFindings.Finding draft : assessment.findings()) {
-      ReviewFinding finding = new ReviewFinding(reviewId, drafts.size() + 1, draft.manager(), "DUTY_FACT",
-          draft.dutyCode(), draft.stage(), draft.clause(), draft.severity(), draft.explanation(), draft.evidence(),
-          draft.dueAt(), draft.ruleVersion(), ReviewFinding.DRAFT, null, null);
+      ReviewFinding finding = ReviewFinding.draftOf(reviewId, drafts.size() + 1, draft);
       store.addFinding(finding);
       drafts.add(finding);
     }
@@ -86,7 +85,7 @@ class ReviewInvestigation implements JavaDelegate {
     chain.put("unreliableFindings", drafts.stream().filter(f -> evidence.unreliable(f.evidence()))
         .map(ReviewFinding::findingNo).toList());
     opened.put("evidenceIntegrity", chain);
-    reviews.record(reviewId, caseKey, "REVIEW_INVESTIGATED", execution.getCurrentActivityId(), openedBy, opened,
+    reviews.record(reviewId, caseKey, RecordType.REVIEW_INVESTIGATED, execution.getCurrentActivityId(), openedBy, opened,
         String.join("; ", assessment.ruleVersionsUsed()));
 
     execution.setVariable("reviewId", reviewId);

@@ -3,6 +3,7 @@ package com.creditdiligence.accountability;
 import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.evidence.CanonicalForm;
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.evidence.NewEvidence;
@@ -63,7 +64,7 @@ public class Reviews {
   List<String> managersOf(String businessKey, List<DutyFact> facts, List<EvidenceRecord> records) {
     TreeSet<String> managers = new TreeSet<>();
     facts.stream().map(DutyFact::responsible).filter(m -> m != null).forEach(managers::add);
-    records.stream().filter(r -> "PROCESS_STARTED".equals(r.recordType()) && "INTAKE_REGISTRATION".equals(r.dutyCode()))
+    records.stream().filter(r -> r.is(RecordType.PROCESS_STARTED) && "INTAKE_REGISTRATION".equals(r.dutyCode()))
         .map(EvidenceRecord::performer).filter(m -> m != null).forEach(managers::add);
     caseFiles.find(businessKey).ifPresent(file -> managers.add(file.caseManager()));
     return List.copyOf(managers);
@@ -172,11 +173,15 @@ public class Reviews {
   }
 
   /** A record of the review's own making (opened, closed) in the case's chain. */
-  void record(String reviewId, String businessKey, String recordType, String elementId, String performer,
+  void record(String reviewId, String businessKey, RecordType recordType, String elementId, String performer,
               Map<String, Object> facts, String ruleVersions) {
-    ledger.append(new NewEvidence(businessKey, recordType, PROCESS_KEY, reviewId, elementId, null, null, "§27 §28",
-        performer, null, businessTime.now(), null, CanonicalForm.json(facts),
-        CanonicalForm.json(List.of()), ruleVersions, null, null));
+    ledger.append(NewEvidence.of(businessKey, recordType, performer, businessTime.now())
+        .withProcess(PROCESS_KEY, reviewId)
+        .withStep(elementId, null)
+        .withDuty(null, "§27 §28")
+        .withFindings(CanonicalForm.json(facts))
+        .withDocuments(CanonicalForm.json(List.of()))
+        .withRuleSetVersion(ruleVersions));
   }
 
   /** The time by the business clock, for the review's steps. */

@@ -2,6 +2,7 @@ package com.creditdiligence.accountability;
 
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.investigation.ChecklistDocument;
 import com.creditdiligence.submission.BusinessDays;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +34,7 @@ public final class SuppliedDocuments {
   public static List<DutyFact> of(BusinessDays days, List<EvidenceRecord> records, int defaultDays, Function<Instant, String> managerAt,
                                   Instant now) {
     Optional<EvidenceRecord> investigation = records.stream()
-        .filter(r -> r.recordType().equals("TASK_COMPLETED") && "CUSTOMER_INVESTIGATION".equals(r.dutyCode()))
+        .filter(r -> r.is(RecordType.TASK_COMPLETED) && "CUSTOMER_INVESTIGATION".equals(r.dutyCode()))
         .findFirst();
     if (investigation.isEmpty()) {
       return List.of();
@@ -42,7 +43,7 @@ public final class SuppliedDocuments {
     JsonNode findings = DutyFacts.findings(submitted);
     Instant dueAt = dueAt(days, findings, submitted.recordedAt(), defaultDays);
     List<EvidenceRecord> amendments = records.stream()
-        .filter(r -> r.recordType().equals("AMENDMENT") && Integer.valueOf(submitted.sequenceNo()).equals(r.amendsSequenceNo()))
+        .filter(r -> r.is(RecordType.AMENDMENT) && Integer.valueOf(submitted.sequenceNo()).equals(r.amendsSequenceNo()))
         .toList();
     List<DutyFact> facts = new ArrayList<>();
     for (ChecklistDocument document : ChecklistDocument.values()) {

@@ -3,6 +3,7 @@ package com.creditdiligence.audit;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.NewEvidence;
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.submission.BusinessTime;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,12 @@ class AuditTrail {
 
   /** Appends {@code AUDIT_<WHAT>} to the case's chain, in its own transaction, before the view is served. */
   @Transactional
-  public void recordView(String businessKey, String user, String what, Map<String, Object> details) {
-    ledger.append(new NewEvidence(businessKey, "AUDIT_" + what, null, null, null, null, null, null, user, null,
-        time.now(), null, CanonicalForm.json(details), CanonicalForm.json(List.of()), null,
-        null, null));
+  public void recordView(String businessKey, String user, RecordType what, Map<String, Object> details) {
+    if (!what.isAccess()) {
+      throw new IllegalArgumentException("Not a read of the case: " + what);
+    }
+    ledger.append(NewEvidence.of(businessKey, what, user, time.now())
+        .withFindings(CanonicalForm.json(details))
+        .withDocuments(CanonicalForm.json(List.of())));
   }
 }

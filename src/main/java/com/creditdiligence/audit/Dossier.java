@@ -10,6 +10,7 @@ import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.evidence.ChainVerification;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.evidence.LedgerCheckpoints;
+import com.creditdiligence.evidence.RecordType;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +44,11 @@ public record Dossier(String businessKey, Instant generatedAt, String generatedB
    */
   public record Submission(int evidence, String element, String recordType, String performer, Instant at,
                            List<FormLayout.Row> answers, List<Integer> amendedBy, boolean sealed) {
+
+    /** A committee member's vote (the minutes list them apart from the other steps). */
+    public boolean vote() {
+      return RecordType.VOTE_CAST.code().equals(recordType);
+    }
   }
 
   /** A duty fact, and whether it rests on the chain's first broken record or a later one. */

@@ -1,5 +1,7 @@
 package com.creditdiligence.audit;
 
+import com.creditdiligence.evidence.RecordType;
+import com.creditdiligence.security.People;
 import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;
@@ -126,7 +128,7 @@ class ReplayController {
   @ResponseBody
   Replay replay(@PathVariable String businessKey) {
     String user = access.read(businessKey);
-    trail.recordView(businessKey, user, "REPLAY_VIEWED", Map.of("view", "replay"));
+    trail.recordView(businessKey, user, RecordType.AUDIT_REPLAY_VIEWED, Map.of("view", "replay"));
     Dossier dossier = dossiers.forViewing(businessKey, user, time.now());
     return new Replay(dossier, diagrams.of(dossier.evidence()), labels.of(dossier), time.zone().getId(), time.label(),
         diagrams.models(dossier.evidence()));
@@ -136,7 +138,7 @@ class ReplayController {
   @ResponseBody
   Dossier dossierJson(@PathVariable String businessKey) {
     String user = access.read(businessKey);
-    trail.recordView(businessKey, user, "DOSSIER_EXPORTED", Map.of("format", "json"));
+    trail.recordView(businessKey, user, RecordType.AUDIT_DOSSIER_EXPORTED, Map.of("format", "json"));
     return dossiers.of(businessKey, user, time.now());
   }
 
@@ -147,7 +149,7 @@ class ReplayController {
       throw Rejection.unavailable("档案所需中文字体未安装 The dossier's CJK font is missing: "
           + "build with npm available (mvn runs npm ci), or use dossier.json");
     }
-    trail.recordView(businessKey, user, "DOSSIER_EXPORTED", Map.of("format", "pdf"));
+    trail.recordView(businessKey, user, RecordType.AUDIT_DOSSIER_EXPORTED, Map.of("format", "pdf"));
     byte[] printed = pdf.render(dossiers.of(businessKey, user, time.now()));
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dossier-" + businessKey + ".pdf\"").body(printed);

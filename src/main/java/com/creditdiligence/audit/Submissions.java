@@ -1,5 +1,6 @@
 package com.creditdiligence.audit;
 
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.brief.FormLayout;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.intake.IntakeFindings;
@@ -27,7 +28,6 @@ final class Submissions {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String AMENDMENT = "AMENDMENT";
   private static final Map<String, FormLayout> FORMS = new ConcurrentHashMap<>();
 
   private Submissions() {
@@ -47,7 +47,7 @@ final class Submissions {
       boolean sealed = values.containsKey("sealed") && values.size() == 1;
       List<Integer> amendedBy = new ArrayList<>();
       for (EvidenceRecord a : records) {
-        if (AMENDMENT.equals(a.recordType()) && Objects.equals(a.amendsSequenceNo(), r.sequenceNo())) {
+        if (a.is(RecordType.AMENDMENT) && Objects.equals(a.amendsSequenceNo(), r.sequenceNo())) {
           values.putAll(parse(a.findings()));
           amendedBy.add(a.sequenceNo());
         }

@@ -1,6 +1,7 @@
 package com.creditdiligence.audit;
 
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.evidence.EvidenceSummary;
 import java.time.Instant;
 import java.util.List;
@@ -70,13 +71,13 @@ public final class Timeline {
     if ("accountability-review".equals(r.processDefinitionKey())) {
       return "accountability";
     }
-    if (r.processDefinitionKey() == null && r.recordType().startsWith("AUDIT_")) {
+    if (r.processDefinitionKey() == null && r.type().map(RecordType::isAccess).orElse(false)) {
       return AUDIT_STAGE;
     }
     if ("problem-guarantee".equals(r.processDefinitionKey())) {
       return "problemHandling";
     }
-    if ("case-event-report".equals(r.processDefinitionKey()) || "EVENT_RECEIVED".equals(r.recordType())) {
+    if ("case-event-report".equals(r.processDefinitionKey()) || r.is(RecordType.EVENT_RECEIVED)) {
       return "monitoring";
     }
     if (r.elementId() == null) {

@@ -3,6 +3,7 @@ package com.creditdiligence.brief;
 import com.creditdiligence.documents.CaseDocument;
 import com.creditdiligence.documents.CaseDocuments;
 import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.intake.IntakeFindings;
 import com.creditdiligence.security.CaseAccess;
@@ -40,7 +41,6 @@ class CaseBriefPage {
   static final String LIFECYCLE = "guarantee-lifecycle";
   static final String INVESTIGATION = "Task_CustomerInvestigation";
   static final String EVALUATION = "Task_AnalysisEvaluation";
-  private static final String AMENDMENT = "AMENDMENT";
   private static final String ATTACHED_DOCUMENTS = "attachedDocuments";
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -86,7 +86,7 @@ class CaseBriefPage {
     access.read(businessKey);
     List<EvidenceRecord> records = ledger.records(businessKey);
 
-    Optional<EvidenceRecord> intake = last(records, r -> "PROCESS_STARTED".equals(r.recordType())
+    Optional<EvidenceRecord> intake = last(records, r -> r.is(RecordType.PROCESS_STARTED)
         && LIFECYCLE.equals(r.processDefinitionKey()) && "INTAKE_REGISTRATION".equals(r.dutyCode()));
     Optional<EvidenceRecord> investigation = last(records, completed(INVESTIGATION));
     Optional<EvidenceRecord> evaluation = last(records, completed(EVALUATION));
@@ -109,7 +109,7 @@ class CaseBriefPage {
   }
 
   private static Predicate<EvidenceRecord> completed(String elementId) {
-    return r -> "TASK_COMPLETED".equals(r.recordType()) && LIFECYCLE.equals(r.processDefinitionKey())
+    return r -> r.is(RecordType.TASK_COMPLETED) && LIFECYCLE.equals(r.processDefinitionKey())
         && elementId.equals(r.elementId());
   }
 
@@ -134,7 +134,7 @@ class CaseBriefPage {
     Map<String, Object> recorded = parse(r.findings());
     Map<String, Object> values = new LinkedHashMap<>(form == intakeForm ? IntakeFindings.inTodaysUnits(recorded) : recorded);
     List<EvidenceRecord> amendments = records.stream()
-        .filter(a -> AMENDMENT.equals(a.recordType()) && Objects.equals(a.amendsSequenceNo(), r.sequenceNo())).toList();
+        .filter(a -> a.is(RecordType.AMENDMENT) && Objects.equals(a.amendsSequenceNo(), r.sequenceNo())).toList();
     amendments.forEach(a -> values.putAll(parse(a.findings())));
     List<Row> rows = new ArrayList<>();
     String group = null;

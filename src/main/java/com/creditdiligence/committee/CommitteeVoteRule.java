@@ -1,5 +1,6 @@
 package com.creditdiligence.committee;
 
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.submission.Checks;
 import com.creditdiligence.submission.Duty;
@@ -25,7 +26,7 @@ class CommitteeVoteRule implements TaskRule {
   static final Set<String> VOTES = Set.of(CommitteeVote.APPROVE, CommitteeVote.APPROVE_WITH_CONDITIONS, CommitteeVote.REJECT);
 
   static final TaskSpec SPEC = TaskSpec.of("Task_CommitteeVote", "Form_CommitteeVote", Stage.COMMITTEE,
-      new Duty("COMMITTEE_VOTE", "担保决策", "VOTE_CAST"))
+      new Duty("COMMITTEE_VOTE", "担保决策", RecordType.VOTE_CAST.code()))
       .flag("conflictOfInterest")
       .text("conflictDescription")
       .choice("vote")

@@ -1,6 +1,7 @@
 package com.creditdiligence.committee;
 
 import com.creditdiligence.evidence.EvidenceDisclosure;
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.evidence.EvidenceRecord;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,6 @@ class SealedVotes implements EvidenceDisclosure {
   @Override
   public Predicate<EvidenceRecord> sealedIn(String businessKey) {
     boolean decided = decisions.minutesOf(businessKey).isPresent();
-    return record -> !decided && "VOTE_CAST".equals(record.recordType());
+    return record -> !decided && record.is(RecordType.VOTE_CAST);
   }
 }

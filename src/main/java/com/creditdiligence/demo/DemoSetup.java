@@ -79,12 +79,14 @@ class DemoSetup implements ApplicationRunner {
       }
     }
     if (properties.cases() && caseFiles.count() == 0) {
-      createCases(new LifecycleDriver(engine));
+      createCases();
       LOG.info("Demo cases created: {}", caseFiles.count());
     }
   }
 
-  private void createCases(LifecycleDriver driver) {
+  /** The demo cases, created whatever the database holds (tests that need them call it once: demo/DemoCases). */
+  void createCases() {
+    LifecycleDriver driver = new LifecycleDriver(engine);
     // manager2: a guarantee that went bad, told over the weeks it took (the engine's clock held at each moment): issued
     // 20 days ago; a warning signal 10 days ago; preservation measures only 4 days after it (§21 gives 3: late);
     // problem handling and compensation paid (代偿); then the accountability review the compensation opened, taken to

@@ -1,5 +1,6 @@
 package com.creditdiligence.documents;
 
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.NewEvidence;
@@ -40,7 +41,6 @@ public class CaseDocuments implements DocumentCitations {
 
   /** A process variable listing the case's documents as form-js options ({label, value}). */
   public static final String FORM_OPTIONS = "caseDocuments";
-  static final String DOCUMENT_FILED = "DOCUMENT_FILED";
 
   private final JdbcClient jdbc;
   private final DocumentProperties properties;
@@ -90,8 +90,8 @@ public class CaseDocuments implements DocumentCitations {
         .update(id, "id");
     CaseDocument document = new CaseDocument(id.getKey().longValue(), businessKey, sha256, name, mediaType,
         content.length, uploadedBy, at);
-    ledger.append(new NewEvidence(businessKey, DOCUMENT_FILED, null, null, null, null, null, null, uploadedBy, null, at,
-        null, "{}", CanonicalForm.json(List.of(document.citation())), null, null, null));
+    ledger.append(NewEvidence.of(businessKey, RecordType.DOCUMENT_FILED, uploadedBy, at)
+        .withDocuments(CanonicalForm.json(List.of(document.citation()))));
     offerToForms(businessKey);
     return document;
   }

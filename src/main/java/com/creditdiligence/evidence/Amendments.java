@@ -22,9 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Amendments {
 
-  static final String AMENDMENT = "AMENDMENT";
   /** The records that carry a person's submitted findings can be amended; a vote cannot be. */
-  static final Set<String> AMENDABLE = Set.of("TASK_COMPLETED", "PROCESS_STARTED");
+  static final Set<RecordType> AMENDABLE = Set.of(RecordType.TASK_COMPLETED, RecordType.PROCESS_STARTED);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,7 +43,7 @@ public class Amendments {
     EvidenceRecord original = ledger.record(businessKey, sequenceNo)
         .orElseThrow(() -> Rejection.notFound("案件 " + businessKey + " 没有第 " + sequenceNo + " 条证据 No evidence record "
             + sequenceNo + " in case " + businessKey));
-    if (!AMENDABLE.contains(original.recordType())) {
+    if (original.type().filter(AMENDABLE::contains).isEmpty()) {
       throw Rejection.invalid("id", "只能修正提交的工作记录,不能修正 " + original.recordType()
           + " Only submitted findings can be amended, not a " + original.recordType() + " record");
     }
@@ -63,10 +62,13 @@ public class Amendments {
         throw Rejection.invalid("changes." + field, "原记录没有字段 " + field + " The original record has no field " + field);
       }
     }
-    return ledger.append(new NewEvidence(businessKey, AMENDMENT, original.processDefinitionKey(),
-        original.processInstanceId(), original.elementId(), original.taskId(), original.dutyCode(), "§19", amendedBy,
-        null, at, null, CanonicalForm.json(new TreeMap<>(changes)), "[]", original.ruleSetVersion(), sequenceNo,
-        reason.trim()));
+    return ledger.append(NewEvidence.of(businessKey, RecordType.AMENDMENT, amendedBy, at)
+        .withProcess(original.processDefinitionKey(), original.processInstanceId())
+        .withStep(original.elementId(), original.taskId())
+        .withDuty(original.dutyCode(), "§19")
+        .withFindings(CanonicalForm.json(new TreeMap<>(changes)))
+        .withRuleSetVersion(original.ruleSetVersion())
+        .amending(sequenceNo, reason.trim()));
   }
 
   private boolean mayAmend(String user, EvidenceRecord original) {

@@ -1,10 +1,12 @@
 package com.creditdiligence.evidence;
 
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
+import java.util.Optional;
 
-/** One link of a case's evidence chain, as stored (append-only) in evidence_record. */
+/**
+ * One link of a case's evidence chain, as stored (append-only) in evidence_record. {@code recordType} is the code as
+ * stored and hashed ({@link RecordType#code()}); {@link #type()} and {@link #is} read it as the enum.
+ */
 public record EvidenceRecord(
     long id,
     String businessKey,
@@ -28,9 +30,14 @@ public record EvidenceRecord(
     String previousHash,
     String recordHash) {
 
-  /** The record's content as the canonical hash input lists it (see {@link CanonicalForm}). */
-  public List<String> hashFields() {
-    return Arrays.asList(hashInput());
+  /** The type its stored code names; empty for a code this version does not know (the record still verifies). */
+  public Optional<RecordType> type() {
+    return RecordType.of(recordType);
+  }
+
+  /** Whether the record is of that type. */
+  public boolean is(RecordType type) {
+    return type.code().equals(recordType);
   }
 
   public String computeHash() {
@@ -45,7 +52,7 @@ public record EvidenceRecord(
   }
 
   static EvidenceRecord link(long id, NewEvidence e, int sequenceNo, String previousHash) {
-    EvidenceRecord unsealed = new EvidenceRecord(id, e.businessKey(), sequenceNo, e.recordType(),
+    EvidenceRecord unsealed = new EvidenceRecord(id, e.businessKey(), sequenceNo, e.recordType().code(),
         e.processDefinitionKey(), e.processInstanceId(), e.elementId(), e.taskId(), e.dutyCode(), e.clause(),
         e.performer(), e.assignee(), e.recordedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
         e.verificationMethod(), e.findings(), e.documents(), e.ruleSetVersion(), e.amendsSequenceNo(),

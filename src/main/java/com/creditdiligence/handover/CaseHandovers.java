@@ -5,6 +5,7 @@ import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.NewEvidence;
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.security.Memberships;
 import com.creditdiligence.security.Qualifications;
 import com.creditdiligence.submission.Checks;
@@ -29,7 +30,6 @@ import org.springframework.stereotype.Component;
 public class CaseHandovers {
 
   /** The ledger's record of a handover. */
-  public static final String RECORD_TYPE = "CASE_HANDED_OVER";
 
   private final CaseFiles caseFiles;
   private final EvidenceLedger ledger;
@@ -90,8 +90,11 @@ public class CaseHandovers {
     facts.put("to", successor);
     facts.put("reason", reason);
     facts.put("tasksMoved", moved);
-    ledger.append(new NewEvidence(businessKey, RECORD_TYPE, null, null, null, null, "CASE_HANDOVER", null, by, successor,
-        at, null, CanonicalForm.json(facts), CanonicalForm.json(List.of()), null, null, null));
+    ledger.append(NewEvidence.of(businessKey, RecordType.CASE_HANDED_OVER, by, at)
+        .withDuty("CASE_HANDOVER", null)
+        .withAssignee(successor)
+        .withFindings(CanonicalForm.json(facts))
+        .withDocuments(CanonicalForm.json(List.of())));
   }
 
 }

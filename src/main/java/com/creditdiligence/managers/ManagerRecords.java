@@ -1,5 +1,6 @@
 package com.creditdiligence.managers;
 
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.accountability.AccountabilityReview;
 import com.creditdiligence.accountability.Determination;
 import com.creditdiligence.accountability.ReviewFinding;
@@ -88,7 +89,7 @@ class ManagerRecords {
     Optional<CaseFile> file = caseFiles.find(review.businessKey());
     List<EvidenceRecord> written = ledger.records(review.businessKey()).stream()
         .filter(r -> review.reviewId().equals(r.processInstanceId()) && r.recordType() != null
-            && !r.recordType().startsWith("TASK_CREATED") && !r.recordType().startsWith("TASK_ASSIGNED"))
+            && !r.is(RecordType.TASK_CREATED) && !r.is(RecordType.TASK_ASSIGNED))
         .toList();
     List<ManagerRecord.Finding> findings = store.findings(review.reviewId()).stream()
         .filter(f -> f.manager().equals(manager)).map(f -> finding(f, decisions)).toList();

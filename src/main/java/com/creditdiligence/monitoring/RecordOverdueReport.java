@@ -5,6 +5,7 @@ import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.NewEvidence;
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.submission.BusinessTime;
 import com.creditdiligence.submission.TaskSpec;
 import java.util.Date;
@@ -21,7 +22,6 @@ import org.springframework.stereotype.Component;
 @Component("recordOverdueReport")
 class RecordOverdueReport implements JavaDelegate {
 
-  static final String MONITORING_REPORT_OVERDUE = "MONITORING_REPORT_OVERDUE";
 
   private final EvidenceLedger ledger;
   private final CaseFiles caseFiles;
@@ -46,10 +46,12 @@ class RecordOverdueReport implements JavaDelegate {
     facts.put("monitoringRound", execution.getVariable("monitoringRound"));
     facts.put("caseManager", caseManager);
     facts.put("riskClass", execution.getVariable("riskClass"));
-    ledger.append(new NewEvidence(execution.getProcessBusinessKey(), MONITORING_REPORT_OVERDUE, "guarantee-lifecycle",
-        execution.getProcessInstanceId(), REPORT.elementId(), null, REPORT.duty().code(),
-        ON_TIME.clause() + " → " + ON_TIME.section27(), null,
-        caseManager, businessTime.now(), null,
-        CanonicalForm.json(facts), "[]", null, null, null));
+    ledger.append(NewEvidence.of(execution.getProcessBusinessKey(), RecordType.MONITORING_REPORT_OVERDUE, null,
+            businessTime.now())
+        .withProcess("guarantee-lifecycle", execution.getProcessInstanceId())
+        .withStep(REPORT.elementId(), null)
+        .withDuty(REPORT.duty().code(), ON_TIME.clause() + " → " + ON_TIME.section27())
+        .withAssignee(caseManager)
+        .withFindings(CanonicalForm.json(facts)));
   }
 }

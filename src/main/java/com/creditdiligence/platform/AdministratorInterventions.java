@@ -3,6 +3,7 @@ package com.creditdiligence.platform;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.NewEvidence;
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.submission.BusinessTime;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -46,7 +47,6 @@ import org.camunda.bpm.engine.impl.pvm.runtime.ActivityInstanceState;
  */
 class AdministratorInterventions implements HistoryEventHandler {
 
-  static final String ADMIN_INTERVENTION = "ADMIN_INTERVENTION";
   /** Values are recorded in full up to this length, then cut (a record is evidence, not a copy of a document). */
   private static final int MAX_VALUE = 2000;
 
@@ -235,11 +235,13 @@ class AdministratorInterventions implements HistoryEventHandler {
           : command.getProcessEngineConfiguration().getDeploymentCache()
               .findDeployedProcessDefinitionById(instance.getProcessDefinitionId());
       Instant at = head.getTimestamp() == null ? businessTime.now() : head.getTimestamp().toInstant();
-      ledger.append(new NewEvidence(instance.getBusinessKey(), ADMIN_INTERVENTION, instance.getProcessDefinitionKey(),
-          processInstanceId, facts.get("taskDefinitionKey") == null ? null : (String) facts.get("taskDefinitionKey"),
-          taskId, null, null, head.getUserId(), null, at, null, CanonicalForm.json(facts), CanonicalForm.json(List.of()),
-          definition == null ? null : definition.getKey() + ":v" + definition.getVersion() + " deployment "
-              + definition.getDeploymentId(), null, null));
+      ledger.append(NewEvidence.of(instance.getBusinessKey(), RecordType.ADMIN_INTERVENTION, head.getUserId(), at)
+          .withProcess(instance.getProcessDefinitionKey(), processInstanceId)
+          .withStep((String) facts.get("taskDefinitionKey"), taskId)
+          .withFindings(CanonicalForm.json(facts))
+          .withDocuments(CanonicalForm.json(List.of()))
+          .withRuleSetVersion(definition == null ? null : definition.getKey() + ":v" + definition.getVersion()
+              + " deployment " + definition.getDeploymentId()));
     }
   }
 

@@ -3,6 +3,7 @@ package com.creditdiligence.platform;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.NewEvidence;
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.submission.BusinessTime;
 import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
@@ -34,13 +35,6 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 class EvidenceCapture {
 
-  static final String PROCESS_STARTED = "PROCESS_STARTED";
-  static final String PROCESS_ENDED = "PROCESS_ENDED";
-  static final String TASK_CREATED = "TASK_CREATED";
-  static final String TASK_ASSIGNED = "TASK_ASSIGNED";
-  static final String TASK_DELEGATED = "TASK_DELEGATED";
-  static final String TASK_CANCELLED = "TASK_CANCELLED";
-  static final String EVENT_RECEIVED = "EVENT_RECEIVED";
 
   /** The form field in which a user picks the case documents a step relies on. */
   static final String ATTACHED_DOCUMENTS = "attachedDocuments";
@@ -62,18 +56,18 @@ class EvidenceCapture {
   /** Task created / assigned / delegated / cancelled: who, when, to whom. */
   TaskListener taskEvents() {
     return task -> {
-      String type = switch (task.getEventName()) {
-        case TaskListener.EVENTNAME_CREATE -> TASK_CREATED;
+      RecordType type = switch (task.getEventName()) {
+        case TaskListener.EVENTNAME_CREATE -> RecordType.TASK_CREATED;
         case TaskListener.EVENTNAME_ASSIGNMENT -> ((TaskEntity) task).getDelegationState() == DelegationState.PENDING
-            ? TASK_DELEGATED : TASK_ASSIGNED;
-        case TaskListener.EVENTNAME_DELETE -> TASK_CANCELLED;
+            ? RecordType.TASK_DELEGATED : RecordType.TASK_ASSIGNED;
+        case TaskListener.EVENTNAME_DELETE -> RecordType.TASK_CANCELLED;
         default -> throw new IllegalArgumentException("Not a recorded task event: " + task.getEventName());
       };
       Map<String, Object> facts = new LinkedHashMap<>();
       facts.put("name", task.getName());
       facts.put("dueDate", task.getDueDate() == null ? null : CanonicalForm.time(task.getDueDate().toInstant()));
       facts.put("owner", task.getOwner());
-      if (TASK_CANCELLED.equals(type)) {
+      if (type == RecordType.TASK_CANCELLED) {
         facts.put("reason", task.getDeleteReason());
       }
       append(task.getExecution(), type, task.getTaskDefinitionKey(), task.getId(), null, task.getAssignee(),
@@ -90,8 +84,10 @@ class EvidenceCapture {
       String method = rule.map(r -> r.verificationMethod(submission(variables, task.getProcessEngineServices())))
           .orElse(null);
       Map<String, Object> submitted = submitted(task.getExecution(), formId, variables);
-      append(task.getExecution(), duty == null ? Duty.TASK_COMPLETED : duty.recordType(), task.getTaskDefinitionKey(),
-          task.getId(), duty, task.getAssignee(), method, submitted, citations(task, submitted));
+      RecordType type = duty == null ? RecordType.TASK_COMPLETED : RecordType.of(duty.recordType()).orElseThrow(() ->
+          new IllegalStateException("Duty " + duty.code() + " names no record type: " + duty.recordType()));
+      append(task.getExecution(), type, task.getTaskDefinitionKey(), task.getId(), duty, task.getAssignee(), method,
+          submitted, citations(task, submitted));
       forgetPickedDocuments(task.getExecution());
     };
   }
@@ -111,7 +107,7 @@ class EvidenceCapture {
     return execution -> {
       Map<String, Object> variables = EngineValues.plain(execution.getVariables(), businessTime.zone());
       Duty duty = rules.forElement(execution.getCurrentActivityId()).map(TaskRule::duty).orElse(null);
-      append(execution, PROCESS_STARTED, execution.getCurrentActivityId(), null, duty, null, null,
+      append(execution, RecordType.PROCESS_STARTED, execution.getCurrentActivityId(), null, duty, null, null,
           formId == null ? Map.of() : submitted(execution, formId, variables), List.of());
     };
   }
@@ -126,7 +122,7 @@ class EvidenceCapture {
           facts.put(name, value);
         }
       });
-      append(execution, EVENT_RECEIVED, execution.getCurrentActivityId(), null, null, null, null, facts, List.of());
+      append(execution, RecordType.EVENT_RECEIVED, execution.getCurrentActivityId(), null, null, null, null, facts, List.of());
     };
   }
 
@@ -137,7 +133,7 @@ class EvidenceCapture {
       ExecutionEntity entity = (ExecutionEntity) execution;
       facts.put("cancelled", entity.isCanceled());
       facts.put("reason", entity.getDeleteReason());
-      append(execution, PROCESS_ENDED, execution.getCurrentActivityId(), null, null, null, null, facts, List.of());
+      append(execution, RecordType.PROCESS_ENDED, execution.getCurrentActivityId(), null, null, null, null, facts, List.of());
     };
   }
 
@@ -164,7 +160,7 @@ class EvidenceCapture {
     }
   }
 
-  private void append(DelegateExecution execution, String type, String elementId, String taskId, Duty duty,
+  private void append(DelegateExecution execution, RecordType type, String elementId, String taskId, Duty duty,
                       String assignee, String method, Map<String, Object> facts, List<Map<String, Object>> citations) {
     String businessKey = execution.getProcessBusinessKey();
     if (businessKey == null) {
@@ -172,10 +168,16 @@ class EvidenceCapture {
           + execution.getProcessInstanceId() + " has none, so its evidence could not be recorded");
     }
     ProcessDefinitionEntity definition = definitionOf(execution);
-    ledger.append(new NewEvidence(businessKey, type, definition.getKey(), execution.getProcessInstanceId(), elementId,
-        taskId, duty == null ? null : duty.code(), duty == null ? null : duty.clause(),
-        EngineValues.performer(execution.getProcessEngineServices()), assignee, businessTime.now(), method,
-        CanonicalForm.json(facts), CanonicalForm.json(citations), ruleSetVersion(definition), null, null));
+    ledger.append(NewEvidence.of(businessKey, type, EngineValues.performer(execution.getProcessEngineServices()),
+            businessTime.now())
+        .withProcess(definition.getKey(), execution.getProcessInstanceId())
+        .withStep(elementId, taskId)
+        .withDuty(duty == null ? null : duty.code(), duty == null ? null : duty.clause())
+        .withAssignee(assignee)
+        .withVerification(method)
+        .withFindings(CanonicalForm.json(facts))
+        .withDocuments(CanonicalForm.json(citations))
+        .withRuleSetVersion(ruleSetVersion(definition)));
   }
 
   private Submission submission(Map<String, Object> variables, ProcessEngineServices engine) {

@@ -5,7 +5,8 @@ package com.creditdiligence.submission;
  *
  * @param code        stable name of the duty, e.g. {@code CUSTOMER_INVESTIGATION}
  * @param clause      the rule book's articles it evidences, e.g. {@code §5–§14}
- * @param recordType  what the ledger calls the completion of this step
+ * @param recordType  what the ledger calls the completion of this step: the code of one of the ledger's record types
+ *                    (evidence/RecordType, which this kernel package does not import: the ledger depends on it)
  */
 public record Duty(String code, String clause, String recordType) {
 

@@ -1,10 +1,11 @@
 package com.creditdiligence.accountability;
 
 import static com.creditdiligence.accountability.ReviewSteps.verdict;
-import static com.creditdiligence.demo.DemoSubmissions.overdueReview;
+import static com.creditdiligence.demo.TestSubmissions.overdueReview;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.creditdiligence.demo.TestSubmissions;
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
@@ -149,7 +150,7 @@ class AccountabilityReviewTest {
     Instant reported = ClockUtil.getCurrentTime().toInstant();
     events.majorEvent(key, "majorLitigation", "被起诉 Sued by a supplier", businessTime.today(), reported);
     ClockUtil.setCurrentTime(java.util.Date.from(reported.plus(6, ChronoUnit.DAYS)));
-    var late = com.creditdiligence.demo.DemoSubmissions.majorEventInvestigation("normal");
+    var late = com.creditdiligence.demo.TestSubmissions.majorEventInvestigation("normal");
     late.put("meVisitDate", businessTime.today().toString()); // the clock is six days on
     driver.completeInCase(key, "Task_MajorEventInvestigation", "manager1", late);
 
@@ -223,7 +224,7 @@ class AccountabilityReviewTest {
     driver.voters(id).forEach(member -> driver.complete(id, "Task_CommitteeVote", member,
         com.creditdiligence.demo.DemoSubmissions.vote("approve")));
     driver.complete(id, "Task_RecordReservedOpinion", "manager1",
-        com.creditdiligence.demo.DemoSubmissions.reservedOpinion(true));
+        com.creditdiligence.demo.TestSubmissions.reservedOpinion(true));
     driver.complete(id, "Task_SignContracts", "manager1", com.creditdiligence.demo.DemoSubmissions.contracts(false));
     driver.complete(id, "Task_IssueGuarantee", "manager1", com.creditdiligence.demo.DemoSubmissions.issue(1_000_000));
     postGuarantee.payCompensation(key, "manager1", 0);

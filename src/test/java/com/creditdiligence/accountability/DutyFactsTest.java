@@ -1,7 +1,7 @@
 package com.creditdiligence.accountability;
 
-import static com.creditdiligence.demo.DemoSubmissions.majorEventInvestigation;
-import static com.creditdiligence.demo.DemoSubmissions.overdueReview;
+import static com.creditdiligence.demo.TestSubmissions.majorEventInvestigation;
+import static com.creditdiligence.demo.TestSubmissions.overdueReview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.platform.TaskRules;

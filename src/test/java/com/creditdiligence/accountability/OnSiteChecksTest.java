@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.demo.DemoSubmissions;
+import com.creditdiligence.demo.TestSubmissions;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.monitoring.RiskClass;
 import com.creditdiligence.submission.BusinessDays;
@@ -85,7 +86,7 @@ class OnSiteChecksTest {
   @Test
   void aMajorEventOnSiteInvestigationCountsAsAnOnSiteCheck() {
     issued();
-    Map<String, Object> investigation = new HashMap<>(DemoSubmissions.majorEventInvestigation("normal"));
+    Map<String, Object> investigation = new HashMap<>(TestSubmissions.majorEventInvestigation("normal"));
     investigation.put("meVisitDate", D0.plusDays(100).toString());
     EvidenceRecord visit = record("TASK_COMPLETED", "guarantee-lifecycle", "Task_MajorEventInvestigation", investigation,
         at(101));
@@ -135,7 +136,7 @@ class OnSiteChecksTest {
   }
 
   private EvidenceRecord monitoringReport(String riskClass, String checkMode, LocalDate checkDate, Instant at) {
-    Map<String, Object> values = new HashMap<>(DemoSubmissions.monitoringReport(riskClass, 0, "continueMonitoring"));
+    Map<String, Object> values = new HashMap<>(TestSubmissions.monitoringReport(riskClass, 0, "continueMonitoring"));
     values.put("checkMode", checkMode);
     values.put("checkDate", checkDate.toString());
     return record("TASK_COMPLETED", "guarantee-lifecycle", "Task_MonitoringReport", values, at);

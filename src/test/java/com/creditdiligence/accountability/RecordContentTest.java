@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.demo.DemoSubmissions;
+import com.creditdiligence.demo.TestSubmissions;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.submission.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -112,9 +113,9 @@ class RecordContentTest {
   @Test
   void aWorseClassWithNoReportToTheLeaderOnRecordIsLeftToTheAuditorNotHeldAgainstTheManager() {
     completed("Task_MonitoringReport", "MONITORING_REPORT",
-        DemoSubmissions.monitoringReport("normal", 0, "continueMonitoring"), T0);
+        TestSubmissions.monitoringReport("normal", 0, "continueMonitoring"), T0);
     completed("Task_MonitoringReport", "MONITORING_REPORT",
-        DemoSubmissions.monitoringReport("substandard", 95, "continueMonitoring"), T0.plus(90, ChronoUnit.DAYS));
+        TestSubmissions.monitoringReport("substandard", 95, "continueMonitoring"), T0.plus(90, ChronoUnit.DAYS));
 
     List<DutyFact> facts = ClassChanges.of(records, at -> at.isBefore(T0.plus(60, ChronoUnit.DAYS)) ? "manager1" : "manager2");
 
@@ -128,15 +129,15 @@ class RecordContentTest {
   @Test
   void aWorseClassProposedInAMajorEventReportTheHeadReviewedWasReported() {
     completed("Task_MonitoringReport", "MONITORING_REPORT",
-        DemoSubmissions.monitoringReport("normal", 0, "continueMonitoring"), T0);
+        TestSubmissions.monitoringReport("normal", 0, "continueMonitoring"), T0);
     completed("Task_MajorEventInvestigation", "MAJOR_EVENT_INVESTIGATION",
-        DemoSubmissions.majorEventInvestigation("substandard"), T0.plus(20, ChronoUnit.DAYS));
+        TestSubmissions.majorEventInvestigation("substandard"), T0.plus(20, ChronoUnit.DAYS));
     EvidenceRecord review = completed("Task_ReviewMajorEventReport", "MAJOR_EVENT_REVIEW", Map.of(),
         T0.plus(21, ChronoUnit.DAYS), "head1");
     completed("Task_MonitoringReport", "MONITORING_REPORT",
-        DemoSubmissions.monitoringReport("substandard", 95, "continueMonitoring"), T0.plus(30, ChronoUnit.DAYS));
+        TestSubmissions.monitoringReport("substandard", 95, "continueMonitoring"), T0.plus(30, ChronoUnit.DAYS));
     completed("Task_MonitoringReport", "MONITORING_REPORT",
-        DemoSubmissions.monitoringReport("specialMention", 10, "continueMonitoring"), T0.plus(44, ChronoUnit.DAYS));
+        TestSubmissions.monitoringReport("specialMention", 10, "continueMonitoring"), T0.plus(44, ChronoUnit.DAYS));
 
     List<DutyFact> facts = ClassChanges.of(records, at -> "manager1");
 
@@ -150,9 +151,9 @@ class RecordContentTest {
   @Test
   void noChangeOrABetterClassIsNoDuty() {
     completed("Task_MonitoringReport", "MONITORING_REPORT",
-        DemoSubmissions.monitoringReport("normal", 0, "continueMonitoring"), T0);
+        TestSubmissions.monitoringReport("normal", 0, "continueMonitoring"), T0);
     completed("Task_MonitoringReport", "MONITORING_REPORT",
-        DemoSubmissions.monitoringReport("normal", 0, "continueMonitoring"), T0.plus(90, ChronoUnit.DAYS));
+        TestSubmissions.monitoringReport("normal", 0, "continueMonitoring"), T0.plus(90, ChronoUnit.DAYS));
 
     assertThat(ClassChanges.of(records, at -> "manager1")).isEmpty();
   }
@@ -162,7 +163,7 @@ class RecordContentTest {
     EvidenceRecord created = record("TASK_CREATED", "Task_MajorEventInvestigation", "task-me",
         Map.of("dueDate", T0.plus(5, ChronoUnit.DAYS).toString()), T0, "manager1");
     EvidenceRecord done = record("TASK_COMPLETED", "Task_MajorEventInvestigation", "task-me",
-        DemoSubmissions.majorEventInvestigation("normal"), T0.plus(3, ChronoUnit.DAYS), "manager1");
+        TestSubmissions.majorEventInvestigation("normal"), T0.plus(3, ChronoUnit.DAYS), "manager1");
 
     List<DutyFact> facts = MajorEventAnalysis.of(records, at -> at.isAfter(T0.plus(4, ChronoUnit.DAYS)) ? "manager2" : "manager1");
 
@@ -178,10 +179,10 @@ class RecordContentTest {
 
   @Test
   void aMajorEventWithOnlyAVisitHasNoNewAnalysis() {
-    Map<String, Object> copied = new HashMap<>(DemoSubmissions.majorEventInvestigation("normal"));
+    Map<String, Object> copied = new HashMap<>(TestSubmissions.majorEventInvestigation("normal"));
     copied.put("meFreshAnalysis", copied.get("meFindings"));
     record("TASK_COMPLETED", "Task_MajorEventInvestigation", "task-a", copied, T0, "manager1");
-    Map<String, Object> empty = new HashMap<>(DemoSubmissions.majorEventInvestigation("normal"));
+    Map<String, Object> empty = new HashMap<>(TestSubmissions.majorEventInvestigation("normal"));
     empty.put("meFreshAnalysis", "");
     record("TASK_COMPLETED", "Task_MajorEventInvestigation", "task-b", empty, T0.plusSeconds(60), "manager1");
 

@@ -1,15 +1,16 @@
 package com.creditdiligence.accountability;
 
-import static com.creditdiligence.demo.DemoSubmissions.customerChangeInvestigation;
-import static com.creditdiligence.demo.DemoSubmissions.majorEventInvestigation;
-import static com.creditdiligence.demo.DemoSubmissions.majorEventReview;
-import static com.creditdiligence.demo.DemoSubmissions.monitoringReport;
+import static com.creditdiligence.demo.TestSubmissions.customerChangeInvestigation;
+import static com.creditdiligence.demo.TestSubmissions.majorEventInvestigation;
+import static com.creditdiligence.demo.TestSubmissions.majorEventReview;
+import static com.creditdiligence.demo.TestSubmissions.monitoringReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.demo.DemoSubmissions;
+import com.creditdiligence.demo.TestSubmissions;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.documents.CaseDocuments;
 import com.creditdiligence.documents.SampleFiles;
@@ -140,14 +141,14 @@ class ReportedDutiesInTheProcessTest {
   void anExtensionWaitsForTheDepartmentHeadsApprovalAndTheMonitoringGoesOnOnceApproved() {
     LifecycleDriver driver = new LifecycleDriver(engine);
     String key = driver.issuedGuarantee("manager1", "苏州展期己公司", 1_000_000).getBusinessKey();
-    driver.completeInCase(key, "Task_MonitoringReport", "manager1", DemoSubmissions.adjustedMonitoringReport("extension"));
+    driver.completeInCase(key, "Task_MonitoringReport", "manager1", TestSubmissions.adjustedMonitoringReport("extension"));
 
     assertThat(open(key, "Task_MonitoringReport")).isZero();
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
         .taskDefinitionKey("Task_ApproveAdjustment").taskCandidateGroup("departmentHead").count()).isOne();
     assertThat(only(facts(key), "ADJUSTMENT_APPROVED").status()).isEqualTo(Status.PENDING);
 
-    driver.completeInCase(key, "Task_ApproveAdjustment", "head1", DemoSubmissions.adjustmentApproval("approve"));
+    driver.completeInCase(key, "Task_ApproveAdjustment", "head1", TestSubmissions.adjustmentApproval("approve"));
 
     DutyFact approved = only(facts(key), "ADJUSTMENT_APPROVED");
     assertThat(approved.status()).isEqualTo(Status.SATISFIED);
@@ -161,13 +162,13 @@ class ReportedDutiesInTheProcessTest {
     LifecycleDriver driver = new LifecycleDriver(engine);
     String key = driver.issuedGuarantee("manager1", "苏州展期庚公司", 1_000_000).getBusinessKey();
     driver.completeInCase(key, "Task_MonitoringReport", "manager1",
-        DemoSubmissions.adjustedMonitoringReport("increaseAmount"));
+        TestSubmissions.adjustedMonitoringReport("increaseAmount"));
 
     // Even a manager who is also in the department heads' group.
     engine.getIdentityService().createMembership("manager1", "departmentHead");
     try {
       assertThatThrownBy(() -> driver.completeInCase(key, "Task_ApproveAdjustment", "manager1",
-          DemoSubmissions.adjustmentApproval("approve")))
+          TestSubmissions.adjustmentApproval("approve")))
           .isInstanceOf(SubmissionRefusedException.class)
           .hasMessageContaining("The case's own manager may not approve its adjustment");
     } finally {

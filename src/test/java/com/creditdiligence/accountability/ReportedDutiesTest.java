@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.demo.DemoSubmissions;
+import com.creditdiligence.demo.TestSubmissions;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.submission.BusinessDays;
 import com.creditdiligence.submission.Checks;
@@ -214,7 +215,7 @@ class ReportedDutiesTest {
 
     @Test
     void anAdjustmentGroundedInRepaymentCapacityAndCashFlowSatisfies24() {
-      Map<String, Object> values = DemoSubmissions.monitoringReport("specialMention", 10, "continueMonitoring");
+      Map<String, Object> values = TestSubmissions.monitoringReport("specialMention", 10, "continueMonitoring");
       values.put("adjustment", "extension");
       values.put("adjustmentNote", "经营现金流季节性回落,展期三个月后可覆盖本息 Seasonal dip in operating cash flow; "
           + "three months cover principal and interest");
@@ -229,7 +230,7 @@ class ReportedDutiesTest {
 
     @Test
     void anAdjustmentWithAPlaceholderForGroundsIsA27_7Fact() {
-      Map<String, Object> values = DemoSubmissions.monitoringReport("normal", 0, "continueMonitoring");
+      Map<String, Object> values = TestSubmissions.monitoringReport("normal", 0, "continueMonitoring");
       values.put("adjustment", "increaseAmount");
       values.put("adjustmentNote", "----------");
       completed("Task_MonitoringReport", values, T0, "manager1", null);
@@ -244,7 +245,7 @@ class ReportedDutiesTest {
 
     @Test
     void noAdjustmentIsNoDuty() {
-      completed("Task_MonitoringReport", DemoSubmissions.monitoringReport("normal", 0, "continueMonitoring"), T0,
+      completed("Task_MonitoringReport", TestSubmissions.monitoringReport("normal", 0, "continueMonitoring"), T0,
           "manager1", null);
 
       assertThat(AdjustmentGrounds.of(records, at -> "manager1")).isEmpty();
@@ -256,11 +257,11 @@ class ReportedDutiesTest {
 
     @Test
     void anExtensionApprovedByTheDepartmentHeadIsApprovedOnRecord() {
-      EvidenceRecord report = completed("Task_MonitoringReport", DemoSubmissions.adjustedMonitoringReport("extension"), T0,
+      EvidenceRecord report = completed("Task_MonitoringReport", TestSubmissions.adjustedMonitoringReport("extension"), T0,
           "manager1", null);
       record("TASK_CREATED", "Task_ApproveAdjustment", "task-approval", Map.of(), T0, null, null);
       EvidenceRecord approval = record("TASK_COMPLETED", "Task_ApproveAdjustment", "task-approval",
-          DemoSubmissions.adjustmentApproval("approve"), T0.plus(1, ChronoUnit.DAYS), "head1", null);
+          TestSubmissions.adjustmentApproval("approve"), T0.plus(1, ChronoUnit.DAYS), "head1", null);
 
       DutyFact fact = single(AdjustmentApprovals.of(records, at -> "manager1"));
 
@@ -272,10 +273,10 @@ class ReportedDutiesTest {
 
     @Test
     void anIncreaseDecidedByTheCasesOwnManagerIsA27_7Fact() {
-      completed("Task_MonitoringReport", DemoSubmissions.adjustedMonitoringReport("increaseAmount"), T0, "manager1",
+      completed("Task_MonitoringReport", TestSubmissions.adjustedMonitoringReport("increaseAmount"), T0, "manager1",
           null);
       record("TASK_CREATED", "Task_ApproveAdjustment", "task-approval", Map.of(), T0, null, null);
-      record("TASK_COMPLETED", "Task_ApproveAdjustment", "task-approval", DemoSubmissions.adjustmentApproval("approve"),
+      record("TASK_COMPLETED", "Task_ApproveAdjustment", "task-approval", TestSubmissions.adjustmentApproval("approve"),
           T0.plus(1, ChronoUnit.DAYS), "manager1", null);
 
       DutyFact fact = single(AdjustmentApprovals.of(records, at -> "manager1"));
@@ -287,9 +288,9 @@ class ReportedDutiesTest {
 
     @Test
     void anApprovalWaitingIsPendingAndAReportFromBeforeTheStepIsNotHeldAgainstItsManager() {
-      completed("Task_MonitoringReport", DemoSubmissions.adjustedMonitoringReport("extension"), T0, "manager1", null);
+      completed("Task_MonitoringReport", TestSubmissions.adjustedMonitoringReport("extension"), T0, "manager1", null);
       record("TASK_CREATED", "Task_ApproveAdjustment", "task-approval", Map.of(), T0, null, null);
-      completed("Task_MonitoringReport", DemoSubmissions.adjustedMonitoringReport("increaseAmount"),
+      completed("Task_MonitoringReport", TestSubmissions.adjustedMonitoringReport("increaseAmount"),
           T0.plus(90, ChronoUnit.DAYS), "manager1", null);
 
       List<DutyFact> facts = AdjustmentApprovals.of(records, at -> "manager1");
@@ -300,8 +301,8 @@ class ReportedDutiesTest {
 
     @Test
     void aReductionEarlyRepaymentOrTheWatchListNeedsNoApproval() {
-      completed("Task_MonitoringReport", DemoSubmissions.adjustedMonitoringReport("reduceAmount"), T0, "manager1", null);
-      completed("Task_MonitoringReport", DemoSubmissions.adjustedMonitoringReport("watchList"), T0, "manager1", null);
+      completed("Task_MonitoringReport", TestSubmissions.adjustedMonitoringReport("reduceAmount"), T0, "manager1", null);
+      completed("Task_MonitoringReport", TestSubmissions.adjustedMonitoringReport("watchList"), T0, "manager1", null);
 
       assertThat(AdjustmentApprovals.of(records, at -> "manager1")).isEmpty();
       assertThat(AdjustmentGrounds.of(records, at -> "manager1")).hasSize(2);
@@ -361,12 +362,12 @@ class ReportedDutiesTest {
     EvidenceRecord created = record("TASK_CREATED", "Task_ReviewMajorEventReport", "task-review", Map.of(), done, null,
         null);
     return reviewed ? record("TASK_COMPLETED", "Task_ReviewMajorEventReport", "task-review",
-        DemoSubmissions.majorEventReview("normal"), done.plus(1, ChronoUnit.DAYS), "head1", null) : created;
+        TestSubmissions.majorEventReview("normal"), done.plus(1, ChronoUnit.DAYS), "head1", null) : created;
   }
 
   /** The demo's investigation of a major event, visited on that day. */
   private static Map<String, Object> visitedOn(LocalDate visit) {
-    Map<String, Object> values = DemoSubmissions.majorEventInvestigation("normal");
+    Map<String, Object> values = TestSubmissions.majorEventInvestigation("normal");
     values.put("meVisitDate", visit.toString());
     return values;
   }

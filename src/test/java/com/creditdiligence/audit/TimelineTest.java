@@ -1,7 +1,7 @@
 package com.creditdiligence.audit;
 
-import static com.creditdiligence.demo.DemoSubmissions.monitoringReport;
-import static com.creditdiligence.demo.DemoSubmissions.release;
+import static com.creditdiligence.demo.TestSubmissions.monitoringReport;
+import static com.creditdiligence.demo.TestSubmissions.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;

@@ -3,6 +3,7 @@ package com.creditdiligence.benchmark;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.HttpBasic;
 import com.creditdiligence.CreditDiligenceApplication;
 import com.creditdiligence.demo.LifecycleDriver;
@@ -349,7 +350,7 @@ class PlatformBenchmark {
     TransactionTemplate transaction = app.getBean(TransactionTemplate.class);
     int existing = ledger.records(key).size();
     for (int i = existing; i < TIMELINE_EVENTS; i++) {
-      transaction.executeWithoutResult(tx -> ledger.append(new NewEvidence(key, "EVENT_RECEIVED", "guarantee-lifecycle",
+      transaction.executeWithoutResult(tx -> ledger.append(new NewEvidence(key, RecordType.EVENT_RECEIVED, "guarantee-lifecycle",
           "pi", "StartEvent_WarningSignal", null, null, null, "riskSystem", null, Instant.now(), null,
           "{\"category\":\"financialCondition\",\"item\":\"fc01\",\"description\":\"逾期 overdue\"}", "[]", null, null,
           null)));

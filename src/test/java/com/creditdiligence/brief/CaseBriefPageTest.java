@@ -1,6 +1,6 @@
 package com.creditdiligence.brief;
 
-import static com.creditdiligence.demo.DemoSubmissions.conflictOfInterest;
+import static com.creditdiligence.demo.TestSubmissions.conflictOfInterest;
 import static com.creditdiligence.demo.DemoSubmissions.evaluation;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;

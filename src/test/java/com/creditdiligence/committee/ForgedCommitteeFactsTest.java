@@ -3,7 +3,7 @@ package com.creditdiligence.committee;
 import static com.creditdiligence.demo.DemoSubmissions.evaluation;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;
-import static com.creditdiligence.demo.DemoSubmissions.reservedOpinion;
+import static com.creditdiligence.demo.TestSubmissions.reservedOpinion;
 import static com.creditdiligence.demo.DemoSubmissions.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

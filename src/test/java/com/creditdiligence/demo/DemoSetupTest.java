@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.context.ApplicationContext;
 
 /** A new user finds work at once: demo cases stand at every stage, each with an intact evidence chain. */
 @ApplicationTest
@@ -29,6 +31,14 @@ class DemoSetupTest {
   EvidenceLedger ledger;
   @Autowired
   TestRestTemplate http;
+  @Autowired
+  ApplicationContext context;
+
+  /** The embedded default creates them at start on an empty database (DemoSetup.run); the test context on demand. */
+  @BeforeEach
+  void demoCases() {
+    DemoCases.seed(context);
+  }
 
   @Test
   void demoCasesStandAtSeveralStages() {

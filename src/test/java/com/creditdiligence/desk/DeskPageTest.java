@@ -6,6 +6,7 @@ import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.HttpBasic;
 import com.creditdiligence.demo.DemoSubmissions;
 import com.creditdiligence.demo.LifecycleDriver;
+import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.security.Qualification;
 import com.creditdiligence.security.Qualifications;
 import com.creditdiligence.submission.BusinessTime;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -37,6 +39,8 @@ class DeskPageTest {
   Qualifications qualifications;
   @Autowired
   BusinessTime time;
+  @Autowired
+  CaseEvents events;
 
   @Test
   void anyoneButADepartmentHeadIsToldOnAPageThatTheDeskIsNotTheirs() {
@@ -143,14 +147,20 @@ class DeskPageTest {
 
   @Test
   void theAuditCaseListNamesTheSameStagesAndLeadsTheHeadToTheDesk() {
-    String key = new LifecycleDriver(engine).toCommittee("manager1",
+    LifecycleDriver driver = new LifecycleDriver(engine);
+    String key = driver.toCommittee("manager1",
         DemoSubmissions.intake("湖州审计列表有限公司", "billAcceptance", 1_100_000, 6), "approve").getBusinessKey();
+    String compensated = compensatedCase(driver, "湖州审计代偿有限公司");
+    Map<String, Object> naturalPerson = DemoSubmissions.intake("湖州某某 (individual)", "workingCapitalLoan", 500_000, 12);
+    naturalPerson.put("applicantType", "naturalPerson");
+    String rejected = driver.apply("manager2", naturalPerson).getBusinessKey();
 
     Document audit = Jsoup.parse(get("head1", "/audit").getBody());
 
     assertThat(stageOf(audit, key)).isEqualTo("审查委员会审议中 At the committee");
-    assertThat(audit.select("td.stage").eachText()).as("the demo's compensated and rejected cases")
-        .contains("已代偿 Compensated", "不予受理 Rejected at intake").doesNotContain("REGISTERED");
+    assertThat(stageOf(audit, compensated)).isEqualTo("已代偿 Compensated");
+    assertThat(stageOf(audit, rejected)).isEqualTo("不予受理 Rejected at intake");
+    assertThat(audit.select("td.stage").eachText()).doesNotContain("REGISTERED");
     assertThat(audit.selectFirst("#desk-link").attr("href")).isEqualTo("/desk");
     assertThat(Jsoup.parse(get("auditor1", "/audit").getBody()).select("#desk-link")).isEmpty();
   }
@@ -185,6 +195,10 @@ class DeskPageTest {
 
   @Test
   void theWatchListHoldsGuaranteesClassedSpecialMentionOrWorseAndThoseWithAMajorEventOpen() {
+    String eventful = new LifecycleDriver(engine).issuedGuarantee("manager1", "湖州重大事项有限公司", 1_400_000)
+        .getBusinessKey();
+    events.majorEvent(eventful, "organisationChange", "控股股东拟转让51%股权 The controlling shareholder plans to sell 51%",
+        time.today().minusDays(1), time.now());
     String id = new LifecycleDriver(engine).issuedGuarantee("manager1", "湖州关注名单有限公司", 1_300_000).getId();
     String key = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey();
     assertThat(desk().select("#watch-list tr[data-case=" + key + "]")).as("normal: not watched").isEmpty();
@@ -195,8 +209,8 @@ class DeskPageTest {
 
     assertThat(desk.selectFirst("#watch-list tr[data-case=" + key + "]").text()).contains("关注 Special mention");
     assertThat(desk.select("#portfolio-table tr").eachText()).anyMatch(row -> row.startsWith("关注 Special mention"));
-    assertThat(desk.select("#watch-list tr").eachText()).as("the demo's case with a major event awaiting its on-site visit")
-        .anyMatch(row -> row.contains("太仓港泰物流") && row.contains("处理中 Open"));
+    assertThat(desk.select("#watch-list tr").eachText()).as("a case with a major event awaiting its on-site visit")
+        .anyMatch(row -> row.contains("湖州重大事项") && row.contains("处理中 Open"));
   }
 
   @Test
@@ -205,6 +219,17 @@ class DeskPageTest {
     ResponseEntity<String> manager = get("manager1", "/api/desk/links");
     assertThat(manager.getStatusCode().value()).isEqualTo(200);
     assertThat(manager.getBody()).isEqualTo("{}");
+  }
+
+  /** As the demo's «无锡华拓纺织» went: a warning signal, preservation, problem handling, compensation paid (代偿). */
+  private String compensatedCase(LifecycleDriver driver, String applicant) {
+    String key = driver.issuedGuarantee("manager2", applicant, 2_000_000).getBusinessKey();
+    events.warningSignal(key, "financialCondition", "fc01", "连续两期利息逾期 Two interest payments missed", time.today(),
+        time.now());
+    driver.completeInCase(key, "Task_PreservationMeasures", "manager2", DemoSubmissions.preservationMeasures(true));
+    driver.completeInCase(key, "Task_ProblemHandling", "manager2", DemoSubmissions.problemHandling("compensated"));
+    driver.completeInCase(key, "Task_RecordCompensation", "manager2", DemoSubmissions.compensation(2_000_000, 800_000));
+    return key;
   }
 
   private ResponseEntity<String> post(String user, String path, String form) {

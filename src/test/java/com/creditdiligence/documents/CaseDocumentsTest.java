@@ -6,6 +6,7 @@ import static com.creditdiligence.demo.DemoSubmissions.investigation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.HttpBasic;
 import com.creditdiligence.demo.LifecycleDriver;
@@ -301,7 +302,7 @@ class CaseDocumentsTest {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(JSON.readTree(response.getBody()).get("errors").get("file").asText()).contains(reason);
-    assertThat(ledger.records(businessKey)).noneMatch(r -> r.recordType().equals(CaseDocuments.DOCUMENT_FILED));
+    assertThat(ledger.records(businessKey)).noneMatch(r -> r.is(RecordType.DOCUMENT_FILED));
     assertThat(jdbc.sql("SELECT COUNT(*) FROM case_document WHERE business_key = ?").param(businessKey)
         .query(Long.class).single()).isZero();
   }

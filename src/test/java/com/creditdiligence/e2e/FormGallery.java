@@ -1,12 +1,12 @@
 package com.creditdiligence.e2e;
 
 import static com.creditdiligence.accountability.ReviewSteps.verdict;
-import static com.creditdiligence.demo.DemoSubmissions.adjustedMonitoringReport;
+import static com.creditdiligence.demo.TestSubmissions.adjustedMonitoringReport;
 import static com.creditdiligence.demo.DemoSubmissions.contracts;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;
-import static com.creditdiligence.demo.DemoSubmissions.majorEventInvestigation;
-import static com.creditdiligence.demo.DemoSubmissions.monitoringReport;
+import static com.creditdiligence.demo.TestSubmissions.majorEventInvestigation;
+import static com.creditdiligence.demo.TestSubmissions.monitoringReport;
 import static com.creditdiligence.demo.DemoSubmissions.problemHandling;
 import static com.creditdiligence.demo.DemoSubmissions.vote;
 

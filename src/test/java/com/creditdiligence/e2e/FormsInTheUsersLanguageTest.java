@@ -1,7 +1,7 @@
 package com.creditdiligence.e2e;
 
 import static com.creditdiligence.accountability.ReviewSteps.verdict;
-import static com.creditdiligence.demo.DemoSubmissions.monitoringReport;
+import static com.creditdiligence.demo.TestSubmissions.monitoringReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;

@@ -1,8 +1,8 @@
 package com.creditdiligence.e2e;
 
 import static com.creditdiligence.demo.DemoSubmissions.intake;
-import static com.creditdiligence.demo.DemoSubmissions.majorEventInvestigation;
-import static com.creditdiligence.demo.DemoSubmissions.majorEventReview;
+import static com.creditdiligence.demo.TestSubmissions.majorEventInvestigation;
+import static com.creditdiligence.demo.TestSubmissions.majorEventReview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;

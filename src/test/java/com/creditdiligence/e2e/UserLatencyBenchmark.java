@@ -9,6 +9,7 @@ import com.creditdiligence.demo.DemoSubmissions;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.NewEvidence;
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.evidence.TestCheckpoints;
 import com.creditdiligence.security.Qualifications;
 import com.creditdiligence.submission.BusinessTime;
@@ -303,10 +304,9 @@ class UserLatencyBenchmark {
     EvidenceLedger ledger = app.getBean(EvidenceLedger.class);
     TransactionTemplate transaction = app.getBean(TransactionTemplate.class);
     for (int i = ledger.records(key).size(); i < LONG_CASE_RECORDS; i++) {
-      transaction.executeWithoutResult(tx -> ledger.append(new NewEvidence(key, "EVENT_RECEIVED", "guarantee-lifecycle",
-          "pi", "StartEvent_WarningSignal", null, null, null, "riskSystem", null, Instant.now(), null,
-          "{\"category\":\"financialCondition\",\"item\":\"fc01\",\"description\":\"逾期 overdue\"}", "[]", null, null,
-          null)));
+      transaction.executeWithoutResult(tx -> ledger.append(NewEvidence.of(key, RecordType.EVENT_RECEIVED, "riskSystem",
+              Instant.now()).withProcess("guarantee-lifecycle", "pi").withStep("StartEvent_WarningSignal", null)
+          .withFindings("{\"category\":\"financialCondition\",\"item\":\"fc01\",\"description\":\"逾期 overdue\"}")));
     }
     return key;
   }

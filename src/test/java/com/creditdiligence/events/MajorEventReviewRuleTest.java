@@ -3,6 +3,7 @@ package com.creditdiligence.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.demo.DemoSubmissions;
+import com.creditdiligence.demo.TestSubmissions;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
 import java.time.LocalDate;
@@ -17,12 +18,12 @@ class MajorEventReviewRuleTest {
 
   @Test
   void theHeadDecidesTheClassWithTheirOpinion() {
-    assertThat(refusals(DemoSubmissions.majorEventReview("substandard"))).isEmpty();
+    assertThat(refusals(TestSubmissions.majorEventReview("substandard"))).isEmpty();
   }
 
   @Test
   void anOpinionWithoutADecidedClassIsRefused() {
-    Map<String, Object> values = DemoSubmissions.majorEventReview("substandard");
+    Map<String, Object> values = TestSubmissions.majorEventReview("substandard");
     values.remove("headRiskClass");
 
     assertThat(refusals(values)).singleElement().satisfies(refusal -> {
@@ -33,7 +34,7 @@ class MajorEventReviewRuleTest {
 
   @Test
   void aClassTheRuleBookDoesNotHaveIsRefused() {
-    Map<String, Object> values = DemoSubmissions.majorEventReview("prettyBad");
+    Map<String, Object> values = TestSubmissions.majorEventReview("prettyBad");
 
     assertThat(refusals(values)).extracting(Refusal::field).containsExactly("headRiskClass");
   }

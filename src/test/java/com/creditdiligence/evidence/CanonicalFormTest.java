@@ -32,7 +32,7 @@ class CanonicalFormTest {
     findings.put("onSiteVisitFindings", "库存与账面一致\n\"ok\"");
     findings.put("amount", 3_000_000L);
     findings.put("b", Arrays.asList(true, null));
-    NewEvidence evidence = new NewEvidence("GA-2026-000042", "TASK_COMPLETED", "guarantee-lifecycle", "pi-1",
+    NewEvidence evidence = new NewEvidence("GA-2026-000042", RecordType.TASK_COMPLETED, "guarantee-lifecycle", "pi-1",
         "Task_CustomerInvestigation", "task-9", "CUSTOMER_INVESTIGATION", "§5–§14", "manager1", "manager1",
         Instant.parse("2026-11-24T01:05:14.123456Z"), "onSite×12; on-site visit 2026-11-22",
         CanonicalForm.json(findings), "[]", "guarantee-lifecycle:v1 (2026.1) deployment d-1", null, null);
@@ -63,6 +63,6 @@ class CanonicalFormTest {
     }
     EvidenceRecord record = EvidenceRecords.link("GA-2026-000001", 7, CanonicalForm.GENESIS);
     org.assertj.core.api.Assertions.assertThat(record.computeHash())
-        .isEqualTo(CanonicalForm.sha256(CanonicalForm.hashInput(record.hashFields())));
+        .isEqualTo(CanonicalForm.sha256(CanonicalForm.hashInput(EvidenceRecords.hashFields(record))));
   }
 }

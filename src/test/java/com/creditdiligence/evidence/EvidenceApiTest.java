@@ -3,7 +3,7 @@ package com.creditdiligence.evidence;
 import static com.creditdiligence.demo.DemoSubmissions.evaluation;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;
-import static com.creditdiligence.demo.DemoSubmissions.overdueReview;
+import static com.creditdiligence.demo.TestSubmissions.overdueReview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;

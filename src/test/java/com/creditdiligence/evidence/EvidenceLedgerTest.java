@@ -4,8 +4,8 @@ import static com.creditdiligence.demo.DemoSubmissions.contracts;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;
 import static com.creditdiligence.demo.DemoSubmissions.issue;
-import static com.creditdiligence.demo.DemoSubmissions.monitoringReport;
-import static com.creditdiligence.demo.DemoSubmissions.release;
+import static com.creditdiligence.demo.TestSubmissions.monitoringReport;
+import static com.creditdiligence.demo.TestSubmissions.release;
 import static com.creditdiligence.demo.DemoSubmissions.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -210,7 +210,7 @@ class EvidenceLedgerTest {
     String key = investigatedCase("苏州证据八公司");
     List<EvidenceRecord> records = ledger.records(key);
     EvidenceRecord last = records.get(records.size() - 1);
-    EvidenceRecord forged = EvidenceRecord.link(0, new NewEvidence(key, "TASK_COMPLETED", "guarantee-lifecycle",
+    EvidenceRecord forged = EvidenceRecord.link(0, new NewEvidence(key, RecordType.TASK_COMPLETED, "guarantee-lifecycle",
         last.processInstanceId(), "Task_CustomerInvestigation", "forged", "CUSTOMER_INVESTIGATION", "§5–§14", "manager1",
         "manager1", Instant.now(), "onSite×13", "{}", "[]", last.ruleSetVersion(), null, null), last.sequenceNo() + 1,
         last.recordHash());

@@ -226,7 +226,7 @@ class InsiderRewriteTest {
   private void append(String businessKey, int step) {
     EvidenceLedger ledger = new EvidenceLedger(jdbc, new DataSourceTransactionManager(database));
     new TransactionTemplate(new DataSourceTransactionManager(database)).executeWithoutResult(tx -> ledger.append(
-        new NewEvidence(businessKey, "TASK_COMPLETED", "guarantee-lifecycle", "pi", "Task_" + step, "task-" + step,
+        new NewEvidence(businessKey, RecordType.TASK_COMPLETED, "guarantee-lifecycle", "pi", "Task_" + step, "task-" + step,
             "CUSTOMER_INVESTIGATION", "§5–§14", "manager1", "manager1", Instant.parse("2026-03-0" + step + "T02:00:00Z"),
             "onSite", "{\"onSiteVisitFindings\":\"库存不足 Stock short\"}", "[]", "rules v1", null, null)));
   }

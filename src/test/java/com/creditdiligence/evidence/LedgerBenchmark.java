@@ -147,7 +147,7 @@ class LedgerBenchmark {
   }
 
   private static NewEvidence evidence(String key) {
-    return new NewEvidence(key, "TASK_COMPLETED", "guarantee-lifecycle", "pi", "Task_CustomerInvestigation", "task",
+    return new NewEvidence(key, RecordType.TASK_COMPLETED, "guarantee-lifecycle", "pi", "Task_CustomerInvestigation", "task",
         "CUSTOMER_INVESTIGATION", "§5–§14", "manager1", "manager1", Instant.now(), "onSite×12", FINDINGS, "[]",
         "guarantee-lifecycle:v1 (2026.1) deployment d", null, null);
   }

@@ -50,7 +50,7 @@ class LedgerDurabilityTest {
       done.add(pool.submit(() -> {
         start.await();
         for (int i = 0; i < appendsEach; i++) {
-          transactions.executeWithoutResult(tx -> ledger.append(new NewEvidence(key, "EVENT_RECEIVED", "test", null, null,
+          transactions.executeWithoutResult(tx -> ledger.append(new NewEvidence(key, RecordType.EVENT_RECEIVED, "test", null, null,
               null, null, null, writer, null, Instant.now(), null, "{}", "[]", null, null, null)));
         }
         return null;

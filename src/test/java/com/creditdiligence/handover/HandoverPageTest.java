@@ -2,6 +2,7 @@ package com.creditdiligence.handover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.HttpBasic;
 import com.creditdiligence.casefile.CaseFiles;
@@ -63,7 +64,7 @@ class HandoverPageTest {
       assertThat(h.successor()).isEqualTo("manager2");
     });
     EvidenceRecord record = ledger.records(key).stream()
-        .filter(r -> r.recordType().equals(CaseHandovers.RECORD_TYPE)).findFirst().orElseThrow();
+        .filter(r -> r.is(RecordType.CASE_HANDED_OVER)).findFirst().orElseThrow();
     JsonNode facts = new ObjectMapper().readTree(record.findings());
     assertThat(record.performer()).isEqualTo("head1");
     assertThat(facts.path("from").asText()).isEqualTo("manager1");

@@ -3,7 +3,7 @@ package com.creditdiligence.implementation;
 import static com.creditdiligence.demo.DemoSubmissions.contracts;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.issue;
-import static com.creditdiligence.demo.DemoSubmissions.reservedOpinion;
+import static com.creditdiligence.demo.TestSubmissions.reservedOpinion;
 import static com.creditdiligence.demo.DemoSubmissions.vote;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static com.creditdiligence.ProcessAssertions.assertThat;

@@ -1,10 +1,10 @@
 package com.creditdiligence.lifecycle;
 
-import static com.creditdiligence.demo.DemoSubmissions.conflictOfInterest;
+import static com.creditdiligence.demo.TestSubmissions.conflictOfInterest;
 import static com.creditdiligence.demo.DemoSubmissions.contracts;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.issue;
-import static com.creditdiligence.demo.DemoSubmissions.reservedOpinion;
+import static com.creditdiligence.demo.TestSubmissions.reservedOpinion;
 import static com.creditdiligence.demo.DemoSubmissions.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

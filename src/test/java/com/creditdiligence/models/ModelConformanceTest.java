@@ -2,7 +2,6 @@ package com.creditdiligence.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.platform.TaskRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,10 +28,11 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-/** The models in bpmn/ and forms/ are complete: every form exists, every task has its rule, every element its diagram. */
-@ApplicationTest
+/**
+ * The models in bpmn/ and forms/ are complete: every form exists, every task has its rule, every element its diagram.
+ * Read from the files and the rule classes, without the application.
+ */
 class ModelConformanceTest {
 
   static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
@@ -41,8 +41,7 @@ class ModelConformanceTest {
   static List<BpmnModelInstance> processes = new ArrayList<>();
   static Map<String, JsonNode> formsById = new HashMap<>();
 
-  @Autowired
-  TaskRules rules;
+  static final TaskRules rules = DeclaredTaskRules.asTaskRules();
 
   @BeforeAll
   static void readModels() throws IOException {

@@ -2,7 +2,6 @@ package com.creditdiligence.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.submission.TaskRule;
 import com.creditdiligence.submission.TaskSpec;
 import com.creditdiligence.submission.TaskSpec.Field;
@@ -20,13 +19,12 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A step is one unit: its BPMN element names its form, its spec names the same element and form, and the
  * spec's fields are exactly the form's editable fields (neither disabled nor read-only), with the same types, both ways.
+ * Read from the files and the rule classes, without the application.
  */
-@ApplicationTest
 class TaskSpecsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,8 +33,7 @@ class TaskSpecsTest {
       "select", FieldType.CHOICE, "radio", FieldType.CHOICE, "checklist", FieldType.CHOICES,
       "taglist", FieldType.CHOICES, "dynamiclist", FieldType.ITEMS);
 
-  @Autowired
-  List<TaskRule> rules;
+  private static final List<TaskRule> rules = DeclaredTaskRules.all();
 
   @Test
   void everySpecsFieldsAreExactlyItsFormsEditableFields() throws IOException {

@@ -1,7 +1,7 @@
 package com.creditdiligence.monitoring;
 
 import static com.creditdiligence.demo.DemoSubmissions.compensation;
-import static com.creditdiligence.demo.DemoSubmissions.monitoringReport;
+import static com.creditdiligence.demo.TestSubmissions.monitoringReport;
 import static com.creditdiligence.demo.DemoSubmissions.preservationMeasures;
 import static com.creditdiligence.demo.DemoSubmissions.problemHandling;
 

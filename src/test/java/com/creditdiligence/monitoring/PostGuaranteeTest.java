@@ -2,13 +2,13 @@ package com.creditdiligence.monitoring;
 
 import static com.creditdiligence.demo.DemoSubmissions.compensation;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
-import static com.creditdiligence.demo.DemoSubmissions.majorEventInvestigation;
-import static com.creditdiligence.demo.DemoSubmissions.majorEventReview;
-import static com.creditdiligence.demo.DemoSubmissions.monitoringReport;
-import static com.creditdiligence.demo.DemoSubmissions.overdueReview;
+import static com.creditdiligence.demo.TestSubmissions.majorEventInvestigation;
+import static com.creditdiligence.demo.TestSubmissions.majorEventReview;
+import static com.creditdiligence.demo.TestSubmissions.monitoringReport;
+import static com.creditdiligence.demo.TestSubmissions.overdueReview;
 import static com.creditdiligence.demo.DemoSubmissions.preservationMeasures;
 import static com.creditdiligence.demo.DemoSubmissions.problemHandling;
-import static com.creditdiligence.demo.DemoSubmissions.release;
+import static com.creditdiligence.demo.TestSubmissions.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static com.creditdiligence.ProcessAssertions.assertThat;

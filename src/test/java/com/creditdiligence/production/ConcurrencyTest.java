@@ -2,7 +2,7 @@ package com.creditdiligence.production;
 
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;
-import static com.creditdiligence.demo.DemoSubmissions.monitoringReport;
+import static com.creditdiligence.demo.TestSubmissions.monitoringReport;
 import static com.creditdiligence.demo.DemoSubmissions.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.HttpBasic;
 import com.creditdiligence.demo.DemoSubmissions;
+import com.creditdiligence.demo.TestSubmissions;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,7 +64,7 @@ class EngineDoorsTest {
     Task opinion = driver.taskOf(rejected.getId(), "Task_RecordReservedOpinion", "manager1");
     int chainBefore = chainLength(rejected.getBusinessKey());
 
-    Map<String, Object> forged = new LinkedHashMap<>(DemoSubmissions.reservedOpinion(true));
+    Map<String, Object> forged = new LinkedHashMap<>(TestSubmissions.reservedOpinion(true));
     forged.put("committeeResult", "approved");
     Answer answer = rest("manager1", "POST", "/task/" + opinion.getId() + "/complete", completion(forged));
 
@@ -86,7 +87,7 @@ class EngineDoorsTest {
     Task opinion = driver.taskOf(rejected.getId(), "Task_RecordReservedOpinion", "manager1");
 
     Answer answer = rest("manager1", "POST", "/task/" + opinion.getId() + "/submit-form",
-        completion(DemoSubmissions.reservedOpinion(true)));
+        completion(TestSubmissions.reservedOpinion(true)));
 
     assertThat(answer.status()).isEqualTo(204);
     assertThat(openTask(opinion.getId())).isFalse();
@@ -283,7 +284,7 @@ class EngineDoorsTest {
     HttpClient session = tasklistSession("manager1");
     String base = "/camunda/api/engine/engine/default";
 
-    Map<String, Object> forged = new LinkedHashMap<>(DemoSubmissions.reservedOpinion(true));
+    Map<String, Object> forged = new LinkedHashMap<>(TestSubmissions.reservedOpinion(true));
     forged.put("committeeResult", "approved");
     Answer completion = webapp(session, "POST", base + "/task/" + opinion.getId() + "/submit-form", completion(forged));
     Answer variableWrite = webapp(session, "PUT", base + "/process-instance/" + rejected.getId()
@@ -301,7 +302,7 @@ class EngineDoorsTest {
     assertThat(chainLength(rejected.getBusinessKey())).isEqualTo(chainBefore);
 
     Answer honest = webapp(session, "POST", base + "/task/" + opinion.getId() + "/submit-form",
-        completion(DemoSubmissions.reservedOpinion(true)));
+        completion(TestSubmissions.reservedOpinion(true)));
     assertThat(honest.status()).as(honest.body().toString()).isEqualTo(204);
   }
 
