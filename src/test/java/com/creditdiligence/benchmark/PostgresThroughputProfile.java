@@ -119,9 +119,12 @@ class PostgresThroughputProfile {
       ON_POSTGRES.stream().filter(v -> v.server().isEmpty() && !v.name().contains("norewrite")).map(Variant::onH2))
       .toList();
 
-  /** Issue 23 item 3: full, bare and trivial with 1 and 2 clients, on PostgreSQL and on H2, in one run. */
-  private static final String SIDE_BY_SIDE = "full,full-2,bare,bare-2,trivial,trivial-2,"
-      + "h2-full,h2-full-2,h2-bare,h2-bare-2,h2-trivial,h2-trivial-2";
+  /**
+   * Issue 23 item 3: full, bare and trivial with 1 and 2 clients, on PostgreSQL and on H2, in one run; and the full
+   * application with transient submissions (item 1).
+   */
+  private static final String SIDE_BY_SIDE = "full,full-2,bare,bare-2,trivial,trivial-2,full-transient,full-transient-2,"
+      + "h2-full,h2-full-2,h2-bare,h2-bare-2,h2-trivial,h2-trivial-2,h2-full-transient,h2-full-transient-2";
 
   @Test
   void whereACompletionsTimeGoes() throws Exception {
