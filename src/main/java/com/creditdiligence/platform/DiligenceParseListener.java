@@ -24,11 +24,15 @@ class DiligenceParseListener extends AbstractBpmnParseListener {
   private final SubmissionGuard guard;
   private final EvidenceCapture capture;
   private final TaskListener assignmentGate;
+  /** Which submitted values become process variables; null: all of them, as Camunda does. */
+  private final SubmissionVariables submissionVariables;
 
-  DiligenceParseListener(SubmissionGuard guard, EvidenceCapture capture, TaskListener assignmentGate) {
+  DiligenceParseListener(SubmissionGuard guard, EvidenceCapture capture, TaskListener assignmentGate,
+                         SubmissionVariables submissionVariables) {
     this.guard = guard;
     this.capture = capture;
     this.assignmentGate = assignmentGate;
+    this.submissionVariables = submissionVariables;
   }
 
   @Override
@@ -40,6 +44,10 @@ class DiligenceParseListener extends AbstractBpmnParseListener {
   public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
     if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
       TaskDefinition task = userTask.getTaskDefinition();
+      String form = formRef(userTaskElement);
+      if (submissionVariables != null && form != null) {
+        task.setTaskFormHandler(new TransientSubmissionFormHandler(task.getTaskFormHandler(), form, submissionVariables));
+      }
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, guard);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, capture.taskCompletion(formRef(userTaskElement)));
       TaskListener events = capture.taskEvents();

@@ -22,9 +22,11 @@ class EnginePluginConfiguration {
   @Bean
   ProcessEnginePlugin diligencePlugin(TaskRules rules, EvidenceLedger ledger, ObjectProvider<DocumentCitations> documents,
                                      RefusalLog refusals, List<AssignmentCheck> assignmentChecks, BusinessTime businessTime,
-                                     @Value("${credit-diligence.diligence.enabled:true}") boolean diligence) {
+                                     @Value("${credit-diligence.diligence.enabled:true}") boolean diligence,
+                                     @Value("${credit-diligence.variables.transient-submissions:false}") boolean transientSubmissions) {
     DiligenceParseListener parseListener = new DiligenceParseListener(new SubmissionGuard(rules, refusals, businessTime),
-        new EvidenceCapture(ledger, rules, documents, businessTime), assignmentGate(assignmentChecks, refusals, businessTime));
+        new EvidenceCapture(ledger, rules, documents, businessTime), assignmentGate(assignmentChecks, refusals, businessTime),
+        transientSubmissions ? SubmissionVariables.fromClasspath(rules.specs()) : null);
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -38,6 +38,11 @@ public class TaskRules {
         .toList();
   }
 
+  /** Every step's spec. */
+  public List<TaskSpec> specs() {
+    return byElementId.values().stream().map(TaskRule::spec).toList();
+  }
+
   public boolean covers(String elementId) {
     return byElementId.containsKey(elementId);
   }

@@ -31,6 +31,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * statements that cost most in the full application, and a trivial process (seven user tasks, two
  * variables each, no listeners) as the engine's own ceiling on this machine. Prints; asserts nothing.
  *
+ * <p>By default (issue 23) it runs the full application, the bare engine and the trivial process, each with 1 and
+ * 2 clients, on embedded PostgreSQL and on H2 in memory ({@code h2-} names; H2's own statement statistics stand in
+ * for pg_stat_statements), and prints per completion also the process variables written (rows inserted into or
+ * updated in {@code ACT_RU_VARIABLE}) and the history rows written ({@code ACT_HI_*}).
+ *
  * <p>Run: {@code mvn -Pbenchmark -Dbpmnlint.skip=true -Dnpm.skip=true -Dtest=PostgresThroughputProfile test};
  * {@code -Dprofile.variants=full,bare,...} picks configurations; {@code -Dprofile.statements=true} lists the
  * top statements of the full application.
@@ -51,9 +56,23 @@ class PostgresThroughputProfile {
     int variables() {
       return name.endsWith("vars") ? Integer.parseInt(name.replaceAll("\\D", "")) : 2;
     }
+
+    /** On H2 in memory (the name starts with {@code h2-}) rather than on embedded PostgreSQL. */
+    boolean h2() {
+      return name.startsWith("h2-");
+    }
+
+    /** The trivial process submitting its 22 values as one Json variable (the lifecycle's average, issue 23 item 1). */
+    boolean json() {
+      return name.endsWith("-json");
+    }
+
+    Variant onH2() {
+      return new Variant("h2-" + name, "H2: " + description, trivial, clients, Map.of(), args);
+    }
   }
 
-  private static final List<Variant> VARIANTS = List.of(
+  private static final List<Variant> ON_POSTGRES = List.of(
       new Variant("full", "full application (as PlatformBenchmark: synchronous_commit off)", false, 1, Map.of(),
           List.of()),
       new Variant("full-norewrite", "full application, batched inserts not rewritten (before this change)", false, 1,
@@ -62,8 +81,25 @@ class PostgresThroughputProfile {
           Map.of("synchronous_commit", "on"), List.of()),
       new Variant("bare", "bare engine (no diligence listeners)", false, 1, Map.of(),
           List.of("--credit-diligence.diligence.enabled=false")),
+      new Variant("bare-2", "bare engine, 2 clients", false, 2, Map.of(),
+          List.of("--credit-diligence.diligence.enabled=false")),
       new Variant("full-audit", "full application, history level audit instead of full", false, 1, Map.of(),
           List.of("--camunda.bpm.history-level=audit")),
+      new Variant("full-activity", "full application, history level activity instead of full", false, 1, Map.of(),
+          List.of("--camunda.bpm.history-level=activity")),
+      new Variant("full-audit-2", "full application, history level audit, 2 clients", false, 2, Map.of(),
+          List.of("--camunda.bpm.history-level=audit")),
+      new Variant("full-activity-2", "full application, history level activity, 2 clients", false, 2, Map.of(),
+          List.of("--camunda.bpm.history-level=activity")),
+      new Variant("full-transient", "full application, submitted values nothing later reads kept transient (issue 23 item 1)",
+          false, 1, Map.of(), List.of("--credit-diligence.variables.transient-submissions=true")),
+      new Variant("full-transient-2", "full application, transient submissions, 2 clients", false, 2, Map.of(),
+          List.of("--credit-diligence.variables.transient-submissions=true")),
+      new Variant("full-transient-audit", "full application, transient submissions, history level audit", false, 1,
+          Map.of(), List.of("--credit-diligence.variables.transient-submissions=true", "--camunda.bpm.history-level=audit")),
+      new Variant("full-transient-audit-2", "full application, transient submissions, history level audit, 2 clients",
+          false, 2, Map.of(),
+          List.of("--credit-diligence.variables.transient-submissions=true", "--camunda.bpm.history-level=audit")),
       new Variant("full-noauth", "full application, Camunda authorization off", false, 1, Map.of(),
           List.of("--camunda.bpm.authorization.enabled=false")),
       new Variant("trivial", "trivial process: 7 user tasks, 2 variables each, no listeners, history full", true, 1,
@@ -73,13 +109,27 @@ class PostgresThroughputProfile {
           List.of("--credit-diligence.diligence.enabled=false")),
       new Variant("trivial-22vars", "trivial process, 22 variables per completion (the lifecycle's average)", true, 1,
           Map.of(), List.of("--credit-diligence.diligence.enabled=false")),
+      new Variant("trivial-json", "trivial process, the same 22 values as one Json variable per completion", true, 1,
+          Map.of(), List.of("--credit-diligence.diligence.enabled=false")),
       new Variant("trivial-sync", "trivial process, synchronous_commit on", true, 1, Map.of("synchronous_commit", "on"),
           List.of("--credit-diligence.diligence.enabled=false")));
 
+  /** Every configuration on PostgreSQL, and the same on H2 in memory ({@code h2-} before its name). */
+  private static final List<Variant> VARIANTS = java.util.stream.Stream.concat(ON_POSTGRES.stream(),
+      ON_POSTGRES.stream().filter(v -> v.server().isEmpty() && !v.name().contains("norewrite")).map(Variant::onH2))
+      .toList();
+
+  /**
+   * Issue 23 item 3: full, bare and trivial with 1 and 2 clients, on PostgreSQL and on H2, in one run; and the full
+   * application with transient submissions (item 1).
+   */
+  private static final String SIDE_BY_SIDE = "full,full-2,bare,bare-2,trivial,trivial-2,full-transient,full-transient-2,"
+      + "h2-full,h2-full-2,h2-bare,h2-bare-2,h2-trivial,h2-trivial-2,h2-full-transient,h2-full-transient-2";
+
   @Test
   void whereACompletionsTimeGoes() throws Exception {
-    List<String> picked = Arrays.asList(System.getProperty("profile.variants",
-        "full,full-norewrite,full-2,full-sync,bare,full-audit,full-noauth,trivial,trivial-22vars,trivial-2,trivial-sync").split(","));
+    List<String> picked = Arrays.asList(System.getProperty("profile.variants", SIDE_BY_SIDE).split(","));
+    System.out.println("[profile] load average at start: " + loadAverage());
     List<Node> nodes = new ArrayList<>();
     try {
       for (String name : picked) {
@@ -96,10 +146,12 @@ class PostgresThroughputProfile {
           node.perSecond.add(CASES_PER_RUN * COMPLETIONS_PER_CASE / seconds);
         }
       }
-      System.out.println("\n[profile] | configuration | completions/s (median, min–max) | wall ms per completion "
+      System.out.println("\n[profile] load average at end: " + loadAverage());
+      System.out.println("[profile] | configuration | completions/s (median, min–max) | wall ms per completion "
           + "| Java CPU ms per completion (client threads) | statements per completion "
-          + "| PostgreSQL execution ms per completion | commits per completion |");
-      System.out.println("[profile] |---|---|---|---|---|---|---|");
+          + "| database execution ms per completion | commits per completion "
+          + "| process variables written per completion | history rows written per completion |");
+      System.out.println("[profile] |---|---|---|---|---|---|---|---|---|");
       for (Node node : nodes) {
         node.printSummary();
       }
@@ -134,10 +186,39 @@ class PostgresThroughputProfile {
       this.postgres = postgres;
       this.app = app;
       this.engine = app.getBean(ProcessEngine.class);
-      this.database = JdbcClient.create(postgres.getPostgresDatabase());
+      this.database = JdbcClient.create(postgres == null ? app.getBean(javax.sql.DataSource.class)
+          : postgres.getPostgresDatabase());
     }
 
     static Node boot(Variant variant) throws Exception {
+      return variant.h2() ? bootOnH2(variant) : bootOnPostgres(variant);
+    }
+
+    /**
+     * H2 in memory as PlatformBenchmark's H2 part, with H2's own statement statistics (each statement's executions,
+     * time and rows; a JDBC batch counts each of its rows, as PostgreSQL does without reWriteBatchedInserts).
+     */
+    static Node bootOnH2(Variant variant) {
+      String name = variant.name().replace("-", "");
+      List<String> args = new ArrayList<>(List.of(
+          "--spring.datasource.url=jdbc:h2:mem:profile-" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+          "--server.port=0", "--camunda.bpm.process-engine-name=profile-" + name,
+          "--camunda.bpm.webapp.enabled=false", "--camunda.bpm.job-execution.enabled=false",
+          "--credit-diligence.demo.users=true", "--credit-diligence.demo.cases=false"));
+      args.addAll(variant.args());
+      args.addAll(com.creditdiligence.evidence.TestCheckpoints.arguments(
+          com.creditdiligence.evidence.TestCheckpoints.newStore()));
+      ConfigurableApplicationContext app = new SpringApplicationBuilder(CreditDiligenceApplication.class)
+          .profiles("test").run(args.toArray(String[]::new));
+      Node node = new Node(variant, null, app);
+      node.database.sql("SET QUERY_STATISTICS_MAX_ENTRIES 100000").update();
+      if (variant.trivial()) {
+        node.deployTrivial();
+      }
+      return node;
+    }
+
+    static Node bootOnPostgres(Variant variant) throws Exception {
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
           .setServerConfig("shared_preload_libraries", "pg_stat_statements")
           .setServerConfig("pg_stat_statements.track", "all");
@@ -212,8 +293,18 @@ class PostgresThroughputProfile {
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(id).taskAssignee(user)
             .singleResult();
         Map<String, Object> values = new java.util.HashMap<>();
-        for (int v = 0; v < variant.variables(); v++) {
-          values.put("field" + v + "_" + i, v % 2 == 0 ? "approve" : "ok");
+        if (variant.json()) {
+          StringBuilder json = new StringBuilder("{");
+          for (int v = 0; v < 22; v++) {
+            json.append(v == 0 ? "" : ",").append("\"field").append(v).append("\":\"").append(v % 2 == 0 ? "approve" : "ok")
+                .append('"');
+          }
+          values.put("submission_" + i, org.camunda.spin.plugin.variable.SpinValues.jsonValue(json.append('}').toString())
+              .create());
+        } else {
+          for (int v = 0; v < variant.variables(); v++) {
+            values.put("field" + v + "_" + i, v % 2 == 0 ? "approve" : "ok");
+          }
         }
         engine.getFormService().submitTaskForm(task.getId(), values);
       }
@@ -221,27 +312,59 @@ class PostgresThroughputProfile {
 
     void resetStatistics() {
       cpuNanos.set(0);
-      database.sql("SELECT pg_stat_statements_reset()").query().singleRow();
-      database.sql("SELECT pg_stat_reset()").query().singleRow();
+      if (variant.h2()) {
+        database.sql("SET QUERY_STATISTICS FALSE").update();   // empties H2's statistics
+        database.sql("SET QUERY_STATISTICS TRUE").update();
+      } else {
+        database.sql("SELECT pg_stat_statements_reset()").query().singleRow();
+        database.sql("SELECT pg_stat_reset()").query().singleRow();
+      }
       commitsBefore = commits();
     }
 
     private long commits() {
+      if (variant.h2()) {
+        return database.sql("SELECT COALESCE(SUM(EXECUTION_COUNT), 0) FROM INFORMATION_SCHEMA.QUERY_STATISTICS "
+            + "WHERE SQL_STATEMENT = 'COMMIT'").query(Long.class).single();
+      }
       return database.sql("SELECT xact_commit FROM pg_stat_database WHERE datname = 'postgres'")
           .query(Long.class).single();
     }
 
+    /** Statements (calls), their execution ms, and the rows written into the engine's variable and history tables. */
+    private Map<String, Object> statistics() {
+      if (variant.h2()) {
+        return database.sql("""
+                SELECT COALESCE(SUM(EXECUTION_COUNT), 0) AS calls, COALESCE(SUM(CUMULATIVE_EXECUTION_TIME), 0) AS ms,
+                  COALESCE(SUM(CASE WHEN SQL_STATEMENT ILIKE 'insert into ACT_RU_VARIABLE%'
+                    OR SQL_STATEMENT ILIKE 'update ACT_RU_VARIABLE%' THEN CUMULATIVE_ROW_COUNT END), 0) AS variables,
+                  COALESCE(SUM(CASE WHEN SQL_STATEMENT ILIKE 'insert into ACT_HI_%'
+                    OR SQL_STATEMENT ILIKE 'update ACT_HI_%' THEN CUMULATIVE_ROW_COUNT END), 0) AS history
+                FROM INFORMATION_SCHEMA.QUERY_STATISTICS
+                WHERE SQL_STATEMENT <> 'COMMIT' AND SQL_STATEMENT NOT ILIKE '%QUERY_STATISTICS%'""").query().singleRow();
+      }
+      return database.sql("""
+              SELECT COALESCE(SUM(calls), 0) AS calls, COALESCE(SUM(total_exec_time), 0) AS ms,
+                COALESCE(SUM(CASE WHEN query ILIKE 'insert into ACT_RU_VARIABLE%'
+                  OR query ILIKE 'update ACT_RU_VARIABLE%' THEN rows END), 0) AS variables,
+                COALESCE(SUM(CASE WHEN query ILIKE 'insert into ACT_HI_%'
+                  OR query ILIKE 'update ACT_HI_%' THEN rows END), 0) AS history
+              FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat%'""").query().singleRow();
+    }
+
     void printSummary() {
       double completions = REPEATS * CASES_PER_RUN * COMPLETIONS_PER_CASE;
-      Map<String, Object> totals = database.sql("""
-              SELECT COALESCE(SUM(calls), 0) AS calls, COALESCE(SUM(total_exec_time), 0) AS ms
-              FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat%'""").query().singleRow();
+      long commits = commits() - commitsBefore;   // before the statistics' own statements
+      Map<String, Object> totals = statistics();
       double calls = ((Number) totals.get("calls")).doubleValue();
       double millis = ((Number) totals.get("ms")).doubleValue();
-      System.out.printf(Locale.ROOT, "[profile] | %s | %.0f (%.0f–%.0f) | %.1f | %.1f | %.0f | %.2f | %.1f |%n",
+      System.out.printf(Locale.ROOT,
+          "[profile] | %s | %.0f (%.0f–%.0f) | %.1f | %.1f | %.0f | %.2f | %.1f | %.1f | %.1f |%n",
           variant.description(), median(perSecond), Collections.min(perSecond), Collections.max(perSecond),
           wallSeconds * 1000 / completions, cpuNanos.get() / 1e6 / completions, calls / completions,
-          millis / completions, (commits() - commitsBefore) / completions);
+          millis / completions, commits / completions,
+          ((Number) totals.get("variables")).doubleValue() / completions,
+          ((Number) totals.get("history")).doubleValue() / completions);
     }
 
     /**
@@ -275,6 +398,9 @@ class PostgresThroughputProfile {
     }
 
     void printStatements(int limit) {
+      if (variant.h2()) {
+        return;
+      }
       double completions = REPEATS * CASES_PER_RUN * COMPLETIONS_PER_CASE;
       System.out.println("\n[profile] top statements, " + variant.description()
           + " (per completion: calls, ms; mean ms per call; statement)");
@@ -294,7 +420,17 @@ class PostgresThroughputProfile {
     @Override
     public void close() throws Exception {
       app.close();
-      postgres.close();
+      if (postgres != null) {
+        postgres.close();
+      }
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+    } catch (java.io.IOException e) {
+      return String.valueOf(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
   }
 
