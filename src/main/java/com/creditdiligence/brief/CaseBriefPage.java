@@ -50,12 +50,14 @@ class CaseBriefPage {
   private final CaseAccess access;
   private final BusinessTime time;
   private final ITemplateEngine templates;
+  private final CaseReviewBrief reviews;
   private final FormLayout intakeForm = FormLayout.of("ApplicationIntake");
   private final FormLayout investigationForm = FormLayout.of("CustomerInvestigation");
   private final FormLayout evaluationForm = FormLayout.of("AnalysisEvaluation");
 
   CaseBriefPage(EvidenceLedger ledger, CaseDocuments documents, CaseAccess access, BusinessTime time,
-                ITemplateEngine templates) {
+                ITemplateEngine templates, CaseReviewBrief reviews) {
+    this.reviews = reviews;
     this.ledger = ledger;
     this.documents = documents;
     this.access = access;
@@ -105,6 +107,7 @@ class CaseBriefPage {
     page.setVariable("zoneId", time.zone().getId());
     page.setVariable("sections", sections);
     page.setVariable("documents", documents(businessKey, cited));
+    page.setVariable("reviews", reviews.of(businessKey, records));
     return templates.process("brief/case-brief", page);
   }
 
