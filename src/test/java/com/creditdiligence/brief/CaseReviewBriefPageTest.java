@@ -1,6 +1,7 @@
 package com.creditdiligence.brief;
 
 import static com.creditdiligence.accountability.ReviewSteps.verdict;
+import static com.creditdiligence.demo.TestSubmissions.monitoringReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
@@ -100,6 +101,22 @@ class CaseReviewBriefPageTest {
     assertThat(get("auditor1", "/cases/" + key + "/brief").getStatusCode().value()).isEqualTo(200);
     assertThat(get("board3", "/cases/" + key + "/brief").getStatusCode().value()).as("the board, a case under review")
         .isEqualTo(200);
+  }
+
+  @Test
+  void theDepartmentHeadReadsTheCasesMonitoringReportsWithTheirClassAndDate() {
+    LifecycleDriver driver = new LifecycleDriver(engine);
+    String monitored = driver.issuedGuarantee("manager1", "无锡监测简报有限公司", 1_000_000).getBusinessKey();
+    driver.completeInCase(monitored, "Task_MonitoringReport", "manager1",
+        monitoringReport("specialMention", 10, "continueMonitoring"));
+
+    ResponseEntity<String> page = get("head1", "/cases/" + monitored + "/brief");
+    assertThat(page.getStatusCode().value()).isEqualTo(200);
+    Element report = Jsoup.parse(page.getBody()).selectFirst("#monitoring table.monitoring tbody tr");
+    assertThat(report).as("the monitoring report").isNotNull();
+    assertThat(report.selectFirst("td.risk-class").text()).isEqualTo("关注 Special mention");
+    assertThat(report.text()).contains("现场检查 On site", "王经理一").doesNotContain("specialMention", "onSite")
+        .containsPattern("\\d{4}-\\d{2}-\\d{2}");
   }
 
   private ResponseEntity<String> get(String user, String path) {
