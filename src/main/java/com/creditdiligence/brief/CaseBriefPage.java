@@ -7,6 +7,7 @@ import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.intake.IntakeFindings;
 import com.creditdiligence.security.CaseAccess;
+import com.creditdiligence.security.People;
 import com.creditdiligence.submission.BusinessTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -41,6 +42,7 @@ class CaseBriefPage {
   static final String LIFECYCLE = "guarantee-lifecycle";
   static final String INVESTIGATION = "Task_CustomerInvestigation";
   static final String EVALUATION = "Task_AnalysisEvaluation";
+  static final String MONITORING = "Task_MonitoringReport";
   private static final String ATTACHED_DOCUMENTS = "attachedDocuments";
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,12 +52,17 @@ class CaseBriefPage {
   private final CaseAccess access;
   private final BusinessTime time;
   private final ITemplateEngine templates;
+  private final CaseReviewBrief reviews;
+  private final People people;
   private final FormLayout intakeForm = FormLayout.of("ApplicationIntake");
   private final FormLayout investigationForm = FormLayout.of("CustomerInvestigation");
   private final FormLayout evaluationForm = FormLayout.of("AnalysisEvaluation");
+  private final FormLayout monitoringForm = FormLayout.of("MonitoringReport");
 
   CaseBriefPage(EvidenceLedger ledger, CaseDocuments documents, CaseAccess access, BusinessTime time,
-                ITemplateEngine templates) {
+                ITemplateEngine templates, CaseReviewBrief reviews, People people) {
+    this.reviews = reviews;
+    this.people = people;
     this.ledger = ledger;
     this.documents = documents;
     this.access = access;
@@ -75,6 +82,11 @@ class CaseBriefPage {
 
   /** One answer; {@code heading} is the group's title where a new group starts, null otherwise. */
   record Row(String heading, String label, String key, String value) {
+  }
+
+  /** A monitoring report (§21–§23) as the department head reviewing a late one or a major event reads it. */
+  record Monitoring(int evidence, String submittedAt, String by, String checkDate, String checkMode, String riskClass,
+                    String daysOverdue) {
   }
 
   record Document(String reference, String fileName, String size, String uploadedAt, String by, String step) {
@@ -105,7 +117,22 @@ class CaseBriefPage {
     page.setVariable("zoneId", time.zone().getId());
     page.setVariable("sections", sections);
     page.setVariable("documents", documents(businessKey, cited));
+    page.setVariable("reviews", reviews.of(businessKey, records));
+    page.setVariable("monitoring", records.stream().filter(completed(MONITORING))
+        .map(this::monitoring).toList());
     return templates.process("brief/case-brief", page);
+  }
+
+  private Monitoring monitoring(EvidenceRecord r) {
+    Map<String, Object> values = parse(r.findings());
+    return new Monitoring(r.sequenceNo(), at(r.recordedAt()), people.name(r.performer()),
+        shown(monitoringForm, "checkDate", values), shown(monitoringForm, "checkMode", values),
+        shown(monitoringForm, "riskClass", values), shown(monitoringForm, "daysOverdue", values));
+  }
+
+  private static String shown(FormLayout form, String key, Map<String, Object> values) {
+    return form.fields().stream().filter(f -> key.equals(f.key())).findFirst()
+        .map(f -> FormLayout.display(f, values.get(key))).filter(v -> !v.isEmpty()).orElse("-");
   }
 
   private static Predicate<EvidenceRecord> completed(String elementId) {
