@@ -32,23 +32,42 @@ public final class EngineRestSteps {
 
   /** The intake start form, submitted by the manager: the new case's business key. */
   public String apply(String manager, Map<String, Object> intake) {
-    JsonNode started = read(send(manager, HttpMethod.POST,
-        "/engine-rest/process-definition/key/" + PROCESS_KEY + "/submit-form", submitForm(intake)));
+    JsonNode started =
+        read(
+            send(
+                manager,
+                HttpMethod.POST,
+                "/engine-rest/process-definition/key/" + PROCESS_KEY + "/submit-form",
+                submitForm(intake)));
     return started.path("businessKey").asText();
   }
 
   /** The open tasks of that kind in the case (in any of its processes) that the user can see. */
   public List<JsonNode> tasks(String user, String businessKey, String taskKey) {
-    JsonNode tasks = read(send(user, HttpMethod.GET, "/engine-rest/task?processInstanceBusinessKey="
-        + URLEncoder.encode(businessKey, StandardCharsets.UTF_8) + "&taskDefinitionKey=" + taskKey, null));
+    JsonNode tasks =
+        read(
+            send(
+                user,
+                HttpMethod.GET,
+                "/engine-rest/task?processInstanceBusinessKey="
+                    + URLEncoder.encode(businessKey, StandardCharsets.UTF_8)
+                    + "&taskDefinitionKey="
+                    + taskKey,
+                null));
     return java.util.stream.StreamSupport.stream(tasks.spliterator(), false).toList();
   }
 
   /** The user's task of that kind in the case, or one offered to them, which they claim first as Tasklist does. */
   public String taskFor(String user, String businessKey, String taskKey) {
-    JsonNode task = tasks(user, businessKey, taskKey).stream()
-        .filter(t -> user.equals(t.path("assignee").asText(null)) || t.path("assignee").isNull())
-        .findFirst().orElseThrow(() -> new AssertionError("No task " + taskKey + " for " + user + " in " + businessKey));
+    JsonNode task =
+        tasks(user, businessKey, taskKey).stream()
+            .filter(
+                t -> user.equals(t.path("assignee").asText(null)) || t.path("assignee").isNull())
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "No task " + taskKey + " for " + user + " in " + businessKey));
     String id = task.path("id").asText();
     if (task.path("assignee").isNull()) {
       claim(user, id);
@@ -57,11 +76,16 @@ public final class EngineRestSteps {
   }
 
   public void claim(String user, String taskId) {
-    send(user, HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + user + "\"}");
+    send(
+        user,
+        HttpMethod.POST,
+        "/engine-rest/task/" + taskId + "/claim",
+        "{\"userId\":\"" + user + "\"}");
   }
 
   /** Submits the form of the user's task of that kind in the case. */
-  public void complete(String businessKey, String taskKey, String user, Map<String, Object> values) {
+  public void complete(
+      String businessKey, String taskKey, String user, Map<String, Object> values) {
     submit(user, taskFor(user, businessKey, taskKey), values);
   }
 
@@ -72,7 +96,8 @@ public final class EngineRestSteps {
 
   /** What the task's form shows the user, as Tasklist reads it. */
   public JsonNode formVariables(String user, String taskId) {
-    return read(send(user, HttpMethod.GET, "/engine-rest/task/" + taskId + "/form-variables", null));
+    return read(
+        send(user, HttpMethod.GET, "/engine-rest/task/" + taskId + "/form-variables", null));
   }
 
   /** A call to the application's API that must succeed: its body. */
@@ -81,12 +106,16 @@ public final class EngineRestSteps {
   }
 
   private String send(String user, HttpMethod method, String path, String json) {
-    RequestEntity.BodyBuilder request = RequestEntity.method(method, path)
-        .header("Authorization", HttpBasic.header(user, "demo"));
-    ResponseEntity<String> response = json == null ? http.exchange(request.build(), String.class)
-        : http.exchange(request.header("Content-Type", "application/json").body(json), String.class);
+    RequestEntity.BodyBuilder request =
+        RequestEntity.method(method, path).header("Authorization", HttpBasic.header(user, "demo"));
+    ResponseEntity<String> response =
+        json == null
+            ? http.exchange(request.build(), String.class)
+            : http.exchange(
+                request.header("Content-Type", "application/json").body(json), String.class);
     assertThat(response.getStatusCode().is2xxSuccessful())
-        .as("%s %s as %s → %s %s", method, path, user, response.getStatusCode(), response.getBody()).isTrue();
+        .as("%s %s as %s → %s %s", method, path, user, response.getStatusCode(), response.getBody())
+        .isTrue();
     return response.getBody();
   }
 
@@ -101,21 +130,27 @@ public final class EngineRestSteps {
   /** A form's values as the engine's REST API takes them: Spin JSON and lists as Json, numbers as Long or Double. */
   public static String submitForm(Map<String, Object> values) {
     Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> {
-      Map<String, Object> typed = new LinkedHashMap<>();
-      if (value instanceof org.camunda.spin.plugin.variable.value.JsonValue json) {
-        typed.put("value", json.getValueSerialized());
-        typed.put("type", "Json");
-      } else if (value instanceof List<?> list) {
-        typed.put("value", write(list));
-        typed.put("type", "Json");
-      } else {
-        typed.put("value", value);
-        typed.put("type", value instanceof Boolean ? "Boolean" : value instanceof Number n
-            ? (n instanceof Integer || n instanceof Long ? "Long" : "Double") : "String");
-      }
-      variables.put(name, typed);
-    });
+    values.forEach(
+        (name, value) -> {
+          Map<String, Object> typed = new LinkedHashMap<>();
+          if (value instanceof org.camunda.spin.plugin.variable.value.JsonValue json) {
+            typed.put("value", json.getValueSerialized());
+            typed.put("type", "Json");
+          } else if (value instanceof List<?> list) {
+            typed.put("value", write(list));
+            typed.put("type", "Json");
+          } else {
+            typed.put("value", value);
+            typed.put(
+                "type",
+                value instanceof Boolean
+                    ? "Boolean"
+                    : value instanceof Number n
+                        ? (n instanceof Integer || n instanceof Long ? "Long" : "Double")
+                        : "String");
+          }
+          variables.put(name, typed);
+        });
     return write(Map.of("variables", variables));
   }
 

@@ -25,7 +25,9 @@ class MessageKeysTest {
     try (Stream<Path> files = Files.list(Path.of("src/main/resources/messages"))) {
       bundles = files.filter(f -> f.toString().endsWith(".properties")).sorted().toList();
     }
-    assertThat(bundles).extracting(f -> f.getFileName().toString()).contains("audit.properties", "handover.properties");
+    assertThat(bundles)
+        .extracting(f -> f.getFileName().toString())
+        .contains("audit.properties", "handover.properties");
     for (Path bundle : bundles) {
       Properties keys = new Properties();
       try (Reader reader = Files.newBufferedReader(bundle, StandardCharsets.UTF_8)) {

@@ -24,8 +24,7 @@ public final class ProcessAssertions {
 
   private static ProcessEngine engine;
 
-  private ProcessAssertions() {
-  }
+  private ProcessAssertions() {}
 
   /** The engine the assertions read; each test class sets it before it asserts. */
   public static void init(ProcessEngine processEngine) {
@@ -39,7 +38,8 @@ public final class ProcessAssertions {
     return new ProcessInstanceAssert(engine, actual);
   }
 
-  public static final class ProcessInstanceAssert extends AbstractAssert<ProcessInstanceAssert, ProcessInstance> {
+  public static final class ProcessInstanceAssert
+      extends AbstractAssert<ProcessInstanceAssert, ProcessInstance> {
 
     private final ProcessEngine engine;
 
@@ -50,28 +50,49 @@ public final class ProcessAssertions {
 
     /** Still running, with a token at each of these activities (a waiting task, a timer, a job), nested ones too. */
     public ProcessInstanceAssert isWaitingAt(String... activityIds) {
-      Assertions.assertThat(activityIds).as("activity ids to look for").isNotEmpty().doesNotContainNull();
+      Assertions.assertThat(activityIds)
+          .as("activity ids to look for")
+          .isNotEmpty()
+          .doesNotContainNull();
       ActivityInstance tree = engine.getRuntimeService().getActivityInstance(running().getId());
-      // Activities inside the process, and the asynchronous continuations before or after them (transitions).
-      List<String> waitingAt = descendants(tree)
-          .flatMap(instance -> Stream.concat(instance == tree ? Stream.empty() : Stream.of(instance.getActivityId()),
-              Stream.of(instance.getChildTransitionInstances()).map(TransitionInstance::getActivityId)))
-          .toList();
-      Assertions.assertThat(waitingAt).as("activities %s waits at", actual.getId()).contains(activityIds);
+      // Activities inside the process, and the asynchronous continuations before or after them
+      // (transitions).
+      List<String> waitingAt =
+          descendants(tree)
+              .flatMap(
+                  instance ->
+                      Stream.concat(
+                          instance == tree ? Stream.empty() : Stream.of(instance.getActivityId()),
+                          Stream.of(instance.getChildTransitionInstances())
+                              .map(TransitionInstance::getActivityId)))
+              .toList();
+      Assertions.assertThat(waitingAt)
+          .as("activities %s waits at", actual.getId())
+          .contains(activityIds);
       return this;
     }
 
     /** Each of these activities was completed at least once (history). */
     public ProcessInstanceAssert hasPassed(String... activityIds) {
-      Assertions.assertThat(activityIds).as("activity ids to look for").isNotEmpty().doesNotContainNull();
-      Assertions.assertThat(passed()).as("activities %s has passed", actual.getId()).contains(activityIds);
+      Assertions.assertThat(activityIds)
+          .as("activity ids to look for")
+          .isNotEmpty()
+          .doesNotContainNull();
+      Assertions.assertThat(passed())
+          .as("activities %s has passed", actual.getId())
+          .contains(activityIds);
       return this;
     }
 
     /** None of these activities was ever completed (history). */
     public ProcessInstanceAssert hasNotPassed(String... activityIds) {
-      Assertions.assertThat(activityIds).as("activity ids to look for").isNotEmpty().doesNotContainNull();
-      Assertions.assertThat(passed()).as("activities %s has passed", actual.getId()).doesNotContain(activityIds);
+      Assertions.assertThat(activityIds)
+          .as("activity ids to look for")
+          .isNotEmpty()
+          .doesNotContainNull();
+      Assertions.assertThat(passed())
+          .as("activities %s has passed", actual.getId())
+          .doesNotContain(activityIds);
       return this;
     }
 
@@ -79,8 +100,12 @@ public final class ProcessAssertions {
     public ProcessInstanceAssert isEnded() {
       isNotNull();
       Assertions.assertThat(current()).as("%s still running", actual.getId()).isNull();
-      HistoricProcessInstance history = engine.getHistoryService().createHistoricProcessInstanceQuery()
-          .processInstanceId(actual.getId()).singleResult();
+      HistoricProcessInstance history =
+          engine
+              .getHistoryService()
+              .createHistoricProcessInstanceQuery()
+              .processInstanceId(actual.getId())
+              .singleResult();
       Assertions.assertThat(history).as("%s in history", actual.getId()).isNotNull();
       Assertions.assertThat(history.getEndTime()).as("end of %s", actual.getId()).isNotNull();
       return this;
@@ -89,7 +114,12 @@ public final class ProcessAssertions {
     /** Its one open task (none: an assertion on no task, which fails; several: the engine refuses). */
     public TaskAssert task() {
       isNotNull();
-      return new TaskAssert(engine.getTaskService().createTaskQuery().processInstanceId(actual.getId()).singleResult());
+      return new TaskAssert(
+          engine
+              .getTaskService()
+              .createTaskQuery()
+              .processInstanceId(actual.getId())
+              .singleResult());
     }
 
     /** Its variables: the current ones while it runs, the last values in history once it has ended. */
@@ -99,13 +129,21 @@ public final class ProcessAssertions {
         return Assertions.assertThat(engine.getRuntimeService().getVariables(actual.getId()));
       }
       Map<String, Object> last = new HashMap<>();
-      engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(actual.getId()).list()
+      engine
+          .getHistoryService()
+          .createHistoricVariableInstanceQuery()
+          .processInstanceId(actual.getId())
+          .list()
           .forEach(variable -> last.put(variable.getName(), variable.getValue()));
       return Assertions.assertThat(last);
     }
 
     private ProcessInstance current() {
-      return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(actual.getId()).singleResult();
+      return engine
+          .getRuntimeService()
+          .createProcessInstanceQuery()
+          .processInstanceId(actual.getId())
+          .singleResult();
     }
 
     private ProcessInstance running() {
@@ -117,13 +155,22 @@ public final class ProcessAssertions {
 
     private List<String> passed() {
       isNotNull();
-      return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(actual.getId())
-          .finished().list().stream().map(HistoricActivityInstance::getActivityId).toList();
+      return engine
+          .getHistoryService()
+          .createHistoricActivityInstanceQuery()
+          .processInstanceId(actual.getId())
+          .finished()
+          .list()
+          .stream()
+          .map(HistoricActivityInstance::getActivityId)
+          .toList();
     }
 
     private static Stream<ActivityInstance> descendants(ActivityInstance instance) {
-      return Stream.concat(Stream.of(instance), Stream.of(instance.getChildActivityInstances())
-          .flatMap(ProcessInstanceAssert::descendants));
+      return Stream.concat(
+          Stream.of(instance),
+          Stream.of(instance.getChildActivityInstances())
+              .flatMap(ProcessInstanceAssert::descendants));
     }
   }
 
@@ -135,7 +182,9 @@ public final class ProcessAssertions {
 
     public TaskAssert isAssignedTo(String userId) {
       isNotNull();
-      Assertions.assertThat(actual.getAssignee()).as("assignee of %s", actual.getTaskDefinitionKey()).isEqualTo(userId);
+      Assertions.assertThat(actual.getAssignee())
+          .as("assignee of %s", actual.getTaskDefinitionKey())
+          .isEqualTo(userId);
       return this;
     }
   }

@@ -18,17 +18,35 @@ class ProcessAssertionsTest {
 
   @BeforeAll
   static void startEngine() {
-    engine = ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration()
-        .setProcessEngineName("processAssertionsTest")
-        .setJdbcUrl("jdbc:h2:mem:process-assertions-test;DB_CLOSE_DELAY=-1")
-        .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
-        .setJobExecutorActivate(false)
-        .buildProcessEngine();
-    engine.getRepositoryService().createDeployment()
-        .addModelInstance("one-task.bpmn", Bpmn.createExecutableProcess("oneTask").camundaHistoryTimeToLive(1)
-            .startEvent("Start").userTask("Task_Work").camundaAssignee("worker").endEvent("End_Done").done())
-        .addModelInstance("async-step.bpmn", Bpmn.createExecutableProcess("asyncStep").camundaHistoryTimeToLive(1)
-            .startEvent().serviceTask("Task_Later").camundaAsyncBefore().camundaExpression("${true}").endEvent().done())
+    engine =
+        ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration()
+            .setProcessEngineName("processAssertionsTest")
+            .setJdbcUrl("jdbc:h2:mem:process-assertions-test;DB_CLOSE_DELAY=-1")
+            .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
+            .setJobExecutorActivate(false)
+            .buildProcessEngine();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .addModelInstance(
+            "one-task.bpmn",
+            Bpmn.createExecutableProcess("oneTask")
+                .camundaHistoryTimeToLive(1)
+                .startEvent("Start")
+                .userTask("Task_Work")
+                .camundaAssignee("worker")
+                .endEvent("End_Done")
+                .done())
+        .addModelInstance(
+            "async-step.bpmn",
+            Bpmn.createExecutableProcess("asyncStep")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .serviceTask("Task_Later")
+                .camundaAsyncBefore()
+                .camundaExpression("${true}")
+                .endEvent()
+                .done())
         .deploy();
     ProcessAssertions.init(engine);
   }
@@ -42,12 +60,19 @@ class ProcessAssertionsTest {
   void aCaseWaitingAtItsTaskIsNeitherEndedNorPastIt() {
     ProcessInstance waiting = engine.getRuntimeService().startProcessInstanceByKey("oneTask");
 
-    assertThat(waiting).isWaitingAt("Task_Work").hasPassed("Start").hasNotPassed("Task_Work", "End_Done")
-        .task().isAssignedTo("worker");
-    assertThatThrownBy(() -> assertThat(waiting).isWaitingAt("End_Done")).isInstanceOf(AssertionError.class);
+    assertThat(waiting)
+        .isWaitingAt("Task_Work")
+        .hasPassed("Start")
+        .hasNotPassed("Task_Work", "End_Done")
+        .task()
+        .isAssignedTo("worker");
+    assertThatThrownBy(() -> assertThat(waiting).isWaitingAt("End_Done"))
+        .isInstanceOf(AssertionError.class);
     assertThatThrownBy(() -> assertThat(waiting).isEnded()).isInstanceOf(AssertionError.class);
-    assertThatThrownBy(() -> assertThat(waiting).hasPassed("Task_Work")).isInstanceOf(AssertionError.class);
-    assertThatThrownBy(() -> assertThat(waiting).task().isAssignedTo("someoneElse")).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(() -> assertThat(waiting).hasPassed("Task_Work"))
+        .isInstanceOf(AssertionError.class);
+    assertThatThrownBy(() -> assertThat(waiting).task().isAssignedTo("someoneElse"))
+        .isInstanceOf(AssertionError.class);
   }
 
   @Test
@@ -60,13 +85,24 @@ class ProcessAssertionsTest {
   @Test
   void anEndedCaseHasPassedItsStepsAndKeepsItsVariablesInHistory() {
     ProcessInstance done = engine.getRuntimeService().startProcessInstanceByKey("oneTask");
-    engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(done.getId())
-        .singleResult().getId(), java.util.Map.of("outcome", "approved"));
+    engine
+        .getTaskService()
+        .complete(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(done.getId())
+                .singleResult()
+                .getId(),
+            java.util.Map.of("outcome", "approved"));
 
     assertThat(done).isEnded().hasPassed("Task_Work", "End_Done");
     assertThat(done).variables().containsEntry("outcome", "approved");
-    assertThatThrownBy(() -> assertThat(done).hasNotPassed("Task_Work")).isInstanceOf(AssertionError.class);
-    assertThatThrownBy(() -> assertThat(done).isWaitingAt("Task_Work")).isInstanceOf(AssertionError.class);
-    assertThatThrownBy(() -> assertThat(done).task().isAssignedTo("worker")).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(() -> assertThat(done).hasNotPassed("Task_Work"))
+        .isInstanceOf(AssertionError.class);
+    assertThatThrownBy(() -> assertThat(done).isWaitingAt("Task_Work"))
+        .isInstanceOf(AssertionError.class);
+    assertThatThrownBy(() -> assertThat(done).task().isAssignedTo("worker"))
+        .isInstanceOf(AssertionError.class);
   }
 }

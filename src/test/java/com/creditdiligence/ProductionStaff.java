@@ -12,16 +12,17 @@ import org.camunda.bpm.engine.IdentityService;
  */
 public final class ProductionStaff {
 
-  private ProductionStaff() {
-  }
+  private ProductionStaff() {}
 
   public static void create(IdentityService identity, Qualifications qualifications) {
     for (String manager : new String[] {"manager1", "manager2"}) {
       person(identity, manager, "customerManager");
       if (qualifications.of(manager).isEmpty()) {
         LocalDate from = LocalDate.now().minusMonths(1);
-        qualifications.keep(new Qualification(manager, "senior", from, from.plusYears(Qualification.MAXIMUM_YEARS)),
-            "opsadmin", Instant.now());
+        qualifications.keep(
+            new Qualification(manager, "senior", from, from.plusYears(Qualification.MAXIMUM_YEARS)),
+            "opsadmin",
+            Instant.now());
       }
     }
     for (int i = 1; i <= 7; i++) {

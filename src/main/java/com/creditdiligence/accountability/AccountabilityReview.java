@@ -9,9 +9,18 @@ import java.util.List;
  * 金规〔2024〕11号), the rule versions it judged by, where it stands, and whether the case's evidence chain
  * verified when it opened ({@code evidenceAtOpening}, null for reviews opened before that was kept).
  */
-public record AccountabilityReview(String reviewId, String businessKey, String trigger, String reason, String openedBy,
-                                   Instant openedAt, Instant dueAt, String auditor, Instant closedAt,
-                                   List<String> ruleVersions, EvidenceIntegrity evidenceAtOpening) {
+public record AccountabilityReview(
+    String reviewId,
+    String businessKey,
+    String trigger,
+    String reason,
+    String openedBy,
+    Instant openedAt,
+    Instant dueAt,
+    String auditor,
+    Instant closedAt,
+    List<String> ruleVersions,
+    EvidenceIntegrity evidenceAtOpening) {
 
   public boolean closed() {
     return closedAt != null;

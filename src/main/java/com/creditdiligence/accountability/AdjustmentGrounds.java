@@ -20,12 +20,20 @@ final class AdjustmentGrounds {
 
   static final String DUTY = "ADJUSTMENT_GROUNDED";
   static final String MONITORING_REPORT = "Task_MonitoringReport";
-  static final Map<String, String> ADJUSTMENTS = Map.of("extension", "展期 extension",
-      "increaseAmount", "增加担保额 increase of the guaranteed amount", "reduceAmount", "缩减担保额 reduction",
-      "earlyRepayment", "要求提前还款 early repayment", "watchList", "列入关注名单 watch list");
+  static final Map<String, String> ADJUSTMENTS =
+      Map.of(
+          "extension",
+          "展期 extension",
+          "increaseAmount",
+          "增加担保额 increase of the guaranteed amount",
+          "reduceAmount",
+          "缩减担保额 reduction",
+          "earlyRepayment",
+          "要求提前还款 early repayment",
+          "watchList",
+          "列入关注名单 watch list");
 
-  private AdjustmentGrounds() {
-  }
+  private AdjustmentGrounds() {}
 
   static List<DutyFact> of(List<EvidenceRecord> records, Function<Instant, String> managerAt) {
     List<DutyFact> facts = new ArrayList<>();
@@ -38,13 +46,31 @@ final class AdjustmentGrounds {
         continue;
       }
       String note = DutyFacts.findings(report).path("adjustmentNote").asText("").strip();
-      String what = "担保调整 adjustment: " + ADJUSTMENTS.getOrDefault(adjustment, adjustment) + ", " + report.recordedAt();
+      String what =
+          "担保调整 adjustment: "
+              + ADJUSTMENTS.getOrDefault(adjustment, adjustment)
+              + ", "
+              + report.recordedAt();
       boolean grounded = !RecordContent.isTrivial(note);
-      facts.add(new DutyFact(DUTY, "monitoring", "§24", "§27(七)", grounded ? Status.SATISFIED : Status.VIOLATED,
-          grounded ? what + "; 调整依据 grounds: «" + note + "»; whether they are sound is the auditor's review (§27(一))"
-              : what + "; 未说明偿还能力与现金流量依据 no grounds in repayment capacity and cash flow stated"
-                  + (note.isEmpty() ? "" : ": «" + note + "»"),
-          List.of(report.sequenceNo()), null, report.recordedAt(), managerAt.apply(report.recordedAt())));
+      facts.add(
+          new DutyFact(
+              DUTY,
+              "monitoring",
+              "§24",
+              "§27(七)",
+              grounded ? Status.SATISFIED : Status.VIOLATED,
+              grounded
+                  ? what
+                      + "; 调整依据 grounds: «"
+                      + note
+                      + "»; whether they are sound is the auditor's review (§27(一))"
+                  : what
+                      + "; 未说明偿还能力与现金流量依据 no grounds in repayment capacity and cash flow stated"
+                      + (note.isEmpty() ? "" : ": «" + note + "»"),
+              List.of(report.sequenceNo()),
+              null,
+              report.recordedAt(),
+              managerAt.apply(report.recordedAt())));
     }
     return facts;
   }

@@ -15,19 +15,30 @@ import java.util.Optional;
  * @param required  the authority the deployed table gives for the case file's product and amount
  * @param votes     the votes and declared conflicts of committee_vote
  */
-public record ApprovalRecord(boolean consulted, Optional<Decision> decision, Optional<Authority> required,
-                             List<Vote> votes) {
+public record ApprovalRecord(
+    boolean consulted,
+    Optional<Decision> decision,
+    Optional<Authority> required,
+    List<Vote> votes) {
 
-  public static final ApprovalRecord NOT_CONSULTED = new ApprovalRecord(false, Optional.empty(), Optional.empty(), List.of());
+  public static final ApprovalRecord NOT_CONSULTED =
+      new ApprovalRecord(false, Optional.empty(), Optional.empty(), List.of());
 
-  public record Decision(int votersRequired, int approvalsRequired, int approvals, int rejections, String result,
-                         Instant decidedAt) {
-  }
+  public record Decision(
+      int votersRequired,
+      int approvalsRequired,
+      int approvals,
+      int rejections,
+      String result,
+      Instant decidedAt) {}
 
   /** The table's answer for the case file's product and amount, and the table's version. */
-  public record Authority(String product, BigDecimal amount, int votersRequired, int approvalsRequired,
-                          String tableVersion) {
-  }
+  public record Authority(
+      String product,
+      BigDecimal amount,
+      int votersRequired,
+      int approvalsRequired,
+      String tableVersion) {}
 
   public record Vote(String member, boolean conflictDeclared, String vote) {
 

@@ -30,7 +30,12 @@ class AuditorReviewRule implements TaskRule, TaskListener {
   private final Memberships memberships;
   private final BusinessTime businessTime;
 
-  AuditorReviewRule(ReviewStore store, Reviews reviews, EvidenceLedger ledger, Memberships memberships, BusinessTime businessTime) {
+  AuditorReviewRule(
+      ReviewStore store,
+      Reviews reviews,
+      EvidenceLedger ledger,
+      Memberships memberships,
+      BusinessTime businessTime) {
     this.store = store;
     this.reviews = reviews;
     this.ledger = ledger;
@@ -38,12 +43,16 @@ class AuditorReviewRule implements TaskRule, TaskListener {
     this.businessTime = businessTime;
   }
 
-  static final TaskSpec SPEC = TaskSpec.of("Task_AuditorReview", "Form_AuditorReview", Stage.REVIEW,
-      new Duty("ACCOUNTABILITY_AUDIT", "§27"))
-      .items("findingDecisions", "addedFindings")
-      .text("auditSummary")
-      .reads("reviewId")
-      .build();
+  static final TaskSpec SPEC =
+      TaskSpec.of(
+              "Task_AuditorReview",
+              "Form_AuditorReview",
+              Stage.REVIEW,
+              new Duty("ACCOUNTABILITY_AUDIT", "§27"))
+          .items("findingDecisions", "addedFindings")
+          .text("auditSummary")
+          .reads("reviewId")
+          .build();
 
   @Override
   public TaskSpec spec() {
@@ -54,8 +63,10 @@ class AuditorReviewRule implements TaskRule, TaskListener {
   public List<Refusal> check(Submission s) {
     AccountabilityReview review = reviews.review(s.text("reviewId").orElseThrow());
     List<String> managers = reviews.answerableFor(review.businessKey());
-    List<Refusal> refusals = new ArrayList<>(ReviewSegregation.auditor(s.performer(),
-        memberships.isMember(s.performer(), Memberships.AUDITOR), managers));
+    List<Refusal> refusals =
+        new ArrayList<>(
+            ReviewSegregation.auditor(
+                s.performer(), memberships.isMember(s.performer(), Memberships.AUDITOR), managers));
     refusals.addAll(read(s, review, managers).refusals());
     return refusals;
   }
@@ -67,23 +78,50 @@ class AuditorReviewRule implements TaskRule, TaskListener {
     String performer = s.performer();
     AccountabilityReview review = reviews.review(s.text("reviewId").orElseThrow());
     AuditorReview decided = read(s, review, reviews.answerableFor(review.businessKey()));
-    decided.verdicts().forEach(v -> store.judgeFinding(review.reviewId(), v.findingNo(),
-        v.confirmed() ? ReviewFinding.CONFIRMED : ReviewFinding.REJECTED, v.reason(), performer));
+    decided
+        .verdicts()
+        .forEach(
+            v ->
+                store.judgeFinding(
+                    review.reviewId(),
+                    v.findingNo(),
+                    v.confirmed() ? ReviewFinding.CONFIRMED : ReviewFinding.REJECTED,
+                    v.reason(),
+                    performer));
     int next = store.findings(review.reviewId()).size() + 1;
     for (AuditorReview.AddedFinding added : decided.added()) {
-      store.addFinding(new ReviewFinding(review.reviewId(), next++, added.manager(), ReviewFinding.BY_AUDITOR, null, added.stage(),
-          added.clause(), added.severity(), added.statement(), added.evidence(), null, null, ReviewFinding.CONFIRMED,
-          "稽核认定 Found by the auditor", performer));
+      store.addFinding(
+          new ReviewFinding(
+              review.reviewId(),
+              next++,
+              added.manager(),
+              ReviewFinding.BY_AUDITOR,
+              null,
+              added.stage(),
+              added.clause(),
+              added.severity(),
+              added.statement(),
+              added.evidence(),
+              null,
+              null,
+              ReviewFinding.CONFIRMED,
+              "稽核认定 Found by the auditor",
+              performer));
     }
-    // Whoever a finding names is heard and decided on, a committee member as much as a manager: from the record, not
+    // Whoever a finding names is heard and decided on, a committee member as much as a manager:
+    // from the record, not
     // from the variable the determinations then loop over.
-    task.getExecution().setVariable("managersUnderReview", new ArrayList<>(reviews.underReview(review)));
+    task.getExecution()
+        .setVariable("managersUnderReview", new ArrayList<>(reviews.underReview(review)));
     store.recordAuditor(review.reviewId(), performer);
   }
 
   private AuditorReview read(Submission s, AccountabilityReview review, List<String> managers) {
-    List<ReviewFinding> drafts = store.findings(review.reviewId()).stream()
-        .filter(f -> f.status().equals(ReviewFinding.DRAFT)).toList();
-    return new AuditorReview(s, drafts, managers, ledger.headSequence(review.businessKey()).orElse(0));
+    List<ReviewFinding> drafts =
+        store.findings(review.reviewId()).stream()
+            .filter(f -> f.status().equals(ReviewFinding.DRAFT))
+            .toList();
+    return new AuditorReview(
+        s, drafts, managers, ledger.headSequence(review.businessKey()).orElse(0));
   }
 }

@@ -25,8 +25,16 @@ class CloseReview implements JavaDelegate {
     Map<String, Object> outcomes = new LinkedHashMap<>();
     for (Determination determination : store.determinations(review.reviewId())) {
       // Ordered by decision time: an appeal's decision replaces the first one.
-      outcomes.put(determination.manager(), determination.tier().code() + " " + String.join(",", determination.clauses())
-          + " (" + determination.round() + ", " + determination.decidedBy() + ")");
+      outcomes.put(
+          determination.manager(),
+          determination.tier().code()
+              + " "
+              + String.join(",", determination.clauses())
+              + " ("
+              + determination.round()
+              + ", "
+              + determination.decidedBy()
+              + ")");
     }
     store.close(review.reviewId(), reviews.now());
     Map<String, Object> facts = new LinkedHashMap<>();
@@ -34,7 +42,13 @@ class CloseReview implements JavaDelegate {
     facts.put("openedAt", review.openedAt().toString());
     facts.put("dueAt", review.dueAt().toString());
     facts.put("ageDays", review.ageDays(reviews.now()));
-    reviews.record(review.reviewId(), review.businessKey(), RecordType.REVIEW_CLOSED, execution.getCurrentActivityId(), null,
-        facts, String.join("; ", review.ruleVersions()));
+    reviews.record(
+        review.reviewId(),
+        review.businessKey(),
+        RecordType.REVIEW_CLOSED,
+        execution.getCurrentActivityId(),
+        null,
+        facts,
+        String.join("; ", review.ruleVersions()));
   }
 }

@@ -1,8 +1,8 @@
 package com.creditdiligence.accountability;
 
-import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.SubmissionRefused;
 import java.util.List;
@@ -36,11 +36,17 @@ class CompensationReviewTrigger implements ExecutionListener {
     if (caseKey == null || caseFiles.find(caseKey).isEmpty()) {
       throw refused(execution, "没有案件 " + caseKey + " No case " + caseKey);
     }
-    boolean compensationOnRecord = ledger.summaries(caseKey, null, RecordType.TASK_COMPLETED.code(), null, null).stream()
-        .anyMatch(record -> COMPENSATION_STEP.equals(record.elementId()));
+    boolean compensationOnRecord =
+        ledger.summaries(caseKey, null, RecordType.TASK_COMPLETED.code(), null, null).stream()
+            .anyMatch(record -> COMPENSATION_STEP.equals(record.elementId()));
     if (!compensationOnRecord) {
-      throw refused(execution, "案件 " + caseKey + " 没有代偿记录,不能以代偿为由发起问责审查 Case " + caseKey
-          + " has no compensation on record; a review cannot be opened as compensation paid");
+      throw refused(
+          execution,
+          "案件 "
+              + caseKey
+              + " 没有代偿记录,不能以代偿为由发起问责审查 Case "
+              + caseKey
+              + " has no compensation on record; a review cannot be opened as compensation paid");
     }
     execution.setVariable("caseKey", caseKey);
     execution.setVariable("reviewTrigger", OpenReviewOnCompensation.COMPENSATION_PAID);
@@ -48,6 +54,7 @@ class CompensationReviewTrigger implements ExecutionListener {
   }
 
   private static SubmissionRefused refused(DelegateExecution execution, String message) {
-    return new SubmissionRefused(execution.getCurrentActivityId(), List.of(new Refusal("businessKey", message)));
+    return new SubmissionRefused(
+        execution.getCurrentActivityId(), List.of(new Refusal("businessKey", message)));
   }
 }

@@ -28,10 +28,10 @@ final class CustomerChanges {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private CustomerChanges() {
-  }
+  private CustomerChanges() {}
 
-  static List<DutyFact> of(List<EvidenceRecord> records, Function<Instant, String> managerAt, Instant now) {
+  static List<DutyFact> of(
+      List<EvidenceRecord> records, Function<Instant, String> managerAt, Instant now) {
     List<DutyFact> facts = new ArrayList<>();
     for (MajorEventHandlings h : MajorEventHandlings.of(records)) {
       if (KIND.equals(h.kind())) {
@@ -41,18 +41,37 @@ final class CustomerChanges {
     return facts;
   }
 
-  private static DutyFact judge(MajorEventHandlings h, Function<Instant, String> managerAt, Instant now) {
-    String change = "客户资料变动 change of the customer's information (" + h.kind() + ", received "
-        + h.event().recordedAt() + ")";
+  private static DutyFact judge(
+      MajorEventHandlings h, Function<Instant, String> managerAt, Instant now) {
+    String change =
+        "客户资料变动 change of the customer's information ("
+            + h.kind()
+            + ", received "
+            + h.event().recordedAt()
+            + ")";
     Instant dueAt = h.dueAt();
     String holder = managerAt.apply(h.heldAt());
     if (h.done().isEmpty()) {
-      Status status = h.cancelled().isPresent() || (dueAt != null && now.isAfter(dueAt)) ? Status.NOT_APPLICABLE
-          : Status.PENDING;
-      String why = h.cancelled().isPresent() ? "调查已取消 the investigation was cancelled"
-          : status == Status.NOT_APPLICABLE ? "未记录调查:该违反归入重大事项实地调查 no investigation recorded: that breach is ONSITE_AFTER_MAJOR_EVENT's"
-          : "调查期限 " + dueAt + " the investigation is due " + dueAt;
-      return new DutyFact(DUTY, "monitoring", "§12", "§27(二)", status, change + "; " + why, h.evidence(), dueAt, null,
+      Status status =
+          h.cancelled().isPresent() || (dueAt != null && now.isAfter(dueAt))
+              ? Status.NOT_APPLICABLE
+              : Status.PENDING;
+      String why =
+          h.cancelled().isPresent()
+              ? "调查已取消 the investigation was cancelled"
+              : status == Status.NOT_APPLICABLE
+                  ? "未记录调查:该违反归入重大事项实地调查 no investigation recorded: that breach is ONSITE_AFTER_MAJOR_EVENT's"
+                  : "调查期限 " + dueAt + " the investigation is due " + dueAt;
+      return new DutyFact(
+          DUTY,
+          "monitoring",
+          "§12",
+          "§27(二)",
+          status,
+          change + "; " + why,
+          h.evidence(),
+          dueAt,
+          null,
           holder);
     }
     EvidenceRecord done = h.done().get();
@@ -65,19 +84,36 @@ final class CustomerChanges {
       problems.add("未附客户书面报告 no written report of the customer's cited");
     }
     if (RecordContent.isTrivial(verification)) {
-      problems.add(verification.isEmpty() ? "未记录核实情况 no re-verification recorded"
-          : "核实情况无实质内容 the re-verification says nothing: «" + verification + "»");
+      problems.add(
+          verification.isEmpty()
+              ? "未记录核实情况 no re-verification recorded"
+              : "核实情况无实质内容 the re-verification says nothing: «" + verification + "»");
     }
     if (!reRecorded) {
       problems.add("未在档案中重新记载 not recorded as re-entered in the file");
     }
     boolean ok = problems.isEmpty();
-    String explanation = ok
-        ? change + "; 客户书面报告 the customer's written report cited (" + String.join(", ", documents)
-            + "), 核实 verified: «" + verification + "», 已在档案中重新记载 re-entered in the file, " + done.recordedAt()
-        : change + "; " + String.join("; ", problems);
-    return new DutyFact(DUTY, "monitoring", "§12", "§27(二)", ok ? Status.SATISFIED : Status.VIOLATED, explanation,
-        h.evidence(), dueAt, done.recordedAt(), holder);
+    String explanation =
+        ok
+            ? change
+                + "; 客户书面报告 the customer's written report cited ("
+                + String.join(", ", documents)
+                + "), 核实 verified: «"
+                + verification
+                + "», 已在档案中重新记载 re-entered in the file, "
+                + done.recordedAt()
+            : change + "; " + String.join("; ", problems);
+    return new DutyFact(
+        DUTY,
+        "monitoring",
+        "§12",
+        "§27(二)",
+        ok ? Status.SATISFIED : Status.VIOLATED,
+        explanation,
+        h.evidence(),
+        dueAt,
+        done.recordedAt(),
+        holder);
   }
 
   /** The documents the record cites, each as its name and SHA-256. */
@@ -88,7 +124,10 @@ final class CustomerChanges {
       for (JsonNode document : cited) {
         String sha256 = document.path("sha256").asText("");
         if (!sha256.isEmpty()) {
-          names.add(document.path("fileName").asText("?") + " sha256:" + sha256.substring(0, Math.min(12, sha256.length())));
+          names.add(
+              document.path("fileName").asText("?")
+                  + " sha256:"
+                  + sha256.substring(0, Math.min(12, sha256.length())));
         }
       }
       return names;

@@ -24,11 +24,15 @@ class DeliberationRule implements TaskRule {
     this.memberships = memberships;
   }
 
-  static final TaskSpec SPEC = TaskSpec.of("Task_Deliberation", "Form_Deliberation", Stage.REVIEW,
-      new Duty("ACCOUNTABILITY_DELIBERATION", "金规〔2024〕11号 评议"))
-      .text("deliberationMinutes")
-      .reads("reviewId")
-      .build();
+  static final TaskSpec SPEC =
+      TaskSpec.of(
+              "Task_Deliberation",
+              "Form_Deliberation",
+              Stage.REVIEW,
+              new Duty("ACCOUNTABILITY_DELIBERATION", "金规〔2024〕11号 评议"))
+          .text("deliberationMinutes")
+          .reads("reviewId")
+          .build();
 
   @Override
   public TaskSpec spec() {
@@ -38,10 +42,17 @@ class DeliberationRule implements TaskRule {
   @Override
   public List<Refusal> check(Submission s) {
     AccountabilityReview review = reviews.review(s.text("reviewId").orElseThrow());
-    List<Refusal> refusals = new ArrayList<>(ReviewSegregation.board(s.performer(),
-        memberships.isMember(s.performer(), Memberships.ACCOUNTABILITY_BOARD), reviews.answerableFor(review.businessKey()),
-        review.auditor()));
-    refusals.addAll(new Checks(s).requireFinding("deliberationMinutes", "评议记录 Deliberation minutes").refusals());
+    List<Refusal> refusals =
+        new ArrayList<>(
+            ReviewSegregation.board(
+                s.performer(),
+                memberships.isMember(s.performer(), Memberships.ACCOUNTABILITY_BOARD),
+                reviews.answerableFor(review.businessKey()),
+                review.auditor()));
+    refusals.addAll(
+        new Checks(s)
+            .requireFinding("deliberationMinutes", "评议记录 Deliberation minutes")
+            .refusals());
     return refusals;
   }
 }

@@ -26,15 +26,19 @@ final class DeterminationRules {
   static final String APPEAL_CLAUSES = "appealClauses";
   static final String APPEAL_RATIONALE = "appealRationale";
 
-  private DeterminationRules() {
-  }
+  private DeterminationRules() {}
 
   /**
    * @param citable the clauses the decision may cite
    * @param ceiling the heaviest tier allowed (the first decision, for an appeal), or null
    */
-  static List<Refusal> check(Submission s, String tierKey, String clausesKey, String rationaleKey, List<String> citable,
-                             Tier ceiling) {
+  static List<Refusal> check(
+      Submission s,
+      String tierKey,
+      String clausesKey,
+      String rationaleKey,
+      List<String> citable,
+      Tier ceiling) {
     Checks checks = new Checks(s).requireFinding(rationaleKey, "认定理由 Rationale");
     Optional<Tier> tier = s.text(tierKey).flatMap(Tier::ofCode);
     List<String> clauses = s.list(clausesKey);
@@ -43,14 +47,27 @@ final class DeterminationRules {
     } else if (tier.get() == Tier.EXEMPT && !clauses.isEmpty()) {
       checks.refuse(clausesKey, "应免责的认定不引用问责条款 An exempt decision cites no §27 clause");
     } else if (tier.get() != Tier.EXEMPT && clauses.isEmpty()) {
-      checks.refuse(clausesKey, "须引用问责条款 A decision of liability must cite the §27 clauses it rests on");
+      checks.refuse(
+          clausesKey, "须引用问责条款 A decision of liability must cite the §27 clauses it rests on");
     }
-    clauses.stream().filter(c -> !citable.contains(c)).forEach(c -> checks.refuse(clausesKey, "条款 " + c
-        + " 没有已确认的情形支持 No confirmed finding against this manager supports " + c + " (citable: "
-        + (citable.isEmpty() ? "none" : String.join(", ", citable)) + ")"));
+    clauses.stream()
+        .filter(c -> !citable.contains(c))
+        .forEach(
+            c ->
+                checks.refuse(
+                    clausesKey,
+                    "条款 "
+                        + c
+                        + " 没有已确认的情形支持 No confirmed finding against this manager supports "
+                        + c
+                        + " (citable: "
+                        + (citable.isEmpty() ? "none" : String.join(", ", citable))
+                        + ")"));
     if (ceiling != null && tier.isPresent() && tier.get().heavierThan(ceiling)) {
-      checks.refuse(tierKey, "申诉不得加重责任 An appeal may not increase the liability: the first decision was "
-          + ceiling.label());
+      checks.refuse(
+          tierKey,
+          "申诉不得加重责任 An appeal may not increase the liability: the first decision was "
+              + ceiling.label());
     }
     return checks.refusals();
   }
@@ -66,13 +83,17 @@ final class DeterminationRules {
       this.memberships = memberships;
     }
 
-    static final TaskSpec SPEC = TaskSpec.of("Task_BoardDetermination", "Form_BoardDetermination", Stage.REVIEW,
-        new Duty("ACCOUNTABILITY_DETERMINATION", "§27 §28 责任认定"))
-        .choice("tier")
-        .choices("determinationClauses")
-        .text("determinationRationale")
-        .reads("manager", "reviewId")
-        .build();
+    static final TaskSpec SPEC =
+        TaskSpec.of(
+                "Task_BoardDetermination",
+                "Form_BoardDetermination",
+                Stage.REVIEW,
+                new Duty("ACCOUNTABILITY_DETERMINATION", "§27 §28 责任认定"))
+            .choice("tier")
+            .choices("determinationClauses")
+            .text("determinationRationale")
+            .reads("manager", "reviewId")
+            .build();
 
     @Override
     public TaskSpec spec() {
@@ -83,11 +104,21 @@ final class DeterminationRules {
     public List<Refusal> check(Submission s) {
       AccountabilityReview review = reviews.review(s.text("reviewId").orElseThrow());
       String manager = s.text("manager").orElseThrow();
-      List<Refusal> refusals = new ArrayList<>(ReviewSegregation.board(s.performer(),
-          memberships.isMember(s.performer(), Memberships.ACCOUNTABILITY_BOARD), reviews.answerableFor(review.businessKey()),
-          review.auditor()));
-      refusals.addAll(DeterminationRules.check(s, FIRST_TIER, FIRST_CLAUSES, FIRST_RATIONALE,
-          reviews.eligibility(review.reviewId(), manager).clauses(), null));
+      List<Refusal> refusals =
+          new ArrayList<>(
+              ReviewSegregation.board(
+                  s.performer(),
+                  memberships.isMember(s.performer(), Memberships.ACCOUNTABILITY_BOARD),
+                  reviews.answerableFor(review.businessKey()),
+                  review.auditor()));
+      refusals.addAll(
+          DeterminationRules.check(
+              s,
+              FIRST_TIER,
+              FIRST_CLAUSES,
+              FIRST_RATIONALE,
+              reviews.eligibility(review.reviewId(), manager).clauses(),
+              null));
       return refusals;
     }
   }
@@ -105,13 +136,17 @@ final class DeterminationRules {
       this.memberships = memberships;
     }
 
-    static final TaskSpec SPEC = TaskSpec.of("Task_AppealDecision", "Form_AppealDecision", Stage.REVIEW,
-        new Duty("ACCOUNTABILITY_APPEAL_DECISION", "金规〔2024〕11号 申诉复核"))
-        .choice("appealTier")
-        .choices("appealClauses")
-        .text("appealRationale")
-        .reads("manager", "reviewId")
-        .build();
+    static final TaskSpec SPEC =
+        TaskSpec.of(
+                "Task_AppealDecision",
+                "Form_AppealDecision",
+                Stage.REVIEW,
+                new Duty("ACCOUNTABILITY_APPEAL_DECISION", "金规〔2024〕11号 申诉复核"))
+            .choice("appealTier")
+            .choices("appealClauses")
+            .text("appealRationale")
+            .reads("manager", "reviewId")
+            .build();
 
     @Override
     public TaskSpec spec() {
@@ -122,12 +157,19 @@ final class DeterminationRules {
     public List<Refusal> check(Submission s) {
       AccountabilityReview review = reviews.review(s.text("reviewId").orElseThrow());
       String manager = s.text("manager").orElseThrow();
-      Determination first = store.determination(review.reviewId(), manager, Determination.FIRST).orElseThrow();
-      List<Refusal> refusals = new ArrayList<>(ReviewSegregation.appealBoard(s.performer(),
-          memberships.isMember(s.performer(), Memberships.ACCOUNTABILITY_BOARD), reviews.answerableFor(review.businessKey()),
-          review.auditor(), first.decidedBy()));
-      refusals.addAll(DeterminationRules.check(s, APPEAL_TIER, APPEAL_CLAUSES, APPEAL_RATIONALE, first.clauses(),
-          first.tier()));
+      Determination first =
+          store.determination(review.reviewId(), manager, Determination.FIRST).orElseThrow();
+      List<Refusal> refusals =
+          new ArrayList<>(
+              ReviewSegregation.appealBoard(
+                  s.performer(),
+                  memberships.isMember(s.performer(), Memberships.ACCOUNTABILITY_BOARD),
+                  reviews.answerableFor(review.businessKey()),
+                  review.auditor(),
+                  first.decidedBy()));
+      refusals.addAll(
+          DeterminationRules.check(
+              s, APPEAL_TIER, APPEAL_CLAUSES, APPEAL_RATIONALE, first.clauses(), first.tier()));
       return refusals;
     }
   }

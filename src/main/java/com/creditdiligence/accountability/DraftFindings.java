@@ -20,19 +20,28 @@ public final class DraftFindings {
   /** Who a finding is against when the record names nobody (an approval record changed behind the application's back). */
   public static final String UNATTRIBUTED = "未查明 unattributed";
 
-  private DraftFindings() {
-  }
+  private DraftFindings() {}
 
-  public record Finding(String manager, String dutyCode, String stage, String clause, String severity, String explanation,
-                        List<Integer> evidence, Instant dueAt, String ruleVersion) {
-  }
+  public record Finding(
+      String manager,
+      String dutyCode,
+      String stage,
+      String clause,
+      String severity,
+      String explanation,
+      List<Integer> evidence,
+      Instant dueAt,
+      String ruleVersion) {}
 
-  public record ManagerAssessment(String manager, int majorFindings, int minorFindings, String suggestedTier,
-                                  String ruleVersion) {
-  }
+  public record ManagerAssessment(
+      String manager,
+      int majorFindings,
+      int minorFindings,
+      String suggestedTier,
+      String ruleVersion) {}
 
-  public record Assessment(List<Finding> findings, List<ManagerAssessment> managers, List<String> ruleVersionsUsed) {
-  }
+  public record Assessment(
+      List<Finding> findings, List<ManagerAssessment> managers, List<String> ruleVersionsUsed) {}
 
   public static Assessment of(List<DutyFact> facts, RuleBook rules, Instant now) {
     List<Finding> findings = new ArrayList<>();
@@ -46,17 +55,30 @@ public final class DraftFindings {
       }
       Instant due = fact.dueAt() == null ? now : fact.dueAt();
       RuleBook.Judgement judgement = rules.section27(fact.code(), daysLate(fact, now), due);
-      findings.add(new Finding(fact.responsible() == null ? UNATTRIBUTED : fact.responsible(), fact.code(), fact.stage(), judgement.clause(), judgement.severity(),
-          fact.explanation(), fact.evidence(), fact.dueAt(), judgement.ruleVersion()));
+      findings.add(
+          new Finding(
+              fact.responsible() == null ? UNATTRIBUTED : fact.responsible(),
+              fact.code(),
+              fact.stage(),
+              judgement.clause(),
+              judgement.severity(),
+              fact.explanation(),
+              fact.evidence(),
+              fact.dueAt(),
+              judgement.ruleVersion()));
       if (fact.responsible() != null) {
-        counts.computeIfAbsent(fact.responsible(), m -> new int[2])["major".equals(judgement.severity()) ? 0 : 1]++;
+        counts
+            .computeIfAbsent(fact.responsible(), m -> new int[2])[
+            "major".equals(judgement.severity()) ? 0 : 1]++;
       }
     }
     List<ManagerAssessment> managers = new ArrayList<>();
-    counts.forEach((manager, c) -> {
-      RuleBook.Judgement tier = rules.exemptionTier(c[0], c[1], now);
-      managers.add(new ManagerAssessment(manager, c[0], c[1], tier.severity(), tier.ruleVersion()));
-    });
+    counts.forEach(
+        (manager, c) -> {
+          RuleBook.Judgement tier = rules.exemptionTier(c[0], c[1], now);
+          managers.add(
+              new ManagerAssessment(manager, c[0], c[1], tier.severity(), tier.ruleVersion()));
+        });
     TreeSet<String> versions = new TreeSet<>();
     findings.forEach(f -> versions.add(f.ruleVersion()));
     managers.forEach(m -> versions.add(m.ruleVersion()));

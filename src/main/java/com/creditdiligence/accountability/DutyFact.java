@@ -17,8 +17,22 @@ import java.util.List;
  * @param doneAt      when it was done, if it was
  * @param responsible the manager who held the case then
  */
-public record DutyFact(String code, String stage, String clause, String trigger, Status status, String explanation,
-                       List<Integer> evidence, Instant dueAt, Instant doneAt, String responsible) {
+public record DutyFact(
+    String code,
+    String stage,
+    String clause,
+    String trigger,
+    Status status,
+    String explanation,
+    List<Integer> evidence,
+    Instant dueAt,
+    Instant doneAt,
+    String responsible) {
 
-  public enum Status { SATISFIED, VIOLATED, PENDING, NOT_APPLICABLE }
+  public enum Status {
+    SATISFIED,
+    VIOLATED,
+    PENDING,
+    NOT_APPLICABLE
+  }
 }

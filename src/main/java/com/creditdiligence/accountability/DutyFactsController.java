@@ -21,7 +21,12 @@ class DutyFactsController {
   private final CaseDutyFacts dutyFacts;
   private final BusinessTime businessTime;
 
-  DutyFactsController(EvidenceLedger ledger, RuleBook rules, CaseAccess access, CaseDutyFacts dutyFacts, BusinessTime businessTime) {
+  DutyFactsController(
+      EvidenceLedger ledger,
+      RuleBook rules,
+      CaseAccess access,
+      CaseDutyFacts dutyFacts,
+      BusinessTime businessTime) {
     this.dutyFacts = dutyFacts;
     this.access = access;
     this.ledger = ledger;

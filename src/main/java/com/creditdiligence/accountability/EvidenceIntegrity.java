@@ -13,10 +13,12 @@ import java.util.List;
  * @param firstBrokenRecord the sequence number of the first record that does not verify (null when intact)
  * @param reason            why it does not verify (null when intact)
  */
-public record EvidenceIntegrity(boolean intact, Integer firstBrokenRecord, String reason, Instant verifiedAt) {
+public record EvidenceIntegrity(
+    boolean intact, Integer firstBrokenRecord, String reason, Instant verifiedAt) {
 
   public static EvidenceIntegrity of(ChainVerification verification, Instant at) {
-    return new EvidenceIntegrity(verification.isIntact(), verification.brokenAt(), verification.reason(), at);
+    return new EvidenceIntegrity(
+        verification.isIntact(), verification.brokenAt(), verification.reason(), at);
   }
 
   /**
@@ -25,7 +27,8 @@ public record EvidenceIntegrity(boolean intact, Integer firstBrokenRecord, Strin
    * have been removed).
    */
   public boolean unreliable(List<Integer> evidence) {
-    return !intact && (evidence.isEmpty() || evidence.stream().anyMatch(n -> n >= firstBrokenRecord));
+    return !intact
+        && (evidence.isEmpty() || evidence.stream().anyMatch(n -> n >= firstBrokenRecord));
   }
 
   /**
@@ -50,16 +53,26 @@ public record EvidenceIntegrity(boolean intact, Integer firstBrokenRecord, Strin
     if (intact) {
       return "证据链校验通过 The evidence chain verifies (校验于 verified at " + verifiedAt + ")";
     }
-    return "证据链自第 " + firstBrokenRecord + " 号记录起未通过校验 The evidence chain does not verify from record #"
-        + firstBrokenRecord + ": " + reason + " (校验于 verified at " + verifiedAt + "). 依据该记录及其后记录的尽职事实与情形不可靠 "
-        + "Duty facts and findings resting on record #" + firstBrokenRecord + " or later are unreliable. "
+    return "证据链自第 "
+        + firstBrokenRecord
+        + " 号记录起未通过校验 The evidence chain does not verify from record #"
+        + firstBrokenRecord
+        + ": "
+        + reason
+        + " (校验于 verified at "
+        + verifiedAt
+        + "). 依据该记录及其后记录的尽职事实与情形不可靠 "
+        + "Duty facts and findings resting on record #"
+        + firstBrokenRecord
+        + " or later are unreliable. "
         + noExemptionFromTheRecord();
   }
 
   /** Why §28 eligibility is withheld, bilingual. */
   public String noExemptionFromTheRecord() {
     return "证据链未通过校验,仅凭记录不能认定符合免责条件,须由问责委员会另行查明事实 The record does not verify from #"
-        + firstBrokenRecord + ": it cannot on its own support an exemption; the board decides on facts it establishes"
+        + firstBrokenRecord
+        + ": it cannot on its own support an exemption; the board decides on facts it establishes"
         + " otherwise";
   }
 }

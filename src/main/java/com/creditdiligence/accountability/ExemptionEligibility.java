@@ -1,8 +1,8 @@
 package com.creditdiligence.accountability;
 
-import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.RecordType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +22,7 @@ public final class ExemptionEligibility {
   /** The stage an auditor gives a finding about the approval decision itself. */
   public static final String APPROVAL_STAGE = "approval";
 
-  private ExemptionEligibility() {
-  }
+  private ExemptionEligibility() {}
 
   /**
    * @param eligible       what §28 would allow the board to decide
@@ -32,23 +31,35 @@ public final class ExemptionEligibility {
    * @param standingFindings confirmed findings that count against the manager
    * @param grounds         the exemption grounds the record shows, with their evidence and what the table makes of them
    */
-  public record Eligibility(String manager, boolean eligible, List<String> reasons, List<Integer> clearedFindings,
-                            List<ReviewFinding> standingFindings, List<ExemptionGround> grounds) {
+  public record Eligibility(
+      String manager,
+      boolean eligible,
+      List<String> reasons,
+      List<Integer> clearedFindings,
+      List<ReviewFinding> standingFindings,
+      List<ExemptionGround> grounds) {
 
     /** The lightest tier an accepted ground supports, if any does. */
     public Optional<Tier> supportedByGrounds() {
-      return grounds.stream().flatMap(g -> g.supports().stream()).min(java.util.Comparator.naturalOrder());
+      return grounds.stream()
+          .flatMap(g -> g.supports().stream())
+          .min(java.util.Comparator.naturalOrder());
     }
 
     /** The clauses of the standing findings: what a decision other than exempt must cite from. */
     public List<String> clauses() {
-      return List.copyOf(new TreeSet<>(standingFindings.stream().map(ReviewFinding::clause).toList()));
+      return List.copyOf(
+          new TreeSet<>(standingFindings.stream().map(ReviewFinding::clause).toList()));
     }
   }
 
   /** @param evidence whether the case's chain verifies (null: not known, as for a review opened before it was kept) */
-  public static Eligibility of(String manager, List<DutyFact> facts, List<ReviewFinding> findings,
-                               List<EvidenceRecord> ledger, EvidenceIntegrity evidence) {
+  public static Eligibility of(
+      String manager,
+      List<DutyFact> facts,
+      List<ReviewFinding> findings,
+      List<EvidenceRecord> ledger,
+      EvidenceIntegrity evidence) {
     return of(manager, facts, findings, ledger, evidence, List.of());
   }
 
@@ -59,27 +70,66 @@ public final class ExemptionEligibility {
    *                other duty, and the board weighs it (the suggested tier may be lighter, see
    *                ManagerDetermination)
    */
-  public static Eligibility of(String manager, List<DutyFact> facts, List<ReviewFinding> findings,
-                               List<EvidenceRecord> ledger, EvidenceIntegrity evidence, List<ExemptionGround> grounds) {
+  public static Eligibility of(
+      String manager,
+      List<DutyFact> facts,
+      List<ReviewFinding> findings,
+      List<EvidenceRecord> ledger,
+      EvidenceIntegrity evidence,
+      List<ExemptionGround> grounds) {
     List<String> reasons = new ArrayList<>();
     List<DutyFact> own = facts.stream().filter(f -> manager.equals(f.responsible())).toList();
-    List<ReviewFinding> against = findings.stream().filter(f -> manager.equals(f.manager())).toList();
+    List<ReviewFinding> against =
+        findings.stream().filter(f -> manager.equals(f.manager())).toList();
     Optional<EvidenceRecord> dissent = dissent(manager, ledger);
 
-    List<DutyFact> unexcused = own.stream().filter(f -> f.status() == Status.VIOLATED)
-        .filter(f -> against.stream().noneMatch(r -> r.status().equals(ReviewFinding.REJECTED)
-            && f.code().equals(r.dutyCode()) && r.evidence().equals(f.evidence())))
-        .toList();
+    List<DutyFact> unexcused =
+        own.stream()
+            .filter(f -> f.status() == Status.VIOLATED)
+            .filter(
+                f ->
+                    against.stream()
+                        .noneMatch(
+                            r ->
+                                r.status().equals(ReviewFinding.REJECTED)
+                                    && f.code().equals(r.dutyCode())
+                                    && r.evidence().equals(f.evidence())))
+            .toList();
     long satisfied = own.stream().filter(f -> f.status() == Status.SATISFIED).count();
     if (unexcused.isEmpty()) {
-      reasons.add("尽职事实全部满足 Every duty fact of " + manager + " is satisfied or excused (" + satisfied
-          + " satisfied, stages: " + String.join(", ", new TreeSet<>(own.stream().map(DutyFact::stage).toList())) + ")");
+      reasons.add(
+          "尽职事实全部满足 Every duty fact of "
+              + manager
+              + " is satisfied or excused ("
+              + satisfied
+              + " satisfied, stages: "
+              + String.join(", ", new TreeSet<>(own.stream().map(DutyFact::stage).toList()))
+              + ")");
     } else {
-      unexcused.forEach(f -> reasons.add("未尽职 Duty not met: " + f.code() + " " + f.clause() + " → " + f.trigger()
-          + " — " + f.explanation() + ExemptionGround.cited(f.evidence())));
+      unexcused.forEach(
+          f ->
+              reasons.add(
+                  "未尽职 Duty not met: "
+                      + f.code()
+                      + " "
+                      + f.clause()
+                      + " → "
+                      + f.trigger()
+                      + " — "
+                      + f.explanation()
+                      + ExemptionGround.cited(f.evidence())));
     }
-    against.stream().filter(f -> f.status().equals(ReviewFinding.REJECTED)).forEach(f -> reasons.add(
-        "稽核已否定 Rejected by the auditor: F" + f.findingNo() + " " + f.clause() + " — " + f.statusReason()));
+    against.stream()
+        .filter(f -> f.status().equals(ReviewFinding.REJECTED))
+        .forEach(
+            f ->
+                reasons.add(
+                    "稽核已否定 Rejected by the auditor: F"
+                        + f.findingNo()
+                        + " "
+                        + f.clause()
+                        + " — "
+                        + f.statusReason()));
 
     List<Integer> cleared = new ArrayList<>();
     List<ReviewFinding> standing = new ArrayList<>();
@@ -90,36 +140,74 @@ public final class ExemptionEligibility {
       if (dissent.isPresent() && APPROVAL_STAGE.equals(finding.stage())) {
         cleared.add(finding.findingNo());
         boolean voted = dissent.get().is(RecordType.VOTE_CAST);
-        reasons.add((voted ? "反对票免责" : "保留意见免责") + " Cleared: F" + finding.findingNo()
-            + " concerns the approval decision, against which " + manager
-            + (voted ? " voted, stating their grounds" : " recorded a reserved opinion")
-            + ExemptionGround.cited(List.of(dissent.get().sequenceNo())));
+        reasons.add(
+            (voted ? "反对票免责" : "保留意见免责")
+                + " Cleared: F"
+                + finding.findingNo()
+                + " concerns the approval decision, against which "
+                + manager
+                + (voted ? " voted, stating their grounds" : " recorded a reserved opinion")
+                + ExemptionGround.cited(List.of(dissent.get().sequenceNo())));
       } else {
         standing.add(finding);
-        reasons.add("已确认情形 Confirmed finding: F" + finding.findingNo() + " " + finding.clause() + " — "
-            + finding.explanation() + ExemptionGround.cited(finding.evidence()));
+        reasons.add(
+            "已确认情形 Confirmed finding: F"
+                + finding.findingNo()
+                + " "
+                + finding.clause()
+                + " — "
+                + finding.explanation()
+                + ExemptionGround.cited(finding.evidence()));
       }
     }
-    boolean undecidedDrafts = against.stream().anyMatch(f -> f.status().equals(ReviewFinding.DRAFT));
+    boolean undecidedDrafts =
+        against.stream().anyMatch(f -> f.status().equals(ReviewFinding.DRAFT));
     if (undecidedDrafts) {
       reasons.add("尚有未审核的拟定情形 Draft findings are not yet judged by the auditor");
     }
     boolean broken = evidence != null && !evidence.intact();
     if (broken) {
       reasons.add(evidence.noExemptionFromTheRecord() + " — " + evidence.reason());
-      own.stream().filter(f -> evidence.unreliable(f.evidence())).forEach(f -> reasons.add(
-          "证据不可靠 Unreliable: duty fact " + f.code() + " (" + f.status() + ") rests on evidence #" + f.evidence()
-              + ", at or after the first broken record #" + evidence.firstBrokenRecord()));
-      against.stream().filter(f -> evidence.unreliable(f.evidence())).forEach(f -> reasons.add(
-          "证据不可靠 Unreliable: finding F" + f.findingNo() + " " + f.clause() + " rests on evidence #" + f.evidence()
-              + ", at or after the first broken record #" + evidence.firstBrokenRecord()));
+      own.stream()
+          .filter(f -> evidence.unreliable(f.evidence()))
+          .forEach(
+              f ->
+                  reasons.add(
+                      "证据不可靠 Unreliable: duty fact "
+                          + f.code()
+                          + " ("
+                          + f.status()
+                          + ") rests on evidence #"
+                          + f.evidence()
+                          + ", at or after the first broken record #"
+                          + evidence.firstBrokenRecord()));
+      against.stream()
+          .filter(f -> evidence.unreliable(f.evidence()))
+          .forEach(
+              f ->
+                  reasons.add(
+                      "证据不可靠 Unreliable: finding F"
+                          + f.findingNo()
+                          + " "
+                          + f.clause()
+                          + " rests on evidence #"
+                          + f.evidence()
+                          + ", at or after the first broken record #"
+                          + evidence.firstBrokenRecord()));
     }
     grounds.forEach(g -> reasons.add(g.line()));
     boolean eligible = unexcused.isEmpty() && standing.isEmpty() && !undecidedDrafts && !broken;
-    reasons.add(0, eligible
-        ? "符合第二十八条免责条件 Eligible for exemption under §28 (the decision is the board's)"
-        : "不符合第二十八条免责条件 Not eligible for exemption under §28");
-    return new Eligibility(manager, eligible, List.copyOf(reasons), List.copyOf(cleared), List.copyOf(standing),
+    reasons.add(
+        0,
+        eligible
+            ? "符合第二十八条免责条件 Eligible for exemption under §28 (the decision is the board's)"
+            : "不符合第二十八条免责条件 Not eligible for exemption under §28");
+    return new Eligibility(
+        manager,
+        eligible,
+        List.copyOf(reasons),
+        List.copyOf(cleared),
+        List.copyOf(standing),
         List.copyOf(grounds));
   }
 
@@ -132,9 +220,12 @@ public final class ExemptionEligibility {
   }
 
   static Optional<EvidenceRecord> rejectVote(String person, List<EvidenceRecord> ledger) {
-    return votes(ledger).filter(r -> person.equals(r.performer()))
-        .filter(r -> "reject".equals(DutyFacts.findings(r).path("vote").asText())
-            && !DutyFacts.findings(r).path("voteRationale").asText("").isBlank())
+    return votes(ledger)
+        .filter(r -> person.equals(r.performer()))
+        .filter(
+            r ->
+                "reject".equals(DutyFacts.findings(r).path("vote").asText())
+                    && !DutyFacts.findings(r).path("voteRationale").asText("").isBlank())
         .findFirst();
   }
 
@@ -144,7 +235,8 @@ public final class ExemptionEligibility {
   }
 
   private static java.util.stream.Stream<EvidenceRecord> votes(List<EvidenceRecord> ledger) {
-    return ledger.stream().filter(r -> "COMMITTEE_VOTE".equals(r.dutyCode()) && r.is(RecordType.VOTE_CAST));
+    return ledger.stream()
+        .filter(r -> "COMMITTEE_VOTE".equals(r.dutyCode()) && r.is(RecordType.VOTE_CAST));
   }
 
   /** The manager's own reserved opinion against the approval, if they recorded one. */

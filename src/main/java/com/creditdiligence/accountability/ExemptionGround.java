@@ -16,8 +16,14 @@ import java.util.List;
  * @param effect      the lightest tier the ground supports (exempt / reducible), or none
  * @param ruleVersion the version of the table that said so
  */
-public record ExemptionGround(String code, String detail, List<Integer> evidence, String explanation, Boolean accepted,
-                              String effect, String ruleVersion) {
+public record ExemptionGround(
+    String code,
+    String detail,
+    List<Integer> evidence,
+    String explanation,
+    Boolean accepted,
+    String effect,
+    String ruleVersion) {
 
   public static final String NO_CONCLUSIVE_EVIDENCE = "noConclusiveEvidence";
   public static final String FORCE_MAJEURE = "forceMajeure";
@@ -25,13 +31,20 @@ public record ExemptionGround(String code, String detail, List<Integer> evidence
   public static final String DISSENT = "dissent";
   public static final String WRITTEN_WARNING = "writtenWarning";
 
-  static ExemptionGround candidate(String code, String detail, List<Integer> evidence, String explanation) {
+  static ExemptionGround candidate(
+      String code, String detail, List<Integer> evidence, String explanation) {
     return new ExemptionGround(code, detail, List.copyOf(evidence), explanation, null, null, null);
   }
 
   ExemptionGround judged(RuleBook.GroundJudgement judgement) {
-    return new ExemptionGround(code, detail, evidence, explanation, judgement.accepted(),
-        judgement.accepted() ? judgement.effect() : "none", judgement.ruleVersion());
+    return new ExemptionGround(
+        code,
+        detail,
+        evidence,
+        explanation,
+        judgement.accepted(),
+        judgement.accepted() ? judgement.effect() : "none",
+        judgement.ruleVersion());
   }
 
   /** The tier the ground supports, if the table accepts it and names one. */
@@ -52,14 +65,25 @@ public record ExemptionGround(String code, String detail, List<Integer> evidence
 
   /** One line for the board's brief and the dossier. */
   public String line() {
-    return "免责事由 Ground: " + label() + (accepted == null ? "" : accepted
-        ? " · 决策表认可,支持 accepted by the table, supports " + Tier.ofCode(effect).map(Tier::label).orElse(effect)
-        : " · 决策表不认可 not accepted by the table") + ": " + explanation + cited(evidence);
+    return "免责事由 Ground: "
+        + label()
+        + (accepted == null
+            ? ""
+            : accepted
+                ? " · 决策表认可,支持 accepted by the table, supports "
+                    + Tier.ofCode(effect).map(Tier::label).orElse(effect)
+                : " · 决策表不认可 not accepted by the table")
+        + ": "
+        + explanation
+        + cited(evidence);
   }
 
   /** The records a line rests on, as the board's brief and the dossier cite them: " (evidence #3, #4)". */
   static String cited(List<Integer> evidence) {
-    return evidence.isEmpty() ? "" : " (evidence #" + String.join(", #", evidence.stream().map(String::valueOf).toList())
-        + ")";
+    return evidence.isEmpty()
+        ? ""
+        : " (evidence #"
+            + String.join(", #", evidence.stream().map(String::valueOf).toList())
+            + ")";
   }
 }

@@ -1,9 +1,9 @@
 package com.creditdiligence.accountability;
 
-import com.creditdiligence.submission.BusinessDays;
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.evidence.RecordType;
+import com.creditdiligence.submission.BusinessDays;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,13 +24,20 @@ final class InvestigationResults {
 
   static final String DUTY = "INVESTIGATION_RESULTS_REPORTED";
 
-  private InvestigationResults() {
-  }
+  private InvestigationResults() {}
 
-  static List<DutyFact> of(BusinessDays days, List<EvidenceRecord> records, int reportDays, Function<Instant, String> managerAt) {
-    Optional<EvidenceRecord> investigation = records.stream()
-        .filter(r -> r.is(RecordType.TASK_COMPLETED) && "CUSTOMER_INVESTIGATION".equals(r.dutyCode()))
-        .findFirst();
+  static List<DutyFact> of(
+      BusinessDays days,
+      List<EvidenceRecord> records,
+      int reportDays,
+      Function<Instant, String> managerAt) {
+    Optional<EvidenceRecord> investigation =
+        records.stream()
+            .filter(
+                r ->
+                    r.is(RecordType.TASK_COMPLETED)
+                        && "CUSTOMER_INVESTIGATION".equals(r.dutyCode()))
+            .findFirst();
     if (investigation.isEmpty()) {
       return List.of();
     }
@@ -40,25 +47,56 @@ final class InvestigationResults {
     String results = findings.path("onSiteVisitFindings").asText("").strip();
     List<Integer> evidence = List.of(report.sequenceNo());
     if (visited.isEmpty()) {
-      return List.of(new DutyFact(DUTY, "investigation", "§26", "§27(一)", Status.NOT_APPLICABLE,
-          "未记录实地调查,无调查结果可报告 no on-site visit recorded, so no results of one to report: the missing visit is "
-              + "ONSITE_BEFORE_EVALUATION's", evidence, null, report.recordedAt(), managerAt.apply(report.recordedAt())));
+      return List.of(
+          new DutyFact(
+              DUTY,
+              "investigation",
+              "§26",
+              "§27(一)",
+              Status.NOT_APPLICABLE,
+              "未记录实地调查,无调查结果可报告 no on-site visit recorded, so no results of one to report: the missing visit is "
+                  + "ONSITE_BEFORE_EVALUATION's",
+              evidence,
+              null,
+              report.recordedAt(),
+              managerAt.apply(report.recordedAt())));
     }
     Instant dueAt = days.startOf(visited.get().plusDays(reportDays + 1L));
     boolean onTime = !report.recordedAt().isAfter(dueAt);
     boolean said = !RecordContent.isTrivial(results);
-    String visit = "实地调查 on-site visit on " + visited.get() + ", 调查结果报告 results reported " + report.recordedAt()
-        + " (due within " + reportDays + " days, by " + dueAt + ")";
+    String visit =
+        "实地调查 on-site visit on "
+            + visited.get()
+            + ", 调查结果报告 results reported "
+            + report.recordedAt()
+            + " (due within "
+            + reportDays
+            + " days, by "
+            + dueAt
+            + ")";
     String explanation;
     if (onTime && said) {
-      explanation = visit + ": «" + results + "»; whether they are true is the auditor's review (§27(一))";
+      explanation =
+          visit + ": «" + results + "»; whether they are true is the auditor's review (§27(一))";
     } else {
-      explanation = visit + ": " + (onTime ? "" : "逾期报告 reported late; ")
-          + (said ? "" : "调查结果无实质内容 the findings say nothing: «" + results + "»");
+      explanation =
+          visit
+              + ": "
+              + (onTime ? "" : "逾期报告 reported late; ")
+              + (said ? "" : "调查结果无实质内容 the findings say nothing: «" + results + "»");
     }
     Instant heldAt = report.recordedAt().isBefore(dueAt) ? report.recordedAt() : dueAt;
-    return List.of(new DutyFact(DUTY, "investigation", "§26", "§27(一)", onTime && said ? Status.SATISFIED
-        : Status.VIOLATED, explanation.strip(), evidence, dueAt, said ? report.recordedAt() : null,
-        managerAt.apply(heldAt)));
+    return List.of(
+        new DutyFact(
+            DUTY,
+            "investigation",
+            "§26",
+            "§27(一)",
+            onTime && said ? Status.SATISFIED : Status.VIOLATED,
+            explanation.strip(),
+            evidence,
+            dueAt,
+            said ? report.recordedAt() : null,
+            managerAt.apply(heldAt)));
   }
 }

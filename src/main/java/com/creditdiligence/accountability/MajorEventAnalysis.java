@@ -20,8 +20,7 @@ final class MajorEventAnalysis {
   static final String DUTY = "NEW_ANALYSIS_AFTER_MAJOR_EVENT";
   static final String INVESTIGATION = "Task_MajorEventInvestigation";
 
-  private MajorEventAnalysis() {
-  }
+  private MajorEventAnalysis() {}
 
   static List<DutyFact> of(List<EvidenceRecord> records, Function<Instant, String> managerAt) {
     List<DutyFact> facts = new ArrayList<>();
@@ -33,14 +32,32 @@ final class MajorEventAnalysis {
       String analysis = findings.path("meFreshAnalysis").asText("").strip();
       String visit = findings.path("meFindings").asText("").strip();
       Instant dueAt = dueAt(records, done);
-      String problem = analysis.isEmpty() ? "未记录新的分析,仅有实地调查 no new analysis recorded, only the visit"
-          : RecordContent.isTrivial(analysis) ? "新的分析无实质内容 the new analysis says nothing: «" + analysis + "»"
-          : analysis.equals(visit) ? "新的分析照抄实地调查结果 the new analysis is the visit's findings copied: only a visit" : null;
-      facts.add(new DutyFact(DUTY, "monitoring", "§20", "§27(七)", problem == null ? Status.SATISFIED : Status.VIOLATED,
-          problem == null ? "重大事项后已作新的分析 new analysis after the major event: «" + analysis + "»; its soundness is the auditor's "
-              + "review (§27(一))" : problem,
-          List.of(done.sequenceNo()), dueAt, done.recordedAt(), managerAt.apply(dueAt != null && dueAt.isBefore(done.recordedAt())
-              ? dueAt : done.recordedAt())));
+      String problem =
+          analysis.isEmpty()
+              ? "未记录新的分析,仅有实地调查 no new analysis recorded, only the visit"
+              : RecordContent.isTrivial(analysis)
+                  ? "新的分析无实质内容 the new analysis says nothing: «" + analysis + "»"
+                  : analysis.equals(visit)
+                      ? "新的分析照抄实地调查结果 the new analysis is the visit's findings copied: only a visit"
+                      : null;
+      facts.add(
+          new DutyFact(
+              DUTY,
+              "monitoring",
+              "§20",
+              "§27(七)",
+              problem == null ? Status.SATISFIED : Status.VIOLATED,
+              problem == null
+                  ? "重大事项后已作新的分析 new analysis after the major event: «"
+                      + analysis
+                      + "»; its soundness is the auditor's "
+                      + "review (§27(一))"
+                  : problem,
+              List.of(done.sequenceNo()),
+              dueAt,
+              done.recordedAt(),
+              managerAt.apply(
+                  dueAt != null && dueAt.isBefore(done.recordedAt()) ? dueAt : done.recordedAt())));
     }
     return facts;
   }
@@ -48,8 +65,15 @@ final class MajorEventAnalysis {
   /** The investigation task's due date, from its creation record. */
   private static Instant dueAt(List<EvidenceRecord> records, EvidenceRecord done) {
     return records.stream()
-        .filter(r -> r.is(RecordType.TASK_CREATED) && done.taskId() != null && done.taskId().equals(r.taskId()))
+        .filter(
+            r ->
+                r.is(RecordType.TASK_CREATED)
+                    && done.taskId() != null
+                    && done.taskId().equals(r.taskId()))
         .map(r -> DutyFacts.findings(r).path("dueDate").asText(""))
-        .filter(d -> !d.isEmpty()).map(Instant::parse).findFirst().orElse(null);
+        .filter(d -> !d.isEmpty())
+        .map(Instant::parse)
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -15,9 +15,14 @@ import java.util.Optional;
  * belongs to the last major event received before it, and its review is the first review task created after it
  * was completed. Plain Java over the ledger.
  */
-record MajorEventHandlings(EvidenceRecord event, EvidenceRecord created, Optional<EvidenceRecord> done,
-                           Optional<EvidenceRecord> cancelled, Optional<EvidenceRecord> reviewCreated,
-                           Optional<EvidenceRecord> reviewDone, Optional<EvidenceRecord> reviewCancelled) {
+record MajorEventHandlings(
+    EvidenceRecord event,
+    EvidenceRecord created,
+    Optional<EvidenceRecord> done,
+    Optional<EvidenceRecord> cancelled,
+    Optional<EvidenceRecord> reviewCreated,
+    Optional<EvidenceRecord> reviewDone,
+    Optional<EvidenceRecord> reviewCancelled) {
 
   static final String INVESTIGATION = "Task_MajorEventInvestigation";
   static final String REVIEW = "Task_ReviewMajorEventReport";
@@ -28,15 +33,29 @@ record MajorEventHandlings(EvidenceRecord event, EvidenceRecord created, Optiona
     for (EvidenceRecord r : records) {
       if (isMajorEvent(r)) {
         lastEvent = r;
-      } else if (lastEvent != null && r.is(RecordType.TASK_CREATED) && INVESTIGATION.equals(r.elementId())) {
+      } else if (lastEvent != null
+          && r.is(RecordType.TASK_CREATED)
+          && INVESTIGATION.equals(r.elementId())) {
         Optional<EvidenceRecord> done = ofTask(records, r.taskId(), RecordType.TASK_COMPLETED);
-        Optional<EvidenceRecord> review = done.flatMap(d -> records.stream()
-            .filter(x -> x.sequenceNo() > d.sequenceNo() && x.is(RecordType.TASK_CREATED)
-                && REVIEW.equals(x.elementId()))
-            .findFirst());
-        handlings.add(new MajorEventHandlings(lastEvent, r, done, ofTask(records, r.taskId(), RecordType.TASK_CANCELLED), review,
-            review.flatMap(x -> ofTask(records, x.taskId(), RecordType.TASK_COMPLETED)),
-            review.flatMap(x -> ofTask(records, x.taskId(), RecordType.TASK_CANCELLED))));
+        Optional<EvidenceRecord> review =
+            done.flatMap(
+                d ->
+                    records.stream()
+                        .filter(
+                            x ->
+                                x.sequenceNo() > d.sequenceNo()
+                                    && x.is(RecordType.TASK_CREATED)
+                                    && REVIEW.equals(x.elementId()))
+                        .findFirst());
+        handlings.add(
+            new MajorEventHandlings(
+                lastEvent,
+                r,
+                done,
+                ofTask(records, r.taskId(), RecordType.TASK_CANCELLED),
+                review,
+                review.flatMap(x -> ofTask(records, x.taskId(), RecordType.TASK_COMPLETED)),
+                review.flatMap(x -> ofTask(records, x.taskId(), RecordType.TASK_CANCELLED))));
       }
     }
     return List.copyOf(handlings);
@@ -75,11 +94,14 @@ record MajorEventHandlings(EvidenceRecord event, EvidenceRecord created, Optiona
 
   static boolean isMajorEvent(EvidenceRecord r) {
     String message = DutyFacts.findings(r).path("message").asText("");
-    return r.is(RecordType.EVENT_RECEIVED) && (message.equals("MajorEvent") || message.equals("Message_MajorEvent"));
+    return r.is(RecordType.EVENT_RECEIVED)
+        && (message.equals("MajorEvent") || message.equals("Message_MajorEvent"));
   }
 
-  private static Optional<EvidenceRecord> ofTask(List<EvidenceRecord> records, String taskId, RecordType type) {
-    return records.stream().filter(x -> taskId != null && taskId.equals(x.taskId()) && x.is(type))
+  private static Optional<EvidenceRecord> ofTask(
+      List<EvidenceRecord> records, String taskId, RecordType type) {
+    return records.stream()
+        .filter(x -> taskId != null && taskId.equals(x.taskId()) && x.is(type))
         .findFirst();
   }
 }

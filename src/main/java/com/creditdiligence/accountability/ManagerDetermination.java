@@ -27,7 +27,8 @@ class ManagerDetermination implements ExecutionListener {
   private final ReviewDeadlines deadlines;
   private final CaseDocuments documents;
 
-  ManagerDetermination(Reviews reviews, RuleBook rules, ReviewDeadlines deadlines, CaseDocuments documents) {
+  ManagerDetermination(
+      Reviews reviews, RuleBook rules, ReviewDeadlines deadlines, CaseDocuments documents) {
     this.documents = documents;
     this.reviews = reviews;
     this.rules = rules;
@@ -41,50 +42,96 @@ class ManagerDetermination implements ExecutionListener {
     AccountabilityReview review = reviews.review(reviewId);
     ExemptionEligibility.Eligibility eligibility = reviews.eligibility(reviewId, manager);
     EvidenceIntegrity evidence = reviews.evidenceIntegrity(review);
-    long major = eligibility.standingFindings().stream().filter(f -> "major".equals(f.severity())).count();
-    RuleBook.Judgement fromFindings = rules.exemptionTier((int) major,
-        eligibility.standingFindings().size() - (int) major, review.openedAt());
-    // An accepted exemption ground may lighten the suggestion, as the grounds table says — never on a broken chain,
-    // and never to 应免责 while a finding stands: a ground covers its own matter, not the manager's other duties.
-    RuleBook.Judgement suggested = eligibility.supportedByGrounds().filter(t -> evidence.intact())
-        .map(t -> t == Tier.EXEMPT && !eligibility.standingFindings().isEmpty() ? Tier.REDUCIBLE : t)
-        .filter(t -> Tier.ofCode(fromFindings.severity()).map(f -> f.heavierThan(t)).orElse(false))
-        .map(t -> new RuleBook.Judgement(null, t.code(), fromFindings.ruleVersion() + "; "
-            + eligibility.grounds().stream().filter(g -> g.supports().filter(t::equals).isPresent())
-                .map(ExemptionGround::ruleVersion).findFirst().orElse("")))
-        .orElse(fromFindings);
+    long major =
+        eligibility.standingFindings().stream().filter(f -> "major".equals(f.severity())).count();
+    RuleBook.Judgement fromFindings =
+        rules.exemptionTier(
+            (int) major, eligibility.standingFindings().size() - (int) major, review.openedAt());
+    // An accepted exemption ground may lighten the suggestion, as the grounds table says — never on
+    // a broken chain,
+    // and never to 应免责 while a finding stands: a ground covers its own matter, not the manager's
+    // other duties.
+    RuleBook.Judgement suggested =
+        eligibility
+            .supportedByGrounds()
+            .filter(t -> evidence.intact())
+            .map(
+                t ->
+                    t == Tier.EXEMPT && !eligibility.standingFindings().isEmpty()
+                        ? Tier.REDUCIBLE
+                        : t)
+            .filter(
+                t -> Tier.ofCode(fromFindings.severity()).map(f -> f.heavierThan(t)).orElse(false))
+            .map(
+                t ->
+                    new RuleBook.Judgement(
+                        null,
+                        t.code(),
+                        fromFindings.ruleVersion()
+                            + "; "
+                            + eligibility.grounds().stream()
+                                .filter(g -> g.supports().filter(t::equals).isPresent())
+                                .map(ExemptionGround::ruleVersion)
+                                .findFirst()
+                                .orElse("")))
+            .orElse(fromFindings);
 
     StringBuilder brief = new StringBuilder();
     eligibility.reasons().forEach(reason -> brief.append("• ").append(reason).append('\n'));
     // A record that does not verify suggests no exemption: the tier it would suggest rests on it.
-    boolean suggestsFromRecord = evidence.intact() || !Tier.EXEMPT.code().equals(suggested.severity());
+    boolean suggestsFromRecord =
+        evidence.intact() || !Tier.EXEMPT.code().equals(suggested.severity());
     if (suggestsFromRecord) {
-      brief.append("建议认定 Suggested tier: ").append(Tier.ofCode(suggested.severity()).map(Tier::label)
-          .orElse(suggested.severity())).append(" (").append(suggested.ruleVersion()).append(')');
+      brief
+          .append("建议认定 Suggested tier: ")
+          .append(Tier.ofCode(suggested.severity()).map(Tier::label).orElse(suggested.severity()))
+          .append(" (")
+          .append(suggested.ruleVersion())
+          .append(')');
     } else {
       brief.append("建议认定 Suggested tier: 无 none — ").append(evidence.noExemptionFromTheRecord());
     }
 
     execution.setVariableLocal("managerBrief", brief.toString());
     execution.setVariableLocal("eligibleForExemption", eligibility.eligible());
-    execution.setVariableLocal("suggestedTier", Variables.stringValue(suggestsFromRecord ? suggested.severity() : null));
+    execution.setVariableLocal(
+        "suggestedTier", Variables.stringValue(suggestsFromRecord ? suggested.severity() : null));
     execution.setVariableLocal("evidenceIntegrity", evidence.statement());
-    execution.setVariableLocal("clauseOptions", SpinValues.jsonValue(CanonicalForm.json(
-        eligibility.clauses().stream().map(c -> Map.of("label", Section27.label(c), "value", c)).toList())).create());
-    execution.setVariableLocal("statementDueDate",
+    execution.setVariableLocal(
+        "clauseOptions",
+        SpinValues.jsonValue(
+                CanonicalForm.json(
+                    eligibility.clauses().stream()
+                        .map(c -> Map.of("label", Section27.label(c), "value", c))
+                        .toList()))
+            .create());
+    execution.setVariableLocal(
+        "statementDueDate",
         Date.from(reviews.now().plus(deadlines.statementDays(), ChronoUnit.DAYS)));
     execution.setVariableLocal("appealDueDate", Variables.dateValue(null));
     execution.setVariableLocal("appealCandidates", new java.util.ArrayList<String>());
-    for (String text : List.of("statementChoice", "statementText", DeterminationRules.FIRST_TIER,
-        DeterminationRules.FIRST_RATIONALE, "appealChoice", "appealGrounds", DeterminationRules.APPEAL_TIER,
-        DeterminationRules.APPEAL_RATIONALE)) {
+    for (String text :
+        List.of(
+            "statementChoice",
+            "statementText",
+            DeterminationRules.FIRST_TIER,
+            DeterminationRules.FIRST_RATIONALE,
+            "appealChoice",
+            "appealGrounds",
+            DeterminationRules.APPEAL_TIER,
+            DeterminationRules.APPEAL_RATIONALE)) {
       execution.setVariableLocal(text, Variables.stringValue(null));
     }
-    execution.setVariableLocal(DeterminationRules.FIRST_CLAUSES, SpinValues.jsonValue("[]").create());
-    // The statement and the appeal may rely on the case's documents: those filed so far are offered (on the review's
+    execution.setVariableLocal(
+        DeterminationRules.FIRST_CLAUSES, SpinValues.jsonValue("[]").create());
+    // The statement and the appeal may rely on the case's documents: those filed so far are offered
+    // (on the review's
     // process, where a later upload updates them), and what this manager picks is their own.
-    execution.getProcessInstance().setVariable(CaseDocuments.FORM_OPTIONS, documents.formOptions(review.businessKey()));
+    execution
+        .getProcessInstance()
+        .setVariable(CaseDocuments.FORM_OPTIONS, documents.formOptions(review.businessKey()));
     execution.setVariableLocal("attachedDocuments", SpinValues.jsonValue("[]").create());
-    execution.setVariableLocal(DeterminationRules.APPEAL_CLAUSES, SpinValues.jsonValue("[]").create());
+    execution.setVariableLocal(
+        DeterminationRules.APPEAL_CLAUSES, SpinValues.jsonValue("[]").create());
   }
 }

@@ -1,10 +1,10 @@
 package com.creditdiligence.accountability;
 
-import com.creditdiligence.submission.BusinessDays;
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.monitoring.RiskClass;
+import com.creditdiligence.submission.BusinessDays;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,64 +36,134 @@ public final class OnSiteChecks {
   static final String MAJOR_EVENT_INVESTIGATION = "Task_MajorEventInvestigation";
   static final String RELEASE = "Task_ReleaseGuarantee";
 
-  private OnSiteChecks() {
-  }
+  private OnSiteChecks() {}
 
   /**
    * @param days      the business zone's days, in which checks are dated and gaps fall due
    * @param maxDays   the most days between on-site checks for a class, by the table in force at a moment
    * @param managerAt who held the case at a moment
    */
-  public static List<DutyFact> of(BusinessDays days, List<EvidenceRecord> records,
-                                  BiFunction<RiskClass, Instant, Integer> maxDays,
-                                  Function<Instant, String> managerAt, Instant now) {
+  public static List<DutyFact> of(
+      BusinessDays days,
+      List<EvidenceRecord> records,
+      BiFunction<RiskClass, Instant, Integer> maxDays,
+      Function<Instant, String> managerAt,
+      Instant now) {
     List<Check> checks = checks(days, records);
     List<DutyFact> facts = new ArrayList<>();
     for (Period period : periods(records)) {
-      Bound opening = new Bound(period.start(), days.dayOf(period.start().recordedAt()), "monitoring began");
-      List<Check> inPeriod = checks.stream()
-          .filter(c -> c.record().sequenceNo() > period.start().sequenceNo())
-          .filter(c -> period.end() == null || c.record().sequenceNo() < period.end().sequenceNo())
-          .filter(c -> !c.day().isBefore(days.dayOf(period.start().recordedAt())))
-          .sorted(Comparator.comparing(Check::day).thenComparingInt(c -> c.record().sequenceNo()))
-          .toList();
+      Bound opening =
+          new Bound(period.start(), days.dayOf(period.start().recordedAt()), "monitoring began");
+      List<Check> inPeriod =
+          checks.stream()
+              .filter(c -> c.record().sequenceNo() > period.start().sequenceNo())
+              .filter(
+                  c -> period.end() == null || c.record().sequenceNo() < period.end().sequenceNo())
+              .filter(c -> !c.day().isBefore(days.dayOf(period.start().recordedAt())))
+              .sorted(
+                  Comparator.comparing(Check::day).thenComparingInt(c -> c.record().sequenceNo()))
+              .toList();
       for (int i = 0; ; i++) {
         Instant openedAt = opening.record().recordedAt();
         RiskClass inForce = classAt(records, openedAt);
         int allowed = maxDays.apply(inForce, openedAt);
         LocalDate dueDay = opening.day().plusDays(allowed);
         Instant dueAt = days.endOf(dueDay);
-        String gap = "现场检查 on-site check within " + allowed + " days of " + opening.what() + " on " + opening.day()
-            + " (class " + inForce.label() + "), due " + dueDay;
+        String gap =
+            "现场检查 on-site check within "
+                + allowed
+                + " days of "
+                + opening.what()
+                + " on "
+                + opening.day()
+                + " (class "
+                + inForce.label()
+                + "), due "
+                + dueDay;
         List<Integer> evidence = new ArrayList<>(List.of(opening.record().sequenceNo()));
         if (i < inPeriod.size()) {
           Check check = inPeriod.get(i);
           evidence.add(check.record().sequenceNo());
           boolean onTime = !check.day().isAfter(dueDay);
           Instant doneAt = days.startOf(check.day());
-          facts.add(new DutyFact(DUTY, "monitoring", "§23", "§27(三)", onTime ? Status.SATISFIED : Status.VIOLATED,
-              gap + (onTime ? ": 按时 made on " : ": 逾期 made late, on ") + check.day() + " (" + check.what() + ")",
-              List.copyOf(evidence), dueAt, doneAt, managerAt.apply(doneAt.isBefore(dueAt) ? doneAt : dueAt)));
+          facts.add(
+              new DutyFact(
+                  DUTY,
+                  "monitoring",
+                  "§23",
+                  "§27(三)",
+                  onTime ? Status.SATISFIED : Status.VIOLATED,
+                  gap
+                      + (onTime ? ": 按时 made on " : ": 逾期 made late, on ")
+                      + check.day()
+                      + " ("
+                      + check.what()
+                      + ")",
+                  List.copyOf(evidence),
+                  dueAt,
+                  doneAt,
+                  managerAt.apply(doneAt.isBefore(dueAt) ? doneAt : dueAt)));
           opening = new Bound(check.record(), check.day(), check.what());
           continue;
         }
         if (period.end() != null) {
           evidence.add(period.end().sequenceNo());
           Instant endedAt = period.end().recordedAt();
-          facts.add(endedAt.isAfter(dueAt)
-              ? new DutyFact(DUTY, "monitoring", "§23", "§27(三)", Status.VIOLATED,
-                  gap + ": 未现场检查 missing: no on-site check until monitoring ended on " + days.dayOf(endedAt),
-                  List.copyOf(evidence), dueAt, null, managerAt.apply(dueAt))
-              : new DutyFact(DUTY, "monitoring", "§23", "§27(三)", Status.NOT_APPLICABLE,
-                  gap + ": 监测在到期前结束 monitoring ended on " + days.dayOf(endedAt) + ", before it fell due",
-                  List.copyOf(evidence), dueAt, null, managerAt.apply(endedAt)));
+          facts.add(
+              endedAt.isAfter(dueAt)
+                  ? new DutyFact(
+                      DUTY,
+                      "monitoring",
+                      "§23",
+                      "§27(三)",
+                      Status.VIOLATED,
+                      gap
+                          + ": 未现场检查 missing: no on-site check until monitoring ended on "
+                          + days.dayOf(endedAt),
+                      List.copyOf(evidence),
+                      dueAt,
+                      null,
+                      managerAt.apply(dueAt))
+                  : new DutyFact(
+                      DUTY,
+                      "monitoring",
+                      "§23",
+                      "§27(三)",
+                      Status.NOT_APPLICABLE,
+                      gap
+                          + ": 监测在到期前结束 monitoring ended on "
+                          + days.dayOf(endedAt)
+                          + ", before it fell due",
+                      List.copyOf(evidence),
+                      dueAt,
+                      null,
+                      managerAt.apply(endedAt)));
         } else if (now.isAfter(dueAt)) {
-          facts.add(new DutyFact(DUTY, "monitoring", "§23", "§27(三)", Status.VIOLATED,
-              gap + ": 未现场检查 missing: none on record by " + days.dayOf(now), List.copyOf(evidence), dueAt, null,
-              managerAt.apply(dueAt)));
+          facts.add(
+              new DutyFact(
+                  DUTY,
+                  "monitoring",
+                  "§23",
+                  "§27(三)",
+                  Status.VIOLATED,
+                  gap + ": 未现场检查 missing: none on record by " + days.dayOf(now),
+                  List.copyOf(evidence),
+                  dueAt,
+                  null,
+                  managerAt.apply(dueAt)));
         } else {
-          facts.add(new DutyFact(DUTY, "monitoring", "§23", "§27(三)", Status.PENDING, gap + ": 尚未到期 not yet due",
-              List.copyOf(evidence), dueAt, null, managerAt.apply(now)));
+          facts.add(
+              new DutyFact(
+                  DUTY,
+                  "monitoring",
+                  "§23",
+                  "§27(三)",
+                  Status.PENDING,
+                  gap + ": 尚未到期 not yet due",
+                  List.copyOf(evidence),
+                  dueAt,
+                  null,
+                  managerAt.apply(now)));
         }
         break;
       }
@@ -102,16 +172,13 @@ public final class OnSiteChecks {
   }
 
   /** A check or the start of monitoring: what a gap runs from. */
-  private record Bound(EvidenceRecord record, LocalDate day, String what) {
-  }
+  private record Bound(EvidenceRecord record, LocalDate day, String what) {}
 
   /** An on-site visit on record: its day, and which record says so. */
-  private record Check(EvidenceRecord record, LocalDate day, String what) {
-  }
+  private record Check(EvidenceRecord record, LocalDate day, String what) {}
 
   /** A stretch of monitoring: from its first record to the one that ended it (null: still in monitoring). */
-  private record Period(EvidenceRecord start, EvidenceRecord end) {
-  }
+  private record Period(EvidenceRecord start, EvidenceRecord end) {}
 
   private static List<Period> periods(List<EvidenceRecord> records) {
     List<Period> periods = new ArrayList<>();
@@ -170,7 +237,8 @@ public final class OnSiteChecks {
     RiskClass inForce = RiskClass.normal;
     for (EvidenceRecord r : records) {
       if (completion(r, MONITORING_REPORT) && !r.recordedAt().isAfter(at)) {
-        inForce = RiskClass.fromCode(DutyFacts.findings(r).path("riskClass").asText("")).orElse(inForce);
+        inForce =
+            RiskClass.fromCode(DutyFacts.findings(r).path("riskClass").asText("")).orElse(inForce);
       }
     }
     return inForce;

@@ -13,12 +13,16 @@ class OpenReviewOnCompensation implements JavaDelegate {
 
   static final String MESSAGE = "AccountabilityReviewRequired";
   static final String COMPENSATION_PAID = "COMPENSATION_PAID";
-  static final String REASON = "代偿已支付,依第二十七条审查 Compensation was paid; the case is reviewed under §27 and §28";
+  static final String REASON =
+      "代偿已支付,依第二十七条审查 Compensation was paid; the case is reviewed under §27 and §28";
 
   @Override
   public void execute(DelegateExecution execution) {
     String caseKey = execution.getProcessBusinessKey();
-    execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(MESSAGE)
+    execution
+        .getProcessEngineServices()
+        .getRuntimeService()
+        .createMessageCorrelation(MESSAGE)
         .processInstanceBusinessKey(caseKey)
         .correlateStartMessage();
   }

@@ -1,7 +1,7 @@
 package com.creditdiligence.accountability;
 
-import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.casefile.CaseFiles;
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.security.Memberships;
 import com.creditdiligence.submission.Checks;
 import com.creditdiligence.submission.Duty;
@@ -30,10 +30,15 @@ class OpenReviewRule implements TaskRule {
     this.memberships = memberships;
   }
 
-  static final TaskSpec SPEC = TaskSpec.of("StartEvent_ReviewRequested", "Form_OpenAccountabilityReview", Stage.REVIEW,
-      new Duty("ACCOUNTABILITY_REVIEW_OPENED", "§27 §28", RecordType.PROCESS_STARTED.code()))
-      .text("caseKey", "reviewReason")
-      .build();
+  static final TaskSpec SPEC =
+      TaskSpec.of(
+              "StartEvent_ReviewRequested",
+              "Form_OpenAccountabilityReview",
+              Stage.REVIEW,
+              new Duty(
+                  "ACCOUNTABILITY_REVIEW_OPENED", "§27 §28", RecordType.PROCESS_STARTED.code()))
+          .text("caseKey", "reviewReason")
+          .build();
 
   @Override
   public TaskSpec spec() {
@@ -42,8 +47,12 @@ class OpenReviewRule implements TaskRule {
 
   @Override
   public List<Refusal> check(Submission s) {
-    List<Refusal> refusals = new ArrayList<>(new Checks(s).requireText("caseKey", "案件编号 Case key")
-        .requireFinding("reviewReason", "审查理由 Reason for the review").refusals());
+    List<Refusal> refusals =
+        new ArrayList<>(
+            new Checks(s)
+                .requireText("caseKey", "案件编号 Case key")
+                .requireFinding("reviewReason", "审查理由 Reason for the review")
+                .refusals());
     String caseKey = s.text("caseKey").orElse(null);
     if (caseKey == null) {
       return refusals;
@@ -53,11 +62,20 @@ class OpenReviewRule implements TaskRule {
       return refusals;
     }
     if (store.reviewsOfCase(caseKey).stream().anyMatch(r -> !r.closed())) {
-      refusals.add(new Refusal("caseKey", "案件 " + caseKey + " 已有进行中的问责审查 Case " + caseKey
-          + " already has an accountability review under way"));
+      refusals.add(
+          new Refusal(
+              "caseKey",
+              "案件 "
+                  + caseKey
+                  + " 已有进行中的问责审查 Case "
+                  + caseKey
+                  + " already has an accountability review under way"));
     }
-    refusals.addAll(ReviewSegregation.auditor(s.performer(), memberships.isMember(s.performer(), Memberships.AUDITOR),
-        reviews.managersOf(caseKey)));
+    refusals.addAll(
+        ReviewSegregation.auditor(
+            s.performer(),
+            memberships.isMember(s.performer(), Memberships.AUDITOR),
+            reviews.managersOf(caseKey)));
     return refusals;
   }
 }

@@ -51,11 +51,11 @@ public final class ProblemMeasures {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private ProblemMeasures() {
-  }
+  private ProblemMeasures() {}
 
   /** @param managerAt who held the case at a moment */
-  public static List<DutyFact> of(List<EvidenceRecord> records, Function<Instant, String> managerAt) {
+  public static List<DutyFact> of(
+      List<EvidenceRecord> records, Function<Instant, String> managerAt) {
     List<DutyFact> facts = new ArrayList<>();
     for (EvidenceRecord done : records) {
       if (!done.is(RecordType.TASK_COMPLETED) || !HANDLING.equals(done.elementId())) {
@@ -71,14 +71,15 @@ public final class ProblemMeasures {
     return facts;
   }
 
-  private static DutyFact measures(EvidenceRecord done, JsonNode findings, Instant dueAt,
-                                   Function<Instant, String> managerAt) {
+  private static DutyFact measures(
+      EvidenceRecord done, JsonNode findings, Instant dueAt, Function<Instant, String> managerAt) {
     List<String> chosen = measuresOf(findings.path("measures"));
     List<String> ofSection25 = chosen.stream().filter(MEASURES::containsKey).toList();
     String note = findings.path("measuresNote").asText("").strip();
     List<String> failures = new ArrayList<>();
     if (ofSection25.isEmpty()) {
-      failures.add(chosen.isEmpty() ? "no measure chosen" : "none of §25's measures chosen: " + chosen);
+      failures.add(
+          chosen.isEmpty() ? "no measure chosen" : "none of §25's measures chosen: " + chosen);
     }
     if (note.isEmpty()) {
       failures.add("no note of what was done");
@@ -86,59 +87,135 @@ public final class ProblemMeasures {
       failures.add("the note says nothing: «" + note + "»");
     }
     boolean ok = failures.isEmpty();
-    String explanation = ok
-        ? "已采取第二十五条措施 §25 措施 measures: " + String.join(", ", ofSection25.stream().map(m -> m + " " + MEASURES.get(m)).toList())
-            + "; «" + note + "»; whether they were the right ones is the auditor's review (§27(一))"
-        : "问题担保未采取第二十五条措施 the problem guarantee has no measures of §25 on record: " + String.join("; ", failures);
+    String explanation =
+        ok
+            ? "已采取第二十五条措施 §25 措施 measures: "
+                + String.join(
+                    ", ", ofSection25.stream().map(m -> m + " " + MEASURES.get(m)).toList())
+                + "; «"
+                + note
+                + "»; whether they were the right ones is the auditor's review (§27(一))"
+            : "问题担保未采取第二十五条措施 the problem guarantee has no measures of §25 on record: "
+                + String.join("; ", failures);
     Instant heldAt = dueAt != null && dueAt.isBefore(done.recordedAt()) ? dueAt : done.recordedAt();
-    return new DutyFact(DUTY, "problemHandling", "§25", "§27(五)", ok ? Status.SATISFIED : Status.VIOLATED, explanation,
-        List.of(done.sequenceNo()), dueAt, done.recordedAt(), managerAt.apply(heldAt));
+    return new DutyFact(
+        DUTY,
+        "problemHandling",
+        "§25",
+        "§27(五)",
+        ok ? Status.SATISFIED : Status.VIOLATED,
+        explanation,
+        List.of(done.sequenceNo()),
+        dueAt,
+        done.recordedAt(),
+        managerAt.apply(heldAt));
   }
 
-  private static DutyFact reuse(List<EvidenceRecord> records, EvidenceRecord request, Function<Instant, String> managerAt) {
+  private static DutyFact reuse(
+      List<EvidenceRecord> records, EvidenceRecord request, Function<Instant, String> managerAt) {
     String manager = managerAt.apply(request.recordedAt());
     String asked = "申请恢复使用已终止额度 re-use of terminated limits asked for on " + request.recordedAt();
     List<Integer> evidence = new ArrayList<>(List.of(request.sequenceNo()));
-    Optional<EvidenceRecord> decision = records.stream()
-        .filter(r -> r.is(RecordType.TASK_COMPLETED) && APPROVAL.equals(r.elementId()))
-        .filter(r -> r.sequenceNo() > request.sequenceNo() && sameHandling(request, r))
-        .findFirst();
+    Optional<EvidenceRecord> decision =
+        records.stream()
+            .filter(r -> r.is(RecordType.TASK_COMPLETED) && APPROVAL.equals(r.elementId()))
+            .filter(r -> r.sequenceNo() > request.sequenceNo() && sameHandling(request, r))
+            .findFirst();
     if (decision.isPresent()) {
       EvidenceRecord d = decision.get();
       evidence.add(d.sequenceNo());
       String decided = DutyFacts.findings(d).path("limitReuseDecision").asText("");
-      boolean byOwnManager = d.performer() != null
-          && (d.performer().equals(manager) || d.performer().equals(request.performer()));
+      boolean byOwnManager =
+          d.performer() != null
+              && (d.performer().equals(manager) || d.performer().equals(request.performer()));
       if (decided.equals("approve") && !byOwnManager) {
-        return new DutyFact(REUSE_DUTY, "problemHandling", "§25(一)", "§27(七)", Status.SATISFIED,
-            asked + "; 经担保审查委员会批准 approved by the committee (" + d.performer() + ") on " + d.recordedAt(),
-            List.copyOf(evidence), null, d.recordedAt(), manager);
+        return new DutyFact(
+            REUSE_DUTY,
+            "problemHandling",
+            "§25(一)",
+            "§27(七)",
+            Status.SATISFIED,
+            asked
+                + "; 经担保审查委员会批准 approved by the committee ("
+                + d.performer()
+                + ") on "
+                + d.recordedAt(),
+            List.copyOf(evidence),
+            null,
+            d.recordedAt(),
+            manager);
       }
       if (decided.equals("reject") && !byOwnManager) {
-        return new DutyFact(REUSE_DUTY, "problemHandling", "§25(一)", "§27(七)", Status.SATISFIED,
-            asked + "; 委员会不予批准,额度保持终止 refused by the committee (" + d.performer() + ") on " + d.recordedAt()
+        return new DutyFact(
+            REUSE_DUTY,
+            "problemHandling",
+            "§25(一)",
+            "§27(七)",
+            Status.SATISFIED,
+            asked
+                + "; 委员会不予批准,额度保持终止 refused by the committee ("
+                + d.performer()
+                + ") on "
+                + d.recordedAt()
                 + ": the limits stay terminated",
-            List.copyOf(evidence), null, d.recordedAt(), manager);
+            List.copyOf(evidence),
+            null,
+            d.recordedAt(),
+            manager);
       }
-      return new DutyFact(REUSE_DUTY, "problemHandling", "§25(一)", "§27(七)", Status.VIOLATED,
-          asked + (byOwnManager
-              ? "; 由本案客户经理自行审批 decided by the case's own manager " + d.performer() + ", not the committee"
-              : "; no decision of the committee recorded («" + decided + "»)"),
-          List.copyOf(evidence), null, d.recordedAt(), manager);
+      return new DutyFact(
+          REUSE_DUTY,
+          "problemHandling",
+          "§25(一)",
+          "§27(七)",
+          Status.VIOLATED,
+          asked
+              + (byOwnManager
+                  ? "; 由本案客户经理自行审批 decided by the case's own manager "
+                      + d.performer()
+                      + ", not the committee"
+                  : "; no decision of the committee recorded («" + decided + "»)"),
+          List.copyOf(evidence),
+          null,
+          d.recordedAt(),
+          manager);
     }
-    Optional<EvidenceRecord> ended = records.stream()
-        .filter(r -> r.is(RecordType.PROCESS_ENDED) && r.sequenceNo() > request.sequenceNo()
-            && sameHandling(request, r))
-        .findFirst();
+    Optional<EvidenceRecord> ended =
+        records.stream()
+            .filter(
+                r ->
+                    r.is(RecordType.PROCESS_ENDED)
+                        && r.sequenceNo() > request.sequenceNo()
+                        && sameHandling(request, r))
+            .findFirst();
     if (ended.isPresent()) {
       evidence.add(ended.get().sequenceNo());
-      return new DutyFact(REUSE_DUTY, "problemHandling", "§25(一)", "§27(七)", Status.VIOLATED,
-          asked + "; 未经担保审查委员会批准 the handling ended on " + ended.get().recordedAt()
+      return new DutyFact(
+          REUSE_DUTY,
+          "problemHandling",
+          "§25(一)",
+          "§27(七)",
+          Status.VIOLATED,
+          asked
+              + "; 未经担保审查委员会批准 the handling ended on "
+              + ended.get().recordedAt()
               + " with no committee approval on record",
-          List.copyOf(evidence), null, null, manager);
+          List.copyOf(evidence),
+          null,
+          null,
+          manager);
     }
-    return new DutyFact(REUSE_DUTY, "problemHandling", "§25(一)", "§27(七)", Status.PENDING,
-        asked + "; 待委员会审批 awaiting the committee's decision", List.copyOf(evidence), null, null, manager);
+    return new DutyFact(
+        REUSE_DUTY,
+        "problemHandling",
+        "§25(一)",
+        "§27(七)",
+        Status.PENDING,
+        asked + "; 待委员会审批 awaiting the committee's decision",
+        List.copyOf(evidence),
+        null,
+        null,
+        manager);
   }
 
   /** The same run of problem handling (records of one process instance, where the ledger names it). */
@@ -164,8 +241,15 @@ public final class ProblemMeasures {
   /** The handling task's due date, from its creation record. */
   private static Instant dueAt(List<EvidenceRecord> records, EvidenceRecord done) {
     return records.stream()
-        .filter(r -> r.is(RecordType.TASK_CREATED) && done.taskId() != null && done.taskId().equals(r.taskId()))
+        .filter(
+            r ->
+                r.is(RecordType.TASK_CREATED)
+                    && done.taskId() != null
+                    && done.taskId().equals(r.taskId()))
         .map(r -> DutyFacts.findings(r).path("dueDate").asText(""))
-        .filter(d -> !d.isEmpty()).map(Instant::parse).findFirst().orElse(null);
+        .filter(d -> !d.isEmpty())
+        .map(Instant::parse)
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -1,9 +1,9 @@
 package com.creditdiligence.accountability;
 
-import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.RecordType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -36,8 +36,13 @@ class ReviewInvestigation implements JavaDelegate {
   private final ReviewDeadlines deadlines;
   private final CaseDutyFacts dutyFacts;
 
-  ReviewInvestigation(EvidenceLedger ledger, RuleBook rules, ReviewStore store, Reviews reviews,
-                      ReviewDeadlines deadlines, CaseDutyFacts dutyFacts) {
+  ReviewInvestigation(
+      EvidenceLedger ledger,
+      RuleBook rules,
+      ReviewStore store,
+      Reviews reviews,
+      ReviewDeadlines deadlines,
+      CaseDutyFacts dutyFacts) {
     this.dutyFacts = dutyFacts;
     this.ledger = ledger;
     this.rules = rules;
@@ -57,12 +62,23 @@ class ReviewInvestigation implements JavaDelegate {
     DraftFindings.Assessment assessment = DraftFindings.of(facts, rules, now);
     List<String> managers = reviews.managersOf(caseKey, facts, records);
     String trigger = (String) execution.getVariable("reviewTrigger");
-    String openedBy = AUDITOR_REQUEST.equals(trigger) ? (String) execution.getVariable("openedBy") : null;
+    String openedBy =
+        AUDITOR_REQUEST.equals(trigger) ? (String) execution.getVariable("openedBy") : null;
     Instant due = now.plus(deadlines.completionDays(), ChronoUnit.DAYS);
 
-    AccountabilityReview review = new AccountabilityReview(reviewId, caseKey, trigger,
-        (String) execution.getVariable("reviewReason"), openedBy, now, due, null, null, assessment.ruleVersionsUsed(),
-        evidence);
+    AccountabilityReview review =
+        new AccountabilityReview(
+            reviewId,
+            caseKey,
+            trigger,
+            (String) execution.getVariable("reviewReason"),
+            openedBy,
+            now,
+            due,
+            null,
+            null,
+            assessment.ruleVersionsUsed(),
+            evidence);
     store.open(review);
     List<ReviewFinding> drafts = new ArrayList<>();
     for (DraftFindings.Finding draft : assessment.findings()) {
@@ -75,27 +91,44 @@ class ReviewInvestigation implements JavaDelegate {
     opened.put("trigger", trigger);
     opened.put("reason", review.reason());
     opened.put("managers", managers);
-    opened.put("dutyFacts", facts.stream().map(f -> f.code() + " " + f.status() + " " + f.responsible()).toList());
+    opened.put(
+        "dutyFacts",
+        facts.stream().map(f -> f.code() + " " + f.status() + " " + f.responsible()).toList());
     opened.put("draftFindings", drafts.stream().map(ReviewFinding::summary).toList());
     opened.put("dueAt", due.toString());
     Map<String, Object> chain = new LinkedHashMap<>();
     chain.put("intact", evidence.intact());
     chain.put("firstBrokenRecord", evidence.firstBrokenRecord());
     chain.put("reason", evidence.reason());
-    chain.put("unreliableFindings", drafts.stream().filter(f -> evidence.unreliable(f.evidence()))
-        .map(ReviewFinding::findingNo).toList());
+    chain.put(
+        "unreliableFindings",
+        drafts.stream()
+            .filter(f -> evidence.unreliable(f.evidence()))
+            .map(ReviewFinding::findingNo)
+            .toList());
     opened.put("evidenceIntegrity", chain);
-    reviews.record(reviewId, caseKey, RecordType.REVIEW_INVESTIGATED, execution.getCurrentActivityId(), openedBy, opened,
+    reviews.record(
+        reviewId,
+        caseKey,
+        RecordType.REVIEW_INVESTIGATED,
+        execution.getCurrentActivityId(),
+        openedBy,
+        opened,
         String.join("; ", assessment.ruleVersionsUsed()));
 
     execution.setVariable("reviewId", reviewId);
-    // Tasklist's rows show the case and its applicant; the review's tasks are the board's work list.
-    reviews.applicantOf(caseKey).ifPresent(applicant -> execution.setVariable("applicantName", applicant));
+    // Tasklist's rows show the case and its applicant; the review's tasks are the board's work
+    // list.
+    reviews
+        .applicantOf(caseKey)
+        .ifPresent(applicant -> execution.setVariable("applicantName", applicant));
     execution.setVariable("managersUnderReview", new ArrayList<>(managers));
     execution.setVariable("reviewDueDate", Date.from(due));
-    // What the auditor's form shows; the review's rules read the verdict from the review, never from this variable.
+    // What the auditor's form shows; the review's rules read the verdict from the review, never
+    // from this variable.
     execution.setVariable("evidenceIntegrity", evidence.statement());
-    execution.setVariable("findingDecisions", SpinValues.jsonValue(decisionItems(drafts, evidence)).create());
+    execution.setVariable(
+        "findingDecisions", SpinValues.jsonValue(decisionItems(drafts, evidence)).create());
     execution.setVariable("addedFindings", SpinValues.jsonValue("[]").create());
     execution.setVariable("managerOptions", SpinValues.jsonValue(options(managers)).create());
     execution.setVariable("auditSummary", Variables.stringValue(null));
@@ -108,9 +141,14 @@ class ReviewInvestigation implements JavaDelegate {
     for (ReviewFinding draft : drafts) {
       Map<String, Object> item = new LinkedHashMap<>();
       item.put("findingNo", draft.findingNo());
-      item.put("summary", evidence.unreliable(draft.evidence())
-          ? "[证据不可靠 unreliable: rests on record #" + evidence.firstBrokenRecord() + " or later] " + draft.summary()
-          : draft.summary());
+      item.put(
+          "summary",
+          evidence.unreliable(draft.evidence())
+              ? "[证据不可靠 unreliable: rests on record #"
+                  + evidence.firstBrokenRecord()
+                  + " or later] "
+                  + draft.summary()
+              : draft.summary());
       item.put("decision", null);
       item.put("reason", null);
       items.add(item);
@@ -119,7 +157,6 @@ class ReviewInvestigation implements JavaDelegate {
   }
 
   private static String options(List<String> managers) {
-    return CanonicalForm.json(
-        managers.stream().map(m -> Map.of("label", m, "value", m)).toList());
+    return CanonicalForm.json(managers.stream().map(m -> Map.of("label", m, "value", m)).toList());
   }
 }

@@ -13,8 +13,7 @@ import java.util.List;
  */
 final class ReviewSegregation {
 
-  private ReviewSegregation() {
-  }
+  private ReviewSegregation() {}
 
   static List<Refusal> auditor(String performer, boolean isAuditor, Collection<String> answerable) {
     List<Refusal> refusals = signedIn(performer);
@@ -22,42 +21,73 @@ final class ReviewSegregation {
       return refusals;
     }
     if (!isAuditor) {
-      refusals.add(new Refusal(null, "只有稽核人员可以进行问责审查 Only an auditor may review accountability; "
-          + performer + " is not one"));
+      refusals.add(
+          new Refusal(
+              null,
+              "只有稽核人员可以进行问责审查 Only an auditor may review accountability; "
+                  + performer
+                  + " is not one"));
     }
     if (answerable.contains(performer)) {
-      refusals.add(new Refusal(null, "经办或表决本案者不得审查本案 " + performer
-          + " managed this case or voted on it, and may not review it"));
+      refusals.add(
+          new Refusal(
+              null,
+              "经办或表决本案者不得审查本案 "
+                  + performer
+                  + " managed this case or voted on it, and may not review it"));
     }
     return refusals;
   }
 
-  static List<Refusal> board(String performer, boolean isBoardMember, Collection<String> answerable, String auditor) {
+  static List<Refusal> board(
+      String performer, boolean isBoardMember, Collection<String> answerable, String auditor) {
     List<Refusal> refusals = signedIn(performer);
     if (!refusals.isEmpty()) {
       return refusals;
     }
     if (!isBoardMember) {
-      refusals.add(new Refusal(null, "只有问责委员会成员可以评议或认定 Only an accountability board member may deliberate "
-          + "or decide; " + performer + " is not one"));
+      refusals.add(
+          new Refusal(
+              null,
+              "只有问责委员会成员可以评议或认定 Only an accountability board member may deliberate "
+                  + "or decide; "
+                  + performer
+                  + " is not one"));
     }
     if (answerable.contains(performer)) {
-      refusals.add(new Refusal(null, "经办或表决本案者不得认定本案责任 " + performer
-          + " managed this case or voted on it, and may not decide its review"));
+      refusals.add(
+          new Refusal(
+              null,
+              "经办或表决本案者不得认定本案责任 "
+                  + performer
+                  + " managed this case or voted on it, and may not decide its review"));
     }
     if (performer.equals(auditor)) {
-      refusals.add(new Refusal(null, "审查本案的稽核人员不得参与认定 " + performer
-          + " audited this review and may not sit on its board"));
+      refusals.add(
+          new Refusal(
+              null,
+              "审查本案的稽核人员不得参与认定 "
+                  + performer
+                  + " audited this review and may not sit on its board"));
     }
     return refusals;
   }
 
-  static List<Refusal> appealBoard(String performer, boolean isBoardMember, Collection<String> answerable,
-                                   String auditor, String firstDecider) {
+  static List<Refusal> appealBoard(
+      String performer,
+      boolean isBoardMember,
+      Collection<String> answerable,
+      String auditor,
+      String firstDecider) {
     List<Refusal> refusals = board(performer, isBoardMember, answerable, auditor);
     if (performer != null && performer.equals(firstDecider)) {
-      refusals.add(new Refusal(null, "申诉须由未参与原认定的委员复核 The appeal is decided by a board member who did not "
-          + "decide the first time; " + performer + " did"));
+      refusals.add(
+          new Refusal(
+              null,
+              "申诉须由未参与原认定的委员复核 The appeal is decided by a board member who did not "
+                  + "decide the first time; "
+                  + performer
+                  + " did"));
     }
     return refusals;
   }
@@ -66,8 +96,14 @@ final class ReviewSegregation {
   static List<Refusal> managerConcerned(String performer, String manager) {
     List<Refusal> refusals = signedIn(performer);
     if (refusals.isEmpty() && !performer.equals(manager)) {
-      refusals.add(new Refusal(null, "只有被审查的客户经理本人可以申辩或申诉 Only " + manager
-          + " may make this statement or appeal; " + performer + " may not"));
+      refusals.add(
+          new Refusal(
+              null,
+              "只有被审查的客户经理本人可以申辩或申诉 Only "
+                  + manager
+                  + " may make this statement or appeal; "
+                  + performer
+                  + " may not"));
     }
     return refusals;
   }
@@ -75,7 +111,8 @@ final class ReviewSegregation {
   private static List<Refusal> signedIn(String performer) {
     List<Refusal> refusals = new ArrayList<>();
     if (performer == null) {
-      refusals.add(new Refusal(null, "此步骤须由登录用户提交 This step must be submitted by a signed-in user"));
+      refusals.add(
+          new Refusal(null, "此步骤须由登录用户提交 This step must be submitted by a signed-in user"));
     }
     return refusals;
   }

@@ -3,10 +3,10 @@ package com.creditdiligence.accountability;
 import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.evidence.CanonicalForm;
-import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.evidence.NewEvidence;
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.submission.BusinessTime;
 import java.time.Instant;
 import java.util.Collection;
@@ -33,12 +33,19 @@ public class Reviews {
   private final EvidenceLedger ledger;
   private final CaseFiles caseFiles;
   private final CaseDutyFacts dutyFacts;
+
   /** Lazily: the rule book needs the engine, whose plugin needs the review's steps, which need this. */
   private final ObjectProvider<RuleBook> rules;
+
   private final BusinessTime businessTime;
 
-  Reviews(ReviewStore store, EvidenceLedger ledger, CaseFiles caseFiles, CaseDutyFacts dutyFacts,
-          ObjectProvider<RuleBook> rules, BusinessTime businessTime) {
+  Reviews(
+      ReviewStore store,
+      EvidenceLedger ledger,
+      CaseFiles caseFiles,
+      CaseDutyFacts dutyFacts,
+      ObjectProvider<RuleBook> rules,
+      BusinessTime businessTime) {
     this.store = store;
     this.rules = rules;
     this.dutyFacts = dutyFacts;
@@ -53,7 +60,9 @@ public class Reviews {
   }
 
   public AccountabilityReview review(String reviewId) {
-    return store.review(reviewId).orElseThrow(() -> new IllegalStateException("No review " + reviewId));
+    return store
+        .review(reviewId)
+        .orElseThrow(() -> new IllegalStateException("No review " + reviewId));
   }
 
   /**
@@ -64,8 +73,11 @@ public class Reviews {
   List<String> managersOf(String businessKey, List<DutyFact> facts, List<EvidenceRecord> records) {
     TreeSet<String> managers = new TreeSet<>();
     facts.stream().map(DutyFact::responsible).filter(m -> m != null).forEach(managers::add);
-    records.stream().filter(r -> r.is(RecordType.PROCESS_STARTED) && "INTAKE_REGISTRATION".equals(r.dutyCode()))
-        .map(EvidenceRecord::performer).filter(m -> m != null).forEach(managers::add);
+    records.stream()
+        .filter(r -> r.is(RecordType.PROCESS_STARTED) && "INTAKE_REGISTRATION".equals(r.dutyCode()))
+        .map(EvidenceRecord::performer)
+        .filter(m -> m != null)
+        .forEach(managers::add);
     caseFiles.find(businessKey).ifPresent(file -> managers.add(file.caseManager()));
     return List.copyOf(managers);
   }
@@ -77,8 +89,10 @@ public class Reviews {
    */
   public List<String> answerableFor(String businessKey) {
     List<EvidenceRecord> records = ledger.records(businessKey);
-    TreeSet<String> persons = new TreeSet<>(managersOf(businessKey, dutyFacts.of(businessKey, records,
-        businessTime.now()), records));
+    TreeSet<String> persons =
+        new TreeSet<>(
+            managersOf(
+                businessKey, dutyFacts.of(businessKey, records, businessTime.now()), records));
     persons.addAll(ExemptionEligibility.voters(records));
     return List.copyOf(persons);
   }
@@ -89,10 +103,17 @@ public class Reviews {
    */
   public List<String> underReview(AccountabilityReview review) {
     List<EvidenceRecord> records = ledger.records(review.businessKey());
-    Set<String> persons = new LinkedHashSet<>(managersOf(review.businessKey(),
-        dutyFacts.of(review.businessKey(), records, review.openedAt()), records));
-    // The auditor's findings name persons checked against the case's answerable ones; a draft's «未查明» names nobody.
-    store.findings(review.reviewId()).stream().filter(f -> ReviewFinding.BY_AUDITOR.equals(f.origin())).map(ReviewFinding::manager)
+    Set<String> persons =
+        new LinkedHashSet<>(
+            managersOf(
+                review.businessKey(),
+                dutyFacts.of(review.businessKey(), records, review.openedAt()),
+                records));
+    // The auditor's findings name persons checked against the case's answerable ones; a draft's
+    // «未查明» names nobody.
+    store.findings(review.reviewId()).stream()
+        .filter(f -> ReviewFinding.BY_AUDITOR.equals(f.origin()))
+        .map(ReviewFinding::manager)
         .forEach(persons::add);
     return List.copyOf(persons);
   }
@@ -110,14 +131,15 @@ public class Reviews {
    * Each manager's §28 eligibility, from one reading of the case's ledger and the review's findings. The
    * duty facts are those as they stood when the review opened: later days do not make old duties late.
    */
-  List<ExemptionEligibility.Eligibility> eligibility(AccountabilityReview review, Collection<String> managers) {
+  List<ExemptionEligibility.Eligibility> eligibility(
+      AccountabilityReview review, Collection<String> managers) {
     List<EvidenceRecord> records = ledger.records(review.businessKey());
     return eligibility(review, managers, records, evidenceIntegrity(review, records));
   }
 
   /** A review as its readers see it: whom it decides on, their eligibility, and the evidence's integrity. */
-  record Assessment(List<ExemptionEligibility.Eligibility> eligibility, EvidenceIntegrity evidence) {
-  }
+  record Assessment(
+      List<ExemptionEligibility.Eligibility> eligibility, EvidenceIntegrity evidence) {}
 
   /**
    * The review from one reading of the case's ledger and one verification of its chain: the persons the case
@@ -125,38 +147,67 @@ public class Reviews {
    */
   Assessment assess(AccountabilityReview review, Collection<String> alsoDecidedOn) {
     List<EvidenceRecord> records = ledger.records(review.businessKey());
-    Set<String> managers = new LinkedHashSet<>(managersOf(review.businessKey(),
-        dutyFacts.of(review.businessKey(), records, businessTime.now()), records));
+    Set<String> managers =
+        new LinkedHashSet<>(
+            managersOf(
+                review.businessKey(),
+                dutyFacts.of(review.businessKey(), records, businessTime.now()),
+                records));
     managers.addAll(alsoDecidedOn);
     EvidenceIntegrity evidence = evidenceIntegrity(review, records);
     return new Assessment(eligibility(review, managers, records, evidence), evidence);
   }
 
-  private List<ExemptionEligibility.Eligibility> eligibility(AccountabilityReview review, Collection<String> managers,
-                                                             List<EvidenceRecord> records, EvidenceIntegrity evidence) {
+  private List<ExemptionEligibility.Eligibility> eligibility(
+      AccountabilityReview review,
+      Collection<String> managers,
+      List<EvidenceRecord> records,
+      EvidenceIntegrity evidence) {
     List<DutyFact> facts = dutyFacts.of(review.businessKey(), records, review.openedAt());
     List<ReviewFinding> findings = store.findings(review.reviewId());
     List<CaseFiles.Handover> handovers = caseFiles.handovers(review.businessKey());
-    return managers.stream().map(manager -> ExemptionEligibility.of(manager, facts, findings, records, evidence,
-        grounds(review, manager, facts, findings, records, handovers))).toList();
+    return managers.stream()
+        .map(
+            manager ->
+                ExemptionEligibility.of(
+                    manager,
+                    facts,
+                    findings,
+                    records,
+                    evidence,
+                    grounds(review, manager, facts, findings, records, handovers)))
+        .toList();
   }
 
   /** Per manager the review decides on, the exemption grounds the record shows (for the dossier). */
   public java.util.Map<String, List<ExemptionGround>> grounds(AccountabilityReview review) {
     java.util.Map<String, List<ExemptionGround>> grounds = new java.util.TreeMap<>();
-    eligibility(review, managersOf(review.businessKey())).forEach(e -> grounds.put(e.manager(), e.grounds()));
+    eligibility(review, managersOf(review.businessKey()))
+        .forEach(e -> grounds.put(e.manager(), e.grounds()));
     return grounds;
   }
 
   /** The manager's exemption grounds, each judged by the grounds table in force when the review opened. */
-  private List<ExemptionGround> grounds(AccountabilityReview review, String manager, List<DutyFact> facts,
-                                        List<ReviewFinding> findings, List<EvidenceRecord> records,
-                                        List<CaseFiles.Handover> handovers) {
-    int major = (int) findings.stream().filter(f -> manager.equals(f.manager()) && f.confirmed()
-        && "major".equals(f.severity())).count();
+  private List<ExemptionGround> grounds(
+      AccountabilityReview review,
+      String manager,
+      List<DutyFact> facts,
+      List<ReviewFinding> findings,
+      List<EvidenceRecord> records,
+      List<CaseFiles.Handover> handovers) {
+    int major =
+        (int)
+            findings.stream()
+                .filter(
+                    f ->
+                        manager.equals(f.manager())
+                            && f.confirmed()
+                            && "major".equals(f.severity()))
+                .count();
     RuleBook book = rules.getObject();
     return ExemptionGrounds.of(manager, facts, findings, records, handovers).stream()
-        .map(g -> g.judged(book.exemptionGround(g.code(), g.detail(), major, review.openedAt()))).toList();
+        .map(g -> g.judged(book.exemptionGround(g.code(), g.detail(), major, review.openedAt())))
+        .toList();
   }
 
   /**
@@ -168,20 +219,28 @@ public class Reviews {
   }
 
   EvidenceIntegrity evidenceIntegrity(AccountabilityReview review, List<EvidenceRecord> records) {
-    return EvidenceIntegrity.worse(review.evidenceAtOpening(),
+    return EvidenceIntegrity.worse(
+        review.evidenceAtOpening(),
         EvidenceIntegrity.of(ledger.verify(review.businessKey(), records), now()));
   }
 
   /** A record of the review's own making (opened, closed) in the case's chain. */
-  void record(String reviewId, String businessKey, RecordType recordType, String elementId, String performer,
-              Map<String, Object> facts, String ruleVersions) {
-    ledger.append(NewEvidence.of(businessKey, recordType, performer, businessTime.now())
-        .withProcess(PROCESS_KEY, reviewId)
-        .withStep(elementId, null)
-        .withDuty(null, "§27 §28")
-        .withFindings(CanonicalForm.json(facts))
-        .withDocuments(CanonicalForm.json(List.of()))
-        .withRuleSetVersion(ruleVersions));
+  void record(
+      String reviewId,
+      String businessKey,
+      RecordType recordType,
+      String elementId,
+      String performer,
+      Map<String, Object> facts,
+      String ruleVersions) {
+    ledger.append(
+        NewEvidence.of(businessKey, recordType, performer, businessTime.now())
+            .withProcess(PROCESS_KEY, reviewId)
+            .withStep(elementId, null)
+            .withDuty(null, "§27 §28")
+            .withFindings(CanonicalForm.json(facts))
+            .withDocuments(CanonicalForm.json(List.of()))
+            .withRuleSetVersion(ruleVersions));
   }
 
   /** The time by the business clock, for the review's steps. */

@@ -30,9 +30,7 @@ public interface RuleBook {
    */
   GroundJudgement exemptionGround(String ground, String detail, int majorFindings, Instant asOf);
 
-  record GroundJudgement(boolean accepted, String effect, String ruleVersion) {
-  }
+  record GroundJudgement(boolean accepted, String effect, String ruleVersion) {}
 
-  record Judgement(String clause, String severity, String ruleVersion) {
-  }
+  record Judgement(String clause, String severity, String ruleVersion) {}
 }

@@ -24,12 +24,14 @@ class AuditTrail {
 
   /** Appends {@code AUDIT_<WHAT>} to the case's chain, in its own transaction, before the view is served. */
   @Transactional
-  public void recordView(String businessKey, String user, RecordType what, Map<String, Object> details) {
+  public void recordView(
+      String businessKey, String user, RecordType what, Map<String, Object> details) {
     if (!what.isAccess()) {
       throw new IllegalArgumentException("Not a read of the case: " + what);
     }
-    ledger.append(NewEvidence.of(businessKey, what, user, time.now())
-        .withFindings(CanonicalForm.json(details))
-        .withDocuments(CanonicalForm.json(List.of())));
+    ledger.append(
+        NewEvidence.of(businessKey, what, user, time.now())
+            .withFindings(CanonicalForm.json(details))
+            .withDocuments(CanonicalForm.json(List.of())));
   }
 }

@@ -1,6 +1,5 @@
 package com.creditdiligence.audit;
 
-import com.creditdiligence.security.People;
 import com.creditdiligence.accountability.CaseDutyFacts;
 import com.creditdiligence.accountability.EvidenceIntegrity;
 import com.creditdiligence.accountability.ReviewFinding;
@@ -17,14 +16,15 @@ import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.evidence.LedgerCheckpoints;
 import com.creditdiligence.platform.TaskRules;
-import com.creditdiligence.submission.TaskRule;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.security.Memberships;
+import com.creditdiligence.security.People;
+import com.creditdiligence.submission.TaskRule;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Objects;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
@@ -45,9 +45,19 @@ class CaseDossiers {
   private final People people;
   private final LedgerCheckpoints checkpoints;
 
-  CaseDossiers(CaseFiles caseFiles, EvidenceLedger ledger, ReviewStore reviews, EvidenceDisclosure disclosure,
-               CaseAccess access, TaskRules steps, CaseDutyFacts dutyFacts, Reviews review,
-               CommitteeDecisions committee, ModelDiagrams models, People people, LedgerCheckpoints checkpoints) {
+  CaseDossiers(
+      CaseFiles caseFiles,
+      EvidenceLedger ledger,
+      ReviewStore reviews,
+      EvidenceDisclosure disclosure,
+      CaseAccess access,
+      TaskRules steps,
+      CaseDutyFacts dutyFacts,
+      Reviews review,
+      CommitteeDecisions committee,
+      ModelDiagrams models,
+      People people,
+      LedgerCheckpoints checkpoints) {
     this.models = models;
     this.people = people;
     this.checkpoints = checkpoints;
@@ -69,68 +79,113 @@ class CaseDossiers {
 
   /** For the replay page: proofs against the latest checkpoint, none signed for a mere view. */
   Dossier forViewing(String businessKey, String generatedBy, Instant now) {
-    return assemble(businessKey, generatedBy, now, checkpoints.proofsAgainstLatest(businessKey).orElse(null));
+    return assemble(
+        businessKey, generatedBy, now, checkpoints.proofsAgainstLatest(businessKey).orElse(null));
   }
 
-  private Dossier assemble(String businessKey, String generatedBy, Instant now, LedgerCheckpoints.CaseProofs proofs) {
+  private Dossier assemble(
+      String businessKey, String generatedBy, Instant now, LedgerCheckpoints.CaseProofs proofs) {
     List<EvidenceRecord> records = ledger.records(businessKey);
     List<TimelineEntry> timeline = Timeline.all(records, steps.stages());
     ChainVerification verification = ledger.verify(businessKey, records);
     EvidenceIntegrity current = EvidenceIntegrity.of(verification, now);
-    List<Dossier.Review> caseReviews = reviews.reviewsOfCase(businessKey).stream().map(r -> {
-      EvidenceIntegrity evidence = EvidenceIntegrity.worse(r.evidenceAtOpening(), current);
-      List<ReviewFinding> findings = reviews.findings(r.reviewId());
-      return new Dossier.Review(r, evidence, findings,
-          findings.stream().filter(f -> evidence.unreliable(f.evidence())).map(ReviewFinding::findingNo).toList(),
-          reviews.determinations(r.reviewId()), review.grounds(r));
-    }).toList();
+    List<Dossier.Review> caseReviews =
+        reviews.reviewsOfCase(businessKey).stream()
+            .map(
+                r -> {
+                  EvidenceIntegrity evidence =
+                      EvidenceIntegrity.worse(r.evidenceAtOpening(), current);
+                  List<ReviewFinding> findings = reviews.findings(r.reviewId());
+                  return new Dossier.Review(
+                      r,
+                      evidence,
+                      findings,
+                      findings.stream()
+                          .filter(f -> evidence.unreliable(f.evidence()))
+                          .map(ReviewFinding::findingNo)
+                          .toList(),
+                      reviews.determinations(r.reviewId()),
+                      review.grounds(r));
+                })
+            .toList();
     TreeSet<String> versions = new TreeSet<>();
     versions.add("ledger " + CanonicalForm.VERSION);
-    records.stream().map(EvidenceRecord::ruleSetVersion).filter(Objects::nonNull).forEach(versions::add);
+    records.stream()
+        .map(EvidenceRecord::ruleSetVersion)
+        .filter(Objects::nonNull)
+        .forEach(versions::add);
     caseReviews.forEach(r -> versions.addAll(r.review().ruleVersions()));
     CaseFile caseFile = caseFiles.find(businessKey).orElseThrow();
     List<CommitteeMeeting> meetings = committee.meetingsOf(businessKey);
     // Sealed votes stay sealed in the dossier, its PDF and the replay, as in the evidence API.
-    List<EvidenceRecord> disclosed = disclosure.asSeenBy(businessKey, access.inGroup(Memberships.AUDITOR), records);
-    return new Dossier(businessKey, now, generatedBy, caseFile,
-        verification, Timeline.steps(timeline), Timeline.accessLog(timeline),
+    List<EvidenceRecord> disclosed =
+        disclosure.asSeenBy(businessKey, access.inGroup(Memberships.AUDITOR), records);
+    return new Dossier(
+        businessKey,
+        now,
+        generatedBy,
+        caseFile,
+        verification,
+        Timeline.steps(timeline),
+        Timeline.accessLog(timeline),
         disclosed,
         dutyFacts.of(businessKey, records, now).stream()
-            .map(f -> new Dossier.Fact(f, current.unreliable(f.evidence()))).toList(),
-        committee.allMinutesOf(businessKey), meetings, caseReviews,
-        List.copyOf(versions), people.named(actors(generatedBy, caseFile, records, caseReviews, meetings)),
-        models.stepNames(records), Submissions.of(disclosed, this::stepOf), proofs);
+            .map(f -> new Dossier.Fact(f, current.unreliable(f.evidence())))
+            .toList(),
+        committee.allMinutesOf(businessKey),
+        meetings,
+        caseReviews,
+        List.copyOf(versions),
+        people.named(actors(generatedBy, caseFile, records, caseReviews, meetings)),
+        models.stepNames(records),
+        Submissions.of(disclosed, this::stepOf),
+        proofs);
   }
 
   private Optional<Submissions.Step> stepOf(String elementId) {
-    return steps.forElement(elementId).map(TaskRule::spec).map(spec -> new Submissions.Step(
-        spec.formId().replaceFirst("^Form_", ""), spec.duty().recordType()));
+    return steps
+        .forElement(elementId)
+        .map(TaskRule::spec)
+        .map(
+            spec ->
+                new Submissions.Step(
+                    spec.formId().replaceFirst("^Form_", ""), spec.duty().recordType()));
   }
 
   /** Everyone the dossier names: who exported it, the manager, whoever acted or was assigned, reviewed or decided. */
-  private static Set<String> actors(String generatedBy, CaseFile caseFile, List<EvidenceRecord> records,
-                                    List<Dossier.Review> caseReviews, List<CommitteeMeeting> meetings) {
+  private static Set<String> actors(
+      String generatedBy,
+      CaseFile caseFile,
+      List<EvidenceRecord> records,
+      List<Dossier.Review> caseReviews,
+      List<CommitteeMeeting> meetings) {
     Set<String> ids = new java.util.HashSet<>();
     meetings.forEach(m -> m.votes().forEach(v -> ids.add(v.memberId())));
     ids.add(generatedBy);
     ids.add(caseFile.caseManager());
-    records.forEach(r -> {
-      ids.add(r.performer());
-      ids.add(r.assignee());
-    });
-    caseReviews.forEach(r -> {
-      ids.add(r.review().auditor());
-      ids.add(r.review().openedBy());
-      r.findings().forEach(f -> {
-        ids.add(f.manager());
-        ids.add(f.judgedBy());
-      });
-      r.determinations().forEach(d -> {
-        ids.add(d.manager());
-        ids.add(d.decidedBy());
-      });
-      ids.addAll(r.grounds().keySet());
-    });
+    records.forEach(
+        r -> {
+          ids.add(r.performer());
+          ids.add(r.assignee());
+        });
+    caseReviews.forEach(
+        r -> {
+          ids.add(r.review().auditor());
+          ids.add(r.review().openedBy());
+          r.findings()
+              .forEach(
+                  f -> {
+                    ids.add(f.manager());
+                    ids.add(f.judgedBy());
+                  });
+          r.determinations()
+              .forEach(
+                  d -> {
+                    ids.add(d.manager());
+                    ids.add(d.decidedBy());
+                  });
+          ids.addAll(r.grounds().keySet());
+        });
     ids.remove(null);
     return new TreeSet<>(ids);
   }

@@ -30,20 +30,38 @@ import java.util.Map;
  * RFC 9162 inclusion proof against it, for {@code VerifyDossierCommand} to check with the public key alone (null
  * when no checkpoint could be signed: the ledger disagrees with an earlier one).
  */
-public record Dossier(String businessKey, Instant generatedAt, String generatedBy, CaseFile caseFile,
-                      ChainVerification verification, List<TimelineEntry> timeline, List<TimelineEntry> accessLog,
-                      List<EvidenceRecord> evidence,
-                      List<Fact> dutyFacts, List<String> committeeMinutes,
-                      List<com.creditdiligence.committee.CommitteeMeeting> committee, List<Review> reviews,
-                      List<String> ruleVersions, Map<String, String> people, Map<String, String> stepNames,
-                      List<Submission> submissions, LedgerCheckpoints.CaseProofs ledgerProofs) {
+public record Dossier(
+    String businessKey,
+    Instant generatedAt,
+    String generatedBy,
+    CaseFile caseFile,
+    ChainVerification verification,
+    List<TimelineEntry> timeline,
+    List<TimelineEntry> accessLog,
+    List<EvidenceRecord> evidence,
+    List<Fact> dutyFacts,
+    List<String> committeeMinutes,
+    List<com.creditdiligence.committee.CommitteeMeeting> committee,
+    List<Review> reviews,
+    List<String> ruleVersions,
+    Map<String, String> people,
+    Map<String, String> stepNames,
+    List<Submission> submissions,
+    LedgerCheckpoints.CaseProofs ledgerProofs) {
 
   /**
    * What one step recorded, through the form it was submitted on: each answer labelled as the form asked it, with
    * the §19 amendments that followed applied (their numbers in {@code amendedBy}). A sealed vote has no answers.
    */
-  public record Submission(int evidence, String element, String recordType, String performer, Instant at,
-                           List<FormLayout.Row> answers, List<Integer> amendedBy, boolean sealed) {
+  public record Submission(
+      int evidence,
+      String element,
+      String recordType,
+      String performer,
+      Instant at,
+      List<FormLayout.Row> answers,
+      List<Integer> amendedBy,
+      boolean sealed) {
 
     /** A committee member's vote (the minutes list them apart from the other steps). */
     public boolean vote() {
@@ -52,16 +70,18 @@ public record Dossier(String businessKey, Instant generatedAt, String generatedB
   }
 
   /** A duty fact, and whether it rests on the chain's first broken record or a later one. */
-  public record Fact(@JsonUnwrapped DutyFact fact, boolean evidenceUnreliable) {
-  }
+  public record Fact(@JsonUnwrapped DutyFact fact, boolean evidenceUnreliable) {}
 
   /**
    * @param evidenceIntegrity  the worse of the chain's verification when the review opened and now
    * @param unreliableFindings the numbers of the findings resting on its first broken record or later
    * @param grounds            per manager, the exemption grounds the record shows, with their evidence
    */
-  public record Review(AccountabilityReview review, EvidenceIntegrity evidenceIntegrity, List<ReviewFinding> findings,
-                       List<Integer> unreliableFindings, List<Determination> determinations,
-                       java.util.Map<String, List<com.creditdiligence.accountability.ExemptionGround>> grounds) {
-  }
+  public record Review(
+      AccountabilityReview review,
+      EvidenceIntegrity evidenceIntegrity,
+      List<ReviewFinding> findings,
+      List<Integer> unreliableFindings,
+      List<Determination> determinations,
+      java.util.Map<String, List<com.creditdiligence.accountability.ExemptionGround>> grounds) {}
 }

@@ -20,29 +20,39 @@ class DossierLabels {
     Map<String, String> labels = new LinkedHashMap<>();
     put(labels, "product", d.caseFile().product());
     put(labels, "outcome", d.caseFile().status());
-    d.timeline().forEach(e -> {
-      put(labels, "record", e.type());
-      put(labels, "stage", e.stage());
-      put(labels, "duty", e.duty());
-    });
+    d.timeline()
+        .forEach(
+            e -> {
+              put(labels, "record", e.type());
+              put(labels, "stage", e.stage());
+              put(labels, "duty", e.duty());
+            });
     d.accessLog().forEach(e -> put(labels, "record", e.type()));
-    d.dutyFacts().forEach(f -> {
-      put(labels, "duty", f.fact().code());
-      put(labels, "stage", f.fact().stage());
-      put(labels, "fact.status", f.fact().status());
-    });
-    d.reviews().forEach(r -> {
-      put(labels, "trigger", r.review().trigger());
-      r.findings().forEach(f -> {
-        put(labels, "finding.status", f.status());
-        put(labels, "severity", f.severity());
-        put(labels, "stage", f.stage());
-      });
-      r.determinations().forEach(det -> {
-        put(labels, "round", det.round());
-        put(labels, "tier", det.tier().code());
-      });
-    });
+    d.dutyFacts()
+        .forEach(
+            f -> {
+              put(labels, "duty", f.fact().code());
+              put(labels, "stage", f.fact().stage());
+              put(labels, "fact.status", f.fact().status());
+            });
+    d.reviews()
+        .forEach(
+            r -> {
+              put(labels, "trigger", r.review().trigger());
+              r.findings()
+                  .forEach(
+                      f -> {
+                        put(labels, "finding.status", f.status());
+                        put(labels, "severity", f.severity());
+                        put(labels, "stage", f.stage());
+                      });
+              r.determinations()
+                  .forEach(
+                      det -> {
+                        put(labels, "round", det.round());
+                        put(labels, "tier", det.tier().code());
+                      });
+            });
     return labels;
   }
 

@@ -52,7 +52,8 @@ public final class DossierText {
     if (amount.abs().compareTo(BigDecimal.valueOf(10_000)) < 0) {
       return exact;
     }
-    BigDecimal wan = amount.divide(BigDecimal.valueOf(10_000), 2, RoundingMode.HALF_UP).stripTrailingZeros();
+    BigDecimal wan =
+        amount.divide(BigDecimal.valueOf(10_000), 2, RoundingMode.HALF_UP).stripTrailingZeros();
     return exact + "(" + FormLayout.grouped(wan) + " 万元)";
   }
 
@@ -93,7 +94,8 @@ public final class DossierText {
 
   /** «#3, #4», or «—». */
   public static String records(List<Integer> evidence) {
-    return evidence == null || evidence.isEmpty() ? "—"
+    return evidence == null || evidence.isEmpty()
+        ? "—"
         : "#" + String.join(", #", evidence.stream().map(String::valueOf).toList());
   }
 }

@@ -39,8 +39,13 @@ class EvidenceController {
   private final CaseAccess access;
   private final BusinessTime businessTime;
 
-  EvidenceController(EvidenceLedger ledger, Amendments amendments, IdentityService identity,
-                     EvidenceDisclosure disclosure, CaseAccess access, BusinessTime businessTime) {
+  EvidenceController(
+      EvidenceLedger ledger,
+      Amendments amendments,
+      IdentityService identity,
+      EvidenceDisclosure disclosure,
+      CaseAccess access,
+      BusinessTime businessTime) {
     this.access = access;
     this.ledger = ledger;
     this.amendments = amendments;
@@ -56,7 +61,8 @@ class EvidenceController {
     if (records.isEmpty() && ledger.headSequence(businessKey).isEmpty()) {
       throw unknownCase(businessKey);
     }
-    return EvidenceView.of(records, disclosure.sealedFor(businessKey, access.inGroup(Memberships.AUDITOR)));
+    return EvidenceView.of(
+        records, disclosure.sealedFor(businessKey, access.inGroup(Memberships.AUDITOR)));
   }
 
   @GetMapping("/verification")
@@ -70,16 +76,21 @@ class EvidenceController {
 
   record AmendmentRequest(
       @NotBlank(message = "必须说明修正理由 A reason is required")
-      @Size(min = 10, max = 4000, message = "理由至少10个字 The reason needs at least 10 characters") String reason,
-      @NotEmpty(message = "必须列出修正的字段 List the fields that change") Map<String, Object> changes) {
-  }
+          @Size(min = 10, max = 4000, message = "理由至少10个字 The reason needs at least 10 characters")
+          String reason,
+      @NotEmpty(message = "必须列出修正的字段 List the fields that change") Map<String, Object> changes) {}
 
   @PostMapping("/{id}/amendments")
   @ResponseStatus(HttpStatus.CREATED)
-  EvidenceView amend(@PathVariable String businessKey, @PathVariable int id, @Valid @RequestBody AmendmentRequest request) {
+  EvidenceView amend(
+      @PathVariable String businessKey,
+      @PathVariable int id,
+      @Valid @RequestBody AmendmentRequest request) {
     String user = access.act(businessKey);
     Instant now = businessTime.now();
-    return EvidenceView.of(amendments.amend(businessKey, id, request.reason(), request.changes(), user, now), List.of(),
+    return EvidenceView.of(
+        amendments.amend(businessKey, id, request.reason(), request.changes(), user, now),
+        List.of(),
         false);
   }
 

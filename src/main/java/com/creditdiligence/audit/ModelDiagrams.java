@@ -1,13 +1,13 @@
 package com.creditdiligence.audit;
 
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.platform.EngineActions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import com.creditdiligence.platform.EngineActions;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -45,43 +45,61 @@ class ModelDiagrams {
    * ran, so that a step reads as its task and not as its id.
    */
   Map<String, String> stepNames(List<EvidenceRecord> records) {
-    return engine.asApplication(() -> {
-      Map<String, String> names = new LinkedHashMap<>();
-      for (ProcessDefinition definition : definitions(records)) {
-        namesByDefinition.computeIfAbsent(definition.getId(), id -> {
-          Map<String, String> named = new LinkedHashMap<>();
-          Bpmn.readModelFromStream(repository.getProcessModel(id)).getModelElementsByType(FlowElement.class).stream()
-              .filter(e -> e.getName() != null && !e.getName().isBlank())
-              .forEach(e -> named.put(e.getId(), e.getName().replaceAll("\\s+", " ").trim()));
-          return Map.copyOf(named);
-        }).forEach(names::putIfAbsent);
-      }
-      return names;
-    });
+    return engine.asApplication(
+        () -> {
+          Map<String, String> names = new LinkedHashMap<>();
+          for (ProcessDefinition definition : definitions(records)) {
+            namesByDefinition
+                .computeIfAbsent(
+                    definition.getId(),
+                    id -> {
+                      Map<String, String> named = new LinkedHashMap<>();
+                      Bpmn.readModelFromStream(repository.getProcessModel(id))
+                          .getModelElementsByType(FlowElement.class)
+                          .stream()
+                          .filter(e -> e.getName() != null && !e.getName().isBlank())
+                          .forEach(
+                              e ->
+                                  named.put(e.getId(), e.getName().replaceAll("\\s+", " ").trim()));
+                      return Map.copyOf(named);
+                    })
+                .forEach(names::putIfAbsent);
+          }
+          return names;
+        });
   }
 
   /** Process key → the BPMN XML of the first version of each process the case's records name, for the page's viewer. */
   Map<String, String> models(List<EvidenceRecord> records) {
-    return engine.asApplication(() -> {
-      Map<String, String> models = new LinkedHashMap<>();
-      for (ProcessDefinition definition : definitions(records)) {
-        models.put(definition.getKey(), xmlByDefinition.computeIfAbsent(definition.getId(), id -> {
-          try (var in = repository.getProcessModel(id)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    return engine.asApplication(
+        () -> {
+          Map<String, String> models = new LinkedHashMap<>();
+          for (ProcessDefinition definition : definitions(records)) {
+            models.put(
+                definition.getKey(),
+                xmlByDefinition.computeIfAbsent(
+                    definition.getId(),
+                    id -> {
+                      try (var in = repository.getProcessModel(id)) {
+                        return new String(
+                            in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                      } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                      }
+                    }));
           }
-        }));
-      }
-      return models;
-    });
+          return models;
+        });
   }
 
   private Map<String, String> draw(List<EvidenceRecord> records) {
     Map<String, String> diagrams = new LinkedHashMap<>();
     for (ProcessDefinition definition : definitions(records)) {
-      diagrams.put(definition.getKey(), svgByDefinition.computeIfAbsent(definition.getId(),
-          id -> ProcessDiagram.svg(Bpmn.readModelFromStream(repository.getProcessModel(id)))));
+      diagrams.put(
+          definition.getKey(),
+          svgByDefinition.computeIfAbsent(
+              definition.getId(),
+              id -> ProcessDiagram.svg(Bpmn.readModelFromStream(repository.getProcessModel(id)))));
     }
     return diagrams;
   }
@@ -90,7 +108,8 @@ class ModelDiagrams {
   private List<ProcessDefinition> definitions(List<EvidenceRecord> records) {
     Map<String, ProcessDefinition> found = new LinkedHashMap<>();
     for (EvidenceRecord record : records) {
-      if (record.ruleSetVersion() == null || record.processDefinitionKey() == null
+      if (record.ruleSetVersion() == null
+          || record.processDefinitionKey() == null
           || found.containsKey(record.processDefinitionKey())) {
         continue;
       }
@@ -98,8 +117,12 @@ class ModelDiagrams {
       if (!version.matches() || !version.group(1).equals(record.processDefinitionKey())) {
         continue;
       }
-      ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(version.group(1))
-          .processDefinitionVersion(Integer.valueOf(version.group(2))).singleResult();
+      ProcessDefinition definition =
+          repository
+              .createProcessDefinitionQuery()
+              .processDefinitionKey(version.group(1))
+              .processDefinitionVersion(Integer.valueOf(version.group(2)))
+              .singleResult();
       if (definition != null) {
         found.put(definition.getKey(), definition);
       }

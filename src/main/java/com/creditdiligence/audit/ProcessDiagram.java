@@ -5,9 +5,9 @@ import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 import org.springframework.web.util.HtmlUtils;
 
@@ -21,8 +21,7 @@ final class ProcessDiagram {
   /** Room around the shapes for the labels drawn outside them (events, gateways). */
   private static final int PADDING = 60;
 
-  private ProcessDiagram() {
-  }
+  private ProcessDiagram() {}
 
   static String svg(BpmnModelInstance model) {
     Collection<BpmnShape> shapes = model.getModelElementsByType(BpmnShape.class);
@@ -55,18 +54,28 @@ final class ProcessDiagram {
     double width = maxX - minX + 2 * PADDING;
     double height = maxY - minY + 2 * PADDING;
     StringBuilder svg = new StringBuilder();
-    // Drawn at the model's own scale (1 unit = 1 px), as in the Modeler: a wide process scrolls, it is not shrunk.
-    svg.append(String.format(java.util.Locale.ROOT,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bpmn\" width=\"%.0f\" height=\"%.0f\" viewBox=\"%.0f %.0f %.0f %.0f\">",
-        width, height, minX - PADDING, minY - PADDING, width, height));
-    svg.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" "
-        + "markerHeight=\"8\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>");
+    // Drawn at the model's own scale (1 unit = 1 px), as in the Modeler: a wide process scrolls, it
+    // is not shrunk.
+    svg.append(
+        String.format(
+            java.util.Locale.ROOT,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bpmn\" width=\"%.0f\" height=\"%.0f\" viewBox=\"%.0f %.0f %.0f %.0f\">",
+            width,
+            height,
+            minX - PADDING,
+            minY - PADDING,
+            width,
+            height));
+    svg.append(
+        "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" "
+            + "markerHeight=\"8\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>");
     // Containers first, so that what they contain is drawn on top.
     shapes.stream().filter(s -> type(s).equals("subProcess")).forEach(s -> shape(svg, s));
     for (BpmnEdge edge : edges) {
       edge(svg, edge);
     }
-    shapes.stream().filter(s -> !type(s).equals("subProcess") && !type(s).equals("boundaryEvent"))
+    shapes.stream()
+        .filter(s -> !type(s).equals("subProcess") && !type(s).equals("boundaryEvent"))
         .forEach(s -> shape(svg, s));
     // Boundary events sit on their task's edge: drawn last, over it.
     shapes.stream().filter(s -> type(s).equals("boundaryEvent")).forEach(s -> shape(svg, s));
@@ -86,30 +95,81 @@ final class ProcessDiagram {
     double w = b.getWidth();
     double h = b.getHeight();
     String name = element.getAttributeValue("name");
-    svg.append("<g class=\"el ").append(type).append("\" data-id=\"").append(element.getId()).append("\">");
+    svg.append("<g class=\"el ")
+        .append(type)
+        .append("\" data-id=\"")
+        .append(element.getId())
+        .append("\">");
     if (type.endsWith("Event")) {
       double r = w / 2;
-      svg.append(String.format(java.util.Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"/>", x + r, y + r, r));
+      svg.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"/>",
+              x + r,
+              y + r,
+              r));
       if (type.equals("boundaryEvent") || type.startsWith("intermediate")) {
-        svg.append(String.format(java.util.Locale.ROOT, "<circle class=\"inner\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"/>",
-            x + r, y + r, r - 3));
+        svg.append(
+            String.format(
+                java.util.Locale.ROOT,
+                "<circle class=\"inner\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"/>",
+                x + r,
+                y + r,
+                r - 3));
       }
       label(svg, shape, name, x + w / 2, y + h + 14);
     } else if (type.endsWith("Gateway")) {
-      svg.append(String.format(java.util.Locale.ROOT, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\"/>",
-          x + w / 2, y, x + w, y + h / 2, x + w / 2, y + h, x, y + h / 2));
+      svg.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\"/>",
+              x + w / 2,
+              y,
+              x + w,
+              y + h / 2,
+              x + w / 2,
+              y + h,
+              x,
+              y + h / 2));
       double m = w / 5;
       if (type.equals("exclusiveGateway")) {
-        svg.append(String.format(java.util.Locale.ROOT, "<path class=\"marker\" d=\"M%.1f,%.1f L%.1f,%.1f M%.1f,%.1f L%.1f,%.1f\"/>",
-            x + 2 * m, y + 2 * m, x + 3 * m, y + 3 * m, x + 3 * m, y + 2 * m, x + 2 * m, y + 3 * m));
+        svg.append(
+            String.format(
+                java.util.Locale.ROOT,
+                "<path class=\"marker\" d=\"M%.1f,%.1f L%.1f,%.1f M%.1f,%.1f L%.1f,%.1f\"/>",
+                x + 2 * m,
+                y + 2 * m,
+                x + 3 * m,
+                y + 3 * m,
+                x + 3 * m,
+                y + 2 * m,
+                x + 2 * m,
+                y + 3 * m));
       } else if (type.equals("parallelGateway")) {
-        svg.append(String.format(java.util.Locale.ROOT, "<path class=\"marker\" d=\"M%.1f,%.1f L%.1f,%.1f M%.1f,%.1f L%.1f,%.1f\"/>",
-            x + w / 2, y + 1.5 * m, x + w / 2, y + 3.5 * m, x + 1.5 * m, y + h / 2, x + 3.5 * m, y + h / 2));
+        svg.append(
+            String.format(
+                java.util.Locale.ROOT,
+                "<path class=\"marker\" d=\"M%.1f,%.1f L%.1f,%.1f M%.1f,%.1f L%.1f,%.1f\"/>",
+                x + w / 2,
+                y + 1.5 * m,
+                x + w / 2,
+                y + 3.5 * m,
+                x + 1.5 * m,
+                y + h / 2,
+                x + 3.5 * m,
+                y + h / 2));
       }
       label(svg, shape, name, x + w / 2, y - 16);
     } else {
-      svg.append(String.format(java.util.Locale.ROOT,
-          "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"10\"/>", x, y, w, h));
+      svg.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"10\"/>",
+              x,
+              y,
+              w,
+              h));
       if (type.equals("subProcess")) {
         text(svg, lines(name, 40), x + 8, y + 16, "start");
       } else {
@@ -118,7 +178,11 @@ final class ProcessDiagram {
       }
     }
     if (name != null) {
-      svg.append("<title>").append(HtmlUtils.htmlEscape(name)).append(" (").append(element.getId()).append(")</title>");
+      svg.append("<title>")
+          .append(HtmlUtils.htmlEscape(name))
+          .append(" (")
+          .append(element.getId())
+          .append(")</title>");
     }
     svg.append("</g>");
   }
@@ -137,14 +201,25 @@ final class ProcessDiagram {
     for (Waypoint point : edge.getWaypoints()) {
       points.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", point.getX(), point.getY()));
     }
-    svg.append("<g class=\"flow\" data-id=\"").append(edge.getBpmnElement().getId()).append("\"><polyline points=\"")
-        .append(points.toString().trim()).append("\" marker-end=\"url(#arrow)\"/></g>");
+    svg.append("<g class=\"flow\" data-id=\"")
+        .append(edge.getBpmnElement().getId())
+        .append("\"><polyline points=\"")
+        .append(points.toString().trim())
+        .append("\" marker-end=\"url(#arrow)\"/></g>");
   }
 
-  private static void text(StringBuilder svg, List<String> lines, double x, double y, String anchor) {
+  private static void text(
+      StringBuilder svg, List<String> lines, double x, double y, String anchor) {
     for (int i = 0; i < lines.size(); i++) {
-      svg.append(String.format(java.util.Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", x, y + i * 13,
-          anchor)).append(HtmlUtils.htmlEscape(lines.get(i))).append("</text>");
+      svg.append(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">",
+                  x,
+                  y + i * 13,
+                  anchor))
+          .append(HtmlUtils.htmlEscape(lines.get(i)))
+          .append("</text>");
     }
   }
 

@@ -1,11 +1,10 @@
 package com.creditdiligence.audit;
 
-import com.creditdiligence.evidence.RecordType;
-import com.creditdiligence.security.People;
 import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.desk.CaseStages;
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.platform.web.RefusalStatus;
 import com.creditdiligence.print.PrintedPdf;
 import com.creditdiligence.security.CaseAccess;
@@ -50,9 +49,20 @@ class ReplayController {
   private final People people;
   private final CaseStages stages;
 
-  ReplayController(CaseAccess access, AuditTrail trail, CaseDossiers dossiers, ModelDiagrams diagrams,
-                   CaseFiles caseFiles, ReviewStore reviews, DossierPdf pdf, BusinessTime time, DossierLabels labels,
-                   ITemplateEngine templates, MessageSource messages, People people, CaseStages stages) {
+  ReplayController(
+      CaseAccess access,
+      AuditTrail trail,
+      CaseDossiers dossiers,
+      ModelDiagrams diagrams,
+      CaseFiles caseFiles,
+      ReviewStore reviews,
+      DossierPdf pdf,
+      BusinessTime time,
+      DossierLabels labels,
+      ITemplateEngine templates,
+      MessageSource messages,
+      People people,
+      CaseStages stages) {
     this.stages = stages;
     this.templates = templates;
     this.messages = messages;
@@ -74,13 +84,17 @@ class ReplayController {
    * @param zone   the business zone the page shows times in, and its label
    * @param models process key → the BPMN XML of the version the case ran, which the page draws with bpmn-js
    */
-  record Replay(Dossier dossier, Map<String, String> diagrams, Map<String, String> labels, String zone,
-                String zoneLabel, Map<String, String> models) {
-  }
+  record Replay(
+      Dossier dossier,
+      Map<String, String> diagrams,
+      Map<String, String> labels,
+      String zone,
+      String zoneLabel,
+      Map<String, String> models) {}
 
   /** One case in the index, as a person reads it. */
-  record IndexRow(String key, String applicant, String manager, String status, int reviews, String opened) {
-  }
+  record IndexRow(
+      String key, String applicant, String manager, String status, int reviews, String opened) {}
 
   @GetMapping(value = "/audit", produces = MediaType.TEXT_HTML_VALUE)
   @ResponseBody
@@ -90,15 +104,36 @@ class ReplayController {
     boolean board = access.inGroup(Memberships.ACCOUNTABILITY_BOARD);
     boolean head = access.inGroup(Memberships.DEPARTMENT_HEAD);
     Map<String, Integer> reviewCounts = reviews.reviewCountsByCase();
-    List<CaseFile> shown = caseFiles.all().stream().filter(file -> everyCase
-        || (board && reviewCounts.getOrDefault(file.businessKey(), 0) > 0) || user.equals(file.caseManager())).toList();
-    Map<String, String> names = people.named(shown.stream().map(CaseFile::caseManager).distinct().toList());
-    List<IndexRow> rows = shown.stream().map(file -> new IndexRow(file.businessKey(), file.applicantName(),
-        names.containsKey(file.caseManager()) ? names.get(file.caseManager()) + " (" + file.caseManager() + ")"
-            : file.caseManager(),
-        // The case's real stage, not the file's coarse status (a case at the committee is not just "REGISTERED").
-        messages.getMessage(stages.of(file).messageKey(), null, file.status().name(), Locale.SIMPLIFIED_CHINESE),
-        reviewCounts.getOrDefault(file.businessKey(), 0), time.shownDay(file.openedAt()))).toList();
+    List<CaseFile> shown =
+        caseFiles.all().stream()
+            .filter(
+                file ->
+                    everyCase
+                        || (board && reviewCounts.getOrDefault(file.businessKey(), 0) > 0)
+                        || user.equals(file.caseManager()))
+            .toList();
+    Map<String, String> names =
+        people.named(shown.stream().map(CaseFile::caseManager).distinct().toList());
+    List<IndexRow> rows =
+        shown.stream()
+            .map(
+                file ->
+                    new IndexRow(
+                        file.businessKey(),
+                        file.applicantName(),
+                        names.containsKey(file.caseManager())
+                            ? names.get(file.caseManager()) + " (" + file.caseManager() + ")"
+                            : file.caseManager(),
+                        // The case's real stage, not the file's coarse status (a case at the
+                        // committee is not just "REGISTERED").
+                        messages.getMessage(
+                            stages.of(file).messageKey(),
+                            null,
+                            file.status().name(),
+                            Locale.SIMPLIFIED_CHINESE),
+                        reviewCounts.getOrDefault(file.businessKey(), 0),
+                        time.shownDay(file.openedAt())))
+            .toList();
     Context page = new Context(Locale.SIMPLIFIED_CHINESE);
     page.setVariable("user", names.getOrDefault(user, user));
     page.setVariable("head", head);
@@ -116,12 +151,15 @@ class ReplayController {
       Context page = new Context(Locale.SIMPLIFIED_CHINESE);
       page.setVariable("status", RefusalStatus.of(refused).value());
       page.setVariable("message", refused.getMessage());
-      return ResponseEntity.status(RefusalStatus.of(refused)).contentType(MediaType.TEXT_HTML)
+      return ResponseEntity.status(RefusalStatus.of(refused))
+          .contentType(MediaType.TEXT_HTML)
           .body(templates.process("audit/refused", page));
     }
     Context page = new Context(Locale.SIMPLIFIED_CHINESE);
     page.setVariable("key", businessKey);
-    return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(templates.process("audit/replay", page));
+    return ResponseEntity.ok()
+        .contentType(MediaType.TEXT_HTML)
+        .body(templates.process("audit/replay", page));
   }
 
   @GetMapping("/api/cases/{businessKey}/replay")
@@ -130,7 +168,12 @@ class ReplayController {
     String user = access.read(businessKey);
     trail.recordView(businessKey, user, RecordType.AUDIT_REPLAY_VIEWED, Map.of("view", "replay"));
     Dossier dossier = dossiers.forViewing(businessKey, user, time.now());
-    return new Replay(dossier, diagrams.of(dossier.evidence()), labels.of(dossier), time.zone().getId(), time.label(),
+    return new Replay(
+        dossier,
+        diagrams.of(dossier.evidence()),
+        labels.of(dossier),
+        time.zone().getId(),
+        time.label(),
         diagrams.models(dossier.evidence()));
   }
 
@@ -138,7 +181,8 @@ class ReplayController {
   @ResponseBody
   Dossier dossierJson(@PathVariable String businessKey) {
     String user = access.read(businessKey);
-    trail.recordView(businessKey, user, RecordType.AUDIT_DOSSIER_EXPORTED, Map.of("format", "json"));
+    trail.recordView(
+        businessKey, user, RecordType.AUDIT_DOSSIER_EXPORTED, Map.of("format", "json"));
     return dossiers.of(businessKey, user, time.now());
   }
 
@@ -146,12 +190,17 @@ class ReplayController {
   ResponseEntity<byte[]> dossierPdf(@PathVariable String businessKey) {
     String user = access.read(businessKey);
     if (!PrintedPdf.fontAvailable()) {
-      throw Rejection.unavailable("档案所需中文字体未安装 The dossier's CJK font is missing: "
-          + "build with npm available (mvn runs npm ci), or use dossier.json");
+      throw Rejection.unavailable(
+          "档案所需中文字体未安装 The dossier's CJK font is missing: "
+              + "build with npm available (mvn runs npm ci), or use dossier.json");
     }
     trail.recordView(businessKey, user, RecordType.AUDIT_DOSSIER_EXPORTED, Map.of("format", "pdf"));
     byte[] printed = pdf.render(dossiers.of(businessKey, user, time.now()));
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dossier-" + businessKey + ".pdf\"").body(printed);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"dossier-" + businessKey + ".pdf\"")
+        .body(printed);
   }
 }

@@ -16,6 +16,7 @@ class TimelineController {
 
   /** A replay's bounds lie within what both databases' timestamps hold; no case is older than this. */
   static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
   static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
   private final EvidenceLedger ledger;
@@ -29,11 +30,15 @@ class TimelineController {
   }
 
   @GetMapping("/api/cases/{businessKey}/timeline")
-  Timeline.Page timeline(@PathVariable String businessKey,
-                         @RequestParam(required = false) String stage, @RequestParam(required = false) String actor,
-                         @RequestParam(required = false) String type, @RequestParam(required = false) Instant from,
-                         @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "0") int page,
-                         @RequestParam(defaultValue = "100") int size) {
+  Timeline.Page timeline(
+      @PathVariable String businessKey,
+      @RequestParam(required = false) String stage,
+      @RequestParam(required = false) String actor,
+      @RequestParam(required = false) String type,
+      @RequestParam(required = false) Instant from,
+      @RequestParam(required = false) Instant to,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "100") int size) {
     if (page < 0) {
       throw Rejection.invalid("page", "页码不能为负 The page cannot be negative");
     }
@@ -43,13 +48,18 @@ class TimelineController {
     inRange("from", from);
     inRange("to", to);
     access.read(businessKey);
-    return Timeline.of(ledger.summaries(businessKey, actor, type, from, to), steps.stages(),
-        new Timeline.Filter(stage, actor, type, from, to), page, size);
+    return Timeline.of(
+        ledger.summaries(businessKey, actor, type, from, to),
+        steps.stages(),
+        new Timeline.Filter(stage, actor, type, from, to),
+        page,
+        size);
   }
 
   private static void inRange(String parameter, Instant bound) {
     if (bound != null && (bound.isBefore(EARLIEST) || bound.isAfter(LATEST))) {
-      throw Rejection.invalid(parameter, "时间应在1900年至9999年之间 The time must lie between 1900 and 9999: " + bound);
+      throw Rejection.invalid(
+          parameter, "时间应在1900年至9999年之间 The time must lie between 1900 and 9999: " + bound);
     }
   }
 }

@@ -3,8 +3,8 @@ package com.creditdiligence.brief;
 import com.creditdiligence.documents.CaseDocument;
 import com.creditdiligence.documents.CaseDocuments;
 import com.creditdiligence.evidence.EvidenceLedger;
-import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.intake.IntakeFindings;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.security.People;
@@ -59,8 +59,14 @@ class CaseBriefPage {
   private final FormLayout evaluationForm = FormLayout.of("AnalysisEvaluation");
   private final FormLayout monitoringForm = FormLayout.of("MonitoringReport");
 
-  CaseBriefPage(EvidenceLedger ledger, CaseDocuments documents, CaseAccess access, BusinessTime time,
-                ITemplateEngine templates, CaseReviewBrief reviews, People people) {
+  CaseBriefPage(
+      EvidenceLedger ledger,
+      CaseDocuments documents,
+      CaseAccess access,
+      BusinessTime time,
+      ITemplateEngine templates,
+      CaseReviewBrief reviews,
+      People people) {
     this.reviews = reviews;
     this.people = people;
     this.ledger = ledger;
@@ -71,26 +77,27 @@ class CaseBriefPage {
   }
 
   /** One section of the brief: one step's record through its form, or null when the step has not been submitted. */
-  record Section(String id, String title, String clause, Record record) {
-  }
+  record Section(String id, String title, String clause, Record record) {}
 
-  record Record(String by, String at, int evidence, List<Amendment> amendments, List<Row> rows) {
-  }
+  record Record(String by, String at, int evidence, List<Amendment> amendments, List<Row> rows) {}
 
-  record Amendment(int evidence, String by, String at, String reason) {
-  }
+  record Amendment(int evidence, String by, String at, String reason) {}
 
   /** One answer; {@code heading} is the group's title where a new group starts, null otherwise. */
-  record Row(String heading, String label, String key, String value) {
-  }
+  record Row(String heading, String label, String key, String value) {}
 
   /** A monitoring report (§21–§23) as the department head reviewing a late one or a major event reads it. */
-  record Monitoring(int evidence, String submittedAt, String by, String checkDate, String checkMode, String riskClass,
-                    String daysOverdue) {
-  }
+  record Monitoring(
+      int evidence,
+      String submittedAt,
+      String by,
+      String checkDate,
+      String checkMode,
+      String riskClass,
+      String daysOverdue) {}
 
-  record Document(String reference, String fileName, String size, String uploadedAt, String by, String step) {
-  }
+  record Document(
+      String reference, String fileName, String size, String uploadedAt, String by, String step) {}
 
   @GetMapping(value = "/cases/{businessKey}/brief", produces = MediaType.TEXT_HTML_VALUE)
   @ResponseBody
@@ -98,18 +105,43 @@ class CaseBriefPage {
     access.read(businessKey);
     List<EvidenceRecord> records = ledger.records(businessKey);
 
-    Optional<EvidenceRecord> intake = last(records, r -> r.is(RecordType.PROCESS_STARTED)
-        && LIFECYCLE.equals(r.processDefinitionKey()) && "INTAKE_REGISTRATION".equals(r.dutyCode()));
+    Optional<EvidenceRecord> intake =
+        last(
+            records,
+            r ->
+                r.is(RecordType.PROCESS_STARTED)
+                    && LIFECYCLE.equals(r.processDefinitionKey())
+                    && "INTAKE_REGISTRATION".equals(r.dutyCode()));
     Optional<EvidenceRecord> investigation = last(records, completed(INVESTIGATION));
     Optional<EvidenceRecord> evaluation = last(records, completed(EVALUATION));
 
     List<Citation> cited = new ArrayList<>();
-    List<Section> sections = List.of(
-        section("case-file", "一、案件概况 Case file", "业务受理 Application intake", intake, records, intakeForm, cited),
-        section("investigation", "二、客户调查 Customer investigation", "§5–§14", investigation, records,
-            investigationForm, cited),
-        section("report", "三、分析评价报告 Analysis and evaluation report", "§15–§19", evaluation, records,
-            evaluationForm, cited));
+    List<Section> sections =
+        List.of(
+            section(
+                "case-file",
+                "一、案件概况 Case file",
+                "业务受理 Application intake",
+                intake,
+                records,
+                intakeForm,
+                cited),
+            section(
+                "investigation",
+                "二、客户调查 Customer investigation",
+                "§5–§14",
+                investigation,
+                records,
+                investigationForm,
+                cited),
+            section(
+                "report",
+                "三、分析评价报告 Analysis and evaluation report",
+                "§15–§19",
+                evaluation,
+                records,
+                evaluationForm,
+                cited));
 
     Context page = new Context(Locale.SIMPLIFIED_CHINESE);
     page.setVariable("key", businessKey);
@@ -118,29 +150,42 @@ class CaseBriefPage {
     page.setVariable("sections", sections);
     page.setVariable("documents", documents(businessKey, cited));
     page.setVariable("reviews", reviews.of(businessKey, records));
-    page.setVariable("monitoring", records.stream().filter(completed(MONITORING))
-        .map(this::monitoring).toList());
+    page.setVariable(
+        "monitoring",
+        records.stream().filter(completed(MONITORING)).map(this::monitoring).toList());
     return templates.process("brief/case-brief", page);
   }
 
   private Monitoring monitoring(EvidenceRecord r) {
     Map<String, Object> values = parse(r.findings());
-    return new Monitoring(r.sequenceNo(), at(r.recordedAt()), people.name(r.performer()),
-        shown(monitoringForm, "checkDate", values), shown(monitoringForm, "checkMode", values),
-        shown(monitoringForm, "riskClass", values), shown(monitoringForm, "daysOverdue", values));
+    return new Monitoring(
+        r.sequenceNo(),
+        at(r.recordedAt()),
+        people.name(r.performer()),
+        shown(monitoringForm, "checkDate", values),
+        shown(monitoringForm, "checkMode", values),
+        shown(monitoringForm, "riskClass", values),
+        shown(monitoringForm, "daysOverdue", values));
   }
 
   private static String shown(FormLayout form, String key, Map<String, Object> values) {
-    return form.fields().stream().filter(f -> key.equals(f.key())).findFirst()
-        .map(f -> FormLayout.display(f, values.get(key))).filter(v -> !v.isEmpty()).orElse("-");
+    return form.fields().stream()
+        .filter(f -> key.equals(f.key()))
+        .findFirst()
+        .map(f -> FormLayout.display(f, values.get(key)))
+        .filter(v -> !v.isEmpty())
+        .orElse("-");
   }
 
   private static Predicate<EvidenceRecord> completed(String elementId) {
-    return r -> r.is(RecordType.TASK_COMPLETED) && LIFECYCLE.equals(r.processDefinitionKey())
-        && elementId.equals(r.elementId());
+    return r ->
+        r.is(RecordType.TASK_COMPLETED)
+            && LIFECYCLE.equals(r.processDefinitionKey())
+            && elementId.equals(r.elementId());
   }
 
-  private static Optional<EvidenceRecord> last(List<EvidenceRecord> records, Predicate<EvidenceRecord> which) {
+  private static Optional<EvidenceRecord> last(
+      List<EvidenceRecord> records, Predicate<EvidenceRecord> which) {
     EvidenceRecord found = null;
     for (EvidenceRecord r : records) {
       if (which.test(r)) {
@@ -151,17 +196,30 @@ class CaseBriefPage {
   }
 
   /** One step's record through its form, with the §19 amendments that followed it applied and said. */
-  private Section section(String id, String title, String clause, Optional<EvidenceRecord> record,
-                          List<EvidenceRecord> records, FormLayout form, List<Citation> cited) {
+  private Section section(
+      String id,
+      String title,
+      String clause,
+      Optional<EvidenceRecord> record,
+      List<EvidenceRecord> records,
+      FormLayout form,
+      List<Citation> cited) {
     if (record.isEmpty()) {
       return new Section(id, title, clause, null);
     }
     EvidenceRecord r = record.get();
-    // An intake recorded before revenue was asked in yuan is read in yuan (the record itself is not rewritten).
+    // An intake recorded before revenue was asked in yuan is read in yuan (the record itself is not
+    // rewritten).
     Map<String, Object> recorded = parse(r.findings());
-    Map<String, Object> values = new LinkedHashMap<>(form == intakeForm ? IntakeFindings.inTodaysUnits(recorded) : recorded);
-    List<EvidenceRecord> amendments = records.stream()
-        .filter(a -> a.is(RecordType.AMENDMENT) && Objects.equals(a.amendsSequenceNo(), r.sequenceNo())).toList();
+    Map<String, Object> values =
+        new LinkedHashMap<>(form == intakeForm ? IntakeFindings.inTodaysUnits(recorded) : recorded);
+    List<EvidenceRecord> amendments =
+        records.stream()
+            .filter(
+                a ->
+                    a.is(RecordType.AMENDMENT)
+                        && Objects.equals(a.amendsSequenceNo(), r.sequenceNo()))
+            .toList();
     amendments.forEach(a -> values.putAll(parse(a.findings())));
     List<Row> rows = new ArrayList<>();
     String group = null;
@@ -180,13 +238,27 @@ class CaseBriefPage {
     for (Map<String, Object> c : citations(r.documents())) {
       cited.add(new Citation(title, c));
     }
-    return new Section(id, title, clause, new Record(Objects.toString(r.performer(), "-"), at(r.recordedAt()),
-        r.sequenceNo(), amendments.stream().map(a -> new Amendment(a.sequenceNo(), Objects.toString(a.performer(), "-"),
-            at(a.recordedAt()), Objects.toString(a.amendmentReason(), ""))).toList(), rows));
+    return new Section(
+        id,
+        title,
+        clause,
+        new Record(
+            Objects.toString(r.performer(), "-"),
+            at(r.recordedAt()),
+            r.sequenceNo(),
+            amendments.stream()
+                .map(
+                    a ->
+                        new Amendment(
+                            a.sequenceNo(),
+                            Objects.toString(a.performer(), "-"),
+                            at(a.recordedAt()),
+                            Objects.toString(a.amendmentReason(), "")))
+                .toList(),
+            rows));
   }
 
-  private record Citation(String step, Map<String, Object> document) {
-  }
+  private record Citation(String step, Map<String, Object> document) {}
 
   private List<Document> documents(String businessKey, List<Citation> cited) {
     List<Document> shown = new ArrayList<>();
@@ -194,9 +266,14 @@ class CaseBriefPage {
       String reference = Objects.toString(c.document().get("reference"), "");
       Optional<CaseDocument> filed = documents.byReference(businessKey, reference);
       Object size = c.document().get("size");
-      shown.add(new Document(reference, Objects.toString(c.document().get("fileName"), reference),
-          size instanceof Number n ? size(n.longValue()) : "-", filed.map(d -> at(d.uploadedAt())).orElse("-"),
-          filed.map(CaseDocument::uploadedBy).orElse("-"), c.step()));
+      shown.add(
+          new Document(
+              reference,
+              Objects.toString(c.document().get("fileName"), reference),
+              size instanceof Number n ? size(n.longValue()) : "-",
+              filed.map(d -> at(d.uploadedAt())).orElse("-"),
+              filed.map(CaseDocument::uploadedBy).orElse("-"),
+              c.step()));
     }
     return shown;
   }
@@ -207,8 +284,10 @@ class CaseBriefPage {
     if (bytes < 1024) {
       return exact;
     }
-    String unit = bytes < 1024 * 1024 ? FormLayout.grouped(Math.round(bytes / 102.4) / 10.0) + " KB"
-        : FormLayout.grouped(Math.round(bytes / (1024 * 102.4)) / 10.0) + " MB";
+    String unit =
+        bytes < 1024 * 1024
+            ? FormLayout.grouped(Math.round(bytes / 102.4) / 10.0) + " KB"
+            : FormLayout.grouped(Math.round(bytes / (1024 * 102.4)) / 10.0) + " MB";
     return unit + " (" + exact + ")";
   }
 
@@ -218,7 +297,9 @@ class CaseBriefPage {
 
   private static Map<String, Object> parse(String json) {
     try {
-      return json == null ? Map.of() : JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+      return json == null
+          ? Map.of()
+          : JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Unreadable findings in the ledger", e);
     }
@@ -226,8 +307,9 @@ class CaseBriefPage {
 
   private static List<Map<String, Object>> citations(String json) {
     try {
-      return json == null || json.isBlank() ? List.of()
-          : JSON.readValue(json, new TypeReference<List<Map<String, Object>>>() { });
+      return json == null || json.isBlank()
+          ? List.of()
+          : JSON.readValue(json, new TypeReference<List<Map<String, Object>>>() {});
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Unreadable citations in the ledger", e);
     }

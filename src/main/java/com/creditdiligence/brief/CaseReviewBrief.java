@@ -48,25 +48,45 @@ class CaseReviewBrief {
     this.time = time;
   }
 
-  record Review(String reviewId, String opened, String trigger, String reason, String closed, List<Finding> findings,
-                List<Written> auditorSummaries, List<Written> statements, List<Written> deliberations,
-                List<Decision> decisions, List<Written> appeals) {
-  }
+  record Review(
+      String reviewId,
+      String opened,
+      String trigger,
+      String reason,
+      String closed,
+      List<Finding> findings,
+      List<Written> auditorSummaries,
+      List<Written> statements,
+      List<Written> deliberations,
+      List<Decision> decisions,
+      List<Written> appeals) {}
 
-  record Finding(String number, String manager, String clause, String severity, String explanation, String status,
-                 String statusCode, String statusReason, String judgedBy, List<Cited> cites) {
-  }
+  record Finding(
+      String number,
+      String manager,
+      String clause,
+      String severity,
+      String explanation,
+      String status,
+      String statusCode,
+      String statusReason,
+      String judgedBy,
+      List<Cited> cites) {}
 
   /** A ledger record a finding rests on: its number, what it records, when, by whom. */
-  record Cited(int evidence, String what, String at, String by) {
-  }
+  record Cited(int evidence, String what, String at, String by) {}
 
   /** Something written at a step of the review; {@code choice} the option picked (submit, waive, appeal…), if any. */
-  record Written(String by, String choice, String text, String at) {
-  }
+  record Written(String by, String choice, String text, String at) {}
 
-  record Decision(String round, String manager, String tier, String clauses, String rationale, String by, String at) {
-  }
+  record Decision(
+      String round,
+      String manager,
+      String tier,
+      String clauses,
+      String rationale,
+      String by,
+      String at) {}
 
   /** The case's reviews, oldest first; empty when the case was never under review. */
   List<Review> of(String businessKey, List<EvidenceRecord> records) {
@@ -74,18 +94,28 @@ class CaseReviewBrief {
     records.forEach(r -> bySequence.put(r.sequenceNo(), r));
     List<Review> reviews = new ArrayList<>();
     for (AccountabilityReview review : store.reviewsOfCase(businessKey)) {
-      List<EvidenceRecord> written = records.stream()
-          .filter(r -> review.reviewId().equals(r.processInstanceId()) && r.recordType() != null
-              && !r.is(RecordType.TASK_CREATED) && !r.is(RecordType.TASK_ASSIGNED)).toList();
-      reviews.add(new Review(review.reviewId(), time.shown(review.openedAt()),
-          name("trigger." + review.trigger(), review.trigger()), review.reason(),
-          review.closedAt() == null ? null : time.shown(review.closedAt()),
-          store.findings(review.reviewId()).stream().map(f -> finding(f, bySequence)).toList(),
-          writing(written, "Task_AuditorReview", null, "auditSummary"),
-          writing(written, "Task_ManagerStatement", "statementChoice", "statementText"),
-          writing(written, "Task_Deliberation", null, "deliberationMinutes"),
-          store.determinations(review.reviewId()).stream().map(this::decision).toList(),
-          writing(written, "Task_Appeal", "appealChoice", "appealGrounds")));
+      List<EvidenceRecord> written =
+          records.stream()
+              .filter(
+                  r ->
+                      review.reviewId().equals(r.processInstanceId())
+                          && r.recordType() != null
+                          && !r.is(RecordType.TASK_CREATED)
+                          && !r.is(RecordType.TASK_ASSIGNED))
+              .toList();
+      reviews.add(
+          new Review(
+              review.reviewId(),
+              time.shown(review.openedAt()),
+              name("trigger." + review.trigger(), review.trigger()),
+              review.reason(),
+              review.closedAt() == null ? null : time.shown(review.closedAt()),
+              store.findings(review.reviewId()).stream().map(f -> finding(f, bySequence)).toList(),
+              writing(written, "Task_AuditorReview", null, "auditSummary"),
+              writing(written, "Task_ManagerStatement", "statementChoice", "statementText"),
+              writing(written, "Task_Deliberation", null, "deliberationMinutes"),
+              store.determinations(review.reviewId()).stream().map(this::decision).toList(),
+              writing(written, "Task_Appeal", "appealChoice", "appealGrounds")));
     }
     return reviews;
   }
@@ -94,25 +124,47 @@ class CaseReviewBrief {
     List<Cited> cites = new ArrayList<>();
     for (Integer n : f.evidence()) {
       EvidenceRecord r = bySequence.get(n);
-      cites.add(r == null ? new Cited(n, "—", "", "")
-          : new Cited(n, name("record." + r.recordType(), r.recordType())
-              + (r.dutyCode() == null ? "" : " · " + name("duty." + r.dutyCode(), r.dutyCode())),
-              time.shown(r.recordedAt()), people.name(r.performer())));
+      cites.add(
+          r == null
+              ? new Cited(n, "—", "", "")
+              : new Cited(
+                  n,
+                  name("record." + r.recordType(), r.recordType())
+                      + (r.dutyCode() == null
+                          ? ""
+                          : " · " + name("duty." + r.dutyCode(), r.dutyCode())),
+                  time.shown(r.recordedAt()),
+                  people.name(r.performer())));
     }
-    return new Finding("F" + f.findingNo(), people.name(f.manager()), Section27.label(f.clause()),
-        name("severity." + f.severity(), f.severity()), inBusinessTime(f.explanation()),
-        name("finding.status." + f.status(), f.status()), f.status(), f.statusReason(),
-        f.judgedBy() == null ? null : people.name(f.judgedBy()), cites);
+    return new Finding(
+        "F" + f.findingNo(),
+        people.name(f.manager()),
+        Section27.label(f.clause()),
+        name("severity." + f.severity(), f.severity()),
+        inBusinessTime(f.explanation()),
+        name("finding.status." + f.status(), f.status()),
+        f.status(),
+        f.statusReason(),
+        f.judgedBy() == null ? null : people.name(f.judgedBy()),
+        cites);
   }
 
   private Decision decision(Determination d) {
-    return new Decision(name("round." + d.round(), d.round()), people.name(d.manager()), d.tier().label(),
-        d.clauses().isEmpty() ? "—" : String.join("; ", d.clauses().stream().map(Section27::label).toList()),
-        d.rationale(), people.name(d.decidedBy()), time.shown(d.decidedAt()));
+    return new Decision(
+        name("round." + d.round(), d.round()),
+        people.name(d.manager()),
+        d.tier().label(),
+        d.clauses().isEmpty()
+            ? "—"
+            : String.join("; ", d.clauses().stream().map(Section27::label).toList()),
+        d.rationale(),
+        people.name(d.decidedBy()),
+        time.shown(d.decidedAt()));
   }
 
   /** What was written at a step of the review, from each completion's submitted values. */
-  private List<Written> writing(List<EvidenceRecord> records, String step, String choiceField, String textField) {
+  private List<Written> writing(
+      List<EvidenceRecord> records, String step, String choiceField, String textField) {
     List<Written> found = new ArrayList<>();
     for (EvidenceRecord record : records) {
       if (!step.equals(record.elementId()) || record.findings() == null) {
@@ -124,16 +176,28 @@ class CaseReviewBrief {
       if (text == null && choice == null) {
         continue;
       }
-      found.add(new Written(people.name(record.performer()), choice == null ? null : name("choice." + choice, choice),
-          text, time.shown(record.recordedAt())));
+      found.add(
+          new Written(
+              people.name(record.performer()),
+              choice == null ? null : name("choice." + choice, choice),
+              text,
+              time.shown(record.recordedAt())));
     }
     return found;
   }
 
   /** The instants a finding's explanation cites in ISO 8601, as people read them in the business zone. */
   private String inBusinessTime(String text) {
-    return text == null ? "" : INSTANT.matcher(text).replaceAll(
-        match -> time.shown(OffsetDateTime.parse(match.group()).toInstant()) + " (" + time.label() + ")");
+    return text == null
+        ? ""
+        : INSTANT
+            .matcher(text)
+            .replaceAll(
+                match ->
+                    time.shown(OffsetDateTime.parse(match.group()).toInstant())
+                        + " ("
+                        + time.label()
+                        + ")");
   }
 
   private static JsonNode parse(String json) {
@@ -145,6 +209,8 @@ class CaseReviewBrief {
   }
 
   private String name(String key, String fallback) {
-    return fallback == null ? "—" : messages.getMessage(key, null, fallback, Locale.SIMPLIFIED_CHINESE);
+    return fallback == null
+        ? "—"
+        : messages.getMessage(key, null, fallback, Locale.SIMPLIFIED_CHINESE);
   }
 }

@@ -24,8 +24,8 @@ public final class FormLayout {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One field of the form; {@code group} is the heading of the group it sits in, or null at the top level. */
-  public record Field(String key, String type, String label, Map<String, String> choices, String group) {
-  }
+  public record Field(
+      String key, String type, String label, Map<String, String> choices, String group) {}
 
   private final List<Field> fields;
 
@@ -35,7 +35,8 @@ public final class FormLayout {
 
   /** The form on the classpath under {@code forms/<name>.form} (how the build packages the deployed forms). */
   public static FormLayout of(String name) {
-    try (InputStream in = FormLayout.class.getClassLoader().getResourceAsStream("forms/" + name + ".form")) {
+    try (InputStream in =
+        FormLayout.class.getClassLoader().getResourceAsStream("forms/" + name + ".form")) {
       if (in == null) {
         throw new IllegalStateException("No form forms/" + name + ".form on the classpath");
       }
@@ -52,15 +53,16 @@ public final class FormLayout {
   }
 
   /** One answer as its form asked it, under the heading of the group it sits in (null at the top level). */
-  public record Row(String group, String label, String value) {
-  }
+  public record Row(String group, String label, String value) {}
 
   /** The answers given, in the form's order, each as a person reads it; fields left empty are left out. */
   public List<Row> rows(Map<String, Object> values) {
     List<Row> rows = new ArrayList<>();
     for (Field field : fields) {
-      // The documents a record cites are listed with their files, not as references among its answers.
-      String shown = "attachedDocuments".equals(field.key()) ? "" : display(field, values.get(field.key()));
+      // The documents a record cites are listed with their files, not as references among its
+      // answers.
+      String shown =
+          "attachedDocuments".equals(field.key()) ? "" : display(field, values.get(field.key()));
       if (!shown.isEmpty()) {
         rows.add(new Row(field.group(), field.label(), shown));
       }
@@ -84,9 +86,11 @@ public final class FormLayout {
       if (key == null || "text".equals(type)) {
         continue;
       }
-      String label = c.path("label").asText(c.path("dateLabel").asText(c.path("timeLabel").asText(key)));
+      String label =
+          c.path("label").asText(c.path("dateLabel").asText(c.path("timeLabel").asText(key)));
       Map<String, String> choices = new LinkedHashMap<>();
-      c.path("values").forEach(v -> choices.put(v.path("value").asText(), v.path("label").asText()));
+      c.path("values")
+          .forEach(v -> choices.put(v.path("value").asText(), v.path("label").asText()));
       into.add(new Field(key, type, label, choices, group));
     }
   }
@@ -140,7 +144,8 @@ public final class FormLayout {
 
   /** 5000000 → 5,000,000; 1234.5 → 1,234.5. */
   public static String grouped(Number n) {
-    DecimalFormat format = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    DecimalFormat format =
+        new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
     return format.format(new BigDecimal(n.toString()));
   }
 }

@@ -22,14 +22,21 @@ public class ApprovalByAnother {
   }
 
   /** @param ownManagerRefused what the case's own manager is told, bilingual */
-  public List<Refusal> check(Submission s, String decisionKey, String rationaleKey, String rationaleLabel,
-                             String ownManagerRefused) {
+  public List<Refusal> check(
+      Submission s,
+      String decisionKey,
+      String rationaleKey,
+      String rationaleLabel,
+      String ownManagerRefused) {
     Checks checks = new Checks(s);
-    if (s.performer() != null && s.businessKey() != null
+    if (s.performer() != null
+        && s.businessKey() != null
         && caseFiles.ownManagers(s.businessKey()).contains(s.performer())) {
       return checks.refuse(decisionKey, ownManagerRefused).refusals();
     }
-    return checks.requireOneOf(decisionKey, Set.of("approve", "reject"), "审批意见 Decision")
-        .requireFinding(rationaleKey, rationaleLabel).refusals();
+    return checks
+        .requireOneOf(decisionKey, Set.of("approve", "reject"), "审批意见 Decision")
+        .requireFinding(rationaleKey, rationaleLabel)
+        .refusals();
   }
 }

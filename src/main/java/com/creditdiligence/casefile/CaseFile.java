@@ -15,5 +15,4 @@ public record CaseFile(
     CaseStatus status,
     String statusReason,
     Instant openedAt,
-    Instant updatedAt) {
-}
+    Instant updatedAt) {}

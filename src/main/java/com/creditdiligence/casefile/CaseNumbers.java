@@ -40,7 +40,8 @@ public class CaseNumbers {
     return switch (product) {
       case "H2" -> new H2SequenceMaxValueIncrementer(dataSource, "case_number_seq");
       case "PostgreSQL" -> new PostgresSequenceMaxValueIncrementer(dataSource, "case_number_seq");
-      default -> throw new IllegalStateException("Unsupported database for case numbers: " + product);
+      default ->
+          throw new IllegalStateException("Unsupported database for case numbers: " + product);
     };
   }
 }

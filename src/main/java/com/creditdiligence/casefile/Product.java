@@ -14,7 +14,8 @@ public enum Product {
   equipmentFinancing("设备采购融资担保 Equipment purchase financing guarantee"),
   mediumLongTermCredit("中长期授信担保 Medium/long-term credit guarantee");
 
-  public static final Set<String> CODES = Arrays.stream(values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+  public static final Set<String> CODES =
+      Arrays.stream(values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
   private final String label;
 

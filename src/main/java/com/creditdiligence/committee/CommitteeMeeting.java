@@ -13,17 +13,29 @@ import java.util.List;
  * @param votes          every member's act, conflicts declared included, oldest first
  * @param minutes        the stored text of the minutes, unchanged
  */
-public record CommitteeMeeting(String processInstanceId, int votersRequired, int approvalsRequired, int approvals,
-                               int rejections, String result, String recommendation, List<CommitteeVote> votes,
-                               Instant decidedAt, String minutes) {
+public record CommitteeMeeting(
+    String processInstanceId,
+    int votersRequired,
+    int approvalsRequired,
+    int approvals,
+    int rejections,
+    String result,
+    String recommendation,
+    List<CommitteeVote> votes,
+    Instant decidedAt,
+    String minutes) {
 
   /** Whether the decision differs from the manager's recommendation. */
   public boolean differsFromRecommendation() {
-    return recommendation != null && result != null && CommitteeTally.differs(recommendation, result);
+    return recommendation != null
+        && result != null
+        && CommitteeTally.differs(recommendation, result);
   }
 
   /** The approving members' conditions, which became the approval's conditions. */
   public List<CommitteeVote> conditional() {
-    return votes.stream().filter(v -> v.counts() && CommitteeVote.APPROVE_WITH_CONDITIONS.equals(v.vote())).toList();
+    return votes.stream()
+        .filter(v -> v.counts() && CommitteeVote.APPROVE_WITH_CONDITIONS.equals(v.vote()))
+        .toList();
   }
 }

@@ -10,20 +10,24 @@ import java.util.List;
  */
 final class CommitteeMemberSelection {
 
-  private CommitteeMemberSelection() {
-  }
+  private CommitteeMemberSelection() {}
 
-  static List<String> draw(List<String> pool, String caseManager, Collection<String> alreadyActed, int needed) {
+  static List<String> draw(
+      List<String> pool, String caseManager, Collection<String> alreadyActed, int needed) {
     return draw(pool, caseManager == null ? List.of() : List.of(caseManager), alreadyActed, needed);
   }
 
   /** {@code caseManagers}: whoever the case file names as its manager and whoever applied for it. */
-  static List<String> draw(List<String> pool, Collection<String> caseManagers, Collection<String> alreadyActed,
-                           int needed) {
-    List<String> eligible = pool.stream()
-        .filter(member -> !caseManagers.contains(member))
-        .filter(member -> !alreadyActed.contains(member))
-        .toList();
+  static List<String> draw(
+      List<String> pool,
+      Collection<String> caseManagers,
+      Collection<String> alreadyActed,
+      int needed) {
+    List<String> eligible =
+        pool.stream()
+            .filter(member -> !caseManagers.contains(member))
+            .filter(member -> !alreadyActed.contains(member))
+            .toList();
     if (eligible.size() < needed) {
       throw new CommitteePoolExhaustedException(needed, eligible.size());
     }
@@ -33,9 +37,16 @@ final class CommitteeMemberSelection {
   /** Not enough members left to form the committee: an administrator must add members, then retry. */
   static class CommitteePoolExhaustedException extends RuntimeException {
     CommitteePoolExhaustedException(int needed, int available) {
-      super("担保审查委员会可用委员不足:需要 " + needed + " 名,仅有 " + available
-          + " 名 Not enough committee members who are neither the case manager nor already involved: need " + needed
-          + ", available " + available + ". Add members to group 'committee' and retry the job.");
+      super(
+          "担保审查委员会可用委员不足:需要 "
+              + needed
+              + " 名,仅有 "
+              + available
+              + " 名 Not enough committee members who are neither the case manager nor already involved: need "
+              + needed
+              + ", available "
+              + available
+              + ". Add members to group 'committee' and retry the job.");
     }
   }
 }

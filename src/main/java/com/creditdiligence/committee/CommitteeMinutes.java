@@ -11,29 +11,58 @@ import java.util.List;
  */
 final class CommitteeMinutes {
 
-  private CommitteeMinutes() {
-  }
+  private CommitteeMinutes() {}
 
-  record CaseSummary(String businessKey, String applicantName, String product, BigDecimal amount, String caseManager,
-                     String recommendation) {
-  }
+  record CaseSummary(
+      String businessKey,
+      String applicantName,
+      String product,
+      BigDecimal amount,
+      String caseManager,
+      String recommendation) {}
 
-  static String write(CaseSummary summary, CommitteeTally tally, CommitteeTally.Outcome outcome,
-                      List<CommitteeVote> votes, Instant decidedAt, BusinessTime time) {
+  static String write(
+      CaseSummary summary,
+      CommitteeTally tally,
+      CommitteeTally.Outcome outcome,
+      List<CommitteeVote> votes,
+      Instant decidedAt,
+      BusinessTime time) {
     StringBuilder minutes = new StringBuilder();
-    minutes.append("担保审查委员会会议纪要 Guarantee committee minutes — ").append(summary.businessKey()).append('\n')
-        .append("申请人 Applicant: ").append(summary.applicantName())
-        .append(";品种 Product: ").append(summary.product())
-        .append(";金额 Amount: ").append(summary.amount().toPlainString()).append(" 元\n")
-        .append("客户经理 Customer manager: ").append(summary.caseManager())
-        .append(";建议 Recommendation: ").append(label(summary.recommendation())).append('\n')
-        .append("审批权限 Approval authority: ").append(tally.votersRequired()).append(" 名委员表决,至少 ")
-        .append(tally.approvalsRequired()).append(" 票同意 members vote, ").append(tally.approvalsRequired())
+    minutes
+        .append("担保审查委员会会议纪要 Guarantee committee minutes — ")
+        .append(summary.businessKey())
+        .append('\n')
+        .append("申请人 Applicant: ")
+        .append(summary.applicantName())
+        .append(";品种 Product: ")
+        .append(summary.product())
+        .append(";金额 Amount: ")
+        .append(summary.amount().toPlainString())
+        .append(" 元\n")
+        .append("客户经理 Customer manager: ")
+        .append(summary.caseManager())
+        .append(";建议 Recommendation: ")
+        .append(label(summary.recommendation()))
+        .append('\n')
+        .append("审批权限 Approval authority: ")
+        .append(tally.votersRequired())
+        .append(" 名委员表决,至少 ")
+        .append(tally.approvalsRequired())
+        .append(" 票同意 members vote, ")
+        .append(tally.approvalsRequired())
         .append(" approvals carry\n");
     for (CommitteeVote vote : votes) {
-      minutes.append("- ").append(vote.memberId()).append(" (").append(time.shown(vote.castAt())).append("): ");
+      minutes
+          .append("- ")
+          .append(vote.memberId())
+          .append(" (")
+          .append(time.shown(vote.castAt()))
+          .append("): ");
       if (vote.conflictDeclared()) {
-        minutes.append("回避(利益冲突) withdrew, conflict of interest — ").append(vote.conflictDescription());
+        minutes
+            .append("回避(利益冲突) withdrew, conflict of interest — ")
+            .append(vote.conflictDescription());
       } else {
         minutes.append(label(vote.vote())).append(" — 理由 rationale: ").append(vote.rationale());
         if (vote.conditions() != null && !vote.conditions().isBlank()) {
@@ -42,8 +71,13 @@ final class CommitteeMinutes {
       }
       minutes.append('\n');
     }
-    minutes.append("结果 Result: 同意 ").append(outcome.approvals()).append(" 票 approvals, 否决 ")
-        .append(outcome.rejections()).append(" 票 rejections → ").append(label(outcome.result()));
+    minutes
+        .append("结果 Result: 同意 ")
+        .append(outcome.approvals())
+        .append(" 票 approvals, 否决 ")
+        .append(outcome.rejections())
+        .append(" 票 rejections → ")
+        .append(label(outcome.result()));
     if (outcome.conditions() != null) {
       minutes.append("\n附加条件 Conditions:\n").append(outcome.conditions());
     }

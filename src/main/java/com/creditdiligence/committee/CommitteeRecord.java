@@ -24,7 +24,12 @@ public class CommitteeRecord {
   private final CaseFiles caseFiles;
   private final BusinessTime businessTime;
 
-  CommitteeRecord(CommitteeSeats seats, CommitteeVotes votes, CommitteeDecisions decisions, CaseFiles caseFiles, BusinessTime businessTime) {
+  CommitteeRecord(
+      CommitteeSeats seats,
+      CommitteeVotes votes,
+      CommitteeDecisions decisions,
+      CaseFiles caseFiles,
+      BusinessTime businessTime) {
     this.seats = seats;
     this.votes = votes;
     this.decisions = decisions;
@@ -38,11 +43,20 @@ public class CommitteeRecord {
    */
   public void authorityDetermined(DelegateExecution execution) {
     @SuppressWarnings("unchecked")
-    Map<String, Object> authority = (Map<String, Object>) execution.getVariable("approvalAuthority");
+    Map<String, Object> authority =
+        (Map<String, Object>) execution.getVariable("approvalAuthority");
     String businessKey = execution.getProcessBusinessKey();
-    CaseFile file = caseFiles.find(businessKey).orElseThrow(() -> new IllegalStateException("No case file " + businessKey));
-    seats.recordAuthority(execution.getProcessInstanceId(), businessKey, file.product(), file.amount(),
-        new CommitteeTally(((Number) authority.get("votersRequired")).intValue(),
+    CaseFile file =
+        caseFiles
+            .find(businessKey)
+            .orElseThrow(() -> new IllegalStateException("No case file " + businessKey));
+    seats.recordAuthority(
+        execution.getProcessInstanceId(),
+        businessKey,
+        file.product(),
+        file.amount(),
+        new CommitteeTally(
+            ((Number) authority.get("votersRequired")).intValue(),
             ((Number) authority.get("approvalsRequired")).intValue()),
         businessTime.now());
   }
@@ -50,20 +64,26 @@ public class CommitteeRecord {
   /** The members drawn in the latest round, in seat order: the vote's multi-instance collection. */
   public List<String> drawn(DelegateExecution execution) {
     String processInstanceId = execution.getProcessInstanceId();
-    return new ArrayList<>(seats.ofRound(processInstanceId, seats.lastRound(processInstanceId)).stream()
-        .map(CommitteeSeats.Seat::memberId).toList());
+    return new ArrayList<>(
+        seats.ofRound(processInstanceId, seats.lastRound(processInstanceId)).stream()
+            .map(CommitteeSeats.Seat::memberId)
+            .toList());
   }
 
   /** The member of the seat this vote instance was created for (its loop counter, set by the engine). */
   public String seatedMember(DelegateExecution execution) {
     String processInstanceId = execution.getProcessInstanceId();
     int seat = ((Number) execution.getVariable("loopCounter")).intValue();
-    return seats.ofRound(processInstanceId, seats.lastRound(processInstanceId)).get(seat).memberId();
+    return seats
+        .ofRound(processInstanceId, seats.lastRound(processInstanceId))
+        .get(seat)
+        .memberId();
   }
 
   /** How many withdrawn members are still to be replaced, counted from the votes against the recorded authority. */
   public int replacementsNeeded(DelegateExecution execution) {
-    return tally(execution.getProcessInstanceId()).count(votes.ofCase(execution.getProcessInstanceId()))
+    return tally(execution.getProcessInstanceId())
+        .count(votes.ofCase(execution.getProcessInstanceId()))
         .replacementsNeeded();
   }
 
@@ -79,12 +99,18 @@ public class CommitteeRecord {
   }
 
   CommitteeTally tally(String processInstanceId) {
-    return seats.tallyOfRound(processInstanceId, seats.lastRound(processInstanceId))
-        .orElseThrow(() -> new IllegalStateException("No committee was convened for " + processInstanceId));
+    return seats
+        .tallyOfRound(processInstanceId, seats.lastRound(processInstanceId))
+        .orElseThrow(
+            () -> new IllegalStateException("No committee was convened for " + processInstanceId));
   }
 
   private CommitteeDecisions.Recorded decision(DelegateExecution execution) {
-    return decisions.ofProcess(execution.getProcessInstanceId())
-        .orElseThrow(() -> new IllegalStateException("No committee decision recorded for " + execution.getProcessInstanceId()));
+    return decisions
+        .ofProcess(execution.getProcessInstanceId())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "No committee decision recorded for " + execution.getProcessInstanceId()));
   }
 }

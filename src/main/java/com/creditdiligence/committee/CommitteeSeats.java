@@ -17,8 +17,13 @@ import org.springframework.stereotype.Repository;
 class CommitteeSeats {
 
   /** One drawn member's seat in a round; {@code taskId} is null until the vote task is created. */
-  record Seat(String processInstanceId, String businessKey, int round, int seat, String memberId, String taskId) {
-  }
+  record Seat(
+      String processInstanceId,
+      String businessKey,
+      int round,
+      int seat,
+      String memberId,
+      String taskId) {}
 
   private final JdbcClient jdbc;
 
@@ -26,52 +31,88 @@ class CommitteeSeats {
     this.jdbc = jdbc;
   }
 
-  void recordAuthority(String processInstanceId, String businessKey, String product, BigDecimal amount,
-                       CommitteeTally authority, Instant at) {
-    jdbc.sql("DELETE FROM committee_authority WHERE process_instance_id = ?").param(processInstanceId).update();
-    jdbc.sql("""
+  void recordAuthority(
+      String processInstanceId,
+      String businessKey,
+      String product,
+      BigDecimal amount,
+      CommitteeTally authority,
+      Instant at) {
+    jdbc.sql("DELETE FROM committee_authority WHERE process_instance_id = ?")
+        .param(processInstanceId)
+        .update();
+    jdbc.sql(
+            """
             INSERT INTO committee_authority (process_instance_id, business_key, product, amount, voters_required,
                                              approvals_required, determined_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)""")
-        .params(processInstanceId, businessKey, product, amount, authority.votersRequired(),
-            authority.approvalsRequired(), Timestamp.from(at))
+        .params(
+            processInstanceId,
+            businessKey,
+            product,
+            amount,
+            authority.votersRequired(),
+            authority.approvalsRequired(),
+            Timestamp.from(at))
         .update();
   }
 
   Optional<CommitteeTally> authorityOf(String processInstanceId) {
-    return jdbc.sql("SELECT voters_required, approvals_required FROM committee_authority WHERE process_instance_id = ?")
+    return jdbc.sql(
+            "SELECT voters_required, approvals_required FROM committee_authority WHERE process_instance_id = ?")
         .param(processInstanceId)
-        .query((row, n) -> new CommitteeTally(row.getInt("voters_required"), row.getInt("approvals_required")))
+        .query(
+            (row, n) ->
+                new CommitteeTally(row.getInt("voters_required"), row.getInt("approvals_required")))
         .optional();
   }
 
   /** The latest round convened, 0 when none was. */
   int lastRound(String processInstanceId) {
-    return jdbc.sql("SELECT COALESCE(MAX(committee_round), 0) FROM committee_round WHERE process_instance_id = ?")
-        .param(processInstanceId).query(Integer.class).single();
+    return jdbc.sql(
+            "SELECT COALESCE(MAX(committee_round), 0) FROM committee_round WHERE process_instance_id = ?")
+        .param(processInstanceId)
+        .query(Integer.class)
+        .single();
   }
 
   /** The authority the given round votes under. */
   Optional<CommitteeTally> tallyOfRound(String processInstanceId, int round) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT voters_required, approvals_required FROM committee_round
             WHERE process_instance_id = ? AND committee_round = ?""")
         .params(processInstanceId, round)
-        .query((row, n) -> new CommitteeTally(row.getInt("voters_required"), row.getInt("approvals_required")))
+        .query(
+            (row, n) ->
+                new CommitteeTally(row.getInt("voters_required"), row.getInt("approvals_required")))
         .optional();
   }
 
-  void convene(String processInstanceId, String businessKey, int round, CommitteeTally authority, List<String> members,
-               Instant at) {
-    jdbc.sql("""
+  void convene(
+      String processInstanceId,
+      String businessKey,
+      int round,
+      CommitteeTally authority,
+      List<String> members,
+      Instant at) {
+    jdbc.sql(
+            """
             INSERT INTO committee_round (process_instance_id, business_key, committee_round, voters_required,
                                          approvals_required, seats_drawn, convened_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)""")
-        .params(processInstanceId, businessKey, round, authority.votersRequired(), authority.approvalsRequired(),
-            members.size(), Timestamp.from(at))
+        .params(
+            processInstanceId,
+            businessKey,
+            round,
+            authority.votersRequired(),
+            authority.approvalsRequired(),
+            members.size(),
+            Timestamp.from(at))
         .update();
     for (int seat = 0; seat < members.size(); seat++) {
-      jdbc.sql("""
+      jdbc.sql(
+              """
               INSERT INTO committee_seat (process_instance_id, business_key, committee_round, seat, member_id)
               VALUES (?, ?, ?, ?, ?)""")
           .params(processInstanceId, businessKey, round, seat, members.get(seat))
@@ -81,25 +122,42 @@ class CommitteeSeats {
 
   /** The seats of a round, in seat order. */
   List<Seat> ofRound(String processInstanceId, int round) {
-    return jdbc.sql("SELECT * FROM committee_seat WHERE process_instance_id = ? AND committee_round = ? ORDER BY seat")
-        .params(processInstanceId, round).query(CommitteeSeats::map).list();
+    return jdbc.sql(
+            "SELECT * FROM committee_seat WHERE process_instance_id = ? AND committee_round = ? ORDER BY seat")
+        .params(processInstanceId, round)
+        .query(CommitteeSeats::map)
+        .list();
   }
 
   /** Every member drawn for the case, in any round. */
   List<String> drawnMembers(String processInstanceId) {
-    return jdbc.sql("SELECT member_id FROM committee_seat WHERE process_instance_id = ? ORDER BY committee_round, seat")
-        .param(processInstanceId).query(String.class).list();
+    return jdbc.sql(
+            "SELECT member_id FROM committee_seat WHERE process_instance_id = ? ORDER BY committee_round, seat")
+        .param(processInstanceId)
+        .query(String.class)
+        .list();
   }
 
   /** Gives the seat its vote task; a seat gets one task, once. */
   void bindTask(String processInstanceId, int round, int seat, String taskId) {
-    int updated = jdbc.sql("""
+    int updated =
+        jdbc.sql(
+                """
             UPDATE committee_seat SET task_id = ?
             WHERE process_instance_id = ? AND committee_round = ? AND seat = ? AND task_id IS NULL""")
-        .params(taskId, processInstanceId, round, seat).update();
+            .params(taskId, processInstanceId, round, seat)
+            .update();
     if (updated != 1) {
-      throw new IllegalStateException("Seat " + seat + " of round " + round + " of " + processInstanceId
-          + " is not an open seat; vote task " + taskId + " has no member");
+      throw new IllegalStateException(
+          "Seat "
+              + seat
+              + " of round "
+              + round
+              + " of "
+              + processInstanceId
+              + " is not an open seat; vote task "
+              + taskId
+              + " has no member");
     }
   }
 
@@ -107,11 +165,19 @@ class CommitteeSeats {
     if (taskId == null) {
       return Optional.empty();
     }
-    return jdbc.sql("SELECT * FROM committee_seat WHERE task_id = ?").param(taskId).query(CommitteeSeats::map).optional();
+    return jdbc.sql("SELECT * FROM committee_seat WHERE task_id = ?")
+        .param(taskId)
+        .query(CommitteeSeats::map)
+        .optional();
   }
 
   private static Seat map(java.sql.ResultSet row, int n) throws java.sql.SQLException {
-    return new Seat(row.getString("process_instance_id"), row.getString("business_key"), row.getInt("committee_round"),
-        row.getInt("seat"), row.getString("member_id"), row.getString("task_id"));
+    return new Seat(
+        row.getString("process_instance_id"),
+        row.getString("business_key"),
+        row.getInt("committee_round"),
+        row.getInt("seat"),
+        row.getString("member_id"),
+        row.getString("task_id"));
   }
 }

@@ -19,8 +19,10 @@ record CommitteeTally(int votersRequired, int approvalsRequired) {
     int replacementsNeeded = Math.max(0, votersRequired - counted.size());
     int approvals = (int) counted.stream().filter(CommitteeVote::approves).count();
     int rejections = counted.size() - approvals;
-    List<CommitteeVote> conditional = counted.stream()
-        .filter(v -> CommitteeVote.APPROVE_WITH_CONDITIONS.equals(v.vote())).toList();
+    List<CommitteeVote> conditional =
+        counted.stream()
+            .filter(v -> CommitteeVote.APPROVE_WITH_CONDITIONS.equals(v.vote()))
+            .toList();
     String result;
     if (replacementsNeeded > 0) {
       result = null;
@@ -29,14 +31,18 @@ record CommitteeTally(int votersRequired, int approvalsRequired) {
     } else {
       result = conditional.isEmpty() ? APPROVED : APPROVED_WITH_CONDITIONS;
     }
-    String conditions = APPROVED_WITH_CONDITIONS.equals(result)
-        ? conditional.stream().map(v -> v.memberId() + ": " + v.conditions()).collect(Collectors.joining("\n"))
-        : null;
+    String conditions =
+        APPROVED_WITH_CONDITIONS.equals(result)
+            ? conditional.stream()
+                .map(v -> v.memberId() + ": " + v.conditions())
+                .collect(Collectors.joining("\n"))
+            : null;
     return new Outcome(replacementsNeeded, approvals, rejections, result, conditions);
   }
 
   /** {@code result} is null while replacements are still needed. */
-  record Outcome(int replacementsNeeded, int approvals, int rejections, String result, String conditions) {
+  record Outcome(
+      int replacementsNeeded, int approvals, int rejections, String result, String conditions) {
 
     boolean complete() {
       return replacementsNeeded == 0;
@@ -45,12 +51,13 @@ record CommitteeTally(int votersRequired, int approvalsRequired) {
 
   /** The recommendation values mirror the decision values: approve ↔ approved, and so on. */
   static boolean differs(String recommendation, String result) {
-    String expected = switch (recommendation) {
-      case CommitteeVote.APPROVE -> APPROVED;
-      case CommitteeVote.APPROVE_WITH_CONDITIONS -> APPROVED_WITH_CONDITIONS;
-      case CommitteeVote.REJECT -> REJECTED;
-      default -> throw new IllegalArgumentException("Unknown recommendation " + recommendation);
-    };
+    String expected =
+        switch (recommendation) {
+          case CommitteeVote.APPROVE -> APPROVED;
+          case CommitteeVote.APPROVE_WITH_CONDITIONS -> APPROVED_WITH_CONDITIONS;
+          case CommitteeVote.REJECT -> REJECTED;
+          default -> throw new IllegalArgumentException("Unknown recommendation " + recommendation);
+        };
     return !expected.equals(result);
   }
 }

@@ -35,22 +35,39 @@ class CommitteeVoteRecorder implements TaskListener {
       seats.bindTask(processInstanceId, seats.lastRound(processInstanceId), seat, task.getId());
       return;
     }
-    CommitteeSeats.Seat seat = seats.ofTask(task.getId())
-        .orElseThrow(() -> new IllegalStateException("Vote task " + task.getId() + " has no seat on the committee"));
+    CommitteeSeats.Seat seat =
+        seats
+            .ofTask(task.getId())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Vote task " + task.getId() + " has no seat on the committee"));
     boolean conflict = Boolean.TRUE.equals(task.getVariable("conflictOfInterest"));
     String submittedBy = SignedIn.userId(task.getProcessEngineServices().getIdentityService());
-    votes.add(new CommitteeVote(task.getProcessInstanceId(), seat.businessKey(), seat.round(), task.getId(),
-        seat.memberId(), submittedBy, conflict,
-        conflict ? text(task, "conflictDescription") : null,
-        conflict ? null : text(task, "vote"),
-        conflict ? null : text(task, "voteConditions"),
-        conflict ? null : text(task, "voteRationale"),
-        businessTime.now()));
-    // Kept now in committee_vote and the ledger, both sealed until the decision. The engine would otherwise hold
-    // the values on the finished vote's execution until the round ends, where whoever may read the case's
+    votes.add(
+        new CommitteeVote(
+            task.getProcessInstanceId(),
+            seat.businessKey(),
+            seat.round(),
+            task.getId(),
+            seat.memberId(),
+            submittedBy,
+            conflict,
+            conflict ? text(task, "conflictDescription") : null,
+            conflict ? null : text(task, "vote"),
+            conflict ? null : text(task, "voteConditions"),
+            conflict ? null : text(task, "voteRationale"),
+            businessTime.now()));
+    // Kept now in committee_vote and the ledger, both sealed until the decision. The engine would
+    // otherwise hold
+    // the values on the finished vote's execution until the round ends, where whoever may read the
+    // case's
     // runtime variables (a department head) reads them.
-    CommitteeVoteRule.SPEC.fields().forEach(field ->
-        task.getExecution().setVariableLocal(field.name(), FormFieldDefaults.empty(field)));
+    CommitteeVoteRule.SPEC
+        .fields()
+        .forEach(
+            field ->
+                task.getExecution().setVariableLocal(field.name(), FormFieldDefaults.empty(field)));
   }
 
   private static String text(DelegateTask task, String name) {

@@ -1,7 +1,7 @@
 package com.creditdiligence.committee;
 
-import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.casefile.CaseFiles;
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.submission.Checks;
 import com.creditdiligence.submission.Duty;
 import com.creditdiligence.submission.Refusal;
@@ -23,15 +23,20 @@ import org.springframework.stereotype.Component;
 @Component
 class CommitteeVoteRule implements TaskRule {
 
-  static final Set<String> VOTES = Set.of(CommitteeVote.APPROVE, CommitteeVote.APPROVE_WITH_CONDITIONS, CommitteeVote.REJECT);
+  static final Set<String> VOTES =
+      Set.of(CommitteeVote.APPROVE, CommitteeVote.APPROVE_WITH_CONDITIONS, CommitteeVote.REJECT);
 
-  static final TaskSpec SPEC = TaskSpec.of("Task_CommitteeVote", "Form_CommitteeVote", Stage.COMMITTEE,
-      new Duty("COMMITTEE_VOTE", "担保决策", RecordType.VOTE_CAST.code()))
-      .flag("conflictOfInterest")
-      .text("conflictDescription")
-      .choice("vote")
-      .text("voteConditions", "voteRationale")
-      .build();
+  static final TaskSpec SPEC =
+      TaskSpec.of(
+              "Task_CommitteeVote",
+              "Form_CommitteeVote",
+              Stage.COMMITTEE,
+              new Duty("COMMITTEE_VOTE", "担保决策", RecordType.VOTE_CAST.code()))
+          .flag("conflictOfInterest")
+          .text("conflictDescription")
+          .choice("vote")
+          .text("voteConditions", "voteRationale")
+          .build();
 
   private final CommitteeSeats seats;
   private final CaseFiles caseFiles;
@@ -51,19 +56,26 @@ class CommitteeVoteRule implements TaskRule {
     Checks checks = new Checks(s);
     Optional<CommitteeSeats.Seat> seat = seats.ofTask(s.taskId());
     if (seat.isEmpty()) {
-      return checks.refuse("vote", "此表决任务没有选定的委员 This vote task has no drawn member on record").refusals();
+      return checks
+          .refuse("vote", "此表决任务没有选定的委员 This vote task has no drawn member on record")
+          .refusals();
     }
     String performer = s.performer();
     if (performer != null && caseFiles.ownManagers(seat.get().businessKey()).contains(performer)) {
-      return checks.refuse("vote", "客户经理不得对本人经办的案件表决 The case's customer manager may not vote on it").refusals();
+      return checks
+          .refuse("vote", "客户经理不得对本人经办的案件表决 The case's customer manager may not vote on it")
+          .refusals();
     }
     if (performer != null && !performer.equals(seat.get().memberId())) {
-      return checks.refuse("vote", "只有被指定的委员本人可以表决 Only the member drawn for this vote may cast it").refusals();
+      return checks
+          .refuse("vote", "只有被指定的委员本人可以表决 Only the member drawn for this vote may cast it")
+          .refusals();
     }
     if (s.isTrue("conflictOfInterest")) {
       return checks.requireFinding("conflictDescription", "利益冲突说明 Conflict of interest").refusals();
     }
-    checks.requireOneOf("vote", VOTES, "表决意见 Vote")
+    checks
+        .requireOneOf("vote", VOTES, "表决意见 Vote")
         .requireFinding("voteRationale", "表决理由 Rationale");
     if (s.text("vote").filter(CommitteeVote.APPROVE_WITH_CONDITIONS::equals).isPresent()) {
       checks.requireFinding("voteConditions", "附加条件 Conditions");

@@ -28,7 +28,8 @@ class ConveneCommittee implements JavaDelegate {
   private final CaseFiles caseFiles;
   private final BusinessTime businessTime;
 
-  ConveneCommittee(CommitteeVotes votes, CommitteeSeats seats, CaseFiles caseFiles, BusinessTime businessTime) {
+  ConveneCommittee(
+      CommitteeVotes votes, CommitteeSeats seats, CaseFiles caseFiles, BusinessTime businessTime) {
     this.votes = votes;
     this.seats = seats;
     this.caseFiles = caseFiles;
@@ -39,17 +40,33 @@ class ConveneCommittee implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String processInstanceId = execution.getProcessInstanceId();
     String businessKey = execution.getProcessBusinessKey();
-    CommitteeTally authority = seats.authorityOf(processInstanceId)
-        .orElseThrow(() -> new IllegalStateException("No approval authority recorded for " + businessKey));
+    CommitteeTally authority =
+        seats
+            .authorityOf(processInstanceId)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException("No approval authority recorded for " + businessKey));
     int round = seats.lastRound(processInstanceId) + 1;
     List<CommitteeVote> cast = votes.ofCase(processInstanceId);
     int needed = authority.count(cast).replacementsNeeded();
 
-    List<String> pool = execution.getProcessEngineServices().getIdentityService().createUserQuery()
-        .memberOfGroup(COMMITTEE_GROUP).orderByUserId().asc().list().stream().map(User::getId).toList();
+    List<String> pool =
+        execution
+            .getProcessEngineServices()
+            .getIdentityService()
+            .createUserQuery()
+            .memberOfGroup(COMMITTEE_GROUP)
+            .orderByUserId()
+            .asc()
+            .list()
+            .stream()
+            .map(User::getId)
+            .toList();
     Set<String> alreadyInvolved = new LinkedHashSet<>(seats.drawnMembers(processInstanceId));
     cast.forEach(vote -> alreadyInvolved.add(vote.memberId()));
-    List<String> voters = CommitteeMemberSelection.draw(pool, caseFiles.ownManagers(businessKey), alreadyInvolved, needed);
+    List<String> voters =
+        CommitteeMemberSelection.draw(
+            pool, caseFiles.ownManagers(businessKey), alreadyInvolved, needed);
     seats.convene(processInstanceId, businessKey, round, authority, voters, businessTime.now());
 
     execution.setVariable("committeeVotersRequired", authority.votersRequired());

@@ -18,12 +18,16 @@ import org.springframework.stereotype.Component;
 @Component
 class ReservedOpinionRule implements TaskRule {
 
-  static final TaskSpec SPEC = TaskSpec.of("Task_RecordReservedOpinion", "Form_ReservedOpinion", Stage.COMMITTEE,
-      new Duty("RESERVED_OPINION", "保留意见 («客户经理制» (四)2 客户经理的权利)"))
-      .choice("reservedOpinionChoice")
-      .text("reservedOpinionText")
-      .flag("reportUpward")
-      .build();
+  static final TaskSpec SPEC =
+      TaskSpec.of(
+              "Task_RecordReservedOpinion",
+              "Form_ReservedOpinion",
+              Stage.COMMITTEE,
+              new Duty("RESERVED_OPINION", "保留意见 («客户经理制» (四)2 客户经理的权利)"))
+          .choice("reservedOpinionChoice")
+          .text("reservedOpinionText")
+          .flag("reportUpward")
+          .build();
 
   @Override
   public TaskSpec spec() {
@@ -32,8 +36,10 @@ class ReservedOpinionRule implements TaskRule {
 
   @Override
   public List<Refusal> check(Submission s) {
-    Checks checks = new Checks(s).requireOneOf("reservedOpinionChoice", Set.of("record", "waive"),
-        "是否保留意见 Reserve an opinion?");
+    Checks checks =
+        new Checks(s)
+            .requireOneOf(
+                "reservedOpinionChoice", Set.of("record", "waive"), "是否保留意见 Reserve an opinion?");
     if (s.text("reservedOpinionChoice").filter("record"::equals).isPresent()) {
       checks.requireFinding("reservedOpinionText", "保留意见 Reserved opinion");
     }

@@ -1,8 +1,8 @@
 package com.creditdiligence.committee;
 
 import com.creditdiligence.evidence.EvidenceDisclosure;
-import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.RecordType;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 

@@ -26,7 +26,12 @@ class TallyVotes implements JavaDelegate {
   private final CaseFiles caseFiles;
   private final BusinessTime businessTime;
 
-  TallyVotes(CommitteeVotes votes, CommitteeDecisions decisions, CommitteeRecord record, CaseFiles caseFiles, BusinessTime businessTime) {
+  TallyVotes(
+      CommitteeVotes votes,
+      CommitteeDecisions decisions,
+      CommitteeRecord record,
+      CaseFiles caseFiles,
+      BusinessTime businessTime) {
     this.votes = votes;
     this.decisions = decisions;
     this.record = record;
@@ -45,19 +50,48 @@ class TallyVotes implements JavaDelegate {
     }
     Instant now = businessTime.now();
     String businessKey = execution.getProcessBusinessKey();
-    CaseFile file = caseFiles.find(businessKey).orElseThrow(() -> new IllegalStateException("No case file " + businessKey));
-    String recommendation = caseFiles.recommendationOf(businessKey)
-        .orElseThrow(() -> new IllegalStateException("No recommendation recorded for " + businessKey));
-    String minutes = CommitteeMinutes.write(new CommitteeMinutes.CaseSummary(businessKey, file.applicantName(),
-            file.product(), file.amount(), file.caseManager(), recommendation),
-        tally, outcome, cast, now, businessTime);
-    decisions.add(execution.getProcessInstanceId(), businessKey, tally, outcome, recommendation, minutes, now);
+    CaseFile file =
+        caseFiles
+            .find(businessKey)
+            .orElseThrow(() -> new IllegalStateException("No case file " + businessKey));
+    String recommendation =
+        caseFiles
+            .recommendationOf(businessKey)
+            .orElseThrow(
+                () -> new IllegalStateException("No recommendation recorded for " + businessKey));
+    String minutes =
+        CommitteeMinutes.write(
+            new CommitteeMinutes.CaseSummary(
+                businessKey,
+                file.applicantName(),
+                file.product(),
+                file.amount(),
+                file.caseManager(),
+                recommendation),
+            tally,
+            outcome,
+            cast,
+            now,
+            businessTime);
+    decisions.add(
+        execution.getProcessInstanceId(),
+        businessKey,
+        tally,
+        outcome,
+        recommendation,
+        minutes,
+        now);
     execution.setVariable("committeeResult", outcome.result());
     execution.setVariable("committeeConditions", outcome.conditions());
     execution.setVariable("committeeMinutes", minutes);
-    execution.setVariable("decisionDiffersFromRecommendation", CommitteeTally.differs(recommendation, outcome.result()));
+    execution.setVariable(
+        "decisionDiffersFromRecommendation",
+        CommitteeTally.differs(recommendation, outcome.result()));
     boolean rejected = CommitteeTally.REJECTED.equals(outcome.result());
-    caseFiles.changeStatus(businessKey, rejected ? CaseStatus.REJECTED_BY_COMMITTEE : CaseStatus.COMMITTEE_APPROVED,
-        rejected ? "担保审查委员会否决 Rejected by the committee" : null, now);
+    caseFiles.changeStatus(
+        businessKey,
+        rejected ? CaseStatus.REJECTED_BY_COMMITTEE : CaseStatus.COMMITTEE_APPROVED,
+        rejected ? "担保审查委员会否决 Rejected by the committee" : null,
+        now);
   }
 }

@@ -27,29 +27,30 @@ public final class DemoUsers {
     }
     USERS.put("auditor1", List.of("赵", "稽核", StaffGroups.AUDITOR));
     for (int i = 1; i <= 3; i++) {
-      USERS.put("board" + i, List.of("问责委员" + i, "Board member " + i, StaffGroups.ACCOUNTABILITY_BOARD));
+      USERS.put(
+          "board" + i, List.of("问责委员" + i, "Board member " + i, StaffGroups.ACCOUNTABILITY_BOARD));
     }
     USERS.put("admin", List.of("系统", "管理员", StaffGroups.ADMIN, StaffGroups.CAMUNDA_ADMIN));
   }
 
-  private DemoUsers() {
-  }
+  private DemoUsers() {}
 
   public static void ensure(IdentityService identity) {
-    USERS.forEach((id, details) -> {
-      if (identity.createUserQuery().userId(id).count() == 0) {
-        User user = identity.newUser(id);
-        user.setFirstName(details.get(0));
-        user.setLastName(details.get(1));
-        user.setEmail(id + "@demo.creditdiligence.local");
-        user.setPassword(PASSWORD);
-        identity.saveUser(user);
-      }
-      for (String group : details.subList(2, details.size())) {
-        if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
-          identity.createMembership(id, group);
-        }
-      }
-    });
+    USERS.forEach(
+        (id, details) -> {
+          if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setFirstName(details.get(0));
+            user.setLastName(details.get(1));
+            user.setEmail(id + "@demo.creditdiligence.local");
+            user.setPassword(PASSWORD);
+            identity.saveUser(user);
+          }
+          for (String group : details.subList(2, details.size())) {
+            if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+              identity.createMembership(id, group);
+            }
+          }
+        });
   }
 }

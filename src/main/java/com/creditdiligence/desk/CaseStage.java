@@ -9,12 +9,30 @@ import java.util.Set;
  * rest. Plain Java: the caller gives the status and the engine's active element ids. Names: messages/desk, stage.*.
  */
 public enum CaseStage {
-  INTAKE, INVESTIGATION, EVALUATION, AT_COMMITTEE, IMPLEMENTATION, IN_MONITORING, AT_RELEASE, PROBLEM_HANDLING,
-  REJECTED_AT_INTAKE, REJECTED_BY_COMMITTEE, RELEASED, COMPENSATED, CLOSED_AFTER_RECOVERY;
+  INTAKE,
+  INVESTIGATION,
+  EVALUATION,
+  AT_COMMITTEE,
+  IMPLEMENTATION,
+  IN_MONITORING,
+  AT_RELEASE,
+  PROBLEM_HANDLING,
+  REJECTED_AT_INTAKE,
+  REJECTED_BY_COMMITTEE,
+  RELEASED,
+  COMPENSATED,
+  CLOSED_AFTER_RECOVERY;
 
-  private static final Set<String> COMMITTEE = Set.of("Task_DetermineApprovalAuthority", "Gateway_CommitteeRound",
-      "Task_ConveneCommittee", "Task_CommitteeVote", "Task_TallyVotes", "Task_RecordReservedOpinion");
-  private static final Set<String> IMPLEMENTATION_STEPS = Set.of("Task_SignContracts", "Task_IssueGuarantee");
+  private static final Set<String> COMMITTEE =
+      Set.of(
+          "Task_DetermineApprovalAuthority",
+          "Gateway_CommitteeRound",
+          "Task_ConveneCommittee",
+          "Task_CommitteeVote",
+          "Task_TallyVotes",
+          "Task_RecordReservedOpinion");
+  private static final Set<String> IMPLEMENTATION_STEPS =
+      Set.of("Task_SignContracts", "Task_IssueGuarantee");
 
   /** The message key of its Chinese and English name. */
   public String messageKey() {
@@ -23,13 +41,20 @@ public enum CaseStage {
 
   public static CaseStage of(CaseStatus status, Set<String> activeElements) {
     switch (status) {
-      case REJECTED_AT_INTAKE: return REJECTED_AT_INTAKE;
-      case REJECTED_BY_COMMITTEE: return REJECTED_BY_COMMITTEE;
-      case RELEASED: return RELEASED;
-      case COMPENSATED: return COMPENSATED;
-      case CLOSED_AFTER_RECOVERY: return CLOSED_AFTER_RECOVERY;
-      case PROBLEM_HANDLING: return PROBLEM_HANDLING;
-      default: break;
+      case REJECTED_AT_INTAKE:
+        return REJECTED_AT_INTAKE;
+      case REJECTED_BY_COMMITTEE:
+        return REJECTED_BY_COMMITTEE;
+      case RELEASED:
+        return RELEASED;
+      case COMPENSATED:
+        return COMPENSATED;
+      case CLOSED_AFTER_RECOVERY:
+        return CLOSED_AFTER_RECOVERY;
+      case PROBLEM_HANDLING:
+        return PROBLEM_HANDLING;
+      default:
+        break;
     }
     if (activeElements.contains("CallActivity_ProblemHandling")) {
       return PROBLEM_HANDLING;
@@ -40,7 +65,8 @@ public enum CaseStage {
     if (status == CaseStatus.IN_MONITORING) {
       return IN_MONITORING;
     }
-    if (activeElements.stream().anyMatch(IMPLEMENTATION_STEPS::contains) || status == CaseStatus.COMMITTEE_APPROVED) {
+    if (activeElements.stream().anyMatch(IMPLEMENTATION_STEPS::contains)
+        || status == CaseStatus.COMMITTEE_APPROVED) {
       return IMPLEMENTATION;
     }
     if (activeElements.stream().anyMatch(COMMITTEE::contains)) {

@@ -18,8 +18,12 @@ import org.springframework.stereotype.Component;
 public class CaseStages {
 
   /** The statuses of a case whose process still runs (the others are ends: nothing to ask the engine). */
-  private static final Set<CaseStatus> RUNNING = EnumSet.of(CaseStatus.REGISTERED, CaseStatus.COMMITTEE_APPROVED,
-      CaseStatus.IN_MONITORING, CaseStatus.PROBLEM_HANDLING);
+  private static final Set<CaseStatus> RUNNING =
+      EnumSet.of(
+          CaseStatus.REGISTERED,
+          CaseStatus.COMMITTEE_APPROVED,
+          CaseStatus.IN_MONITORING,
+          CaseStatus.PROBLEM_HANDLING);
 
   private final RuntimeService runtime;
   private final EngineActions actions;
@@ -45,7 +49,8 @@ public class CaseStages {
     if (file.processInstanceId() == null || !RUNNING.contains(file.status())) {
       return elements;
     }
-    ActivityInstance tree = actions.asApplication(() -> runtime.getActivityInstance(file.processInstanceId()));
+    ActivityInstance tree =
+        actions.asApplication(() -> runtime.getActivityInstance(file.processInstanceId()));
     if (tree != null) {
       collect(tree, elements);
     }

@@ -67,10 +67,15 @@ class DeskPage {
   }
 
   /** A qualification kept from the desk's form: the same rules as PUT /api/managers/{id}/qualification. */
-  @PostMapping(value = "/desk/qualifications/{userId}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-  ModelAndView keep(@PathVariable String userId, @RequestParam(required = false) String level,
-                    @RequestParam(required = false) String validFrom, @RequestParam(required = false) String validUntil,
-                    CsrfToken csrf) {
+  @PostMapping(
+      value = "/desk/qualifications/{userId}",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+  ModelAndView keep(
+      @PathVariable String userId,
+      @RequestParam(required = false) String level,
+      @RequestParam(required = false) String validFrom,
+      @RequestParam(required = false) String validUntil,
+      CsrfToken csrf) {
     String head;
     try {
       head = access.memberOf(Memberships.DEPARTMENT_HEAD);
@@ -81,24 +86,39 @@ class DeskPage {
     try {
       qualification = new Qualification(userId, level, day(validFrom), day(validUntil));
     } catch (DateTimeParseException notADay) {
-      return deskPage(head, csrf, null, userId, "日期格式应为 yyyy-MM-dd Dates are written yyyy-MM-dd", HttpStatus.BAD_REQUEST);
+      return deskPage(
+          head,
+          csrf,
+          null,
+          userId,
+          "日期格式应为 yyyy-MM-dd Dates are written yyyy-MM-dd",
+          HttpStatus.BAD_REQUEST);
     }
     Optional<String[]> problem = qualifications.keepByTheRules(qualification, head, time.now());
     if (problem.isPresent()) {
       return deskPage(head, csrf, null, userId, problem.get()[1], HttpStatus.BAD_REQUEST);
     }
-    return new ModelAndView("redirect:/desk?kept=" + URLEncoder.encode(userId, StandardCharsets.UTF_8) + "#qualifications");
+    return new ModelAndView(
+        "redirect:/desk?kept="
+            + URLEncoder.encode(userId, StandardCharsets.UTF_8)
+            + "#qualifications");
   }
 
   private static LocalDate day(String text) {
     return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
   }
 
-  private ModelAndView deskPage(String head, CsrfToken csrf, String kept, String refusedFor, String refusal,
-                                HttpStatus status) {
+  private ModelAndView deskPage(
+      String head,
+      CsrfToken csrf,
+      String kept,
+      String refusedFor,
+      String refusal,
+      HttpStatus status) {
     ModelAndView page = new ModelAndView("desk/desk");
     page.addObject("desk", desk.of(head));
-    // The token (and the session that keeps it) exists before the page is written: a long desk is flushed to the
+    // The token (and the session that keeps it) exists before the page is written: a long desk is
+    // flushed to the
     // client before its forms are reached, and a session can no longer be created then.
     csrf.getToken();
     page.addObject("csrf", csrf);

@@ -6,7 +6,11 @@ import java.util.Optional;
 
 /** Where a manager's qualification stands on a day, as the desk warns of it. Plain Java. Names: qualification.state.*. */
 public enum QualificationState {
-  VALID, EXPIRING, LAPSED, NOT_YET_VALID, NONE;
+  VALID,
+  EXPIRING,
+  LAPSED,
+  NOT_YET_VALID,
+  NONE;
 
   /** A qualification ending within this many days is flagged before it lapses, as /api/qualifications/attention does. */
   public static final int WARNING_DAYS = 30;

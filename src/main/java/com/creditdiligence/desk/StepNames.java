@@ -23,9 +23,14 @@ class StepNames {
       return "—";
     }
     if (names.isEmpty()) {
-      for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
-        repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(FlowNode.class).stream()
-            .filter(node -> node.getName() != null).forEach(node -> names.putIfAbsent(node.getId(), node.getName()));
+      for (ProcessDefinition definition :
+          repository.createProcessDefinitionQuery().latestVersion().list()) {
+        repository
+            .getBpmnModelInstance(definition.getId())
+            .getModelElementsByType(FlowNode.class)
+            .stream()
+            .filter(node -> node.getName() != null)
+            .forEach(node -> names.putIfAbsent(node.getId(), node.getName()));
       }
     }
     return names.getOrDefault(elementId, elementId);

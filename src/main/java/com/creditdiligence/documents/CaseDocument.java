@@ -8,8 +8,15 @@ import java.util.Map;
  * A document filed to a case. Forms and evidence refer to it by {@link #reference()}, {@code sha256:<hex>}:
  * the reference is the content's hash, so it cannot point to other bytes later.
  */
-public record CaseDocument(long id, String businessKey, String sha256, String fileName, String mediaType, long size,
-                           String uploadedBy, Instant uploadedAt) {
+public record CaseDocument(
+    long id,
+    String businessKey,
+    String sha256,
+    String fileName,
+    String mediaType,
+    long size,
+    String uploadedBy,
+    Instant uploadedAt) {
 
   public static final String REFERENCE_PREFIX = "sha256:";
 
@@ -39,11 +46,15 @@ public record CaseDocument(long id, String businessKey, String sha256, String fi
     if (bytes < 1024) {
       return grouped(bytes) + " 字节 bytes";
     }
-    return bytes < 1024 * 1024 ? grouped(bytes / 1024.0) + " KB" : grouped(bytes / (1024.0 * 1024)) + " MB";
+    return bytes < 1024 * 1024
+        ? grouped(bytes / 1024.0) + " KB"
+        : grouped(bytes / (1024.0 * 1024)) + " MB";
   }
 
   /** A format each time: DecimalFormat is not safe to share between threads. */
   private static String grouped(double n) {
-    return new java.text.DecimalFormat("#,##0.#", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(n);
+    return new java.text.DecimalFormat(
+            "#,##0.#", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))
+        .format(n);
   }
 }

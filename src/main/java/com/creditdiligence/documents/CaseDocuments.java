@@ -1,10 +1,12 @@
 package com.creditdiligence.documents;
 
-import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.NewEvidence;
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.platform.DocumentCitations;
+import com.creditdiligence.platform.EngineActions;
+import com.creditdiligence.submission.BusinessTime;
 import com.creditdiligence.submission.Rejection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,12 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import com.creditdiligence.platform.EngineActions;
-import com.creditdiligence.submission.BusinessTime;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -50,8 +50,13 @@ public class CaseDocuments implements DocumentCitations {
   private final UploadCheck uploadCheck;
   private final BusinessTime businessTime;
 
-  CaseDocuments(JdbcClient jdbc, DocumentProperties properties, EvidenceLedger ledger, RuntimeService runtime,
-                EngineActions engine, BusinessTime businessTime) {
+  CaseDocuments(
+      JdbcClient jdbc,
+      DocumentProperties properties,
+      EvidenceLedger ledger,
+      RuntimeService runtime,
+      EngineActions engine,
+      BusinessTime businessTime) {
     this.businessTime = businessTime;
     this.jdbc = jdbc;
     this.properties = properties;
@@ -66,11 +71,17 @@ public class CaseDocuments implements DocumentCitations {
    * asked. A refused upload leaves nothing behind (no content, no filing, no ledger record).
    */
   @Transactional
-  public CaseDocument file(String businessKey, String fileName, byte[] content, String uploadedBy, Instant at) {
+  public CaseDocument file(
+      String businessKey, String fileName, byte[] content, String uploadedBy, Instant at) {
     requireCase(businessKey);
     if (content.length > properties.maxSize().toBytes()) {
-      throw Rejection.invalid("file", "文件超过 " + properties.maxSize().toMegabytes() + " MB The file is larger than "
-          + properties.maxSize().toMegabytes() + " MB");
+      throw Rejection.invalid(
+          "file",
+          "文件超过 "
+              + properties.maxSize().toMegabytes()
+              + " MB The file is larger than "
+              + properties.maxSize().toMegabytes()
+              + " MB");
     }
     UploadCheck.Accepted upload;
     try {
@@ -83,29 +94,55 @@ public class CaseDocuments implements DocumentCitations {
     String sha256 = CanonicalForm.sha256Hex(content);
     storeContent(sha256, content);
     GeneratedKeyHolder id = new GeneratedKeyHolder();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO case_document (business_key, sha256, file_name, media_type, size_bytes, uploaded_by, uploaded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)""")
-        .params(businessKey, sha256, name, mediaType, content.length, uploadedBy, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+        .params(
+            businessKey,
+            sha256,
+            name,
+            mediaType,
+            content.length,
+            uploadedBy,
+            OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
         .update(id, "id");
-    CaseDocument document = new CaseDocument(id.getKey().longValue(), businessKey, sha256, name, mediaType,
-        content.length, uploadedBy, at);
-    ledger.append(NewEvidence.of(businessKey, RecordType.DOCUMENT_FILED, uploadedBy, at)
-        .withDocuments(CanonicalForm.json(List.of(document.citation()))));
+    CaseDocument document =
+        new CaseDocument(
+            id.getKey().longValue(),
+            businessKey,
+            sha256,
+            name,
+            mediaType,
+            content.length,
+            uploadedBy,
+            at);
+    ledger.append(
+        NewEvidence.of(businessKey, RecordType.DOCUMENT_FILED, uploadedBy, at)
+            .withDocuments(CanonicalForm.json(List.of(document.citation()))));
     offerToForms(businessKey);
     return document;
   }
 
   public List<CaseDocument> ofCase(String businessKey) {
-    return jdbc.sql("SELECT * FROM case_document WHERE business_key = ? ORDER BY id").param(businessKey)
-        .query(CaseDocuments::map).list();
+    return jdbc.sql("SELECT * FROM case_document WHERE business_key = ? ORDER BY id")
+        .param(businessKey)
+        .query(CaseDocuments::map)
+        .list();
   }
 
   public Optional<CaseDocument> byReference(String businessKey, String reference) {
-    String sha256 = reference.startsWith(CaseDocument.REFERENCE_PREFIX)
-        ? reference.substring(CaseDocument.REFERENCE_PREFIX.length()) : reference;
-    return jdbc.sql("SELECT * FROM case_document WHERE business_key = ? AND sha256 = ? ORDER BY id").params(businessKey, sha256)
-        .query(CaseDocuments::map).list().stream().findFirst();
+    String sha256 =
+        reference.startsWith(CaseDocument.REFERENCE_PREFIX)
+            ? reference.substring(CaseDocument.REFERENCE_PREFIX.length())
+            : reference;
+    return jdbc
+        .sql("SELECT * FROM case_document WHERE business_key = ? AND sha256 = ? ORDER BY id")
+        .params(businessKey, sha256)
+        .query(CaseDocuments::map)
+        .list()
+        .stream()
+        .findFirst();
   }
 
   public byte[] content(CaseDocument document) {
@@ -116,8 +153,10 @@ public class CaseDocuments implements DocumentCitations {
         throw new UncheckedIOException("Document content missing for " + document.reference(), e);
       }
     }
-    return jdbc.sql("SELECT content FROM document_content WHERE sha256 = ?").param(document.sha256())
-        .query(byte[].class).single();
+    return jdbc.sql("SELECT content FROM document_content WHERE sha256 = ?")
+        .param(document.sha256())
+        .query(byte[].class)
+        .single();
   }
 
   /** Resolves the references a form submitted to their citations; an unknown reference is an error. */
@@ -125,9 +164,19 @@ public class CaseDocuments implements DocumentCitations {
   public List<Map<String, Object>> cite(String businessKey, List<String> references) {
     List<Map<String, Object>> citations = new ArrayList<>();
     for (String reference : references) {
-      CaseDocument document = byReference(businessKey, reference).orElseThrow(() ->
-          new IllegalArgumentException("资料 " + reference + " 不属于案件 " + businessKey + " Document " + reference
-              + " is not filed to case " + businessKey));
+      CaseDocument document =
+          byReference(businessKey, reference)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "资料 "
+                              + reference
+                              + " 不属于案件 "
+                              + businessKey
+                              + " Document "
+                              + reference
+                              + " is not filed to case "
+                              + businessKey));
       citations.add(document.citation());
     }
     return citations;
@@ -140,8 +189,12 @@ public class CaseDocuments implements DocumentCitations {
   }
 
   private void storeContent(String sha256, byte[] content) {
-    boolean known = jdbc.sql("SELECT COUNT(*) FROM document_content WHERE sha256 = ?").param(sha256)
-        .query(Long.class).single() > 0;
+    boolean known =
+        jdbc.sql("SELECT COUNT(*) FROM document_content WHERE sha256 = ?")
+                .param(sha256)
+                .query(Long.class)
+                .single()
+            > 0;
     if (known) {
       return;
     }
@@ -160,7 +213,8 @@ public class CaseDocuments implements DocumentCitations {
       Files.createDirectories(target.getParent());
       Path partial = Files.createTempFile(target.getParent(), sha256, ".part");
       Files.write(partial, content);
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot store document " + sha256, e);
     }
@@ -175,31 +229,51 @@ public class CaseDocuments implements DocumentCitations {
    * the file's name, size and when it was filed (business zone), so that two files of one name can be told apart.
    */
   public JsonValue formOptions(String businessKey) {
-    List<Map<String, Object>> options = ofCase(businessKey).stream().map(d -> {
-      Map<String, Object> option = new LinkedHashMap<>();
-      option.put("label", d.fileName() + " (" + CaseDocument.sizeShort(d.size()) + ", "
-          + businessTime.shown(d.uploadedAt()) + ")");
-      option.put("value", d.reference());
-      return option;
-    }).toList();
+    List<Map<String, Object>> options =
+        ofCase(businessKey).stream()
+            .map(
+                d -> {
+                  Map<String, Object> option = new LinkedHashMap<>();
+                  option.put(
+                      "label",
+                      d.fileName()
+                          + " ("
+                          + CaseDocument.sizeShort(d.size())
+                          + ", "
+                          + businessTime.shown(d.uploadedAt())
+                          + ")");
+                  option.put("value", d.reference());
+                  return option;
+                })
+            .toList();
     return SpinValues.jsonValue(CanonicalForm.json(options)).create();
   }
 
   private void offerToForms(String businessKey) {
     JsonValue options = formOptions(businessKey);
     // Whoever may file a document on the case may have it offered on the case's forms.
-    engine.asApplication(() -> {
-      for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
-          .active().list()) {
-        runtime.setVariable(instance.getId(), FORM_OPTIONS, options);
-      }
-    });
+    engine.asApplication(
+        () -> {
+          for (ProcessInstance instance :
+              runtime
+                  .createProcessInstanceQuery()
+                  .processInstanceBusinessKey(businessKey)
+                  .active()
+                  .list()) {
+            runtime.setVariable(instance.getId(), FORM_OPTIONS, options);
+          }
+        });
   }
 
   private static CaseDocument map(ResultSet row, int n) throws SQLException {
-    return new CaseDocument(row.getLong("id"), row.getString("business_key"), row.getString("sha256"),
-        row.getString("file_name"), row.getString("media_type"), row.getLong("size_bytes"), row.getString("uploaded_by"),
+    return new CaseDocument(
+        row.getLong("id"),
+        row.getString("business_key"),
+        row.getString("sha256"),
+        row.getString("file_name"),
+        row.getString("media_type"),
+        row.getLong("size_bytes"),
+        row.getString("uploaded_by"),
         row.getObject("uploaded_at", OffsetDateTime.class).toInstant());
   }
-
 }

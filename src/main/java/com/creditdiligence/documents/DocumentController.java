@@ -33,7 +33,11 @@ class DocumentController {
   private final CaseAccess access;
   private final BusinessTime businessTime;
 
-  DocumentController(CaseDocuments documents, IdentityService identity, CaseAccess access, BusinessTime businessTime) {
+  DocumentController(
+      CaseDocuments documents,
+      IdentityService identity,
+      CaseAccess access,
+      BusinessTime businessTime) {
     this.access = access;
     this.documents = documents;
     this.identity = identity;
@@ -42,14 +46,21 @@ class DocumentController {
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
-  Map<String, Object> upload(@PathVariable String businessKey, @RequestParam(name = "file", required = false) MultipartFile file)
+  Map<String, Object> upload(
+      @PathVariable String businessKey,
+      @RequestParam(name = "file", required = false) MultipartFile file)
       throws IOException {
     access.act(businessKey);
     if (file == null) {
       throw Rejection.invalid("file", "请选择文件 Choose a file (multipart field “file”)");
     }
-    CaseDocument filed = documents.file(businessKey, file.getOriginalFilename(), file.getBytes(),
-        SignedIn.userId(identity), businessTime.now());
+    CaseDocument filed =
+        documents.file(
+            businessKey,
+            file.getOriginalFilename(),
+            file.getBytes(),
+            SignedIn.userId(identity),
+            businessTime.now());
     return filed.citation();
   }
 
@@ -61,14 +72,24 @@ class DocumentController {
   }
 
   @GetMapping("/{reference}")
-  ResponseEntity<byte[]> download(@PathVariable String businessKey, @PathVariable String reference) {
+  ResponseEntity<byte[]> download(
+      @PathVariable String businessKey, @PathVariable String reference) {
     access.read(businessKey);
-    CaseDocument document = documents.byReference(businessKey, reference)
-        .orElseThrow(() -> Rejection.notFound("没有资料 " + reference + " No document " + reference + " in " + businessKey));
+    CaseDocument document =
+        documents
+            .byReference(businessKey, reference)
+            .orElseThrow(
+                () ->
+                    Rejection.notFound(
+                        "没有资料 " + reference + " No document " + reference + " in " + businessKey));
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(document.mediaType()))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename(document.fileName(), StandardCharsets.UTF_8).build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(document.fileName(), StandardCharsets.UTF_8)
+                .build()
+                .toString())
         .body(documents.content(document));
   }
 }

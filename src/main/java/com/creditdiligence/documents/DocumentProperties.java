@@ -17,15 +17,22 @@ import org.springframework.util.unit.DataSize;
  *                          binary Office formats, whose container is also that of installers (.msi) and macros.
  */
 @ConfigurationProperties("credit-diligence.documents")
-public record DocumentProperties(String store, Path directory, DataSize maxSize, Set<String> allowedMediaTypes) {
+public record DocumentProperties(
+    String store, Path directory, DataSize maxSize, Set<String> allowedMediaTypes) {
 
   public DocumentProperties {
     store = store == null ? "database" : store;
     directory = directory == null ? Path.of("data", "documents") : directory;
     maxSize = maxSize == null ? DataSize.ofMegabytes(10) : maxSize;
-    allowedMediaTypes = allowedMediaTypes == null || allowedMediaTypes.isEmpty()
-        ? Set.of(UploadCheck.PDF, UploadCheck.JPEG, UploadCheck.PNG, UploadCheck.DOCX, UploadCheck.XLSX)
-        : allowedMediaTypes;
+    allowedMediaTypes =
+        allowedMediaTypes == null || allowedMediaTypes.isEmpty()
+            ? Set.of(
+                UploadCheck.PDF,
+                UploadCheck.JPEG,
+                UploadCheck.PNG,
+                UploadCheck.DOCX,
+                UploadCheck.XLSX)
+            : allowedMediaTypes;
   }
 
   boolean inDirectory() {

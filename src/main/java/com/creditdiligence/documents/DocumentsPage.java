@@ -52,8 +52,13 @@ class DocumentsPage {
   private final DocumentProperties properties;
   private final EngineActions engine;
 
-  DocumentsPage(CaseDocuments documents, IdentityService identity, CaseAccess access, BusinessTime businessTime,
-                DocumentProperties properties, EngineActions engine) {
+  DocumentsPage(
+      CaseDocuments documents,
+      IdentityService identity,
+      CaseAccess access,
+      BusinessTime businessTime,
+      DocumentProperties properties,
+      EngineActions engine) {
     this.engine = engine;
     this.access = access;
     this.documents = documents;
@@ -63,14 +68,24 @@ class DocumentsPage {
   }
 
   /** A document as the page shows it: name, kind of file and size in words, who and when in the business zone. */
-  record Row(String fileName, String download, String mediaType, String size, String by, String at, String reference) {
-  }
+  record Row(
+      String fileName,
+      String download,
+      String mediaType,
+      String size,
+      String by,
+      String at,
+      String reference) {}
 
   @GetMapping(value = "/cases/{businessKey}/documents", produces = MediaType.TEXT_HTML_VALUE)
-  ModelAndView page(@PathVariable String businessKey, @RequestParam(required = false) String filed, CsrfToken csrf) {
+  ModelAndView page(
+      @PathVariable String businessKey,
+      @RequestParam(required = false) String filed,
+      CsrfToken csrf) {
     access.read(businessKey);
     documents.requireCase(businessKey);
-    Optional<CaseDocument> justFiled = filed == null ? Optional.empty() : documents.byReference(businessKey, filed);
+    Optional<CaseDocument> justFiled =
+        filed == null ? Optional.empty() : documents.byReference(businessKey, filed);
     return render(businessKey, justFiled.orElse(null), null, csrf, HttpStatus.OK);
   }
 
@@ -78,40 +93,68 @@ class DocumentsPage {
    * A browser posts the form here: a refused upload is answered with the page itself, saying why (4xx, HTML), not
    * with the API's problem+json, which a browser would show raw. A filed one is seen again by its page (303).
    */
-  @PostMapping(value = "/cases/{businessKey}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  ModelAndView upload(@PathVariable String businessKey,
-                      @RequestParam(name = "file", required = false) MultipartFile file, CsrfToken csrf)
+  @PostMapping(
+      value = "/cases/{businessKey}/documents",
+      consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ModelAndView upload(
+      @PathVariable String businessKey,
+      @RequestParam(name = "file", required = false) MultipartFile file,
+      CsrfToken csrf)
       throws IOException {
     access.act(businessKey);
     CaseDocument filed;
     try {
-      if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+      if (file == null
+          || file.isEmpty()
+              && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
         throw Rejection.invalid("file", "请选择文件 Choose a file");
       }
-      filed = documents.file(businessKey, file.getOriginalFilename(), file.getBytes(),
-          SignedIn.userId(identity), businessTime.now());
+      filed =
+          documents.file(
+              businessKey,
+              file.getOriginalFilename(),
+              file.getBytes(),
+              SignedIn.userId(identity),
+              businessTime.now());
     } catch (Rejection refused) {
       if (!RefusalStatus.of(refused).is4xxClientError()) {
         throw refused;
       }
       return render(businessKey, null, refused.getMessage(), csrf, RefusalStatus.of(refused));
     }
-    RedirectView seeThePage = new RedirectView("/cases/" + URLEncoder.encode(businessKey, StandardCharsets.UTF_8)
-        + "/documents?filed=" + URLEncoder.encode(filed.reference(), StandardCharsets.UTF_8));
+    RedirectView seeThePage =
+        new RedirectView(
+            "/cases/"
+                + URLEncoder.encode(businessKey, StandardCharsets.UTF_8)
+                + "/documents?filed="
+                + URLEncoder.encode(filed.reference(), StandardCharsets.UTF_8));
     seeThePage.setStatusCode(HttpStatus.SEE_OTHER);
     return new ModelAndView(seeThePage);
   }
 
-  private ModelAndView render(String businessKey, CaseDocument filed, String refusal, CsrfToken csrf, HttpStatus status) {
+  private ModelAndView render(
+      String businessKey, CaseDocument filed, String refusal, CsrfToken csrf, HttpStatus status) {
     List<CaseDocument> ofCase = documents.ofCase(businessKey);
     Function<String, String> names = names(ofCase);
     ModelAndView page = new ModelAndView("documents/documents");
     page.addObject("key", businessKey);
-    page.addObject("rows", ofCase.stream().map(d -> new Row(d.fileName(),
-        "/api/cases/" + businessKey + "/documents/" + d.reference(), d.mediaType(), CaseDocument.sizeShown(d.size()),
-        names.apply(d.uploadedBy()), businessTime.shown(d.uploadedAt()), d.reference())).toList());
+    page.addObject(
+        "rows",
+        ofCase.stream()
+            .map(
+                d ->
+                    new Row(
+                        d.fileName(),
+                        "/api/cases/" + businessKey + "/documents/" + d.reference(),
+                        d.mediaType(),
+                        CaseDocument.sizeShown(d.size()),
+                        names.apply(d.uploadedBy()),
+                        businessTime.shown(d.uploadedAt()),
+                        d.reference()))
+            .toList());
     page.addObject("allowedTypes", properties.allowedMediaTypes().stream().sorted().toList());
-    page.addObject("accept", String.join(",", UploadCheck.extensionsAccepted(properties.allowedMediaTypes())));
+    page.addObject(
+        "accept", String.join(",", UploadCheck.extensionsAccepted(properties.allowedMediaTypes())));
     page.addObject("maxSize", CaseDocument.sizeShown(properties.maxSize().toBytes()));
     page.addObject("zoneLabel", businessTime.label());
     page.addObject("filed", filed);
@@ -125,13 +168,25 @@ class DocumentsPage {
 
   /** «王经理一 (manager1)» for each uploader: the name first, the id for the record. */
   private Function<String, String> names(List<CaseDocument> ofCase) {
-    Map<String, String> shown = ofCase.stream().map(CaseDocument::uploadedBy).distinct()
-        .collect(Collectors.toMap(id -> id, id -> {
-          User user = engine.asApplication(() -> identity.createUserQuery().userId(id).singleResult());
-          String name = user == null ? "" : (Optional.ofNullable(user.getFirstName()).orElse("")
-              + Optional.ofNullable(user.getLastName()).orElse("")).strip();
-          return name.isEmpty() ? id : name + " (" + id + ")";
-        }));
+    Map<String, String> shown =
+        ofCase.stream()
+            .map(CaseDocument::uploadedBy)
+            .distinct()
+            .collect(
+                Collectors.toMap(
+                    id -> id,
+                    id -> {
+                      User user =
+                          engine.asApplication(
+                              () -> identity.createUserQuery().userId(id).singleResult());
+                      String name =
+                          user == null
+                              ? ""
+                              : (Optional.ofNullable(user.getFirstName()).orElse("")
+                                      + Optional.ofNullable(user.getLastName()).orElse(""))
+                                  .strip();
+                      return name.isEmpty() ? id : name + " (" + id + ")";
+                    }));
     return id -> shown.getOrDefault(id, id);
   }
 
@@ -153,9 +208,12 @@ class DocumentsPage {
   ModelAndView unreadable(MultipartException unreadable) {
     if (unreadable instanceof MaxUploadSizeExceededException) {
       long limit = properties.maxSize().toMegabytes();
-      return refusedPage(HttpStatus.PAYLOAD_TOO_LARGE, "文件超过 " + limit + " MB The file is larger than " + limit + " MB");
+      return refusedPage(
+          HttpStatus.PAYLOAD_TOO_LARGE,
+          "文件超过 " + limit + " MB The file is larger than " + limit + " MB");
     }
-    return refusedPage(HttpStatus.BAD_REQUEST,
+    return refusedPage(
+        HttpStatus.BAD_REQUEST,
         "无法读取上传内容,请重新选择文件 The upload could not be read; choose the file again");
   }
 

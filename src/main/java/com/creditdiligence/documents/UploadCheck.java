@@ -26,15 +26,18 @@ public class UploadCheck {
   static final String PDF = "application/pdf";
   static final String PNG = "image/png";
   static final String JPEG = "image/jpeg";
-  static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  static final String DOCX =
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   static final int MAX_NAME_LENGTH = 255;
+
   /** Characters that make a name a path, or that Windows (where a downloaded document lands) refuses in one. */
   static final String NOT_IN_A_NAME = "/\\:*?\"<>|";
 
   /** A ZIP reader looks for the archive's end record in the last 22 bytes plus the longest comment (65,535). */
   private static final int ZIP_TAIL = 22 + 65_535;
+
   private static final byte[] ZIP_END = {'P', 'K', 5, 6};
   private static final byte[] ZIP_ENTRY = {'P', 'K', 1, 2};
   private static final byte[] PDF_END = "%%EOF".getBytes(StandardCharsets.US_ASCII);
@@ -42,10 +45,16 @@ public class UploadCheck {
   private static final byte[] JPEG_END = {(byte) 0xFF, (byte) 0xD9};
 
   /** The first bytes of programs: Windows (MZ), Linux (ELF), macOS (Mach-O, both byte orders, and fat/Java), scripts. */
-  private static final List<byte[]> EXECUTABLE_STARTS = List.of(new byte[] {'M', 'Z'},
-      new byte[] {0x7F, 'E', 'L', 'F'}, HexFormat.of().parseHex("feedface"), HexFormat.of().parseHex("feedfacf"),
-      HexFormat.of().parseHex("cefaedfe"), HexFormat.of().parseHex("cffaedfe"), HexFormat.of().parseHex("cafebabe"),
-      new byte[] {'#', '!'});
+  private static final List<byte[]> EXECUTABLE_STARTS =
+      List.of(
+          new byte[] {'M', 'Z'},
+          new byte[] {0x7F, 'E', 'L', 'F'},
+          HexFormat.of().parseHex("feedface"),
+          HexFormat.of().parseHex("feedfacf"),
+          HexFormat.of().parseHex("cefaedfe"),
+          HexFormat.of().parseHex("cffaedfe"),
+          HexFormat.of().parseHex("cafebabe"),
+          new byte[] {'#', '!'});
 
   private static final MimeTypes TIKA = MimeTypes.getDefaultMimeTypes();
 
@@ -56,8 +65,7 @@ public class UploadCheck {
   }
 
   /** An upload that passed: its name as filed and the media type its content has. */
-  public record Accepted(String fileName, String mediaType) {
-  }
+  public record Accepted(String fileName, String mediaType) {}
 
   /** Why an upload is not filed, in words for its uploader (Chinese, then English). */
   public static class Refused extends RuntimeException {
@@ -73,15 +81,29 @@ public class UploadCheck {
     }
     String mediaType = contentType(content);
     if (!accepted.contains(mediaType)) {
-      throw new Refused("不接受的文件类型 " + mediaType + " The content is " + mediaType + ", which is not accepted; accepted: "
-          + String.join(", ", accepted));
+      throw new Refused(
+          "不接受的文件类型 "
+              + mediaType
+              + " The content is "
+              + mediaType
+              + ", which is not accepted; accepted: "
+              + String.join(", ", accepted));
     }
     List<String> extensions = extensionsOf(mediaType);
     String extension = extensionOf(name);
     if (!extensions.contains(extension)) {
-      throw new Refused("文件类型不符:内容为 " + mediaType + ",文件名应以 " + String.join(" / ", extensions) + " 结尾"
-          + " File type mismatch: the content is " + mediaType + " but the name ends in “" + extension + "”; expected "
-          + String.join(" or ", extensions));
+      throw new Refused(
+          "文件类型不符:内容为 "
+              + mediaType
+              + ",文件名应以 "
+              + String.join(" / ", extensions)
+              + " 结尾"
+              + " File type mismatch: the content is "
+              + mediaType
+              + " but the name ends in “"
+              + extension
+              + "”; expected "
+              + String.join(" or ", extensions));
     }
     requireNothingAppended(mediaType, content);
     return new Accepted(name, mediaType);
@@ -94,15 +116,23 @@ public class UploadCheck {
       throw new Refused("文件须有名称 The file needs a name");
     }
     if (name.length() > MAX_NAME_LENGTH) {
-      throw new Refused("文件名过长(最多 " + MAX_NAME_LENGTH + " 个字符) The file name is longer than " + MAX_NAME_LENGTH
-          + " characters");
+      throw new Refused(
+          "文件名过长(最多 "
+              + MAX_NAME_LENGTH
+              + " 个字符) The file name is longer than "
+              + MAX_NAME_LENGTH
+              + " characters");
     }
     if (name.codePoints().anyMatch(UploadCheck::isControl)) {
       throw new Refused("文件名含控制字符 The file name contains control characters");
     }
     if (name.chars().anyMatch(c -> NOT_IN_A_NAME.indexOf(c) >= 0)) {
-      throw new Refused("文件名不得含路径或以下字符 " + NOT_IN_A_NAME + " The file name must be a plain name, without a path or"
-          + " any of " + NOT_IN_A_NAME);
+      throw new Refused(
+          "文件名不得含路径或以下字符 "
+              + NOT_IN_A_NAME
+              + " The file name must be a plain name, without a path or"
+              + " any of "
+              + NOT_IN_A_NAME);
     }
     if (name.chars().allMatch(c -> c == '.')) {
       throw new Refused("文件名无效 “" + name + "” The file name must name a file, not “" + name + "”");
@@ -115,21 +145,27 @@ public class UploadCheck {
    * shown to the people who open the document, and must read as what it is.
    */
   private static boolean isControl(int c) {
-    return Character.getType(c) == Character.CONTROL || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
-        || c == 0x200E || c == 0x200F;
+    return Character.getType(c) == Character.CONTROL
+        || (c >= 0x202A && c <= 0x202E)
+        || (c >= 0x2066 && c <= 0x2069)
+        || c == 0x200E
+        || c == 0x200F;
   }
 
   /** By magic only: the name is not a hint. A ZIP is an Office document if its entries say which one. */
   private static String contentType(byte[] content) {
     for (byte[] start : EXECUTABLE_STARTS) {
       if (startsWith(content, start)) {
-        throw new Refused("不接受可执行文件或脚本 Executables and scripts are not accepted (the content begins with "
-            + printable(start) + ")");
+        throw new Refused(
+            "不接受可执行文件或脚本 Executables and scripts are not accepted (the content begins with "
+                + printable(start)
+                + ")");
       }
     }
     String sniffed;
     try {
-      sniffed = TIKA.detect(new ByteArrayInputStream(content), new Metadata()).getBaseType().toString();
+      sniffed =
+          TIKA.detect(new ByteArrayInputStream(content), new Metadata()).getBaseType().toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -165,19 +201,30 @@ public class UploadCheck {
       return; // zipEntryNames has already required the archive to span the file exactly
     }
     if (lastIndexOf(content, ZIP_END, Math.max(0, content.length - ZIP_TAIL)) >= 0) {
-      throw new Refused("文件类型不符:" + mediaType + " 内藏 ZIP 压缩包 File type mismatch: the " + mediaType
-          + " carries a ZIP archive (a file that opens as two is not accepted)");
+      throw new Refused(
+          "文件类型不符:"
+              + mediaType
+              + " 内藏 ZIP 压缩包 File type mismatch: the "
+              + mediaType
+              + " carries a ZIP archive (a file that opens as two is not accepted)");
     }
-    byte[] end = switch (mediaType) {
-      case PDF -> PDF_END;
-      case PNG -> PNG_END;
-      case JPEG -> JPEG_END;
-      default -> null;
-    };
+    byte[] end =
+        switch (mediaType) {
+          case PDF -> PDF_END;
+          case PNG -> PNG_END;
+          case JPEG -> JPEG_END;
+          default -> null;
+        };
     if (end != null && !endsWith(trimTrailingBlanks(content, mediaType.equals(PDF)), end)) {
-      throw new Refused("文件类型不符:" + mediaType + " 的结尾之后还有其他内容或文件不完整 File type mismatch: the "
-          + mediaType + " does not end where its format ends (" + printable(end) + "): something follows it, or it"
-          + " is cut short");
+      throw new Refused(
+          "文件类型不符:"
+              + mediaType
+              + " 的结尾之后还有其他内容或文件不完整 File type mismatch: the "
+              + mediaType
+              + " does not end where its format ends ("
+              + printable(end)
+              + "): something follows it, or it"
+              + " is cut short");
     }
   }
 
@@ -191,8 +238,9 @@ public class UploadCheck {
     long directorySize = u32(zip, end + 12);
     long directoryOffset = u32(zip, end + 16);
     if (end + 22 + commentLength != zip.length || directoryOffset + directorySize != end) {
-      throw new Refused("文件类型不符:压缩包前后另有内容 File type mismatch: the archive does not span the file (something"
-          + " precedes or follows it)");
+      throw new Refused(
+          "文件类型不符:压缩包前后另有内容 File type mismatch: the archive does not span the file (something"
+              + " precedes or follows it)");
     }
     List<String> names = new ArrayList<>();
     int at = (int) directoryOffset;
@@ -217,7 +265,11 @@ public class UploadCheck {
 
   /** The file name extensions of the media types accepted (.pdf, .jpg, ...), as a file chooser's {@code accept}. */
   static List<String> extensionsAccepted(java.util.Collection<String> mediaTypes) {
-    return mediaTypes.stream().sorted().flatMap(type -> extensionsOf(type).stream()).distinct().toList();
+    return mediaTypes.stream()
+        .sorted()
+        .flatMap(type -> extensionsOf(type).stream())
+        .distinct()
+        .toList();
   }
 
   private static List<String> extensionsOf(String mediaType) {
@@ -236,8 +288,13 @@ public class UploadCheck {
   /** PDF writers may end the file with a line break after %%EOF; other formats end exactly. */
   private static byte[] trimTrailingBlanks(byte[] content, boolean blanksAllowed) {
     int length = content.length;
-    while (blanksAllowed && length > 0 && (content[length - 1] == '\n' || content[length - 1] == '\r'
-        || content[length - 1] == ' ' || content[length - 1] == '\t' || content[length - 1] == 0)) {
+    while (blanksAllowed
+        && length > 0
+        && (content[length - 1] == '\n'
+            || content[length - 1] == '\r'
+            || content[length - 1] == ' '
+            || content[length - 1] == '\t'
+            || content[length - 1] == 0)) {
       length--;
     }
     return length == content.length ? content : Arrays.copyOf(content, length);
@@ -248,7 +305,8 @@ public class UploadCheck {
   }
 
   private static boolean endsWith(byte[] content, byte[] suffix) {
-    return content.length >= suffix.length && regionMatches(content, content.length - suffix.length, suffix);
+    return content.length >= suffix.length
+        && regionMatches(content, content.length - suffix.length, suffix);
   }
 
   private static boolean regionMatches(byte[] content, int at, byte[] expected) {
@@ -280,7 +338,8 @@ public class UploadCheck {
   private static String printable(byte[] bytes) {
     StringBuilder text = new StringBuilder();
     for (byte b : bytes) {
-      text.append(b >= 0x21 && b < 0x7F ? String.valueOf((char) b) : String.format("\\x%02X", b & 0xFF));
+      text.append(
+          b >= 0x21 && b < 0x7F ? String.valueOf((char) b) : String.format("\\x%02X", b & 0xFF));
     }
     return text.toString();
   }

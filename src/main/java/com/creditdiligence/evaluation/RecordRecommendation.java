@@ -20,7 +20,8 @@ class RecordRecommendation implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    caseFiles.recordRecommendation(task.getExecution().getProcessBusinessKey(),
+    caseFiles.recordRecommendation(
+        task.getExecution().getProcessBusinessKey(),
         task.getVariable("recommendation").toString().trim());
   }
 }

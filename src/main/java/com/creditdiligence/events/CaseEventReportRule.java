@@ -23,15 +23,23 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseEventReportRule implements TaskRule {
 
-  static final TaskSpec SPEC = TaskSpec.of("StartEvent_EventReported", "Form_CaseEventReport", Stage.MONITORING,
-      new Duty("EVENT_REPORTED", "§14 §20 附录五"))
-      .text("caseKey")
-      .choice("eventType", "majorEventKind", "warningCategory", "warningItemClientQuality")
-      .choice("warningItemAccountChanges", "warningItemManagementChanges", "warningItemOperatingEnvironment", "warningItemFinancialCondition")
-      .choice("warningItemOther")
-      .text("eventDescription")
-      .date("occurredOn")
-      .build();
+  static final TaskSpec SPEC =
+      TaskSpec.of(
+              "StartEvent_EventReported",
+              "Form_CaseEventReport",
+              Stage.MONITORING,
+              new Duty("EVENT_REPORTED", "§14 §20 附录五"))
+          .text("caseKey")
+          .choice("eventType", "majorEventKind", "warningCategory", "warningItemClientQuality")
+          .choice(
+              "warningItemAccountChanges",
+              "warningItemManagementChanges",
+              "warningItemOperatingEnvironment",
+              "warningItemFinancialCondition")
+          .choice("warningItemOther")
+          .text("eventDescription")
+          .date("occurredOn")
+          .build();
 
   private final CaseAccess access;
 
@@ -47,20 +55,23 @@ class CaseEventReportRule implements TaskRule {
 
   @Override
   public List<Refusal> check(Submission s) {
-    Checks checks = new Checks(s)
-        .requireOneOf("eventType", Set.of("majorEvent", "warningSignal"), "事项类型 Event type")
-        .requireFinding("eventDescription", "情况说明 Description");
+    Checks checks =
+        new Checks(s)
+            .requireOneOf("eventType", Set.of("majorEvent", "warningSignal"), "事项类型 Event type")
+            .requireFinding("eventDescription", "情况说明 Description");
     checks.requirePastDate("occurredOn", "发生日期 Occurred on");
     if (!CaseNumbers.isValid(s.text("caseKey").orElse(null))) {
       checks.refuse("caseKey", "案件编号格式应为 GA-年份-六位序号 The case number must look like GA-2026-000123");
     } else if (s.performer() != null) {
-      access.refusalToAct(s.performer(), s.text("caseKey").orElseThrow())
+      access
+          .refusalToAct(s.performer(), s.text("caseKey").orElseThrow())
           .ifPresent(reason -> checks.refuse("caseKey", reason));
     }
     if (s.text("eventType").filter("majorEvent"::equals).isPresent()) {
       checks.requireOneOf("majorEventKind", MajorEventKind.CODES, "重大事项类别 Kind of major event");
     } else if (s.text("eventType").filter("warningSignal"::equals).isPresent()) {
-      Optional<WarningSignalCategory> category = s.text("warningCategory").flatMap(WarningSignalCategory::fromCode);
+      Optional<WarningSignalCategory> category =
+          s.text("warningCategory").flatMap(WarningSignalCategory::fromCode);
       if (category.isEmpty()) {
         checks.refuse("warningCategory", "预警类别必须选择 The category must be chosen");
       } else if (!category.get().hasItem(s.text(category.get().formField()).orElse(null))) {

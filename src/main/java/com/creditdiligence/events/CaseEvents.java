@@ -28,8 +28,13 @@ public class CaseEvents {
   public static final String WARNING_SIGNAL = "WarningSignal";
 
   /** The fields the handling tasks fill, declared in the event's own scope (see {@link EventScope}). */
-  static final List<Field> MAJOR_EVENT_FIELDS = Stream.concat(MajorEventInvestigationRule.SPEC.fields().stream(),
-      MajorEventReviewRule.SPEC.fields().stream()).distinct().toList();
+  static final List<Field> MAJOR_EVENT_FIELDS =
+      Stream.concat(
+              MajorEventInvestigationRule.SPEC.fields().stream(),
+              MajorEventReviewRule.SPEC.fields().stream())
+          .distinct()
+          .toList();
+
   static final List<Field> WARNING_SIGNAL_FIELDS = PreservationMeasuresRule.SPEC.fields();
 
   private final RuntimeService runtime;
@@ -37,14 +42,23 @@ public class CaseEvents {
   private final EventDeadlines deadlines;
   private final BusinessDays days;
 
-  CaseEvents(RuntimeService runtime, CaseFiles caseFiles, EventDeadlines deadlines, BusinessTime businessTime) {
+  CaseEvents(
+      RuntimeService runtime,
+      CaseFiles caseFiles,
+      EventDeadlines deadlines,
+      BusinessTime businessTime) {
     this.runtime = runtime;
     this.caseFiles = caseFiles;
     this.deadlines = deadlines;
     this.days = businessTime.days();
   }
 
-  public void majorEvent(String businessKey, String kind, String description, LocalDate occurredOn, Instant receivedAt) {
+  public void majorEvent(
+      String businessKey,
+      String kind,
+      String description,
+      LocalDate occurredOn,
+      Instant receivedAt) {
     Map<String, Object> event = new HashMap<>();
     event.put("majorEventKind", kind);
     event.put("majorEventDescription", description);
@@ -54,15 +68,21 @@ public class CaseEvents {
     deliver(businessKey, MAJOR_EVENT, event);
   }
 
-  public void warningSignal(String businessKey, String category, String item, String description, LocalDate occurredOn,
-                            Instant receivedAt) {
+  public void warningSignal(
+      String businessKey,
+      String category,
+      String item,
+      String description,
+      LocalDate occurredOn,
+      Instant receivedAt) {
     Map<String, Object> event = new HashMap<>();
     event.put("warningCategory", category);
     event.put("warningItem", item);
     event.put("warningDescription", description);
     event.put("warningOccurredOn", occurredOn.toString());
     event.put("warningReceivedAt", Date.from(receivedAt));
-    event.put("warningMeasuresDue", endOfDayAfter(receivedAt, deadlines.warningSignalMeasuresDays()));
+    event.put(
+        "warningMeasuresDue", endOfDayAfter(receivedAt, deadlines.warningSignalMeasuresDays()));
     deliver(businessKey, WARNING_SIGNAL, event);
   }
 
@@ -76,11 +96,18 @@ public class CaseEvents {
       throw Rejection.notFound("没有案件 " + businessKey + " No case " + businessKey);
     }
     try {
-      runtime.createMessageCorrelation(message).processInstanceBusinessKey(businessKey)
-          .setVariablesLocal(event).correlateWithResult();
+      runtime
+          .createMessageCorrelation(message)
+          .processInstanceBusinessKey(businessKey)
+          .setVariablesLocal(event)
+          .correlateWithResult();
     } catch (MismatchingMessageCorrelationException notLive) {
-      throw Rejection.notLive("案件 " + businessKey + " 不在担保后管理阶段,不能接收该事项 Case "
-          + businessKey + " is not in post-guarantee management and cannot receive this event");
+      throw Rejection.notLive(
+          "案件 "
+              + businessKey
+              + " 不在担保后管理阶段,不能接收该事项 Case "
+              + businessKey
+              + " is not in post-guarantee management and cannot receive this event");
     }
   }
 }

@@ -15,10 +15,21 @@ import org.springframework.stereotype.Component;
 @Component("eventScope")
 public class EventScope {
 
-  static final List<String> MAJOR_EVENT_PAYLOAD = List.of("majorEventKind", "majorEventDescription",
-      "majorEventOccurredOn", "majorEventReceivedAt", "majorEventOnSiteDue");
-  static final List<String> WARNING_SIGNAL_PAYLOAD = List.of("warningCategory", "warningItem", "warningDescription",
-      "warningOccurredOn", "warningReceivedAt", "warningMeasuresDue");
+  static final List<String> MAJOR_EVENT_PAYLOAD =
+      List.of(
+          "majorEventKind",
+          "majorEventDescription",
+          "majorEventOccurredOn",
+          "majorEventReceivedAt",
+          "majorEventOnSiteDue");
+  static final List<String> WARNING_SIGNAL_PAYLOAD =
+      List.of(
+          "warningCategory",
+          "warningItem",
+          "warningDescription",
+          "warningOccurredOn",
+          "warningReceivedAt",
+          "warningMeasuresDue");
 
   public void isolate(DelegateExecution execution, String message) {
     boolean major = CaseEvents.MAJOR_EVENT.equals(message);

@@ -26,22 +26,35 @@ class ForwardCaseEvent implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String caseKey = execution.getProcessBusinessKey();
     String description = (String) execution.getVariable("eventDescription");
-    LocalDate occurredOn = LocalDate.parse(execution.getVariable("occurredOn").toString().substring(0, 10));
+    LocalDate occurredOn =
+        LocalDate.parse(execution.getVariable("occurredOn").toString().substring(0, 10));
     try {
       if ("majorEvent".equals(execution.getVariable("eventType"))) {
-        events.majorEvent(caseKey, (String) execution.getVariable("majorEventKind"), description, occurredOn,
+        events.majorEvent(
+            caseKey,
+            (String) execution.getVariable("majorEventKind"),
+            description,
+            occurredOn,
             businessTime.now());
       } else {
-        WarningSignalCategory category = WarningSignalCategory.fromCode((String) execution.getVariable("warningCategory"))
-            .orElseThrow();
-        events.warningSignal(caseKey, category.name(), (String) execution.getVariable(category.formField()), description,
-            occurredOn, businessTime.now());
+        WarningSignalCategory category =
+            WarningSignalCategory.fromCode((String) execution.getVariable("warningCategory"))
+                .orElseThrow();
+        events.warningSignal(
+            caseKey,
+            category.name(),
+            (String) execution.getVariable(category.formField()),
+            description,
+            occurredOn,
+            businessTime.now());
       }
     } catch (SubmissionRefused refused) {
       throw refused;
     } catch (Rejection refused) {
       // Not found, not live: said to the reporter on the start form's case field.
-      throw new SubmissionRefused(CaseEventReportRule.SPEC.elementId(), List.of(new Refusal("caseKey", refused.getMessage())));
+      throw new SubmissionRefused(
+          CaseEventReportRule.SPEC.elementId(),
+          List.of(new Refusal("caseKey", refused.getMessage())));
     }
   }
 }

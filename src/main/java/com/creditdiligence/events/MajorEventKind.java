@@ -15,7 +15,8 @@ public enum MajorEventKind {
   emergency("突发事件 Emergency (§14)"),
   other("其他 Other");
 
-  public static final Set<String> CODES = Arrays.stream(values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+  public static final Set<String> CODES =
+      Arrays.stream(values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
   private final String label;
 

@@ -18,11 +18,15 @@ import org.springframework.stereotype.Component;
 @Component
 class MajorEventReviewRule implements TaskRule {
 
-  static final TaskSpec SPEC = TaskSpec.of("Task_ReviewMajorEventReport", "Form_MajorEventReview", Stage.MONITORING,
-      new Duty("MAJOR_CHANGE_REPORTED", "§14 §22"))
-      .choice("headRiskClass")
-      .text("headOpinion")
-      .build();
+  static final TaskSpec SPEC =
+      TaskSpec.of(
+              "Task_ReviewMajorEventReport",
+              "Form_MajorEventReview",
+              Stage.MONITORING,
+              new Duty("MAJOR_CHANGE_REPORTED", "§14 §22"))
+          .choice("headRiskClass")
+          .text("headOpinion")
+          .build();
 
   @Override
   public TaskSpec spec() {
@@ -31,7 +35,8 @@ class MajorEventReviewRule implements TaskRule {
 
   @Override
   public List<Refusal> check(Submission s) {
-    Checks checks = new Checks(s).requireFinding("headOpinion", "部门负责人意见 Department head's opinion");
+    Checks checks =
+        new Checks(s).requireFinding("headOpinion", "部门负责人意见 Department head's opinion");
     if (s.text("headRiskClass").flatMap(RiskClass::fromCode).isEmpty()) {
       checks.refuse("headRiskClass", "须认定风险分类 The head must decide the risk class (§22)");
     }

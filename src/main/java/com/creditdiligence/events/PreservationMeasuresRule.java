@@ -15,16 +15,20 @@ import org.springframework.stereotype.Component;
 @Component
 class PreservationMeasuresRule implements TaskRule {
 
-  static final TaskSpec SPEC = TaskSpec.of("Task_PreservationMeasures", "Form_PreservationMeasures", Stage.MONITORING,
-      new Duty("PRESERVATION_MEASURES", "§27(五) 附录五"))
-      .choice("measuresTaken")
-      .text("measuresDescription")
-      .date("measuresTakenOn")
-      .text("noMeasuresReason")
-      .flag("moveToProblemHandling")
-      .choices("attachedDocuments")
-      .dueBy("PRESERVATION_AFTER_WARNING_SIGNAL", "§27(五) 附录五", "§27(五)")
-      .build();
+  static final TaskSpec SPEC =
+      TaskSpec.of(
+              "Task_PreservationMeasures",
+              "Form_PreservationMeasures",
+              Stage.MONITORING,
+              new Duty("PRESERVATION_MEASURES", "§27(五) 附录五"))
+          .choice("measuresTaken")
+          .text("measuresDescription")
+          .date("measuresTakenOn")
+          .text("noMeasuresReason")
+          .flag("moveToProblemHandling")
+          .choices("attachedDocuments")
+          .dueBy("PRESERVATION_AFTER_WARNING_SIGNAL", "§27(五) 附录五", "§27(五)")
+          .build();
 
   @Override
   public TaskSpec spec() {
@@ -33,7 +37,10 @@ class PreservationMeasuresRule implements TaskRule {
 
   @Override
   public List<Refusal> check(Submission s) {
-    Checks checks = new Checks(s).requireOneOf("measuresTaken", Set.of("taken", "notNeeded"), "是否采取保全措施 Measures taken?");
+    Checks checks =
+        new Checks(s)
+            .requireOneOf(
+                "measuresTaken", Set.of("taken", "notNeeded"), "是否采取保全措施 Measures taken?");
     if (s.text("measuresTaken").filter("taken"::equals).isPresent()) {
       checks.requireFinding("measuresDescription", "所采取的措施 Measures taken");
       checks.requirePastDate("measuresTakenOn", "采取日期 Taken on");

@@ -11,7 +11,8 @@ public enum WarningSignalCategory {
   clientQuality("cq", 12, "warningItemClientQuality", "客户品质 Client quality"),
   accountChanges("ac", 8, "warningItemAccountChanges", "银行账户变化 Bank account changes"),
   managementChanges("mc", 10, "warningItemManagementChanges", "管理层变化 Management changes"),
-  operatingEnvironment("oe", 5, "warningItemOperatingEnvironment", "业务运营环境变化 Operating environment"),
+  operatingEnvironment(
+      "oe", 5, "warningItemOperatingEnvironment", "业务运营环境变化 Operating environment"),
   financialCondition("fc", 12, "warningItemFinancialCondition", "财务状况变化 Financial condition"),
   other("ot", 4, "warningItemOther", "其他 Other signals");
 

@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Amendments {
 
   /** The records that carry a person's submitted findings can be amended; a vote cannot be. */
-  static final Set<RecordType> AMENDABLE = Set.of(RecordType.TASK_COMPLETED, RecordType.PROCESS_STARTED);
+  static final Set<RecordType> AMENDABLE =
+      Set.of(RecordType.TASK_COMPLETED, RecordType.PROCESS_STARTED);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,37 +39,74 @@ public class Amendments {
   }
 
   @Transactional
-  public EvidenceRecord amend(String businessKey, int sequenceNo, String reason, Map<String, Object> changes,
-                              String amendedBy, Instant at) {
-    EvidenceRecord original = ledger.record(businessKey, sequenceNo)
-        .orElseThrow(() -> Rejection.notFound("案件 " + businessKey + " 没有第 " + sequenceNo + " 条证据 No evidence record "
-            + sequenceNo + " in case " + businessKey));
+  public EvidenceRecord amend(
+      String businessKey,
+      int sequenceNo,
+      String reason,
+      Map<String, Object> changes,
+      String amendedBy,
+      Instant at) {
+    EvidenceRecord original =
+        ledger
+            .record(businessKey, sequenceNo)
+            .orElseThrow(
+                () ->
+                    Rejection.notFound(
+                        "案件 "
+                            + businessKey
+                            + " 没有第 "
+                            + sequenceNo
+                            + " 条证据 No evidence record "
+                            + sequenceNo
+                            + " in case "
+                            + businessKey));
     if (original.type().filter(AMENDABLE::contains).isEmpty()) {
-      throw Rejection.invalid("id", "只能修正提交的工作记录,不能修正 " + original.recordType()
-          + " Only submitted findings can be amended, not a " + original.recordType() + " record");
+      throw Rejection.invalid(
+          "id",
+          "只能修正提交的工作记录,不能修正 "
+              + original.recordType()
+              + " Only submitted findings can be amended, not a "
+              + original.recordType()
+              + " record");
     }
     if (!mayAmend(amendedBy, original)) {
-      throw Rejection.notPermitted("只有记录的作者(或案件移交后的现任客户经理)可以修正此记录,"
-          + "第 " + sequenceNo + " 条由 " + original.performer() + " 提交 Only the record's author, or after a handover the "
-          + "case's current manager, may amend it; record " + sequenceNo + " was made by " + original.performer());
+      throw Rejection.notPermitted(
+          "只有记录的作者(或案件移交后的现任客户经理)可以修正此记录,"
+              + "第 "
+              + sequenceNo
+              + " 条由 "
+              + original.performer()
+              + " 提交 Only the record's author, or after a handover the "
+              + "case's current manager, may amend it; record "
+              + sequenceNo
+              + " was made by "
+              + original.performer());
     }
     Map<String, Object> findings = parse(original.findings());
-    // A field of the step's own form may be amended even where the form left it out (hidden, as a document's
-    // method is until the document is verified): that is how a document to be supplied is recorded verified.
-    List<String> formFields = steps.stream().filter(rule -> rule.elementId().equals(original.elementId())).findFirst()
-        .map(rule -> rule.spec().fieldNames()).orElse(List.of());
+    // A field of the step's own form may be amended even where the form left it out (hidden, as a
+    // document's
+    // method is until the document is verified): that is how a document to be supplied is recorded
+    // verified.
+    List<String> formFields =
+        steps.stream()
+            .filter(rule -> rule.elementId().equals(original.elementId()))
+            .findFirst()
+            .map(rule -> rule.spec().fieldNames())
+            .orElse(List.of());
     for (String field : changes.keySet()) {
       if (!findings.containsKey(field) && !formFields.contains(field)) {
-        throw Rejection.invalid("changes." + field, "原记录没有字段 " + field + " The original record has no field " + field);
+        throw Rejection.invalid(
+            "changes." + field, "原记录没有字段 " + field + " The original record has no field " + field);
       }
     }
-    return ledger.append(NewEvidence.of(businessKey, RecordType.AMENDMENT, amendedBy, at)
-        .withProcess(original.processDefinitionKey(), original.processInstanceId())
-        .withStep(original.elementId(), original.taskId())
-        .withDuty(original.dutyCode(), "§19")
-        .withFindings(CanonicalForm.json(new TreeMap<>(changes)))
-        .withRuleSetVersion(original.ruleSetVersion())
-        .amending(sequenceNo, reason.trim()));
+    return ledger.append(
+        NewEvidence.of(businessKey, RecordType.AMENDMENT, amendedBy, at)
+            .withProcess(original.processDefinitionKey(), original.processInstanceId())
+            .withStep(original.elementId(), original.taskId())
+            .withDuty(original.dutyCode(), "§19")
+            .withFindings(CanonicalForm.json(new TreeMap<>(changes)))
+            .withRuleSetVersion(original.ruleSetVersion())
+            .amending(sequenceNo, reason.trim()));
   }
 
   private boolean mayAmend(String user, EvidenceRecord original) {
@@ -76,9 +114,13 @@ public class Amendments {
       return true;
     }
     String businessKey = original.businessKey();
-    boolean currentManager = caseFiles.find(businessKey).map(file -> file.caseManager().equals(user)).orElse(false);
-    boolean byManagerOfTheTime = caseFiles.managerAt(businessKey, original.recordedAt())
-        .map(manager -> manager.equals(original.performer())).orElse(false);
+    boolean currentManager =
+        caseFiles.find(businessKey).map(file -> file.caseManager().equals(user)).orElse(false);
+    boolean byManagerOfTheTime =
+        caseFiles
+            .managerAt(businessKey, original.recordedAt())
+            .map(manager -> manager.equals(original.performer()))
+            .orElse(false);
     return currentManager && byManagerOfTheTime;
   }
 

@@ -9,7 +9,8 @@ public class AppendOnlyH2Trigger implements Trigger {
 
   @Override
   public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
-    throw new SQLException("evidence_record is append-only: " + (newRow == null ? "DELETE" : "UPDATE") + " refused",
+    throw new SQLException(
+        "evidence_record is append-only: " + (newRow == null ? "DELETE" : "UPDATE") + " refused",
         "23000");
   }
 }

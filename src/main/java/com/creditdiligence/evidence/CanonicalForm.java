@@ -43,11 +43,11 @@ public final class CanonicalForm {
   public static final String VERSION = "credit-diligence-ledger-v1";
   public static final String GENESIS = "0".repeat(64);
 
-  private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-      .withZone(java.time.ZoneOffset.UTC);
+  private static final DateTimeFormatter INSTANT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+          .withZone(java.time.ZoneOffset.UTC);
 
-  private CanonicalForm() {
-  }
+  private CanonicalForm() {}
 
   public static String json(Object value) {
     StringBuilder out = new StringBuilder();
@@ -103,7 +103,8 @@ public final class CanonicalForm {
     return sha256(out.toString());
   }
 
-  private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(1024));
+  private static final ThreadLocal<StringBuilder> BUFFER =
+      ThreadLocal.withInitial(() -> new StringBuilder(1024));
 
   public static String sha256(String text) {
     return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
@@ -116,13 +117,16 @@ public final class CanonicalForm {
   }
 
   /** A digest per thread: looking one up costs more than hashing a record (verification hashes millions). */
-  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
-  });
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            }
+          });
+
   private static final HexFormat HEX = HexFormat.of();
 
   private static void write(Object value, StringBuilder out) {

@@ -5,7 +5,8 @@ package com.creditdiligence.evidence;
  *
  * @param brokenAt the sequence number of the first record that does not verify (null when intact)
  */
-public record ChainVerification(String businessKey, String status, int records, Integer brokenAt, String reason) {
+public record ChainVerification(
+    String businessKey, String status, int records, Integer brokenAt, String reason) {
 
   public static final String INTACT = "intact";
   public static final String BROKEN = "broken";

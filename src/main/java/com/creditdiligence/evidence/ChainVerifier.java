@@ -9,37 +9,63 @@ import java.util.List;
  */
 public final class ChainVerifier {
 
-  private ChainVerifier() {
-  }
+  private ChainVerifier() {}
 
   /**
    * @param records      the case's records in sequence order
    * @param headSequence the last sequence number the ledger handed out for the case (null if unknown)
    */
-  public static ChainVerification verify(String businessKey, List<EvidenceRecord> records, Integer headSequence) {
+  public static ChainVerification verify(
+      String businessKey, List<EvidenceRecord> records, Integer headSequence) {
     String expectedPrevious = CanonicalForm.GENESIS;
     int expectedSequence = 1;
     for (EvidenceRecord record : records) {
       if (record.sequenceNo() != expectedSequence) {
-        return ChainVerification.broken(businessKey, records.size(), expectedSequence, record.sequenceNo() > expectedSequence
-            ? "record " + expectedSequence + " is missing (next found: " + record.sequenceNo() + ")"
-            : "record " + record.sequenceNo() + " is out of order or duplicated");
+        return ChainVerification.broken(
+            businessKey,
+            records.size(),
+            expectedSequence,
+            record.sequenceNo() > expectedSequence
+                ? "record "
+                    + expectedSequence
+                    + " is missing (next found: "
+                    + record.sequenceNo()
+                    + ")"
+                : "record " + record.sequenceNo() + " is out of order or duplicated");
       }
       if (!record.previousHash().equals(expectedPrevious)) {
-        return ChainVerification.broken(businessKey, records.size(), record.sequenceNo(),
-            "record " + record.sequenceNo() + " does not follow record " + (record.sequenceNo() - 1)
+        return ChainVerification.broken(
+            businessKey,
+            records.size(),
+            record.sequenceNo(),
+            "record "
+                + record.sequenceNo()
+                + " does not follow record "
+                + (record.sequenceNo() - 1)
                 + ": its previous hash differs (a record was inserted, removed or reordered)");
       }
       if (!record.computeHash().equals(record.recordHash())) {
-        return ChainVerification.broken(businessKey, records.size(), record.sequenceNo(),
-            "record " + record.sequenceNo() + " was changed after it was written: its content no longer matches its hash");
+        return ChainVerification.broken(
+            businessKey,
+            records.size(),
+            record.sequenceNo(),
+            "record "
+                + record.sequenceNo()
+                + " was changed after it was written: its content no longer matches its hash");
       }
       expectedPrevious = record.recordHash();
       expectedSequence++;
     }
     if (headSequence != null && headSequence != records.size()) {
-      return ChainVerification.broken(businessKey, records.size(), Math.min(headSequence, records.size()) + 1,
-          "the ledger handed out " + headSequence + " records for this case but " + records.size() + " remain");
+      return ChainVerification.broken(
+          businessKey,
+          records.size(),
+          Math.min(headSequence, records.size()) + 1,
+          "the ledger handed out "
+              + headSequence
+              + " records for this case but "
+              + records.size()
+              + " remain");
     }
     return ChainVerification.intact(businessKey, records.size());
   }

@@ -14,6 +14,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param origin      the log's name, the checkpoint's first line and the key's name
  */
 @ConfigurationProperties("credit-diligence.checkpoints")
-public record CheckpointProperties(Path directory, Path keyFile, boolean generateKey, Duration interval,
-                                   String origin) {
-}
+public record CheckpointProperties(
+    Path directory, Path keyFile, boolean generateKey, Duration interval, String origin) {}

@@ -8,8 +8,7 @@ final class DocumentsJson {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private DocumentsJson() {
-  }
+  private DocumentsJson() {}
 
   static List<?> parse(String documents) {
     try {

@@ -21,7 +21,8 @@ public interface EvidenceDisclosure {
   }
 
   /** The records as {@link #sealedFor} lets the reader see them. */
-  default List<EvidenceRecord> asSeenBy(String businessKey, boolean auditor, List<EvidenceRecord> records) {
+  default List<EvidenceRecord> asSeenBy(
+      String businessKey, boolean auditor, List<EvidenceRecord> records) {
     Predicate<EvidenceRecord> sealed = sealedFor(businessKey, auditor);
     return records.stream().map(r -> sealed.test(r) ? r.withFindingsSealed() : r).toList();
   }

@@ -46,17 +46,34 @@ public class EvidenceLedger {
     Head head = lockHead(evidence.businessKey());
     EvidenceRecord record = EvidenceRecord.link(0, evidence, head.sequenceNo() + 1, head.hash());
     KeyHolder id = new GeneratedKeyHolder();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO evidence_record (business_key, sequence_no, record_type, process_definition_key,
                 process_instance_id, element_id, task_id, duty_code, clause, performer, assignee, recorded_at,
                 verification_method, findings, documents, rule_set_version, amends_sequence_no, amendment_reason,
                 previous_hash, record_hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(record.businessKey(), record.sequenceNo(), record.recordType(), record.processDefinitionKey(),
-            record.processInstanceId(), record.elementId(), record.taskId(), record.dutyCode(), record.clause(),
-            record.performer(), record.assignee(), OffsetDateTime.ofInstant(record.recordedAt(), ZoneOffset.UTC),
-            record.verificationMethod(), record.findings(), record.documents(), record.ruleSetVersion(),
-            record.amendsSequenceNo(), record.amendmentReason(), record.previousHash(), record.recordHash())
+        .params(
+            record.businessKey(),
+            record.sequenceNo(),
+            record.recordType(),
+            record.processDefinitionKey(),
+            record.processInstanceId(),
+            record.elementId(),
+            record.taskId(),
+            record.dutyCode(),
+            record.clause(),
+            record.performer(),
+            record.assignee(),
+            OffsetDateTime.ofInstant(record.recordedAt(), ZoneOffset.UTC),
+            record.verificationMethod(),
+            record.findings(),
+            record.documents(),
+            record.ruleSetVersion(),
+            record.amendsSequenceNo(),
+            record.amendmentReason(),
+            record.previousHash(),
+            record.recordHash())
         .update(id, "id");
     jdbc.sql("UPDATE evidence_chain SET last_sequence_no = ?, last_hash = ? WHERE business_key = ?")
         .params(record.sequenceNo(), record.recordHash(), record.businessKey())
@@ -66,7 +83,9 @@ public class EvidenceLedger {
 
   public List<EvidenceRecord> records(String businessKey) {
     return jdbc.sql("SELECT * FROM evidence_record WHERE business_key = ? ORDER BY sequence_no, id")
-        .param(businessKey).query(EvidenceLedger::map).list();
+        .param(businessKey)
+        .query(EvidenceLedger::map)
+        .list();
   }
 
   /**
@@ -74,8 +93,11 @@ public class EvidenceLedger {
    * assignee {@code actor}, by {@code type}, and to {@code from} (inclusive) … {@code to} (exclusive);
    * a null narrows nothing.
    */
-  public List<EvidenceSummary> summaries(String businessKey, String actor, String type, Instant from, Instant to) {
-    StringBuilder sql = new StringBuilder("""
+  public List<EvidenceSummary> summaries(
+      String businessKey, String actor, String type, Instant from, Instant to) {
+    StringBuilder sql =
+        new StringBuilder(
+            """
         SELECT sequence_no, record_type, process_definition_key, element_id, performer, assignee, duty_code, clause,
                recorded_at
         FROM evidence_record WHERE business_key = ?""");
@@ -98,26 +120,45 @@ public class EvidenceLedger {
       params.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
     }
     sql.append(" ORDER BY sequence_no, id");
-    return jdbc.sql(sql.toString()).params(params).query((row, n) -> new EvidenceSummary(row.getInt(1),
-        row.getString(2), row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getString(7),
-        row.getString(8), row.getObject(9, OffsetDateTime.class).toInstant())).list();
+    return jdbc.sql(sql.toString())
+        .params(params)
+        .query(
+            (row, n) ->
+                new EvidenceSummary(
+                    row.getInt(1),
+                    row.getString(2),
+                    row.getString(3),
+                    row.getString(4),
+                    row.getString(5),
+                    row.getString(6),
+                    row.getString(7),
+                    row.getString(8),
+                    row.getObject(9, OffsetDateTime.class).toInstant()))
+        .list();
   }
 
   /** Whether any record of the case names the user as a task's assignee. */
   public boolean namesAssignee(String businessKey, String user) {
     return jdbc.sql("SELECT COUNT(*) FROM evidence_record WHERE business_key = ? AND assignee = ?")
-        .params(businessKey, user).query(Long.class).single() > 0;
+            .params(businessKey, user)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   public Optional<EvidenceRecord> record(String businessKey, int sequenceNo) {
     return jdbc.sql("SELECT * FROM evidence_record WHERE business_key = ? AND sequence_no = ?")
-        .params(businessKey, sequenceNo).query(EvidenceLedger::map).optional();
+        .params(businessKey, sequenceNo)
+        .query(EvidenceLedger::map)
+        .optional();
   }
 
   /** The last sequence number handed out for the case; empty when the case has no chain. */
   public Optional<Integer> headSequence(String businessKey) {
     return jdbc.sql("SELECT last_sequence_no FROM evidence_chain WHERE business_key = ?")
-        .param(businessKey).query(Integer.class).optional();
+        .param(businessKey)
+        .query(Integer.class)
+        .optional();
   }
 
   public ChainVerification verify(String businessKey) {
@@ -126,20 +167,26 @@ public class EvidenceLedger {
 
   /** Verifies records the caller has just read (in sequence order), without reading them again. */
   public ChainVerification verify(String businessKey, List<EvidenceRecord> records) {
-    ChainVerification chain = ChainVerifier.verify(businessKey, records, headSequence(businessKey).orElse(null));
+    ChainVerification chain =
+        ChainVerifier.verify(businessKey, records, headSequence(businessKey).orElse(null));
     // A chain rewritten with every hash recomputed verifies on its own; only the checkpoints tell.
-    return chain.isIntact() && checkpoints != null ? checkpoints.verify(businessKey, records).orElse(chain) : chain;
+    return chain.isIntact() && checkpoints != null
+        ? checkpoints.verify(businessKey, records).orElse(chain)
+        : chain;
   }
 
   private Head lockHead(String businessKey) {
-    return selectHeadForUpdate(businessKey).orElseGet(() -> {
-      createHead(businessKey);
-      return selectHeadForUpdate(businessKey).orElseThrow();
-    });
+    return selectHeadForUpdate(businessKey)
+        .orElseGet(
+            () -> {
+              createHead(businessKey);
+              return selectHeadForUpdate(businessKey).orElseThrow();
+            });
   }
 
   private Optional<Head> selectHeadForUpdate(String businessKey) {
-    return jdbc.sql("SELECT last_sequence_no, last_hash FROM evidence_chain WHERE business_key = ? FOR UPDATE")
+    return jdbc.sql(
+            "SELECT last_sequence_no, last_hash FROM evidence_chain WHERE business_key = ? FOR UPDATE")
         .param(businessKey)
         .query((row, n) -> new Head(row.getInt(1), row.getString(2)))
         .optional();
@@ -151,26 +198,42 @@ public class EvidenceLedger {
    */
   private void createHead(String businessKey) {
     try {
-      separateTransaction.executeWithoutResult(tx ->
-          jdbc.sql("INSERT INTO evidence_chain (business_key, last_sequence_no, last_hash) VALUES (?, 0, ?)")
-              .params(businessKey, CanonicalForm.GENESIS).update());
+      separateTransaction.executeWithoutResult(
+          tx ->
+              jdbc.sql(
+                      "INSERT INTO evidence_chain (business_key, last_sequence_no, last_hash) VALUES (?, 0, ?)")
+                  .params(businessKey, CanonicalForm.GENESIS)
+                  .update());
     } catch (DuplicateKeyException alreadyCreated) {
       // Another writer created it first; we queue behind its lock.
     }
   }
 
-  private record Head(int sequenceNo, String hash) {
-  }
+  private record Head(int sequenceNo, String hash) {}
 
   static EvidenceRecord map(ResultSet row, int rowNumber) throws SQLException {
     Integer amends = row.getObject("amends_sequence_no", Integer.class);
-    return new EvidenceRecord(row.getLong("id"), row.getString("business_key"), row.getInt("sequence_no"),
-        row.getString("record_type"), row.getString("process_definition_key"), row.getString("process_instance_id"),
-        row.getString("element_id"), row.getString("task_id"), row.getString("duty_code"), row.getString("clause"),
-        row.getString("performer"), row.getString("assignee"),
-        row.getObject("recorded_at", OffsetDateTime.class).toInstant(), row.getString("verification_method"),
-        row.getString("findings"), row.getString("documents"), row.getString("rule_set_version"),
-        amends, row.getString("amendment_reason"), row.getString("previous_hash"),
+    return new EvidenceRecord(
+        row.getLong("id"),
+        row.getString("business_key"),
+        row.getInt("sequence_no"),
+        row.getString("record_type"),
+        row.getString("process_definition_key"),
+        row.getString("process_instance_id"),
+        row.getString("element_id"),
+        row.getString("task_id"),
+        row.getString("duty_code"),
+        row.getString("clause"),
+        row.getString("performer"),
+        row.getString("assignee"),
+        row.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+        row.getString("verification_method"),
+        row.getString("findings"),
+        row.getString("documents"),
+        row.getString("rule_set_version"),
+        amends,
+        row.getString("amendment_reason"),
+        row.getString("previous_hash"),
         row.getString("record_hash"));
   }
 }

@@ -45,18 +45,54 @@ public record EvidenceRecord(
   }
 
   private String[] hashInput() {
-    return new String[] {CanonicalForm.VERSION, businessKey, Integer.toString(sequenceNo), recordType,
-        processDefinitionKey, processInstanceId, elementId, taskId, dutyCode, clause, performer, assignee,
-        CanonicalForm.time(recordedAt), verificationMethod, findings, documents, ruleSetVersion,
-        amendsSequenceNo == null ? null : Integer.toString(amendsSequenceNo), amendmentReason, previousHash};
+    return new String[] {
+      CanonicalForm.VERSION,
+      businessKey,
+      Integer.toString(sequenceNo),
+      recordType,
+      processDefinitionKey,
+      processInstanceId,
+      elementId,
+      taskId,
+      dutyCode,
+      clause,
+      performer,
+      assignee,
+      CanonicalForm.time(recordedAt),
+      verificationMethod,
+      findings,
+      documents,
+      ruleSetVersion,
+      amendsSequenceNo == null ? null : Integer.toString(amendsSequenceNo),
+      amendmentReason,
+      previousHash
+    };
   }
 
   static EvidenceRecord link(long id, NewEvidence e, int sequenceNo, String previousHash) {
-    EvidenceRecord unsealed = new EvidenceRecord(id, e.businessKey(), sequenceNo, e.recordType().code(),
-        e.processDefinitionKey(), e.processInstanceId(), e.elementId(), e.taskId(), e.dutyCode(), e.clause(),
-        e.performer(), e.assignee(), e.recordedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
-        e.verificationMethod(), e.findings(), e.documents(), e.ruleSetVersion(), e.amendsSequenceNo(),
-        e.amendmentReason(), previousHash, null);
+    EvidenceRecord unsealed =
+        new EvidenceRecord(
+            id,
+            e.businessKey(),
+            sequenceNo,
+            e.recordType().code(),
+            e.processDefinitionKey(),
+            e.processInstanceId(),
+            e.elementId(),
+            e.taskId(),
+            e.dutyCode(),
+            e.clause(),
+            e.performer(),
+            e.assignee(),
+            e.recordedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+            e.verificationMethod(),
+            e.findings(),
+            e.documents(),
+            e.ruleSetVersion(),
+            e.amendsSequenceNo(),
+            e.amendmentReason(),
+            previousHash,
+            null);
     return unsealed.withHash(unsealed.computeHash());
   }
 
@@ -66,21 +102,77 @@ public record EvidenceRecord(
    * from what is shown; the full record is in the ledger, and shown once disclosed.
    */
   public EvidenceRecord withFindingsSealed() {
-    return new EvidenceRecord(id, businessKey, sequenceNo, recordType, processDefinitionKey, processInstanceId,
-        elementId, taskId, dutyCode, clause, performer, assignee, recordedAt, verificationMethod,
-        CanonicalForm.json(EvidenceView.SEALED), documents, ruleSetVersion, amendsSequenceNo, amendmentReason,
-        previousHash, recordHash);
+    return new EvidenceRecord(
+        id,
+        businessKey,
+        sequenceNo,
+        recordType,
+        processDefinitionKey,
+        processInstanceId,
+        elementId,
+        taskId,
+        dutyCode,
+        clause,
+        performer,
+        assignee,
+        recordedAt,
+        verificationMethod,
+        CanonicalForm.json(EvidenceView.SEALED),
+        documents,
+        ruleSetVersion,
+        amendsSequenceNo,
+        amendmentReason,
+        previousHash,
+        recordHash);
   }
 
   EvidenceRecord withId(long newId) {
-    return new EvidenceRecord(newId, businessKey, sequenceNo, recordType, processDefinitionKey, processInstanceId,
-        elementId, taskId, dutyCode, clause, performer, assignee, recordedAt, verificationMethod, findings, documents,
-        ruleSetVersion, amendsSequenceNo, amendmentReason, previousHash, recordHash);
+    return new EvidenceRecord(
+        newId,
+        businessKey,
+        sequenceNo,
+        recordType,
+        processDefinitionKey,
+        processInstanceId,
+        elementId,
+        taskId,
+        dutyCode,
+        clause,
+        performer,
+        assignee,
+        recordedAt,
+        verificationMethod,
+        findings,
+        documents,
+        ruleSetVersion,
+        amendsSequenceNo,
+        amendmentReason,
+        previousHash,
+        recordHash);
   }
 
   private EvidenceRecord withHash(String hash) {
-    return new EvidenceRecord(id, businessKey, sequenceNo, recordType, processDefinitionKey, processInstanceId,
-        elementId, taskId, dutyCode, clause, performer, assignee, recordedAt, verificationMethod, findings,
-        documents, ruleSetVersion, amendsSequenceNo, amendmentReason, previousHash, hash);
+    return new EvidenceRecord(
+        id,
+        businessKey,
+        sequenceNo,
+        recordType,
+        processDefinitionKey,
+        processInstanceId,
+        elementId,
+        taskId,
+        dutyCode,
+        clause,
+        performer,
+        assignee,
+        recordedAt,
+        verificationMethod,
+        findings,
+        documents,
+        ruleSetVersion,
+        amendsSequenceNo,
+        amendmentReason,
+        previousHash,
+        hash);
   }
 }

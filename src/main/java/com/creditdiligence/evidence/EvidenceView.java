@@ -29,21 +29,44 @@ public record EvidenceView(
     String previousHash,
     String recordHash) {
 
-  static final Map<String, String> SEALED = Map.of("sealed", "表决结果公布前保密 Sealed until all members have voted");
+  static final Map<String, String> SEALED =
+      Map.of("sealed", "表决结果公布前保密 Sealed until all members have voted");
 
-  public static List<EvidenceView> of(List<EvidenceRecord> records, Predicate<EvidenceRecord> sealed) {
-    Map<Integer, List<Integer>> amendedBy = records.stream().filter(r -> r.amendsSequenceNo() != null)
-        .collect(Collectors.groupingBy(EvidenceRecord::amendsSequenceNo,
-            Collectors.mapping(EvidenceRecord::sequenceNo, Collectors.toList())));
+  public static List<EvidenceView> of(
+      List<EvidenceRecord> records, Predicate<EvidenceRecord> sealed) {
+    Map<Integer, List<Integer>> amendedBy =
+        records.stream()
+            .filter(r -> r.amendsSequenceNo() != null)
+            .collect(
+                Collectors.groupingBy(
+                    EvidenceRecord::amendsSequenceNo,
+                    Collectors.mapping(EvidenceRecord::sequenceNo, Collectors.toList())));
     return records.stream()
         .map(r -> of(r, amendedBy.getOrDefault(r.sequenceNo(), List.of()), sealed.test(r)))
         .toList();
   }
 
   public static EvidenceView of(EvidenceRecord r, List<Integer> amendedBy, boolean sealed) {
-    return new EvidenceView(r.sequenceNo(), r.recordType(), r.recordedAt(), r.processDefinitionKey(),
-        r.processInstanceId(), r.elementId(), r.taskId(), r.dutyCode(), r.clause(), r.performer(), r.assignee(),
-        r.verificationMethod(), sealed ? SEALED : Amendments.parse(r.findings()), DocumentsJson.parse(r.documents()),
-        r.ruleSetVersion(), r.amendsSequenceNo(), r.amendmentReason(), amendedBy, r.previousHash(), r.recordHash());
+    return new EvidenceView(
+        r.sequenceNo(),
+        r.recordType(),
+        r.recordedAt(),
+        r.processDefinitionKey(),
+        r.processInstanceId(),
+        r.elementId(),
+        r.taskId(),
+        r.dutyCode(),
+        r.clause(),
+        r.performer(),
+        r.assignee(),
+        r.verificationMethod(),
+        sealed ? SEALED : Amendments.parse(r.findings()),
+        DocumentsJson.parse(r.documents()),
+        r.ruleSetVersion(),
+        r.amendsSequenceNo(),
+        r.amendmentReason(),
+        amendedBy,
+        r.previousHash(),
+        r.recordHash());
   }
 }

@@ -22,8 +22,7 @@ public final class NewCheckpointKeyCommand {
 
   static final String DEFAULT_NAME = "credit-diligence/evidence-ledger";
 
-  private NewCheckpointKeyCommand() {
-  }
+  private NewCheckpointKeyCommand() {}
 
   public static void main(String[] args) throws IOException {
     if (args.length < 1 || args.length > 2) {
@@ -40,13 +39,16 @@ public final class NewCheckpointKeyCommand {
     NoteKeys.Signer key = NoteKeys.generate(name);
     Path parent = file.toAbsolutePath().getParent();
     Files.createDirectories(parent);
-    Files.writeString(file, key.signerKey() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+    Files.writeString(
+        file, key.signerKey() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
     try {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     } catch (UnsupportedOperationException notPosix) {
       // Without POSIX permissions the deployment protects the key itself.
     }
-    Files.writeString(file.resolveSibling(file.getFileName() + ".pub"), key.verifierKey() + "\n",
+    Files.writeString(
+        file.resolveSibling(file.getFileName() + ".pub"),
+        key.verifierKey() + "\n",
         StandardCharsets.UTF_8);
     return key;
   }

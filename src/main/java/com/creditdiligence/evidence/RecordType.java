@@ -37,8 +37,9 @@ public enum RecordType {
   AUDIT_REPLAY_VIEWED,
   AUDIT_DOSSIER_EXPORTED;
 
-  private static final Map<String, RecordType> BY_CODE = Arrays.stream(values())
-      .collect(Collectors.toUnmodifiableMap(RecordType::code, Function.identity()));
+  private static final Map<String, RecordType> BY_CODE =
+      Arrays.stream(values())
+          .collect(Collectors.toUnmodifiableMap(RecordType::code, Function.identity()));
 
   /** The stored and hashed value. */
   public String code() {

@@ -31,11 +31,12 @@ import java.util.List;
  */
 public final class VerifyDossierCommand {
 
-  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .findAndRegisterModules()
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-  private VerifyDossierCommand() {
-  }
+  private VerifyDossierCommand() {}
 
   public static void main(String[] args) {
     if (args.length != 2) {
@@ -59,7 +60,9 @@ public final class VerifyDossierCommand {
     String businessKey = dossier.path("businessKey").asText();
     JsonNode proofs = dossier.path("ledgerProofs");
     if (proofs.isMissingNode() || proofs.isNull()) {
-      out.println(businessKey + " BROKEN: the dossier carries no signed checkpoint (none could be signed at export)");
+      out.println(
+          businessKey
+              + " BROKEN: the dossier carries no signed checkpoint (none could be signed at export)");
       return 1;
     }
     Checkpoint checkpoint;
@@ -69,8 +72,13 @@ public final class VerifyDossierCommand {
       out.println(businessKey + " BROKEN: the checkpoint: " + e.getMessage());
       return 1;
     }
-    out.printf("checkpoint %s, %d records, root %s, signed %s by %s: signature verified%n", checkpoint.origin(),
-        checkpoint.size(), checkpoint.rootBase64(), checkpoint.time(), verifier.name());
+    out.printf(
+        "checkpoint %s, %d records, root %s, signed %s by %s: signature verified%n",
+        checkpoint.origin(),
+        checkpoint.size(),
+        checkpoint.rootBase64(),
+        checkpoint.time(),
+        verifier.name());
     List<EvidenceRecord> records = new ArrayList<>();
     try {
       for (JsonNode record : dossier.path("evidence")) {
@@ -94,16 +102,27 @@ public final class VerifyDossierCommand {
         JsonNode inclusion = proofs.path("proofs").path(Integer.toString(record.sequenceNo()));
         if (inclusion.isMissingNode()) {
           problem = "no inclusion proof: not covered by the checkpoint";
-        } else if (!MerkleProofs.verifyInclusion(inclusion.path("leafIndex").asLong(), checkpoint.size(),
-            Rfc9162.leafHash(HexFormat.of().parseHex(record.recordHash())), hashes(inclusion.path("proof")),
+        } else if (!MerkleProofs.verifyInclusion(
+            inclusion.path("leafIndex").asLong(),
+            checkpoint.size(),
+            Rfc9162.leafHash(HexFormat.of().parseHex(record.recordHash())),
+            hashes(inclusion.path("proof")),
             checkpoint.rootHash())) {
-          problem = "its inclusion proof does not lead to the signed root: the record is not the one signed";
+          problem =
+              "its inclusion proof does not lead to the signed root: the record is not the one signed";
         }
       }
       previous = record.recordHash();
       if (problem == null) {
-        out.printf("%s record %d verified (leaf %d%s)%n", businessKey, record.sequenceNo(),
-            proofs.path("proofs").path(Integer.toString(record.sequenceNo())).path("leafIndex").asLong(),
+        out.printf(
+            "%s record %d verified (leaf %d%s)%n",
+            businessKey,
+            record.sequenceNo(),
+            proofs
+                .path("proofs")
+                .path(Integer.toString(record.sequenceNo()))
+                .path("leafIndex")
+                .asLong(),
             sealedFindings ? "; findings sealed in this dossier, its hash taken as given" : "");
       } else {
         broken++;

@@ -8,9 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Verifies every case's evidence chain straight from the database, without the running application:
@@ -29,37 +29,48 @@ import java.util.TreeMap;
  */
 public final class VerifyLedgerCommand {
 
-  private VerifyLedgerCommand() {
-  }
+  private VerifyLedgerCommand() {}
 
   public static void main(String[] args) throws SQLException {
     List<String> arguments = new ArrayList<>(List.of(args));
     int checkpoints = arguments.indexOf("--checkpoints");
-    if (arguments.size() < 2 || checkpoints >= 0 && (checkpoints < 2 || arguments.size() != checkpoints + 3)) {
-      System.err.println("usage: VerifyLedgerCommand JDBC_URL USER [PASSWORD] [--checkpoints DIRECTORY PUBLIC_KEY_FILE]");
+    if (arguments.size() < 2
+        || checkpoints >= 0 && (checkpoints < 2 || arguments.size() != checkpoints + 3)) {
+      System.err.println(
+          "usage: VerifyLedgerCommand JDBC_URL USER [PASSWORD] [--checkpoints DIRECTORY PUBLIC_KEY_FILE]");
       System.exit(2);
     }
     String password = checkpoints == 2 || arguments.size() == 2 ? "" : arguments.get(2);
     int chains = run(arguments.get(0), arguments.get(1), password, System.out);
-    int signed = checkpoints < 0 ? 0 : runAgainstCheckpoints(arguments.get(0), arguments.get(1), password,
-        java.nio.file.Path.of(arguments.get(checkpoints + 1)), java.nio.file.Path.of(arguments.get(checkpoints + 2)),
-        System.out);
+    int signed =
+        checkpoints < 0
+            ? 0
+            : runAgainstCheckpoints(
+                arguments.get(0),
+                arguments.get(1),
+                password,
+                java.nio.file.Path.of(arguments.get(checkpoints + 1)),
+                java.nio.file.Path.of(arguments.get(checkpoints + 2)),
+                System.out);
     System.exit(Math.max(chains, signed));
   }
 
   /** @return 0 when every chain is intact, 1 otherwise */
-  public static int run(String url, String user, String password, PrintStream out) throws SQLException {
+  public static int run(String url, String user, String password, PrintStream out)
+      throws SQLException {
     int cases = 0;
     int broken = 0;
     long records = 0;
-    // Chains are independent: each is verified on a worker while the next is read; verdicts print in case order.
+    // Chains are independent: each is verified on a worker while the next is read; verdicts print
+    // in case order.
     List<CompletableFuture<ChainVerification>> verdicts = new ArrayList<>();
     try (Connection connection = DriverManager.getConnection(url, user, password)) {
       connection.setReadOnly(true);
       Map<String, Integer> heads = heads(connection);
-      try (PreparedStatement select = connection.prepareStatement(
-          "SELECT * FROM evidence_record ORDER BY business_key, sequence_no, id");
-           ResultSet rows = select.executeQuery()) {
+      try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT * FROM evidence_record ORDER BY business_key, sequence_no, id");
+          ResultSet rows = select.executeQuery()) {
         String current = null;
         List<EvidenceRecord> chain = new ArrayList<>();
         while (true) {
@@ -69,7 +80,8 @@ public final class VerifyLedgerCommand {
             String caseKey = current;
             List<EvidenceRecord> complete = chain;
             Integer head = heads.remove(caseKey);
-            verdicts.add(CompletableFuture.supplyAsync(() -> ChainVerifier.verify(caseKey, complete, head)));
+            verdicts.add(
+                CompletableFuture.supplyAsync(() -> ChainVerifier.verify(caseKey, complete, head)));
             cases++;
             records += chain.size();
             chain = new ArrayList<>();
@@ -86,7 +98,8 @@ public final class VerifyLedgerCommand {
       }
       for (Map.Entry<String, Integer> emptied : heads.entrySet()) {
         cases++;
-        broken += report(ChainVerifier.verify(emptied.getKey(), List.of(), emptied.getValue()), out);
+        broken +=
+            report(ChainVerifier.verify(emptied.getKey(), List.of(), emptied.getValue()), out);
       }
     }
     out.printf("%d cases, %d records, %d broken%n", cases, records, broken);
@@ -94,28 +107,40 @@ public final class VerifyLedgerCommand {
   }
 
   /** @return 0 when the ledger agrees with every signed checkpoint, 1 otherwise */
-  public static int runAgainstCheckpoints(String url, String user, String password, java.nio.file.Path directory,
-                                          java.nio.file.Path publicKeyFile, PrintStream out) throws SQLException {
+  public static int runAgainstCheckpoints(
+      String url,
+      String user,
+      String password,
+      java.nio.file.Path directory,
+      java.nio.file.Path publicKeyFile,
+      PrintStream out)
+      throws SQLException {
     com.creditdiligence.evidence.transparency.ConsistencyReport report;
     try {
-      var verifier = com.creditdiligence.evidence.transparency.NoteKeys.parseVerifier(
-          java.nio.file.Files.readString(publicKeyFile));
+      var verifier =
+          com.creditdiligence.evidence.transparency.NoteKeys.parseVerifier(
+              java.nio.file.Files.readString(publicKeyFile));
       var store = new com.creditdiligence.evidence.transparency.CheckpointStore(directory);
       List<com.creditdiligence.evidence.transparency.LedgerLeaf> held = new ArrayList<>();
       var tree = new com.creditdiligence.evidence.transparency.MerkleTree();
       try (Connection connection = DriverManager.getConnection(url, user, password);
-           PreparedStatement select = connection.prepareStatement("""
+          PreparedStatement select =
+              connection.prepareStatement(
+                  """
                SELECT l.leaf_index, r.business_key, r.sequence_no, r.record_hash
                FROM evidence_leaf l LEFT JOIN evidence_record r ON r.id = l.record_id ORDER BY l.leaf_index""");
-           ResultSet rows = select.executeQuery()) {
+          ResultSet rows = select.executeQuery()) {
         connection.setReadOnly(true);
         while (rows.next()) {
           while (held.size() < rows.getLong(1)) {
             held.add(null);
           }
           String key = rows.getString(2);
-          held.add(key == null ? null : new com.creditdiligence.evidence.transparency.LedgerLeaf(rows.getLong(1), key,
-              rows.getInt(3), rows.getString(4)));
+          held.add(
+              key == null
+                  ? null
+                  : new com.creditdiligence.evidence.transparency.LedgerLeaf(
+                      rows.getLong(1), key, rows.getInt(3), rows.getString(4)));
         }
       }
       for (var leaf : held) {
@@ -124,10 +149,16 @@ public final class VerifyLedgerCommand {
         }
         tree.append(leaf.leafHash());
       }
-      report = com.creditdiligence.evidence.transparency.ConsistencyCheck.check(store.checkpoints(verifier).stream()
-          .map(com.creditdiligence.evidence.transparency.CheckpointStore.Stored::checkpoint).toList(), store.leaves(),
-          held, tree);
-    } catch (java.io.IOException | com.creditdiligence.evidence.transparency.CheckpointException e) {
+      report =
+          com.creditdiligence.evidence.transparency.ConsistencyCheck.check(
+              store.checkpoints(verifier).stream()
+                  .map(com.creditdiligence.evidence.transparency.CheckpointStore.Stored::checkpoint)
+                  .toList(),
+              store.leaves(),
+              held,
+              tree);
+    } catch (java.io.IOException
+        | com.creditdiligence.evidence.transparency.CheckpointException e) {
       out.println("checkpoints BROKEN: the checkpoint store cannot be trusted: " + e.getMessage());
       return 1;
     }
@@ -137,8 +168,10 @@ public final class VerifyLedgerCommand {
 
   private static Map<String, Integer> heads(Connection connection) throws SQLException {
     Map<String, Integer> heads = new TreeMap<>();
-    try (PreparedStatement select = connection.prepareStatement("SELECT business_key, last_sequence_no FROM evidence_chain");
-         ResultSet rows = select.executeQuery()) {
+    try (PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT business_key, last_sequence_no FROM evidence_chain");
+        ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
         heads.put(rows.getString(1), rows.getInt(2));
       }
@@ -151,7 +184,9 @@ public final class VerifyLedgerCommand {
       out.printf("%s intact (%d records)%n", verdict.businessKey(), verdict.records());
       return 0;
     }
-    out.printf("%s BROKEN at record %d: %s%n", verdict.businessKey(), verdict.brokenAt(), verdict.reason());
+    out.printf(
+        "%s BROKEN at record %d: %s%n",
+        verdict.businessKey(), verdict.brokenAt(), verdict.reason());
     return 1;
   }
 }

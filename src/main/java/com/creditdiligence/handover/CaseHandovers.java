@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 public class CaseHandovers {
 
   /** The ledger's record of a handover. */
-
   private final CaseFiles caseFiles;
+
   private final EvidenceLedger ledger;
   private final Qualifications qualifications;
 
@@ -42,26 +42,44 @@ public class CaseHandovers {
   }
 
   /** Why this handover cannot be made, if it cannot; empty if it can. */
-  public List<String> refusals(String businessKey, String successor, String reason, LocalDate today,
-                               ProcessEngineServices engine) {
+  public List<String> refusals(
+      String businessKey,
+      String successor,
+      String reason,
+      LocalDate today,
+      ProcessEngineServices engine) {
     List<String> refusals = new ArrayList<>();
     Optional<CaseFile> file = caseFiles.find(businessKey);
     if (file.isEmpty()) {
       return List.of("没有案件 " + businessKey + " No case " + businessKey);
     }
-    if (successor == null || successor.isBlank()
-        || engine.getIdentityService().createUserQuery().userId(successor).memberOfGroup(Memberships.CUSTOMER_MANAGER)
-        .count() == 0) {
+    if (successor == null
+        || successor.isBlank()
+        || engine
+                .getIdentityService()
+                .createUserQuery()
+                .userId(successor)
+                .memberOfGroup(Memberships.CUSTOMER_MANAGER)
+                .count()
+            == 0) {
       refusals.add("用户 " + successor + " 不是客户经理 " + successor + " is not a customer manager");
     } else if (successor.equals(file.get().caseManager())) {
       refusals.add(successor + " 已是本案客户经理 already manages this case");
     } else if (qualifications.of(successor).filter(q -> q.validOn(today)).isEmpty()) {
-      refusals.add("客户经理 " + successor + " 的资格今天无效,不能接手案件 " + successor
-          + "'s qualification is not valid today: they may not take over a case («客户经理队伍建设»)");
+      refusals.add(
+          "客户经理 "
+              + successor
+              + " 的资格今天无效,不能接手案件 "
+              + successor
+              + "'s qualification is not valid today: they may not take over a case («客户经理队伍建设»)");
     }
     if (reason != null && Checks.saysNothing(reason)) {
-      refusals.add("须说明移交理由,至少 " + Checks.MIN_FINDING_LENGTH + " 个字 The reason must be stated, in at least "
-          + Checks.MIN_FINDING_LENGTH + " characters");
+      refusals.add(
+          "须说明移交理由,至少 "
+              + Checks.MIN_FINDING_LENGTH
+              + " 个字 The reason must be stated, in at least "
+              + Checks.MIN_FINDING_LENGTH
+              + " characters");
     }
     return refusals;
   }
@@ -71,30 +89,50 @@ public class CaseHandovers {
    *
    * @param reason why, as the department head gave it (null where the step that hands over records it itself)
    */
-  public void handOver(String businessKey, String successor, String reason, String by, Instant at,
-                       ProcessEngineServices engine) {
-    String predecessor = caseFiles.find(businessKey).map(CaseFile::caseManager)
-        .orElseThrow(() -> new IllegalStateException("No case file " + businessKey));
+  public void handOver(
+      String businessKey,
+      String successor,
+      String reason,
+      String by,
+      Instant at,
+      ProcessEngineServices engine) {
+    String predecessor =
+        caseFiles
+            .find(businessKey)
+            .map(CaseFile::caseManager)
+            .orElseThrow(() -> new IllegalStateException("No case file " + businessKey));
     var tasks = engine.getTaskService();
     List<String> moved = new ArrayList<>();
-    for (Task open : tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskAssignee(predecessor).list()) {
+    for (Task open :
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(businessKey)
+            .taskAssignee(predecessor)
+            .list()) {
       tasks.setAssignee(open.getId(), successor);
       moved.add(open.getTaskDefinitionKey());
     }
     // The forms show the caseManager variable; who held the case is the case file's fact.
-    engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(businessKey).active().list()
-        .forEach(instance -> engine.getRuntimeService().setVariable(instance.getId(), "caseManager", successor));
+    engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(businessKey)
+        .active()
+        .list()
+        .forEach(
+            instance ->
+                engine.getRuntimeService().setVariable(instance.getId(), "caseManager", successor));
     caseFiles.reassign(businessKey, predecessor, successor, at);
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("from", predecessor);
     facts.put("to", successor);
     facts.put("reason", reason);
     facts.put("tasksMoved", moved);
-    ledger.append(NewEvidence.of(businessKey, RecordType.CASE_HANDED_OVER, by, at)
-        .withDuty("CASE_HANDOVER", null)
-        .withAssignee(successor)
-        .withFindings(CanonicalForm.json(facts))
-        .withDocuments(CanonicalForm.json(List.of())));
+    ledger.append(
+        NewEvidence.of(businessKey, RecordType.CASE_HANDED_OVER, by, at)
+            .withDuty("CASE_HANDOVER", null)
+            .withAssignee(successor)
+            .withFindings(CanonicalForm.json(facts))
+            .withDocuments(CanonicalForm.json(List.of())));
   }
-
 }

@@ -36,13 +36,20 @@ class CaseReassignment implements TaskListener {
     Instant now = businessTime.now();
     Object instruction = task.getVariable("headInstruction");
     String reason = instruction == null ? null : instruction.toString();
-    List<String> refused = handovers.refusals(businessKey, successor, reason, businessTime.dayOf(now),
-        task.getProcessEngineServices());
+    List<String> refused =
+        handovers.refusals(
+            businessKey,
+            successor,
+            reason,
+            businessTime.dayOf(now),
+            task.getProcessEngineServices());
     if (!refused.isEmpty()) {
-      throw new SubmissionRefused(task.getTaskDefinitionKey(),
+      throw new SubmissionRefused(
+          task.getTaskDefinitionKey(),
           refused.stream().map(message -> new Refusal("reassignTo", message)).toList());
     }
-    handovers.handOver(businessKey, successor, reason, task.getAssignee(), now, task.getProcessEngineServices());
+    handovers.handOver(
+        businessKey, successor, reason, task.getAssignee(), now, task.getProcessEngineServices());
     task.setVariable("reassignTo", null);
   }
 }

@@ -17,9 +17,9 @@ import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.context.MessageSource;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,9 +50,16 @@ class HandoverPage {
   private final BusinessTime businessTime;
   private final MessageSource messages;
 
-  HandoverPage(CaseAccess access, CaseFiles caseFiles, CaseHandovers handovers, Qualifications qualifications,
-               ProcessEngine engine, EngineActions actions, TransactionTemplate transaction, BusinessTime businessTime,
-               MessageSource messages) {
+  HandoverPage(
+      CaseAccess access,
+      CaseFiles caseFiles,
+      CaseHandovers handovers,
+      Qualifications qualifications,
+      ProcessEngine engine,
+      EngineActions actions,
+      TransactionTemplate transaction,
+      BusinessTime businessTime,
+      MessageSource messages) {
     this.messages = messages;
     this.access = access;
     this.caseFiles = caseFiles;
@@ -65,13 +72,21 @@ class HandoverPage {
   }
 
   @GetMapping(value = "/cases/{businessKey}/handover", produces = MediaType.TEXT_HTML_VALUE)
-  ModelAndView page(@PathVariable String businessKey, @RequestParam(required = false) String handedTo, CsrfToken csrf) {
+  ModelAndView page(
+      @PathVariable String businessKey,
+      @RequestParam(required = false) String handedTo,
+      CsrfToken csrf) {
     return answer(businessKey, csrf, handedTo, null, HttpStatus.OK);
   }
 
-  @PostMapping(value = "/cases/{businessKey}/handover", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-  ModelAndView handOver(@PathVariable String businessKey, @RequestParam(required = false) String successor,
-                        @RequestParam(required = false) String reason, CsrfToken csrf) {
+  @PostMapping(
+      value = "/cases/{businessKey}/handover",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+  ModelAndView handOver(
+      @PathVariable String businessKey,
+      @RequestParam(required = false) String successor,
+      @RequestParam(required = false) String reason,
+      CsrfToken csrf) {
     String head;
     try {
       head = access.memberOf(Memberships.DEPARTMENT_HEAD);
@@ -81,29 +96,42 @@ class HandoverPage {
     }
     Instant now = businessTime.now();
     String why = reason == null ? "" : reason.strip();
-    // Checked and done in one transaction, so that a handover made meanwhile (the case's manager changed) is seen. The
-    // head moves tasks that are not theirs: the application does it, on their word, recorded as theirs.
-    List<String> refused = transaction.execute(status -> actions.asApplication(() -> {
-      List<String> refusals = handovers.refusals(businessKey, successor, why, businessTime.dayOf(now), engine);
-      if (refusals.isEmpty()) {
-        handovers.handOver(businessKey, successor, why, head, now, engine);
-      }
-      return refusals;
-    }));
+    // Checked and done in one transaction, so that a handover made meanwhile (the case's manager
+    // changed) is seen. The
+    // head moves tasks that are not theirs: the application does it, on their word, recorded as
+    // theirs.
+    List<String> refused =
+        transaction.execute(
+            status ->
+                actions.asApplication(
+                    () -> {
+                      List<String> refusals =
+                          handovers.refusals(
+                              businessKey, successor, why, businessTime.dayOf(now), engine);
+                      if (refusals.isEmpty()) {
+                        handovers.handOver(businessKey, successor, why, head, now, engine);
+                      }
+                      return refusals;
+                    }));
     if (!refused.isEmpty()) {
       return answer(businessKey, csrf, null, String.join("; ", refused), HttpStatus.BAD_REQUEST);
     }
-    RedirectView handed = new RedirectView(UriComponentsBuilder.fromPath("/cases/{key}/handover")
-        .queryParam("handedTo", successor).buildAndExpand(businessKey).encode().toUriString());
+    RedirectView handed =
+        new RedirectView(
+            UriComponentsBuilder.fromPath("/cases/{key}/handover")
+                .queryParam("handedTo", successor)
+                .buildAndExpand(businessKey)
+                .encode()
+                .toUriString());
     handed.setStatusCode(HttpStatus.SEE_OTHER);
     return new ModelAndView(handed);
   }
 
   /** What a successor looks like in the list: the name, and whether their qualification lets them take the case. */
-  record Successor(String id, String name, boolean qualified, String standing) {
-  }
+  record Successor(String id, String name, boolean qualified, String standing) {}
 
-  private ModelAndView answer(String businessKey, CsrfToken csrf, String handedTo, String refusal, HttpStatus status) {
+  private ModelAndView answer(
+      String businessKey, CsrfToken csrf, String handedTo, String refusal, HttpStatus status) {
     try {
       access.memberOf(Memberships.DEPARTMENT_HEAD);
       access.read(businessKey);
@@ -130,16 +158,33 @@ class HandoverPage {
   /** The customer managers but the case's own, by user id; those not qualified today shown, not offered. */
   private List<Successor> successors(CaseFile file) {
     LocalDate today = businessTime.today();
-    List<User> managers = actions.asApplication(() -> engine.getIdentityService().createUserQuery()
-        .memberOfGroup(Memberships.CUSTOMER_MANAGER).orderByUserId().asc().list());
-    return managers.stream().filter(m -> !m.getId().equals(file.caseManager())).map(manager -> {
-      Optional<Qualification> qualification = qualifications.of(manager.getId());
-      boolean qualified = qualification.filter(q -> q.validOn(today)).isPresent();
-      String standing = qualification.map(q -> qualified
-              ? text("handover.qualifiedUntil", q.validUntil().toString()) : text("handover.notQualified"))
-          .orElse(text("handover.noQualification"));
-      return new Successor(manager.getId(), name(manager), qualified, standing);
-    }).toList();
+    List<User> managers =
+        actions.asApplication(
+            () ->
+                engine
+                    .getIdentityService()
+                    .createUserQuery()
+                    .memberOfGroup(Memberships.CUSTOMER_MANAGER)
+                    .orderByUserId()
+                    .asc()
+                    .list());
+    return managers.stream()
+        .filter(m -> !m.getId().equals(file.caseManager()))
+        .map(
+            manager -> {
+              Optional<Qualification> qualification = qualifications.of(manager.getId());
+              boolean qualified = qualification.filter(q -> q.validOn(today)).isPresent();
+              String standing =
+                  qualification
+                      .map(
+                          q ->
+                              qualified
+                                  ? text("handover.qualifiedUntil", q.validUntil().toString())
+                                  : text("handover.notQualified"))
+                      .orElse(text("handover.noQualification"));
+              return new Successor(manager.getId(), name(manager), qualified, standing);
+            })
+        .toList();
   }
 
   private String text(String key, Object... args) {
@@ -147,14 +192,19 @@ class HandoverPage {
   }
 
   private String managerName(String userId) {
-    User user = actions.asApplication(() -> engine.getIdentityService().createUserQuery().userId(userId).singleResult());
+    User user =
+        actions.asApplication(
+            () -> engine.getIdentityService().createUserQuery().userId(userId).singleResult());
     return user == null ? userId : name(user);
   }
 
   /** «王经理一 (manager1)»: the name first, the id for the record. */
   private static String name(User user) {
-    return Optional.ofNullable(user.getFirstName()).orElse("") + Optional.ofNullable(user.getLastName()).orElse("")
-        + " (" + user.getId() + ")";
+    return Optional.ofNullable(user.getFirstName()).orElse("")
+        + Optional.ofNullable(user.getLastName()).orElse("")
+        + " ("
+        + user.getId()
+        + ")";
   }
 
   private static ModelAndView refusedPage(Rejection refused) {

@@ -20,13 +20,17 @@ import org.springframework.stereotype.Component;
 @Component
 class IssueGuaranteeRule implements TaskRule {
 
-  static final TaskSpec SPEC = TaskSpec.of("Task_IssueGuarantee", "Form_IssueGuarantee", Stage.IMPLEMENTATION,
-      new Duty("GUARANTEE_ISSUED", "担保实施"))
-      .text("guaranteeLetterNo")
-      .date("issuedOn", "guaranteeExpiresOn")
-      .number("guaranteedAmount")
-      .text("lendingBankConfirmation")
-      .build();
+  static final TaskSpec SPEC =
+      TaskSpec.of(
+              "Task_IssueGuarantee",
+              "Form_IssueGuarantee",
+              Stage.IMPLEMENTATION,
+              new Duty("GUARANTEE_ISSUED", "担保实施"))
+          .text("guaranteeLetterNo")
+          .date("issuedOn", "guaranteeExpiresOn")
+          .number("guaranteedAmount")
+          .text("lendingBankConfirmation")
+          .build();
 
   private final ApprovedTerms approvedTerms;
 
@@ -41,21 +45,27 @@ class IssueGuaranteeRule implements TaskRule {
 
   @Override
   public List<Refusal> check(Submission s) {
-    Checks checks = new Checks(s)
-        .requireText("guaranteeLetterNo", "保函编号 Guarantee letter number")
-        .requireText("lendingBankConfirmation", "贷款银行确认 Lending bank's confirmation");
+    Checks checks =
+        new Checks(s)
+            .requireText("guaranteeLetterNo", "保函编号 Guarantee letter number")
+            .requireText("lendingBankConfirmation", "贷款银行确认 Lending bank's confirmation");
     Optional<LocalDate> issuedOn = checks.requirePastDate("issuedOn", "出具日期 Issued on");
-    Optional<LocalDate> expiresOn = checks.requireDate("guaranteeExpiresOn", "保证期限届满日 Guarantee expires on");
+    Optional<LocalDate> expiresOn =
+        checks.requireDate("guaranteeExpiresOn", "保证期限届满日 Guarantee expires on");
     if (issuedOn.isPresent() && expiresOn.isPresent() && !expiresOn.get().isAfter(issuedOn.get())) {
-      checks.refuse("guaranteeExpiresOn", "到期日须晚于出具日期 The guarantee must expire after it is issued");
+      checks.refuse(
+          "guaranteeExpiresOn", "到期日须晚于出具日期 The guarantee must expire after it is issued");
     }
-    Optional<BigDecimal> guaranteed = checks.requireAmount("guaranteedAmount", "担保金额 Guaranteed amount", BigDecimal.ONE);
+    Optional<BigDecimal> guaranteed =
+        checks.requireAmount("guaranteedAmount", "担保金额 Guaranteed amount", BigDecimal.ONE);
     Optional<BigDecimal> approved = approvedTerms.amount(s.businessKey());
     if (approved.isEmpty()) {
       checks.refuse("guaranteedAmount", "没有批准金额的记录 No approved amount is on record for this case");
     } else if (guaranteed.isPresent() && guaranteed.get().compareTo(approved.get()) > 0) {
-      checks.refuse("guaranteedAmount", "担保金额不得超过批准金额 The guaranteed amount may not exceed the approved amount "
-          + approved.get().stripTrailingZeros().toPlainString());
+      checks.refuse(
+          "guaranteedAmount",
+          "担保金额不得超过批准金额 The guaranteed amount may not exceed the approved amount "
+              + approved.get().stripTrailingZeros().toPlainString());
     }
     return checks.refusals();
   }

@@ -21,7 +21,9 @@ class RecordedApprovedTerms implements ApprovedTerms {
 
   @Override
   public Optional<BigDecimal> amount(String businessKey) {
-    return businessKey == null ? Optional.empty() : caseFiles.find(businessKey).map(CaseFile::amount);
+    return businessKey == null
+        ? Optional.empty()
+        : caseFiles.find(businessKey).map(CaseFile::amount);
   }
 
   @Override

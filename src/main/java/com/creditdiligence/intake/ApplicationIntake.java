@@ -40,30 +40,48 @@ class ApplicationIntake implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     LocalDate today = businessTime.today();
-    // The applicant's manager is whoever is signed in and submits the intake (the engine's initiator); a
-    // caseManager value submitted with the form does not name someone else. Without a signed-in user (the
+    // The applicant's manager is whoever is signed in and submits the intake (the engine's
+    // initiator); a
+    // caseManager value submitted with the form does not name someone else. Without a signed-in
+    // user (the
     // server's own code starting a case) the initiator variable is all there is.
     String performer = EngineValues.performer(execution.getProcessEngineServices());
-    String caseManager = performer != null ? performer : (String) execution.getVariable("caseManager");
+    String caseManager =
+        performer != null ? performer : (String) execution.getVariable("caseManager");
     if (performer != null) {
       execution.setVariable("caseManager", performer);
     }
     if (caseManager == null) {
-      throw refused("caseManager", "受理须由登录的客户经理提交 An application must be registered by a logged-in customer manager");
+      throw refused(
+          "caseManager",
+          "受理须由登录的客户经理提交 An application must be registered by a logged-in customer manager");
     }
     String businessKey = assignBusinessKey(execution, today);
     // Forms show the case's documents page by it (the business key itself is not a form variable).
     execution.setVariable("caseKey", businessKey);
-    Submission s = new Submission(EngineValues.plain(execution.getVariables(), businessTime.zone()), caseManager, today);
-    EligibilityInputs inputs = EligibilityInputs.of(s.date("establishedOn").orElseThrow(), s.list("counterGuaranteeTypes"), today);
+    Submission s =
+        new Submission(
+            EngineValues.plain(execution.getVariables(), businessTime.zone()), caseManager, today);
+    EligibilityInputs inputs =
+        EligibilityInputs.of(
+            s.date("establishedOn").orElseThrow(), s.list("counterGuaranteeTypes"), today);
     execution.setVariable("yearsInOperation", inputs.yearsInOperation());
     execution.setVariable("hasCounterGuarantee", inputs.hasCounterGuarantee());
 
     Instant now = businessTime.now();
-    caseFiles.open(new CaseFile(businessKey, execution.getProcessInstanceId(), s.text("applicantName").orElseThrow(),
-        s.text("product").orElseThrow(), s.decimal("amount").orElseThrow(),
-        s.decimal("termMonths").map(BigDecimal::intValueExact).orElseThrow(), caseManager, CaseStatus.REGISTERED, null,
-        now, now));
+    caseFiles.open(
+        new CaseFile(
+            businessKey,
+            execution.getProcessInstanceId(),
+            s.text("applicantName").orElseThrow(),
+            s.text("product").orElseThrow(),
+            s.decimal("amount").orElseThrow(),
+            s.decimal("termMonths").map(BigDecimal::intValueExact).orElseThrow(),
+            caseManager,
+            CaseStatus.REGISTERED,
+            null,
+            now,
+            now));
   }
 
   private String assignBusinessKey(DelegateExecution execution, LocalDate today) {
@@ -74,7 +92,9 @@ class ApplicationIntake implements ExecutionListener {
       return generated;
     }
     if (!CaseNumbers.isValid(given)) {
-      throw refused("businessKey", "申请编号格式应为 GA-年份-六位序号 The application number must look like GA-2026-000123: " + given);
+      throw refused(
+          "businessKey",
+          "申请编号格式应为 GA-年份-六位序号 The application number must look like GA-2026-000123: " + given);
     }
     if (caseFiles.find(given).isPresent()) {
       throw refused("businessKey", "申请编号已存在 The application number is already in use: " + given);

@@ -13,10 +13,10 @@ public final class IntakeFindings {
 
   /** The field the intake form asked until it asked the revenue in yuan: last year's revenue in 万元. */
   public static final String REVENUE_IN_TEN_THOUSANDS = "annualRevenue";
+
   public static final String REVENUE = "revenueLastYear";
 
-  private IntakeFindings() {
-  }
+  private IntakeFindings() {}
 
   /** The findings with a former 万元 revenue restated in yuan under today's key; anything else as it was. */
   public static Map<String, Object> inTodaysUnits(Map<String, Object> findings) {
@@ -26,7 +26,9 @@ public final class IntakeFindings {
     Map<String, Object> read = new LinkedHashMap<>(findings);
     Object former = read.remove(REVENUE_IN_TEN_THOUSANDS);
     if (former instanceof Number n) {
-      read.put(REVENUE, new BigDecimal(n.toString()).multiply(BigDecimal.valueOf(10_000)).stripTrailingZeros());
+      read.put(
+          REVENUE,
+          new BigDecimal(n.toString()).multiply(BigDecimal.valueOf(10_000)).stripTrailingZeros());
     } else if (former != null) {
       read.put(REVENUE_IN_TEN_THOUSANDS, former);
     }

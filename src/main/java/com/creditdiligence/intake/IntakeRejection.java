@@ -26,14 +26,20 @@ class IntakeRejection implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     @SuppressWarnings("unchecked")
     List<Object> failures = (List<Object>) execution.getVariable("eligibilityFailures");
-    String reasons = failures.stream().map(IntakeRejection::reasonOf).collect(Collectors.joining("\n"));
+    String reasons =
+        failures.stream().map(IntakeRejection::reasonOf).collect(Collectors.joining("\n"));
     execution.setVariable("rejectionReasons", reasons);
-    caseFiles.changeStatus(execution.getProcessBusinessKey(), CaseStatus.REJECTED_AT_INTAKE, reasons,
+    caseFiles.changeStatus(
+        execution.getProcessBusinessKey(),
+        CaseStatus.REJECTED_AT_INTAKE,
+        reasons,
         businessTime.now());
   }
 
   /** collectEntries yields the reason text itself; tolerate a whole row too. */
   private static String reasonOf(Object failure) {
-    return failure instanceof Map<?, ?> row ? String.valueOf(row.get("reason")) : String.valueOf(failure);
+    return failure instanceof Map<?, ?> row
+        ? String.valueOf(row.get("reason"))
+        : String.valueOf(failure);
   }
 }

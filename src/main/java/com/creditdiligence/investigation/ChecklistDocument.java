@@ -28,10 +28,13 @@ public enum ChecklistDocument {
   docLt4("项目建设进度及营运计划 Project schedule and operating plan", true, false);
 
   public static final String VERIFIED = "verified";
+
   /** Accepted under an exception: the customer supplies it later, by the investigation's due date (§27(二) if not). */
   public static final String TO_BE_SUPPLIED = "toBeSupplied";
+
   /** When the investigation's documents to be supplied are due; empty: {@link SupplyDeadline}'s days after it. */
   public static final String DOCUMENTS_DUE_BY = "documentsDueBy";
+
   public static final Set<String> METHODS = Set.of("onSite", "indirect", "creditBureau", "agency");
 
   private final String label;
@@ -61,7 +64,9 @@ public enum ChecklistDocument {
 
   /** The item as the investigation form numbers it (its group's title): 资料 01 … 13, 补充资料 L1 … L4. */
   public String item() {
-    return name().startsWith("docLt") ? "补充资料 L" + name().substring(5) : "资料 " + name().substring(3);
+    return name().startsWith("docLt")
+        ? "补充资料 L" + name().substring(5)
+        : "资料 " + name().substring(3);
   }
 
   public String statusKey() {

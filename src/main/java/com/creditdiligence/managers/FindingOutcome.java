@@ -18,8 +18,7 @@ public final class FindingOutcome {
   public static final String CLEARED_ON_APPEAL = "CLEARED_ON_APPEAL";
   public static final String REDUCED_ON_APPEAL = "REDUCED_ON_APPEAL";
 
-  private FindingOutcome() {
-  }
+  private FindingOutcome() {}
 
   /** The manager's decisions in the order they were made: the first determination, then the appeal's, if any. */
   public static String of(ReviewFinding finding, List<Determination> decisions) {
@@ -34,7 +33,8 @@ public final class FindingOutcome {
     if (standing.get().tier() == Tier.EXEMPT) {
       return onAppeal ? CLEARED_ON_APPEAL : EXEMPTED;
     }
-    Optional<Determination> first = decisions.stream().filter(d -> Determination.FIRST.equals(d.round())).findFirst();
+    Optional<Determination> first =
+        decisions.stream().filter(d -> Determination.FIRST.equals(d.round())).findFirst();
     if (onAppeal && first.isPresent() && first.get().tier().heavierThan(standing.get().tier())) {
       return REDUCED_ON_APPEAL;
     }
@@ -43,8 +43,12 @@ public final class FindingOutcome {
 
   /** The decision that stands: the appeal's when there was one, else the first. */
   public static Optional<Determination> standing(List<Determination> decisions) {
-    return decisions.stream().filter(d -> Determination.APPEAL.equals(d.round())).findFirst()
-        .or(() -> decisions.stream().filter(d -> Determination.FIRST.equals(d.round())).findFirst());
+    return decisions.stream()
+        .filter(d -> Determination.APPEAL.equals(d.round()))
+        .findFirst()
+        .or(
+            () ->
+                decisions.stream().filter(d -> Determination.FIRST.equals(d.round())).findFirst());
   }
 
   /**

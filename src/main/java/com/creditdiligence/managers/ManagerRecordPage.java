@@ -31,7 +31,8 @@ class ManagerRecordPage {
   private final People people;
   private final ITemplateEngine templates;
 
-  ManagerRecordPage(CaseAccess access, ManagerRecords records, People people, ITemplateEngine templates) {
+  ManagerRecordPage(
+      CaseAccess access, ManagerRecords records, People people, ITemplateEngine templates) {
     this.access = access;
     this.records = records;
     this.people = people;
@@ -57,15 +58,21 @@ class ManagerRecordPage {
   ResponseEntity<byte[]> pdf(@PathVariable String manager) {
     String reader = reader(manager);
     if (!PrintedPdf.fontAvailable()) {
-      throw Rejection.unavailable("所需中文字体未安装 The CJK font is missing: build with npm "
-          + "available (mvn runs npm ci), or read the page");
+      throw Rejection.unavailable(
+          "所需中文字体未安装 The CJK font is missing: build with npm "
+              + "available (mvn runs npm ci), or read the page");
     }
     Context context = new Context(Locale.SIMPLIFIED_CHINESE);
     context.setVariable("record", records.of(manager, reader));
     context.setVariable("print", true);
-    byte[] pdf = PrintedPdf.print(templates.process("managers/record", context), "/templates/managers/");
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"manager-record-" + manager + ".pdf\"").body(pdf);
+    byte[] pdf =
+        PrintedPdf.print(templates.process("managers/record", context), "/templates/managers/");
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"manager-record-" + manager + ".pdf\"")
+        .body(pdf);
   }
 
   /** «客户经理队伍建设»: a manager's appraisal carries their risk accountability; this is its record. */
@@ -79,7 +86,10 @@ class ManagerRecordPage {
   private String reader(String manager) {
     String user = access.user();
     if (!user.equals(manager)) {
-      access.memberOf(Memberships.AUDITOR, Memberships.ACCOUNTABILITY_BOARD, Memberships.DEPARTMENT_HEAD,
+      access.memberOf(
+          Memberships.AUDITOR,
+          Memberships.ACCOUNTABILITY_BOARD,
+          Memberships.DEPARTMENT_HEAD,
           Memberships.ADMIN);
     }
     if (!people.exists(manager)) {

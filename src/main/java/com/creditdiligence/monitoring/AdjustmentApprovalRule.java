@@ -17,11 +17,15 @@ import org.springframework.stereotype.Component;
 @Component
 class AdjustmentApprovalRule implements TaskRule {
 
-  static final TaskSpec SPEC = TaskSpec.of("Task_ApproveAdjustment", "Form_ApproveAdjustment", Stage.MONITORING,
-      new Duty("ADJUSTMENT_APPROVAL", "§24"))
-      .choice("adjustmentDecision")
-      .text("adjustmentApprovalOpinion")
-      .build();
+  static final TaskSpec SPEC =
+      TaskSpec.of(
+              "Task_ApproveAdjustment",
+              "Form_ApproveAdjustment",
+              Stage.MONITORING,
+              new Duty("ADJUSTMENT_APPROVAL", "§24"))
+          .choice("adjustmentDecision")
+          .text("adjustmentApprovalOpinion")
+          .build();
 
   private final ApprovalByAnother approval;
 
@@ -36,7 +40,11 @@ class AdjustmentApprovalRule implements TaskRule {
 
   @Override
   public List<Refusal> check(Submission s) {
-    return approval.check(s, "adjustmentDecision", "adjustmentApprovalOpinion", "审批理由 Rationale",
+    return approval.check(
+        s,
+        "adjustmentDecision",
+        "adjustmentApprovalOpinion",
+        "审批理由 Rationale",
         "客户经理不得审批本人案件的担保调整 The case's own manager may not approve its adjustment");
   }
 }

@@ -18,10 +18,17 @@ class ClassificationFloorTable implements ClassificationFloor {
 
   @Override
   public RiskClass floorFor(int daysOverdue) {
-    Map<String, Object> result = decisions.getObject()
-        .evaluateDecisionTableByKey("Decision_ClassificationFloor", Map.of("daysOverdue", daysOverdue))
-        .getSingleResult().getEntryMap();
+    Map<String, Object> result =
+        decisions
+            .getObject()
+            .evaluateDecisionTableByKey(
+                "Decision_ClassificationFloor", Map.of("daysOverdue", daysOverdue))
+            .getSingleResult()
+            .getEntryMap();
     return RiskClass.fromCode((String) result.get("floorClass"))
-        .orElseThrow(() -> new IllegalStateException("Decision_ClassificationFloor answered an unknown class: " + result));
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Decision_ClassificationFloor answered an unknown class: " + result));
   }
 }

@@ -9,8 +9,7 @@ import java.time.LocalDate;
  */
 final class MonitoringSchedule {
 
-  private MonitoringSchedule() {
-  }
+  private MonitoringSchedule() {}
 
   static LocalDate nextDue(LocalDate previousDue, int intervalDays, LocalDate today) {
     LocalDate anchor = previousDue.isBefore(today) ? previousDue : today;

@@ -14,10 +14,14 @@ import org.springframework.stereotype.Component;
 @Component
 class OverdueReportReviewRule implements TaskRule {
 
-  static final TaskSpec SPEC = TaskSpec.of("Task_ReviewOverdueReport", "Form_OverdueReportReview", Stage.MONITORING,
-      new Duty("OVERDUE_REPORT_REVIEWED", "§22 §27(三)"))
-      .text("headInstruction", "reassignTo")
-      .build();
+  static final TaskSpec SPEC =
+      TaskSpec.of(
+              "Task_ReviewOverdueReport",
+              "Form_OverdueReportReview",
+              Stage.MONITORING,
+              new Duty("OVERDUE_REPORT_REVIEWED", "§22 §27(三)"))
+          .text("headInstruction", "reassignTo")
+          .build();
 
   @Override
   public TaskSpec spec() {
@@ -26,6 +30,8 @@ class OverdueReportReviewRule implements TaskRule {
 
   @Override
   public List<Refusal> check(Submission s) {
-    return new Checks(s).requireFinding("headInstruction", "处理意见 Instruction to the manager").refusals();
+    return new Checks(s)
+        .requireFinding("headInstruction", "处理意见 Instruction to the manager")
+        .refusals();
   }
 }

@@ -22,7 +22,6 @@ import org.springframework.stereotype.Component;
 @Component("recordOverdueReport")
 class RecordOverdueReport implements JavaDelegate {
 
-
   private final EvidenceLedger ledger;
   private final CaseFiles caseFiles;
   private final BusinessTime businessTime;
@@ -38,20 +37,32 @@ class RecordOverdueReport implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    // The manager the duty attaches to is whoever the case file says holds the case, not a caseManager variable.
-    String caseManager = caseFiles.find(execution.getProcessBusinessKey()).map(CaseFile::caseManager)
-        .orElseThrow(() -> new IllegalStateException("No case file " + execution.getProcessBusinessKey()));
+    // The manager the duty attaches to is whoever the case file says holds the case, not a
+    // caseManager variable.
+    String caseManager =
+        caseFiles
+            .find(execution.getProcessBusinessKey())
+            .map(CaseFile::caseManager)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException("No case file " + execution.getProcessBusinessKey()));
     Map<String, Object> facts = new LinkedHashMap<>();
-    facts.put("dueAt", CanonicalForm.time(((Date) execution.getVariable("monitoringReportDue")).toInstant()));
+    facts.put(
+        "dueAt",
+        CanonicalForm.time(((Date) execution.getVariable("monitoringReportDue")).toInstant()));
     facts.put("monitoringRound", execution.getVariable("monitoringRound"));
     facts.put("caseManager", caseManager);
     facts.put("riskClass", execution.getVariable("riskClass"));
-    ledger.append(NewEvidence.of(execution.getProcessBusinessKey(), RecordType.MONITORING_REPORT_OVERDUE, null,
-            businessTime.now())
-        .withProcess("guarantee-lifecycle", execution.getProcessInstanceId())
-        .withStep(REPORT.elementId(), null)
-        .withDuty(REPORT.duty().code(), ON_TIME.clause() + " → " + ON_TIME.section27())
-        .withAssignee(caseManager)
-        .withFindings(CanonicalForm.json(facts)));
+    ledger.append(
+        NewEvidence.of(
+                execution.getProcessBusinessKey(),
+                RecordType.MONITORING_REPORT_OVERDUE,
+                null,
+                businessTime.now())
+            .withProcess("guarantee-lifecycle", execution.getProcessInstanceId())
+            .withStep(REPORT.elementId(), null)
+            .withDuty(REPORT.duty().code(), ON_TIME.clause() + " → " + ON_TIME.section27())
+            .withAssignee(caseManager)
+            .withFindings(CanonicalForm.json(facts)));
   }
 }

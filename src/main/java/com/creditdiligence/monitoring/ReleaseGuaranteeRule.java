@@ -14,11 +14,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ReleaseGuaranteeRule implements TaskRule {
 
-  static final TaskSpec SPEC = TaskSpec.of("Task_ReleaseGuarantee", "Form_ReleaseGuarantee", Stage.CLOSURE,
-      new Duty("GUARANTEE_RELEASED", "解保 closure"))
-      .date("repaymentConfirmedOn")
-      .text("bankRepaymentConfirmation", "releaseLetterNo")
-      .build();
+  static final TaskSpec SPEC =
+      TaskSpec.of(
+              "Task_ReleaseGuarantee",
+              "Form_ReleaseGuarantee",
+              Stage.CLOSURE,
+              new Duty("GUARANTEE_RELEASED", "解保 closure"))
+          .date("repaymentConfirmedOn")
+          .text("bankRepaymentConfirmation", "releaseLetterNo")
+          .build();
 
   @Override
   public TaskSpec spec() {
@@ -27,9 +31,10 @@ class ReleaseGuaranteeRule implements TaskRule {
 
   @Override
   public List<Refusal> check(Submission s) {
-    Checks checks = new Checks(s)
-        .requireText("bankRepaymentConfirmation", "银行还款证明编号 Bank's repayment confirmation")
-        .requireText("releaseLetterNo", "解保通知书编号 Release letter number");
+    Checks checks =
+        new Checks(s)
+            .requireText("bankRepaymentConfirmation", "银行还款证明编号 Bank's repayment confirmation")
+            .requireText("releaseLetterNo", "解保通知书编号 Release letter number");
     checks.requirePastDate("repaymentConfirmedOn", "还款确认日期 Repayment confirmed on");
     return checks.refusals();
   }

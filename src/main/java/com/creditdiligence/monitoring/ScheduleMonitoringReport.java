@@ -25,8 +25,12 @@ class ScheduleMonitoringReport implements JavaDelegate {
   }
 
   /** The report's fields and its adjustment's approval, all but the class, which the form shows as the class on record until the manager changes it. */
-  static final List<Field> REPORT_FIELDS = java.util.stream.Stream.concat(MonitoringReportRule.SPEC.fields().stream(),
-      AdjustmentApprovalRule.SPEC.fields().stream()).filter(field -> !field.name().equals("riskClass")).toList();
+  static final List<Field> REPORT_FIELDS =
+      java.util.stream.Stream.concat(
+              MonitoringReportRule.SPEC.fields().stream(),
+              AdjustmentApprovalRule.SPEC.fields().stream())
+          .filter(field -> !field.name().equals("riskClass"))
+          .toList();
 
   @Override
   public void execute(DelegateExecution execution) {
@@ -34,21 +38,25 @@ class ScheduleMonitoringReport implements JavaDelegate {
     LocalDate today = businessTime.today();
     LocalDate anchor = previousDue(execution, today);
     LocalDate due = MonitoringSchedule.nextDue(anchor, interval, today);
-    // Due at the end of that day in the business zone: 2027-03-02 is 2027-03-02T23:59:59+08:00 in Beijing.
+    // Due at the end of that day in the business zone: 2027-03-02 is 2027-03-02T23:59:59+08:00 in
+    // Beijing.
     execution.setVariable("monitoringReportDue", Date.from(businessTime.days().endOf(due)));
     Integer round = (Integer) execution.getVariable("monitoringRound");
     execution.setVariable("monitoringRound", round == null ? 1 : round + 1);
-    REPORT_FIELDS.forEach(field -> execution.setVariable(field.name(), FormFieldDefaults.empty(field)));
+    REPORT_FIELDS.forEach(
+        field -> execution.setVariable(field.name(), FormFieldDefaults.empty(field)));
     if (execution.getVariable("riskClass") == null) {
       execution.setVariable("riskClass", RiskClass.normal.name());
     }
-    // What the form shows as the class on record: the select beside it changes as the manager chooses.
+    // What the form shows as the class on record: the select beside it changes as the manager
+    // chooses.
     execution.setVariable("riskClassOnRecord", execution.getVariable("riskClass"));
   }
 
   /** The previous report's due date; for the first report, the day the guarantee was issued. */
   private LocalDate previousDue(DelegateExecution execution, LocalDate today) {
-    Object previous = EngineValues.plain(execution.getVariable("monitoringReportDue"), businessTime.zone());
+    Object previous =
+        EngineValues.plain(execution.getVariable("monitoringReportDue"), businessTime.zone());
     if (previous instanceof LocalDate date) {
       return date;
     }

@@ -51,7 +51,8 @@ class AdministratorInterventions implements HistoryEventHandler {
   private static final int MAX_VALUE = 2000;
 
   private final EvidenceLedger ledger;
-  private final Map<CommandContext, Operation> pending = Collections.synchronizedMap(new WeakHashMap<>());
+  private final Map<CommandContext, Operation> pending =
+      Collections.synchronizedMap(new WeakHashMap<>());
   private final BusinessTime businessTime;
 
   AdministratorInterventions(EvidenceLedger ledger, BusinessTime businessTime) {
@@ -82,34 +83,40 @@ class AdministratorInterventions implements HistoryEventHandler {
   }
 
   static boolean byAdministrator(Authentication authentication) {
-    return authentication != null && authentication.getUserId() != null && authentication.getGroupIds() != null
+    return authentication != null
+        && authentication.getUserId() != null
+        && authentication.getGroupIds() != null
         && Administrators.amongThem(authentication.getGroupIds());
   }
 
   private Operation operation(CommandContext command) {
-    return pending.computeIfAbsent(command, c -> {
-      Operation operation = new Operation();
-      c.registerCommandContextListener(new CommandContextListener() {
-        @Override
-        public void onCommandContextClose(CommandContext context) {
-          pending.remove(context);
-          operation.record(context);
-        }
+    return pending.computeIfAbsent(
+        command,
+        c -> {
+          Operation operation = new Operation();
+          c.registerCommandContextListener(
+              new CommandContextListener() {
+                @Override
+                public void onCommandContextClose(CommandContext context) {
+                  pending.remove(context);
+                  operation.record(context);
+                }
 
-        @Override
-        public void onCommandFailed(CommandContext context, Throwable failure) {
-          pending.remove(context);
-        }
-      });
-      return operation;
-    });
+                @Override
+                public void onCommandFailed(CommandContext context, Throwable failure) {
+                  pending.remove(context);
+                }
+              });
+          return operation;
+        });
   }
 
   /**
    * Read before Camunda's own handler (which runs after this one) has updated the historic variable: its value is the
    * one before this change.
    */
-  private static Map<String, Object> variableChange(CommandContext command, HistoricVariableUpdateEventEntity event) {
+  private static Map<String, Object> variableChange(
+      CommandContext command, HistoricVariableUpdateEventEntity event) {
     Map<String, Object> change = new LinkedHashMap<>();
     change.put("name", event.getVariableName());
     change.put("event", event.getEventType());
@@ -119,23 +126,44 @@ class AdministratorInterventions implements HistoryEventHandler {
     change.put("type", event.getSerializerName());
     Object before = null;
     if (!"create".equals(event.getEventType())) {
-      HistoricVariableInstanceEntity previous = command.getDbEntityManager()
-          .selectById(HistoricVariableInstanceEntity.class, event.getVariableInstanceId());
+      HistoricVariableInstanceEntity previous =
+          command
+              .getDbEntityManager()
+              .selectById(HistoricVariableInstanceEntity.class, event.getVariableInstanceId());
       if (previous != null) {
-        before = value(command, previous.getTextValue(), previous.getLongValue(), previous.getDoubleValue(), null,
-            previous.getByteArrayValueId());
+        before =
+            value(
+                command,
+                previous.getTextValue(),
+                previous.getLongValue(),
+                previous.getDoubleValue(),
+                null,
+                previous.getByteArrayValueId());
       }
     }
     change.put("before", before);
-    change.put("after", "delete".equals(event.getEventType()) ? null
-        : value(command, event.getTextValue(), event.getLongValue(), event.getDoubleValue(), event.getByteValue(),
-            event.getByteArrayId()));
+    change.put(
+        "after",
+        "delete".equals(event.getEventType())
+            ? null
+            : value(
+                command,
+                event.getTextValue(),
+                event.getLongValue(),
+                event.getDoubleValue(),
+                event.getByteValue(),
+                event.getByteArrayId()));
     return change;
   }
 
   /** A stored value as it reads: text, number, or the bytes of a serialized (JSON) value as text. */
-  private static Object value(CommandContext command, String text, Long number, Double decimal, byte[] bytes,
-                              String byteArrayId) {
+  private static Object value(
+      CommandContext command,
+      String text,
+      Long number,
+      Double decimal,
+      byte[] bytes,
+      String byteArrayId) {
     if (text != null) {
       return cut(text);
     }
@@ -146,7 +174,8 @@ class AdministratorInterventions implements HistoryEventHandler {
       return decimal;
     }
     if (bytes == null && byteArrayId != null) {
-      ByteArrayEntity stored = command.getDbEntityManager().selectById(ByteArrayEntity.class, byteArrayId);
+      ByteArrayEntity stored =
+          command.getDbEntityManager().selectById(ByteArrayEntity.class, byteArrayId);
       bytes = stored == null ? null : stored.getBytes();
     }
     return bytes == null ? null : cut(new String(bytes, StandardCharsets.UTF_8));
@@ -157,7 +186,8 @@ class AdministratorInterventions implements HistoryEventHandler {
   }
 
   private void activityChange(CommandContext command, HistoricActivityInstanceEventEntity event) {
-    if (event.getActivityId() == null || event.getActivityType() == null
+    if (event.getActivityId() == null
+        || event.getActivityType() == null
         || event.getActivityType().contains("multiInstanceBody")) {
       return;
     }
@@ -184,7 +214,10 @@ class AdministratorInterventions implements HistoryEventHandler {
       for (UserOperationLogEntryEventEntity entry : entries) {
         String processInstanceId = processInstanceOf(command, entry);
         if (processInstanceId != null) {
-          byOperation.computeIfAbsent(entry.getOperationId() + "|" + processInstanceId, k -> new ArrayList<>()).add(entry);
+          byOperation
+              .computeIfAbsent(
+                  entry.getOperationId() + "|" + processInstanceId, k -> new ArrayList<>())
+              .add(entry);
         }
       }
       boolean first = true;
@@ -194,16 +227,23 @@ class AdministratorInterventions implements HistoryEventHandler {
       }
     }
 
-    private void append(CommandContext command, List<UserOperationLogEntryEventEntity> group, boolean withEffects) {
+    private void append(
+        CommandContext command, List<UserOperationLogEntryEventEntity> group, boolean withEffects) {
       UserOperationLogEntryEventEntity head = group.get(0);
       String processInstanceId = processInstanceOf(command, head);
-      HistoricProcessInstanceEntity instance = command.getDbEntityManager()
-          .selectById(HistoricProcessInstanceEntity.class, processInstanceId);
+      HistoricProcessInstanceEntity instance =
+          command
+              .getDbEntityManager()
+              .selectById(HistoricProcessInstanceEntity.class, processInstanceId);
       if (instance == null || instance.getBusinessKey() == null) {
         return;
       }
-      String taskId = group.stream().map(UserOperationLogEntryEventEntity::getTaskId).filter(t -> t != null)
-          .findFirst().orElse(null);
+      String taskId =
+          group.stream()
+              .map(UserOperationLogEntryEventEntity::getTaskId)
+              .filter(t -> t != null)
+              .findFirst()
+              .orElse(null);
       Map<String, Object> facts = new LinkedHashMap<>();
       facts.put("operation", head.getOperationType());
       facts.put("operationId", head.getOperationId());
@@ -213,10 +253,14 @@ class AdministratorInterventions implements HistoryEventHandler {
       facts.put("taskDefinitionKey", taskDefinitionKey(command, taskId));
       facts.put("jobId", head.getJobId());
       facts.put("annotation", head.getAnnotation());
-      facts.put("groups", new ArrayList<>(new java.util.TreeSet<>(command.getAuthentication().getGroupIds())));
+      facts.put(
+          "groups",
+          new ArrayList<>(new java.util.TreeSet<>(command.getAuthentication().getGroupIds())));
       List<Map<String, Object>> changes = new ArrayList<>();
       for (UserOperationLogEntryEventEntity entry : group) {
-        if (entry.getProperty() == null && entry.getOrgValue() == null && entry.getNewValue() == null) {
+        if (entry.getProperty() == null
+            && entry.getOrgValue() == null
+            && entry.getNewValue() == null) {
           continue;
         }
         Map<String, Object> change = new TreeMap<>();
@@ -226,32 +270,49 @@ class AdministratorInterventions implements HistoryEventHandler {
         changes.add(change);
       }
       facts.put("changes", changes);
-      List<Map<String, Object>> ownVariables = variables.stream()
-          .filter(v -> processInstanceId.equals(v.get("processInstanceId"))).toList();
+      List<Map<String, Object>> ownVariables =
+          variables.stream()
+              .filter(v -> processInstanceId.equals(v.get("processInstanceId")))
+              .toList();
       facts.put("variables", ownVariables);
       facts.put("activitiesCancelled", withEffects ? cancelled : List.of());
       facts.put("activitiesStarted", withEffects ? started : List.of());
-      ProcessDefinitionEntity definition = instance.getProcessDefinitionId() == null ? null
-          : command.getProcessEngineConfiguration().getDeploymentCache()
-              .findDeployedProcessDefinitionById(instance.getProcessDefinitionId());
-      Instant at = head.getTimestamp() == null ? businessTime.now() : head.getTimestamp().toInstant();
-      ledger.append(NewEvidence.of(instance.getBusinessKey(), RecordType.ADMIN_INTERVENTION, head.getUserId(), at)
-          .withProcess(instance.getProcessDefinitionKey(), processInstanceId)
-          .withStep((String) facts.get("taskDefinitionKey"), taskId)
-          .withFindings(CanonicalForm.json(facts))
-          .withDocuments(CanonicalForm.json(List.of()))
-          .withRuleSetVersion(definition == null ? null : definition.getKey() + ":v" + definition.getVersion()
-              + " deployment " + definition.getDeploymentId()));
+      ProcessDefinitionEntity definition =
+          instance.getProcessDefinitionId() == null
+              ? null
+              : command
+                  .getProcessEngineConfiguration()
+                  .getDeploymentCache()
+                  .findDeployedProcessDefinitionById(instance.getProcessDefinitionId());
+      Instant at =
+          head.getTimestamp() == null ? businessTime.now() : head.getTimestamp().toInstant();
+      ledger.append(
+          NewEvidence.of(
+                  instance.getBusinessKey(), RecordType.ADMIN_INTERVENTION, head.getUserId(), at)
+              .withProcess(instance.getProcessDefinitionKey(), processInstanceId)
+              .withStep((String) facts.get("taskDefinitionKey"), taskId)
+              .withFindings(CanonicalForm.json(facts))
+              .withDocuments(CanonicalForm.json(List.of()))
+              .withRuleSetVersion(
+                  definition == null
+                      ? null
+                      : definition.getKey()
+                          + ":v"
+                          + definition.getVersion()
+                          + " deployment "
+                          + definition.getDeploymentId()));
     }
   }
 
   /** The process instance an entry concerns: its own, or that of the task or job it names. */
-  private static String processInstanceOf(CommandContext command, UserOperationLogEntryEventEntity entry) {
+  private static String processInstanceOf(
+      CommandContext command, UserOperationLogEntryEventEntity entry) {
     if (entry.getProcessInstanceId() != null) {
       return entry.getProcessInstanceId();
     }
     if (entry.getTaskId() != null) {
-      TaskEntity task = command.getDbEntityManager().selectById(TaskEntity.class, entry.getTaskId());
+      TaskEntity task =
+          command.getDbEntityManager().selectById(TaskEntity.class, entry.getTaskId());
       if (task != null) {
         return task.getProcessInstanceId();
       }
@@ -273,8 +334,12 @@ class AdministratorInterventions implements HistoryEventHandler {
     if (task != null) {
       return task.getTaskDefinitionKey();
     }
-    var historic = command.getDbEntityManager()
-        .selectById(org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity.class, taskId);
+    var historic =
+        command
+            .getDbEntityManager()
+            .selectById(
+                org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity.class,
+                taskId);
     return historic == null ? null : historic.getTaskDefinitionKey();
   }
 }

@@ -12,8 +12,7 @@ public final class Administrators {
 
   public static final Set<String> GROUPS = Set.of(StaffGroups.ADMIN, StaffGroups.CAMUNDA_ADMIN);
 
-  private Administrators() {
-  }
+  private Administrators() {}
 
   public static boolean amongThem(Collection<String> groups) {
     return groups != null && groups.stream().anyMatch(GROUPS::contains);

@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class BusinessTimeConfiguration {
 
   @Bean
-  BusinessTime businessTime(@Value("${credit-diligence.business-time-zone:Asia/Shanghai}") String zone) {
+  BusinessTime businessTime(
+      @Value("${credit-diligence.business-time-zone:Asia/Shanghai}") String zone) {
     return new BusinessTime(EngineClock.utc(), ZoneId.of(zone));
   }
 }

@@ -25,7 +25,8 @@ class CaseBusinessKey implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     String caseKey = (String) execution.getVariable("caseKey");
     if (caseKey == null || caseFiles.find(caseKey).isEmpty()) {
-      throw new SubmissionRefusedException(execution.getCurrentActivityId(),
+      throw new SubmissionRefusedException(
+          execution.getCurrentActivityId(),
           List.of(new Refusal("caseKey", "没有案件 " + caseKey + " No case " + caseKey)));
     }
     execution.setProcessBusinessKey(caseKey);

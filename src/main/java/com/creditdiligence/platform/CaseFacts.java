@@ -35,7 +35,11 @@ public class CaseFacts {
 
   private CaseFile of(DelegateExecution execution) {
     String businessKey = execution.getProcessBusinessKey();
-    return caseFiles.find(businessKey)
-        .orElseThrow(() -> new IllegalStateException("No case file " + businessKey + " for " + execution.getId()));
+    return caseFiles
+        .find(businessKey)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "No case file " + businessKey + " for " + execution.getId()));
   }
 }

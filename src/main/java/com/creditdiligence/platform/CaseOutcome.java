@@ -19,7 +19,7 @@ public class CaseOutcome {
   }
 
   public void record(DelegateExecution execution, String status) {
-    caseFiles.changeStatus(execution.getProcessBusinessKey(), CaseStatus.valueOf(status), null,
-        businessTime.now());
+    caseFiles.changeStatus(
+        execution.getProcessBusinessKey(), CaseStatus.valueOf(status), null, businessTime.now());
   }
 }

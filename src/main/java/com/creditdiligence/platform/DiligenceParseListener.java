@@ -24,11 +24,15 @@ class DiligenceParseListener extends AbstractBpmnParseListener {
   private final SubmissionGuard guard;
   private final EvidenceCapture capture;
   private final TaskListener assignmentGate;
+
   /** Which submitted values become process variables; null: all of them, as Camunda does. */
   private final SubmissionVariables submissionVariables;
 
-  DiligenceParseListener(SubmissionGuard guard, EvidenceCapture capture, TaskListener assignmentGate,
-                         SubmissionVariables submissionVariables) {
+  DiligenceParseListener(
+      SubmissionGuard guard,
+      EvidenceCapture capture,
+      TaskListener assignmentGate,
+      SubmissionVariables submissionVariables) {
     this.guard = guard;
     this.capture = capture;
     this.assignmentGate = assignmentGate;
@@ -46,10 +50,13 @@ class DiligenceParseListener extends AbstractBpmnParseListener {
       TaskDefinition task = userTask.getTaskDefinition();
       String form = formRef(userTaskElement);
       if (submissionVariables != null && form != null) {
-        task.setTaskFormHandler(new TransientSubmissionFormHandler(task.getTaskFormHandler(), form, submissionVariables));
+        task.setTaskFormHandler(
+            new TransientSubmissionFormHandler(
+                task.getTaskFormHandler(), form, submissionVariables));
       }
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, guard);
-      task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, capture.taskCompletion(formRef(userTaskElement)));
+      task.addBuiltInTaskListener(
+          TaskListener.EVENTNAME_COMPLETE, capture.taskCompletion(formRef(userTaskElement)));
       TaskListener events = capture.taskEvents();
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, LIST_COLUMNS);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, events);
@@ -60,11 +67,12 @@ class DiligenceParseListener extends AbstractBpmnParseListener {
   }
 
   @Override
-  public void parseStartEvent(Element startEventElement, ScopeImpl scope, ActivityImpl startEventActivity) {
+  public void parseStartEvent(
+      Element startEventElement, ScopeImpl scope, ActivityImpl startEventActivity) {
     Element message = startEventElement.element("messageEventDefinition");
     if (!(scope instanceof ProcessDefinitionImpl) && message != null) {
-      startEventActivity.addBuiltInListener(ExecutionListener.EVENTNAME_END,
-          capture.eventReceived(message.attribute("messageRef")));
+      startEventActivity.addBuiltInListener(
+          ExecutionListener.EVENTNAME_END, capture.eventReceived(message.attribute("messageRef")));
       return;
     }
     if (scope instanceof ProcessDefinitionImpl) {
@@ -73,7 +81,8 @@ class DiligenceParseListener extends AbstractBpmnParseListener {
         startEventActivity.addBuiltInListener(ExecutionListener.EVENTNAME_START, guard);
       }
       // Appended after the model's own end listeners, which give the case its application number.
-      startEventActivity.addBuiltInListener(ExecutionListener.EVENTNAME_END, capture.processStart(formRef));
+      startEventActivity.addBuiltInListener(
+          ExecutionListener.EVENTNAME_END, capture.processStart(formRef));
     }
   }
 

@@ -29,7 +29,9 @@ public class EngineActions {
   public <T> T asApplication(Supplier<T> action) {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getObject().getProcessEngineConfiguration();
-    return configuration.getCommandExecutorTxRequired().execute((CommandContext context) -> unchecked(context, action));
+    return configuration
+        .getCommandExecutorTxRequired()
+        .execute((CommandContext context) -> unchecked(context, action));
   }
 
   /**
@@ -70,9 +72,10 @@ public class EngineActions {
   }
 
   public void asApplication(Runnable action) {
-    asApplication(() -> {
-      action.run();
-      return null;
-    });
+    asApplication(
+        () -> {
+          action.run();
+          return null;
+        });
   }
 }

@@ -6,10 +6,10 @@ import com.creditdiligence.submission.Refusal;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -20,32 +20,46 @@ import org.springframework.context.annotation.Configuration;
 class EnginePluginConfiguration {
 
   @Bean
-  ProcessEnginePlugin diligencePlugin(TaskRules rules, EvidenceLedger ledger, ObjectProvider<DocumentCitations> documents,
-                                     RefusalLog refusals, List<AssignmentCheck> assignmentChecks, BusinessTime businessTime,
-                                     @Value("${credit-diligence.diligence.enabled:true}") boolean diligence,
-                                     @Value("${credit-diligence.variables.transient-submissions:false}") boolean transientSubmissions) {
-    DiligenceParseListener parseListener = new DiligenceParseListener(new SubmissionGuard(rules, refusals, businessTime),
-        new EvidenceCapture(ledger, rules, documents, businessTime), assignmentGate(assignmentChecks, refusals, businessTime),
-        transientSubmissions ? SubmissionVariables.fromClasspath(rules.specs()) : null);
+  ProcessEnginePlugin diligencePlugin(
+      TaskRules rules,
+      EvidenceLedger ledger,
+      ObjectProvider<DocumentCitations> documents,
+      RefusalLog refusals,
+      List<AssignmentCheck> assignmentChecks,
+      BusinessTime businessTime,
+      @Value("${credit-diligence.diligence.enabled:true}") boolean diligence,
+      @Value("${credit-diligence.variables.transient-submissions:false}")
+          boolean transientSubmissions) {
+    DiligenceParseListener parseListener =
+        new DiligenceParseListener(
+            new SubmissionGuard(rules, refusals, businessTime),
+            new EvidenceCapture(ledger, rules, documents, businessTime),
+            assignmentGate(assignmentChecks, refusals, businessTime),
+            transientSubmissions ? SubmissionVariables.fromClasspath(rules.specs()) : null);
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
         if (configuration.getCustomPreBPMNParseListeners() == null) {
           configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
         }
-        // Off only for the benchmark's bare-engine baseline: no rule checks and no evidence, the cost to be measured.
+        // Off only for the benchmark's bare-engine baseline: no rule checks and no evidence, the
+        // cost to be measured.
         if (diligence) {
           configuration.getCustomPreBPMNParseListeners().add(parseListener);
           // Camunda's own database handler stays (the engine adds it after the custom ones).
-          List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
-              ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
+          List<HistoryEventHandler> handlers =
+              configuration.getCustomHistoryEventHandlers() == null
+                  ? new ArrayList<>()
+                  : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
           handlers.add(new AdministratorInterventions(ledger, businessTime));
           configuration.setCustomHistoryEventHandlers(handlers);
         }
         if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
           configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
         }
-        configuration.getCustomPreCommandInterceptorsTxRequired().add(new RefusalUnwrappingInterceptor());
+        configuration
+            .getCustomPreCommandInterceptorsTxRequired()
+            .add(new RefusalUnwrappingInterceptor());
         if (configuration.getCustomSessionFactories() == null) {
           configuration.setCustomSessionFactories(new ArrayList<>());
         }
@@ -55,18 +69,26 @@ class EnginePluginConfiguration {
   }
 
   /** Runs every {@link AssignmentCheck} when a task gets an assignee; a refusal undoes the assignment. */
-  private static TaskListener assignmentGate(List<AssignmentCheck> checks, RefusalLog refusals,
-                                             BusinessTime businessTime) {
+  private static TaskListener assignmentGate(
+      List<AssignmentCheck> checks, RefusalLog refusals, BusinessTime businessTime) {
     return task -> {
       if (task.getAssignee() == null) {
         return;
       }
       List<Refusal> refused = new ArrayList<>();
-      checks.forEach(check -> refused.addAll(check.check(task.getTaskDefinitionKey(), task.getAssignee(),
-          businessTime.today())));
+      checks.forEach(
+          check ->
+              refused.addAll(
+                  check.check(
+                      task.getTaskDefinitionKey(), task.getAssignee(), businessTime.today())));
       if (!refused.isEmpty()) {
-        refusals.record(task.getExecution().getProcessBusinessKey(), task.getTaskDefinitionKey(), task.getId(),
-            task.getAssignee(), businessTime.now(), refused);
+        refusals.record(
+            task.getExecution().getProcessBusinessKey(),
+            task.getTaskDefinitionKey(),
+            task.getId(),
+            task.getAssignee(),
+            businessTime.now(),
+            refused);
         throw new SubmissionRefusedException(task.getTaskDefinitionKey(), refused);
       }
     };

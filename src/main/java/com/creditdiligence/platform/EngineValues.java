@@ -18,8 +18,7 @@ public final class EngineValues {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private EngineValues() {
-  }
+  private EngineValues() {}
 
   public static Map<String, Object> plain(Map<String, Object> variables, ZoneId businessZone) {
     Map<String, Object> plain = new LinkedHashMap<>();
@@ -36,7 +35,8 @@ public final class EngineValues {
       try {
         return JSON.readValue(json.toString(), Object.class);
       } catch (JsonProcessingException e) {
-        throw new IllegalArgumentException("Unreadable JSON variable: " + e.getOriginalMessage(), e);
+        throw new IllegalArgumentException(
+            "Unreadable JSON variable: " + e.getOriginalMessage(), e);
       }
     }
     if (value instanceof Date date) {
@@ -58,7 +58,9 @@ public final class EngineValues {
 
   /** What a task's completion submits, as the rules read it: its visible variables, its performer, the business day. */
   public static Submission submission(DelegateTask task, BusinessTime businessTime) {
-    return new Submission(plain(task.getVariables(), businessTime.zone()), performer(task.getProcessEngineServices()),
+    return new Submission(
+        plain(task.getVariables(), businessTime.zone()),
+        performer(task.getProcessEngineServices()),
         businessTime.today());
   }
 }

@@ -13,8 +13,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
  */
 public final class FormFieldDefaults {
 
-  private FormFieldDefaults() {
-  }
+  private FormFieldDefaults() {}
 
   public static TypedValue empty(Field field) {
     return switch (field.type()) {

@@ -24,8 +24,7 @@ class FormFields {
    * The keyed fields of one form, and among them those a user can edit: a disabled or read-only field only shows a
    * value (one carried from an earlier step, a fact of the case), so a value under its name is not the user's to submit.
    */
-  record Form(List<String> keys, List<String> editable) {
-  }
+  record Form(List<String> keys, List<String> editable) {}
 
   private static final Form NONE = new Form(List.of(), List.of());
 
@@ -44,7 +43,9 @@ class FormFields {
     if (formId == null) {
       return NONE;
     }
-    return byDeployment.computeIfAbsent(deploymentId, id -> read(repository, id)).getOrDefault(formId, NONE);
+    return byDeployment
+        .computeIfAbsent(deploymentId, id -> read(repository, id))
+        .getOrDefault(formId, NONE);
   }
 
   private static Map<String, Form> read(RepositoryService repository, String deploymentId) {
@@ -70,7 +71,8 @@ class FormFields {
    * tell on which path the user saw the field editable.
    */
   static boolean editable(JsonNode component) {
-    return !component.path("disabled").asBoolean(false) && !component.path("readonly").asBoolean(false)
+    return !component.path("disabled").asBoolean(false)
+        && !component.path("readonly").asBoolean(false)
         && !component.path("readonly").isTextual();
   }
 
@@ -78,7 +80,8 @@ class FormFields {
     for (JsonNode component : components) {
       String key = null;
       if ("dynamiclist".equals(component.path("type").asText())) {
-        // A list of items is one variable (a JSON array) named by its path; its children are item fields.
+        // A list of items is one variable (a JSON array) named by its path; its children are item
+        // fields.
         key = component.path("path").asText();
       } else if (component.hasNonNull("key")) {
         key = component.get("key").asText();

@@ -24,7 +24,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 public final class IndexedAuthorizedGroups extends AuthorizationManager {
 
   /** The distinct non-null GROUP_ID_ of ACT_RU_AUTHORIZATION, one index probe each; {@code %1$s} is the table prefix. */
-  public static final String DISTINCT_GROUPS = """
+  public static final String DISTINCT_GROUPS =
+      """
       WITH RECURSIVE grp (id) AS (
         SELECT MIN(GROUP_ID_) FROM %1$sACT_RU_AUTHORIZATION
         UNION ALL
@@ -41,16 +42,19 @@ public final class IndexedAuthorizedGroups extends AuthorizationManager {
     }
     if (groups == null) {
       DbSqlSession session = getDbSqlSession();
-      groups = distinctGroups(session.getSqlSession().getConnection(),
-          session.getDbSqlSessionFactory().getDatabaseTablePrefix());
+      groups =
+          distinctGroups(
+              session.getSqlSession().getConnection(),
+              session.getDbSqlSessionFactory().getDatabaseTablePrefix());
     }
     return groups;
   }
 
   static Set<String> distinctGroups(Connection connection, String tablePrefix) {
     Set<String> found = new HashSet<>();
-    try (PreparedStatement statement = connection.prepareStatement(DISTINCT_GROUPS.formatted(tablePrefix));
-         ResultSet rows = statement.executeQuery()) {
+    try (PreparedStatement statement =
+            connection.prepareStatement(DISTINCT_GROUPS.formatted(tablePrefix));
+        ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
         found.add(rows.getString(1));
       }

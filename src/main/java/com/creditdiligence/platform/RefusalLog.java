@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RefusalLog {
 
   private static final int MAX_REASONS = 4000;
+
   /** As long as the engine's own business keys and element ids (refused_submission holds as much). */
   private static final int MAX_KEY = 255;
 
@@ -32,14 +33,28 @@ public class RefusalLog {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  void record(String businessKey, String elementId, String taskId, String performer, Instant at, List<Refusal> refusals) {
+  void record(
+      String businessKey,
+      String elementId,
+      String taskId,
+      String performer,
+      Instant at,
+      List<Refusal> refusals) {
     String reasons = String.join("; ", refusals.stream().map(Refusal::toString).toList());
-    ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
+    ownTransaction.executeWithoutResult(
+        tx ->
+            jdbc.sql(
+                    """
             INSERT INTO refused_submission (business_key, element_id, task_id, performer, refused_at, reasons)
             VALUES (?, ?, ?, ?, ?, ?)""")
-        .params(cut(businessKey, MAX_KEY), cut(elementId, MAX_KEY), taskId, performer, Timestamp.from(at),
-            cut(reasons, MAX_REASONS))
-        .update());
+                .params(
+                    cut(businessKey, MAX_KEY),
+                    cut(elementId, MAX_KEY),
+                    taskId,
+                    performer,
+                    Timestamp.from(at),
+                    cut(reasons, MAX_REASONS))
+                .update());
   }
 
   /** A refusal is kept even when what it names is longer than the log holds: a record cut short, not a lost one. */
@@ -48,8 +63,12 @@ public class RefusalLog {
   }
 
   public List<Map<String, Object>> recent(int limit) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT business_key, element_id, task_id, performer, refused_at, reasons FROM refused_submission
-            ORDER BY id DESC FETCH FIRST ? ROWS ONLY""").param(limit).query().listOfRows();
+            ORDER BY id DESC FETCH FIRST ? ROWS ONLY""")
+        .param(limit)
+        .query()
+        .listOfRows();
   }
 }

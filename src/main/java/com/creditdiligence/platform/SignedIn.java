@@ -10,8 +10,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  */
 public final class SignedIn {
 
-  private SignedIn() {
-  }
+  private SignedIn() {}
 
   /** The signed-in user's id, or null when nobody is signed in. */
   public static String userId(IdentityService identity) {

@@ -12,8 +12,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  */
 public final class StoryClock {
 
-  private StoryClock() {
-  }
+  private StoryClock() {}
 
   public static void at(Instant moment) {
     ClockUtil.setCurrentTime(Date.from(moment));

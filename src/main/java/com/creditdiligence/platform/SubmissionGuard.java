@@ -33,39 +33,63 @@ class SubmissionGuard implements TaskListener, ExecutionListener {
 
   @Override
   public void notify(DelegateTask task) {
-    check(task.getTaskDefinitionKey(), task.getId(), task.getExecution().getProcessBusinessKey(), task.getVariables(),
+    check(
+        task.getTaskDefinitionKey(),
+        task.getId(),
+        task.getExecution().getProcessBusinessKey(),
+        task.getVariables(),
         task.getProcessEngineServices());
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    check(execution.getCurrentActivityId(), null, execution.getProcessBusinessKey(), execution.getVariables(),
+    check(
+        execution.getCurrentActivityId(),
+        null,
+        execution.getProcessBusinessKey(),
+        execution.getVariables(),
         execution.getProcessEngineServices());
   }
 
-  private void check(String elementId, String taskId, String businessKey, java.util.Map<String, Object> variables,
-                     ProcessEngineServices engine) {
-    TaskRule rule = rules.forElement(elementId).orElseThrow(() -> new SubmissionRefusedException(elementId,
-        List.of(new Refusal(null, "此步骤未配置校验规则,不能提交 No rule is configured for " + elementId
-            + "; the submission cannot be checked and is refused"))));
+  private void check(
+      String elementId,
+      String taskId,
+      String businessKey,
+      java.util.Map<String, Object> variables,
+      ProcessEngineServices engine) {
+    TaskRule rule =
+        rules
+            .forElement(elementId)
+            .orElseThrow(
+                () ->
+                    new SubmissionRefusedException(
+                        elementId,
+                        List.of(
+                            new Refusal(
+                                null,
+                                "此步骤未配置校验规则,不能提交 No rule is configured for "
+                                    + elementId
+                                    + "; the submission cannot be checked and is refused"))));
     java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
     List<Refusal> refusals = new java.util.ArrayList<>();
-    variables.forEach((name, value) -> {
-      try {
-        values.put(name, EngineValues.plain(value, businessTime.zone()));
-      } catch (IllegalArgumentException unreadable) {
-        refusals.add(new Refusal(name, name + " 不是有效的JSON is not valid JSON"));
-      }
-    });
-    Submission submission = new Submission(values, EngineValues.performer(engine), businessTime.today(), businessKey,
-        taskId);
+    variables.forEach(
+        (name, value) -> {
+          try {
+            values.put(name, EngineValues.plain(value, businessTime.zone()));
+          } catch (IllegalArgumentException unreadable) {
+            refusals.add(new Refusal(name, name + " 不是有效的JSON is not valid JSON"));
+          }
+        });
+    Submission submission =
+        new Submission(
+            values, EngineValues.performer(engine), businessTime.today(), businessKey, taskId);
     refusals.addAll(tooLong(submission));
     if (refusals.isEmpty()) {
       refusals.addAll(rule.check(submission));
     }
     if (!refusals.isEmpty()) {
-      refusalLog.record(businessKey, elementId, taskId, submission.performer(),
-          businessTime.now(), refusals);
+      refusalLog.record(
+          businessKey, elementId, taskId, submission.performer(), businessTime.now(), refusals);
       throw new SubmissionRefusedException(elementId, refusals);
     }
   }
@@ -74,9 +98,16 @@ class SubmissionGuard implements TaskListener, ExecutionListener {
   private static List<Refusal> tooLong(Submission submission) {
     return submission.values().entrySet().stream()
         .filter(e -> e.getValue() instanceof String text && text.length() > MAX_TEXT)
-        .map(e -> new Refusal(e.getKey(), e.getKey() + " 过长,最多 " + MAX_TEXT + " 字 is too long: at most " + MAX_TEXT
-            + " characters"))
+        .map(
+            e ->
+                new Refusal(
+                    e.getKey(),
+                    e.getKey()
+                        + " 过长,最多 "
+                        + MAX_TEXT
+                        + " 字 is too long: at most "
+                        + MAX_TEXT
+                        + " characters"))
         .toList();
   }
-
 }

@@ -27,7 +27,8 @@ public class SubmissionRefusedException extends FormFieldValidationException {
 
   /** The engine's form error for the kernel's refusal. */
   public static SubmissionRefusedException of(SubmissionRefused refused) {
-    SubmissionRefusedException exception = new SubmissionRefusedException(refused.elementId(), refused.refusals());
+    SubmissionRefusedException exception =
+        new SubmissionRefusedException(refused.elementId(), refused.refusals());
     exception.initCause(refused);
     return exception;
   }

@@ -34,11 +34,33 @@ final class SubmissionVariables {
    * Values the application's code reads by name in a later command (delegates, the desk, Tasklist's columns):
    * {@code SubmissionVariablesTest} holds this list to every {@code getVariable("…")} in the sources.
    */
-  static final Set<String> READ_BY_THE_APPLICATION = Set.of("riskClass", "monitoringRound", "monitoringReportDue",
-      "warningCategory", "reviewTrigger", "reviewReason", "reviewId", "recommendation", "reassignTo", "openedBy",
-      "occurredOn", "monitoringIntervalDays", "manager", "majorEventKind", "issuedOn", "headInstruction", "eventType",
-      "eventDescription", "eligibilityFailures", "conflictOfInterest", "caseManager", "caseKey", "approvalAuthority",
-      "applicantName", "loopCounter");
+  static final Set<String> READ_BY_THE_APPLICATION =
+      Set.of(
+          "riskClass",
+          "monitoringRound",
+          "monitoringReportDue",
+          "warningCategory",
+          "reviewTrigger",
+          "reviewReason",
+          "reviewId",
+          "recommendation",
+          "reassignTo",
+          "openedBy",
+          "occurredOn",
+          "monitoringIntervalDays",
+          "manager",
+          "majorEventKind",
+          "issuedOn",
+          "headInstruction",
+          "eventType",
+          "eventDescription",
+          "eligibilityFailures",
+          "conflictOfInterest",
+          "caseManager",
+          "caseKey",
+          "approvalAuthority",
+          "applicantName",
+          "loopCounter");
 
   private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,7 +69,8 @@ final class SubmissionVariables {
   private final Map<String, Set<String>> wordsByForm;
   private final Map<String, Integer> formUses;
 
-  SubmissionVariables(Set<String> everywhere, Map<String, Set<String>> wordsByForm, Map<String, Integer> formUses) {
+  SubmissionVariables(
+      Set<String> everywhere, Map<String, Set<String>> wordsByForm, Map<String, Integer> formUses) {
     this.everywhere = Set.copyOf(everywhere);
     this.wordsByForm = Map.copyOf(wordsByForm);
     this.formUses = Map.copyOf(formUses);
@@ -73,11 +96,14 @@ final class SubmissionVariables {
       Map<String, Set<String>> wordsByForm = new HashMap<>();
       for (Resource form : resolver.getResources("classpath*:forms/**/*.form")) {
         String text = read(form);
-        wordsByForm.merge(JSON.readTree(text).path("id").asText(), words(text), (a, b) -> {
-          Set<String> both = new HashSet<>(a);
-          both.addAll(b);
-          return both;
-        });
+        wordsByForm.merge(
+            JSON.readTree(text).path("id").asText(),
+            words(text),
+            (a, b) -> {
+              Set<String> both = new HashSet<>(a);
+              both.addAll(b);
+              return both;
+            });
       }
       return new SubmissionVariables(everywhere, wordsByForm, formUses);
     } catch (IOException e) {
@@ -88,7 +114,8 @@ final class SubmissionVariables {
   /** Whether the engine keeps the value submitted as {@code name} on the form {@code formId} as a process variable. */
   boolean keeps(String formId, String name) {
     if (everywhere.contains(name) || formUses.getOrDefault(formId, 0) > 1) {
-      return true;   // read by a model or the code, or the form is shown by another step that prefills from it
+      return true; // read by a model or the code, or the form is shown by another step that
+      // prefills from it
     }
     return wordsByForm.entrySet().stream()
         .anyMatch(form -> !form.getKey().equals(formId) && form.getValue().contains(name));

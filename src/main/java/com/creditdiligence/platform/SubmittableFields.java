@@ -28,39 +28,72 @@ public class SubmittableFields {
 
   /** The fields of an open task's form; empty when there is no such task. */
   public Optional<List<String>> ofTask(String taskId) {
-    return actions.asApplication(() -> {
-      Task task = engine.getObject().getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-      if (task == null) {
-        return Optional.<List<String>>empty();
-      }
-      ProcessDefinition definition = engine.getObject().getRepositoryService()
-          .getProcessDefinition(task.getProcessDefinitionId());
-      return Optional.of(editable(definition, task.getCamundaFormRef()));
-    });
+    return actions.asApplication(
+        () -> {
+          Task task =
+              engine
+                  .getObject()
+                  .getTaskService()
+                  .createTaskQuery()
+                  .taskId(taskId)
+                  .initializeFormKeys()
+                  .singleResult();
+          if (task == null) {
+            return Optional.<List<String>>empty();
+          }
+          ProcessDefinition definition =
+              engine
+                  .getObject()
+                  .getRepositoryService()
+                  .getProcessDefinition(task.getProcessDefinitionId());
+          return Optional.of(editable(definition, task.getCamundaFormRef()));
+        });
   }
 
   /** The fields of a process's start form, by definition id; empty when there is no such definition. */
   public Optional<List<String>> ofStart(String processDefinitionId) {
-    return actions.asApplication(() -> {
-      ProcessDefinition definition = engine.getObject().getRepositoryService().createProcessDefinitionQuery()
-          .processDefinitionId(processDefinitionId).singleResult();
-      if (definition == null) {
-        return Optional.<List<String>>empty();
-      }
-      CamundaFormRef form = engine.getObject().getFormService().getStartFormData(processDefinitionId).getCamundaFormRef();
-      return Optional.of(editable(definition, form));
-    });
+    return actions.asApplication(
+        () -> {
+          ProcessDefinition definition =
+              engine
+                  .getObject()
+                  .getRepositoryService()
+                  .createProcessDefinitionQuery()
+                  .processDefinitionId(processDefinitionId)
+                  .singleResult();
+          if (definition == null) {
+            return Optional.<List<String>>empty();
+          }
+          CamundaFormRef form =
+              engine
+                  .getObject()
+                  .getFormService()
+                  .getStartFormData(processDefinitionId)
+                  .getCamundaFormRef();
+          return Optional.of(editable(definition, form));
+        });
   }
 
   /** The latest definition's id for a key, as /engine-rest starts it; empty when the key is unknown. */
   public Optional<String> latestDefinition(String processDefinitionKey) {
-    return actions.asApplication(() -> Optional.ofNullable(engine.getObject().getRepositoryService()
-        .createProcessDefinitionQuery().processDefinitionKey(processDefinitionKey).withoutTenantId().latestVersion()
-        .singleResult()).map(ProcessDefinition::getId));
+    return actions.asApplication(
+        () ->
+            Optional.ofNullable(
+                    engine
+                        .getObject()
+                        .getRepositoryService()
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(processDefinitionKey)
+                        .withoutTenantId()
+                        .latestVersion()
+                        .singleResult())
+                .map(ProcessDefinition::getId));
   }
 
   private List<String> editable(ProcessDefinition definition, CamundaFormRef form) {
-    return forms.editable(engine.getObject().getRepositoryService(), definition.getDeploymentId(),
+    return forms.editable(
+        engine.getObject().getRepositoryService(),
+        definition.getDeploymentId(),
         form == null ? null : form.getKey());
   }
 }

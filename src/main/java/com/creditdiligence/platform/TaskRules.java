@@ -17,7 +17,8 @@ public class TaskRules {
   private final Map<String, TaskRule> byElementId;
 
   public TaskRules(List<TaskRule> rules) {
-    this.byElementId = rules.stream().collect(Collectors.toMap(TaskRule::elementId, Function.identity()));
+    this.byElementId =
+        rules.stream().collect(Collectors.toMap(TaskRule::elementId, Function.identity()));
   }
 
   public Optional<TaskRule> forElement(String elementId) {
@@ -26,15 +27,19 @@ public class TaskRules {
 
   /** Each step's stage (its code), by element: what the timeline shows. */
   public Map<String, String> stages() {
-    return byElementId.values().stream().map(TaskRule::spec)
+    return byElementId.values().stream()
+        .map(TaskRule::spec)
         .collect(Collectors.toUnmodifiableMap(TaskSpec::elementId, spec -> spec.stage().code()));
   }
 
   /** The specs of the steps that must be done by their due date, in the order of their stages, then by duty. */
   public List<TaskSpec> withDeadlines() {
-    return byElementId.values().stream().map(TaskRule::spec).filter(spec -> spec.deadline().isPresent())
-        .sorted(Comparator.comparing((TaskSpec spec) -> spec.stage().ordinal())
-            .thenComparing(spec -> spec.deadline().orElseThrow().dutyCode()))
+    return byElementId.values().stream()
+        .map(TaskRule::spec)
+        .filter(spec -> spec.deadline().isPresent())
+        .sorted(
+            Comparator.comparing((TaskSpec spec) -> spec.stage().ordinal())
+                .thenComparing(spec -> spec.deadline().orElseThrow().dutyCode()))
         .toList();
   }
 

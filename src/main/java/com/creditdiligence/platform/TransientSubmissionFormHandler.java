@@ -28,15 +28,19 @@ final class TransientSubmissionFormHandler implements TaskFormHandler {
   private final String formId;
   private final SubmissionVariables variables;
 
-  TransientSubmissionFormHandler(TaskFormHandler engines, String formId, SubmissionVariables variables) {
+  TransientSubmissionFormHandler(
+      TaskFormHandler engines, String formId, SubmissionVariables variables) {
     this.engines = engines;
     this.formId = formId;
     this.variables = variables;
   }
 
   @Override
-  public void parseConfiguration(Element activityElement, DeploymentEntity deployment,
-                                 ProcessDefinitionEntity processDefinition, BpmnParse bpmnParse) {
+  public void parseConfiguration(
+      Element activityElement,
+      DeploymentEntity deployment,
+      ProcessDefinitionEntity processDefinition,
+      BpmnParse bpmnParse) {
     engines.parseConfiguration(activityElement, deployment, processDefinition, bpmnParse);
   }
 
@@ -59,7 +63,9 @@ final class TransientSubmissionFormHandler implements TaskFormHandler {
       }
     }
     engines.submitFormVariables(kept, task);
-    transients.keySet().forEach(name -> task.setVariableLocal(name, transients.getValueTyped(name)));
+    transients
+        .keySet()
+        .forEach(name -> task.setVariableLocal(name, transients.getValueTyped(name)));
   }
 
   /** The same value, transient; null for a kind of value it does not know (kept as the engine would). */
@@ -68,20 +74,23 @@ final class TransientSubmissionFormHandler implements TaskFormHandler {
       return Variables.untypedNullValue(true);
     }
     if (value.getType() == SpinValueType.JSON && value instanceof SerializableValue json) {
-      String serialized = json.isDeserialized() ? String.valueOf(json.getValue()) : json.getValueSerialized();
+      String serialized =
+          json.isDeserialized() ? String.valueOf(json.getValue()) : json.getValueSerialized();
       return SpinValues.jsonValue(serialized, true).create();
     }
     if (value instanceof PrimitiveValue<?> primitive) {
       return Variables.untypedValue(primitive.getValue(), true);
     }
     if (value.getType() == null && value.getValue() != null && isPlain(value.getValue())) {
-      return Variables.untypedValue(value.getValue(), true);   // an untyped value from the Java API
+      return Variables.untypedValue(value.getValue(), true); // an untyped value from the Java API
     }
     return null;
   }
 
   private static boolean isPlain(Object value) {
-    return value instanceof String || value instanceof Number || value instanceof Boolean
+    return value instanceof String
+        || value instanceof Number
+        || value instanceof Boolean
         || value instanceof java.util.Date;
   }
 }

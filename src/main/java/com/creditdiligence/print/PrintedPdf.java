@@ -15,11 +15,11 @@ import java.io.UncheckedIOException;
 public final class PrintedPdf {
 
   static final String FONT = "/fonts/400Regular/NotoSansSC_400Regular.ttf";
+
   /** The family the templates' print CSS names. */
   public static final String FONT_FAMILY = "Noto Sans SC";
 
-  private PrintedPdf() {
-  }
+  private PrintedPdf() {}
 
   /** True when the build put the font on the classpath (npm ci ran); without it a PDF would show no Chinese. */
   public static boolean fontAvailable() {
@@ -32,15 +32,22 @@ public final class PrintedPdf {
    */
   public static byte[] print(String xhtml, String templateDir) {
     if (!fontAvailable()) {
-      throw new IllegalStateException("The CJK font " + FONT + " is not on the classpath; build with npm available");
+      throw new IllegalStateException(
+          "The CJK font " + FONT + " is not on the classpath; build with npm available");
     }
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
-      // One face serves every weight: the font is shipped in its regular weight only, and no text may fall back to a
+      // One face serves every weight: the font is shipped in its regular weight only, and no text
+      // may fall back to a
       // font without Chinese.
       for (int weight : new int[] {400, 700}) {
-        builder.useFont(() -> PrintedPdf.class.getResourceAsStream(FONT), FONT_FAMILY, weight, FontStyle.NORMAL, true);
+        builder.useFont(
+            () -> PrintedPdf.class.getResourceAsStream(FONT),
+            FONT_FAMILY,
+            weight,
+            FontStyle.NORMAL,
+            true);
       }
       var base = PrintedPdf.class.getResource(templateDir);
       builder.withHtmlContent(xhtml, base == null ? "/" : base.toExternalForm());

@@ -14,11 +14,15 @@ import org.springframework.stereotype.Component;
 @Component
 class LimitReuseApprovalRule implements TaskRule {
 
-  static final TaskSpec SPEC = TaskSpec.of("Task_ApproveLimitReuse", "Form_LimitReuseApproval", Stage.PROBLEM_HANDLING,
-      new Duty("LIMIT_REUSE_APPROVAL", "§25(一)"))
-      .choice("limitReuseDecision")
-      .text("limitReuseRationale")
-      .build();
+  static final TaskSpec SPEC =
+      TaskSpec.of(
+              "Task_ApproveLimitReuse",
+              "Form_LimitReuseApproval",
+              Stage.PROBLEM_HANDLING,
+              new Duty("LIMIT_REUSE_APPROVAL", "§25(一)"))
+          .choice("limitReuseDecision")
+          .text("limitReuseRationale")
+          .build();
 
   private final ApprovalByAnother approval;
 
@@ -33,7 +37,11 @@ class LimitReuseApprovalRule implements TaskRule {
 
   @Override
   public List<Refusal> check(Submission s) {
-    return approval.check(s, "limitReuseDecision", "limitReuseRationale", "理由 Rationale",
+    return approval.check(
+        s,
+        "limitReuseDecision",
+        "limitReuseRationale",
+        "理由 Rationale",
         "客户经理不得审批本人案件的额度恢复 The case's own manager may not approve re-use of its limits");
   }
 }

@@ -22,7 +22,9 @@ public class ScheduleProblemMeasures {
   }
 
   public void schedule(DelegateExecution execution) {
-    execution.setVariable("problemMeasuresDue", Date.from(businessTime.days().endOfDayAfter(
-        businessTime.now(), deadline.problemMeasuresDays())));
+    execution.setVariable(
+        "problemMeasuresDue",
+        Date.from(
+            businessTime.days().endOfDayAfter(businessTime.now(), deadline.problemMeasuresDays())));
   }
 }

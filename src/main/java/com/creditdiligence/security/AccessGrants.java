@@ -1,11 +1,11 @@
 package com.creditdiligence.security;
 
+import com.creditdiligence.platform.GroupGrants;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import com.creditdiligence.platform.GroupGrants;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -40,8 +40,7 @@ public class AccessGrants implements ApplicationRunner {
     GROUPS.put(Memberships.CAMUNDA_ADMIN, "Camunda 管理员 Camunda administrators");
   }
 
-  record Grant(String group, Resource resource, String resourceId, Set<Permissions> permissions) {
-  }
+  record Grant(String group, Resource resource, String resourceId, Set<Permissions> permissions) {}
 
   private static final EnumSet<Permissions> READ = EnumSet.of(Permissions.READ);
 
@@ -59,38 +58,85 @@ public class AccessGrants implements ApplicationRunner {
   private static List<Grant> grants() {
     List<Grant> grants = new java.util.ArrayList<>();
     for (String group : GROUPS.keySet()) {
-      grants.add(new Grant(group, Resources.APPLICATION, "tasklist", EnumSet.of(Permissions.ACCESS)));
-      // Names in Tasklist (assignees, candidate groups): who is who is not a secret inside the company.
+      grants.add(
+          new Grant(group, Resources.APPLICATION, "tasklist", EnumSet.of(Permissions.ACCESS)));
+      // Names in Tasklist (assignees, candidate groups): who is who is not a secret inside the
+      // company.
       grants.add(new Grant(group, Resources.USER, "*", READ));
       grants.add(new Grant(group, Resources.GROUP, "*", READ));
     }
     // Managers start cases and report events on them; everything else they do is their own tasks.
     for (String process : List.of("guarantee-lifecycle", "case-event-report")) {
-      grants.add(new Grant(Memberships.CUSTOMER_MANAGER, Resources.PROCESS_DEFINITION, process,
-          EnumSet.of(Permissions.READ, Permissions.CREATE_INSTANCE)));
+      grants.add(
+          new Grant(
+              Memberships.CUSTOMER_MANAGER,
+              Resources.PROCESS_DEFINITION,
+              process,
+              EnumSet.of(Permissions.READ, Permissions.CREATE_INSTANCE)));
     }
-    grants.add(new Grant(Memberships.CUSTOMER_MANAGER, Resources.PROCESS_INSTANCE, "*", EnumSet.of(Permissions.CREATE)));
-    // One department in this deployment: its heads see every case and every task, and change none but their own.
-    grants.add(new Grant(Memberships.DEPARTMENT_HEAD, Resources.PROCESS_DEFINITION, "*",
-        EnumSet.of(Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_TASK)));
+    grants.add(
+        new Grant(
+            Memberships.CUSTOMER_MANAGER,
+            Resources.PROCESS_INSTANCE,
+            "*",
+            EnumSet.of(Permissions.CREATE)));
+    // One department in this deployment: its heads see every case and every task, and change none
+    // but their own.
+    grants.add(
+        new Grant(
+            Memberships.DEPARTMENT_HEAD,
+            Resources.PROCESS_DEFINITION,
+            "*",
+            EnumSet.of(Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_TASK)));
     grants.add(new Grant(Memberships.DEPARTMENT_HEAD, Resources.PROCESS_INSTANCE, "*", READ));
     grants.add(new Grant(Memberships.DEPARTMENT_HEAD, Resources.TASK, "*", READ));
-    grants.add(new Grant(Memberships.DEPARTMENT_HEAD, Resources.PROCESS_DEFINITION, "case-event-report",
-        EnumSet.of(Permissions.READ, Permissions.CREATE_INSTANCE)));
-    grants.add(new Grant(Memberships.DEPARTMENT_HEAD, Resources.PROCESS_INSTANCE, "*", EnumSet.of(Permissions.CREATE)));
-    // Auditors read everything, history included, and change nothing but the reviews they open and work on.
-    grants.add(new Grant(Memberships.AUDITOR, Resources.APPLICATION, "cockpit", EnumSet.of(Permissions.ACCESS)));
-    grants.add(new Grant(Memberships.AUDITOR, Resources.PROCESS_DEFINITION, "*",
-        EnumSet.of(Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK)));
-    grants.add(new Grant(Memberships.AUDITOR, Resources.DECISION_DEFINITION, "*",
-        EnumSet.of(Permissions.READ, Permissions.READ_HISTORY)));
-    grants.add(new Grant(Memberships.AUDITOR, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", READ));
+    grants.add(
+        new Grant(
+            Memberships.DEPARTMENT_HEAD,
+            Resources.PROCESS_DEFINITION,
+            "case-event-report",
+            EnumSet.of(Permissions.READ, Permissions.CREATE_INSTANCE)));
+    grants.add(
+        new Grant(
+            Memberships.DEPARTMENT_HEAD,
+            Resources.PROCESS_INSTANCE,
+            "*",
+            EnumSet.of(Permissions.CREATE)));
+    // Auditors read everything, history included, and change nothing but the reviews they open and
+    // work on.
+    grants.add(
+        new Grant(
+            Memberships.AUDITOR, Resources.APPLICATION, "cockpit", EnumSet.of(Permissions.ACCESS)));
+    grants.add(
+        new Grant(
+            Memberships.AUDITOR,
+            Resources.PROCESS_DEFINITION,
+            "*",
+            EnumSet.of(
+                Permissions.READ,
+                Permissions.READ_INSTANCE,
+                Permissions.READ_HISTORY,
+                Permissions.READ_TASK)));
+    grants.add(
+        new Grant(
+            Memberships.AUDITOR,
+            Resources.DECISION_DEFINITION,
+            "*",
+            EnumSet.of(Permissions.READ, Permissions.READ_HISTORY)));
+    grants.add(
+        new Grant(Memberships.AUDITOR, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", READ));
     grants.add(new Grant(Memberships.AUDITOR, Resources.DEPLOYMENT, "*", READ));
     grants.add(new Grant(Memberships.AUDITOR, Resources.PROCESS_INSTANCE, "*", READ));
     grants.add(new Grant(Memberships.AUDITOR, Resources.TASK, "*", READ));
-    grants.add(new Grant(Memberships.AUDITOR, Resources.PROCESS_DEFINITION, "accountability-review",
-        EnumSet.of(Permissions.READ, Permissions.CREATE_INSTANCE)));
-    grants.add(new Grant(Memberships.AUDITOR, Resources.PROCESS_INSTANCE, "*", EnumSet.of(Permissions.CREATE)));
+    grants.add(
+        new Grant(
+            Memberships.AUDITOR,
+            Resources.PROCESS_DEFINITION,
+            "accountability-review",
+            EnumSet.of(Permissions.READ, Permissions.CREATE_INSTANCE)));
+    grants.add(
+        new Grant(
+            Memberships.AUDITOR, Resources.PROCESS_INSTANCE, "*", EnumSet.of(Permissions.CREATE)));
     // Operations administer the platform.
     for (String group : List.of(Memberships.ADMIN, Memberships.CAMUNDA_ADMIN)) {
       for (Resources resource : Resources.values()) {
@@ -103,7 +149,10 @@ public class AccessGrants implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     GROUPS.forEach(this::ensureGroup);
-    GRANTS.forEach(g -> GroupGrants.grant(authorizations, g.group(), g.resource(), g.resourceId(), g.permissions()));
+    GRANTS.forEach(
+        g ->
+            GroupGrants.grant(
+                authorizations, g.group(), g.resource(), g.resourceId(), g.permissions()));
   }
 
   private void ensureGroup(String id, String name) {

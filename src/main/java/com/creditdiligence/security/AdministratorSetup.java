@@ -20,17 +20,29 @@ import org.springframework.stereotype.Component;
 class AdministratorSetup implements ApplicationRunner {
 
   static final int MINIMUM_PASSWORD_LENGTH = 12;
-  private static final Set<String> DEFAULT_PASSWORDS = Set.of("demo", "admin", "password", "camunda", "changeit",
-      "changeme", "123456", "12345678", "123456789012", "administrator");
+  private static final Set<String> DEFAULT_PASSWORDS =
+      Set.of(
+          "demo",
+          "admin",
+          "password",
+          "camunda",
+          "changeit",
+          "changeme",
+          "123456",
+          "12345678",
+          "123456789012",
+          "administrator");
 
   private final IdentityService identity;
   private final String adminUser;
   private final String adminPassword;
   private final boolean demoUsers;
 
-  AdministratorSetup(IdentityService identity, @Value("${credit-diligence.admin.user:}") String adminUser,
-                     @Value("${credit-diligence.admin.password:}") String adminPassword,
-                     @Value("${credit-diligence.demo.users:false}") boolean demoUsers) {
+  AdministratorSetup(
+      IdentityService identity,
+      @Value("${credit-diligence.admin.user:}") String adminUser,
+      @Value("${credit-diligence.admin.password:}") String adminPassword,
+      @Value("${credit-diligence.demo.users:false}") boolean demoUsers) {
     this.identity = identity;
     this.adminUser = adminUser;
     this.adminPassword = adminPassword;
@@ -42,8 +54,9 @@ class AdministratorSetup implements ApplicationRunner {
     if (!adminUser.isBlank()) {
       String weakness = weakness(adminPassword);
       if (weakness != null) {
-        throw new IllegalStateException("Refusing to start: the administrator password (CREDIT_DILIGENCE_ADMIN_PASSWORD) "
-            + weakness);
+        throw new IllegalStateException(
+            "Refusing to start: the administrator password (CREDIT_DILIGENCE_ADMIN_PASSWORD) "
+                + weakness);
       }
       if (identity.createUserQuery().userId(adminUser).count() == 0) {
         User user = identity.newUser(adminUser);
@@ -58,9 +71,13 @@ class AdministratorSetup implements ApplicationRunner {
         }
       }
     }
-    if (!demoUsers && identity.createUserQuery().memberOfGroup(Memberships.CAMUNDA_ADMIN).count() == 0) {
-      throw new IllegalStateException("Refusing to start: no administrator exists; set CREDIT_DILIGENCE_ADMIN_USER and "
-          + "CREDIT_DILIGENCE_ADMIN_PASSWORD (at least " + MINIMUM_PASSWORD_LENGTH + " characters, not a default)");
+    if (!demoUsers
+        && identity.createUserQuery().memberOfGroup(Memberships.CAMUNDA_ADMIN).count() == 0) {
+      throw new IllegalStateException(
+          "Refusing to start: no administrator exists; set CREDIT_DILIGENCE_ADMIN_USER and "
+              + "CREDIT_DILIGENCE_ADMIN_PASSWORD (at least "
+              + MINIMUM_PASSWORD_LENGTH
+              + " characters, not a default)");
     }
   }
 

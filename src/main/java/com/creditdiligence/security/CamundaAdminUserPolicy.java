@@ -29,8 +29,11 @@ class CamundaAdminUserPolicy implements EngineStartCheck {
     String password = adminUser.getPassword() == null ? adminUser.getId() : adminUser.getPassword();
     String weakness = AdministratorSetup.weakness(password);
     if (weakness != null) {
-      throw new IllegalStateException("Refusing to start: Camunda's administrator password (camunda.bpm.admin-user."
-          + "password) " + weakness + "; give a strong one, or use CREDIT_DILIGENCE_ADMIN_USER and _PASSWORD instead");
+      throw new IllegalStateException(
+          "Refusing to start: Camunda's administrator password (camunda.bpm.admin-user."
+              + "password) "
+              + weakness
+              + "; give a strong one, or use CREDIT_DILIGENCE_ADMIN_USER and _PASSWORD instead");
     }
   }
 }

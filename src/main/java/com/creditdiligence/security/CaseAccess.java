@@ -26,7 +26,8 @@ public class CaseAccess {
   private final CaseParties parties;
   private final EvidenceLedger ledger;
 
-  CaseAccess(IdentityService identity, CaseFiles caseFiles, CaseParties parties, EvidenceLedger ledger) {
+  CaseAccess(
+      IdentityService identity, CaseFiles caseFiles, CaseParties parties, EvidenceLedger ledger) {
     this.identity = identity;
     this.caseFiles = caseFiles;
     this.parties = parties;
@@ -37,13 +38,18 @@ public class CaseAccess {
   public String read(String businessKey) {
     String user = user();
     CaseFile file = caseFile(businessKey);
-    boolean allowed = readsEveryCase()
-        || (inGroup(Memberships.ACCOUNTABILITY_BOARD) && parties.hasReview(businessKey))
-        || managesCase(user, file)
-        || ledger.namesAssignee(businessKey, user);
+    boolean allowed =
+        readsEveryCase()
+            || (inGroup(Memberships.ACCOUNTABILITY_BOARD) && parties.hasReview(businessKey))
+            || managesCase(user, file)
+            || ledger.namesAssignee(businessKey, user);
     if (!allowed) {
-      throw forbidden(user, businessKey, "see", "auditors, department heads, the board for cases under review, the "
-          + "case's managers and those given a task in it may");
+      throw forbidden(
+          user,
+          businessKey,
+          "see",
+          "auditors, department heads, the board for cases under review, the "
+              + "case's managers and those given a task in it may");
     }
     return user;
   }
@@ -96,13 +102,19 @@ public class CaseAccess {
         return user;
       }
     }
-    throw Rejection.notPermitted("无权访问 " + user + " may not use this: only members of "
-        + String.join(", ", groups) + " may");
+    throw Rejection.notPermitted(
+        "无权访问 "
+            + user
+            + " may not use this: only members of "
+            + String.join(", ", groups)
+            + " may");
   }
 
   /** Whether the signed-in user reads every case: auditors, department heads (one department) and administrators. */
   public boolean readsEveryCase() {
-    return inGroup(Memberships.AUDITOR) || inGroup(Memberships.DEPARTMENT_HEAD) || inGroup(Memberships.ADMIN);
+    return inGroup(Memberships.AUDITOR)
+        || inGroup(Memberships.DEPARTMENT_HEAD)
+        || inGroup(Memberships.ADMIN);
   }
 
   /**
@@ -128,12 +140,22 @@ public class CaseAccess {
   }
 
   private CaseFile caseFile(String businessKey) {
-    return caseFiles.find(businessKey)
+    return caseFiles
+        .find(businessKey)
         .orElseThrow(() -> Rejection.notFound("没有案件 " + businessKey + " No case " + businessKey));
   }
 
   private static Rejection forbidden(String user, String businessKey, String what, String who) {
-    return Rejection.notPermitted("无权访问案件 " + businessKey + ": " + user + " may not " + what
-        + " case " + businessKey + "; only " + who);
+    return Rejection.notPermitted(
+        "无权访问案件 "
+            + businessKey
+            + ": "
+            + user
+            + " may not "
+            + what
+            + " case "
+            + businessKey
+            + "; only "
+            + who);
   }
 }

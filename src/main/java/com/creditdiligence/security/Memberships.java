@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Memberships {
 
-  // The groups' ids are the kernel's (StaffGroups); repeated here for the many callers that name them by Memberships.
+  // The groups' ids are the kernel's (StaffGroups); repeated here for the many callers that name
+  // them by Memberships.
 
   public static final String CUSTOMER_MANAGER = StaffGroups.CUSTOMER_MANAGER;
   public static final String DEPARTMENT_HEAD = StaffGroups.DEPARTMENT_HEAD;
@@ -31,7 +32,10 @@ public class Memberships {
 
   /** Asked by the application about anyone, whatever the signed-in user may read of the identity store. */
   public boolean isMember(String userId, String groupId) {
-    return userId != null && engine.asApplication(
-        () -> identity.getObject().createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0);
+    return userId != null
+        && engine.asApplication(
+            () ->
+                identity.getObject().createUserQuery().userId(userId).memberOfGroup(groupId).count()
+                    > 0);
   }
 }

@@ -30,16 +30,22 @@ public class People {
     if (userIds.isEmpty()) {
       return Map.of();
     }
-    return engine.asApplication(() -> {
-      Map<String, String> names = new LinkedHashMap<>();
-      identity.createUserQuery().userIdIn(userIds.toArray(String[]::new)).list().forEach(user -> {
-        String name = nameOf(user);
-        if (!name.isEmpty()) {
-          names.put(user.getId(), name);
-        }
-      });
-      return names;
-    });
+    return engine.asApplication(
+        () -> {
+          Map<String, String> names = new LinkedHashMap<>();
+          identity
+              .createUserQuery()
+              .userIdIn(userIds.toArray(String[]::new))
+              .list()
+              .forEach(
+                  user -> {
+                    String name = nameOf(user);
+                    if (!name.isEmpty()) {
+                      names.put(user.getId(), name);
+                    }
+                  });
+          return names;
+        });
   }
 
   /** «王经理一 (manager1)»: the name first, the id for the record; the id alone for a user without a name. */
@@ -47,12 +53,14 @@ public class People {
     if (userId == null || userId.isBlank()) {
       return "—";
     }
-    User user = engine.asApplication(() -> identity.createUserQuery().userId(userId).singleResult());
+    User user =
+        engine.asApplication(() -> identity.createUserQuery().userId(userId).singleResult());
     return user == null ? userId : name(user);
   }
 
   public boolean exists(String userId) {
-    return userId != null && engine.asApplication(() -> identity.createUserQuery().userId(userId).count() > 0);
+    return userId != null
+        && engine.asApplication(() -> identity.createUserQuery().userId(userId).count() > 0);
   }
 
   public static String name(User user) {
@@ -61,7 +69,9 @@ public class People {
   }
 
   private static String nameOf(User user) {
-    return name(Objects.toString(user.getFirstName(), "").trim(), Objects.toString(user.getLastName(), "").trim());
+    return name(
+        Objects.toString(user.getFirstName(), "").trim(),
+        Objects.toString(user.getLastName(), "").trim());
   }
 
   /** «王» + «经理一» → «王经理一» (a Chinese name is written together); «委员1» + «Committee member 1» apart. */

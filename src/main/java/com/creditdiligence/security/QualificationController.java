@@ -25,32 +25,40 @@ class QualificationController {
   private final CaseAccess access;
   private final BusinessTime businessTime;
 
-  QualificationController(Qualifications qualifications, Memberships memberships, CaseAccess access, BusinessTime businessTime) {
+  QualificationController(
+      Qualifications qualifications,
+      Memberships memberships,
+      CaseAccess access,
+      BusinessTime businessTime) {
     this.qualifications = qualifications;
     this.memberships = memberships;
     this.access = access;
     this.businessTime = businessTime;
   }
 
-  record QualificationRequest(String level, LocalDate validFrom, LocalDate validUntil) {
-  }
+  record QualificationRequest(String level, LocalDate validFrom, LocalDate validUntil) {}
 
   @GetMapping("/api/managers/{userId}/qualification")
   Qualification qualification(@PathVariable String userId) {
     if (!access.user().equals(userId)) {
       access.memberOf(Memberships.DEPARTMENT_HEAD, Memberships.AUDITOR, Memberships.ADMIN);
     }
-    return qualifications.of(userId)
+    return qualifications
+        .of(userId)
         .orElseThrow(() -> Rejection.notFound("没有资格记录 No qualification on record for " + userId));
   }
 
   @PutMapping("/api/managers/{userId}/qualification")
   Qualification keep(@PathVariable String userId, @RequestBody QualificationRequest request) {
     String recorder = access.memberOf(Memberships.DEPARTMENT_HEAD, Memberships.ADMIN);
-    Qualification qualification = new Qualification(userId, request.level(), request.validFrom(), request.validUntil());
-    qualifications.keepByTheRules(qualification, recorder, businessTime.now()).ifPresent(problem -> {
-      throw Rejection.invalid(problem[0], problem[1]);
-    });
+    Qualification qualification =
+        new Qualification(userId, request.level(), request.validFrom(), request.validUntil());
+    qualifications
+        .keepByTheRules(qualification, recorder, businessTime.now())
+        .ifPresent(
+            problem -> {
+              throw Rejection.invalid(problem[0], problem[1]);
+            });
     return qualification;
   }
 

@@ -26,13 +26,30 @@ class QualificationGate implements AssignmentCheck {
     }
     Optional<Qualification> qualification = qualifications.of(assignee);
     if (qualification.isEmpty()) {
-      return List.of(new Refusal(null, "客户经理 " + assignee + " 没有资格记录,不能承办案件 " + assignee
-          + " has no qualification on record and may not be given a case's work («客户经理队伍建设»)"));
+      return List.of(
+          new Refusal(
+              null,
+              "客户经理 "
+                  + assignee
+                  + " 没有资格记录,不能承办案件 "
+                  + assignee
+                  + " has no qualification on record and may not be given a case's work («客户经理队伍建设»)"));
     }
     if (!qualification.get().validOn(today)) {
-      return List.of(new Refusal(null, "客户经理 " + assignee + " 的资格不在有效期内(" + qualification.get().validFrom()
-          + " 至 " + qualification.get().validUntil() + ") " + assignee + "'s qualification is not valid on " + today
-          + " and they may not be given a case's work («客户经理队伍建设»)"));
+      return List.of(
+          new Refusal(
+              null,
+              "客户经理 "
+                  + assignee
+                  + " 的资格不在有效期内("
+                  + qualification.get().validFrom()
+                  + " 至 "
+                  + qualification.get().validUntil()
+                  + ") "
+                  + assignee
+                  + "'s qualification is not valid on "
+                  + today
+                  + " and they may not be given a case's work («客户经理队伍建设»)"));
     }
     return List.of();
   }

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 public final class BusinessDays {
 
   /** An instant as Instant.toString() writes it, in UTC: 2027-03-02T15:59:59Z, 2027-03-02T15:59:59.123Z. */
-  private static final Pattern UTC_INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
+  private static final Pattern UTC_INSTANT =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
 
   private final ZoneId zone;
 
@@ -87,7 +88,8 @@ public final class BusinessDays {
     Matcher instants = UTC_INSTANT.matcher(text);
     StringBuilder shown = new StringBuilder();
     while (instants.find()) {
-      instants.appendReplacement(shown, Matcher.quoteReplacement(shown(Instant.parse(instants.group()))));
+      instants.appendReplacement(
+          shown, Matcher.quoteReplacement(shown(Instant.parse(instants.group()))));
     }
     return instants.appendTail(shown).toString();
   }

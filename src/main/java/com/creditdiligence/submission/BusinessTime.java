@@ -61,8 +61,11 @@ public final class BusinessTime {
 
   /** «北京时间 Beijing time (UTC+08:00)» in the default zone; the zone's id and offset in any other. */
   public String label() {
-    String offset = "UTC" + OffsetDateTime.now(clock.withZone(zone)).getOffset().getId().replace("Z", "+00:00");
-    return DEFAULT_ZONE.equals(zone) ? "北京时间 Beijing time (" + offset + ")" : zone.getId() + " (" + offset + ")";
+    String offset =
+        "UTC" + OffsetDateTime.now(clock.withZone(zone)).getOffset().getId().replace("Z", "+00:00");
+    return DEFAULT_ZONE.equals(zone)
+        ? "北京时间 Beijing time (" + offset + ")"
+        : zone.getId() + " (" + offset + ")";
   }
 
   /** A time as a person reads it, in the business zone, without the label (put it once in a heading or column). */

@@ -45,11 +45,20 @@ public final class Checks {
     if (text.isEmpty()) {
       refuse(key, label + " 必须填写 is required");
     } else if (text.get().codePointCount(0, text.get().length()) < MIN_FINDING_LENGTH) {
-      refuse(key, label + " 过于简略,至少 " + MIN_FINDING_LENGTH + " 个字 is too brief to be a finding (at least "
-          + MIN_FINDING_LENGTH + " characters)");
+      refuse(
+          key,
+          label
+              + " 过于简略,至少 "
+              + MIN_FINDING_LENGTH
+              + " 个字 is too brief to be a finding (at least "
+              + MIN_FINDING_LENGTH
+              + " characters)");
     } else if (saysNothing(text.get())) {
-      refuse(key, label + " 须陈述事实,不能只是符号或同一个字的重复 must state facts, not only symbols or one character "
-          + "repeated");
+      refuse(
+          key,
+          label
+              + " 须陈述事实,不能只是符号或同一个字的重复 must state facts, not only symbols or one character "
+              + "repeated");
     }
     return this;
   }

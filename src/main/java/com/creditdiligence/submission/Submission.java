@@ -24,8 +24,12 @@ import java.util.Optional;
  * @param businessKey the case's application number as the engine holds it (null before it is given)
  * @param taskId      the task completed (null for a start form)
  */
-public record Submission(Map<String, Object> values, String performer, LocalDate today, String businessKey,
-                         String taskId) {
+public record Submission(
+    Map<String, Object> values,
+    String performer,
+    LocalDate today,
+    String businessKey,
+    String taskId) {
 
   public Submission {
     values = Collections.unmodifiableMap(values);
@@ -63,7 +67,8 @@ public record Submission(Map<String, Object> values, String performer, LocalDate
 
   public boolean isTrue(String key) {
     Object value = values.get(key);
-    return Boolean.TRUE.equals(value) || (value instanceof String s && Boolean.parseBoolean(s.trim()));
+    return Boolean.TRUE.equals(value)
+        || (value instanceof String s && Boolean.parseBoolean(s.trim()));
   }
 
   /** A date submitted as {@code yyyy-MM-dd} (a date-time's date part is accepted too). */
@@ -72,13 +77,16 @@ public record Submission(Map<String, Object> values, String performer, LocalDate
     if (value instanceof LocalDate date) {
       return Optional.of(date);
     }
-    return text(key).flatMap(text -> {
-      try {
-        return Optional.of(LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text));
-      } catch (DateTimeParseException e) {
-        return Optional.empty();
-      }
-    });
+    return text(key)
+        .flatMap(
+            text -> {
+              try {
+                return Optional.of(
+                    LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text));
+              } catch (DateTimeParseException e) {
+                return Optional.empty();
+              }
+            });
   }
 
   /** A checklist or tag list: the selected values as text. */
@@ -95,11 +103,15 @@ public record Submission(Map<String, Object> values, String performer, LocalDate
     if (!(values.get(key) instanceof Collection<?> items)) {
       return List.of();
     }
-    return items.stream().filter(Map.class::isInstance).map(item -> {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> fields = (Map<String, Object>) item;
-      return fields;
-    }).toList();
+    return items.stream()
+        .filter(Map.class::isInstance)
+        .map(
+            item -> {
+              @SuppressWarnings("unchecked")
+              Map<String, Object> fields = (Map<String, Object>) item;
+              return fields;
+            })
+        .toList();
   }
 
   private static Optional<BigDecimal> parseDecimal(String text) {

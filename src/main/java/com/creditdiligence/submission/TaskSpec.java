@@ -20,8 +20,14 @@ import java.util.Set;
  * @param context   the case's values the rule reads that the form does not submit (set by the application)
  * @param deadline  the duty of doing it by its due date, where the step has one
  */
-public record TaskSpec(String elementId, String formId, Stage stage, Duty duty, List<Field> fields, Set<String> context,
-                       Optional<Deadline> deadline) {
+public record TaskSpec(
+    String elementId,
+    String formId,
+    Stage stage,
+    Duty duty,
+    List<Field> fields,
+    Set<String> context,
+    Optional<Deadline> deadline) {
 
   public TaskSpec {
     fields = List.copyOf(fields);
@@ -30,9 +36,15 @@ public record TaskSpec(String elementId, String formId, Stage stage, Duty duty, 
 
   /** Where a step belongs in a case (its code is what the timeline and the duty facts show). */
   public enum Stage {
-    INTAKE("intake"), INVESTIGATION("investigation"), EVALUATION("evaluation"), COMMITTEE("committee"),
-    IMPLEMENTATION("implementation"), MONITORING("monitoring"), PROBLEM_HANDLING("problemHandling"),
-    CLOSURE("closure"), REVIEW("accountability");
+    INTAKE("intake"),
+    INVESTIGATION("investigation"),
+    EVALUATION("evaluation"),
+    COMMITTEE("committee"),
+    IMPLEMENTATION("implementation"),
+    MONITORING("monitoring"),
+    PROBLEM_HANDLING("problemHandling"),
+    CLOSURE("closure"),
+    REVIEW("accountability");
 
     private final String code;
 
@@ -63,15 +75,13 @@ public record TaskSpec(String elementId, String formId, Stage stage, Duty duty, 
     ITEMS
   }
 
-  public record Field(String name, FieldType type) {
-  }
+  public record Field(String name, FieldType type) {}
 
   /**
    * The duty of completing the step by its due date (the task's due date), with the rule book's clause and the
    * §27 clause its breach falls under.
    */
-  public record Deadline(String dutyCode, String clause, String section27) {
-  }
+  public record Deadline(String dutyCode, String clause, String section27) {}
 
   public List<String> fieldNames() {
     return fields.stream().map(Field::name).toList();
@@ -139,7 +149,8 @@ public record TaskSpec(String elementId, String formId, Stage stage, Duty duty, 
     }
 
     public TaskSpec build() {
-      return new TaskSpec(elementId, formId, stage, duty, fields, context, Optional.ofNullable(deadline));
+      return new TaskSpec(
+          elementId, formId, stage, duty, fields, context, Optional.ofNullable(deadline));
     }
 
     private Builder add(FieldType type, String... names) {

@@ -21,9 +21,11 @@ public class V32__review_lists_moved_to_rows extends BaseJavaMigration {
   public void migrate(Context context) throws SQLException {
     Connection db = context.getConnection();
     try (Statement read = db.createStatement();
-         ResultSet reviews = read.executeQuery("SELECT review_id, rule_versions FROM accountability_review");
-         PreparedStatement insert = db.prepareStatement(
-             "INSERT INTO review_rule_version (review_id, item_no, rule_version) VALUES (?, ?, ?)")) {
+        ResultSet reviews =
+            read.executeQuery("SELECT review_id, rule_versions FROM accountability_review");
+        PreparedStatement insert =
+            db.prepareStatement(
+                "INSERT INTO review_rule_version (review_id, item_no, rule_version) VALUES (?, ?, ?)")) {
       while (reviews.next()) {
         List<String> versions = List.of(reviews.getString(2).split("\n"));
         for (int i = 0; i < versions.size(); i++) {
@@ -36,9 +38,11 @@ public class V32__review_lists_moved_to_rows extends BaseJavaMigration {
       insert.executeBatch();
     }
     try (Statement read = db.createStatement();
-         ResultSet findings = read.executeQuery("SELECT review_id, finding_no, evidence FROM review_finding");
-         PreparedStatement insert = db.prepareStatement(
-             "INSERT INTO review_finding_evidence (review_id, finding_no, item_no, sequence_no) VALUES (?, ?, ?, ?)")) {
+        ResultSet findings =
+            read.executeQuery("SELECT review_id, finding_no, evidence FROM review_finding");
+        PreparedStatement insert =
+            db.prepareStatement(
+                "INSERT INTO review_finding_evidence (review_id, finding_no, item_no, sequence_no) VALUES (?, ?, ?, ?)")) {
       while (findings.next()) {
         List<String> numbers = items(findings.getString(3));
         for (int i = 0; i < numbers.size(); i++) {
@@ -52,10 +56,13 @@ public class V32__review_lists_moved_to_rows extends BaseJavaMigration {
       insert.executeBatch();
     }
     try (Statement read = db.createStatement();
-         ResultSet determinations = read.executeQuery(
-             "SELECT review_id, manager, determination_round, clauses FROM review_determination");
-         PreparedStatement insert = db.prepareStatement("INSERT INTO review_determination_clause "
-             + "(review_id, manager, determination_round, item_no, clause) VALUES (?, ?, ?, ?, ?)")) {
+        ResultSet determinations =
+            read.executeQuery(
+                "SELECT review_id, manager, determination_round, clauses FROM review_determination");
+        PreparedStatement insert =
+            db.prepareStatement(
+                "INSERT INTO review_determination_clause "
+                    + "(review_id, manager, determination_round, item_no, clause) VALUES (?, ?, ?, ?, ?)")) {
       while (determinations.next()) {
         List<String> clauses = items(determinations.getString(4));
         for (int i = 0; i < clauses.size(); i++) {

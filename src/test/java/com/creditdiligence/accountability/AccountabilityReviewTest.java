@@ -5,7 +5,6 @@ import static com.creditdiligence.demo.TestSubmissions.overdueReview;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.creditdiligence.demo.TestSubmissions;
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
@@ -17,7 +16,6 @@ import com.creditdiligence.submission.BusinessTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -44,20 +42,13 @@ class AccountabilityReviewTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  CaseEvents events;
-  @Autowired
-  ReviewStore store;
-  @Autowired
-  EvidenceLedger ledger;
-  @Autowired
-  Reviews reviews;
-  @Autowired
-  TestRestTemplate http;
-  @Autowired
-  BusinessTime businessTime;
+  @Autowired ProcessEngine engine;
+  @Autowired CaseEvents events;
+  @Autowired ReviewStore store;
+  @Autowired EvidenceLedger ledger;
+  @Autowired Reviews reviews;
+  @Autowired TestRestTemplate http;
+  @Autowired BusinessTime businessTime;
 
   PostGuaranteeSteps postGuarantee;
   ReviewSteps steps;
@@ -86,85 +77,165 @@ class AccountabilityReviewTest {
     steps.deliberate(key, "board1");
     steps.waiveStatement(key, "manager1");
     assertThat(reviews.eligibility(review.reviewId(), "manager1").eligible()).isTrue();
-    steps.decide(key, "Task_BoardDetermination", "board2", "tier", "exempt", "determinationClauses", List.of(),
+    steps.decide(
+        key,
+        "Task_BoardDetermination",
+        "board2",
+        "tier",
+        "exempt",
+        "determinationClauses",
+        List.of(),
         "determinationRationale");
 
     AccountabilityReview closed = store.review(review.reviewId()).orElseThrow();
     assertThat(closed.closed()).isTrue();
-    assertThat(store.determinations(review.reviewId())).singleElement().satisfies(d -> {
-      assertThat(d.tier()).isEqualTo(Tier.EXEMPT);
-      assertThat(d.eligibleForExemption()).isTrue();
-      assertThat(d.decidedBy()).isEqualTo("board2");
-    });
+    assertThat(store.determinations(review.reviewId()))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.tier()).isEqualTo(Tier.EXEMPT);
+              assertThat(d.eligibleForExemption()).isTrue();
+              assertThat(d.decidedBy()).isEqualTo("board2");
+            });
     assertThat(recordTypes(key)).contains("REVIEW_INVESTIGATED", "REVIEW_CLOSED");
     assertThat(ledger.verify(key).status()).isEqualTo("intact");
   }
 
   @Test
-  void preservationMeasuresFiveDaysAfterAWarningSignalAreA27_5FindingAndTheAppealCannotAggravateIt() {
+  void
+      preservationMeasuresFiveDaysAfterAWarningSignalAreA27_5FindingAndTheAppealCannotAggravateIt() {
     String key = postGuarantee.compensatedCase("manager1", "常州问责乙公司", 5);
     AccountabilityReview review = steps.openReview(key);
 
-    assertThat(store.findings(review.reviewId())).singleElement().satisfies(f -> {
-      assertThat(f.clause()).isEqualTo("§27(五)");
-      assertThat(f.dutyCode()).isEqualTo("PRESERVATION_AFTER_WARNING_SIGNAL");
-      assertThat(f.manager()).isEqualTo("manager1");
-      assertThat(f.evidence()).isNotEmpty();
-    });
+    assertThat(store.findings(review.reviewId()))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.clause()).isEqualTo("§27(五)");
+              assertThat(f.dutyCode()).isEqualTo("PRESERVATION_AFTER_WARNING_SIGNAL");
+              assertThat(f.manager()).isEqualTo("manager1");
+              assertThat(f.evidence()).isNotEmpty();
+            });
     steps.audit(key, "auditor1", List.of(verdict(1, "confirm")), List.of());
     steps.deliberate(key, "board1");
-    complete(key, "Task_ManagerStatement", "manager1",
+    complete(
+        key,
+        "Task_ManagerStatement",
+        "manager1",
         Map.of("statementChoice", "submit", "statementText", "预警当日即联系反担保人,书面通知在第五天送达"));
-    steps.decide(key, "Task_BoardDetermination", "board1", "tier", "reducible", "determinationClauses", List.of("§27(五)"),
+    steps.decide(
+        key,
+        "Task_BoardDetermination",
+        "board1",
+        "tier",
+        "reducible",
+        "determinationClauses",
+        List.of("§27(五)"),
         "determinationRationale");
     steps.appeal(key, "manager1", "措施已在预警当日口头落实,书面送达晚于期限非本人原因");
 
-    var appealTask = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
-        .taskDefinitionKey("Task_AppealDecision").singleResult();
+    var appealTask =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(key)
+            .taskDefinitionKey("Task_AppealDecision")
+            .singleResult();
     assertThat(engine.getTaskService().getIdentityLinksForTask(appealTask.getId()))
-        .extracting(org.camunda.bpm.engine.task.IdentityLink::getUserId).contains("board2", "board3")
+        .extracting(org.camunda.bpm.engine.task.IdentityLink::getUserId)
+        .contains("board2", "board3")
         .doesNotContain("board1", "auditor1", "manager1");
-    // The first decider is not offered the appeal; given access anyway, the rule refuses and says why.
-    assertThatThrownBy(() -> steps.decide(key, "Task_AppealDecision", "board1", "appealTier", "exempt", "appealClauses",
-        List.of(), "appealRationale")).isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    // The first decider is not offered the appeal; given access anyway, the rule refuses and says
+    // why.
+    assertThatThrownBy(
+            () ->
+                steps.decide(
+                    key,
+                    "Task_AppealDecision",
+                    "board1",
+                    "appealTier",
+                    "exempt",
+                    "appealClauses",
+                    List.of(),
+                    "appealRationale"))
+        .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
     engine.getTaskService().addCandidateUser(appealTask.getId(), "board1");
-    assertThatThrownBy(() -> steps.decide(key, "Task_AppealDecision", "board1", "appealTier", "exempt", "appealClauses",
-        List.of(), "appealRationale"))
-        .isInstanceOf(SubmissionRefusedException.class).hasMessageContaining("did not decide the first time");
+    assertThatThrownBy(
+            () ->
+                steps.decide(
+                    key,
+                    "Task_AppealDecision",
+                    "board1",
+                    "appealTier",
+                    "exempt",
+                    "appealClauses",
+                    List.of(),
+                    "appealRationale"))
+        .isInstanceOf(SubmissionRefusedException.class)
+        .hasMessageContaining("did not decide the first time");
     release(key, "Task_AppealDecision");
-    assertThatThrownBy(() -> steps.decide(key, "Task_AppealDecision", "board2", "appealTier", "notExempt", "appealClauses",
-        List.of("§27(五)"), "appealRationale"))
-        .isInstanceOf(SubmissionRefusedException.class).hasMessageContaining("may not increase the liability");
-    steps.decide(key, "Task_AppealDecision", "board2", "appealTier", "exempt", "appealClauses", List.of(), "appealRationale");
+    assertThatThrownBy(
+            () ->
+                steps.decide(
+                    key,
+                    "Task_AppealDecision",
+                    "board2",
+                    "appealTier",
+                    "notExempt",
+                    "appealClauses",
+                    List.of("§27(五)"),
+                    "appealRationale"))
+        .isInstanceOf(SubmissionRefusedException.class)
+        .hasMessageContaining("may not increase the liability");
+    steps.decide(
+        key,
+        "Task_AppealDecision",
+        "board2",
+        "appealTier",
+        "exempt",
+        "appealClauses",
+        List.of(),
+        "appealRationale");
 
-    assertThat(store.determinations(review.reviewId())).extracting(Determination::round, Determination::tier)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("FIRST", Tier.REDUCIBLE),
+    assertThat(store.determinations(review.reviewId()))
+        .extracting(Determination::round, Determination::tier)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("FIRST", Tier.REDUCIBLE),
             org.assertj.core.groups.Tuple.tuple("APPEAL", Tier.EXEMPT));
     assertThat(store.review(review.reviewId()).orElseThrow().closed()).isTrue();
   }
 
   @Test
-  void anOnSiteCheckSixDaysAfterAMajorEventIsA27_4FindingInAReviewAnAuditorOpens() throws Exception {
+  void anOnSiteCheckSixDaysAfterAMajorEventIsA27_4FindingInAReviewAnAuditorOpens()
+      throws Exception {
     LifecycleDriver driver = new LifecycleDriver(engine);
     String key = driver.issuedGuarantee("manager1", "常州问责壬公司", 1_000_000).getBusinessKey();
     Instant reported = ClockUtil.getCurrentTime().toInstant();
-    events.majorEvent(key, "majorLitigation", "被起诉 Sued by a supplier", businessTime.today(), reported);
+    events.majorEvent(
+        key, "majorLitigation", "被起诉 Sued by a supplier", businessTime.today(), reported);
     ClockUtil.setCurrentTime(java.util.Date.from(reported.plus(6, ChronoUnit.DAYS)));
     var late = com.creditdiligence.demo.TestSubmissions.majorEventInvestigation("normal");
     late.put("meVisitDate", businessTime.today().toString()); // the clock is six days on
     driver.completeInCase(key, "Task_MajorEventInvestigation", "manager1", late);
 
-    ResponseEntity<String> opened = post("auditor1", "/api/cases/" + key + "/accountability-reviews",
-        "{\"reason\":\"重大事项后的实地核查是否及时\"}");
+    ResponseEntity<String> opened =
+        post(
+            "auditor1",
+            "/api/cases/" + key + "/accountability-reviews",
+            "{\"reason\":\"重大事项后的实地核查是否及时\"}");
 
     assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     AccountabilityReview review = steps.openReview(key);
     // One lateness, one finding: the §14 fact does not count the late visit again.
-    assertThat(store.findings(review.reviewId())).singleElement().satisfies(f -> {
-      assertThat(f.clause()).isEqualTo("§27(四)");
-      assertThat(f.dutyCode()).isEqualTo("ONSITE_AFTER_MAJOR_EVENT");
-    });
-    assertThat(review.ruleVersions()).anyMatch(v -> v.startsWith("Decision_Section27Finding:v"))
+    assertThat(store.findings(review.reviewId()))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.clause()).isEqualTo("§27(四)");
+              assertThat(f.dutyCode()).isEqualTo("ONSITE_AFTER_MAJOR_EVENT");
+            });
+    assertThat(review.ruleVersions())
+        .anyMatch(v -> v.startsWith("Decision_Section27Finding:v"))
         .anyMatch(v -> v.startsWith("Decision_ExemptionTier:v"));
   }
 
@@ -178,10 +249,13 @@ class AccountabilityReviewTest {
     postGuarantee.payCompensation(key, "manager2", 0);
     AccountabilityReview review = steps.openReview(key);
 
-    assertThat(store.findings(review.reviewId())).singleElement().satisfies(f -> {
-      assertThat(f.clause()).isEqualTo("§27(三)");
-      assertThat(f.manager()).isEqualTo("manager1");
-    });
+    assertThat(store.findings(review.reviewId()))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.clause()).isEqualTo("§27(三)");
+              assertThat(f.manager()).isEqualTo("manager1");
+            });
     steps.audit(key, "auditor1", List.of(verdict(1, "confirm")), List.of());
 
     assertThat(engine.getRuntimeService().getVariable(review.reviewId(), "managersUnderReview"))
@@ -196,18 +270,38 @@ class AccountabilityReviewTest {
     AccountabilityReview review = steps.openReview(key);
     int lastRecord = ledger.headSequence(key).orElseThrow();
 
-    assertThatThrownBy(() -> steps.audit(key, "auditor1", List.of(),
-        List.of(added("manager1", "§27(三)", "monitoring", "2"))))
-        .isInstanceOf(SubmissionRefusedException.class).hasMessageContaining("§27(一), §27(六) or §27(七)");
-    assertThatThrownBy(() -> steps.audit(key, "auditor1", List.of(),
-        List.of(added("manager1", "§27(一)", "evaluation", String.valueOf(lastRecord + 50)))))
-        .isInstanceOf(SubmissionRefusedException.class).hasMessageContaining("cites records that do not exist");
-    steps.audit(key, "auditor1", List.of(), List.of(added("manager1", "§27(一)", "evaluation", "3, 4"),
-        added("manager1", "§27(六)", "monitoring", "5")));
+    assertThatThrownBy(
+            () ->
+                steps.audit(
+                    key,
+                    "auditor1",
+                    List.of(),
+                    List.of(added("manager1", "§27(三)", "monitoring", "2"))))
+        .isInstanceOf(SubmissionRefusedException.class)
+        .hasMessageContaining("§27(一), §27(六) or §27(七)");
+    assertThatThrownBy(
+            () ->
+                steps.audit(
+                    key,
+                    "auditor1",
+                    List.of(),
+                    List.of(
+                        added(
+                            "manager1", "§27(一)", "evaluation", String.valueOf(lastRecord + 50)))))
+        .isInstanceOf(SubmissionRefusedException.class)
+        .hasMessageContaining("cites records that do not exist");
+    steps.audit(
+        key,
+        "auditor1",
+        List.of(),
+        List.of(
+            added("manager1", "§27(一)", "evaluation", "3, 4"),
+            added("manager1", "§27(六)", "monitoring", "5")));
 
-    assertThat(store.findings(review.reviewId())).extracting(ReviewFinding::clause, ReviewFinding::origin,
-            ReviewFinding::status)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("§27(一)", "AUDITOR", "CONFIRMED"),
+    assertThat(store.findings(review.reviewId()))
+        .extracting(ReviewFinding::clause, ReviewFinding::origin, ReviewFinding::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("§27(一)", "AUDITOR", "CONFIRMED"),
             org.assertj.core.groups.Tuple.tuple("§27(六)", "AUDITOR", "CONFIRMED"));
     assertThat(store.findings(review.reviewId()).get(0).evidence()).containsExactly(3, 4);
     assertThat(reviews.eligibility(review.reviewId(), "manager1").eligible()).isFalse();
@@ -216,32 +310,63 @@ class AccountabilityReviewTest {
   @Test
   void aReservedOpinionClearsTheManagerOfAFindingAboutTheApprovalDecisionItself() {
     LifecycleDriver driver = new LifecycleDriver(engine);
-    var application = driver.toCommittee("manager1",
-        com.creditdiligence.demo.DemoSubmissions.intake("常州问责戊公司", "workingCapitalLoan", 1_000_000, 12),
-        "approveWithConditions");
+    var application =
+        driver.toCommittee(
+            "manager1",
+            com.creditdiligence.demo.DemoSubmissions.intake(
+                "常州问责戊公司", "workingCapitalLoan", 1_000_000, 12),
+            "approveWithConditions");
     String id = application.getId();
     String key = application.getBusinessKey();
-    driver.voters(id).forEach(member -> driver.complete(id, "Task_CommitteeVote", member,
-        com.creditdiligence.demo.DemoSubmissions.vote("approve")));
-    driver.complete(id, "Task_RecordReservedOpinion", "manager1",
+    driver
+        .voters(id)
+        .forEach(
+            member ->
+                driver.complete(
+                    id,
+                    "Task_CommitteeVote",
+                    member,
+                    com.creditdiligence.demo.DemoSubmissions.vote("approve")));
+    driver.complete(
+        id,
+        "Task_RecordReservedOpinion",
+        "manager1",
         com.creditdiligence.demo.TestSubmissions.reservedOpinion(true));
-    driver.complete(id, "Task_SignContracts", "manager1", com.creditdiligence.demo.DemoSubmissions.contracts(false));
-    driver.complete(id, "Task_IssueGuarantee", "manager1", com.creditdiligence.demo.DemoSubmissions.issue(1_000_000));
+    driver.complete(
+        id,
+        "Task_SignContracts",
+        "manager1",
+        com.creditdiligence.demo.DemoSubmissions.contracts(false));
+    driver.complete(
+        id,
+        "Task_IssueGuarantee",
+        "manager1",
+        com.creditdiligence.demo.DemoSubmissions.issue(1_000_000));
     postGuarantee.payCompensation(key, "manager1", 0);
     AccountabilityReview review = steps.openReview(key);
 
     steps.audit(key, "auditor1", List.of(), List.of(added("manager1", "§27(七)", "approval", "1")));
 
-    ExemptionEligibility.Eligibility eligibility = reviews.eligibility(review.reviewId(), "manager1");
+    ExemptionEligibility.Eligibility eligibility =
+        reviews.eligibility(review.reviewId(), "manager1");
     assertThat(eligibility.eligible()).isTrue();
     assertThat(eligibility.clearedFindings()).containsExactly(1);
     assertThat(eligibility.reasons()).anyMatch(r -> r.contains("reserved opinion"));
-    assertThat(eligibility.grounds()).anySatisfy(g -> {
-      assertThat(g.code()).isEqualTo(ExemptionGround.DISSENT);
-      assertThat(g.detail()).isEqualTo("reservedOpinion");
-      assertThat(g.evidence()).singleElement().satisfies(n -> assertThat(ledger.records(key).stream()
-          .filter(r -> r.sequenceNo() == n).map(EvidenceRecord::dutyCode)).containsExactly("RESERVED_OPINION"));
-    });
+    assertThat(eligibility.grounds())
+        .anySatisfy(
+            g -> {
+              assertThat(g.code()).isEqualTo(ExemptionGround.DISSENT);
+              assertThat(g.detail()).isEqualTo("reservedOpinion");
+              assertThat(g.evidence())
+                  .singleElement()
+                  .satisfies(
+                      n ->
+                          assertThat(
+                                  ledger.records(key).stream()
+                                      .filter(r -> r.sequenceNo() == n)
+                                      .map(EvidenceRecord::dutyCode))
+                              .containsExactly("RESERVED_OPINION"));
+            });
   }
 
   @Test
@@ -250,8 +375,8 @@ class AccountabilityReviewTest {
     engine.getIdentityService().createMembership("manager1", "auditor");
     try {
       assertThatThrownBy(() -> steps.audit(key, "manager1", List.of(), List.of()))
-          .isInstanceOf(SubmissionRefusedException.class).hasMessageContaining(
-              "managed this case or voted on it, and may not review it");
+          .isInstanceOf(SubmissionRefusedException.class)
+          .hasMessageContaining("managed this case or voted on it, and may not review it");
     } finally {
       engine.getIdentityService().deleteMembership("manager1", "auditor");
       release(key, "Task_AuditorReview");
@@ -260,7 +385,8 @@ class AccountabilityReviewTest {
     try {
       steps.audit(key, "auditor1", List.of(), List.of());
       assertThatThrownBy(() -> steps.deliberate(key, "auditor1"))
-          .isInstanceOf(SubmissionRefusedException.class).hasMessageContaining("may not sit on its board");
+          .isInstanceOf(SubmissionRefusedException.class)
+          .hasMessageContaining("may not sit on its board");
     } finally {
       engine.getIdentityService().deleteMembership("auditor1", "accountabilityBoard");
     }
@@ -268,17 +394,27 @@ class AccountabilityReviewTest {
 
   @Test
   void anAuditorOpensAReviewOverTheApiAndAManagerCannot() throws Exception {
-    String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "常州问责庚公司", 1_000_000).getBusinessKey();
+    String key =
+        new LifecycleDriver(engine)
+            .issuedGuarantee("manager1", "常州问责庚公司", 1_000_000)
+            .getBusinessKey();
 
-    ResponseEntity<String> byManager = post("manager2", "/api/cases/" + key + "/accountability-reviews",
-        "{\"reason\":\"抽查:检查保后监管是否按期\"}");
+    ResponseEntity<String> byManager =
+        post(
+            "manager2",
+            "/api/cases/" + key + "/accountability-reviews",
+            "{\"reason\":\"抽查:检查保后监管是否按期\"}");
     assertThat(byManager.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(byManager.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(byManager.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(byManager.getBody()).contains("Only an auditor may review accountability");
     assertThat(store.reviewsOfCase(key)).isEmpty();
 
-    ResponseEntity<String> byAuditor = post("auditor1", "/api/cases/" + key + "/accountability-reviews",
-        "{\"reason\":\"抽查:检查保后监管是否按期\"}");
+    ResponseEntity<String> byAuditor =
+        post(
+            "auditor1",
+            "/api/cases/" + key + "/accountability-reviews",
+            "{\"reason\":\"抽查:检查保后监管是否按期\"}");
     assertThat(byAuditor.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     JsonNode review = JSON.readTree(byAuditor.getBody());
     assertThat(review.at("/review/trigger").asText()).isEqualTo("AUDITOR_REQUEST");
@@ -287,8 +423,11 @@ class AccountabilityReviewTest {
     assertThat(review.path("overdue").asBoolean()).isFalse();
     assertThat(review.at("/eligibility/0/manager").asText()).isEqualTo("manager1");
 
-    ResponseEntity<String> again = post("auditor1", "/api/cases/" + key + "/accountability-reviews",
-        "{\"reason\":\"重复发起同一案件的审查\"}");
+    ResponseEntity<String> again =
+        post(
+            "auditor1",
+            "/api/cases/" + key + "/accountability-reviews",
+            "{\"reason\":\"重复发起同一案件的审查\"}");
     assertThat(again.getBody()).contains("already has an accountability review under way");
   }
 
@@ -299,12 +438,21 @@ class AccountabilityReviewTest {
     steps.audit(key, "auditor1", List.of(verdict(1, "confirm")), List.of());
     steps.deliberate(key, "board1");
     steps.waiveStatement(key, "manager2");
-    steps.decide(key, "Task_BoardDetermination", "board3", "tier", "reducible", "determinationClauses", List.of("§27(五)"),
+    steps.decide(
+        key,
+        "Task_BoardDetermination",
+        "board3",
+        "tier",
+        "reducible",
+        "determinationClauses",
+        List.of("§27(五)"),
         "determinationRationale");
     complete(key, "Task_Appeal", "manager2", Map.of("appealChoice", "accept"));
 
-    JsonNode record = JSON.readTree(http.withBasicAuth("auditor1", "demo")
-        .getForObject("/api/managers/manager2/record", String.class));
+    JsonNode record =
+        JSON.readTree(
+            http.withBasicAuth("auditor1", "demo")
+                .getForObject("/api/managers/manager2/record", String.class));
     JsonNode entry = null;
     for (JsonNode r : record.path("history")) {
       if (r.path("reviewId").asText().equals(review.reviewId())) {
@@ -317,7 +465,8 @@ class AccountabilityReviewTest {
     assertThat(record.at("/outcomes/reducible").asLong()).isPositive();
   }
 
-  // --- driving the review -------------------------------------------------------------------------
+  // --- driving the review
+  // -------------------------------------------------------------------------
 
   private void complete(String key, String taskKey, String user, Map<String, Object> values) {
     new LifecycleDriver(engine).completeInCase(key, taskKey, user, values);
@@ -325,14 +474,31 @@ class AccountabilityReviewTest {
 
   /** A refused submission leaves the task claimed by whoever tried; hand it back to the group. */
   private void release(String key, String taskKey) {
-    var task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(taskKey)
-        .singleResult();
+    var task =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(key)
+            .taskDefinitionKey(taskKey)
+            .singleResult();
     engine.getTaskService().setAssignee(task.getId(), null);
   }
 
-  private static Map<String, Object> added(String manager, String clause, String stage, String evidence) {
-    return Map.of("manager", manager, "clause", clause, "stage", stage, "severity", "minor",
-        "statement", "报告所述经营数据与后续查明事实明显不符", "evidence", evidence);
+  private static Map<String, Object> added(
+      String manager, String clause, String stage, String evidence) {
+    return Map.of(
+        "manager",
+        manager,
+        "clause",
+        clause,
+        "stage",
+        stage,
+        "severity",
+        "minor",
+        "statement",
+        "报告所述经营数据与后续查明事实明显不符",
+        "evidence",
+        evidence);
   }
 
   private List<String> recordTypes(String key) {
@@ -342,6 +508,7 @@ class AccountabilityReviewTest {
   private ResponseEntity<String> post(String user, String path, String body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, "demo").postForEntity(path, new HttpEntity<>(body, headers), String.class);
+    return http.withBasicAuth(user, "demo")
+        .postForEntity(path, new HttpEntity<>(body, headers), String.class);
   }
 }

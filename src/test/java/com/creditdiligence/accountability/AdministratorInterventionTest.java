@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.RequestEntity;
+import org.springframework.http.ResponseEntity;
 
 /**
  * An administrator's intervention through /engine-rest (as Cockpit makes it) is evidence in the case's chain — who,
@@ -31,25 +31,34 @@ class AdministratorInterventionTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  EvidenceLedger ledger;
-  @Autowired
-  TestRestTemplate http;
+  @Autowired ProcessEngine engine;
+  @Autowired EvidenceLedger ledger;
+  @Autowired TestRestTemplate http;
 
   @Test
-  void anAdministratorsModificationFromTheVoteToTheContractsIsInTheChainAndIsAnApprovalOutOfProcedure() throws Exception {
+  void
+      anAdministratorsModificationFromTheVoteToTheContractsIsInTheChainAndIsAnApprovalOutOfProcedure()
+          throws Exception {
     String caseId = committeeVoting("苏州干预甲公司");
     String key = businessKeyOf(caseId);
 
-    ResponseEntity<String> modified = engineRest("admin", HttpMethod.POST, "/process-instance/" + caseId + "/modification",
-        """
+    ResponseEntity<String> modified =
+        engineRest(
+            "admin",
+            HttpMethod.POST,
+            "/process-instance/" + caseId + "/modification",
+            """
         {"skipCustomListeners": false, "instructions": [
           {"type": "startBeforeActivity", "activityId": "Task_SignContracts"},
           {"type": "cancel", "activityId": "Task_CommitteeVote#multiInstanceBody"}]}""");
     assertThat(modified.getStatusCode().value()).isEqualTo(204);
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(caseId).singleResult().getTaskDefinitionKey())
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(caseId)
+                .singleResult()
+                .getTaskDefinitionKey())
         .isEqualTo("Task_SignContracts");
 
     EvidenceRecord intervention = interventions(key).get(0);
@@ -66,11 +75,15 @@ class AdministratorInterventionTest {
     assertThat(duty.path("clause").asText()).contains("银监发〔2004〕51号").contains("超越权限、违反程序审批");
     assertThat(duty.path("responsible").asText()).isEqualTo("admin");
     assertThat(ints(duty.path("evidence"))).contains(intervention.sequenceNo());
-    assertThat(duty.path("explanation").asText()).contains("ModifyProcessInstance").contains("admin")
+    assertThat(duty.path("explanation").asText())
+        .contains("ModifyProcessInstance")
+        .contains("admin")
         .contains("no approving committee decision");
 
-    JsonNode drafts = JSON.readTree(http.withBasicAuth("auditor1", "demo")
-        .getForObject("/api/cases/" + key + "/draft-findings", String.class));
+    JsonNode drafts =
+        JSON.readTree(
+            http.withBasicAuth("auditor1", "demo")
+                .getForObject("/api/cases/" + key + "/draft-findings", String.class));
     JsonNode finding = only(drafts.path("findings"), "APPROVAL_IN_PROCEDURE");
     assertThat(finding.path("clause").asText()).isEqualTo("§27(七)");
     assertThat(finding.path("severity").asText()).isEqualTo("major");
@@ -85,8 +98,12 @@ class AdministratorInterventionTest {
     String key = businessKeyOf(caseId);
     engine.getRuntimeService().setVariable(caseId, "committeeNote", "before");
 
-    ResponseEntity<String> written = engineRest("admin", HttpMethod.PUT,
-        "/process-instance/" + caseId + "/variables/committeeNote", "{\"value\": \"after\", \"type\": \"String\"}");
+    ResponseEntity<String> written =
+        engineRest(
+            "admin",
+            HttpMethod.PUT,
+            "/process-instance/" + caseId + "/variables/committeeNote",
+            "{\"value\": \"after\", \"type\": \"String\"}");
     assertThat(written.getStatusCode().value()).isEqualTo(204);
 
     EvidenceRecord intervention = interventions(key).get(0);
@@ -98,18 +115,32 @@ class AdministratorInterventionTest {
     assertThat(variable.path("before").asText()).isEqualTo("before");
     assertThat(variable.path("after").asText()).isEqualTo("after");
     assertThat(ledger.verify(key).isIntact()).isTrue();
-    assertThat(dutyFact(key, "auditor1", "APPROVAL_IN_PROCEDURE").path("status").asText()).isEqualTo("VIOLATED");
+    assertThat(dutyFact(key, "auditor1", "APPROVAL_IN_PROCEDURE").path("status").asText())
+        .isEqualTo("VIOLATED");
   }
 
   @Test
-  void anAdministratorsReassignmentOfAVoteIsInTheChainWithTheAssigneeBeforeAndAfter() throws Exception {
+  void anAdministratorsReassignmentOfAVoteIsInTheChainWithTheAssigneeBeforeAndAfter()
+      throws Exception {
     String caseId = committeeVoting("苏州干预丙公司");
     String key = businessKeyOf(caseId);
-    Task vote = engine.getTaskService().createTaskQuery().processInstanceId(caseId)
-        .taskDefinitionKey("Task_CommitteeVote").orderByTaskAssignee().asc().list().get(0);
+    Task vote =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(caseId)
+            .taskDefinitionKey("Task_CommitteeVote")
+            .orderByTaskAssignee()
+            .asc()
+            .list()
+            .get(0);
 
-    ResponseEntity<String> reassigned = engineRest("admin", HttpMethod.POST, "/task/" + vote.getId() + "/assignee",
-        "{\"userId\": \"committee7\"}");
+    ResponseEntity<String> reassigned =
+        engineRest(
+            "admin",
+            HttpMethod.POST,
+            "/task/" + vote.getId() + "/assignee",
+            "{\"userId\": \"committee7\"}");
     assertThat(reassigned.getStatusCode().value()).isEqualTo(204);
 
     EvidenceRecord intervention = interventions(key).get(0);
@@ -123,23 +154,41 @@ class AdministratorInterventionTest {
   }
 
   @Test
-  void aManagersOwnWorkAndACaseWithoutInterventionLeaveNoInterventionAndTheProcedureIsKept() throws Exception {
+  void aManagersOwnWorkAndACaseWithoutInterventionLeaveNoInterventionAndTheProcedureIsKept()
+      throws Exception {
     LifecycleDriver driver = new LifecycleDriver(engine);
     String key = driver.issuedGuarantee("manager1", "苏州干预丁公司", 1_000_000).getBusinessKey();
 
     assertThat(interventions(key)).isEmpty();
-    assertThat(dutyFact(key, "manager1", "APPROVAL_IN_PROCEDURE").path("status").asText()).isEqualTo("SATISFIED");
+    assertThat(dutyFact(key, "manager1", "APPROVAL_IN_PROCEDURE").path("status").asText())
+        .isEqualTo("SATISFIED");
   }
 
   @Test
   void anAdministratorsJobRetriesAreInTheChainAndDoNotBypassTheApproval() throws Exception {
-    String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "苏州干预己公司", 1_000_000).getBusinessKey();
-    String caseId = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(key)
-        .processDefinitionKey(LifecycleDriver.PROCESS_KEY).singleResult().getId();
-    Job timer = engine.getManagementService().createJobQuery().processInstanceId(caseId).timers().singleResult();
+    String key =
+        new LifecycleDriver(engine)
+            .issuedGuarantee("manager1", "苏州干预己公司", 1_000_000)
+            .getBusinessKey();
+    String caseId =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(key)
+            .processDefinitionKey(LifecycleDriver.PROCESS_KEY)
+            .singleResult()
+            .getId();
+    Job timer =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(caseId)
+            .timers()
+            .singleResult();
 
-    ResponseEntity<String> retried = engineRest("admin", HttpMethod.PUT, "/job/" + timer.getId() + "/retries",
-        "{\"retries\": 7}");
+    ResponseEntity<String> retried =
+        engineRest(
+            "admin", HttpMethod.PUT, "/job/" + timer.getId() + "/retries", "{\"retries\": 7}");
     assertThat(retried.getStatusCode().value()).isEqualTo(204);
 
     EvidenceRecord intervention = interventions(key).get(0);
@@ -150,7 +199,8 @@ class AdministratorInterventionTest {
     assertThat(change.path("property").asText()).isEqualTo("retries");
     assertThat(change.path("before").asText()).isEqualTo(String.valueOf(timer.getRetries()));
     assertThat(change.path("after").asText()).isEqualTo("7");
-    assertThat(dutyFact(key, "manager1", "APPROVAL_IN_PROCEDURE").path("status").asText()).isEqualTo("SATISFIED");
+    assertThat(dutyFact(key, "manager1", "APPROVAL_IN_PROCEDURE").path("status").asText())
+        .isEqualTo("SATISFIED");
   }
 
   @Test
@@ -158,52 +208,74 @@ class AdministratorInterventionTest {
     String caseId = committeeVoting("苏州干预戊公司");
     String key = businessKeyOf(caseId);
 
-    ResponseEntity<String> deleted = engineRest("admin", HttpMethod.DELETE, "/process-instance/" + caseId, null);
+    ResponseEntity<String> deleted =
+        engineRest("admin", HttpMethod.DELETE, "/process-instance/" + caseId, null);
     assertThat(deleted.getStatusCode().value()).isEqualTo(204);
 
     EvidenceRecord intervention = interventions(key).get(0);
-    assertThat(JSON.readTree(intervention.findings()).path("operation").asText()).isEqualTo("Delete");
+    assertThat(JSON.readTree(intervention.findings()).path("operation").asText())
+        .isEqualTo("Delete");
     assertThat(ledger.verify(key).isIntact()).isTrue();
-    assertThat(dutyFact(key, "auditor1", "APPROVAL_IN_PROCEDURE").path("status").asText()).isEqualTo("VIOLATED");
+    assertThat(dutyFact(key, "auditor1", "APPROVAL_IN_PROCEDURE").path("status").asText())
+        .isEqualTo("VIOLATED");
   }
 
   private String committeeVoting(String applicant) {
-    return new LifecycleDriver(engine).toCommittee("manager1",
-        DemoSubmissions.intake(applicant, "workingCapitalLoan", 1_000_000, 12), "approve").getId();
+    return new LifecycleDriver(engine)
+        .toCommittee(
+            "manager1",
+            DemoSubmissions.intake(applicant, "workingCapitalLoan", 1_000_000, 12),
+            "approve")
+        .getId();
   }
 
   private String businessKeyOf(String caseId) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(caseId).singleResult()
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceId(caseId)
+        .singleResult()
         .getBusinessKey();
   }
 
   private List<EvidenceRecord> interventions(String key) {
-    return ledger.records(key).stream().filter(r -> r.recordType().equals("ADMIN_INTERVENTION")).toList();
+    return ledger.records(key).stream()
+        .filter(r -> r.recordType().equals("ADMIN_INTERVENTION"))
+        .toList();
   }
 
-  private ResponseEntity<String> engineRest(String user, HttpMethod method, String path, String body) {
-    RequestEntity.BodyBuilder request = RequestEntity.method(method, "/engine-rest" + path)
-        .header("Authorization", HttpBasic.header(user, "demo")).header("Content-Type", "application/json");
+  private ResponseEntity<String> engineRest(
+      String user, HttpMethod method, String path, String body) {
+    RequestEntity.BodyBuilder request =
+        RequestEntity.method(method, "/engine-rest" + path)
+            .header("Authorization", HttpBasic.header(user, "demo"))
+            .header("Content-Type", "application/json");
     return http.exchange(body == null ? request.build() : request.body(body), String.class);
   }
 
   private JsonNode dutyFact(String key, String reader, String code) throws Exception {
-    JsonNode facts = JSON.readTree(http.withBasicAuth(reader, "demo")
-        .getForObject("/api/cases/" + key + "/duty-facts", String.class));
+    JsonNode facts =
+        JSON.readTree(
+            http.withBasicAuth(reader, "demo")
+                .getForObject("/api/cases/" + key + "/duty-facts", String.class));
     return only(facts, code);
   }
 
   private static JsonNode only(JsonNode items, String code) {
-    return only(items, code, items.isArray() && items.size() > 0 && items.get(0).has("dutyCode") ? "dutyCode" : "code");
+    return only(
+        items,
+        code,
+        items.isArray() && items.size() > 0 && items.get(0).has("dutyCode") ? "dutyCode" : "code");
   }
 
   private static JsonNode only(JsonNode items, String value, String field) {
     List<JsonNode> matching = new java.util.ArrayList<>();
-    items.forEach(item -> {
-      if (value.equals(item.path(field).asText())) {
-        matching.add(item);
-      }
-    });
+    items.forEach(
+        item -> {
+          if (value.equals(item.path(field).asText())) {
+            matching.add(item);
+          }
+        });
     assertThat(matching).as(field + " " + value + " in " + items).hasSize(1);
     return matching.get(0);
   }

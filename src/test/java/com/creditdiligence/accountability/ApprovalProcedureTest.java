@@ -22,27 +22,38 @@ import org.junit.jupiter.api.Test;
 class ApprovalProcedureTest {
 
   private static final Instant DECIDED = Instant.parse("2026-11-20T02:00:00Z");
+
   /** What the table gives for 30,000,000 of working-capital guarantee: 7 voters, 5 approvals. */
-  private static final Authority SEVEN_OF_FIVE = new Authority("workingCapitalLoan", new BigDecimal("30000000"), 7, 5,
-      "Decision_ApprovalAuthority:v1");
+  private static final Authority SEVEN_OF_FIVE =
+      new Authority(
+          "workingCapitalLoan", new BigDecimal("30000000"), 7, 5, "Decision_ApprovalAuthority:v1");
 
   @Test
   void aDecisionTakenWithFewerVotersAndALowerThresholdThanTheTableIsOutOfProcedure() {
-    ApprovalRecord record = new ApprovalRecord(true, Optional.of(new Decision(3, 2, 3, 0, "approved", DECIDED)),
-        Optional.of(SEVEN_OF_FIVE), votes("approve", "approve", "approve"));
+    ApprovalRecord record =
+        new ApprovalRecord(
+            true,
+            Optional.of(new Decision(3, 2, 3, 0, "approved", DECIDED)),
+            Optional.of(SEVEN_OF_FIVE),
+            votes("approve", "approve", "approve"));
 
     DutyFact fact = only(ApprovalProcedure.of(List.of(), record));
 
     assertThat(fact.status()).isEqualTo(Status.VIOLATED);
-    assertThat(fact.explanation()).contains("3 voters and 2 approvals").contains("requires 7 and 5");
+    assertThat(fact.explanation())
+        .contains("3 voters and 2 approvals")
+        .contains("requires 7 and 5");
     assertThat(fact.responsible()).isNull();
   }
 
   @Test
   void aResultTheVotesDoNotBearOutIsOutOfProcedure() {
-    ApprovalRecord record = new ApprovalRecord(true,
-        Optional.of(new Decision(7, 5, 5, 2, "approved", DECIDED)), Optional.of(SEVEN_OF_FIVE),
-        votes("reject", "reject", "reject", "reject", "reject", "approve", "approve"));
+    ApprovalRecord record =
+        new ApprovalRecord(
+            true,
+            Optional.of(new Decision(7, 5, 5, 2, "approved", DECIDED)),
+            Optional.of(SEVEN_OF_FIVE),
+            votes("reject", "reject", "reject", "reject", "reject", "approve", "approve"));
 
     DutyFact fact = only(ApprovalProcedure.of(List.of(), record));
 
@@ -52,9 +63,12 @@ class ApprovalProcedureTest {
 
   @Test
   void aDecisionAsTheTableAndTheVotesSayIsInProcedure() {
-    ApprovalRecord record = new ApprovalRecord(true,
-        Optional.of(new Decision(7, 5, 5, 2, "approved", DECIDED)), Optional.of(SEVEN_OF_FIVE),
-        votes("approve", "approve", "approve", "approve", "approve", "reject", "reject"));
+    ApprovalRecord record =
+        new ApprovalRecord(
+            true,
+            Optional.of(new Decision(7, 5, 5, 2, "approved", DECIDED)),
+            Optional.of(SEVEN_OF_FIVE),
+            votes("approve", "approve", "approve", "approve", "approve", "reject", "reject"));
 
     assertThat(only(ApprovalProcedure.of(List.of(), record)).status()).isEqualTo(Status.SATISFIED);
   }
@@ -64,7 +78,8 @@ class ApprovalProcedureTest {
     EvidenceRecord first = intervention(4, "admin", "ModifyProcessInstance");
     EvidenceRecord second = intervention(6, "admin2", "Migrate");
     EvidenceRecord retries = intervention(7, "admin3", "SetJobRetries");
-    ApprovalRecord record = new ApprovalRecord(true, Optional.empty(), Optional.of(SEVEN_OF_FIVE), List.of());
+    ApprovalRecord record =
+        new ApprovalRecord(true, Optional.empty(), Optional.of(SEVEN_OF_FIVE), List.of());
 
     List<DutyFact> facts = ApprovalProcedure.of(List.of(first, second, retries), record);
 
@@ -72,14 +87,36 @@ class ApprovalProcedureTest {
     assertThat(facts).allSatisfy(f -> assertThat(f.status()).isEqualTo(Status.VIOLATED));
     assertThat(facts.get(0).evidence()).containsExactly(4);
     assertThat(facts.get(1).evidence()).containsExactly(6);
-    assertThat(facts.get(0).explanation()).startsWith(ApprovalProcedure.SITUATION).contains("ModifyProcessInstance by admin")
+    assertThat(facts.get(0).explanation())
+        .startsWith(ApprovalProcedure.SITUATION)
+        .contains("ModifyProcessInstance by admin")
         .doesNotContain("admin2");
   }
 
-  private static EvidenceRecord intervention(int sequenceNo, String administrator, String operation) {
-    return new EvidenceRecord(sequenceNo, "GA-TEST-000001", sequenceNo, "ADMIN_INTERVENTION", ApprovalProcedure.LIFECYCLE,
-        "p1", null, null, null, null, administrator, null, DECIDED.plusSeconds(sequenceNo), null,
-        "{\"operation\":\"" + operation + "\"}", "[]", null, null, null, "0", "0");
+  private static EvidenceRecord intervention(
+      int sequenceNo, String administrator, String operation) {
+    return new EvidenceRecord(
+        sequenceNo,
+        "GA-TEST-000001",
+        sequenceNo,
+        "ADMIN_INTERVENTION",
+        ApprovalProcedure.LIFECYCLE,
+        "p1",
+        null,
+        null,
+        null,
+        null,
+        administrator,
+        null,
+        DECIDED.plusSeconds(sequenceNo),
+        null,
+        "{\"operation\":\"" + operation + "\"}",
+        "[]",
+        null,
+        null,
+        null,
+        "0",
+        "0");
   }
 
   private static DutyFact only(List<DutyFact> facts) {
@@ -89,6 +126,7 @@ class ApprovalProcedureTest {
 
   private static List<Vote> votes(String... votes) {
     return java.util.stream.IntStream.range(0, votes.length)
-        .mapToObj(i -> new Vote("committee" + (i + 1), false, votes[i])).toList();
+        .mapToObj(i -> new Vote("committee" + (i + 1), false, votes[i]))
+        .toList();
   }
 }

@@ -38,20 +38,13 @@ class BrokenEvidenceReviewTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  CaseEvents events;
-  @Autowired
-  ReviewStore store;
-  @Autowired
-  Reviews reviews;
-  @Autowired
-  EvidenceLedger ledger;
-  @Autowired
-  JdbcClient jdbc;
-  @Autowired
-  TestRestTemplate http;
+  @Autowired ProcessEngine engine;
+  @Autowired CaseEvents events;
+  @Autowired ReviewStore store;
+  @Autowired Reviews reviews;
+  @Autowired EvidenceLedger ledger;
+  @Autowired JdbcClient jdbc;
+  @Autowired TestRestTemplate http;
 
   PostGuaranteeSteps postGuarantee;
   ReviewSteps steps;
@@ -70,7 +63,8 @@ class BrokenEvidenceReviewTest {
   }
 
   @Test
-  void aRecordChangedBeforeTheReviewOpensIsNamedByTheReviewAndTheManagerIsNotEligibleOnTheRecord() throws Exception {
+  void aRecordChangedBeforeTheReviewOpensIsNamedByTheReviewAndTheManagerIsNotEligibleOnTheRecord()
+      throws Exception {
     String key = driver.issuedGuarantee("manager1", "常州断链甲公司", 1_000_000).getBusinessKey();
     int tampered = backdateAnalysis(key);
     postGuarantee.payCompensation(key, "manager1", 0);
@@ -79,50 +73,86 @@ class BrokenEvidenceReviewTest {
     assertThat(review.evidenceAtOpening().intact()).isFalse();
     assertThat(review.evidenceAtOpening().firstBrokenRecord()).isEqualTo(tampered);
     assertThat(review.evidenceAtOpening().reason()).contains("was changed after it was written");
-    ExemptionEligibility.Eligibility eligibility = reviews.eligibility(review.reviewId(), "manager1");
+    ExemptionEligibility.Eligibility eligibility =
+        reviews.eligibility(review.reviewId(), "manager1");
     assertThat(eligibility.eligible()).isFalse();
-    assertThat(eligibility.reasons()).anySatisfy(r -> assertThat(r).contains("cannot on its own support an exemption")
-        .contains("#" + tampered));
-    assertThat(String.valueOf(engine.getRuntimeService().getVariable(review.reviewId(), "evidenceIntegrity")))
+    assertThat(eligibility.reasons())
+        .anySatisfy(
+            r ->
+                assertThat(r)
+                    .contains("cannot on its own support an exemption")
+                    .contains("#" + tampered));
+    assertThat(
+            String.valueOf(
+                engine.getRuntimeService().getVariable(review.reviewId(), "evidenceIntegrity")))
         .contains("does not verify from record #" + tampered);
 
     JsonNode view = reviewView(review.reviewId());
     assertThat(view.at("/evidenceIntegrity/intact").asBoolean()).isFalse();
     assertThat(view.at("/evidenceIntegrity/firstBrokenRecord").asInt()).isEqualTo(tampered);
     assertThat(view.at("/review/evidenceAtOpening/firstBrokenRecord").asInt()).isEqualTo(tampered);
-    assertThat(view.path("evidenceStatement").asText()).contains("does not verify from record #" + tampered);
+    assertThat(view.path("evidenceStatement").asText())
+        .contains("does not verify from record #" + tampered);
     assertThat(eligibilityOf(view, "manager1").path("eligible").asBoolean()).isFalse();
 
     steps.audit(key, "auditor1", List.of(), List.of());
     steps.deliberate(key, "board1");
     Task statement = task(key, "Task_ManagerStatement");
-    assertThat(engine.getTaskService().getVariable(statement.getId(), "eligibleForExemption")).isEqualTo(false);
+    assertThat(engine.getTaskService().getVariable(statement.getId(), "eligibleForExemption"))
+        .isEqualTo(false);
     assertThat(engine.getTaskService().getVariable(statement.getId(), "suggestedTier")).isNull();
-    assertThat(String.valueOf(engine.getTaskService().getVariable(statement.getId(), "managerBrief")))
-        .contains("不符合第二十八条免责条件").contains("Suggested tier: 无 none").contains("#" + tampered);
+    assertThat(
+            String.valueOf(engine.getTaskService().getVariable(statement.getId(), "managerBrief")))
+        .contains("不符合第二十八条免责条件")
+        .contains("Suggested tier: 无 none")
+        .contains("#" + tampered);
     steps.waiveStatement(key, "manager1");
     Task determination = task(key, "Task_BoardDetermination");
-    assertThat(String.valueOf(engine.getTaskService().getVariable(determination.getId(), "evidenceIntegrity")))
+    assertThat(
+            String.valueOf(
+                engine.getTaskService().getVariable(determination.getId(), "evidenceIntegrity")))
         .contains("does not verify from record #" + tampered);
 
     // The decision stays the board's; what it decided from is on the record.
-    steps.decide(key, "Task_BoardDetermination", "board2", "tier", "exempt", "determinationClauses", List.of(),
+    steps.decide(
+        key,
+        "Task_BoardDetermination",
+        "board2",
+        "tier",
+        "exempt",
+        "determinationClauses",
+        List.of(),
         "determinationRationale");
-    assertThat(store.determinations(review.reviewId())).singleElement()
+    assertThat(store.determinations(review.reviewId()))
+        .singleElement()
         .satisfies(d -> assertThat(d.eligibleForExemption()).isFalse());
 
-    JsonNode dossier = JSON.readTree(http.withBasicAuth("auditor1", "demo")
-        .getForObject("/api/cases/" + key + "/dossier.json", String.class));
+    JsonNode dossier =
+        JSON.readTree(
+            http.withBasicAuth("auditor1", "demo")
+                .getForObject("/api/cases/" + key + "/dossier.json", String.class));
     assertThat(dossier.at("/verification/brokenAt").asInt()).isEqualTo(tampered);
-    assertThat(dossier.at("/reviews/0/evidenceIntegrity/firstBrokenRecord").asInt()).isEqualTo(tampered);
+    assertThat(dossier.at("/reviews/0/evidenceIntegrity/firstBrokenRecord").asInt())
+        .isEqualTo(tampered);
     List<JsonNode> reliable = new ArrayList<>();
     List<JsonNode> unreliable = new ArrayList<>();
-    dossier.path("dutyFacts").forEach(f -> (f.path("evidenceUnreliable").asBoolean() ? unreliable : reliable).add(f));
-    assertThat(unreliable).isNotEmpty().allSatisfy(f -> assertThat(numbers(f.path("evidence")))
-        .satisfiesAnyOf(n -> assertThat(n).isEmpty(), n -> assertThat(n).anyMatch(s -> s >= tampered)));
-    assertThat(reliable).isNotEmpty().allSatisfy(f -> assertThat(numbers(f.path("evidence")))
-        .isNotEmpty().allMatch(s -> s < tampered));
-    assertThat(pdfText(key)).contains("does not verify from record #" + tampered)
+    dossier
+        .path("dutyFacts")
+        .forEach(f -> (f.path("evidenceUnreliable").asBoolean() ? unreliable : reliable).add(f));
+    assertThat(unreliable)
+        .isNotEmpty()
+        .allSatisfy(
+            f ->
+                assertThat(numbers(f.path("evidence")))
+                    .satisfiesAnyOf(
+                        n -> assertThat(n).isEmpty(),
+                        n -> assertThat(n).anyMatch(s -> s >= tampered)));
+    assertThat(reliable)
+        .isNotEmpty()
+        .allSatisfy(
+            f -> assertThat(numbers(f.path("evidence"))).isNotEmpty().allMatch(s -> s < tampered));
+    assertThat(pdfText(key))
+        .contains("does not verify from record #" + tampered)
         .contains("Evidence from record #" + tampered + " on is unreliable");
   }
 
@@ -141,17 +171,26 @@ class BrokenEvidenceReviewTest {
     steps.audit(key, "auditor1", List.of(), List.of());
     steps.deliberate(key, "board1");
     Task statement = task(key, "Task_ManagerStatement");
-    assertThat(engine.getTaskService().getVariable(statement.getId(), "eligibleForExemption")).isEqualTo(true);
-    assertThat(engine.getTaskService().getVariable(statement.getId(), "suggestedTier")).isEqualTo("exempt");
-    assertThat(String.valueOf(engine.getTaskService().getVariable(statement.getId(), "evidenceIntegrity")))
+    assertThat(engine.getTaskService().getVariable(statement.getId(), "eligibleForExemption"))
+        .isEqualTo(true);
+    assertThat(engine.getTaskService().getVariable(statement.getId(), "suggestedTier"))
+        .isEqualTo("exempt");
+    assertThat(
+            String.valueOf(
+                engine.getTaskService().getVariable(statement.getId(), "evidenceIntegrity")))
         .contains("The evidence chain verifies");
 
-    JsonNode dossier = JSON.readTree(http.withBasicAuth("auditor1", "demo")
-        .getForObject("/api/cases/" + key + "/dossier.json", String.class));
+    JsonNode dossier =
+        JSON.readTree(
+            http.withBasicAuth("auditor1", "demo")
+                .getForObject("/api/cases/" + key + "/dossier.json", String.class));
     assertThat(dossier.at("/reviews/0/evidenceIntegrity/intact").asBoolean()).isTrue();
-    assertThat(dossier.path("dutyFacts").findValues("evidenceUnreliable")).isNotEmpty()
+    assertThat(dossier.path("dutyFacts").findValues("evidenceUnreliable"))
+        .isNotEmpty()
         .allSatisfy(flag -> assertThat(flag.asBoolean()).isFalse());
-    assertThat(pdfText(key)).contains("The evidence chain verifies").doesNotContain("[证据不可靠")
+    assertThat(pdfText(key))
+        .contains("The evidence chain verifies")
+        .doesNotContain("[证据不可靠")
         .doesNotContain("does not verify");
   }
 
@@ -167,7 +206,11 @@ class BrokenEvidenceReviewTest {
     assertThat(finding.path("clause").asText()).isEqualTo("§27(五)");
     assertThat(numbers(finding.path("evidence"))).anyMatch(n -> n >= tampered);
     assertThat(finding.path("evidenceUnreliable").asBoolean()).isTrue();
-    assertThat(engine.getRuntimeService().getVariable(review.reviewId(), "findingDecisions").toString())
+    assertThat(
+            engine
+                .getRuntimeService()
+                .getVariable(review.reviewId(), "findingDecisions")
+                .toString())
         .contains("证据不可靠 unreliable: rests on record #" + tampered);
 
     steps.audit(key, "auditor1", List.of(verdict(1, "confirm")), List.of());
@@ -186,30 +229,46 @@ class BrokenEvidenceReviewTest {
     steps.deliberate(key, "board1");
 
     Task statement = task(key, "Task_ManagerStatement");
-    assertThat(engine.getTaskService().getVariable(statement.getId(), "eligibleForExemption")).isEqualTo(false);
-    assertThat(String.valueOf(engine.getTaskService().getVariable(statement.getId(), "evidenceIntegrity")))
+    assertThat(engine.getTaskService().getVariable(statement.getId(), "eligibleForExemption"))
+        .isEqualTo(false);
+    assertThat(
+            String.valueOf(
+                engine.getTaskService().getVariable(statement.getId(), "evidenceIntegrity")))
         .contains("does not verify from record #" + tampered);
     assertThat(store.review(review.reviewId()).orElseThrow().evidenceAtOpening().intact())
-        .as("what the review saw when it opened stays as it was").isTrue();
+        .as("what the review saw when it opened stays as it was")
+        .isTrue();
   }
 
-  // --- helpers -------------------------------------------------------------------------------------
+  // --- helpers
+  // -------------------------------------------------------------------------------------
 
   /** A database administrator backdates the analysis report by an hour; returns its sequence number. */
   private int backdateAnalysis(String key) {
-    int target = ledger.records(key).stream()
-        .filter(r -> r.recordType().equals("TASK_COMPLETED") && "Task_AnalysisEvaluation".equals(r.elementId()))
-        .map(EvidenceRecord::sequenceNo).findFirst().orElseThrow();
-    DatabaseAdministrator.tamperWithoutTriggers(jdbc, () -> jdbc.sql(
-            "UPDATE evidence_record SET recorded_at = recorded_at - INTERVAL '1' HOUR WHERE business_key = ? AND sequence_no = ?")
-        .params(key, target).update());
+    int target =
+        ledger.records(key).stream()
+            .filter(
+                r ->
+                    r.recordType().equals("TASK_COMPLETED")
+                        && "Task_AnalysisEvaluation".equals(r.elementId()))
+            .map(EvidenceRecord::sequenceNo)
+            .findFirst()
+            .orElseThrow();
+    DatabaseAdministrator.tamperWithoutTriggers(
+        jdbc,
+        () ->
+            jdbc.sql(
+                    "UPDATE evidence_record SET recorded_at = recorded_at - INTERVAL '1' HOUR WHERE business_key = ? AND sequence_no = ?")
+                .params(key, target)
+                .update());
     assertThat(ledger.verify(key).brokenAt()).isEqualTo(target);
     return target;
   }
 
   private JsonNode reviewView(String reviewId) throws Exception {
-    return JSON.readTree(http.withBasicAuth("auditor1", "demo")
-        .getForObject("/api/accountability-reviews/" + reviewId, String.class));
+    return JSON.readTree(
+        http.withBasicAuth("auditor1", "demo")
+            .getForObject("/api/accountability-reviews/" + reviewId, String.class));
   }
 
   private static JsonNode eligibilityOf(JsonNode view, String manager) {
@@ -222,12 +281,18 @@ class BrokenEvidenceReviewTest {
   }
 
   private Task task(String key, String taskKey) {
-    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(taskKey)
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceBusinessKey(key)
+        .taskDefinitionKey(taskKey)
         .singleResult();
   }
 
   private String pdfText(String key) throws Exception {
-    byte[] pdf = http.withBasicAuth("auditor1", "demo").getForObject("/api/cases/" + key + "/dossier.pdf", byte[].class);
+    byte[] pdf =
+        http.withBasicAuth("auditor1", "demo")
+            .getForObject("/api/cases/" + key + "/dossier.pdf", byte[].class);
     try (PDDocument document = Loader.loadPDF(pdf)) {
       // Wrapped lines join again as the sentence they were.
       return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");

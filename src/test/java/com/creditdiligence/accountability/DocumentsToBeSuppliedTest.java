@@ -34,25 +34,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ApplicationTest
 class DocumentsToBeSuppliedTest {
 
-  @Autowired
-  BusinessTime businessTime;
+  @Autowired BusinessTime businessTime;
 
-  private static final String REASON = "2025年度审计报告尚未出具,客户承诺下月补交 The 2025 audit report is not out yet";
+  private static final String REASON =
+      "2025年度审计报告尚未出具,客户承诺下月补交 The 2025 audit report is not out yet";
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  CaseEvents events;
-  @Autowired
-  ReviewStore store;
-  @Autowired
-  Reviews reviews;
-  @Autowired
-  EvidenceLedger ledger;
-  @Autowired
-  Amendments amendments;
-  @Autowired
-  CaseDutyFacts dutyFacts;
+  @Autowired ProcessEngine engine;
+  @Autowired CaseEvents events;
+  @Autowired ReviewStore store;
+  @Autowired Reviews reviews;
+  @Autowired EvidenceLedger ledger;
+  @Autowired Amendments amendments;
+  @Autowired CaseDutyFacts dutyFacts;
 
   LifecycleDriver driver;
   PostGuaranteeSteps postGuarantee;
@@ -74,12 +67,14 @@ class DocumentsToBeSuppliedTest {
   void aDocumentToBeSuppliedIsPendingUntilItsDueDate() {
     String key = issuedWithFinancialStatementsToBeSupplied("manager1", "无锡后补甲公司", 10);
 
-    assertThat(supplyDuty(key, now())).satisfies(fact -> {
-      assertThat(fact.status()).isEqualTo(Status.PENDING);
-      assertThat(fact.trigger()).isEqualTo("§27(二)");
-      assertThat(fact.responsible()).isEqualTo("manager1");
-      assertThat(fact.dueAt()).isEqualTo(endOf(today().plusDays(10)));
-    });
+    assertThat(supplyDuty(key, now()))
+        .satisfies(
+            fact -> {
+              assertThat(fact.status()).isEqualTo(Status.PENDING);
+              assertThat(fact.trigger()).isEqualTo("§27(二)");
+              assertThat(fact.responsible()).isEqualTo("manager1");
+              assertThat(fact.dueAt()).isEqualTo(endOf(today().plusDays(10)));
+            });
   }
 
   @Test
@@ -129,24 +124,36 @@ class DocumentsToBeSuppliedTest {
     postGuarantee.payCompensation(key, "manager1", 0);
     AccountabilityReview review = steps.openReview(key);
     List<ReviewFinding> findings = store.findings(review.reviewId());
-    assertThat(findings).filteredOn(f -> f.dutyCode().equals("DOCUMENT_SUPPLIED")).singleElement().satisfies(f -> {
-      assertThat(f.clause()).isEqualTo("§27(二)");
-      assertThat(f.manager()).isEqualTo("manager1");
-      assertThat(f.explanation()).contains("doc04").contains("Audited financial statements").contains("never supplied");
-      assertThat(f.evidence()).containsExactly(investigation(key).sequenceNo());
-    });
+    assertThat(findings)
+        .filteredOn(f -> f.dutyCode().equals("DOCUMENT_SUPPLIED"))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.clause()).isEqualTo("§27(二)");
+              assertThat(f.manager()).isEqualTo("manager1");
+              assertThat(f.explanation())
+                  .contains("doc04")
+                  .contains("Audited financial statements")
+                  .contains("never supplied");
+              assertThat(f.evidence()).containsExactly(investigation(key).sequenceNo());
+            });
 
-    ReviewFinding finding = findings.stream().filter(f -> f.dutyCode().equals("DOCUMENT_SUPPLIED")).findFirst()
-        .orElseThrow();
+    ReviewFinding finding =
+        findings.stream()
+            .filter(f -> f.dutyCode().equals("DOCUMENT_SUPPLIED"))
+            .findFirst()
+            .orElseThrow();
     steps.audit(key, "auditor1", List.of(verdict(finding.findingNo(), "confirm")), List.of());
-    ExemptionEligibility.Eligibility eligibility = reviews.eligibility(review.reviewId(), "manager1");
+    ExemptionEligibility.Eligibility eligibility =
+        reviews.eligibility(review.reviewId(), "manager1");
     assertThat(eligibility.eligible()).isFalse();
     assertThat(eligibility.clauses()).contains("§27(二)");
     assertThat(eligibility.reasons()).anyMatch(reason -> reason.contains("DOCUMENT_SUPPLIED"));
   }
 
   /** An issued guarantee whose investigation accepted the financial statements (doc04) to be supplied. */
-  private String issuedWithFinancialStatementsToBeSupplied(String manager, String applicant, Integer dueInDays) {
+  private String issuedWithFinancialStatementsToBeSupplied(
+      String manager, String applicant, Integer dueInDays) {
     Map<String, Object> investigation = DemoSubmissions.investigation(false);
     investigation.put("doc04Status", "toBeSupplied");
     investigation.remove("doc04Method");
@@ -154,33 +161,56 @@ class DocumentsToBeSuppliedTest {
     if (dueInDays != null) {
       investigation.put("documentsDueBy", today().plusDays(dueInDays).toString());
     }
-    String id = driver.apply(manager, DemoSubmissions.intake(applicant, "workingCapitalLoan", 1_000_000, 12)).getId();
+    String id =
+        driver
+            .apply(manager, DemoSubmissions.intake(applicant, "workingCapitalLoan", 1_000_000, 12))
+            .getId();
     driver.complete(id, "Task_CustomerInvestigation", manager, investigation);
     driver.complete(id, "Task_AnalysisEvaluation", manager, DemoSubmissions.evaluation("approve"));
     driver.runJobs(id);
-    driver.voters(id).forEach(member -> driver.complete(id, "Task_CommitteeVote", member, DemoSubmissions.vote("approve")));
+    driver
+        .voters(id)
+        .forEach(
+            member ->
+                driver.complete(id, "Task_CommitteeVote", member, DemoSubmissions.vote("approve")));
     driver.complete(id, "Task_SignContracts", manager, DemoSubmissions.contracts(false));
     driver.complete(id, "Task_IssueGuarantee", manager, DemoSubmissions.issue(1_000_000));
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult()
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceId(id)
+        .singleResult()
         .getBusinessKey();
   }
 
   /** The supply door: a §19 amendment of the investigation recording the document verified, and how. */
   private void supply(String key, String manager) {
-    amendments.amend(key, investigation(key).sequenceNo(), "客户补交2025年度审计报告,已实地核对原件 Supplied; original checked on site",
-        Map.of("doc04Status", "verified", "doc04Method", "onSite"), manager, now());
+    amendments.amend(
+        key,
+        investigation(key).sequenceNo(),
+        "客户补交2025年度审计报告,已实地核对原件 Supplied; original checked on site",
+        Map.of("doc04Status", "verified", "doc04Method", "onSite"),
+        manager,
+        now());
   }
 
   private DutyFact supplyDuty(String key, Instant at) {
-    List<DutyFact> facts = dutyFacts.of(key, ledger.records(key), at).stream()
-        .filter(f -> f.code().equals("DOCUMENT_SUPPLIED")).toList();
+    List<DutyFact> facts =
+        dutyFacts.of(key, ledger.records(key), at).stream()
+            .filter(f -> f.code().equals("DOCUMENT_SUPPLIED"))
+            .toList();
     assertThat(facts).hasSize(1);
     return facts.get(0);
   }
 
   private EvidenceRecord investigation(String key) {
-    return ledger.records(key).stream().filter(r -> r.recordType().equals("TASK_COMPLETED")
-        && "CUSTOMER_INVESTIGATION".equals(r.dutyCode())).findFirst().orElseThrow();
+    return ledger.records(key).stream()
+        .filter(
+            r ->
+                r.recordType().equals("TASK_COMPLETED")
+                    && "CUSTOMER_INVESTIGATION".equals(r.dutyCode()))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static void moveClock(int days) {

@@ -27,25 +27,17 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 @ApplicationTest
 class ExemptionGroundsReviewTest {
 
-  @Autowired
-  BusinessTime businessTime;
+  @Autowired BusinessTime businessTime;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  CaseEvents events;
-  @Autowired
-  ReviewStore store;
-  @Autowired
-  EvidenceLedger ledger;
-  @Autowired
-  Reviews reviews;
-  @Autowired
-  TestRestTemplate http;
-  @Autowired
-  com.creditdiligence.platform.EngineActions actions;
+  @Autowired ProcessEngine engine;
+  @Autowired CaseEvents events;
+  @Autowired ReviewStore store;
+  @Autowired EvidenceLedger ledger;
+  @Autowired Reviews reviews;
+  @Autowired TestRestTemplate http;
+  @Autowired com.creditdiligence.platform.EngineActions actions;
 
   @AfterEach
   void resetClock() {
@@ -53,38 +45,71 @@ class ExemptionGroundsReviewTest {
   }
 
   @Test
-  void aWarningSignalTheManagerReportedBeforeTheLossIsAGroundCitingItsRecordInTheApiAndTheDossier() throws Exception {
+  void aWarningSignalTheManagerReportedBeforeTheLossIsAGroundCitingItsRecordInTheApiAndTheDossier()
+      throws Exception {
     LifecycleDriver driver = new LifecycleDriver(engine);
     String key = driver.issuedGuarantee("manager1", "常州免责甲公司", 1_000_000).getBusinessKey();
     Instant now = ClockUtil.getCurrentTime().toInstant();
     engine.getIdentityService().setAuthenticatedUserId("manager1");
     try {
-      // As the warning-signals door does it: the reporter's name on the record, the engine's checks the application's.
-      actions.asApplication(() -> events.warningSignal(key, "financialCondition", "fc01",
-          "连续两期利息逾期 Two interest payments missed", LocalDate.ofInstant(now, businessTime.zone()), now));
+      // As the warning-signals door does it: the reporter's name on the record, the engine's checks
+      // the application's.
+      actions.asApplication(
+          () ->
+              events.warningSignal(
+                  key,
+                  "financialCondition",
+                  "fc01",
+                  "连续两期利息逾期 Two interest payments missed",
+                  LocalDate.ofInstant(now, businessTime.zone()),
+                  now));
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
-    int signal = ledger.records(key).stream().filter(r -> "EVENT_RECEIVED".equals(r.recordType()))
-        .map(EvidenceRecord::sequenceNo).reduce((a, b) -> b).orElseThrow();
+    int signal =
+        ledger.records(key).stream()
+            .filter(r -> "EVENT_RECEIVED".equals(r.recordType()))
+            .map(EvidenceRecord::sequenceNo)
+            .reduce((a, b) -> b)
+            .orElseThrow();
     driver.completeInCase(key, "Task_PreservationMeasures", "manager1", preservationMeasures(true));
     driver.completeInCase(key, "Task_ProblemHandling", "manager1", problemHandling("compensated"));
-    driver.completeInCase(key, "Task_RecordCompensation", "manager1", compensation(1_000_000, 400_000));
+    driver.completeInCase(
+        key, "Task_RecordCompensation", "manager1", compensation(1_000_000, 400_000));
     AccountabilityReview review = new ReviewSteps(engine, store).openReview(key);
 
-    ExemptionEligibility.Eligibility eligibility = reviews.eligibility(review.reviewId(), "manager1");
-    assertThat(eligibility.grounds()).as(ledger.records(key).stream().filter(r -> r.sequenceNo() >= signal)
-        .map(r -> r.sequenceNo() + " " + r.recordType() + " " + r.performer() + " " + r.elementId() + " " + r.findings())
-        .toList().toString()).anySatisfy(g -> {
-      assertThat(g.code()).isEqualTo(ExemptionGround.WRITTEN_WARNING);
-      assertThat(g.evidence()).containsExactly(signal);
-      assertThat(g.accepted()).isTrue();
-      assertThat(g.ruleVersion()).startsWith("Decision_ExemptionGrounds:v");
-    });
+    ExemptionEligibility.Eligibility eligibility =
+        reviews.eligibility(review.reviewId(), "manager1");
+    assertThat(eligibility.grounds())
+        .as(
+            ledger.records(key).stream()
+                .filter(r -> r.sequenceNo() >= signal)
+                .map(
+                    r ->
+                        r.sequenceNo()
+                            + " "
+                            + r.recordType()
+                            + " "
+                            + r.performer()
+                            + " "
+                            + r.elementId()
+                            + " "
+                            + r.findings())
+                .toList()
+                .toString())
+        .anySatisfy(
+            g -> {
+              assertThat(g.code()).isEqualTo(ExemptionGround.WRITTEN_WARNING);
+              assertThat(g.evidence()).containsExactly(signal);
+              assertThat(g.accepted()).isTrue();
+              assertThat(g.ruleVersion()).startsWith("Decision_ExemptionGrounds:v");
+            });
     assertThat(eligibility.reasons()).anyMatch(r -> r.contains("书面预警") && r.contains("#" + signal));
 
-    JsonNode view = JSON.readTree(http.withBasicAuth("auditor1", "demo")
-        .getForObject("/api/accountability-reviews/" + review.reviewId(), String.class));
+    JsonNode view =
+        JSON.readTree(
+            http.withBasicAuth("auditor1", "demo")
+                .getForObject("/api/accountability-reviews/" + review.reviewId(), String.class));
     JsonNode grounds = null;
     for (JsonNode e : view.path("eligibility")) {
       if (e.path("manager").asText().equals("manager1")) {
@@ -92,11 +117,17 @@ class ExemptionGroundsReviewTest {
       }
     }
     assertThat(grounds).isNotNull();
-    assertThat(grounds.toString()).contains("\"code\":\"writtenWarning\"").contains("\"evidence\":[" + signal + "]");
+    assertThat(grounds.toString())
+        .contains("\"code\":\"writtenWarning\"")
+        .contains("\"evidence\":[" + signal + "]");
 
-    String dossier = http.withBasicAuth("auditor1", "demo").getForObject("/api/cases/" + key + "/dossier.json", String.class);
+    String dossier =
+        http.withBasicAuth("auditor1", "demo")
+            .getForObject("/api/cases/" + key + "/dossier.json", String.class);
     assertThat(dossier).contains("writtenWarning");
-    byte[] pdf = http.withBasicAuth("auditor1", "demo").getForObject("/api/cases/" + key + "/dossier.pdf", byte[].class);
+    byte[] pdf =
+        http.withBasicAuth("auditor1", "demo")
+            .getForObject("/api/cases/" + key + "/dossier.pdf", byte[].class);
     assertThat(pdf).isNotEmpty();
   }
 

@@ -22,43 +22,79 @@ class ProblemMeasuresTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
-  private static final String NOTE = "已向反保证人发出履约通知,申请冻结账户 Notice served on the counter-guarantor; freeze applied for";
+  private static final String NOTE =
+      "已向反保证人发出履约通知,申请冻结账户 Notice served on the counter-guarantor; freeze applied for";
 
   private final List<EvidenceRecord> records = new ArrayList<>();
 
   @Test
-  void measuresOfSection25WithANoteOfWhatWasDoneSatisfyTheDutyOfWhoeverHeldTheCaseWhenTheyFellDue() {
-    record("TASK_CREATED", "Task_ProblemHandling", "task-ph", Map.of("dueDate", T0.plus(10, ChronoUnit.DAYS).toString()),
-        T0, "manager1");
-    EvidenceRecord done = record("TASK_COMPLETED", "Task_ProblemHandling", "task-ph",
-        handling(List.of("demandCounterGuarantor", "courtFreeze"), NOTE, false), T0.plus(12, ChronoUnit.DAYS), "manager2");
+  void
+      measuresOfSection25WithANoteOfWhatWasDoneSatisfyTheDutyOfWhoeverHeldTheCaseWhenTheyFellDue() {
+    record(
+        "TASK_CREATED",
+        "Task_ProblemHandling",
+        "task-ph",
+        Map.of("dueDate", T0.plus(10, ChronoUnit.DAYS).toString()),
+        T0,
+        "manager1");
+    EvidenceRecord done =
+        record(
+            "TASK_COMPLETED",
+            "Task_ProblemHandling",
+            "task-ph",
+            handling(List.of("demandCounterGuarantor", "courtFreeze"), NOTE, false),
+            T0.plus(12, ChronoUnit.DAYS),
+            "manager2");
 
-    List<DutyFact> facts = ProblemMeasures.of(records,
-        at -> at.isBefore(T0.plus(11, ChronoUnit.DAYS)) ? "manager1" : "manager2");
+    List<DutyFact> facts =
+        ProblemMeasures.of(
+            records, at -> at.isBefore(T0.plus(11, ChronoUnit.DAYS)) ? "manager1" : "manager2");
 
-    assertThat(facts).singleElement().satisfies(f -> {
-      assertThat(f.code()).isEqualTo(ProblemMeasures.DUTY);
-      assertThat(f.status()).isEqualTo(Status.SATISFIED);
-      assertThat(f.clause()).isEqualTo("§25");
-      assertThat(f.stage()).isEqualTo("problemHandling");
-      assertThat(f.explanation()).contains("courtFreeze §25(三)", "demandCounterGuarantor §25(二)");
-      assertThat(f.dueAt()).isEqualTo(T0.plus(10, ChronoUnit.DAYS));
-      assertThat(f.evidence()).containsExactly(done.sequenceNo());
-      assertThat(f.responsible()).isEqualTo("manager1");
-    });
+    assertThat(facts)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.code()).isEqualTo(ProblemMeasures.DUTY);
+              assertThat(f.status()).isEqualTo(Status.SATISFIED);
+              assertThat(f.clause()).isEqualTo("§25");
+              assertThat(f.stage()).isEqualTo("problemHandling");
+              assertThat(f.explanation())
+                  .contains("courtFreeze §25(三)", "demandCounterGuarantor §25(二)");
+              assertThat(f.dueAt()).isEqualTo(T0.plus(10, ChronoUnit.DAYS));
+              assertThat(f.evidence()).containsExactly(done.sequenceNo());
+              assertThat(f.responsible()).isEqualTo("manager1");
+            });
   }
 
   @Test
   void noMeasureOfSection25OrANoteThatSaysNothingIsA27_5Fact() {
-    record("TASK_COMPLETED", "Task_ProblemHandling", "task-a", handling(List.of(), NOTE, false), T0, "manager1");
-    record("TASK_COMPLETED", "Task_ProblemHandling", "task-b", handling(List.of("other"), "已处理 done", false),
-        T0.plusSeconds(60), "manager1");
-    record("TASK_COMPLETED", "Task_ProblemHandling", "task-c", handling(List.of("waitAndSee"), NOTE, false),
-        T0.plusSeconds(120), "manager1");
+    record(
+        "TASK_COMPLETED",
+        "Task_ProblemHandling",
+        "task-a",
+        handling(List.of(), NOTE, false),
+        T0,
+        "manager1");
+    record(
+        "TASK_COMPLETED",
+        "Task_ProblemHandling",
+        "task-b",
+        handling(List.of("other"), "已处理 done", false),
+        T0.plusSeconds(60),
+        "manager1");
+    record(
+        "TASK_COMPLETED",
+        "Task_ProblemHandling",
+        "task-c",
+        handling(List.of("waitAndSee"), NOTE, false),
+        T0.plusSeconds(120),
+        "manager1");
 
     List<DutyFact> facts = ProblemMeasures.of(records, at -> "manager1");
 
-    assertThat(facts).extracting(DutyFact::status).containsExactly(Status.VIOLATED, Status.VIOLATED, Status.VIOLATED);
+    assertThat(facts)
+        .extracting(DutyFact::status)
+        .containsExactly(Status.VIOLATED, Status.VIOLATED, Status.VIOLATED);
     assertThat(facts.get(0).trigger()).isEqualTo("§27(五)");
     assertThat(facts.get(0).explanation()).contains("no measure chosen");
     assertThat(facts.get(1).explanation()).contains("the note says nothing");
@@ -67,11 +103,26 @@ class ProblemMeasuresTest {
 
   @Test
   void reusingTerminatedLimitsWithTheCommitteesApprovalMeetsSection25_1() {
-    EvidenceRecord request = record("TASK_COMPLETED", "Task_ProblemHandling", "task-ph",
-        handling(List.of("terminateUnusedLimits"), NOTE, true), T0, "manager1");
-    EvidenceRecord approval = record("TASK_COMPLETED", "Task_ApproveLimitReuse", "task-ap",
-        Map.of("limitReuseDecision", "approve", "limitReuseRationale", "风险已化解 Risk resolved, limits may be used"),
-        T0.plus(2, ChronoUnit.DAYS), "committee4");
+    EvidenceRecord request =
+        record(
+            "TASK_COMPLETED",
+            "Task_ProblemHandling",
+            "task-ph",
+            handling(List.of("terminateUnusedLimits"), NOTE, true),
+            T0,
+            "manager1");
+    EvidenceRecord approval =
+        record(
+            "TASK_COMPLETED",
+            "Task_ApproveLimitReuse",
+            "task-ap",
+            Map.of(
+                "limitReuseDecision",
+                "approve",
+                "limitReuseRationale",
+                "风险已化解 Risk resolved, limits may be used"),
+            T0.plus(2, ChronoUnit.DAYS),
+            "committee4");
 
     DutyFact reuse = reuse(ProblemMeasures.of(records, at -> "manager1"));
 
@@ -84,10 +135,21 @@ class ProblemMeasuresTest {
 
   @Test
   void reusingTerminatedLimitsWithoutTheCommitteesApprovalOrApprovedByTheManagerIsOutOfProcedure() {
-    record("TASK_COMPLETED", "Task_ProblemHandling", "task-ph", handling(List.of("terminateUnusedLimits"), NOTE, true),
-        T0, "manager1");
-    EvidenceRecord ended = record("PROCESS_ENDED", "End_LimitReuseDecided", null, Map.of("cancelled", false),
-        T0.plus(1, ChronoUnit.DAYS), null);
+    record(
+        "TASK_COMPLETED",
+        "Task_ProblemHandling",
+        "task-ph",
+        handling(List.of("terminateUnusedLimits"), NOTE, true),
+        T0,
+        "manager1");
+    EvidenceRecord ended =
+        record(
+            "PROCESS_ENDED",
+            "End_LimitReuseDecided",
+            null,
+            Map.of("cancelled", false),
+            T0.plus(1, ChronoUnit.DAYS),
+            null);
 
     DutyFact skipped = reuse(ProblemMeasures.of(records, at -> "manager1"));
 
@@ -97,9 +159,17 @@ class ProblemMeasuresTest {
     assertThat(skipped.explanation()).contains("no committee approval on record");
 
     records.remove(ended);
-    record("TASK_COMPLETED", "Task_ApproveLimitReuse", "task-ap",
-        Map.of("limitReuseDecision", "approve", "limitReuseRationale", "本人同意恢复额度 I approve my own case"),
-        T0.plus(1, ChronoUnit.DAYS), "manager1");
+    record(
+        "TASK_COMPLETED",
+        "Task_ApproveLimitReuse",
+        "task-ap",
+        Map.of(
+            "limitReuseDecision",
+            "approve",
+            "limitReuseRationale",
+            "本人同意恢复额度 I approve my own case"),
+        T0.plus(1, ChronoUnit.DAYS),
+        "manager1");
 
     DutyFact selfApproved = reuse(ProblemMeasures.of(records, at -> "manager1"));
 
@@ -109,15 +179,27 @@ class ProblemMeasuresTest {
 
   @Test
   void aReuseAwaitingTheCommitteeIsPendingAndNoRequestIsNoReuseDuty() {
-    record("TASK_COMPLETED", "Task_ProblemHandling", "task-ph", handling(List.of("terminateUnusedLimits"), NOTE, true),
-        T0, "manager1");
+    record(
+        "TASK_COMPLETED",
+        "Task_ProblemHandling",
+        "task-ph",
+        handling(List.of("terminateUnusedLimits"), NOTE, true),
+        T0,
+        "manager1");
 
-    assertThat(reuse(ProblemMeasures.of(records, at -> "manager1")).status()).isEqualTo(Status.PENDING);
+    assertThat(reuse(ProblemMeasures.of(records, at -> "manager1")).status())
+        .isEqualTo(Status.PENDING);
 
     records.clear();
-    record("TASK_COMPLETED", "Task_ProblemHandling", "task-ph", handling(List.of("courtFreeze"), NOTE, false), T0,
+    record(
+        "TASK_COMPLETED",
+        "Task_ProblemHandling",
+        "task-ph",
+        handling(List.of("courtFreeze"), NOTE, false),
+        T0,
         "manager1");
-    assertThat(ProblemMeasures.of(records, at -> "manager1")).extracting(DutyFact::code)
+    assertThat(ProblemMeasures.of(records, at -> "manager1"))
+        .extracting(DutyFact::code)
         .containsExactly(ProblemMeasures.DUTY);
   }
 
@@ -146,14 +228,19 @@ class ProblemMeasuresTest {
 
     assertThat(note).isNotNull();
     assertThat(note.path("validate").path("required").asBoolean()).isTrue();
-    assertThat(note.path("validate").path("minLength").asInt()).isGreaterThanOrEqualTo(Checks.MIN_FINDING_LENGTH);
+    assertThat(note.path("validate").path("minLength").asInt())
+        .isGreaterThanOrEqualTo(Checks.MIN_FINDING_LENGTH);
   }
 
   private static DutyFact reuse(List<DutyFact> facts) {
-    return facts.stream().filter(f -> f.code().equals(ProblemMeasures.REUSE_DUTY)).findFirst().orElseThrow();
+    return facts.stream()
+        .filter(f -> f.code().equals(ProblemMeasures.REUSE_DUTY))
+        .findFirst()
+        .orElseThrow();
   }
 
-  private static Map<String, Object> handling(List<String> measures, String note, boolean requestLimitReuse) {
+  private static Map<String, Object> handling(
+      List<String> measures, String note, boolean requestLimitReuse) {
     Map<String, Object> values = new HashMap<>();
     values.put("measures", measures);
     values.put("measuresNote", note);
@@ -162,8 +249,13 @@ class ProblemMeasuresTest {
     return values;
   }
 
-  private EvidenceRecord record(String type, String elementId, String taskId, Map<String, Object> findings, Instant at,
-                                String performer) {
+  private EvidenceRecord record(
+      String type,
+      String elementId,
+      String taskId,
+      Map<String, Object> findings,
+      Instant at,
+      String performer) {
     String json;
     try {
       json = JSON.writeValueAsString(findings);
@@ -171,8 +263,29 @@ class ProblemMeasuresTest {
       throw new IllegalStateException(e);
     }
     int n = records.isEmpty() ? 1 : records.get(records.size() - 1).sequenceNo() + 1;
-    EvidenceRecord record = new EvidenceRecord(n, "GC-TEST", n, type, "problem-guarantee", "pi-problem", elementId,
-        taskId, null, null, performer, performer, at, null, json, null, null, null, null, null, null);
+    EvidenceRecord record =
+        new EvidenceRecord(
+            n,
+            "GC-TEST",
+            n,
+            type,
+            "problem-guarantee",
+            "pi-problem",
+            elementId,
+            taskId,
+            null,
+            null,
+            performer,
+            performer,
+            at,
+            null,
+            json,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
     records.add(record);
     return record;
   }

@@ -32,13 +32,20 @@ import org.junit.jupiter.api.Test;
 class ReportedDutiesTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** The business zone, not the server's: visits are dated, and reports fall due, in Beijing time. */
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
   private static final BusinessDays DAYS = new BusinessDays(ZONE);
   private static final LocalDate VISIT = LocalDate.of(2026, 3, 2);
   private static final Instant T0 = VISIT.atTime(9, 0).atZone(ZONE).toInstant();
-  private static final String REPORT_CITATION = "[{\"reference\":\"sha256:" + "ab".repeat(32) + "\",\"fileName\":"
-      + "\"股权变更书面报告.pdf\",\"mediaType\":\"application/pdf\",\"size\":1024,\"sha256\":\"" + "ab".repeat(32) + "\"}]";
+  private static final String REPORT_CITATION =
+      "[{\"reference\":\"sha256:"
+          + "ab".repeat(32)
+          + "\",\"fileName\":"
+          + "\"股权变更书面报告.pdf\",\"mediaType\":\"application/pdf\",\"size\":1024,\"sha256\":\""
+          + "ab".repeat(32)
+          + "\"}]";
 
   private final List<EvidenceRecord> records = new ArrayList<>();
 
@@ -47,7 +54,9 @@ class ReportedDutiesTest {
 
     @Test
     void resultsRecordedWithinTheDaysAfterTheVisitAreReportedInTime() {
-      investigation(VISIT, "生产线满负荷运转,库存与账面一致 Lines running at capacity; stock matches the books",
+      investigation(
+          VISIT,
+          "生产线满负荷运转,库存与账面一致 Lines running at capacity; stock matches the books",
           T0.plus(5, ChronoUnit.DAYS));
 
       DutyFact fact = single(InvestigationResults.of(DAYS, records, 5, at -> "manager1"));
@@ -62,10 +71,15 @@ class ReportedDutiesTest {
     @Test
     void resultsRecordedLaterThanThatAreA27_1FactOfWhoeverHeldTheCaseWhenTheyFellDue() {
       Instant dueAt = VISIT.plusDays(4).atStartOfDay(ZONE).toInstant();
-      investigation(VISIT, "生产线满负荷运转,库存与账面一致 Lines running at capacity; stock matches the books",
+      investigation(
+          VISIT,
+          "生产线满负荷运转,库存与账面一致 Lines running at capacity; stock matches the books",
           T0.plus(8, ChronoUnit.DAYS));
 
-      DutyFact fact = single(InvestigationResults.of(DAYS, records, 3, at -> at.isAfter(dueAt) ? "manager2" : "manager1"));
+      DutyFact fact =
+          single(
+              InvestigationResults.of(
+                  DAYS, records, 3, at -> at.isAfter(dueAt) ? "manager2" : "manager1"));
 
       assertThat(fact.status()).isEqualTo(Status.VIOLATED);
       assertThat(fact.trigger()).isEqualTo("§27(一)");
@@ -82,13 +96,16 @@ class ReportedDutiesTest {
       DutyFact fact = single(InvestigationResults.of(DAYS, records, 5, at -> "manager1"));
 
       assertThat(fact.status()).isEqualTo(Status.VIOLATED);
-      assertThat(fact.explanation()).contains("the findings say nothing").doesNotContain("reported late");
+      assertThat(fact.explanation())
+          .contains("the findings say nothing")
+          .doesNotContain("reported late");
       assertThat(fact.doneAt()).isNull();
     }
 
     @Test
     void withoutAVisitThereIsNothingToReportInTimeAndTheMissingVisitIsAnotherDutys() {
-      investigation(null, "生产线满负荷运转,库存与账面一致 Lines running at capacity; stock matches the books", T0);
+      investigation(
+          null, "生产线满负荷运转,库存与账面一致 Lines running at capacity; stock matches the books", T0);
 
       DutyFact fact = single(InvestigationResults.of(DAYS, records, 5, at -> "manager1"));
 
@@ -107,10 +124,12 @@ class ReportedDutiesTest {
 
     @Test
     void anEmergencyVisitedInTimeReportedInWritingAndReviewedByTheHeadSatisfies14() {
-      EvidenceRecord review = majorEvent("emergency", VISIT.plusDays(2), visitedOn(VISIT.plusDays(2)),
-          true);
+      EvidenceRecord review =
+          majorEvent("emergency", VISIT.plusDays(2), visitedOn(VISIT.plusDays(2)), true);
 
-      DutyFact fact = single(EmergencyReports.of(DAYS, records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS)));
+      DutyFact fact =
+          single(
+              EmergencyReports.of(DAYS, records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS)));
 
       assertThat(fact.status()).isEqualTo(Status.SATISFIED);
       assertThat(fact.clause()).isEqualTo("§14");
@@ -124,9 +143,12 @@ class ReportedDutiesTest {
       Map<String, Object> values = visitedOn(VISIT.plusDays(7));
       majorEvent("emergency", VISIT.plusDays(8), values, true);
 
-      DutyFact fact = single(EmergencyReports.of(DAYS, records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS)));
+      DutyFact fact =
+          single(
+              EmergencyReports.of(DAYS, records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS)));
 
-      // The report reached the leader: §14's own part is done; the late visit is ONSITE_AFTER_MAJOR_EVENT's finding.
+      // The report reached the leader: §14's own part is done; the late visit is
+      // ONSITE_AFTER_MAJOR_EVENT's finding.
       assertThat(fact.status()).isEqualTo(Status.SATISFIED);
       assertThat(fact.explanation()).contains("reviewed by head1");
     }
@@ -137,7 +159,9 @@ class ReportedDutiesTest {
       values.put("meWrittenReport", "好好好好好好好好好好");
       majorEvent("emergency", VISIT.plusDays(2), values, true);
 
-      DutyFact fact = single(EmergencyReports.of(DAYS, records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS)));
+      DutyFact fact =
+          single(
+              EmergencyReports.of(DAYS, records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS)));
 
       assertThat(fact.status()).isEqualTo(Status.VIOLATED);
       assertThat(fact.explanation()).contains("the written report says nothing");
@@ -148,7 +172,9 @@ class ReportedDutiesTest {
     void aReportWaitingForTheHeadIsPendingAndAnyMajorEventIsHeldToTheSameStepsUnder22() {
       majorEvent("majorLitigation", VISIT.plusDays(2), visitedOn(VISIT.plusDays(2)), false);
 
-      DutyFact fact = single(EmergencyReports.of(DAYS, records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS)));
+      DutyFact fact =
+          single(
+              EmergencyReports.of(DAYS, records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS)));
 
       assertThat(fact.status()).isEqualTo(Status.PENDING);
       assertThat(fact.clause()).isEqualTo("§14 §22");
@@ -157,14 +183,34 @@ class ReportedDutiesTest {
 
     @Test
     void noInvestigationRecordedIsOnSiteAfterMajorEventsBreachNotCountedTwice() {
-      record("EVENT_RECEIVED", null, null, Map.of("message", "Message_MajorEvent", "majorEventKind", "emergency"), T0,
-          null, null);
-      record("TASK_CREATED", "Task_MajorEventInvestigation", "task-me", Map.of("dueDate", due().toString()), T0,
-          "manager1", null);
+      record(
+          "EVENT_RECEIVED",
+          null,
+          null,
+          Map.of("message", "Message_MajorEvent", "majorEventKind", "emergency"),
+          T0,
+          null,
+          null);
+      record(
+          "TASK_CREATED",
+          "Task_MajorEventInvestigation",
+          "task-me",
+          Map.of("dueDate", due().toString()),
+          T0,
+          "manager1",
+          null);
 
-      assertThat(single(EmergencyReports.of(DAYS, records, at -> "manager1", T0.plus(1, ChronoUnit.DAYS))).status())
+      assertThat(
+              single(
+                      EmergencyReports.of(
+                          DAYS, records, at -> "manager1", T0.plus(1, ChronoUnit.DAYS)))
+                  .status())
           .isEqualTo(Status.PENDING);
-      assertThat(single(EmergencyReports.of(DAYS, records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS))).status())
+      assertThat(
+              single(
+                      EmergencyReports.of(
+                          DAYS, records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS)))
+                  .status())
           .isEqualTo(Status.NOT_APPLICABLE);
     }
   }
@@ -174,32 +220,38 @@ class ReportedDutiesTest {
 
     @Test
     void aChangeOfOwnershipWithTheCustomersWrittenReportVerifiedAndReRecordedSatisfies12() {
-      majorEvent("organisationChange", VISIT.plusDays(2), customerChange(true), false, REPORT_CITATION);
+      majorEvent(
+          "organisationChange", VISIT.plusDays(2), customerChange(true), false, REPORT_CITATION);
 
-      DutyFact fact = single(CustomerChanges.of(records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS)));
+      DutyFact fact =
+          single(CustomerChanges.of(records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS)));
 
       assertThat(fact.status()).isEqualTo(Status.SATISFIED);
       assertThat(fact.clause()).isEqualTo("§12");
-      assertThat(fact.explanation()).contains("股权变更书面报告.pdf sha256:abababababab", "business registry",
-          "re-entered in the file");
+      assertThat(fact.explanation())
+          .contains(
+              "股权变更书面报告.pdf sha256:abababababab", "business registry", "re-entered in the file");
     }
 
     @Test
     void aChangeWithoutTheCustomersReportOrNotReRecordedIsA27_2Fact() {
       majorEvent("organisationChange", VISIT.plusDays(2), customerChange(false), false, "[]");
 
-      DutyFact fact = single(CustomerChanges.of(records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS)));
+      DutyFact fact =
+          single(CustomerChanges.of(records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS)));
 
       assertThat(fact.status()).isEqualTo(Status.VIOLATED);
       assertThat(fact.trigger()).isEqualTo("§27(二)");
-      assertThat(fact.explanation()).contains("no written report of the customer's cited", "not recorded as re-entered");
+      assertThat(fact.explanation())
+          .contains("no written report of the customer's cited", "not recorded as re-entered");
     }
 
     @Test
     void otherMajorEventsAreNoChangeOfTheCustomersInformation() {
       majorEvent("majorLitigation", VISIT.plusDays(2), visitedOn(VISIT.plusDays(2)), true);
 
-      assertThat(CustomerChanges.of(records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS))).isEmpty();
+      assertThat(CustomerChanges.of(records, at -> "manager1", T0.plus(30, ChronoUnit.DAYS)))
+          .isEmpty();
     }
 
     private Map<String, Object> customerChange(boolean reRecorded) {
@@ -215,10 +267,13 @@ class ReportedDutiesTest {
 
     @Test
     void anAdjustmentGroundedInRepaymentCapacityAndCashFlowSatisfies24() {
-      Map<String, Object> values = TestSubmissions.monitoringReport("specialMention", 10, "continueMonitoring");
+      Map<String, Object> values =
+          TestSubmissions.monitoringReport("specialMention", 10, "continueMonitoring");
       values.put("adjustment", "extension");
-      values.put("adjustmentNote", "经营现金流季节性回落,展期三个月后可覆盖本息 Seasonal dip in operating cash flow; "
-          + "three months cover principal and interest");
+      values.put(
+          "adjustmentNote",
+          "经营现金流季节性回落,展期三个月后可覆盖本息 Seasonal dip in operating cash flow; "
+              + "three months cover principal and interest");
       completed("Task_MonitoringReport", values, T0, "manager1", null);
 
       DutyFact fact = single(AdjustmentGrounds.of(records, at -> "manager1"));
@@ -230,7 +285,8 @@ class ReportedDutiesTest {
 
     @Test
     void anAdjustmentWithAPlaceholderForGroundsIsA27_7Fact() {
-      Map<String, Object> values = TestSubmissions.monitoringReport("normal", 0, "continueMonitoring");
+      Map<String, Object> values =
+          TestSubmissions.monitoringReport("normal", 0, "continueMonitoring");
       values.put("adjustment", "increaseAmount");
       values.put("adjustmentNote", "----------");
       completed("Task_MonitoringReport", values, T0, "manager1", null);
@@ -245,8 +301,12 @@ class ReportedDutiesTest {
 
     @Test
     void noAdjustmentIsNoDuty() {
-      completed("Task_MonitoringReport", TestSubmissions.monitoringReport("normal", 0, "continueMonitoring"), T0,
-          "manager1", null);
+      completed(
+          "Task_MonitoringReport",
+          TestSubmissions.monitoringReport("normal", 0, "continueMonitoring"),
+          T0,
+          "manager1",
+          null);
 
       assertThat(AdjustmentGrounds.of(records, at -> "manager1")).isEmpty();
     }
@@ -257,27 +317,50 @@ class ReportedDutiesTest {
 
     @Test
     void anExtensionApprovedByTheDepartmentHeadIsApprovedOnRecord() {
-      EvidenceRecord report = completed("Task_MonitoringReport", TestSubmissions.adjustedMonitoringReport("extension"), T0,
-          "manager1", null);
+      EvidenceRecord report =
+          completed(
+              "Task_MonitoringReport",
+              TestSubmissions.adjustedMonitoringReport("extension"),
+              T0,
+              "manager1",
+              null);
       record("TASK_CREATED", "Task_ApproveAdjustment", "task-approval", Map.of(), T0, null, null);
-      EvidenceRecord approval = record("TASK_COMPLETED", "Task_ApproveAdjustment", "task-approval",
-          TestSubmissions.adjustmentApproval("approve"), T0.plus(1, ChronoUnit.DAYS), "head1", null);
+      EvidenceRecord approval =
+          record(
+              "TASK_COMPLETED",
+              "Task_ApproveAdjustment",
+              "task-approval",
+              TestSubmissions.adjustmentApproval("approve"),
+              T0.plus(1, ChronoUnit.DAYS),
+              "head1",
+              null);
 
       DutyFact fact = single(AdjustmentApprovals.of(records, at -> "manager1"));
 
       assertThat(fact.status()).isEqualTo(Status.SATISFIED);
       assertThat(fact.clause()).isEqualTo("§24");
       assertThat(fact.evidence()).contains(report.sequenceNo(), approval.sequenceNo());
-      assertThat(fact.explanation()).contains("已批准 approved by head1", "The cash-flow forecast holds");
+      assertThat(fact.explanation())
+          .contains("已批准 approved by head1", "The cash-flow forecast holds");
     }
 
     @Test
     void anIncreaseDecidedByTheCasesOwnManagerIsA27_7Fact() {
-      completed("Task_MonitoringReport", TestSubmissions.adjustedMonitoringReport("increaseAmount"), T0, "manager1",
+      completed(
+          "Task_MonitoringReport",
+          TestSubmissions.adjustedMonitoringReport("increaseAmount"),
+          T0,
+          "manager1",
           null);
       record("TASK_CREATED", "Task_ApproveAdjustment", "task-approval", Map.of(), T0, null, null);
-      record("TASK_COMPLETED", "Task_ApproveAdjustment", "task-approval", TestSubmissions.adjustmentApproval("approve"),
-          T0.plus(1, ChronoUnit.DAYS), "manager1", null);
+      record(
+          "TASK_COMPLETED",
+          "Task_ApproveAdjustment",
+          "task-approval",
+          TestSubmissions.adjustmentApproval("approve"),
+          T0.plus(1, ChronoUnit.DAYS),
+          "manager1",
+          null);
 
       DutyFact fact = single(AdjustmentApprovals.of(records, at -> "manager1"));
 
@@ -288,21 +371,42 @@ class ReportedDutiesTest {
 
     @Test
     void anApprovalWaitingIsPendingAndAReportFromBeforeTheStepIsNotHeldAgainstItsManager() {
-      completed("Task_MonitoringReport", TestSubmissions.adjustedMonitoringReport("extension"), T0, "manager1", null);
+      completed(
+          "Task_MonitoringReport",
+          TestSubmissions.adjustedMonitoringReport("extension"),
+          T0,
+          "manager1",
+          null);
       record("TASK_CREATED", "Task_ApproveAdjustment", "task-approval", Map.of(), T0, null, null);
-      completed("Task_MonitoringReport", TestSubmissions.adjustedMonitoringReport("increaseAmount"),
-          T0.plus(90, ChronoUnit.DAYS), "manager1", null);
+      completed(
+          "Task_MonitoringReport",
+          TestSubmissions.adjustedMonitoringReport("increaseAmount"),
+          T0.plus(90, ChronoUnit.DAYS),
+          "manager1",
+          null);
 
       List<DutyFact> facts = AdjustmentApprovals.of(records, at -> "manager1");
 
-      assertThat(facts).extracting(DutyFact::status).containsExactly(Status.PENDING, Status.NOT_APPLICABLE);
+      assertThat(facts)
+          .extracting(DutyFact::status)
+          .containsExactly(Status.PENDING, Status.NOT_APPLICABLE);
       assertThat(facts.get(1).explanation()).contains("had no approval step");
     }
 
     @Test
     void aReductionEarlyRepaymentOrTheWatchListNeedsNoApproval() {
-      completed("Task_MonitoringReport", TestSubmissions.adjustedMonitoringReport("reduceAmount"), T0, "manager1", null);
-      completed("Task_MonitoringReport", TestSubmissions.adjustedMonitoringReport("watchList"), T0, "manager1", null);
+      completed(
+          "Task_MonitoringReport",
+          TestSubmissions.adjustedMonitoringReport("reduceAmount"),
+          T0,
+          "manager1",
+          null);
+      completed(
+          "Task_MonitoringReport",
+          TestSubmissions.adjustedMonitoringReport("watchList"),
+          T0,
+          "manager1",
+          null);
 
       assertThat(AdjustmentApprovals.of(records, at -> "manager1")).isEmpty();
       assertThat(AdjustmentGrounds.of(records, at -> "manager1")).hasSize(2);
@@ -313,23 +417,33 @@ class ReportedDutiesTest {
   void theFormsAskForWhatTheseDutiesJudgeWhereTheyApply() throws Exception {
     JsonNode investigation = field("forms/MajorEventInvestigation.form", "meChangeReverification");
     assertThat(investigation.path("validate").path("required").asBoolean()).isTrue();
-    assertThat(investigation.path("validate").path("minLength").asInt()).isGreaterThanOrEqualTo(Checks.MIN_FINDING_LENGTH);
-    JsonNode customerChange = JSON.readTree(Files.readString(Path.of("forms/MajorEventInvestigation.form")))
-        .findParents("id").stream().filter(c -> c.path("id").asText().equals("Group_me_CustomerChange")).findFirst()
-        .orElseThrow();
+    assertThat(investigation.path("validate").path("minLength").asInt())
+        .isGreaterThanOrEqualTo(Checks.MIN_FINDING_LENGTH);
+    JsonNode customerChange =
+        JSON
+            .readTree(Files.readString(Path.of("forms/MajorEventInvestigation.form")))
+            .findParents("id")
+            .stream()
+            .filter(c -> c.path("id").asText().equals("Group_me_CustomerChange"))
+            .findFirst()
+            .orElseThrow();
     assertThat(customerChange.path("conditional").path("hide").asText())
         .isEqualTo("=majorEventKind != \"organisationChange\"");
-    assertThat(customerChange.findValues("key")).extracting(JsonNode::asText)
+    assertThat(customerChange.findValues("key"))
+        .extracting(JsonNode::asText)
         .containsExactly("meChangeReverification", "meFileReRecorded");
     JsonNode grounds = field("forms/MonitoringReport.form", "adjustmentNote");
     assertThat(grounds.path("validate").path("required").asBoolean()).isTrue();
-    assertThat(grounds.path("validate").path("minLength").asInt()).isGreaterThanOrEqualTo(Checks.MIN_FINDING_LENGTH);
+    assertThat(grounds.path("validate").path("minLength").asInt())
+        .isGreaterThanOrEqualTo(Checks.MIN_FINDING_LENGTH);
     assertThat(grounds.path("conditional").path("hide").asText()).contains("\"none\"");
   }
 
   private static JsonNode field(String form, String key) throws Exception {
-    List<JsonNode> found = JSON.readTree(Files.readString(Path.of(form))).findParents("key").stream()
-        .filter(c -> key.equals(c.path("key").asText())).toList();
+    List<JsonNode> found =
+        JSON.readTree(Files.readString(Path.of(form))).findParents("key").stream()
+            .filter(c -> key.equals(c.path("key").asText()))
+            .toList();
     assertThat(found).as("%s in %s", key, form).hasSize(1);
     return found.get(0);
   }
@@ -341,28 +455,88 @@ class ReportedDutiesTest {
     values.put("onSiteVisitDate", visit == null ? "" : visit.toString());
     values.put("onSiteVisitFindings", findings);
     EvidenceRecord record = completed("Task_CustomerInvestigation", values, at, "manager1", null);
-    records.set(records.size() - 1, new EvidenceRecord(record.id(), record.businessKey(), record.sequenceNo(),
-        record.recordType(), record.processDefinitionKey(), record.processInstanceId(), record.elementId(),
-        record.taskId(), "CUSTOMER_INVESTIGATION", record.clause(), record.performer(), record.assignee(),
-        record.recordedAt(), null, record.findings(), null, null, null, null, null, null));
+    records.set(
+        records.size() - 1,
+        new EvidenceRecord(
+            record.id(),
+            record.businessKey(),
+            record.sequenceNo(),
+            record.recordType(),
+            record.processDefinitionKey(),
+            record.processInstanceId(),
+            record.elementId(),
+            record.taskId(),
+            "CUSTOMER_INVESTIGATION",
+            record.clause(),
+            record.performer(),
+            record.assignee(),
+            record.recordedAt(),
+            null,
+            record.findings(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
   }
 
   /** The event received on T0, the investigation due five days later and done on {@code doneOn}, its review. */
-  private EvidenceRecord majorEvent(String kind, LocalDate doneOn, Map<String, Object> values, boolean reviewed) {
+  private EvidenceRecord majorEvent(
+      String kind, LocalDate doneOn, Map<String, Object> values, boolean reviewed) {
     return majorEvent(kind, doneOn, values, reviewed, "[]");
   }
 
-  private EvidenceRecord majorEvent(String kind, LocalDate doneOn, Map<String, Object> values, boolean reviewed,
-                                    String documents) {
-    record("EVENT_RECEIVED", null, null, Map.of("message", "Message_MajorEvent", "majorEventKind", kind), T0, null, null);
-    record("TASK_CREATED", "Task_MajorEventInvestigation", "task-me", Map.of("dueDate", due().toString()), T0,
-        "manager1", null);
-    Instant done = doneOn.atTime(17, 0).atZone(ZONE).toInstant();
-    record("TASK_COMPLETED", "Task_MajorEventInvestigation", "task-me", values, done, "manager1", documents);
-    EvidenceRecord created = record("TASK_CREATED", "Task_ReviewMajorEventReport", "task-review", Map.of(), done, null,
+  private EvidenceRecord majorEvent(
+      String kind,
+      LocalDate doneOn,
+      Map<String, Object> values,
+      boolean reviewed,
+      String documents) {
+    record(
+        "EVENT_RECEIVED",
+        null,
+        null,
+        Map.of("message", "Message_MajorEvent", "majorEventKind", kind),
+        T0,
+        null,
         null);
-    return reviewed ? record("TASK_COMPLETED", "Task_ReviewMajorEventReport", "task-review",
-        TestSubmissions.majorEventReview("normal"), done.plus(1, ChronoUnit.DAYS), "head1", null) : created;
+    record(
+        "TASK_CREATED",
+        "Task_MajorEventInvestigation",
+        "task-me",
+        Map.of("dueDate", due().toString()),
+        T0,
+        "manager1",
+        null);
+    Instant done = doneOn.atTime(17, 0).atZone(ZONE).toInstant();
+    record(
+        "TASK_COMPLETED",
+        "Task_MajorEventInvestigation",
+        "task-me",
+        values,
+        done,
+        "manager1",
+        documents);
+    EvidenceRecord created =
+        record(
+            "TASK_CREATED",
+            "Task_ReviewMajorEventReport",
+            "task-review",
+            Map.of(),
+            done,
+            null,
+            null);
+    return reviewed
+        ? record(
+            "TASK_COMPLETED",
+            "Task_ReviewMajorEventReport",
+            "task-review",
+            TestSubmissions.majorEventReview("normal"),
+            done.plus(1, ChronoUnit.DAYS),
+            "head1",
+            null)
+        : created;
   }
 
   /** The demo's investigation of a major event, visited on that day. */
@@ -373,25 +547,67 @@ class ReportedDutiesTest {
   }
 
   private static Instant due() {
-    return VISIT.plusDays(5).atTime(LocalTime.MAX).truncatedTo(ChronoUnit.SECONDS).atZone(ZONE).toInstant();
+    return VISIT
+        .plusDays(5)
+        .atTime(LocalTime.MAX)
+        .truncatedTo(ChronoUnit.SECONDS)
+        .atZone(ZONE)
+        .toInstant();
   }
 
-  private EvidenceRecord completed(String elementId, Map<String, Object> findings, Instant at, String performer,
-                                   String documents) {
-    return record("TASK_COMPLETED", elementId, "task-" + (records.size() + 1), findings, at, performer, documents);
+  private EvidenceRecord completed(
+      String elementId,
+      Map<String, Object> findings,
+      Instant at,
+      String performer,
+      String documents) {
+    return record(
+        "TASK_COMPLETED",
+        elementId,
+        "task-" + (records.size() + 1),
+        findings,
+        at,
+        performer,
+        documents);
   }
 
-  private EvidenceRecord record(String type, String elementId, String taskId, Map<String, Object> findings, Instant at,
-                                String performer, String documents) {
+  private EvidenceRecord record(
+      String type,
+      String elementId,
+      String taskId,
+      Map<String, Object> findings,
+      Instant at,
+      String performer,
+      String documents) {
     String json;
     try {
       json = JSON.writeValueAsString(findings);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-    EvidenceRecord record = new EvidenceRecord(records.size() + 1, "GC-TEST", records.size() + 1, type,
-        "guarantee-lifecycle", "pi-1", elementId, taskId, null, null, performer, performer, at, null, json, documents,
-        null, null, null, null, null);
+    EvidenceRecord record =
+        new EvidenceRecord(
+            records.size() + 1,
+            "GC-TEST",
+            records.size() + 1,
+            type,
+            "guarantee-lifecycle",
+            "pi-1",
+            elementId,
+            taskId,
+            null,
+            null,
+            performer,
+            performer,
+            at,
+            null,
+            json,
+            documents,
+            null,
+            null,
+            null,
+            null,
+            null);
     records.add(record);
     return record;
   }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.HttpBasic;
 import com.creditdiligence.demo.LifecycleDriver;
-import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.events.CaseEvents;
+import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -25,29 +25,29 @@ import org.springframework.http.ResponseEntity;
 class ReviewDoorsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String FORGED_MESSAGE = """
+  private static final String FORGED_MESSAGE =
+      """
       {"messageName": "AccountabilityReviewRequired", "businessKey": "%s",
        "processVariables": {"caseKey": {"value": "%s"}, "reviewTrigger": {"value": "COMPENSATION_PAID"},
                             "reviewReason": {"value": "代偿已支付 compensation paid (not true)"}}}""";
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  EvidenceLedger ledger;
-  @Autowired
-  ReviewStore store;
-  @Autowired
-  CaseEvents events;
-  @Autowired
-  TestRestTemplate http;
+  @Autowired ProcessEngine engine;
+  @Autowired EvidenceLedger ledger;
+  @Autowired ReviewStore store;
+  @Autowired CaseEvents events;
+  @Autowired TestRestTemplate http;
 
   @Test
   void anAdministratorsMessageCannotOpenAReviewOnACompensationThatWasNotPaid() throws Exception {
-    String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "杭州伪造代偿公司", 1_000_000).getBusinessKey();
+    String key =
+        new LifecycleDriver(engine)
+            .issuedGuarantee("manager1", "杭州伪造代偿公司", 1_000_000)
+            .getBusinessKey();
     int recordsBefore = ledger.records(key).size();
     long reviewsBefore = reviewInstances();
 
-    ResponseEntity<String> forged = engineRest("admin", "/message", FORGED_MESSAGE.formatted(key, key));
+    ResponseEntity<String> forged =
+        engineRest("admin", "/message", FORGED_MESSAGE.formatted(key, key));
 
     assertThat(forged.getStatusCode().value()).as(forged.getBody()).isEqualTo(400);
     assertThat(JSON.readTree(forged.getBody()).path("message").asText()).contains("没有代偿记录");
@@ -60,8 +60,9 @@ class ReviewDoorsTest {
   void noMessageOpensAReviewOfACaseThatDoesNotExist() {
     long before = reviewInstances();
 
-    ResponseEntity<String> forged = engineRest("admin", "/message", FORGED_MESSAGE.formatted("GA-2026-999998",
-        "GA-2026-999998"));
+    ResponseEntity<String> forged =
+        engineRest(
+            "admin", "/message", FORGED_MESSAGE.formatted("GA-2026-999998", "GA-2026-999998"));
 
     assertThat(forged.getStatusCode().value()).as(forged.getBody()).isEqualTo(400);
     assertThat(ledger.headSequence("GA-2026-999998")).isEmpty();
@@ -70,9 +71,13 @@ class ReviewDoorsTest {
 
   @Test
   void anAuditorCannotCorrelateTheMessageAtAll() {
-    String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "杭州稽核消息公司", 1_000_000).getBusinessKey();
+    String key =
+        new LifecycleDriver(engine)
+            .issuedGuarantee("manager1", "杭州稽核消息公司", 1_000_000)
+            .getBusinessKey();
 
-    ResponseEntity<String> correlated = engineRest("auditor1", "/message", FORGED_MESSAGE.formatted(key, key));
+    ResponseEntity<String> correlated =
+        engineRest("auditor1", "/message", FORGED_MESSAGE.formatted(key, key));
 
     assertThat(correlated.getStatusCode().value()).isEqualTo(403);
     assertThat(store.reviewsOfCase(key)).isEmpty();
@@ -82,20 +87,29 @@ class ReviewDoorsTest {
   void paidCompensationOpensTheReviewWithTheServersTriggerAndReason() {
     String key = new PostGuaranteeSteps(engine, events).compensatedCase("manager1", "杭州真实代偿公司", 0);
 
-    assertThat(store.reviewsOfCase(key)).singleElement().satisfies(review -> {
-      assertThat(review.trigger()).isEqualTo(OpenReviewOnCompensation.COMPENSATION_PAID);
-      assertThat(review.reason()).isEqualTo(OpenReviewOnCompensation.REASON);
-    });
+    assertThat(store.reviewsOfCase(key))
+        .singleElement()
+        .satisfies(
+            review -> {
+              assertThat(review.trigger()).isEqualTo(OpenReviewOnCompensation.COMPENSATION_PAID);
+              assertThat(review.reason()).isEqualTo(OpenReviewOnCompensation.REASON);
+            });
   }
 
   private long reviewInstances() {
-    return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(Reviews.PROCESS_KEY)
+    return engine
+        .getHistoryService()
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey(Reviews.PROCESS_KEY)
         .count();
   }
 
   private ResponseEntity<String> engineRest(String user, String path, String body) {
-    return http.exchange(RequestEntity.method(HttpMethod.POST, "/engine-rest" + path)
-        .header("Authorization", HttpBasic.header(user, "demo")).header("Content-Type", "application/json")
-        .body(body), String.class);
+    return http.exchange(
+        RequestEntity.method(HttpMethod.POST, "/engine-rest" + path)
+            .header("Authorization", HttpBasic.header(user, "demo"))
+            .header("Content-Type", "application/json")
+            .body(body),
+        String.class);
   }
 }

@@ -26,7 +26,11 @@ public class ReviewSteps {
     return store.reviewsOfCase(key).stream().filter(r -> !r.closed()).findFirst().orElseThrow();
   }
 
-  public void audit(String key, String auditor, List<Map<String, Object>> verdicts, List<Map<String, Object>> added) {
+  public void audit(
+      String key,
+      String auditor,
+      List<Map<String, Object>> verdicts,
+      List<Map<String, Object>> added) {
     Map<String, Object> values = new HashMap<>();
     values.put("findingDecisions", SpinValues.jsonValue(CanonicalForm.json(verdicts)).create());
     values.put("addedFindings", SpinValues.jsonValue(CanonicalForm.json(added)).create());
@@ -35,17 +39,25 @@ public class ReviewSteps {
   }
 
   public void deliberate(String key, String member) {
-    driver.completeInCase(key, "Task_Deliberation", member,
-        Map.of("deliberationMinutes", "委员会评议:认可稽核确认的情形与证据"));
+    driver.completeInCase(
+        key, "Task_Deliberation", member, Map.of("deliberationMinutes", "委员会评议:认可稽核确认的情形与证据"));
   }
 
   public void waiveStatement(String key, String manager) {
-    driver.completeInCase(key, "Task_ManagerStatement", manager, Map.of("statementChoice", "waive"));
+    driver.completeInCase(
+        key, "Task_ManagerStatement", manager, Map.of("statementChoice", "waive"));
   }
 
   /** A determination (Task_BoardDetermination) or appeal decision (Task_AppealDecision): its fields differ in name only. */
-  public void decide(String key, String taskKey, String member, String tierKey, String tier, String clausesKey,
-                     List<String> clauses, String rationaleKey) {
+  public void decide(
+      String key,
+      String taskKey,
+      String member,
+      String tierKey,
+      String tier,
+      String clausesKey,
+      List<String> clauses,
+      String rationaleKey) {
     Map<String, Object> values = new HashMap<>();
     values.put(tierKey, tier);
     values.put(clausesKey, SpinValues.jsonValue(CanonicalForm.json(clauses)).create());
@@ -54,7 +66,8 @@ public class ReviewSteps {
   }
 
   public void appeal(String key, String manager, String grounds) {
-    driver.completeInCase(key, "Task_Appeal", manager, Map.of("appealChoice", "appeal", "appealGrounds", grounds));
+    driver.completeInCase(
+        key, "Task_Appeal", manager, Map.of("appealChoice", "appeal", "appealGrounds", grounds));
   }
 
   /** The auditor's verdict on a draft finding, by its number. */

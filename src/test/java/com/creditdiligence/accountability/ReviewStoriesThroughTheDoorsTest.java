@@ -6,13 +6,13 @@ import static com.creditdiligence.demo.DemoSubmissions.evaluation;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;
 import static com.creditdiligence.demo.DemoSubmissions.issue;
+import static com.creditdiligence.demo.DemoSubmissions.preservationMeasures;
+import static com.creditdiligence.demo.DemoSubmissions.problemHandling;
+import static com.creditdiligence.demo.DemoSubmissions.vote;
 import static com.creditdiligence.demo.TestSubmissions.majorEventInvestigation;
 import static com.creditdiligence.demo.TestSubmissions.majorEventReview;
 import static com.creditdiligence.demo.TestSubmissions.monitoringReport;
 import static com.creditdiligence.demo.TestSubmissions.overdueReview;
-import static com.creditdiligence.demo.DemoSubmissions.preservationMeasures;
-import static com.creditdiligence.demo.DemoSubmissions.problemHandling;
-import static com.creditdiligence.demo.DemoSubmissions.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
@@ -47,12 +47,9 @@ class ReviewStoriesThroughTheDoorsTest {
 
   private static final String MONITORING_REPORT = "Task_MonitoringReport";
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  TestRestTemplate http;
-  @Autowired
-  BusinessTime businessTime;
+  @Autowired ProcessEngine engine;
+  @Autowired TestRestTemplate http;
+  @Autowired BusinessTime businessTime;
 
   private EngineRestSteps rest;
 
@@ -70,13 +67,15 @@ class ReviewStoriesThroughTheDoorsTest {
   void afterAHandoverEachManagerAnswersOnlyForTheRoundMissedWhileTheyHeldTheCase() {
     String key = issuedThroughTheDoors("manager1", "嘉兴移交甲公司");
 
-    // Round 1 falls due while manager1 holds the case; the department head hands it to manager2 after it is overdue,
+    // Round 1 falls due while manager1 holds the case; the department head hands it to manager2
+    // after it is overdue,
     // and manager2 files that late report: its lateness is manager1's.
     int roundOneCreated = lastRecord(key, "TASK_CREATED", MONITORING_REPORT);
     letTheOpenReportFallOverdue(key);
     rest.complete(key, "Task_ReviewOverdueReport", "head1", overdueReview("manager2"));
     jobs(key);
-    rest.complete(key, MONITORING_REPORT, "manager2", monitoringReport("normal", 0, "continueMonitoring"));
+    rest.complete(
+        key, MONITORING_REPORT, "manager2", monitoringReport("normal", 0, "continueMonitoring"));
     jobs(key);
 
     // Round 2 falls due while manager2 holds the case, and is never filed: the loss follows.
@@ -89,69 +88,102 @@ class ReviewStoriesThroughTheDoorsTest {
 
     JsonNode review = openReview(key);
     List<JsonNode> findings = list(review.path("findings"));
-    assertThat(findings).extracting(f -> f.path("dutyCode").asText() + " " + f.path("manager").asText())
-        .containsExactlyInAnyOrder("MONITORING_REPORT_ON_TIME manager1", "MONITORING_REPORT_ON_TIME manager2");
+    assertThat(findings)
+        .extracting(f -> f.path("dutyCode").asText() + " " + f.path("manager").asText())
+        .containsExactlyInAnyOrder(
+            "MONITORING_REPORT_ON_TIME manager1", "MONITORING_REPORT_ON_TIME manager2");
     JsonNode predecessors = findingOf(findings, "manager1");
     JsonNode successors = findingOf(findings, "manager2");
-    assertThat(numbers(predecessors.path("evidence"))).contains(roundOneCreated).doesNotContain(roundTwoCreated);
+    assertThat(numbers(predecessors.path("evidence")))
+        .contains(roundOneCreated)
+        .doesNotContain(roundTwoCreated);
     assertThat(numbers(successors.path("evidence"))).containsExactly(roundTwoCreated);
     assertThat(successors.path("clause").asText()).isEqualTo("§27(三)");
-    assertThat(list(review.path("eligibility"))).allSatisfy(e -> assertThat(e.path("eligible").asBoolean()).isFalse());
-    // A successor who broke a rule after the handover cannot say the risk was the predecessor's (visible before it);
-    // that they detected the later risk and acted in time mitigates, and is shown, but does not make them eligible.
-    assertThat(groundsOf(review, "manager2")).filteredOn(g -> g.path("code").asText().equals(ExemptionGround.HANDOVER))
-        .extracting(g -> g.path("detail").asText()).containsExactly(ExemptionGrounds.DETECTED_AFTER);
+    assertThat(list(review.path("eligibility")))
+        .allSatisfy(e -> assertThat(e.path("eligible").asBoolean()).isFalse());
+    // A successor who broke a rule after the handover cannot say the risk was the predecessor's
+    // (visible before it);
+    // that they detected the later risk and acted in time mitigates, and is shown, but does not
+    // make them eligible.
+    assertThat(groundsOf(review, "manager2"))
+        .filteredOn(g -> g.path("code").asText().equals(ExemptionGround.HANDOVER))
+        .extracting(g -> g.path("detail").asText())
+        .containsExactly(ExemptionGrounds.DETECTED_AFTER);
 
     String reviewId = review.at("/review/reviewId").asText();
-    rest.complete(key, "Task_AuditorReview", "auditor1", audit(List.of(
-        verdict(predecessors.path("findingNo").asInt(), "confirm"), verdict(successors.path("findingNo").asInt(), "confirm"))));
-    rest.complete(key, "Task_Deliberation", "board1", Map.of("deliberationMinutes", "委员会评议:认可稽核确认的情形与证据"));
+    rest.complete(
+        key,
+        "Task_AuditorReview",
+        "auditor1",
+        audit(
+            List.of(
+                verdict(predecessors.path("findingNo").asInt(), "confirm"),
+                verdict(successors.path("findingNo").asInt(), "confirm"))));
+    rest.complete(
+        key, "Task_Deliberation", "board1", Map.of("deliberationMinutes", "委员会评议:认可稽核确认的情形与证据"));
     for (String manager : List.of("manager1", "manager2")) {
       rest.complete(key, "Task_ManagerStatement", manager, Map.of("statementChoice", "waive"));
     }
     jobs(key);
 
-    // The board reads each manager's own finding, with the record it rests on, on that manager's determination.
+    // The board reads each manager's own finding, with the record it rests on, on that manager's
+    // determination.
     String successorsTask = determinationOf(key, "board2", "manager2");
     String brief = rest.formVariables("board2", successorsTask).at("/managerBrief/value").asText();
-    assertThat(brief).contains("#" + roundTwoCreated).doesNotContainPattern("#" + roundOneCreated + "(?!\\d)")
+    assertThat(brief)
+        .contains("#" + roundTwoCreated)
+        .doesNotContainPattern("#" + roundOneCreated + "(?!\\d)")
         .contains("不符合第二十八条免责条件");
     decide(successorsTask, "board2", "reducible", List.of("§27(三)"));
     jobs(key);
 
-    JsonNode decided = rest.api("auditor1", HttpMethod.GET, "/api/accountability-reviews/" + reviewId, null);
-    assertThat(list(decided.path("determinations"))).singleElement().satisfies(d -> {
-      assertThat(d.path("manager").asText()).isEqualTo("manager2");
-      assertThat(d.path("tier").asText()).isEqualTo(Tier.REDUCIBLE.name());
-    });
+    JsonNode decided =
+        rest.api("auditor1", HttpMethod.GET, "/api/accountability-reviews/" + reviewId, null);
+    assertThat(list(decided.path("determinations")))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.path("manager").asText()).isEqualTo("manager2");
+              assertThat(d.path("tier").asText()).isEqualTo(Tier.REDUCIBLE.name());
+            });
   }
 
   @Test
   void aPolicyChangeMetOnSiteAndWithMeasuresInTimeEndsExemptOnTheForceMajeureGround() {
     String key = issuedThroughTheDoors("manager1", "嘉兴政策甲公司");
-    String today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), businessTime.zone()).toString();
-    rest.api("manager1", HttpMethod.POST, "/api/cases/" + key + "/major-events", """
+    String today =
+        LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), businessTime.zone()).toString();
+    rest.api(
+        "manager1",
+        HttpMethod.POST,
+        "/api/cases/" + key + "/major-events",
+        """
         {"kind": "externalPolicyChange", "description": "行业限产政策出台,客户主要产品停产 Output caps stop the customer's main line",
-         "occurredOn": "%s"}""".formatted(today));
+         "occurredOn": "%s"}"""
+            .formatted(today));
     jobs(key);
     int event = lastRecord(key, "EVENT_RECEIVED", null);
-    rest.complete(key, "Task_MajorEventInvestigation", "manager1", majorEventInvestigation("substandard"));
+    rest.complete(
+        key, "Task_MajorEventInvestigation", "manager1", majorEventInvestigation("substandard"));
     rest.complete(key, "Task_ReviewMajorEventReport", "head1", majorEventReview("substandard"));
     jobs(key);
     lossAfterAWarningSignal(key, "manager1");
 
     JsonNode review = openReview(key);
     assertThat(list(review.path("findings"))).isEmpty();
-    assertThat(groundsOf(review, "manager1")).anySatisfy(g -> {
-      assertThat(g.path("code").asText()).isEqualTo(ExemptionGround.FORCE_MAJEURE);
-      assertThat(g.path("detail").asText()).isEqualTo("externalPolicyChange");
-      assertThat(g.path("accepted").asBoolean()).isTrue();
-      assertThat(numbers(g.path("evidence"))).contains(event);
-    });
+    assertThat(groundsOf(review, "manager1"))
+        .anySatisfy(
+            g -> {
+              assertThat(g.path("code").asText()).isEqualTo(ExemptionGround.FORCE_MAJEURE);
+              assertThat(g.path("detail").asText()).isEqualTo("externalPolicyChange");
+              assertThat(g.path("accepted").asBoolean()).isTrue();
+              assertThat(numbers(g.path("evidence"))).contains(event);
+            });
 
     String reviewId = review.at("/review/reviewId").asText();
     rest.complete(key, "Task_AuditorReview", "auditor1", audit(List.of()));
-    rest.complete(key, "Task_Deliberation", "board1", Map.of("deliberationMinutes", "委员会评议:政策变动所致,处置及时"));
+    rest.complete(
+        key, "Task_Deliberation", "board1", Map.of("deliberationMinutes", "委员会评议:政策变动所致,处置及时"));
     rest.complete(key, "Task_ManagerStatement", "manager1", Map.of("statementChoice", "waive"));
     jobs(key);
 
@@ -161,101 +193,161 @@ class ReviewStoriesThroughTheDoorsTest {
     decide(task, "board2", "exempt", List.of());
     jobs(key);
 
-    JsonNode decided = rest.api("auditor1", HttpMethod.GET, "/api/accountability-reviews/" + reviewId, null);
-    assertThat(list(decided.path("determinations"))).singleElement().satisfies(d -> {
-      assertThat(d.path("tier").asText()).isEqualTo(Tier.EXEMPT.name());
-      assertThat(d.path("eligibleForExemption").asBoolean()).isTrue();
-    });
+    JsonNode decided =
+        rest.api("auditor1", HttpMethod.GET, "/api/accountability-reviews/" + reviewId, null);
+    assertThat(list(decided.path("determinations")))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.path("tier").asText()).isEqualTo(Tier.EXEMPT.name());
+              assertThat(d.path("eligibleForExemption").asBoolean()).isTrue();
+            });
     assertThat(decided.at("/review/closedAt").isNull()).as(decided.toString()).isFalse();
   }
 
   @Test
-  void inACollectiveDecisionTheMemberWhoVotedAgainstOnStatedGroundsIsClearedOfItAndTheApproversAnswerForIt() {
+  void
+      inACollectiveDecisionTheMemberWhoVotedAgainstOnStatedGroundsIsClearedOfItAndTheApproversAnswerForIt() {
     // The first member to vote rejects, on stated grounds; the others approve.
-    java.util.concurrent.atomic.AtomicReference<String> firstToVote = new java.util.concurrent.atomic.AtomicReference<>();
-    String key = issued("manager1", "嘉兴集体决策甲公司", investigation(false), voter -> {
-      if (!firstToVote.compareAndSet(null, voter)) {
-        return vote("approve");
-      }
-      Map<String, Object> ballot = new HashMap<>(vote("reject"));
-      ballot.put("voteRationale", "反担保物估值不足,现金流无法覆盖 The collateral is overvalued and cash flow does not cover");
-      return ballot;
-    });
+    java.util.concurrent.atomic.AtomicReference<String> firstToVote =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    String key =
+        issued(
+            "manager1",
+            "嘉兴集体决策甲公司",
+            investigation(false),
+            voter -> {
+              if (!firstToVote.compareAndSet(null, voter)) {
+                return vote("approve");
+              }
+              Map<String, Object> ballot = new HashMap<>(vote("reject"));
+              ballot.put(
+                  "voteRationale",
+                  "反担保物估值不足,现金流无法覆盖 The collateral is overvalued and cash flow does not cover");
+              return ballot;
+            });
     String dissenter = firstToVote.get();
-    List<String> voters = list(rest.api("auditor1", HttpMethod.GET, "/api/cases/" + key + "/evidence", null)).stream()
-        .filter(r -> r.path("recordType").asText().equals("VOTE_CAST")).map(r -> r.path("performer").asText()).toList();
+    List<String> voters =
+        list(rest.api("auditor1", HttpMethod.GET, "/api/cases/" + key + "/evidence", null)).stream()
+            .filter(r -> r.path("recordType").asText().equals("VOTE_CAST"))
+            .map(r -> r.path("performer").asText())
+            .toList();
     assertThat(voters).hasSize(3).contains(dissenter);
     lossAfterAWarningSignal(key, "manager1");
 
-    // The auditor holds the committee's members to the approval they took together, each on their own vote.
+    // The auditor holds the committee's members to the approval they took together, each on their
+    // own vote.
     List<Map<String, Object>> added = new ArrayList<>();
     for (String voter : voters) {
-      added.add(Map.of("manager", voter, "clause", "§27(七)", "stage", ExemptionEligibility.APPROVAL_STAGE,
-          "severity", "minor", "statement", "集体审批未识别反担保物估值不足 The committee approved without seeing the collateral was "
-              + "overvalued", "evidence", String.valueOf(lastRecordOf(key, "VOTE_CAST", voter))));
+      added.add(
+          Map.of(
+              "manager",
+              voter,
+              "clause",
+              "§27(七)",
+              "stage",
+              ExemptionEligibility.APPROVAL_STAGE,
+              "severity",
+              "minor",
+              "statement",
+              "集体审批未识别反担保物估值不足 The committee approved without seeing the collateral was "
+                  + "overvalued",
+              "evidence",
+              String.valueOf(lastRecordOf(key, "VOTE_CAST", voter))));
     }
     Map<String, Object> audit = audit(List.of());
     audit.put("addedFindings", added);
     rest.complete(key, "Task_AuditorReview", "auditor1", audit);
-    rest.complete(key, "Task_Deliberation", "board1", Map.of("deliberationMinutes", "委员会评议:集体审批的责任逐一认定"));
+    rest.complete(
+        key, "Task_Deliberation", "board1", Map.of("deliberationMinutes", "委员会评议:集体审批的责任逐一认定"));
     jobs(key);
-    for (String person : rest.tasks("admin", key, "Task_ManagerStatement").stream()
-        .map(t -> t.path("assignee").asText()).toList()) {
+    for (String person :
+        rest.tasks("admin", key, "Task_ManagerStatement").stream()
+            .map(t -> t.path("assignee").asText())
+            .toList()) {
       rest.complete(key, "Task_ManagerStatement", person, Map.of("statementChoice", "waive"));
     }
     jobs(key);
 
     JsonNode review = openReview(key);
     for (String voter : voters) {
-      JsonNode eligibility = list(review.path("eligibility")).stream()
-          .filter(e -> e.path("manager").asText().equals(voter)).findFirst().orElseThrow();
-      assertThat(eligibility.path("eligible").asBoolean()).as(voter).isEqualTo(voter.equals(dissenter));
+      JsonNode eligibility =
+          list(review.path("eligibility")).stream()
+              .filter(e -> e.path("manager").asText().equals(voter))
+              .findFirst()
+              .orElseThrow();
+      assertThat(eligibility.path("eligible").asBoolean())
+          .as(voter)
+          .isEqualTo(voter.equals(dissenter));
     }
     int dissent = lastRecordOf(key, "VOTE_CAST", dissenter);
-    assertThat(groundsOf(review, dissenter)).anySatisfy(g -> {
-      assertThat(g.path("code").asText()).isEqualTo(ExemptionGround.DISSENT);
-      assertThat(g.path("detail").asText()).isEqualTo("rejectVote");
-      assertThat(numbers(g.path("evidence"))).containsExactly(dissent);
-    });
+    assertThat(groundsOf(review, dissenter))
+        .anySatisfy(
+            g -> {
+              assertThat(g.path("code").asText()).isEqualTo(ExemptionGround.DISSENT);
+              assertThat(g.path("detail").asText()).isEqualTo("rejectVote");
+              assertThat(numbers(g.path("evidence"))).containsExactly(dissent);
+            });
     String task = determinationOf(key, "board2", dissenter);
     assertThat(rest.formVariables("board2", task).at("/managerBrief/value").asText())
-        .contains("反对票免责").contains("#" + dissent).contains("符合第二十八条免责条件");
+        .contains("反对票免责")
+        .contains("#" + dissent)
+        .contains("符合第二十八条免责条件");
     decide(task, "board2", "exempt", List.of());
-    String approvers = determinationOf(key, "board2", voters.stream().filter(v -> !v.equals(dissenter)).findFirst().orElseThrow());
+    String approvers =
+        determinationOf(
+            key,
+            "board2",
+            voters.stream().filter(v -> !v.equals(dissenter)).findFirst().orElseThrow());
     assertThat(rest.formVariables("board2", approvers).at("/managerBrief/value").asText())
-        .contains("不符合第二十八条免责条件").contains("§27(七)");
+        .contains("不符合第二十八条免责条件")
+        .contains("§27(七)");
   }
 
   @Test
-  void aDocumentAcceptedToBeSuppliedAndNeverSuppliedIsA27_2FindingCitingItAndOneSuppliedInTimeIsNone() {
+  void
+      aDocumentAcceptedToBeSuppliedAndNeverSuppliedIsA27_2FindingCitingItAndOneSuppliedInTimeIsNone() {
     String neverSupplied = issuedWithFinancialStatementsToBeSupplied("嘉兴后补甲公司");
     String supplied = issuedWithFinancialStatementsToBeSupplied("嘉兴后补乙公司");
-    // Within the ten days, the customer brings the statements: a §19 amendment of the investigation records them.
+    // Within the ten days, the customer brings the statements: a §19 amendment of the investigation
+    // records them.
     int investigation = lastRecord(supplied, "TASK_COMPLETED", "Task_CustomerInvestigation");
-    rest.api("manager1", HttpMethod.POST, "/api/cases/" + supplied + "/evidence/" + investigation + "/amendments", """
+    rest.api(
+        "manager1",
+        HttpMethod.POST,
+        "/api/cases/" + supplied + "/evidence/" + investigation + "/amendments",
+        """
         {"reason": "客户补交近三年审计报告,已实地核对原件 Statements supplied; originals checked on site",
          "changes": {"doc04Status": "verified", "doc04Method": "onSite"}}""");
 
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(50, ChronoUnit.DAYS)));
+    ClockUtil.setCurrentTime(
+        Date.from(ClockUtil.getCurrentTime().toInstant().plus(50, ChronoUnit.DAYS)));
     for (String key : List.of(neverSupplied, supplied)) {
       jobs(key);
       lossAfterAWarningSignal(key, "manager1");
     }
 
     JsonNode missing = openReview(neverSupplied);
-    assertThat(list(missing.path("findings"))).singleElement().satisfies(f -> {
-      assertThat(f.path("dutyCode").asText()).isEqualTo("DOCUMENT_SUPPLIED");
-      assertThat(f.path("clause").asText()).isEqualTo("§27(二)");
-      assertThat(f.path("manager").asText()).isEqualTo("manager1");
-      assertThat(f.path("explanation").asText()).contains("Audited financial statements");
-    });
-    assertThat(list(missing.path("eligibility"))).singleElement()
+    assertThat(list(missing.path("findings")))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.path("dutyCode").asText()).isEqualTo("DOCUMENT_SUPPLIED");
+              assertThat(f.path("clause").asText()).isEqualTo("§27(二)");
+              assertThat(f.path("manager").asText()).isEqualTo("manager1");
+              assertThat(f.path("explanation").asText()).contains("Audited financial statements");
+            });
+    assertThat(list(missing.path("eligibility")))
+        .singleElement()
         .satisfies(e -> assertThat(e.path("eligible").asBoolean()).isFalse());
 
     JsonNode intime = openReview(supplied);
     assertThat(list(intime.path("findings"))).isEmpty();
-    assertThat(groundsOf(intime, "manager1")).anySatisfy(g -> assertThat(g.path("code").asText())
-        .isEqualTo(ExemptionGround.NO_CONCLUSIVE_EVIDENCE));
+    assertThat(groundsOf(intime, "manager1"))
+        .anySatisfy(
+            g ->
+                assertThat(g.path("code").asText())
+                    .isEqualTo(ExemptionGround.NO_CONCLUSIVE_EVIDENCE));
   }
 
   /** Intake to issue through /engine-rest, the financial statements (doc04) accepted to be supplied within 10 days. */
@@ -274,8 +366,11 @@ class ReviewStoriesThroughTheDoorsTest {
   }
 
   /** Intake to issue through /engine-rest, with that investigation and each committee member's ballot. */
-  private String issued(String manager, String applicant, Map<String, Object> investigation,
-                        java.util.function.Function<String, Map<String, Object>> ballotOf) {
+  private String issued(
+      String manager,
+      String applicant,
+      Map<String, Object> investigation,
+      java.util.function.Function<String, Map<String, Object>> ballotOf) {
     String key = rest.apply(manager, intake(applicant, "workingCapitalLoan", 1_000_000, 12));
     jobs(key);
     rest.complete(key, "Task_CustomerInvestigation", manager, investigation);
@@ -296,9 +391,14 @@ class ReviewStoriesThroughTheDoorsTest {
   private void lossAfterAWarningSignal(String key, String manager) {
     // The door checks "not in the future" against the wall clock, which this test does not move.
     String today = businessTime.today().toString();
-    rest.api(manager, HttpMethod.POST, "/api/cases/" + key + "/warning-signals", """
+    rest.api(
+        manager,
+        HttpMethod.POST,
+        "/api/cases/" + key + "/warning-signals",
+        """
         {"category": "financialCondition", "item": "fc01", "description": "连续两期利息逾期 Two interest payments missed",
-         "occurredOn": "%s"}""".formatted(today));
+         "occurredOn": "%s"}"""
+            .formatted(today));
     jobs(key);
     rest.complete(key, "Task_PreservationMeasures", manager, preservationMeasures(true));
     jobs(key);
@@ -308,8 +408,10 @@ class ReviewStoriesThroughTheDoorsTest {
   }
 
   private JsonNode openReview(String key) {
-    List<JsonNode> reviews = list(rest.api("auditor1", HttpMethod.GET, "/api/cases/" + key + "/accountability-reviews",
-        null));
+    List<JsonNode> reviews =
+        list(
+            rest.api(
+                "auditor1", HttpMethod.GET, "/api/cases/" + key + "/accountability-reviews", null));
     assertThat(reviews).as("the compensation opened a review").hasSize(1);
     return reviews.get(0);
   }
@@ -348,10 +450,24 @@ class ReviewStoriesThroughTheDoorsTest {
 
   /** Time passes to a day after the open monitoring report's due date; the engine's job executor fires the timer. */
   private void letTheOpenReportFallOverdue(String key) {
-    String caseId = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(key)
-        .processDefinitionKey(EngineRestSteps.PROCESS_KEY).singleResult().getId();
-    Job overdue = engine.getManagementService().createJobQuery().processInstanceId(caseId).timers().list().stream()
-        .min(java.util.Comparator.comparing(Job::getDuedate)).orElseThrow();
+    String caseId =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(key)
+            .processDefinitionKey(EngineRestSteps.PROCESS_KEY)
+            .singleResult()
+            .getId();
+    Job overdue =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(caseId)
+            .timers()
+            .list()
+            .stream()
+            .min(java.util.Comparator.comparing(Job::getDuedate))
+            .orElseThrow();
     ClockUtil.setCurrentTime(Date.from(overdue.getDuedate().toInstant().plus(1, ChronoUnit.DAYS)));
     jobs(key);
   }
@@ -361,9 +477,19 @@ class ReviewStoriesThroughTheDoorsTest {
     var management = engine.getManagementService();
     for (int round = 0; round < 20; round++) {
       List<Job> due = new ArrayList<>();
-      engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(key).list()
-          .forEach(instance -> due.addAll(management.createJobQuery().processInstanceId(instance.getId())
-              .executable().list()));
+      engine
+          .getRuntimeService()
+          .createProcessInstanceQuery()
+          .processInstanceBusinessKey(key)
+          .list()
+          .forEach(
+              instance ->
+                  due.addAll(
+                      management
+                          .createJobQuery()
+                          .processInstanceId(instance.getId())
+                          .executable()
+                          .list()));
       if (due.isEmpty()) {
         return;
       }
@@ -372,7 +498,8 @@ class ReviewStoriesThroughTheDoorsTest {
   }
 
   private int lastRecord(String key, String recordType, String elementId) {
-    return lastOf(key, recordType, r -> elementId == null || elementId.equals(r.path("elementId").asText()));
+    return lastOf(
+        key, recordType, r -> elementId == null || elementId.equals(r.path("elementId").asText()));
   }
 
   private int lastRecordOf(String key, String recordType, String performer) {
@@ -380,18 +507,28 @@ class ReviewStoriesThroughTheDoorsTest {
   }
 
   private int lastOf(String key, String recordType, java.util.function.Predicate<JsonNode> which) {
-    return list(rest.api("auditor1", HttpMethod.GET, "/api/cases/" + key + "/evidence", null)).stream()
-        .filter(r -> r.path("recordType").asText().equals(recordType)).filter(which)
-        .mapToInt(r -> r.path("id").asInt()).max().orElseThrow();
+    return list(rest.api("auditor1", HttpMethod.GET, "/api/cases/" + key + "/evidence", null))
+        .stream()
+        .filter(r -> r.path("recordType").asText().equals(recordType))
+        .filter(which)
+        .mapToInt(r -> r.path("id").asInt())
+        .max()
+        .orElseThrow();
   }
 
   private static JsonNode findingOf(List<JsonNode> findings, String manager) {
-    return findings.stream().filter(f -> f.path("manager").asText().equals(manager)).findFirst().orElseThrow();
+    return findings.stream()
+        .filter(f -> f.path("manager").asText().equals(manager))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static List<JsonNode> groundsOf(JsonNode review, String manager) {
-    return list(review.path("eligibility")).stream().filter(e -> e.path("manager").asText().equals(manager))
-        .findFirst().map(e -> list(e.path("grounds"))).orElseThrow();
+    return list(review.path("eligibility")).stream()
+        .filter(e -> e.path("manager").asText().equals(manager))
+        .findFirst()
+        .map(e -> list(e.path("grounds")))
+        .orElseThrow();
   }
 
   private static List<JsonNode> list(JsonNode array) {

@@ -26,50 +26,70 @@ class ModulesTest {
   private static final String ROOT = "com.creditdiligence";
 
   /** The production classes only: a test may reach anywhere. */
-  private static final JavaClasses CLASSES = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-      .importPackages(ROOT);
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+          .importPackages(ROOT);
 
-  private static final String[] KERNEL = {ROOT + ".submission..", ROOT + ".evidence..", ROOT + ".casefile.."};
+  private static final String[] KERNEL = {
+    ROOT + ".submission..", ROOT + ".evidence..", ROOT + ".casefile.."
+  };
 
   @Test
   void noCycleBetweenModules() {
-    slices().matching(ROOT + ".(*)..").namingSlices("$1")
-        .should().beFreeOfCycles()
-        .check(CLASSES);
+    slices().matching(ROOT + ".(*)..").namingSlices("$1").should().beFreeOfCycles().check(CLASSES);
   }
 
   @Test
   void engineInternalsOnlyInPlatform() {
-    noClasses().that().resideOutsideOfPackage(ROOT + ".platform..")
-        .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.impl..")
-        .because("the engine's internals change without notice between versions; platform is the one place that "
-            + "adapts to them")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(ROOT + ".platform..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.camunda.bpm.engine.impl..")
+        .because(
+            "the engine's internals change without notice between versions; platform is the one place that "
+                + "adapts to them")
         .check(CLASSES);
   }
 
   @Test
   void kernelDependsOnNoFeatureNorOnTheEngine() {
-    noClasses().that().resideInAnyPackage(KERNEL)
-        .should().dependOnClassesThat(DescribedPredicate.describe(
-            "are ours but outside the kernel, or Camunda's",
-            type -> type.getPackageName().startsWith("org.camunda")
-                || type.getPackageName().startsWith(ROOT + ".") && !inKernel(type.getPackageName())))
-        .because("the kernel (the submission model, the ledger, the case file, group and role names) is what every "
-            + "feature builds on; it knows no feature, no engine and no door")
+    noClasses()
+        .that()
+        .resideInAnyPackage(KERNEL)
+        .should()
+        .dependOnClassesThat(
+            DescribedPredicate.describe(
+                "are ours but outside the kernel, or Camunda's",
+                type ->
+                    type.getPackageName().startsWith("org.camunda")
+                        || type.getPackageName().startsWith(ROOT + ".")
+                            && !inKernel(type.getPackageName())))
+        .because(
+            "the kernel (the submission model, the ledger, the case file, group and role names) is what every "
+                + "feature builds on; it knows no feature, no engine and no door")
         .check(CLASSES);
   }
 
   @Test
   void platformDependsOnTheKernelOnly() {
-    noClasses().that().resideInAPackage(ROOT + ".platform..")
-        .should().dependOnClassesThat(DescribedPredicate.describe(
-            "are ours but neither platform's nor the kernel's",
-            type -> type.getPackageName().startsWith(ROOT + ".") && !inKernel(type.getPackageName())
-                && !type.getPackageName().startsWith(ROOT + ".platform")))
-        .because("the engine edge serves every feature; a feature plugs into it (a TaskRule, an interface the "
-            + "feature implements), it never reaches back")
+    noClasses()
+        .that()
+        .resideInAPackage(ROOT + ".platform..")
+        .should()
+        .dependOnClassesThat(
+            DescribedPredicate.describe(
+                "are ours but neither platform's nor the kernel's",
+                type ->
+                    type.getPackageName().startsWith(ROOT + ".")
+                        && !inKernel(type.getPackageName())
+                        && !type.getPackageName().startsWith(ROOT + ".platform")))
+        .because(
+            "the engine edge serves every feature; a feature plugs into it (a TaskRule, an interface the "
+                + "feature implements), it never reaches back")
         .check(CLASSES);
   }
 
@@ -83,7 +103,8 @@ class ModulesTest {
     for (JavaClass origin : CLASSES) {
       for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
         String target = dependency.getTargetClass().getPackageName();
-        if (target.startsWith(ROOT + ".") && (target + ".").contains(".internal.")
+        if (target.startsWith(ROOT + ".")
+            && (target + ".").contains(".internal.")
             && !module(target).equals(module(origin.getPackageName()))) {
           violations.add(dependency.getDescription());
         }

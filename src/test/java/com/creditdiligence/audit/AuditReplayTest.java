@@ -8,9 +8,6 @@ import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,23 +30,26 @@ class AuditReplayTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  EvidenceLedger ledger;
-  @Autowired
-  TestRestTemplate http;
+  @Autowired ProcessEngine engine;
+  @Autowired EvidenceLedger ledger;
+  @Autowired TestRestTemplate http;
 
   @Test
-  void anAuditorOpensTheIndexAndAReplayPageWhoseDataHasTheDiagramTheOrderedTimelineAndTheVerification()
-      throws Exception {
-    String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "扬州回放甲公司", 1_000_000).getBusinessKey();
+  void
+      anAuditorOpensTheIndexAndAReplayPageWhoseDataHasTheDiagramTheOrderedTimelineAndTheVerification()
+          throws Exception {
+    String key =
+        new LifecycleDriver(engine)
+            .issuedGuarantee("manager1", "扬州回放甲公司", 1_000_000)
+            .getBusinessKey();
 
     ResponseEntity<String> index = get("auditor1", "/audit");
     assertThat(index.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(index.getBody()).contains("/audit/cases/" + key, "扬州回放甲公司");
     // The index names the manager and the case's state, not their codes.
-    assertThat(index.getBody()).contains("王经理一 (manager1)", "保后监管中 In monitoring").doesNotContain(">IN_MONITORING<");
+    assertThat(index.getBody())
+        .contains("王经理一 (manager1)", "保后监管中 In monitoring")
+        .doesNotContain(">IN_MONITORING<");
     ResponseEntity<String> page = get("auditor1", "/audit/cases/" + key);
     assertThat(page.getBody()).contains("<script src=\"/audit/replay.js\"></script>", key);
     assertThat(get("auditor1", "/audit/replay.js").getBody()).contains("/replay");
@@ -58,31 +58,41 @@ class AuditReplayTest {
     JsonNode replay = JSON.readTree(get("auditor1", "/api/cases/" + key + "/replay").getBody());
 
     assertThat(replay.at("/diagrams/guarantee-lifecycle").asText())
-        .startsWith("<svg").contains("data-id=\"Task_CustomerInvestigation\"", "data-id=\"Task_CommitteeVote\"");
+        .startsWith("<svg")
+        .contains("data-id=\"Task_CustomerInvestigation\"", "data-id=\"Task_CommitteeVote\"");
     List<Integer> order = new ArrayList<>();
     replay.at("/dossier/timeline").forEach(entry -> order.add(entry.path("evidence").asInt()));
     List<Integer> access = new ArrayList<>();
     replay.at("/dossier/accessLog").forEach(entry -> access.add(entry.path("evidence").asInt()));
-    // Every record once: the case's steps in order, and the views of its record apart, this one among them.
+    // Every record once: the case's steps in order, and the views of its record apart, this one
+    // among them.
     assertThat(order).isSorted().doesNotHaveDuplicates().doesNotContainAnyElementsOf(access);
     assertThat(order.size() + access.size()).isEqualTo(replay.at("/dossier/evidence").size());
-    assertThat(replay.at("/dossier/accessLog").findValuesAsText("type")).containsExactly("AUDIT_REPLAY_VIEWED");
+    assertThat(replay.at("/dossier/accessLog").findValuesAsText("type"))
+        .containsExactly("AUDIT_REPLAY_VIEWED");
     // Looking again adds to the access log, not to the case's steps.
     JsonNode again = JSON.readTree(get("auditor1", "/api/cases/" + key + "/replay").getBody());
     assertThat(again.at("/dossier/timeline").size()).isEqualTo(order.size());
     assertThat(again.at("/dossier/accessLog").size()).isEqualTo(2);
     assertThat(replay.at("/dossier/verification/status").asText()).isEqualTo("intact");
-    assertThat(replay.at("/dossier/dutyFacts").findValuesAsText("code")).contains("ONSITE_BEFORE_EVALUATION");
+    assertThat(replay.at("/dossier/dutyFacts").findValuesAsText("code"))
+        .contains("ONSITE_BEFORE_EVALUATION");
 
     // The committee's decision is part of the record: its minutes, each vote named.
     String minutes = replay.at("/dossier/committeeMinutes/0").asText();
     assertThat(minutes).contains("担保审查委员会会议纪要", "结果 Result");
-    List<String> voters = ledger.records(key).stream().filter(r -> r.recordType().equals("VOTE_CAST"))
-        .map(EvidenceRecord::performer).toList();
+    List<String> voters =
+        ledger.records(key).stream()
+            .filter(r -> r.recordType().equals("VOTE_CAST"))
+            .map(EvidenceRecord::performer)
+            .toList();
     assertThat(voters).hasSize(3).allSatisfy(member -> assertThat(minutes).contains(member));
-    try (PDDocument document = Loader.loadPDF(http.withBasicAuth("auditor1", "demo")
-        .getForObject("/api/cases/" + key + "/dossier.pdf", byte[].class))) {
-      assertThat(new PDFTextStripper().getText(document)).contains("会议纪要", "Committee decision and minutes");
+    try (PDDocument document =
+        Loader.loadPDF(
+            http.withBasicAuth("auditor1", "demo")
+                .getForObject("/api/cases/" + key + "/dossier.pdf", byte[].class))) {
+      assertThat(new PDFTextStripper().getText(document))
+          .contains("会议纪要", "Committee decision and minutes");
     }
 
     EvidenceRecord last = ledger.records(key).get(ledger.records(key).size() - 1);
@@ -92,7 +102,10 @@ class AuditReplayTest {
 
   @Test
   void anotherManagerMayNotReplayACaseAndNobodyAnonymously() {
-    String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "扬州回放乙公司", 1_000_000).getBusinessKey();
+    String key =
+        new LifecycleDriver(engine)
+            .issuedGuarantee("manager1", "扬州回放乙公司", 1_000_000)
+            .getBusinessKey();
     int before = ledger.records(key).size();
 
     ResponseEntity<String> otherManager = get("manager2", "/api/cases/" + key + "/replay");
@@ -100,38 +113,55 @@ class AuditReplayTest {
     ResponseEntity<String> ownManager = get("manager1", "/api/cases/" + key + "/dossier.json");
 
     assertThat(otherManager.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(otherManager.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-    assertThat(get("manager2", "/api/cases/" + key + "/timeline").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(otherManager.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(get("manager2", "/api/cases/" + key + "/timeline").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     ResponseEntity<String> otherManagersPage = get("manager2", "/audit/cases/" + key);
     assertThat(otherManagersPage.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(otherManagersPage.getBody()).contains("<html", "manager2 may not see case " + key, "href=\"/audit\"");
+    assertThat(otherManagersPage.getBody())
+        .contains("<html", "manager2 may not see case " + key, "href=\"/audit\"");
     assertThat(ownManager.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(ledger.records(key)).hasSize(before + 1);
   }
 
   @Test
   void theDossierPdfCarriesTheCasesKeyFactsInReadableChinese() throws Exception {
-    String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "扬州回放丙公司", 1_000_000).getBusinessKey();
+    String key =
+        new LifecycleDriver(engine)
+            .issuedGuarantee("manager1", "扬州回放丙公司", 1_000_000)
+            .getBusinessKey();
 
-    ResponseEntity<byte[]> response = http.withBasicAuth("auditor1", "demo")
-        .getForEntity("/api/cases/" + key + "/dossier.pdf", byte[].class);
+    ResponseEntity<byte[]> response =
+        http.withBasicAuth("auditor1", "demo")
+            .getForEntity("/api/cases/" + key + "/dossier.pdf", byte[].class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
     try (PDDocument pdf = Loader.loadPDF(response.getBody())) {
       String text = new PDFTextStripper().getText(pdf);
-      assertThat(text).contains(key, "扬州回放丙公司", "尽职审计档案", "证据链校验", "intact", "客户调查",
-          ledger.records(key).get(0).recordHash());
+      assertThat(text)
+          .contains(
+              key,
+              "扬州回放丙公司",
+              "尽职审计档案",
+              "证据链校验",
+              "intact",
+              "客户调查",
+              ledger.records(key).get(0).recordHash());
     }
     JsonNode json = JSON.readTree(get("auditor1", "/api/cases/" + key + "/dossier.json").getBody());
     assertThat(json.at("/caseFile/applicantName").asText()).isEqualTo("扬州回放丙公司");
-    assertThat(json.path("ruleVersions").toString()).contains("guarantee-lifecycle:v", "ledger credit-diligence-ledger-v1");
+    assertThat(json.path("ruleVersions").toString())
+        .contains("guarantee-lifecycle:v", "ledger credit-diligence-ledger-v1");
   }
 
   @Test
-  void theTimelineAndTheDossierStillTellTheWholeStoryAfterCamundaHistoryIsCleanedUp() throws Exception {
-    Map<String, Object> naturalPerson = DemoSubmissions.intake("扬州回放丁 individual", "workingCapitalLoan", 300_000, 12);
+  void theTimelineAndTheDossierStillTellTheWholeStoryAfterCamundaHistoryIsCleanedUp()
+      throws Exception {
+    Map<String, Object> naturalPerson =
+        DemoSubmissions.intake("扬州回放丁 individual", "workingCapitalLoan", 300_000, 12);
     naturalPerson.put("applicantType", "naturalPerson");
     ProcessInstance rejected = new LifecycleDriver(engine).apply("manager1", naturalPerson);
     String key = rejected.getBusinessKey();
@@ -139,12 +169,19 @@ class AuditReplayTest {
 
     engine.getHistoryService().deleteHistoricProcessInstance(rejected.getId());
 
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).count())
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(key)
+                .count())
         .isZero();
     String after = get("auditor1", "/api/cases/" + key + "/timeline?size=1000").getBody();
     assertThat(after).isEqualTo(before);
-    assertThat(JSON.readTree(after).path("entries").findValuesAsText("type")).contains("PROCESS_STARTED", "PROCESS_ENDED");
-    assertThat(get("auditor1", "/api/cases/" + key + "/dossier.json").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(JSON.readTree(after).path("entries").findValuesAsText("type"))
+        .contains("PROCESS_STARTED", "PROCESS_ENDED");
+    assertThat(get("auditor1", "/api/cases/" + key + "/dossier.json").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
   }
 
   private ResponseEntity<String> get(String user, String path) {

@@ -4,8 +4,8 @@ import static com.creditdiligence.accountability.ReviewSteps.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
-import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.accountability.ReviewSteps;
+import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
@@ -44,22 +44,29 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 class DossierDocumentTest {
 
   private static final Path IMAGES = Path.of("target", "e2e", "dossier");
-  /** What a code looks like where a name belongs: the model's and the ledger's identifiers. */
-  private static final List<String> RAW_CODES = List.of("SATISFIED", "VIOLATED", "NOT_APPLICABLE", "workingCapitalLoan",
-      "TASK_COMPLETED", "TASK_CREATED", "VOTE_CAST", "Task_", "COMPENSATED", "CONFIRMED", "notExempt", "reducible");
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  CaseEvents events;
-  @Autowired
-  ReviewStore store;
-  @Autowired
-  EvidenceLedger ledger;
-  @Autowired
-  CaseFiles caseFiles;
-  @Autowired
-  TestRestTemplate http;
+  /** What a code looks like where a name belongs: the model's and the ledger's identifiers. */
+  private static final List<String> RAW_CODES =
+      List.of(
+          "SATISFIED",
+          "VIOLATED",
+          "NOT_APPLICABLE",
+          "workingCapitalLoan",
+          "TASK_COMPLETED",
+          "TASK_CREATED",
+          "VOTE_CAST",
+          "Task_",
+          "COMPENSATED",
+          "CONFIRMED",
+          "notExempt",
+          "reducible");
+
+  @Autowired ProcessEngine engine;
+  @Autowired CaseEvents events;
+  @Autowired ReviewStore store;
+  @Autowired EvidenceLedger ledger;
+  @Autowired CaseFiles caseFiles;
+  @Autowired TestRestTemplate http;
 
   @AfterEach
   void resetClock() {
@@ -67,10 +74,13 @@ class DossierDocumentTest {
   }
 
   @Test
-  void theDossierOfACompensatedCaseReadsAsADocumentWithTheMinutesPageNumbersAndBeijingTimes() throws Exception {
+  void theDossierOfACompensatedCaseReadsAsADocumentWithTheMinutesPageNumbersAndBeijingTimes()
+      throws Exception {
     String key = reviewedAndAppealed("常州档案甲公司 Changzhou Dossier Co.");
 
-    byte[] pdf = http.withBasicAuth("auditor1", "demo").getForObject("/api/cases/" + key + "/dossier.pdf", byte[].class);
+    byte[] pdf =
+        http.withBasicAuth("auditor1", "demo")
+            .getForObject("/api/cases/" + key + "/dossier.pdf", byte[].class);
     Files.createDirectories(IMAGES);
     Files.write(IMAGES.resolve("dossier.pdf"), pdf);
     try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -81,50 +91,104 @@ class DossierDocumentTest {
       // Numbered as a document is: every page says which it is, of how many.
       assertThat(total).isGreaterThan(3);
       for (int n = 1; n <= total; n++) {
-        assertThat(flat(pages.get(n - 1))).as("page %d", n).contains("第 " + n + " 页 / 共 " + total + " 页");
+        assertThat(flat(pages.get(n - 1)))
+            .as("page %d", n)
+            .contains("第 " + n + " 页 / 共 " + total + " 页");
       }
 
-      // The cover: the case, applicant, amount, outcome, who exported it and when, and the chain's verification.
+      // The cover: the case, applicant, amount, outcome, who exported it and when, and the chain's
+      // verification.
       String cover = flat(pages.get(0));
-      assertThat(cover).contains("尽职审计档案", key, "常州档案甲公司", "1,000,000 元(100 万元)", "已代偿 Compensated",
-          "导出人 Exported by", name("auditor1") + " (auditor1)", "The evidence chain verifies", "目录 Contents",
-          "申诉复核 On appeal", "应免责 Exempt");
-      assertThat(cover).contains(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-          .format(caseFiles.find(key).orElseThrow().openedAt().atZone(ZoneId.of("Asia/Shanghai"))));
+      assertThat(cover)
+          .contains(
+              "尽职审计档案",
+              key,
+              "常州档案甲公司",
+              "1,000,000 元(100 万元)",
+              "已代偿 Compensated",
+              "导出人 Exported by",
+              name("auditor1") + " (auditor1)",
+              "The evidence chain verifies",
+              "目录 Contents",
+              "申诉复核 On appeal",
+              "应免责 Exempt");
+      assertThat(cover)
+          .contains(
+              DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                  .format(
+                      caseFiles
+                          .find(key)
+                          .orElseThrow()
+                          .openedAt()
+                          .atZone(ZoneId.of("Asia/Shanghai"))));
       assertThat(cover).contains("北京时间 Beijing time (UTC+08:00)");
 
       // The committee's decision: the minutes, and each member's vote under the member's name.
       String committee = flat(section(pages, "二、审查委员会决议与会议纪要", "三、各环节记录"));
       assertThat(committee).contains("担保审查委员会会议纪要", "结果 Result");
-      List<EvidenceRecord> votes = ledger.records(key).stream().filter(r -> r.recordType().equals("VOTE_CAST")).toList();
-      assertThat(votes).hasSize(3).allSatisfy(vote -> assertThat(committee)
-          .contains("委员表决 Vote · " + name(vote.performer()) + " (" + vote.performer() + ")"));
+      List<EvidenceRecord> votes =
+          ledger.records(key).stream().filter(r -> r.recordType().equals("VOTE_CAST")).toList();
+      assertThat(votes)
+          .hasSize(3)
+          .allSatisfy(
+              vote ->
+                  assertThat(committee)
+                      .contains(
+                          "委员表决 Vote · " + name(vote.performer()) + " (" + vote.performer() + ")"));
       assertThat(committee).contains("同意 Approve");
-      // The minutes read for people: names instead of user ids, the product's name, the amount grouped, Beijing times;
+      // The minutes read for people: names instead of user ids, the product's name, the amount
+      // grouped, Beijing times;
       // the stored text of the minutes, which is the record, is kept in the appendix.
-      assertThat(committee).contains("担保审查委员会会议纪要 Guarantee committee minutes", "流动资金贷款",
-          "1,000,000 元(100 万元)", "通过 Approved", "3 名委员表决");
-      DateTimeFormatter beijing = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
-      votes.forEach(vote -> assertThat(committee).contains(name(vote.performer()) + " (" + vote.performer() + ") "
-          + beijing.format(vote.recordedAt())));
+      assertThat(committee)
+          .contains(
+              "担保审查委员会会议纪要 Guarantee committee minutes",
+              "流动资金贷款",
+              "1,000,000 元(100 万元)",
+              "通过 Approved",
+              "3 名委员表决");
+      DateTimeFormatter beijing =
+          DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+      votes.forEach(
+          vote ->
+              assertThat(committee)
+                  .contains(
+                      name(vote.performer())
+                          + " ("
+                          + vote.performer()
+                          + ") "
+                          + beijing.format(vote.recordedAt())));
       assertThat(committee).doesNotContain("- committee", "Amount: 1000000");
       String appendixText = flat(all.substring(all.indexOf("附录:证据记录及其哈希")));
-      assertThat(appendixText).contains("会议纪要(原文) Minutes as recorded", "担保审查委员会会议纪要 Guarantee committee minutes — " + key,
-          "品种 Product: workingCapitalLoan", "金额 Amount: 1000000.00 元");
+      assertThat(appendixText)
+          .contains(
+              "会议纪要(原文) Minutes as recorded",
+              "担保审查委员会会议纪要 Guarantee committee minutes — " + key,
+              "品种 Product: workingCapitalLoan",
+              "金额 Amount: 1000000.00 元");
 
-      // The review as decided: findings, the statement, the appeal's grounds, both decisions with their clauses.
-      assertThat(flat(all)).contains("预警当日即联系反担保人", "措施已在预警当日口头落实", "§27(五)", "可减免 Reducible",
-          "首次认定 First determination", name("board2") + " (board2)", "已确认 Confirmed");
+      // The review as decided: findings, the statement, the appeal's grounds, both decisions with
+      // their clauses.
+      assertThat(flat(all))
+          .contains(
+              "预警当日即联系反担保人",
+              "措施已在预警当日口头落实",
+              "§27(五)",
+              "可减免 Reducible",
+              "首次认定 First determination",
+              name("board2") + " (board2)",
+              "已确认 Confirmed");
       // The analysis report's sections, labelled as its form asked them.
       assertThat(flat(all)).contains("三、各环节记录 What each step recorded");
       // The duty facts as a table of names, not codes.
       assertThat(flat(pageWith(pages, "四、尽职事实 Duty facts"))).contains("已履行 Satisfied");
       // A signature block, and the appendix with every record's hash.
       assertThat(flat(all)).contains("九、签署 Signatures", "问责委员会主任");
-      ledger.records(key).stream().limit(ledger.records(key).size() - 1)
+      ledger.records(key).stream()
+          .limit(ledger.records(key).size() - 1)
           .forEach(r -> assertThat(flat(all).replace(" ", "")).contains(r.recordHash()));
 
-      // Where a name exists, no code: every page but the minutes as recorded and the ledger's own text (appendix).
+      // Where a name exists, no code: every page but the minutes as recorded and the ledger's own
+      // text (appendix).
       int appendix = pages.indexOf(pageWith(pages, "附录:证据记录及其哈希"));
       for (int n = 0; n < appendix; n++) {
         String page = pages.get(n);
@@ -139,26 +203,37 @@ class DossierDocumentTest {
       PDFRenderer renderer = new PDFRenderer(document);
       BufferedImage coverImage = renderer.renderImageWithDPI(0, 110);
       ImageIO.write(coverImage, "png", IMAGES.resolve("cover.png").toFile());
-      ImageIO.write(renderer.renderImageWithDPI(pages.indexOf(pageWith(pages, "二、审查委员会决议与会议纪要")), 110), "png",
+      ImageIO.write(
+          renderer.renderImageWithDPI(pages.indexOf(pageWith(pages, "二、审查委员会决议与会议纪要")), 110),
+          "png",
           IMAGES.resolve("committee.png").toFile());
       for (int n = 1; n < total; n++) {
-        ImageIO.write(renderer.renderImageWithDPI(n, 80), "png", IMAGES.resolve("page-%02d.png".formatted(n + 1)).toFile());
+        ImageIO.write(
+            renderer.renderImageWithDPI(n, 80),
+            "png",
+            IMAGES.resolve("page-%02d.png".formatted(n + 1)).toFile());
       }
       // The cover is drawn, not blank: a good share of its pixels carry ink.
       assertThat(inked(coverImage)).isGreaterThan(0.01);
     }
 
-    JsonNode json = new ObjectMapper().readTree(http.withBasicAuth("auditor1", "demo")
-        .getForObject("/api/cases/" + key + "/dossier.json", String.class));
-    // The JSON twin carries what the PDF shows: the people's names, the steps' names, what each step recorded.
+    JsonNode json =
+        new ObjectMapper()
+            .readTree(
+                http.withBasicAuth("auditor1", "demo")
+                    .getForObject("/api/cases/" + key + "/dossier.json", String.class));
+    // The JSON twin carries what the PDF shows: the people's names, the steps' names, what each
+    // step recorded.
     assertThat(json.at("/people/auditor1").asText()).isEqualTo(name("auditor1"));
     assertThat(json.at("/stepNames/Task_CommitteeVote").asText()).isNotBlank();
-    assertThat(json.path("submissions").findValuesAsText("element")).contains("Task_AnalysisEvaluation",
-        "Task_CommitteeVote", "Task_Appeal");
+    assertThat(json.path("submissions").findValuesAsText("element"))
+        .contains("Task_AnalysisEvaluation", "Task_CommitteeVote", "Task_Appeal");
     // Every duty fact's and finding's explanation reads Chinese first (the English follows).
-    assertThat(json.path("dutyFacts").findValuesAsText("explanation")).isNotEmpty()
+    assertThat(json.path("dutyFacts").findValuesAsText("explanation"))
+        .isNotEmpty()
         .allSatisfy(text -> assertThat(text).as(text).containsPattern("^\\p{IsHan}"));
-    assertThat(json.path("reviews").findValuesAsText("explanation")).isNotEmpty()
+    assertThat(json.path("reviews").findValuesAsText("explanation"))
+        .isNotEmpty()
         .allSatisfy(text -> assertThat(text).as(text).containsPattern("^\\p{IsHan}"));
     // The committee's decision is in the twin too, each vote with its member.
     assertThat(json.at("/committee/0/result").asText()).isEqualTo("approved");
@@ -166,20 +241,29 @@ class DossierDocumentTest {
   }
 
   @Test
-  void aCaseRejectedAtIntakeShowsItsLaterDutiesAsNotApplicableNotAsPendingForEver() throws Exception {
-    Map<String, Object> application = new java.util.HashMap<>(com.creditdiligence.demo.DemoSubmissions.intake(
-        "陈某某", "workingCapitalLoan", 500_000, 12));
+  void aCaseRejectedAtIntakeShowsItsLaterDutiesAsNotApplicableNotAsPendingForEver()
+      throws Exception {
+    Map<String, Object> application =
+        new java.util.HashMap<>(
+            com.creditdiligence.demo.DemoSubmissions.intake(
+                "陈某某", "workingCapitalLoan", 500_000, 12));
     application.put("applicantType", "naturalPerson");
     application.put("creditRecord", "adverse");
     String key = new LifecycleDriver(engine).apply("manager1", application).getBusinessKey();
 
-    byte[] pdf = http.withBasicAuth("auditor1", "demo").getForObject("/api/cases/" + key + "/dossier.pdf", byte[].class);
+    byte[] pdf =
+        http.withBasicAuth("auditor1", "demo")
+            .getForObject("/api/cases/" + key + "/dossier.pdf", byte[].class);
     try (PDDocument document = Loader.loadPDF(pdf)) {
       List<String> pages = pages(document);
       assertThat(flat(pages.get(0))).contains("不予受理 Rejected at intake");
       String facts = flat(pageWith(pages, "四、尽职事实 Duty facts"));
-      assertThat(facts).contains("不适用 Not applicable").doesNotContain("未到期 Not yet due").doesNotContain("PENDING");
-      assertThat(flat(pageWith(pages, "二、审查委员会决议与会议纪要"))).contains("未经委员会审议 Not decided by the committee");
+      assertThat(facts)
+          .contains("不适用 Not applicable")
+          .doesNotContain("未到期 Not yet due")
+          .doesNotContain("PENDING");
+      assertThat(flat(pageWith(pages, "二、审查委员会决议与会议纪要")))
+          .contains("未经委员会审议 Not decided by the committee");
     }
   }
 
@@ -189,12 +273,30 @@ class DossierDocumentTest {
     steps.openReview(key);
     steps.audit(key, "auditor1", List.of(verdict(1, "confirm")), List.of());
     steps.deliberate(key, "board1");
-    new LifecycleDriver(engine).completeInCase(key, "Task_ManagerStatement", "manager1",
-        Map.of("statementChoice", "submit", "statementText", "预警当日即联系反担保人,书面通知在第五天送达"));
-    steps.decide(key, "Task_BoardDetermination", "board1", "tier", "reducible", "determinationClauses",
-        List.of("§27(五)"), "determinationRationale");
+    new LifecycleDriver(engine)
+        .completeInCase(
+            key,
+            "Task_ManagerStatement",
+            "manager1",
+            Map.of("statementChoice", "submit", "statementText", "预警当日即联系反担保人,书面通知在第五天送达"));
+    steps.decide(
+        key,
+        "Task_BoardDetermination",
+        "board1",
+        "tier",
+        "reducible",
+        "determinationClauses",
+        List.of("§27(五)"),
+        "determinationRationale");
     steps.appeal(key, "manager1", "措施已在预警当日口头落实,书面送达晚于期限非本人原因");
-    steps.decide(key, "Task_AppealDecision", "board2", "appealTier", "exempt", "appealClauses", List.of(),
+    steps.decide(
+        key,
+        "Task_AppealDecision",
+        "board2",
+        "appealTier",
+        "exempt",
+        "appealClauses",
+        List.of(),
         "appealRationale");
     return key;
   }
@@ -202,7 +304,8 @@ class DossierDocumentTest {
   private String name(String userId) {
     User user = engine.getIdentityService().createUserQuery().userId(userId).singleResult();
     // As a person reads it: a Chinese name written together, a Latin one after a space.
-    return user.getLastName().matches("^[A-Za-z].*") ? user.getFirstName() + " " + user.getLastName()
+    return user.getLastName().matches("^[A-Za-z].*")
+        ? user.getFirstName() + " " + user.getLastName()
         : user.getFirstName() + user.getLastName();
   }
 
@@ -218,7 +321,9 @@ class DossierDocumentTest {
   }
 
   private static String pageWith(List<String> pages, String heading) {
-    return pages.stream().filter(p -> p.contains(heading)).findFirst()
+    return pages.stream()
+        .filter(p -> p.contains(heading))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no page with " + heading));
   }
 

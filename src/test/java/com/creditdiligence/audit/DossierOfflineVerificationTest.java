@@ -29,50 +29,58 @@ class DossierOfflineVerificationTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  TestRestTemplate http;
-  @Autowired
-  LedgerCheckpoints checkpoints;
-  @TempDir
-  Path directory;
+  @Autowired ProcessEngine engine;
+  @Autowired TestRestTemplate http;
+  @Autowired LedgerCheckpoints checkpoints;
+  @TempDir Path directory;
 
   @Test
-  void anExportedDossierVerifiesOfflineWithThePublicKeyAloneAndAChangedRecordDoesNot() throws Exception {
-    String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "扬州离线核验公司", 800_000).getBusinessKey();
-    String exported = http.withBasicAuth("auditor1", "demo").getForObject("/api/cases/" + key + "/dossier.json",
-        String.class);
+  void anExportedDossierVerifiesOfflineWithThePublicKeyAloneAndAChangedRecordDoesNot()
+      throws Exception {
+    String key =
+        new LifecycleDriver(engine)
+            .issuedGuarantee("manager1", "扬州离线核验公司", 800_000)
+            .getBusinessKey();
+    String exported =
+        http.withBasicAuth("auditor1", "demo")
+            .getForObject("/api/cases/" + key + "/dossier.json", String.class);
     Path dossier = Files.writeString(directory.resolve("dossier.json"), exported);
-    Path publicKey = Files.writeString(directory.resolve("checkpoint.pub"), checkpoints.verifierKey());
+    Path publicKey =
+        Files.writeString(directory.resolve("checkpoint.pub"), checkpoints.verifierKey());
 
     Verdict verified = verify(dossier, publicKey);
     assertThat(verified.status()).as(verified.output()).isZero();
     int records = JSON.readTree(exported).path("evidence").size();
     assertThat(records).isGreaterThan(10);
-    assertThat(verified.output()).contains("signature verified", key + ": " + records + " records, 0 broken");
+    assertThat(verified.output())
+        .contains("signature verified", key + ": " + records + " records, 0 broken");
 
     ObjectNode changed = (ObjectNode) JSON.readTree(exported);
     ObjectNode third = (ObjectNode) changed.path("evidence").get(2);
     third.put("performer", "manager9");
-    Path altered = Files.writeString(directory.resolve("altered.json"), JSON.writeValueAsString(changed));
+    Path altered =
+        Files.writeString(directory.resolve("altered.json"), JSON.writeValueAsString(changed));
     Verdict refused = verify(altered, publicKey);
     assertThat(refused.status()).isEqualTo(1);
-    assertThat(refused.output()).contains(key + " record 3 BROKEN: its content no longer matches its hash");
+    assertThat(refused.output())
+        .contains(key + " record 3 BROKEN: its content no longer matches its hash");
 
-    Path otherKey = Files.writeString(directory.resolve("other.pub"),
-        NoteKeys.generate("credit-diligence/evidence-ledger").verifierKey());
+    Path otherKey =
+        Files.writeString(
+            directory.resolve("other.pub"),
+            NoteKeys.generate("credit-diligence/evidence-ledger").verifierKey());
     Verdict wrongKey = verify(dossier, otherKey);
     assertThat(wrongKey.status()).isEqualTo(1);
     assertThat(wrongKey.output()).contains("BROKEN: the checkpoint");
   }
 
-  private record Verdict(int status, String output) {
-  }
+  private record Verdict(int status, String output) {}
 
   private static Verdict verify(Path dossier, Path publicKey) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int status = VerifyDossierCommand.run(dossier, publicKey, new PrintStream(out, true, StandardCharsets.UTF_8));
+    int status =
+        VerifyDossierCommand.run(
+            dossier, publicKey, new PrintStream(out, true, StandardCharsets.UTF_8));
     return new Verdict(status, out.toString(StandardCharsets.UTF_8));
   }
 }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.HttpBasic;
-import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.accountability.ReviewSteps;
+import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
@@ -38,14 +38,10 @@ class CaseReviewBriefPageTest {
   private static final String GROUNDS = "保全措施在预警当日已口头落实,书面送达迟延非本人原因";
   private static final String RATIONALE = "依据已确认的情形与证据记录作出认定";
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  CaseEvents events;
-  @Autowired
-  ReviewStore store;
-  @Autowired
-  TestRestTemplate http;
+  @Autowired ProcessEngine engine;
+  @Autowired CaseEvents events;
+  @Autowired ReviewStore store;
+  @Autowired TestRestTemplate http;
 
   String key;
 
@@ -56,10 +52,21 @@ class CaseReviewBriefPageTest {
     key = new PostGuaranteeSteps(engine, events).compensatedCase("manager1", "无锡审查简报有限公司", 5);
     steps.audit(key, "auditor1", List.of(verdict(1, "confirm")), List.of());
     steps.deliberate(key, "board1");
-    new LifecycleDriver(engine).completeInCase(key, "Task_ManagerStatement", "manager1",
-        Map.of("statementChoice", "submit", "statementText", STATEMENT));
-    steps.decide(key, "Task_BoardDetermination", "board1", "tier", "reducible", "determinationClauses",
-        List.of("§27(五)"), "determinationRationale");
+    new LifecycleDriver(engine)
+        .completeInCase(
+            key,
+            "Task_ManagerStatement",
+            "manager1",
+            Map.of("statementChoice", "submit", "statementText", STATEMENT));
+    steps.decide(
+        key,
+        "Task_BoardDetermination",
+        "board1",
+        "tier",
+        "reducible",
+        "determinationClauses",
+        List.of("§27(五)"),
+        "determinationRationale");
     steps.appeal(key, "manager1", GROUNDS);
   }
 
@@ -73,12 +80,19 @@ class CaseReviewBriefPageTest {
     Element finding = review.selectFirst("table.findings tbody tr");
     assertThat(finding).isNotNull();
     assertThat(finding.selectFirst("td.clause").text()).startsWith("§27(五) 未根据预警信号及时采取保全措施");
-    assertThat(finding.selectFirst("td.status").text()).as("the auditor's verdict, in Chinese")
-        .startsWith("已确认 Confirmed").contains("证据记录显示该义务未按期履行").doesNotContain("CONFIRMED");
+    assertThat(finding.selectFirst("td.status").text())
+        .as("the auditor's verdict, in Chinese")
+        .startsWith("已确认 Confirmed")
+        .contains("证据记录显示该义务未按期履行")
+        .doesNotContain("CONFIRMED");
     assertThat(finding.text()).as("the manager by name").contains("王经理一");
-    assertThat(finding.selectFirst("td.explanation").text()).as("the duty fact's times in Beijing time")
-        .isNotBlank().doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
-    assertThat(finding.select("td.cites div").eachText()).as("the records the finding cites").isNotEmpty()
+    assertThat(finding.selectFirst("td.explanation").text())
+        .as("the duty fact's times in Beijing time")
+        .isNotBlank()
+        .doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+    assertThat(finding.select("td.cites div").eachText())
+        .as("the records the finding cites")
+        .isNotEmpty()
         .allMatch(c -> c.matches("#\\d+ .+"));
 
     assertThat(review.selectFirst(".auditor-summary").text()).contains("逐条核对证据链与尽职事实");
@@ -99,7 +113,8 @@ class CaseReviewBriefPageTest {
     assertThat(refused.getStatusCode().value()).isEqualTo(403);
     assertThat(refused.getBody()).doesNotContain(STATEMENT).doesNotContain(GROUNDS);
     assertThat(get("auditor1", "/cases/" + key + "/brief").getStatusCode().value()).isEqualTo(200);
-    assertThat(get("board3", "/cases/" + key + "/brief").getStatusCode().value()).as("the board, a case under review")
+    assertThat(get("board3", "/cases/" + key + "/brief").getStatusCode().value())
+        .as("the board, a case under review")
         .isEqualTo(200);
   }
 
@@ -107,20 +122,27 @@ class CaseReviewBriefPageTest {
   void theDepartmentHeadReadsTheCasesMonitoringReportsWithTheirClassAndDate() {
     LifecycleDriver driver = new LifecycleDriver(engine);
     String monitored = driver.issuedGuarantee("manager1", "无锡监测简报有限公司", 1_000_000).getBusinessKey();
-    driver.completeInCase(monitored, "Task_MonitoringReport", "manager1",
+    driver.completeInCase(
+        monitored,
+        "Task_MonitoringReport",
+        "manager1",
         monitoringReport("specialMention", 10, "continueMonitoring"));
 
     ResponseEntity<String> page = get("head1", "/cases/" + monitored + "/brief");
     assertThat(page.getStatusCode().value()).isEqualTo(200);
-    Element report = Jsoup.parse(page.getBody()).selectFirst("#monitoring table.monitoring tbody tr");
+    Element report =
+        Jsoup.parse(page.getBody()).selectFirst("#monitoring table.monitoring tbody tr");
     assertThat(report).as("the monitoring report").isNotNull();
     assertThat(report.selectFirst("td.risk-class").text()).isEqualTo("关注 Special mention");
-    assertThat(report.text()).contains("现场检查 On site", "王经理一").doesNotContain("specialMention", "onSite")
+    assertThat(report.text())
+        .contains("现场检查 On site", "王经理一")
+        .doesNotContain("specialMention", "onSite")
         .containsPattern("\\d{4}-\\d{2}-\\d{2}");
   }
 
   private ResponseEntity<String> get(String user, String path) {
-    return http.exchange(RequestEntity.get(path).header("Authorization", HttpBasic.header(user, "demo")).build(),
+    return http.exchange(
+        RequestEntity.get(path).header("Authorization", HttpBasic.header(user, "demo")).build(),
         String.class);
   }
 }

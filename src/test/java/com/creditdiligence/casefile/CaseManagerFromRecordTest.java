@@ -1,16 +1,16 @@
 package com.creditdiligence.casefile;
 
+import static com.creditdiligence.ProcessAssertions.assertThat;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;
 import static org.assertj.core.api.Assertions.assertThat;
-import static com.creditdiligence.ProcessAssertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.ProcessAssertions;
 import com.creditdiligence.demo.LifecycleDriver;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import com.creditdiligence.ProcessAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,10 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ApplicationTest
 class CaseManagerFromRecordTest {
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  CaseFiles caseFiles;
+  @Autowired ProcessEngine engine;
+  @Autowired CaseFiles caseFiles;
 
   LifecycleDriver driver;
 
@@ -34,12 +32,16 @@ class CaseManagerFromRecordTest {
 
   @Test
   void aForgedCaseManagerDoesNotTakeTheCasesNextTask() {
-    ProcessInstance guaranteeCase = driver.apply("manager1", intake("常州经办甲公司", "workingCapitalLoan", 1_000_000, 12));
+    ProcessInstance guaranteeCase =
+        driver.apply("manager1", intake("常州经办甲公司", "workingCapitalLoan", 1_000_000, 12));
     Map<String, Object> investigated = investigation(false);
     investigated.put("caseManager", "manager2");
     driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", investigated);
 
-    assertThat(guaranteeCase).isWaitingAt("Task_AnalysisEvaluation").task().isAssignedTo("manager1");
+    assertThat(guaranteeCase)
+        .isWaitingAt("Task_AnalysisEvaluation")
+        .task()
+        .isAssignedTo("manager1");
   }
 
   @Test
@@ -49,8 +51,12 @@ class CaseManagerFromRecordTest {
 
     ProcessInstance guaranteeCase = driver.apply("manager1", application);
 
-    assertThat(guaranteeCase).isWaitingAt("Task_CustomerInvestigation").task().isAssignedTo("manager1");
-    assertThat(caseFiles.find(guaranteeCase.getBusinessKey()).orElseThrow().caseManager()).isEqualTo("manager1");
+    assertThat(guaranteeCase)
+        .isWaitingAt("Task_CustomerInvestigation")
+        .task()
+        .isAssignedTo("manager1");
+    assertThat(caseFiles.find(guaranteeCase.getBusinessKey()).orElseThrow().caseManager())
+        .isEqualTo("manager1");
     assertThat(caseFiles.appliedBy(guaranteeCase.getBusinessKey())).contains("manager1");
   }
 }

@@ -21,8 +21,14 @@ class CommitteeTallyTest {
 
   @Test
   void aMemberWhoWithdrewMustBeReplacedBeforeAnythingIsDecided() {
-    CommitteeTally.Outcome outcome = FIVE_VOTERS_FOUR_APPROVALS.count(List.of(
-        vote("c1", APPROVE), vote("c2", APPROVE), vote("c3", APPROVE), vote("c4", APPROVE), withdrew("c5")));
+    CommitteeTally.Outcome outcome =
+        FIVE_VOTERS_FOUR_APPROVALS.count(
+            List.of(
+                vote("c1", APPROVE),
+                vote("c2", APPROVE),
+                vote("c3", APPROVE),
+                vote("c4", APPROVE),
+                withdrew("c5")));
 
     assertThat(outcome.replacementsNeeded()).isEqualTo(1);
     assertThat(outcome.complete()).isFalse();
@@ -32,8 +38,14 @@ class CommitteeTallyTest {
 
   @Test
   void everyWithdrawalCallsForItsOwnReplacement() {
-    CommitteeTally.Outcome outcome = FIVE_VOTERS_FOUR_APPROVALS.count(List.of(
-        vote("c1", APPROVE), withdrew("c2"), vote("c3", REJECT), withdrew("c4"), vote("c5", APPROVE)));
+    CommitteeTally.Outcome outcome =
+        FIVE_VOTERS_FOUR_APPROVALS.count(
+            List.of(
+                vote("c1", APPROVE),
+                withdrew("c2"),
+                vote("c3", REJECT),
+                withdrew("c4"),
+                vote("c5", APPROVE)));
 
     assertThat(outcome.replacementsNeeded()).isEqualTo(2);
     assertThat(outcome.result()).isNull();
@@ -41,9 +53,15 @@ class CommitteeTallyTest {
 
   @Test
   void onceTheReplacementHasVotedTheWithdrawnMemberDoesNotCount() {
-    CommitteeTally.Outcome outcome = FIVE_VOTERS_FOUR_APPROVALS.count(List.of(
-        vote("c1", APPROVE), vote("c2", APPROVE), vote("c3", APPROVE), vote("c4", REJECT), withdrew("c5"),
-        vote("c6", APPROVE)));
+    CommitteeTally.Outcome outcome =
+        FIVE_VOTERS_FOUR_APPROVALS.count(
+            List.of(
+                vote("c1", APPROVE),
+                vote("c2", APPROVE),
+                vote("c3", APPROVE),
+                vote("c4", REJECT),
+                withdrew("c5"),
+                vote("c6", APPROVE)));
 
     assertThat(outcome.replacementsNeeded()).isZero();
     assertThat(outcome.complete()).isTrue();
@@ -54,8 +72,14 @@ class CommitteeTallyTest {
 
   @Test
   void approvalsBelowTheThresholdAreARejection() {
-    CommitteeTally.Outcome outcome = FIVE_VOTERS_FOUR_APPROVALS.count(List.of(
-        vote("c1", APPROVE), vote("c2", APPROVE), vote("c3", APPROVE), vote("c4", REJECT), vote("c5", REJECT)));
+    CommitteeTally.Outcome outcome =
+        FIVE_VOTERS_FOUR_APPROVALS.count(
+            List.of(
+                vote("c1", APPROVE),
+                vote("c2", APPROVE),
+                vote("c3", APPROVE),
+                vote("c4", REJECT),
+                vote("c5", REJECT)));
 
     assertThat(outcome.approvals()).isEqualTo(3);
     assertThat(outcome.rejections()).isEqualTo(2);
@@ -65,8 +89,14 @@ class CommitteeTallyTest {
 
   @Test
   void exactlyTheRequiredApprovalsCarryTheCase() {
-    CommitteeTally.Outcome outcome = FIVE_VOTERS_FOUR_APPROVALS.count(List.of(
-        vote("c1", APPROVE), vote("c2", APPROVE), vote("c3", APPROVE), vote("c4", APPROVE), vote("c5", REJECT)));
+    CommitteeTally.Outcome outcome =
+        FIVE_VOTERS_FOUR_APPROVALS.count(
+            List.of(
+                vote("c1", APPROVE),
+                vote("c2", APPROVE),
+                vote("c3", APPROVE),
+                vote("c4", APPROVE),
+                vote("c5", REJECT)));
 
     assertThat(outcome.result()).isEqualTo(CommitteeTally.APPROVED);
     assertThat(outcome.conditions()).isNull();
@@ -74,20 +104,30 @@ class CommitteeTallyTest {
 
   @Test
   void aConditionalApprovalCountsAsApprovalAndMakesTheDecisionConditional() {
-    CommitteeTally.Outcome outcome = FIVE_VOTERS_FOUR_APPROVALS.count(List.of(
-        vote("c1", APPROVE), vote("c2", APPROVE), vote("c3", APPROVE),
-        conditionalApproval("c4", "放款前办妥应收账款质押 Pledge of receivables before drawdown"), vote("c5", REJECT)));
+    CommitteeTally.Outcome outcome =
+        FIVE_VOTERS_FOUR_APPROVALS.count(
+            List.of(
+                vote("c1", APPROVE),
+                vote("c2", APPROVE),
+                vote("c3", APPROVE),
+                conditionalApproval("c4", "放款前办妥应收账款质押 Pledge of receivables before drawdown"),
+                vote("c5", REJECT)));
 
     assertThat(outcome.approvals()).isEqualTo(4);
     assertThat(outcome.result()).isEqualTo(CommitteeTally.APPROVED_WITH_CONDITIONS);
-    assertThat(outcome.conditions()).isEqualTo("c4: 放款前办妥应收账款质押 Pledge of receivables before drawdown");
+    assertThat(outcome.conditions())
+        .isEqualTo("c4: 放款前办妥应收账款质押 Pledge of receivables before drawdown");
   }
 
   @Test
   void theConditionsListEveryConditionalMemberInVotingOrder() {
-    CommitteeTally.Outcome outcome = new CommitteeTally(3, 2).count(List.of(
-        conditionalApproval("c2", "Spouse joins as guarantor"), vote("c1", APPROVE),
-        conditionalApproval("c3", "Quarterly accounts to the company")));
+    CommitteeTally.Outcome outcome =
+        new CommitteeTally(3, 2)
+            .count(
+                List.of(
+                    conditionalApproval("c2", "Spouse joins as guarantor"),
+                    vote("c1", APPROVE),
+                    conditionalApproval("c3", "Quarterly accounts to the company")));
 
     assertThat(outcome.result()).isEqualTo(CommitteeTally.APPROVED_WITH_CONDITIONS);
     assertThat(outcome.conditions().lines())
@@ -96,9 +136,14 @@ class CommitteeTallyTest {
 
   @Test
   void conditionsOfARejectedCaseAreNotKept() {
-    CommitteeTally.Outcome outcome = FIVE_VOTERS_FOUR_APPROVALS.count(List.of(
-        vote("c1", APPROVE), vote("c2", APPROVE), conditionalApproval("c3", "Pledge of receivables before drawdown"),
-        vote("c4", REJECT), vote("c5", REJECT)));
+    CommitteeTally.Outcome outcome =
+        FIVE_VOTERS_FOUR_APPROVALS.count(
+            List.of(
+                vote("c1", APPROVE),
+                vote("c2", APPROVE),
+                conditionalApproval("c3", "Pledge of receivables before drawdown"),
+                vote("c4", REJECT),
+                vote("c5", REJECT)));
 
     assertThat(outcome.result()).isEqualTo(CommitteeTally.REJECTED);
     assertThat(outcome.conditions()).isNull();
@@ -106,18 +151,18 @@ class CommitteeTallyTest {
 
   @ParameterizedTest(name = "recommended {0}, decided {1}: differs = {2}")
   @CsvSource({
-      "approve,               approved,               false",
-      "approve,               approvedWithConditions, true",
-      "approve,               rejected,               true",
-      "approveWithConditions, approvedWithConditions, false",
-      "approveWithConditions, approved,               true",
-      "approveWithConditions, rejected,               true",
-      "reject,                rejected,               false",
-      "reject,                approved,               true",
-      "reject,                approvedWithConditions, true"
+    "approve,               approved,               false",
+    "approve,               approvedWithConditions, true",
+    "approve,               rejected,               true",
+    "approveWithConditions, approvedWithConditions, false",
+    "approveWithConditions, approved,               true",
+    "approveWithConditions, rejected,               true",
+    "reject,                rejected,               false",
+    "reject,                approved,               true",
+    "reject,                approvedWithConditions, true"
   })
-  void aDecisionDiffersFromTheRecommendationUnlessTheyMirrorEachOther(String recommendation, String result,
-                                                                     boolean differs) {
+  void aDecisionDiffersFromTheRecommendationUnlessTheyMirrorEachOther(
+      String recommendation, String result, boolean differs) {
     assertThat(CommitteeTally.differs(recommendation, result)).isEqualTo(differs);
   }
 
@@ -129,17 +174,50 @@ class CommitteeTallyTest {
   }
 
   private static CommitteeVote vote(String member, String vote) {
-    return new CommitteeVote("pi-1", "GA-2026-000001", 1, "task-" + member, member, member, false, null, vote, null,
-        "现金流覆盖充分 Cash flow covers the debt", CAST_AT);
+    return new CommitteeVote(
+        "pi-1",
+        "GA-2026-000001",
+        1,
+        "task-" + member,
+        member,
+        member,
+        false,
+        null,
+        vote,
+        null,
+        "现金流覆盖充分 Cash flow covers the debt",
+        CAST_AT);
   }
 
   private static CommitteeVote conditionalApproval(String member, String conditions) {
-    return new CommitteeVote("pi-1", "GA-2026-000001", 1, "task-" + member, member, member, false, null,
-        CommitteeVote.APPROVE_WITH_CONDITIONS, conditions, "现金流覆盖充分 Cash flow covers the debt", CAST_AT);
+    return new CommitteeVote(
+        "pi-1",
+        "GA-2026-000001",
+        1,
+        "task-" + member,
+        member,
+        member,
+        false,
+        null,
+        CommitteeVote.APPROVE_WITH_CONDITIONS,
+        conditions,
+        "现金流覆盖充分 Cash flow covers the debt",
+        CAST_AT);
   }
 
   private static CommitteeVote withdrew(String member) {
-    return new CommitteeVote("pi-1", "GA-2026-000001", 1, "task-" + member, member, member, true,
-        "本人配偶在申请企业任职 My spouse works for the applicant", null, null, null, CAST_AT);
+    return new CommitteeVote(
+        "pi-1",
+        "GA-2026-000001",
+        1,
+        "task-" + member,
+        member,
+        member,
+        true,
+        "本人配偶在申请企业任职 My spouse works for the applicant",
+        null,
+        null,
+        null,
+        CAST_AT);
   }
 }

@@ -24,16 +24,15 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 @ApplicationTest
 class SealedVotesTest {
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  TestRestTemplate http;
+  @Autowired ProcessEngine engine;
+  @Autowired TestRestTemplate http;
 
   @Test
   void aVoteIsSealedInTheEvidenceUntilAllMembersHaveVoted() throws Exception {
     LifecycleDriver driver = new LifecycleDriver(engine);
-    var guaranteeCase = driver.toCommittee("manager1",
-        intake("苏州密封公司", "workingCapitalLoan", 1_000_000, 12), "approve");
+    var guaranteeCase =
+        driver.toCommittee(
+            "manager1", intake("苏州密封公司", "workingCapitalLoan", 1_000_000, 12), "approve");
     String id = guaranteeCase.getId();
     driver.complete(id, "Task_CommitteeVote", "committee1", vote("reject"));
 
@@ -53,8 +52,9 @@ class SealedVotesTest {
   @Test
   void aVoteIsSealedOnEveryDoorUntilTheCommitteeHasDecidedForAllButAuditors() throws Exception {
     LifecycleDriver driver = new LifecycleDriver(engine);
-    var guaranteeCase = driver.toCommittee("manager1",
-        intake("苏州密封乙公司", "workingCapitalLoan", 1_000_000, 12), "approve");
+    var guaranteeCase =
+        driver.toCommittee(
+            "manager1", intake("苏州密封乙公司", "workingCapitalLoan", 1_000_000, 12), "approve");
     String key = guaranteeCase.getBusinessKey();
     Map<String, Object> reasoned = new HashMap<>(vote("reject"));
     reasoned.put("voteRationale", "R0427X 现金流不足 cash flow too thin");
@@ -62,21 +62,36 @@ class SealedVotesTest {
 
     for (String reader : List.of("manager1", "committee2")) {
       for (String door : List.of("/dossier.json", "/replay")) {
-        String body = http.withBasicAuth(reader, "demo").getForObject("/api/cases/" + key + door, String.class);
-        JsonNode record = voteRecord(new ObjectMapper().readTree(body).at(door.equals("/replay") ? "/dossier" : ""));
-        assertThat(body).as("%s reading %s", reader, door).doesNotContain("R0427X").doesNotContain("\\\"reject\\\"");
-        assertThat(record.path("findings").asText()).as("%s reading %s", reader, door).contains("sealed");
+        String body =
+            http.withBasicAuth(reader, "demo")
+                .getForObject("/api/cases/" + key + door, String.class);
+        JsonNode record =
+            voteRecord(
+                new ObjectMapper().readTree(body).at(door.equals("/replay") ? "/dossier" : ""));
+        assertThat(body)
+            .as("%s reading %s", reader, door)
+            .doesNotContain("R0427X")
+            .doesNotContain("\\\"reject\\\"");
+        assertThat(record.path("findings").asText())
+            .as("%s reading %s", reader, door)
+            .contains("sealed");
       }
       assertThat(pdfText(reader, key)).as("%s reading the PDF", reader).doesNotContain("R0427X");
     }
     // Nor through the engine's own API, to a reader of every case's runtime variables.
-    assertThat(http.withBasicAuth("head1", "demo").getForObject("/engine-rest/variable-instance?processInstanceIdIn="
-        + guaranteeCase.getId(), String.class)).doesNotContain("R0427X");
-    String auditorsDossier = http.withBasicAuth("auditor1", "demo").getForObject("/api/cases/" + key + "/dossier.json",
-        String.class);
+    assertThat(
+            http.withBasicAuth("head1", "demo")
+                .getForObject(
+                    "/engine-rest/variable-instance?processInstanceIdIn=" + guaranteeCase.getId(),
+                    String.class))
+        .doesNotContain("R0427X");
+    String auditorsDossier =
+        http.withBasicAuth("auditor1", "demo")
+            .getForObject("/api/cases/" + key + "/dossier.json", String.class);
     assertThat(auditorsDossier).contains("R0427X");
     assertThat(pdfText("auditor1", key)).contains("R0427X");
-    assertThat(votes(key, "auditor1").get(0).get("findings").get("voteRationale").asText()).contains("R0427X");
+    assertThat(votes(key, "auditor1").get(0).get("findings").get("voteRationale").asText())
+        .contains("R0427X");
   }
 
   private static JsonNode voteRecord(JsonNode dossier) {
@@ -89,21 +104,27 @@ class SealedVotesTest {
   }
 
   private String pdfText(String reader, String key) throws Exception {
-    byte[] pdf = http.withBasicAuth(reader, "demo").getForObject("/api/cases/" + key + "/dossier.pdf", byte[].class);
+    byte[] pdf =
+        http.withBasicAuth(reader, "demo")
+            .getForObject("/api/cases/" + key + "/dossier.pdf", byte[].class);
     try (PDDocument document = Loader.loadPDF(pdf)) {
       return new PDFTextStripper().getText(document);
     }
   }
 
   private List<JsonNode> votes(String key, String reader) throws Exception {
-    JsonNode records = new ObjectMapper().readTree(http.withBasicAuth(reader, "demo")
-        .getForObject("/api/cases/" + key + "/evidence", String.class));
+    JsonNode records =
+        new ObjectMapper()
+            .readTree(
+                http.withBasicAuth(reader, "demo")
+                    .getForObject("/api/cases/" + key + "/evidence", String.class));
     List<JsonNode> votes = new ArrayList<>();
-    records.forEach(r -> {
-      if (r.get("recordType").asText().equals("VOTE_CAST")) {
-        votes.add(r);
-      }
-    });
+    records.forEach(
+        r -> {
+          if (r.get("recordType").asText().equals("VOTE_CAST")) {
+            votes.add(r);
+          }
+        });
     return votes;
   }
 }

@@ -12,8 +12,7 @@ public final class DemoCases {
   /** An applicant only the demo creates: its case present means the demo cases are. */
   private static final String MARK = "Suzhou Hengda";
 
-  private DemoCases() {
-  }
+  private DemoCases() {}
 
   public static synchronized void seed(ApplicationContext context) {
     CaseFiles caseFiles = context.getBean(CaseFiles.class);

@@ -14,8 +14,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
  */
 public final class TestSubmissions {
 
-  private TestSubmissions() {
-  }
+  private TestSubmissions() {}
 
   public static Map<String, Object> conflictOfInterest() {
     Map<String, Object> values = new HashMap<>();
@@ -27,16 +26,26 @@ public final class TestSubmissions {
   public static Map<String, Object> reservedOpinion(boolean record) {
     Map<String, Object> values = new HashMap<>();
     values.put("reservedOpinionChoice", record ? "record" : "waive");
-    values.put("reservedOpinionText", record ? "本人认为企业现金流稳定,否决理由不充分 Cash flow is stable; the rejection is not well founded" : "");
+    values.put(
+        "reservedOpinionText",
+        record ? "本人认为企业现金流稳定,否决理由不充分 Cash flow is stable; the rejection is not well founded" : "");
     values.put("reportUpward", record);
     return values;
   }
 
-  public static Map<String, Object> monitoringReport(String riskClass, int daysOverdue, String nextStep) {
+  public static Map<String, Object> monitoringReport(
+      String riskClass, int daysOverdue, String nextStep) {
     Map<String, Object> values = new HashMap<>();
     String finding = "按约定用途使用,经营正常 Used as agreed; operations normal";
-    for (String key : List.of("fundsUse", "projectProgress", "legalStatus", "financialCondition", "repaymentPerformance",
-        "collateralCondition", "classificationRationale")) {
+    for (String key :
+        List.of(
+            "fundsUse",
+            "projectProgress",
+            "legalStatus",
+            "financialCondition",
+            "repaymentPerformance",
+            "collateralCondition",
+            "classificationRationale")) {
       values.put(key, finding);
     }
     values.put("checkMode", "onSite");
@@ -54,21 +63,27 @@ public final class TestSubmissions {
   public static Map<String, Object> adjustedMonitoringReport(String adjustment) {
     Map<String, Object> values = monitoringReport("specialMention", 10, "continueMonitoring");
     values.put("adjustment", adjustment);
-    values.put("adjustmentNote", "经营现金流季节性回落,展期三个月后可覆盖本息 Seasonal dip in operating cash flow; three "
-        + "more months cover principal and interest");
+    values.put(
+        "adjustmentNote",
+        "经营现金流季节性回落,展期三个月后可覆盖本息 Seasonal dip in operating cash flow; three "
+            + "more months cover principal and interest");
     return values;
   }
 
   public static Map<String, Object> adjustmentApproval(String decision) {
     Map<String, Object> values = new HashMap<>();
     values.put("adjustmentDecision", decision);
-    values.put("adjustmentApprovalOpinion", "现金流测算可信,同意按建议调整 The cash-flow forecast holds; adjust as proposed");
+    values.put(
+        "adjustmentApprovalOpinion",
+        "现金流测算可信,同意按建议调整 The cash-flow forecast holds; adjust as proposed");
     return values;
   }
 
   public static Map<String, Object> overdueReview(String reassignTo) {
     Map<String, Object> values = new HashMap<>();
-    values.put("headInstruction", "三日内补交监测报告并说明逾期原因 File the report within three days and explain the delay");
+    values.put(
+        "headInstruction",
+        "三日内补交监测报告并说明逾期原因 File the report within three days and explain the delay");
     values.put("reassignTo", reassignTo == null ? "" : reassignTo);
     return values;
   }
@@ -89,19 +104,27 @@ public final class TestSubmissions {
    * The investigation of a change of the customer's information (§12): the customer's written report, filed to the case
    * as {@code documentReference} ({@code sha256:…}), verified and re-entered in the file.
    */
-  public static Map<String, Object> customerChangeInvestigation(String proposedRiskClass, String documentReference) {
+  public static Map<String, Object> customerChangeInvestigation(
+      String proposedRiskClass, String documentReference) {
     Map<String, Object> values = majorEventInvestigation(proposedRiskClass);
-    values.put("meChangeReverification", "已与工商登记及股东会决议核对,新任法定代表人当面确认 Checked against the "
-        + "business registry and the shareholders' resolution; confirmed in person by the new legal representative");
+    values.put(
+        "meChangeReverification",
+        "已与工商登记及股东会决议核对,新任法定代表人当面确认 Checked against the "
+            + "business registry and the shareholders' resolution; confirmed in person by the new legal representative");
     values.put("meFileReRecorded", true);
-    values.put("attachedDocuments", SpinValues.jsonValue("[\"" + documentReference + "\"]").create());
+    values.put(
+        "attachedDocuments", SpinValues.jsonValue("[\"" + documentReference + "\"]").create());
     return values;
   }
 
   /** The head agrees with the analysis and decides the class given (the manager's proposal, to agree with it). */
   public static Map<String, Object> majorEventReview(String decidedRiskClass) {
-    return new HashMap<>(Map.of("headRiskClass", decidedRiskClass,
-        "headOpinion", "同意客户经理的分析,继续跟踪 Agree with the analysis; keep watching"));
+    return new HashMap<>(
+        Map.of(
+            "headRiskClass",
+            decidedRiskClass,
+            "headOpinion",
+            "同意客户经理的分析,继续跟踪 Agree with the analysis; keep watching"));
   }
 
   public static Map<String, Object> release() {

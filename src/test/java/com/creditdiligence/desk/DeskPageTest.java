@@ -31,16 +31,11 @@ import org.springframework.http.ResponseEntity;
 @ApplicationTest
 class DeskPageTest {
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  TestRestTemplate http;
-  @Autowired
-  Qualifications qualifications;
-  @Autowired
-  BusinessTime time;
-  @Autowired
-  CaseEvents events;
+  @Autowired ProcessEngine engine;
+  @Autowired TestRestTemplate http;
+  @Autowired Qualifications qualifications;
+  @Autowired BusinessTime time;
+  @Autowired CaseEvents events;
 
   @Test
   void anyoneButADepartmentHeadIsToldOnAPageThatTheDeskIsNotTheirs() {
@@ -54,10 +49,18 @@ class DeskPageTest {
 
   @Test
   void aCaseAtTheCommitteeIsNamedSoNotRegistered() {
-    String key = new LifecycleDriver(engine).toCommittee("manager1",
-        DemoSubmissions.intake("湖州委员会阶段有限公司", "billAcceptance", 1_200_000, 6), "approve").getBusinessKey();
-    String investigating = new LifecycleDriver(engine).apply("manager1",
-        DemoSubmissions.intake("湖州调查阶段有限公司", "workingCapitalLoan", 900_000, 12)).getBusinessKey();
+    String key =
+        new LifecycleDriver(engine)
+            .toCommittee(
+                "manager1",
+                DemoSubmissions.intake("湖州委员会阶段有限公司", "billAcceptance", 1_200_000, 6),
+                "approve")
+            .getBusinessKey();
+    String investigating =
+        new LifecycleDriver(engine)
+            .apply(
+                "manager1", DemoSubmissions.intake("湖州调查阶段有限公司", "workingCapitalLoan", 900_000, 12))
+            .getBusinessKey();
 
     Document desk = desk();
 
@@ -68,12 +71,26 @@ class DeskPageTest {
 
   @Test
   void anOverdueMonitoringReportIsShownWithTheManagerWhoHoldsIt() {
-    String id = new LifecycleDriver(engine).issuedGuarantee("manager2", "湖州逾期监测有限公司", 1_500_000).getId();
-    String key = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey();
-    Task report = engine.getTaskService().createTaskQuery().processInstanceId(id).taskDefinitionKey("Task_MonitoringReport")
-        .singleResult();
+    String id =
+        new LifecycleDriver(engine).issuedGuarantee("manager2", "湖州逾期监测有限公司", 1_500_000).getId();
+    String key =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceId(id)
+            .singleResult()
+            .getBusinessKey();
+    Task report =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(id)
+            .taskDefinitionKey("Task_MonitoringReport")
+            .singleResult();
     Document before = desk();
-    assertThat(before.select("#overdue tr[data-case=" + key + "]")).as("not late before its due date").isEmpty();
+    assertThat(before.select("#overdue tr[data-case=" + key + "]"))
+        .as("not late before its due date")
+        .isEmpty();
     assertThat(before.select("#portfolio-table").text()).contains("正常 Normal");
 
     ClockUtil.setCurrentTime(Date.from(report.getDueDate().toInstant().plus(Duration.ofDays(3))));
@@ -81,8 +98,11 @@ class DeskPageTest {
       Element late = desk().selectFirst("#overdue tr[data-case=" + key + "]");
 
       assertThat(late).as("the overdue report is on the desk").isNotNull();
-      assertThat(late.text()).contains("按期提交监测报告 Monitoring report on time", "李经理二 (manager2)",
-          time.shown(report.getDueDate().toInstant()));
+      assertThat(late.text())
+          .contains(
+              "按期提交监测报告 Monitoring report on time",
+              "李经理二 (manager2)",
+              time.shown(report.getDueDate().toInstant()));
       assertThat(late.selectFirst("td.number").text()).isEqualTo("3");
     } finally {
       ClockUtil.reset();
@@ -91,11 +111,16 @@ class DeskPageTest {
 
   @Test
   void theCasesOfAManagerWhoseQualificationLapsedAreListedWithTheWayToReassignThem() {
-    String key = new LifecycleDriver(engine).apply("manager2",
-        DemoSubmissions.intake("湖州资格失效有限公司", "workingCapitalLoan", 800_000, 12)).getBusinessKey();
+    String key =
+        new LifecycleDriver(engine)
+            .apply(
+                "manager2", DemoSubmissions.intake("湖州资格失效有限公司", "workingCapitalLoan", 800_000, 12))
+            .getBusinessKey();
     Qualification held = qualifications.of("manager2").orElseThrow();
     LocalDate today = time.today();
-    qualifications.keep(new Qualification("manager2", "intermediate", today.minusYears(1), today.minusDays(1)), "head1",
+    qualifications.keep(
+        new Qualification("manager2", "intermediate", today.minusYears(1), today.minusDays(1)),
+        "head1",
         Instant.now());
     try {
       Document desk = desk();
@@ -103,12 +128,16 @@ class DeskPageTest {
       Element row = desk.selectFirst("#reassign tr[data-case=" + key + "]");
       assertThat(row).isNotNull();
       assertThat(row.text()).contains("李经理二 (manager2)", "客户调查 Investigation", "已失效 Lapsed");
-      assertThat(row.selectFirst("a.reassign").attr("href")).isEqualTo("/cases/" + key + "/handover");
-      assertThat(desk.selectFirst("#qualifications tr[data-manager=manager2] td.state").text()).isEqualTo("已失效 Lapsed");
+      assertThat(row.selectFirst("a.reassign").attr("href"))
+          .isEqualTo("/cases/" + key + "/handover");
+      assertThat(desk.selectFirst("#qualifications tr[data-manager=manager2] td.state").text())
+          .isEqualTo("已失效 Lapsed");
     } finally {
       qualifications.keep(held, "head1", Instant.now());
     }
-    assertThat(desk().select("#reassign tr[data-case=" + key + "]")).as("requalified: off the list").isEmpty();
+    assertThat(desk().select("#reassign tr[data-case=" + key + "]"))
+        .as("requalified: off the list")
+        .isEmpty();
   }
 
   @Test
@@ -116,21 +145,39 @@ class DeskPageTest {
     Qualification held = qualifications.of("manager1").orElseThrow();
     LocalDate today = time.today();
     try {
-      ResponseEntity<String> kept = post("head1", "/desk/qualifications/manager1",
-          "level=senior&validFrom=" + today + "&validUntil=" + today.plusYears(1));
+      ResponseEntity<String> kept =
+          post(
+              "head1",
+              "/desk/qualifications/manager1",
+              "level=senior&validFrom=" + today + "&validUntil=" + today.plusYears(1));
       assertThat(kept.getStatusCode().value()).as("303 to the desk, followed").isEqualTo(200);
-      assertThat(Jsoup.parse(kept.getBody()).selectFirst("#qualifications tr[data-manager=manager1]").text())
+      assertThat(
+              Jsoup.parse(kept.getBody())
+                  .selectFirst("#qualifications tr[data-manager=manager1]")
+                  .text())
           .contains("高级 Senior", today + " — " + today.plusYears(1), "有效 Valid");
       assertThat(qualifications.of("manager1").orElseThrow().level()).isEqualTo("senior");
 
-      ResponseEntity<String> tooLong = post("head1", "/desk/qualifications/manager1",
-          "level=senior&validFrom=" + today + "&validUntil=" + today.plusYears(3));
-      ResponseEntity<String> notADay = post("head1", "/desk/qualifications/manager1",
-          "level=senior&validFrom=tomorrow&validUntil=" + today.plusYears(1));
-      ResponseEntity<String> notAManager = post("head1", "/desk/qualifications/committee1",
-          "level=senior&validFrom=" + today + "&validUntil=" + today.plusYears(1));
-      ResponseEntity<String> byAManager = post("manager1", "/desk/qualifications/manager1",
-          "level=senior&validFrom=" + today + "&validUntil=" + today.plusYears(2));
+      ResponseEntity<String> tooLong =
+          post(
+              "head1",
+              "/desk/qualifications/manager1",
+              "level=senior&validFrom=" + today + "&validUntil=" + today.plusYears(3));
+      ResponseEntity<String> notADay =
+          post(
+              "head1",
+              "/desk/qualifications/manager1",
+              "level=senior&validFrom=tomorrow&validUntil=" + today.plusYears(1));
+      ResponseEntity<String> notAManager =
+          post(
+              "head1",
+              "/desk/qualifications/committee1",
+              "level=senior&validFrom=" + today + "&validUntil=" + today.plusYears(1));
+      ResponseEntity<String> byAManager =
+          post(
+              "manager1",
+              "/desk/qualifications/manager1",
+              "level=senior&validFrom=" + today + "&validUntil=" + today.plusYears(2));
 
       assertThat(tooLong.getStatusCode().value()).isEqualTo(400);
       assertThat(tooLong.getBody()).contains("资格有效期最长两年");
@@ -139,7 +186,8 @@ class DeskPageTest {
       assertThat(notAManager.getStatusCode().value()).isEqualTo(400);
       assertThat(notAManager.getBody()).contains("committee1 不是客户经理");
       assertThat(byAManager.getStatusCode().value()).isEqualTo(403);
-      assertThat(qualifications.of("manager1").orElseThrow().validUntil()).isEqualTo(today.plusYears(1));
+      assertThat(qualifications.of("manager1").orElseThrow().validUntil())
+          .isEqualTo(today.plusYears(1));
     } finally {
       qualifications.keep(held, "head1", Instant.now());
     }
@@ -148,10 +196,16 @@ class DeskPageTest {
   @Test
   void theAuditCaseListNamesTheSameStagesAndLeadsTheHeadToTheDesk() {
     LifecycleDriver driver = new LifecycleDriver(engine);
-    String key = driver.toCommittee("manager1",
-        DemoSubmissions.intake("湖州审计列表有限公司", "billAcceptance", 1_100_000, 6), "approve").getBusinessKey();
+    String key =
+        driver
+            .toCommittee(
+                "manager1",
+                DemoSubmissions.intake("湖州审计列表有限公司", "billAcceptance", 1_100_000, 6),
+                "approve")
+            .getBusinessKey();
     String compensated = compensatedCase(driver, "湖州审计代偿有限公司");
-    Map<String, Object> naturalPerson = DemoSubmissions.intake("湖州某某 (individual)", "workingCapitalLoan", 500_000, 12);
+    Map<String, Object> naturalPerson =
+        DemoSubmissions.intake("湖州某某 (individual)", "workingCapitalLoan", 500_000, 12);
     naturalPerson.put("applicantType", "naturalPerson");
     String rejected = driver.apply("manager2", naturalPerson).getBusinessKey();
 
@@ -170,24 +224,43 @@ class DeskPageTest {
     for (String path : new String[] {"/desk", "/managers/manager1/record"}) {
       ResponseEntity<String> page = get("head1", path);
       assertThat(page.getStatusCode().value()).as(path).isEqualTo(200);
-      assertThat(page.getHeaders().getFirst("Content-Security-Policy")).as(path).contains("script-src 'self'",
-          "style-src 'self'", "frame-ancestors 'self'");
-      assertThat(page.getHeaders().getFirst("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+      assertThat(page.getHeaders().getFirst("Content-Security-Policy"))
+          .as(path)
+          .contains("script-src 'self'", "style-src 'self'", "frame-ancestors 'self'");
+      assertThat(page.getHeaders().getFirst("X-Content-Type-Options"))
+          .as(path)
+          .isEqualTo("nosniff");
       assertThat(page.getHeaders().getFirst("X-Frame-Options")).as(path).isEqualTo("SAMEORIGIN");
     }
-    assertThat(http.getForEntity("/desk", String.class).getStatusCode().value()).as("not signed in").isEqualTo(401);
+    assertThat(http.getForEntity("/desk", String.class).getStatusCode().value())
+        .as("not signed in")
+        .isEqualTo(401);
   }
 
   @Test
   void aRefusedSubmissionIsListedWithItsStepAndWhoTriedByName() {
     LifecycleDriver driver = new LifecycleDriver(engine);
-    String id = driver.apply("manager1", DemoSubmissions.intake("湖州被拒提交有限公司", "workingCapitalLoan", 700_000, 12)).getId();
-    String key = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey();
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.complete(id, "Task_CustomerInvestigation", "manager1",
-        java.util.Map.of())).isInstanceOf(com.creditdiligence.platform.SubmissionRefusedException.class);
+    String id =
+        driver
+            .apply(
+                "manager1", DemoSubmissions.intake("湖州被拒提交有限公司", "workingCapitalLoan", 700_000, 12))
+            .getId();
+    String key =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceId(id)
+            .singleResult()
+            .getBusinessKey();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> driver.complete(id, "Task_CustomerInvestigation", "manager1", java.util.Map.of()))
+        .isInstanceOf(com.creditdiligence.platform.SubmissionRefusedException.class);
 
-    Element refused = desk().select("#refusals tbody tr").stream()
-        .filter(row -> row.text().contains(key)).findFirst().orElse(null);
+    Element refused =
+        desk().select("#refusals tbody tr").stream()
+            .filter(row -> row.text().contains(key))
+            .findFirst()
+            .orElse(null);
 
     assertThat(refused).as("the refusal of " + key).isNotNull();
     assertThat(refused.text()).contains("客户调查 Customer investigation", "王经理一 (manager1)");
@@ -195,21 +268,39 @@ class DeskPageTest {
 
   @Test
   void theWatchListHoldsGuaranteesClassedSpecialMentionOrWorseAndThoseWithAMajorEventOpen() {
-    String eventful = new LifecycleDriver(engine).issuedGuarantee("manager1", "湖州重大事项有限公司", 1_400_000)
-        .getBusinessKey();
-    events.majorEvent(eventful, "organisationChange", "控股股东拟转让51%股权 The controlling shareholder plans to sell 51%",
-        time.today().minusDays(1), time.now());
-    String id = new LifecycleDriver(engine).issuedGuarantee("manager1", "湖州关注名单有限公司", 1_300_000).getId();
-    String key = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey();
-    assertThat(desk().select("#watch-list tr[data-case=" + key + "]")).as("normal: not watched").isEmpty();
+    String eventful =
+        new LifecycleDriver(engine)
+            .issuedGuarantee("manager1", "湖州重大事项有限公司", 1_400_000)
+            .getBusinessKey();
+    events.majorEvent(
+        eventful,
+        "organisationChange",
+        "控股股东拟转让51%股权 The controlling shareholder plans to sell 51%",
+        time.today().minusDays(1),
+        time.now());
+    String id =
+        new LifecycleDriver(engine).issuedGuarantee("manager1", "湖州关注名单有限公司", 1_300_000).getId();
+    String key =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceId(id)
+            .singleResult()
+            .getBusinessKey();
+    assertThat(desk().select("#watch-list tr[data-case=" + key + "]"))
+        .as("normal: not watched")
+        .isEmpty();
     // As a monitoring report classing it 关注 leaves it on record.
     engine.getRuntimeService().setVariable(id, "riskClass", "specialMention");
 
     Document desk = desk();
 
-    assertThat(desk.selectFirst("#watch-list tr[data-case=" + key + "]").text()).contains("关注 Special mention");
-    assertThat(desk.select("#portfolio-table tr").eachText()).anyMatch(row -> row.startsWith("关注 Special mention"));
-    assertThat(desk.select("#watch-list tr").eachText()).as("a case with a major event awaiting its on-site visit")
+    assertThat(desk.selectFirst("#watch-list tr[data-case=" + key + "]").text())
+        .contains("关注 Special mention");
+    assertThat(desk.select("#portfolio-table tr").eachText())
+        .anyMatch(row -> row.startsWith("关注 Special mention"));
+    assertThat(desk.select("#watch-list tr").eachText())
+        .as("a case with a major event awaiting its on-site visit")
         .anyMatch(row -> row.contains("湖州重大事项") && row.contains("处理中 Open"));
   }
 
@@ -224,17 +315,32 @@ class DeskPageTest {
   /** As the demo's «无锡华拓纺织» went: a warning signal, preservation, problem handling, compensation paid (代偿). */
   private String compensatedCase(LifecycleDriver driver, String applicant) {
     String key = driver.issuedGuarantee("manager2", applicant, 2_000_000).getBusinessKey();
-    events.warningSignal(key, "financialCondition", "fc01", "连续两期利息逾期 Two interest payments missed", time.today(),
+    events.warningSignal(
+        key,
+        "financialCondition",
+        "fc01",
+        "连续两期利息逾期 Two interest payments missed",
+        time.today(),
         time.now());
-    driver.completeInCase(key, "Task_PreservationMeasures", "manager2", DemoSubmissions.preservationMeasures(true));
-    driver.completeInCase(key, "Task_ProblemHandling", "manager2", DemoSubmissions.problemHandling("compensated"));
-    driver.completeInCase(key, "Task_RecordCompensation", "manager2", DemoSubmissions.compensation(2_000_000, 800_000));
+    driver.completeInCase(
+        key, "Task_PreservationMeasures", "manager2", DemoSubmissions.preservationMeasures(true));
+    driver.completeInCase(
+        key, "Task_ProblemHandling", "manager2", DemoSubmissions.problemHandling("compensated"));
+    driver.completeInCase(
+        key,
+        "Task_RecordCompensation",
+        "manager2",
+        DemoSubmissions.compensation(2_000_000, 800_000));
     return key;
   }
 
   private ResponseEntity<String> post(String user, String path, String form) {
-    return http.exchange(RequestEntity.post(path).header("Authorization", HttpBasic.header(user, "demo"))
-        .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED).body(form), String.class);
+    return http.exchange(
+        RequestEntity.post(path)
+            .header("Authorization", HttpBasic.header(user, "demo"))
+            .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+            .body(form),
+        String.class);
   }
 
   private Document desk() {
@@ -250,6 +356,8 @@ class DeskPageTest {
   }
 
   private ResponseEntity<String> get(String user, String path) {
-    return http.exchange(RequestEntity.get(path).header("Authorization", HttpBasic.header(user, "demo")).build(), String.class);
+    return http.exchange(
+        RequestEntity.get(path).header("Authorization", HttpBasic.header(user, "demo")).build(),
+        String.class);
   }
 }

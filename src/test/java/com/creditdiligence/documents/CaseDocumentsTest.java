@@ -6,13 +6,13 @@ import static com.creditdiligence.demo.DemoSubmissions.investigation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.HttpBasic;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.platform.SubmissionRefusedException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,21 +46,19 @@ class CaseDocumentsTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  EvidenceLedger ledger;
-  @Autowired
-  JdbcClient jdbc;
-  @Autowired
-  TestRestTemplate http;
+  @Autowired ProcessEngine engine;
+  @Autowired EvidenceLedger ledger;
+  @Autowired JdbcClient jdbc;
+  @Autowired TestRestTemplate http;
 
   @Test
-  void anUploadedDocumentIsFiledByItsHashRecordedInTheLedgerAndOfferedToTheForms() throws Exception {
+  void anUploadedDocumentIsFiledByItsHashRecordedInTheLedgerAndOfferedToTheForms()
+      throws Exception {
     ProcessInstance guaranteeCase = newCase("苏州资料甲公司");
     byte[] content = SampleFiles.pdf("business licence scan");
 
-    ResponseEntity<String> response = upload(guaranteeCase.getBusinessKey(), "营业执照.pdf", "application/pdf", content);
+    ResponseEntity<String> response =
+        upload(guaranteeCase.getBusinessKey(), "营业执照.pdf", "application/pdf", content);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String sha256 = CanonicalForm.sha256Hex(content);
@@ -70,15 +68,28 @@ class CaseDocumentsTest {
     assertThat(citation.get("size").asLong()).isEqualTo(content.length);
     assertThat(citation.get("mediaType").asText()).isEqualTo("application/pdf");
 
-    EvidenceRecord filed = ledger.records(guaranteeCase.getBusinessKey()).stream()
-        .filter(r -> r.recordType().equals("DOCUMENT_FILED")).findFirst().orElseThrow();
+    EvidenceRecord filed =
+        ledger.records(guaranteeCase.getBusinessKey()).stream()
+            .filter(r -> r.recordType().equals("DOCUMENT_FILED"))
+            .findFirst()
+            .orElseThrow();
     assertThat(filed.performer()).isEqualTo("manager1");
-    assertThat(filed.documents()).contains("\"sha256\":\"" + sha256 + "\"").contains("\"mediaType\":\"application/pdf\"");
-    assertThat(engine.getRuntimeService().getVariable(guaranteeCase.getId(), CaseDocuments.FORM_OPTIONS).toString())
-        .contains("sha256:" + sha256).contains("营业执照.pdf");
+    assertThat(filed.documents())
+        .contains("\"sha256\":\"" + sha256 + "\"")
+        .contains("\"mediaType\":\"application/pdf\"");
+    assertThat(
+            engine
+                .getRuntimeService()
+                .getVariable(guaranteeCase.getId(), CaseDocuments.FORM_OPTIONS)
+                .toString())
+        .contains("sha256:" + sha256)
+        .contains("营业执照.pdf");
 
-    ResponseEntity<byte[]> download = http.withBasicAuth("manager1", "demo")
-        .getForEntity("/api/cases/" + guaranteeCase.getBusinessKey() + "/documents/sha256:" + sha256, byte[].class);
+    ResponseEntity<byte[]> download =
+        http.withBasicAuth("manager1", "demo")
+            .getForEntity(
+                "/api/cases/" + guaranteeCase.getBusinessKey() + "/documents/sha256:" + sha256,
+                byte[].class);
     assertThat(download.getBody()).isEqualTo(content);
   }
 
@@ -91,9 +102,17 @@ class CaseDocumentsTest {
     upload(guaranteeCase.getBusinessKey(), "b.pdf", "application/pdf", content);
 
     String sha256 = CanonicalForm.sha256Hex(content);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM document_content WHERE sha256 = ?").param(sha256).query(Long.class).single())
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM document_content WHERE sha256 = ?")
+                .param(sha256)
+                .query(Long.class)
+                .single())
         .isOne();
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM case_document WHERE sha256 = ?").param(sha256).query(Long.class).single())
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM case_document WHERE sha256 = ?")
+                .param(sha256)
+                .query(Long.class)
+                .single())
         .isEqualTo(2);
   }
 
@@ -102,23 +121,36 @@ class CaseDocumentsTest {
     ProcessInstance guaranteeCase = newCase("苏州资料丙公司");
     int recordsBefore = ledger.records(guaranteeCase.getBusinessKey()).size();
 
-    ResponseEntity<String> response = upload(guaranteeCase.getBusinessKey(), "run.exe", "application/x-msdownload",
-        new byte[] {77, 90});
+    ResponseEntity<String> response =
+        upload(
+            guaranteeCase.getBusinessKey(),
+            "run.exe",
+            "application/x-msdownload",
+            new byte[] {77, 90});
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(JSON.readTree(response.getBody()).get("errors").has("file")).isTrue();
     assertThat(ledger.records(guaranteeCase.getBusinessKey())).hasSize(recordsBefore);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM case_document WHERE business_key = ?").param(guaranteeCase.getBusinessKey())
-        .query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM case_document WHERE business_key = ?")
+                .param(guaranteeCase.getBusinessKey())
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test
   void aFileAboveTheSizeLimitIsA400() {
     ProcessInstance guaranteeCase = newCase("苏州资料丁公司");
 
-    ResponseEntity<String> response = upload(guaranteeCase.getBusinessKey(), "big.pdf", "application/pdf",
-        new byte[10 * 1024 * 1024 + 1]);
+    ResponseEntity<String> response =
+        upload(
+            guaranteeCase.getBusinessKey(),
+            "big.pdf",
+            "application/pdf",
+            new byte[10 * 1024 * 1024 + 1]);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody()).contains("larger than 10 MB");
@@ -136,13 +168,20 @@ class CaseDocumentsTest {
     byte[] content = SampleFiles.pdf("audit reports of the last three years");
     upload(guaranteeCase.getBusinessKey(), "审计报告.pdf", "application/pdf", content);
     Map<String, Object> values = investigation(false);
-    values.put("attachedDocuments", SpinValues.jsonValue("[\"sha256:" + CanonicalForm.sha256Hex(content) + "\"]").create());
+    values.put(
+        "attachedDocuments",
+        SpinValues.jsonValue("[\"sha256:" + CanonicalForm.sha256Hex(content) + "\"]").create());
 
-    new LifecycleDriver(engine).complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", values);
+    new LifecycleDriver(engine)
+        .complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", values);
 
-    EvidenceRecord completion = ledger.records(guaranteeCase.getBusinessKey()).stream()
-        .filter(r -> "CUSTOMER_INVESTIGATION".equals(r.dutyCode())).findFirst().orElseThrow();
-    assertThat(completion.documents()).contains("\"fileName\":\"审计报告.pdf\"")
+    EvidenceRecord completion =
+        ledger.records(guaranteeCase.getBusinessKey()).stream()
+            .filter(r -> "CUSTOMER_INVESTIGATION".equals(r.dutyCode()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(completion.documents())
+        .contains("\"fileName\":\"审计报告.pdf\"")
         .contains("\"sha256\":\"" + CanonicalForm.sha256Hex(content) + "\"");
   }
 
@@ -152,17 +191,30 @@ class CaseDocumentsTest {
     byte[] content = SampleFiles.pdf("site visit notes");
     upload(guaranteeCase.getBusinessKey(), "走访记录.pdf", "application/pdf", content);
     Map<String, Object> values = investigation(false);
-    values.put("attachedDocuments", SpinValues.jsonValue("[\"sha256:" + CanonicalForm.sha256Hex(content) + "\"]").create());
+    values.put(
+        "attachedDocuments",
+        SpinValues.jsonValue("[\"sha256:" + CanonicalForm.sha256Hex(content) + "\"]").create());
     LifecycleDriver driver = new LifecycleDriver(engine);
     driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", values);
 
-    String evaluation = driver.taskOf(guaranteeCase.getId(), "Task_AnalysisEvaluation", "manager1").getId();
-    assertThat(engine.getFormService().getTaskFormVariables(evaluation).getValueTyped("attachedDocuments").getValue()
-        .toString()).isEqualTo("[]");
-    driver.complete(guaranteeCase.getId(), "Task_AnalysisEvaluation", "manager1", evaluation("approve"));
+    String evaluation =
+        driver.taskOf(guaranteeCase.getId(), "Task_AnalysisEvaluation", "manager1").getId();
+    assertThat(
+            engine
+                .getFormService()
+                .getTaskFormVariables(evaluation)
+                .getValueTyped("attachedDocuments")
+                .getValue()
+                .toString())
+        .isEqualTo("[]");
+    driver.complete(
+        guaranteeCase.getId(), "Task_AnalysisEvaluation", "manager1", evaluation("approve"));
 
-    EvidenceRecord evaluated = ledger.records(guaranteeCase.getBusinessKey()).stream()
-        .filter(r -> "ANALYSIS_REPORT".equals(r.dutyCode())).findFirst().orElseThrow();
+    EvidenceRecord evaluated =
+        ledger.records(guaranteeCase.getBusinessKey()).stream()
+            .filter(r -> "ANALYSIS_REPORT".equals(r.dutyCode()))
+            .findFirst()
+            .orElseThrow();
     assertThat(evaluated.documents()).isEqualTo("[]");
   }
 
@@ -170,11 +222,18 @@ class CaseDocumentsTest {
   void aStepCitingADocumentOfAnotherCaseIsRefused() {
     ProcessInstance guaranteeCase = newCase("苏州资料己公司");
     Map<String, Object> values = investigation(false);
-    values.put("attachedDocuments", SpinValues.jsonValue("[\"sha256:" + "ab".repeat(32) + "\"]").create());
+    values.put(
+        "attachedDocuments", SpinValues.jsonValue("[\"sha256:" + "ab".repeat(32) + "\"]").create());
 
-    assertThatThrownBy(() -> new LifecycleDriver(engine).complete(guaranteeCase.getId(), "Task_CustomerInvestigation",
-        "manager1", values)).isInstanceOf(SubmissionRefusedException.class).hasMessageContaining("is not filed to case");
-    assertThat(ledger.records(guaranteeCase.getBusinessKey())).noneMatch(r -> "CUSTOMER_INVESTIGATION".equals(r.dutyCode()));
+    assertThatThrownBy(
+            () ->
+                new LifecycleDriver(engine)
+                    .complete(
+                        guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", values))
+        .isInstanceOf(SubmissionRefusedException.class)
+        .hasMessageContaining("is not filed to case");
+    assertThat(ledger.records(guaranteeCase.getBusinessKey()))
+        .noneMatch(r -> "CUSTOMER_INVESTIGATION".equals(r.dutyCode()));
   }
 
   @Test
@@ -186,37 +245,56 @@ class CaseDocumentsTest {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
 
-    ResponseEntity<String> posted = http.withBasicAuth("manager1", "demo").postForEntity(page, new HttpEntity<>(form, headers),
-        String.class);
+    ResponseEntity<String> posted =
+        http.withBasicAuth("manager1", "demo")
+            .postForEntity(page, new HttpEntity<>(form, headers), String.class);
 
-    // The browser is sent back to the page (303), which names the new document and carries its reference (for the
+    // The browser is sent back to the page (303), which names the new document and carries its
+    // reference (for the
     // Tasklist tab it tells, and in the row's detail).
     assertThat(posted.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(posted.getBody()).contains("已上传 Uploaded: 现场照片.png").contains("data-reference=\"sha256:");
+    assertThat(posted.getBody())
+        .contains("已上传 Uploaded: 现场照片.png")
+        .contains("data-reference=\"sha256:");
     String html = http.withBasicAuth("manager1", "demo").getForObject(page, String.class);
     assertThat(html).contains("现场照片.png").contains("sha256:").contains("上传 Upload");
-    assertThat(http.getForEntity(page, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.getForEntity(page, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
   @Test
   void theStoredMediaTypeIsTheContentsNotTheClaimOfTheClient() throws Exception {
     ProcessInstance guaranteeCase = newCase("苏州资料壬公司");
 
-    ResponseEntity<String> response = upload(guaranteeCase.getBusinessKey(), "财务报表.pdf", "application/octet-stream",
-        SampleFiles.pdf("balance sheet"));
+    ResponseEntity<String> response =
+        upload(
+            guaranteeCase.getBusinessKey(),
+            "财务报表.pdf",
+            "application/octet-stream",
+            SampleFiles.pdf("balance sheet"));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    assertThat(JSON.readTree(response.getBody()).get("mediaType").asText()).isEqualTo("application/pdf");
-    assertThat(jdbc.sql("SELECT media_type FROM case_document WHERE business_key = ?")
-        .param(guaranteeCase.getBusinessKey()).query(String.class).single()).isEqualTo("application/pdf");
+    assertThat(JSON.readTree(response.getBody()).get("mediaType").asText())
+        .isEqualTo("application/pdf");
+    assertThat(
+            jdbc.sql("SELECT media_type FROM case_document WHERE business_key = ?")
+                .param(guaranteeCase.getBusinessKey())
+                .query(String.class)
+                .single())
+        .isEqualTo("application/pdf");
   }
 
   @Test
   void anExecutableClaimedAsAPdfIsRefusedAndNothingIsKept() throws Exception {
     ProcessInstance guaranteeCase = newCase("苏州资料癸公司");
 
-    assertRefusedAndNothingKept(guaranteeCase.getBusinessKey(),
-        upload(guaranteeCase.getBusinessKey(), "营业执照.pdf", "application/pdf", SampleFiles.windowsExecutable()),
+    assertRefusedAndNothingKept(
+        guaranteeCase.getBusinessKey(),
+        upload(
+            guaranteeCase.getBusinessKey(),
+            "营业执照.pdf",
+            "application/pdf",
+            SampleFiles.windowsExecutable()),
         "不接受可执行文件或脚本");
   }
 
@@ -224,8 +302,13 @@ class CaseDocumentsTest {
   void aPdfWithAZipAppendedIsRefusedAndNothingIsKept() throws Exception {
     ProcessInstance guaranteeCase = newCase("苏州资料子公司");
 
-    assertRefusedAndNothingKept(guaranteeCase.getBusinessKey(),
-        upload(guaranteeCase.getBusinessKey(), "年报.pdf", "application/pdf", SampleFiles.pdfZipPolyglot()),
+    assertRefusedAndNothingKept(
+        guaranteeCase.getBusinessKey(),
+        upload(
+            guaranteeCase.getBusinessKey(),
+            "年报.pdf",
+            "application/pdf",
+            SampleFiles.pdfZipPolyglot()),
         "文件类型不符");
   }
 
@@ -233,49 +316,84 @@ class CaseDocumentsTest {
   void aPngNamedAsAPdfIsRefusedAndNothingIsKept() throws Exception {
     ProcessInstance guaranteeCase = newCase("苏州资料丑公司");
 
-    assertRefusedAndNothingKept(guaranteeCase.getBusinessKey(),
+    assertRefusedAndNothingKept(
+        guaranteeCase.getBusinessKey(),
         upload(guaranteeCase.getBusinessKey(), "现场照片.pdf", "application/pdf", SampleFiles.png()),
         "文件类型不符:内容为 image/png");
   }
 
   /** Each kind of bad name, exactly as the client sent it (RFC 5987 filename*), is a 400 and leaves no trace. */
   @ParameterizedTest
-  @ValueSource(strings = {"/", ".", "..", "a/../b.pdf", "C:\\x\\y.pdf", "a\u0000.pdf", "a\u001b[31m.pdf", "   "})
+  @ValueSource(
+      strings = {
+        "/",
+        ".",
+        "..",
+        "a/../b.pdf",
+        "C:\\x\\y.pdf",
+        "a\u0000.pdf",
+        "a\u001b[31m.pdf",
+        "   "
+      })
   void aBadFileNameIsA400AndNothingIsKept(String name) throws Exception {
     ProcessInstance guaranteeCase = newCase("苏州资料寅公司");
 
-    assertRefusedAndNothingKept(guaranteeCase.getBusinessKey(), rawUpload(guaranteeCase.getBusinessKey(),
-        "filename=\"x.pdf\"; filename*=UTF-8''" + percentEncoded(name), SampleFiles.pdf("x")), "文件");
+    assertRefusedAndNothingKept(
+        guaranteeCase.getBusinessKey(),
+        rawUpload(
+            guaranteeCase.getBusinessKey(),
+            "filename=\"x.pdf\"; filename*=UTF-8''" + percentEncoded(name),
+            SampleFiles.pdf("x")),
+        "文件");
   }
 
   @Test
   void aFileNameOver255CharactersIsA400AndNothingIsKept() throws Exception {
     ProcessInstance guaranteeCase = newCase("苏州资料卯公司");
 
-    assertRefusedAndNothingKept(guaranteeCase.getBusinessKey(), rawUpload(guaranteeCase.getBusinessKey(),
-        "filename=\"" + "a".repeat(252) + ".pdf\"", SampleFiles.pdf("x")), "文件名过长");
-    assertRefusedAndNothingKept(guaranteeCase.getBusinessKey(), rawUpload(guaranteeCase.getBusinessKey(),
-        "filename*=UTF-8''" + percentEncoded("长".repeat(300) + ".pdf"), SampleFiles.pdf("x")), "文件名过长");
+    assertRefusedAndNothingKept(
+        guaranteeCase.getBusinessKey(),
+        rawUpload(
+            guaranteeCase.getBusinessKey(),
+            "filename=\"" + "a".repeat(252) + ".pdf\"",
+            SampleFiles.pdf("x")),
+        "文件名过长");
+    assertRefusedAndNothingKept(
+        guaranteeCase.getBusinessKey(),
+        rawUpload(
+            guaranteeCase.getBusinessKey(),
+            "filename*=UTF-8''" + percentEncoded("长".repeat(300) + ".pdf"),
+            SampleFiles.pdf("x")),
+        "文件名过长");
   }
 
   @Test
   void aNulInAPlainlyQuotedFileNameIsA400() throws Exception {
     ProcessInstance guaranteeCase = newCase("苏州资料辰公司");
 
-    assertRefusedAndNothingKept(guaranteeCase.getBusinessKey(), rawUpload(guaranteeCase.getBusinessKey(),
-        "filename=\"a\u0000.pdf\"", SampleFiles.pdf("x")), "文件名含控制字符");
+    assertRefusedAndNothingKept(
+        guaranteeCase.getBusinessKey(),
+        rawUpload(guaranteeCase.getBusinessKey(), "filename=\"a\u0000.pdf\"", SampleFiles.pdf("x")),
+        "文件名含控制字符");
   }
 
   @Test
   void aMultipartTypeWithoutABoundaryOrWithAJsonBodyIsA400() throws Exception {
     String key = newCase("苏州资料巳公司").getBusinessKey();
     for (String contentType : List.of("multipart/form-data", "multipart/form-data; boundary=xyz")) {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(documentsUri(key))
-          .header("Authorization", HttpBasic.header("manager1", "demo")).header("Content-Type", contentType)
-          .POST(HttpRequest.BodyPublishers.ofString("{\"file\":\"x\"}")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(documentsUri(key))
+                      .header("Authorization", HttpBasic.header("manager1", "demo"))
+                      .header("Content-Type", contentType)
+                      .POST(HttpRequest.BodyPublishers.ofString("{\"file\":\"x\"}"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
 
       assertThat(response.statusCode()).as(contentType).isEqualTo(400);
-      assertThat(response.headers().firstValue("Content-Type")).hasValue(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValue(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     }
   }
 
@@ -287,36 +405,63 @@ class CaseDocumentsTest {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
 
-    ResponseEntity<String> posted = http.withBasicAuth("manager1", "demo").postForEntity(
-        "/cases/" + guaranteeCase.getBusinessKey() + "/documents", new HttpEntity<>(form, headers), String.class);
+    ResponseEntity<String> posted =
+        http.withBasicAuth("manager1", "demo")
+            .postForEntity(
+                "/cases/" + guaranteeCase.getBusinessKey() + "/documents",
+                new HttpEntity<>(form, headers),
+                String.class);
 
     assertThat(posted.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(posted.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
     assertThat(posted.getBody()).contains("未上传 Not uploaded: 不接受可执行文件或脚本").contains("上传 Upload");
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM case_document WHERE business_key = ?").param(guaranteeCase.getBusinessKey())
-        .query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM case_document WHERE business_key = ?")
+                .param(guaranteeCase.getBusinessKey())
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
-  private void assertRefusedAndNothingKept(String businessKey, ResponseEntity<String> response, String reason)
-      throws Exception {
+  private void assertRefusedAndNothingKept(
+      String businessKey, ResponseEntity<String> response, String reason) throws Exception {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-    assertThat(JSON.readTree(response.getBody()).get("errors").get("file").asText()).contains(reason);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(JSON.readTree(response.getBody()).get("errors").get("file").asText())
+        .contains(reason);
     assertThat(ledger.records(businessKey)).noneMatch(r -> r.is(RecordType.DOCUMENT_FILED));
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM case_document WHERE business_key = ?").param(businessKey)
-        .query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM case_document WHERE business_key = ?")
+                .param(businessKey)
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   /** A multipart upload written by hand, the way an attacker would: {@code fileParameters} as they go on the wire. */
-  private ResponseEntity<String> rawUpload(String businessKey, String fileParameters, byte[] content) throws Exception {
+  private ResponseEntity<String> rawUpload(
+      String businessKey, String fileParameters, byte[] content) throws Exception {
     String boundary = "----case-documents-test";
-    byte[] body = SampleFiles.concat(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
-        + fileParameters + "\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8), content,
-        ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(documentsUri(businessKey))
-        .header("Authorization", HttpBasic.header("manager1", "demo"))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    byte[] body =
+        SampleFiles.concat(
+            ("--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                    + fileParameters
+                    + "\r\nContent-Type: application/pdf\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8),
+            content,
+            ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(documentsUri(businessKey))
+                    .header("Authorization", HttpBasic.header("manager1", "demo"))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     HttpHeaders headers = new HttpHeaders();
     response.headers().map().forEach(headers::addAll);
     return ResponseEntity.status(response.statusCode()).headers(headers).body(response.body());
@@ -335,18 +480,23 @@ class CaseDocumentsTest {
   }
 
   private ProcessInstance newCase(String applicant) {
-    return new LifecycleDriver(engine).apply("manager1", intake(applicant, "workingCapitalLoan", 1_000_000, 12));
+    return new LifecycleDriver(engine)
+        .apply("manager1", intake(applicant, "workingCapitalLoan", 1_000_000, 12));
   }
 
-  private ResponseEntity<String> upload(String businessKey, String fileName, String mediaType, byte[] content) {
+  private ResponseEntity<String> upload(
+      String businessKey, String fileName, String mediaType, byte[] content) {
     HttpHeaders partHeaders = new HttpHeaders();
     partHeaders.setContentType(MediaType.parseMediaType(mediaType));
     LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
     form.add("file", new HttpEntity<>(file(fileName, content), partHeaders));
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return http.withBasicAuth("manager1", "demo").postForEntity("/api/cases/" + businessKey + "/documents",
-        new HttpEntity<>(form, headers), String.class);
+    return http.withBasicAuth("manager1", "demo")
+        .postForEntity(
+            "/api/cases/" + businessKey + "/documents",
+            new HttpEntity<>(form, headers),
+            String.class);
   }
 
   private static ByteArrayResource file(String name, byte[] content) {
@@ -357,5 +507,4 @@ class CaseDocumentsTest {
       }
     };
   }
-
 }

@@ -8,8 +8,8 @@ import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.platform.EngineActions;
-import java.nio.file.Files;
 import com.creditdiligence.submission.BusinessTime;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
@@ -26,25 +26,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ApplicationTest
 class DocumentDirectoryStoreTest {
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  JdbcClient jdbc;
-  @Autowired
-  EvidenceLedger ledger;
-  @Autowired
-  EngineActions engineActions;
-  @Autowired
-  BusinessTime businessTime;
-  @TempDir
-  Path directory;
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcClient jdbc;
+  @Autowired EvidenceLedger ledger;
+  @Autowired EngineActions engineActions;
+  @Autowired BusinessTime businessTime;
+  @TempDir Path directory;
 
   @Test
   void contentIsAFileNamedByItsHashAndReadsBackTheSame() throws Exception {
-    CaseDocuments documents = new CaseDocuments(jdbc, new DocumentProperties("directory", directory, null, null),
-        ledger, engine.getRuntimeService(), engineActions, businessTime);
-    String key = new LifecycleDriver(engine).apply("manager1", intake("苏州目录公司", "workingCapitalLoan", 1_000_000, 12))
-        .getBusinessKey();
+    CaseDocuments documents =
+        new CaseDocuments(
+            jdbc,
+            new DocumentProperties("directory", directory, null, null),
+            ledger,
+            engine.getRuntimeService(),
+            engineActions,
+            businessTime);
+    String key =
+        new LifecycleDriver(engine)
+            .apply("manager1", intake("苏州目录公司", "workingCapitalLoan", 1_000_000, 12))
+            .getBusinessKey();
     // Content no other test stores: content already known is not stored again.
     byte[] content = SampleFiles.pdf("mortgage certificate " + UUID.randomUUID());
     String sha256 = CanonicalForm.sha256Hex(content);
@@ -53,10 +55,20 @@ class DocumentDirectoryStoreTest {
 
     Path file = directory.resolve(sha256.substring(0, 2)).resolve(sha256);
     assertThat(Files.readAllBytes(file)).isEqualTo(content);
-    assertThat(jdbc.sql("SELECT size_bytes FROM document_content WHERE sha256 = ?").param(sha256).query(Long.class)
-        .single()).as("the content is known to the database").isEqualTo(content.length);
-    assertThat(jdbc.sql("SELECT content FROM document_content WHERE sha256 = ?").param(sha256).query(byte[].class)
-        .optional()).as("but not held by it").isEmpty();
+    assertThat(
+            jdbc.sql("SELECT size_bytes FROM document_content WHERE sha256 = ?")
+                .param(sha256)
+                .query(Long.class)
+                .single())
+        .as("the content is known to the database")
+        .isEqualTo(content.length);
+    assertThat(
+            jdbc.sql("SELECT content FROM document_content WHERE sha256 = ?")
+                .param(sha256)
+                .query(byte[].class)
+                .optional())
+        .as("but not held by it")
+        .isEmpty();
     assertThat(documents.content(filed)).isEqualTo(content);
   }
 }

@@ -29,21 +29,23 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ApplicationTest
 class DocumentsPageTest {
 
-  private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+  private static final String BROWSER_ACCEPT =
+      "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  CaseDocuments documents;
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired CaseDocuments documents;
 
   String key;
 
   @BeforeEach
   void aCase() {
-    key = new LifecycleDriver(engine).apply("manager1", intake("常州资料页公司 " + System.nanoTime(), "workingCapitalLoan",
-        1_000_000, 12)).getBusinessKey();
+    key =
+        new LifecycleDriver(engine)
+            .apply(
+                "manager1",
+                intake("常州资料页公司 " + System.nanoTime(), "workingCapitalLoan", 1_000_000, 12))
+            .getBusinessKey();
   }
 
   @Test
@@ -57,23 +59,39 @@ class DocumentsPageTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
     String html = page.body();
-    assertThat(html).contains("案件资料 Case documents — " + key)
+    assertThat(html)
+        .contains("案件资料 Case documents — " + key)
         .contains(">营业执照.pdf</a>")
         .contains("<td>PDF</td>")
-        .contains(CaseDocument.sizeShown(content.length)).contains(" KB (")
+        .contains(CaseDocument.sizeShown(content.length))
+        .contains(" KB (")
         .contains("王经理一 (manager1)")
-        .contains("<td>" + at.atZone(ZoneId.of("Asia/Shanghai")).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
-            + "</td>")
+        .contains(
+            "<td>"
+                + at.atZone(ZoneId.of("Asia/Shanghai"))
+                    .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
+                + "</td>")
         .contains("上传时间 Uploaded at (北京时间 Beijing time (UTC+08:00))");
-    assertThat(html).as("beside the chooser").contains("允许的类型 Allowed types:", "Word 文档 Word document (.docx)",
-        "Excel 表格 Excel workbook (.xlsx)", "JPEG 图片", "PNG 图片", "单个文件最大 Largest file: 10 MB");
+    assertThat(html)
+        .as("beside the chooser")
+        .contains(
+            "允许的类型 Allowed types:",
+            "Word 文档 Word document (.docx)",
+            "Excel 表格 Excel workbook (.xlsx)",
+            "JPEG 图片",
+            "PNG 图片",
+            "单个文件最大 Largest file: 10 MB");
     assertThat(html).contains("accept=\"").contains(".pdf").contains(".docx");
     assertThat(html).as("no media type string shown").doesNotContain("<td>application/pdf</td>");
     String sha256 = CanonicalForm.sha256Hex(content);
-    assertThat(html).as("the hash only in the row's detail").contains("<details><summary")
+    assertThat(html)
+        .as("the hash only in the row's detail")
+        .contains("<details><summary")
         .contains("<code>sha256:" + sha256 + "</code></details>");
     assertThat(html).containsPattern("name=\"_csrf\" value=\"[^\"]+\"");
-    assertThat(html).as("the page tells Tasklist after an upload").contains("/documents/documents.js");
+    assertThat(html)
+        .as("the page tells Tasklist after an upload")
+        .contains("/documents/documents.js");
   }
 
   @Test
@@ -83,8 +101,11 @@ class DocumentsPageTest {
 
     String html = get("manager1", "/cases/" + key + "/documents?filed=" + filed.reference()).body();
 
-    assertThat(html).contains("已上传 Uploaded: 申辩附件.pdf", "回到该标签页勾选")
-        .contains("data-case=\"" + key + "\"", "data-reference=\"" + filed.reference() + "\"",
+    assertThat(html)
+        .contains("已上传 Uploaded: 申辩附件.pdf", "回到该标签页勾选")
+        .contains(
+            "data-case=\"" + key + "\"",
+            "data-reference=\"" + filed.reference() + "\"",
             "data-file-name=\"申辩附件.pdf\"");
   }
 
@@ -94,7 +115,8 @@ class DocumentsPageTest {
 
     assertThat(answer.statusCode()).isEqualTo(400);
     assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-    assertThat(answer.body()).contains("未上传 Not uploaded: 不接受可执行文件或脚本 Executables and scripts are not accepted")
+    assertThat(answer.body())
+        .contains("未上传 Not uploaded: 不接受可执行文件或脚本 Executables and scripts are not accepted")
         .contains("允许的类型 Allowed types");
     assertThat(documents.ofCase(key)).isEmpty();
   }
@@ -115,7 +137,8 @@ class DocumentsPageTest {
 
     assertThat(answer.statusCode()).isEqualTo(400);
     assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-    assertThat(answer.body()).contains("未上传 Not uploaded: 文件超过 10 MB The file is larger than 10 MB");
+    assertThat(answer.body())
+        .contains("未上传 Not uploaded: 文件超过 10 MB The file is larger than 10 MB");
     assertThat(documents.ofCase(key)).isEmpty();
   }
 
@@ -125,7 +148,8 @@ class DocumentsPageTest {
 
     assertThat(answer.statusCode()).isEqualTo(413);
     assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-    assertThat(answer.body()).contains("无法完成 Could not be done", "文件超过 10 MB The file is larger than 10 MB");
+    assertThat(answer.body())
+        .contains("无法完成 Could not be done", "文件超过 10 MB The file is larger than 10 MB");
     assertThat(documents.ofCase(key)).isEmpty();
   }
 
@@ -137,31 +161,50 @@ class DocumentsPageTest {
     for (HttpResponse<String> answer : java.util.List.of(read, upload)) {
       assertThat(answer.statusCode()).isEqualTo(403);
       assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-      assertThat(answer.body()).contains("无法完成 Could not be done", "无权访问案件 " + key, "manager2 may not");
+      assertThat(answer.body())
+          .contains("无法完成 Could not be done", "无权访问案件 " + key, "manager2 may not");
     }
     assertThat(documents.ofCase(key)).isEmpty();
   }
 
   @Test
-  void anUploadFromAnotherSiteIsRefusedWithAPageToABrowserAndProblemJsonToTheApi() throws Exception {
+  void anUploadFromAnotherSiteIsRefusedWithAPageToABrowserAndProblemJsonToTheApi()
+      throws Exception {
     String boundary = "----forged";
-    byte[] body = SampleFiles.concat(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
-        + "filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8),
-        SampleFiles.pdf("forged"), ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    byte[] body =
+        SampleFiles.concat(
+            ("--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                    + "filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8),
+            SampleFiles.pdf("forged"),
+            ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     String otherSite = "http://127.0.0.1:" + port;
 
-    HttpResponse<String> page = send("manager1", HttpRequest.newBuilder(uri("/cases/" + key + "/documents"))
-        .header("Accept", BROWSER_ACCEPT).header("Origin", otherSite)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-    HttpResponse<String> api = send("manager1", HttpRequest.newBuilder(uri("/api/cases/" + key + "/documents"))
-        .header("Accept", BROWSER_ACCEPT).header("Origin", otherSite)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    HttpResponse<String> page =
+        send(
+            "manager1",
+            HttpRequest.newBuilder(uri("/cases/" + key + "/documents"))
+                .header("Accept", BROWSER_ACCEPT)
+                .header("Origin", otherSite)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    HttpResponse<String> api =
+        send(
+            "manager1",
+            HttpRequest.newBuilder(uri("/api/cases/" + key + "/documents"))
+                .header("Accept", BROWSER_ACCEPT)
+                .header("Origin", otherSite)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 
     assertThat(page.statusCode()).isEqualTo(403);
     assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
     assertThat(page.body()).contains("无法完成 Could not be done", "安全令牌", "valid token");
     assertThat(api.statusCode()).isEqualTo(403);
-    assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(api.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
     assertThat(documents.ofCase(key)).isEmpty();
   }
 
@@ -176,11 +219,16 @@ class DocumentsPageTest {
 
   @Test
   void theApiKeepsAnsweringWithProblemJson() throws Exception {
-    HttpResponse<String> answer = send("manager2", HttpRequest.newBuilder(uri("/api/cases/" + key + "/documents"))
-        .header("Accept", BROWSER_ACCEPT).GET());
+    HttpResponse<String> answer =
+        send(
+            "manager2",
+            HttpRequest.newBuilder(uri("/api/cases/" + key + "/documents"))
+                .header("Accept", BROWSER_ACCEPT)
+                .GET());
 
     assertThat(answer.statusCode()).isEqualTo(403);
-    assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
   }
 
   private HttpResponse<String> get(String user, String path) throws Exception {
@@ -188,19 +236,32 @@ class DocumentsPageTest {
   }
 
   /** The page's form as a browser posts it (basic credentials: no session, so no token is asked). */
-  private HttpResponse<String> upload(String user, String fileName, byte[] content) throws Exception {
+  private HttpResponse<String> upload(String user, String fileName, byte[] content)
+      throws Exception {
     String boundary = "----documents-page-test";
-    byte[] body = SampleFiles.concat(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-        + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8), content,
-        ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send(user, HttpRequest.newBuilder(uri("/cases/" + key + "/documents")).header("Accept", BROWSER_ACCEPT)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    byte[] body =
+        SampleFiles.concat(
+            ("--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                    + fileName
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8),
+            content,
+            ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(
+        user,
+        HttpRequest.newBuilder(uri("/cases/" + key + "/documents"))
+            .header("Accept", BROWSER_ACCEPT)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
   private HttpResponse<String> send(String user, HttpRequest.Builder request) throws Exception {
-    return HttpClient.newHttpClient().send(request.header("Authorization", HttpBasic.header(user, "demo")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return HttpClient.newHttpClient()
+        .send(
+            request.header("Authorization", HttpBasic.header(user, "demo")).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private URI uri(String path) {

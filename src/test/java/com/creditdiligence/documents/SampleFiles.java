@@ -16,17 +16,20 @@ import javax.imageio.ImageIO;
 /** Real, minimal files of each kind an upload may be (or must not be), made in the test rather than faked. */
 public final class SampleFiles {
 
-  private SampleFiles() {
-  }
+  private SampleFiles() {}
 
   /** A one-page PDF whose page says {@code text} (ASCII), with a correct cross-reference table, ending in %%EOF. */
   public static byte[] pdf(String text) {
-    List<String> objects = List.of(
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-        stream("BT /F1 12 Tf 10 50 Td (" + text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") Tj ET"),
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+    List<String> objects =
+        List.of(
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            stream(
+                "BT /F1 12 Tf 10 50 Td ("
+                    + text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+                    + ") Tj ET"),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
     StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
     List<Integer> offsets = new ArrayList<>();
     for (int i = 0; i < objects.size(); i++) {
@@ -36,7 +39,10 @@ public final class SampleFiles {
     int xref = pdf.length();
     pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
     offsets.forEach(offset -> pdf.append(String.format("%010d 00000 n \n", offset)));
-    pdf.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref)
+    pdf.append("trailer\n<< /Size ")
+        .append(objects.size() + 1)
+        .append(" /Root 1 0 R >>\nstartxref\n")
+        .append(xref)
         .append("\n%%EOF\n");
     return pdf.toString().getBytes(StandardCharsets.US_ASCII);
   }
@@ -69,17 +75,23 @@ public final class SampleFiles {
   /** A Word document: the three parts an OOXML reader requires. */
   public static byte[] docx() {
     Map<String, String> parts = new LinkedHashMap<>();
-    parts.put("[Content_Types].xml", """
+    parts.put(
+        "[Content_Types].xml",
+        """
         <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
         <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
         <Default Extension="xml" ContentType="application/xml"/>\
         <Override PartName="/word/document.xml" \
         ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""");
-    parts.put("_rels/.rels", """
+    parts.put(
+        "_rels/.rels",
+        """
         <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
         <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
         Target="word/document.xml"/></Relationships>""");
-    parts.put("word/document.xml", """
+    parts.put(
+        "word/document.xml",
+        """
         <?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\
         <w:body><w:p><w:r><w:t>尽职调查报告</w:t></w:r></w:p></w:body></w:document>""");
     return zip(parts);

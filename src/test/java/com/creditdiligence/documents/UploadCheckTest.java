@@ -21,17 +21,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** An upload is filed only as what its own bytes are, under a plain name that agrees with them. */
 class UploadCheckTest {
 
-  private final UploadCheck check = new UploadCheck(new DocumentProperties(null, null, null, null).allowedMediaTypes());
+  private final UploadCheck check =
+      new UploadCheck(new DocumentProperties(null, null, null, null).allowedMediaTypes());
 
   @Test
   void aCreditFileTakesPdfJpegPngWordAndExcelByDefault() {
-    assertThat(new DocumentProperties(null, null, null, null).allowedMediaTypes()).containsExactlyInAnyOrder(
-        UploadCheck.PDF, UploadCheck.JPEG, UploadCheck.PNG, UploadCheck.DOCX, UploadCheck.XLSX);
+    assertThat(new DocumentProperties(null, null, null, null).allowedMediaTypes())
+        .containsExactlyInAnyOrder(
+            UploadCheck.PDF, UploadCheck.JPEG, UploadCheck.PNG, UploadCheck.DOCX, UploadCheck.XLSX);
   }
 
   @Test
   void eachAcceptedKindIsFiledWithTheTypeItsContentHas() {
-    assertThat(check.check("营业执照.pdf", pdf("licence"))).isEqualTo(new UploadCheck.Accepted("营业执照.pdf", UploadCheck.PDF));
+    assertThat(check.check("营业执照.pdf", pdf("licence")))
+        .isEqualTo(new UploadCheck.Accepted("营业执照.pdf", UploadCheck.PDF));
     assertThat(check.check("现场照片.PNG", png()).mediaType()).isEqualTo(UploadCheck.PNG);
     assertThat(check.check("现场照片.jpg", jpeg()).mediaType()).isEqualTo(UploadCheck.JPEG);
     assertThat(check.check("现场照片.jpeg", jpeg()).mediaType()).isEqualTo(UploadCheck.JPEG);
@@ -41,7 +44,10 @@ class UploadCheckTest {
 
   @Test
   void aPdfMayEndWithALineBreakAfterItsEnd() {
-    assertThat(check.check("a.pdf", concat(pdf("x"), "\r\n".getBytes(StandardCharsets.US_ASCII))).mediaType())
+    assertThat(
+            check
+                .check("a.pdf", concat(pdf("x"), "\r\n".getBytes(StandardCharsets.US_ASCII)))
+                .mediaType())
         .isEqualTo(UploadCheck.PDF);
   }
 
@@ -49,7 +55,9 @@ class UploadCheckTest {
   void anExecutableIsRefusedWhateverItIsNamed() {
     assertRefused("报告.pdf", windowsExecutable(), "可执行文件");
     assertRefused("a.pdf", concat(new byte[] {0x7F, 'E', 'L', 'F'}, new byte[60]), "Executables");
-    assertRefused("a.pdf", concat(new byte[] {(byte) 0xCF, (byte) 0xFA, (byte) 0xED, (byte) 0xFE}, new byte[60]),
+    assertRefused(
+        "a.pdf",
+        concat(new byte[] {(byte) 0xCF, (byte) 0xFA, (byte) 0xED, (byte) 0xFE}, new byte[60]),
         "Executables");
     assertRefused("a.pdf", "#!/bin/sh\nrm -rf /\n".getBytes(StandardCharsets.US_ASCII), "scripts");
   }
@@ -81,8 +89,10 @@ class UploadCheckTest {
 
   @Test
   void anOfficeDocumentWithSomethingBeforeOrAfterItsArchiveIsRefused() {
-    assertRefused("a.docx", concat(docx(), zip(Map.of("payload.exe", "MZ"))), "does not span the file");
-    assertRefused("a.docx", concat(docx(), "trailing".getBytes(StandardCharsets.US_ASCII)), "文件类型不符");
+    assertRefused(
+        "a.docx", concat(docx(), zip(Map.of("payload.exe", "MZ"))), "does not span the file");
+    assertRefused(
+        "a.docx", concat(docx(), "trailing".getBytes(StandardCharsets.US_ASCII)), "文件类型不符");
   }
 
   @Test
@@ -98,7 +108,8 @@ class UploadCheckTest {
   void aPlainZipOrTextIsNotAnAcceptedKind() {
     assertRefused("a.zip", zip(Map.of("a.txt", "a")), "不接受的文件类型 application/zip");
     assertRefused("a.docx", zip(Map.of("a.txt", "a")), "not accepted");
-    assertRefused("a.txt", "营业执照副本 licence scan".getBytes(StandardCharsets.UTF_8), "不接受的文件类型 text/plain");
+    assertRefused(
+        "a.txt", "营业执照副本 licence scan".getBytes(StandardCharsets.UTF_8), "不接受的文件类型 text/plain");
   }
 
   @Test
@@ -123,14 +134,33 @@ class UploadCheckTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"a\u0000.pdf", "a\n.pdf", "a\t.pdf", "a\u007f.pdf", "a\u0085.pdf", "report\u202Efdp.exe"})
+  @ValueSource(
+      strings = {
+        "a\u0000.pdf",
+        "a\n.pdf",
+        "a\t.pdf",
+        "a\u007f.pdf",
+        "a\u0085.pdf",
+        "report\u202Efdp.exe"
+      })
   void aNameWithAControlCharacterIsRefused(String name) {
     assertRefused(name, pdf("x"), "文件名含控制字符");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/", "a/../b.pdf", "../b.pdf", "C:\\x\\y.pdf", "a:b.pdf", "a?.pdf", "a*.pdf", "a|b.pdf",
-      "a<b>.pdf", "\"a\".pdf"})
+  @ValueSource(
+      strings = {
+        "/",
+        "a/../b.pdf",
+        "../b.pdf",
+        "C:\\x\\y.pdf",
+        "a:b.pdf",
+        "a?.pdf",
+        "a*.pdf",
+        "a|b.pdf",
+        "a<b>.pdf",
+        "\"a\".pdf"
+      })
   void aNameWithAPathOrACharacterWindowsRefusesIsRefused(String name) {
     assertRefused(name, pdf("x"), "文件名不得含路径");
   }
@@ -158,13 +188,16 @@ class UploadCheckTest {
   }
 
   private void assertRefused(String name, byte[] content, String reason) {
-    assertThatThrownBy(() -> check.check(name, content)).isInstanceOf(UploadCheck.Refused.class)
+    assertThatThrownBy(() -> check.check(name, content))
+        .isInstanceOf(UploadCheck.Refused.class)
         .hasMessageContaining(reason);
   }
 
   private static byte[] xlsx() {
     Map<String, String> parts = new LinkedHashMap<>();
-    parts.put("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
+    parts.put(
+        "[Content_Types].xml",
+        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
     parts.put("_rels/.rels", "<Relationships/>");
     parts.put("xl/workbook.xml", "<workbook/>");
     return zip(parts);

@@ -38,6 +38,7 @@ final class Browser implements AutoCloseable {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
   /** Set by .ci/run: there a missing browser is a failure, not a reason to skip. */
   static final String REQUIRED = "CREDIT_DILIGENCE_E2E";
 
@@ -46,6 +47,7 @@ final class Browser implements AutoCloseable {
    * the webapps' way of saying "nobody", not an error of any page of ours.
    */
   private static final String CAMUNDA_WHO_IS_SIGNED_IN = "/camunda/api/admin/auth/user/default";
+
   /** Tall enough for the longest form (the investigation's checklist), small enough for a PNG to open. */
   private static final int MAX_SCREENSHOT_HEIGHT = 12_000;
 
@@ -82,10 +84,15 @@ final class Browser implements AutoCloseable {
   static Browser open(String baseUrl, String suite, String language, String timeZone) {
     boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!installed && "required".equals(System.getenv(REQUIRED))) {
-      throw new IllegalStateException("The browser suite must run here, but " + CHROMIUM + " or " + CHROMEDRIVER
-          + " is missing: apt-get install -y chromium chromium-driver fonts-noto-cjk");
+      throw new IllegalStateException(
+          "The browser suite must run here, but "
+              + CHROMIUM
+              + " or "
+              + CHROMEDRIVER
+              + " is missing: apt-get install -y chromium chromium-driver fonts-noto-cjk");
     }
-    Assumptions.assumeTrue(installed, "Chromium is not installed (apt-get install chromium chromium-driver)");
+    Assumptions.assumeTrue(
+        installed, "Chromium is not installed (apt-get install chromium chromium-driver)");
     try {
       Path output = Path.of("target", "e2e", suite).toAbsolutePath();
       FileSystemUtils.deleteRecursively(output);
@@ -95,20 +102,38 @@ final class Browser implements AutoCloseable {
 
       ChromeOptions options = new ChromeOptions();
       options.setBinary(CHROMIUM.toFile());
-      // The flags that work on this closed network: nothing in the background reaches for Google's hosts.
-      options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-          "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1440,1100", "--lang=" + language);
-      options.setExperimentalOption("prefs", Map.of(
-          "intl.accept_languages", language + "," + language.split("-")[0] + ("zh-CN".equals(language) ? ",en" : ""),
-          "download.default_directory", downloads.toString(),
-          "download.prompt_for_download", false));
+      // The flags that work on this closed network: nothing in the background reaches for Google's
+      // hosts.
+      options.addArguments(
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--disable-dev-shm-usage",
+          "--user-data-dir=" + profile,
+          "--window-size=1440,1100",
+          "--lang=" + language);
+      options.setExperimentalOption(
+          "prefs",
+          Map.of(
+              "intl.accept_languages",
+              language + "," + language.split("-")[0] + ("zh-CN".equals(language) ? ",en" : ""),
+              "download.default_directory",
+              downloads.toString(),
+              "download.prompt_for_download",
+              false));
       LoggingPreferences logs = new LoggingPreferences();
       logs.enable(LogType.BROWSER, Level.ALL);
       options.setCapability("goog:loggingPrefs", logs);
 
-      ChromeDriverService.Builder driverService = new ChromeDriverService.Builder()
-          .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort();
+      ChromeDriverService.Builder driverService =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(CHROMEDRIVER.toFile())
+              .usingAnyFreePort();
       if (timeZone != null) {
         // Chromium takes its zone from TZ, which it inherits from chromedriver.
         driverService.withEnvironment(Map.of("TZ", timeZone));
@@ -162,8 +187,9 @@ final class Browser implements AutoCloseable {
     List<String> unexpected = new ArrayList<>();
     for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
       String message = entry.getMessage();
-      boolean expected = message.contains(CAMUNDA_WHO_IS_SIGNED_IN)
-          || Arrays.stream(expectedErrors).anyMatch(message::contains);
+      boolean expected =
+          message.contains(CAMUNDA_WHO_IS_SIGNED_IN)
+              || Arrays.stream(expectedErrors).anyMatch(message::contains);
       if (entry.getLevel().intValue() >= Level.SEVERE.intValue() && !expected) {
         unexpected.add(message);
       }
@@ -178,9 +204,14 @@ final class Browser implements AutoCloseable {
    */
   Path stepShowingAll(String name, String cssSelector, String... expectedErrors) {
     Dimension before = driver.manage().window().getSize();
-    Number content = (Number) script("const e = document.querySelector(arguments[0]);"
-        + " return e ? e.scrollHeight : 0;", cssSelector);
-    int height = Math.min(MAX_SCREENSHOT_HEIGHT, Math.max(before.getHeight(), content.intValue() + 400));
+    Number content =
+        (Number)
+            script(
+                "const e = document.querySelector(arguments[0]);"
+                    + " return e ? e.scrollHeight : 0;",
+                cssSelector);
+    int height =
+        Math.min(MAX_SCREENSHOT_HEIGHT, Math.max(before.getHeight(), content.intValue() + 400));
     driver.manage().window().setSize(new Dimension(before.getWidth(), height));
     try {
       return step(name, expectedErrors);
@@ -195,7 +226,9 @@ final class Browser implements AutoCloseable {
    * (Debian's fonts-noto-cjk) both are that box and screenshots show no Chinese at all.
    */
   boolean drawsChinese() {
-    Object differs = script("""
+    Object differs =
+        script(
+            """
         function pixels(text) {
           const canvas = document.createElement('canvas');
           canvas.width = 40; canvas.height = 40;
@@ -222,7 +255,9 @@ final class Browser implements AutoCloseable {
   @Override
   public void close() {
     try {
-      Files.write(screenshots.resolve("%02d-last.png".formatted(stepNumber + 1)), driver.getScreenshotAs(OutputType.BYTES));
+      Files.write(
+          screenshots.resolve("%02d-last.png".formatted(stepNumber + 1)),
+          driver.getScreenshotAs(OutputType.BYTES));
     } catch (IOException | RuntimeException e) {
       // the browser may be what failed: its screenshot is a help, never a second failure
     } finally {

@@ -24,13 +24,21 @@ final class CamundaForm {
 
   /** Every field label and group title the form shows, in order. */
   List<String> labels() {
-    return browser.driver().findElements(By.cssSelector(".fjs-container .fjs-form-field-label")).stream()
-        .map(WebElement::getText).map(String::strip).filter(label -> !label.isEmpty()).toList();
+    return browser
+        .driver()
+        .findElements(By.cssSelector(".fjs-container .fjs-form-field-label"))
+        .stream()
+        .map(WebElement::getText)
+        .map(String::strip)
+        .filter(label -> !label.isEmpty())
+        .toList();
   }
 
   /** The form's title: the heading of its first text block. */
   String title() {
-    return browser.driver().findElement(By.cssSelector(".fjs-container h1, .fjs-container h2, .fjs-container h3"))
+    return browser
+        .driver()
+        .findElement(By.cssSelector(".fjs-container h1, .fjs-container h2, .fjs-container h3"))
         .getText();
   }
 
@@ -52,22 +60,33 @@ final class CamundaForm {
    */
   CamundaForm date(String componentId, LocalDate value) {
     WebElement input = field(componentId + "-date");
-    Object chosen = browser.script("""
+    Object chosen =
+        browser.script(
+            """
         const picker = arguments[0]._flatpickr;
         picker.setDate(new Date(arguments[1], arguments[2] - 1, arguments[3]), true);
         picker.close();
         const day = picker.selectedDates[0];
         return day.getFullYear() + '-' + (day.getMonth() + 1) + '-' + day.getDate();
-        """, input, value.getYear(), value.getMonthValue(), value.getDayOfMonth());
-    assertThat(chosen).isEqualTo(value.getYear() + "-" + value.getMonthValue() + "-" + value.getDayOfMonth());
+        """,
+            input,
+            value.getYear(),
+            value.getMonthValue(),
+            value.getDayOfMonth());
+    assertThat(chosen)
+        .isEqualTo(value.getYear() + "-" + value.getMonthValue() + "-" + value.getDayOfMonth());
     return this;
   }
 
   /** Picks an option of a select by its displayed label (the list may already be open: focus opens it). */
   CamundaForm select(String componentId, String optionLabel) {
     WebElement display = field(componentId + "-display");
-    By option = By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"
-        + "//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)=" + xpathLiteral(optionLabel) + "]");
+    By option =
+        By.xpath(
+            "./ancestor::div[contains(@class,'fjs-form-field')][1]"
+                + "//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)="
+                + xpathLiteral(optionLabel)
+                + "]");
     if (display.findElements(option).isEmpty()) {
       display.click();
     }
@@ -82,9 +101,17 @@ final class CamundaForm {
    * (form-js 1.8, Camunda's Tasklist) or the one the label is for (the later form-js of Operaton's Tasklist).
    */
   CamundaForm tick(String optionLabel) {
-    String label = "//div[contains(@class,'fjs-container')]//label[normalize-space(.)=" + xpathLiteral(optionLabel) + "]";
-    WebElement box = browser.waitFor(By.xpath(label + "/input | //div[contains(@class,'fjs-container')]//input[@id="
-        + label + "/@for]"));
+    String label =
+        "//div[contains(@class,'fjs-container')]//label[normalize-space(.)="
+            + xpathLiteral(optionLabel)
+            + "]";
+    WebElement box =
+        browser.waitFor(
+            By.xpath(
+                label
+                    + "/input | //div[contains(@class,'fjs-container')]//input[@id="
+                    + label
+                    + "/@for]"));
     browser.script("arguments[0].scrollIntoView({block: 'center'})", box);
     if (!box.isSelected()) {
       box.click();
@@ -101,9 +128,20 @@ final class CamundaForm {
   /** The error form-js shows under a field (once it has validated it, e.g. on «完成»). */
   String errorOf(String componentId) {
     WebElement input = field(componentId);
-    return browser.waiting().until(d -> input.findElements(By.xpath(
-            "./ancestor::div[contains(@class,'fjs-form-field')][1]//*[contains(@class,'fjs-form-field-error')]"))
-        .stream().map(WebElement::getText).map(String::strip).filter(text -> !text.isEmpty()).findFirst().orElse(null));
+    return browser
+        .waiting()
+        .until(
+            d ->
+                input
+                    .findElements(
+                        By.xpath(
+                            "./ancestor::div[contains(@class,'fjs-form-field')][1]//*[contains(@class,'fjs-form-field-error')]"))
+                    .stream()
+                    .map(WebElement::getText)
+                    .map(String::strip)
+                    .filter(text -> !text.isEmpty())
+                    .findFirst()
+                    .orElse(null));
   }
 
   private WebElement field(String idSuffix) {

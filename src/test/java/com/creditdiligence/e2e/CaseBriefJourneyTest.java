@@ -25,16 +25,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag("e2e")
 class CaseBriefJourneyTest {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
 
   @Test
   void aMemberReadsTheBriefInANewTabAndVotesWithTheFormAsLeft() {
     LifecycleDriver driver = new LifecycleDriver(engine);
-    ProcessInstance guaranteeCase = driver.toCommittee("manager1",
-        intake("宜兴简报浏览器测试有限公司 Yixing Brief Browser Co.", "workingCapitalLoan", 3_500_000, 12), "approve");
+    ProcessInstance guaranteeCase =
+        driver.toCommittee(
+            "manager1",
+            intake("宜兴简报浏览器测试有限公司 Yixing Brief Browser Co.", "workingCapitalLoan", 3_500_000, 12),
+            "approve");
     String key = guaranteeCase.getBusinessKey();
     String member = driver.voters(guaranteeCase.getId()).get(0);
 
@@ -49,19 +50,25 @@ class CaseBriefJourneyTest {
 
       String tasklistTab = browser.driver().getWindowHandle();
       Set<String> before = new HashSet<>(browser.driver().getWindowHandles());
-      WebElement link = browser.waitForClickable(By.cssSelector(".fjs-container a[href$='/cases/" + key + "/brief']"));
+      WebElement link =
+          browser.waitForClickable(
+              By.cssSelector(".fjs-container a[href$='/cases/" + key + "/brief']"));
       assertThat(link.getText()).contains("阅读案件简报 Read the case brief");
       link.click();
       browser.waiting().until(d -> d.getWindowHandles().size() > before.size());
-      String briefTab = browser.driver().getWindowHandles().stream().filter(h -> !before.contains(h)).findFirst().orElseThrow();
+      String briefTab =
+          browser.driver().getWindowHandles().stream()
+              .filter(h -> !before.contains(h))
+              .findFirst()
+              .orElseThrow();
       browser.driver().switchTo().window(briefTab);
       WebElement report = browser.waitFor(By.id("report"));
       assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("案件简报", key);
-      assertThat(report.getText()).contains("分析评价报告", "经营、财务及反担保均正常,风险可控", "180,000,000",
-          "建议同意");
+      assertThat(report.getText()).contains("分析评价报告", "经营、财务及反担保均正常,风险可控", "180,000,000", "建议同意");
       assertThat(browser.driver().findElement(By.id("investigation")).getText())
           .contains("已核实 Verified", "实地调查 On-site", "生产线满负荷运转");
-      assertThat(browser.driver().findElement(By.id("case-file")).getText()).contains("流动资金贷款担保", "3,500,000");
+      assertThat(browser.driver().findElement(By.id("case-file")).getText())
+          .contains("流动资金贷款担保", "3,500,000");
       assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("北京时间");
       browser.step("brief-opened");
       browser.script("arguments[0].scrollIntoView();", report);
@@ -70,12 +77,16 @@ class CaseBriefJourneyTest {
 
       browser.driver().close();
       browser.driver().switchTo().window(tasklistTab);
-      assertThat(form.value("Field_voteRationale")).as("the form kept what was typed").isEqualTo(rationale);
+      assertThat(form.value("Field_voteRationale"))
+          .as("the form kept what was typed")
+          .isEqualTo(rationale);
       browser.step("back-to-the-vote");
       tasklist.complete();
       tasklist.waitUntilTaskClosed();
       browser.step("vote-cast");
     }
-    assertThat(driver.taskOf(guaranteeCase.getId(), "Task_CommitteeVote", member)).as("the vote is cast").isNull();
+    assertThat(driver.taskOf(guaranteeCase.getId(), "Task_CommitteeVote", member))
+        .as("the vote is cast")
+        .isNull();
   }
 }

@@ -27,25 +27,26 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag("e2e")
 class CrossOriginPageTest {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  CaseDocuments documents;
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired CaseDocuments documents;
 
   @Test
   void aPageOnAnotherPortCannotFileADocumentAsTheSignedInManager() throws IOException {
-    String key = new LifecycleDriver(engine).apply("manager1", intake("绍兴跨站页面公司", "workingCapitalLoan", 1_000_000, 12))
-        .getBusinessKey();
+    String key =
+        new LifecycleDriver(engine)
+            .apply("manager1", intake("绍兴跨站页面公司", "workingCapitalLoan", 1_000_000, 12))
+            .getBusinessKey();
     HttpServer otherPort = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-    otherPort.createContext("/", exchange -> {
-      byte[] page = attackPage(key).getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-      exchange.sendResponseHeaders(200, page.length);
-      exchange.getResponseBody().write(page);
-      exchange.close();
-    });
+    otherPort.createContext(
+        "/",
+        exchange -> {
+          byte[] page = attackPage(key).getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, page.length);
+          exchange.getResponseBody().write(page);
+          exchange.close();
+        });
     otherPort.start();
     try (Browser browser = Browser.open("http://localhost:" + port, "cross-origin")) {
       new Tasklist(browser).signIn("manager1");
@@ -53,7 +54,9 @@ class CrossOriginPageTest {
 
       String outcome = browser.waitFor(By.id("outcome")).getText();
 
-      assertThat(outcome).as("both requests were delivered by the browser").isEqualTo("delivered 2");
+      assertThat(outcome)
+          .as("both requests were delivered by the browser")
+          .isEqualTo("delivered 2");
       assertThat(documents.ofCase(key)).as("documents filed by the other page").isEmpty();
     } finally {
       otherPort.stop(0);
@@ -75,6 +78,7 @@ class CrossOriginPageTest {
         function report(text) {
           const p = document.createElement('p'); p.id = 'outcome'; p.textContent = text; document.body.appendChild(p);
         }
-        </script></body></html>""".formatted(app, key);
+        </script></body></html>"""
+        .formatted(app, key);
   }
 }

@@ -4,8 +4,8 @@ import static com.creditdiligence.accountability.ReviewSteps.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
-import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.accountability.ReviewSteps;
+import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
@@ -34,23 +34,30 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag("e2e")
 class DeskJourneyTest {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  CaseEvents events;
-  @Autowired
-  ReviewStore store;
-  @Autowired
-  Qualifications qualifications;
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired CaseEvents events;
+  @Autowired ReviewStore store;
+  @Autowired Qualifications qualifications;
 
   @Test
   void theHeadSeesTheOverdueReportAndWhoseItIsAndTheBoardReadsTheManagersRecord() {
-    String id = new LifecycleDriver(engine).issuedGuarantee("manager2", "海宁桌面逾期有限公司", 1_600_000).getId();
-    String key = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey();
-    Task report = engine.getTaskService().createTaskQuery().processInstanceId(id).taskDefinitionKey("Task_MonitoringReport")
-        .singleResult();
+    String id =
+        new LifecycleDriver(engine).issuedGuarantee("manager2", "海宁桌面逾期有限公司", 1_600_000).getId();
+    String key =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceId(id)
+            .singleResult()
+            .getBusinessKey();
+    Task report =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(id)
+            .taskDefinitionKey("Task_MonitoringReport")
+            .singleResult();
     String reviewed = reviewClearedOnAppeal();
     Qualification held = qualifications.of("manager1").orElseThrow();
 
@@ -63,32 +70,54 @@ class DeskJourneyTest {
       deskLink.click();
       WebElement late = browser.waitFor(By.cssSelector("#overdue tr[data-case='" + key + "']"));
       assertThat(late.getText()).contains("按期提交监测报告 Monitoring report on time", "李经理二 (manager2)");
-      assertThat(browser.driver().findElement(By.id("as-of")).getText()).contains("北京时间 Beijing time");
+      assertThat(browser.driver().findElement(By.id("as-of")).getText())
+          .contains("北京时间 Beijing time");
       assertThat(browser.driver().findElements(By.cssSelector("svg.chart rect.bar"))).isNotEmpty();
       browser.stepShowingAll("desk-overdue", "body");
 
-      // The head keeps a qualification from the desk's own form (the session's CSRF token goes with it).
-      WebElement row = browser.driver().findElement(By.cssSelector("#qualifications tr[data-manager='manager1']"));
+      // The head keeps a qualification from the desk's own form (the session's CSRF token goes with
+      // it).
+      WebElement row =
+          browser
+              .driver()
+              .findElement(By.cssSelector("#qualifications tr[data-manager='manager1']"));
       new Select(row.findElement(By.name("level"))).selectByValue("senior");
       row.findElement(By.cssSelector("button[type='submit']")).click();
-      assertThat(browser.waitFor(By.cssSelector("#qualifications p.ok")).getText()).contains("manager1");
-      assertThat(browser.driver().findElement(By.cssSelector("#qualifications tr[data-manager='manager1']")).getText())
+      assertThat(browser.waitFor(By.cssSelector("#qualifications p.ok")).getText())
+          .contains("manager1");
+      assertThat(
+              browser
+                  .driver()
+                  .findElement(By.cssSelector("#qualifications tr[data-manager='manager1']"))
+                  .getText())
           .contains("高级 Senior");
       browser.step("qualification-kept");
       ClockUtil.reset();
 
       new Tasklist(browser).signIn("board1");
-      browser.waiting().until(d -> Boolean.TRUE.equals(browser.script("return performance.getEntriesByType('resource')"
-          + ".some(e => e.name.endsWith('/api/desk/links'))")));
-      assertThat(browser.driver().findElements(By.cssSelector("a.desk-link"))).as("no desk for a board member").isEmpty();
+      browser
+          .waiting()
+          .until(
+              d ->
+                  Boolean.TRUE.equals(
+                      browser.script(
+                          "return performance.getEntriesByType('resource')"
+                              + ".some(e => e.name.endsWith('/api/desk/links'))")));
+      assertThat(browser.driver().findElements(By.cssSelector("a.desk-link")))
+          .as("no desk for a board member")
+          .isEmpty();
       browser.go("/managers/manager1/record");
       WebElement entry = browser.waitFor(By.cssSelector("[data-review='" + reviewed + "']"));
-      assertThat(entry.findElement(By.cssSelector(".final-tier")).getText()).isEqualTo("应免责 Exempt");
-      assertThat(entry.findElement(By.cssSelector(".findings .final-status")).getText()).isEqualTo("申诉后免责 Cleared on appeal");
+      assertThat(entry.findElement(By.cssSelector(".final-tier")).getText())
+          .isEqualTo("应免责 Exempt");
+      assertThat(entry.findElement(By.cssSelector(".findings .final-status")).getText())
+          .isEqualTo("申诉后免责 Cleared on appeal");
       assertThat(entry.findElement(By.cssSelector(".appeal")).getText()).contains("书面送达晚于期限非本人原因");
       // The finding's explanation reads Chinese first, its times in Beijing time.
-      assertThat(entry.findElement(By.cssSelector(".findings .explanation")).getText()).startsWith("逾期完成")
-          .contains("done late, on ").containsPattern("\\+08:00|北京时间");
+      assertThat(entry.findElement(By.cssSelector(".findings .explanation")).getText())
+          .startsWith("逾期完成")
+          .contains("done late, on ")
+          .containsPattern("\\+08:00|北京时间");
       browser.stepShowingAll("board-reads-manager-record", "body");
     } finally {
       ClockUtil.reset();
@@ -99,15 +128,31 @@ class DeskJourneyTest {
 
   private String reviewClearedOnAppeal() {
     ReviewSteps steps = new ReviewSteps(engine, store);
-    String key = new PostGuaranteeSteps(engine, events).compensatedCase("manager1", "海宁记录浏览器测试有限公司", 5);
+    String key =
+        new PostGuaranteeSteps(engine, events).compensatedCase("manager1", "海宁记录浏览器测试有限公司", 5);
     String reviewId = steps.openReview(key).reviewId();
     steps.audit(key, "auditor1", List.of(verdict(1, "confirm")), List.of());
     steps.deliberate(key, "board1");
     steps.waiveStatement(key, "manager1");
-    steps.decide(key, "Task_BoardDetermination", "board1", "tier", "reducible", "determinationClauses", List.of("§27(五)"),
+    steps.decide(
+        key,
+        "Task_BoardDetermination",
+        "board1",
+        "tier",
+        "reducible",
+        "determinationClauses",
+        List.of("§27(五)"),
         "determinationRationale");
     steps.appeal(key, "manager1", "措施已在预警当日口头落实,书面送达晚于期限非本人原因");
-    steps.decide(key, "Task_AppealDecision", "board2", "appealTier", "exempt", "appealClauses", List.of(), "appealRationale");
+    steps.decide(
+        key,
+        "Task_AppealDecision",
+        "board2",
+        "appealTier",
+        "exempt",
+        "appealClauses",
+        List.of(),
+        "appealRationale");
     ClockUtil.reset();
     return reviewId;
   }

@@ -36,24 +36,30 @@ class DocumentsJourneyTest {
   private static final String FILE_NO = "KH-2026-0088";
   private static final String PLACE = "常州市武进区湖塘镇工业园 Changzhou, Wujin, Hutang industrial park";
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  Qualifications qualifications;
-  @Autowired
-  CaseDocuments documents;
-  @TempDir
-  Path files;
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired Qualifications qualifications;
+  @Autowired CaseDocuments documents;
+  @TempDir Path files;
 
   @Test
   void aManagerUploadsFromAHalfFilledFormAndPicksTheNewDocumentWithTheInputKept() {
-    String manager = ManagerOfTheirOwn.create(engine, qualifications, "managerchangzhou", "常州", LocalDate.now());
-    String key = new LifecycleDriver(engine).apply(manager,
-        intake("常州资料浏览器测试有限公司 Changzhou Documents Browser Co.", "workingCapitalLoan", 2_000_000, 12))
-        .getBusinessKey();
-    Path scan = file("现场照片说明.pdf", SampleFiles.pdf("on-site photographs, explained: " + "厂房与生产线 ".repeat(300)));
+    String manager =
+        ManagerOfTheirOwn.create(engine, qualifications, "managerchangzhou", "常州", LocalDate.now());
+    String key =
+        new LifecycleDriver(engine)
+            .apply(
+                manager,
+                intake(
+                    "常州资料浏览器测试有限公司 Changzhou Documents Browser Co.",
+                    "workingCapitalLoan",
+                    2_000_000,
+                    12))
+            .getBusinessKey();
+    Path scan =
+        file(
+            "现场照片说明.pdf",
+            SampleFiles.pdf("on-site photographs, explained: " + "厂房与生产线 ".repeat(300)));
     Path tooLarge = file("扫描件-过大.pdf", new byte[10 * 1024 * 1024 + 1]);
 
     try (Browser browser = Browser.open("http://localhost:" + port, "documents")) {
@@ -66,12 +72,17 @@ class DocumentsJourneyTest {
 
       String tasklistTab = browser.driver().getWindowHandle();
       Set<String> before = new HashSet<>(browser.driver().getWindowHandles());
-      WebElement link = browser.waitForClickable(By.cssSelector(".fjs-container a[href$='/cases/" + key + "/documents']"));
+      WebElement link =
+          browser.waitForClickable(
+              By.cssSelector(".fjs-container a[href$='/cases/" + key + "/documents']"));
       assertThat(link.getText()).contains("上传与查看本案资料");
       link.click();
       browser.waiting().until(d -> d.getWindowHandles().size() > before.size());
-      String documentsTab = browser.driver().getWindowHandles().stream().filter(h -> !before.contains(h)).findFirst()
-          .orElseThrow();
+      String documentsTab =
+          browser.driver().getWindowHandles().stream()
+              .filter(h -> !before.contains(h))
+              .findFirst()
+              .orElseThrow();
       browser.driver().switchTo().window(documentsTab);
       WebElement chooser = browser.waitFor(By.id("file"));
       assertThat(browser.driver().findElement(By.id("limits")).getText())
@@ -81,7 +92,8 @@ class DocumentsJourneyTest {
       chooser.sendKeys(scan.toString());
       browser.driver().findElement(By.cssSelector("#upload button[type='submit']")).click();
       assertThat(browser.waitFor(By.id("filed")).getText()).contains("已上传 Uploaded: 现场照片说明.pdf");
-      assertThat(browser.driver().findElement(By.id("list")).getText()).contains("现场照片说明.pdf", "KB", "常州经理")
+      assertThat(browser.driver().findElement(By.id("list")).getText())
+          .contains("现场照片说明.pdf", "KB", "常州经理")
           .doesNotContain("application/pdf");
       browser.step("uploaded");
 
@@ -89,12 +101,21 @@ class DocumentsJourneyTest {
       WebElement note = browser.waitFor(By.cssSelector(".cd-documents-refreshed"));
       assertThat(note.getText()).contains("现场照片说明.pdf", "填写的内容已保留");
       CamundaForm refreshed = new CamundaForm(browser);
-      assertThat(refreshed.value("Field_customerFileNo")).as("the form kept what was typed").isEqualTo(FILE_NO);
-      assertThat(refreshed.value("Field_onSiteVisitPlace")).as("the form kept what was typed").isEqualTo(PLACE);
-      WebElement option = browser.waitFor(By.xpath("//div[contains(@class,'fjs-container')]"
-          + "//label[starts-with(normalize-space(.), '现场照片说明.pdf (')]"));
-      WebElement box = option.findElements(By.tagName("input")).isEmpty()
-          ? browser.driver().findElement(By.id(option.getAttribute("for"))) : option.findElement(By.tagName("input"));
+      assertThat(refreshed.value("Field_customerFileNo"))
+          .as("the form kept what was typed")
+          .isEqualTo(FILE_NO);
+      assertThat(refreshed.value("Field_onSiteVisitPlace"))
+          .as("the form kept what was typed")
+          .isEqualTo(PLACE);
+      WebElement option =
+          browser.waitFor(
+              By.xpath(
+                  "//div[contains(@class,'fjs-container')]"
+                      + "//label[starts-with(normalize-space(.), '现场照片说明.pdf (')]"));
+      WebElement box =
+          option.findElements(By.tagName("input")).isEmpty()
+              ? browser.driver().findElement(By.id(option.getAttribute("for")))
+              : option.findElement(By.tagName("input"));
       browser.script("arguments[0].scrollIntoView({block: 'center'})", box);
       box.click();
       browser.waiting().until(d -> box.isSelected());
@@ -105,13 +126,17 @@ class DocumentsJourneyTest {
       browser.driver().findElement(By.cssSelector("#upload button[type='submit']")).click();
       assertThat(browser.waitFor(By.id("refusal")).getText())
           .contains("未上传 Not uploaded", "文件超过 10 MB The file is larger than 10 MB");
-      assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain("\"status\"", "\"detail\"");
+      assertThat(browser.driver().findElement(By.tagName("body")).getText())
+          .doesNotContain("\"status\"", "\"detail\"");
       browser.step("too-large", "the server responded with a status of 400");
     }
-    assertThat(documents.ofCase(key)).singleElement().satisfies(d -> {
-      assertThat(d.fileName()).isEqualTo("现场照片说明.pdf");
-      assertThat(d.uploadedBy()).isEqualTo(manager);
-    });
+    assertThat(documents.ofCase(key))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.fileName()).isEqualTo("现场照片说明.pdf");
+              assertThat(d.uploadedBy()).isEqualTo(manager);
+            });
   }
 
   private Path file(String name, byte[] content) {

@@ -1,14 +1,14 @@
 package com.creditdiligence.e2e;
 
 import static com.creditdiligence.accountability.ReviewSteps.verdict;
-import static com.creditdiligence.demo.TestSubmissions.adjustedMonitoringReport;
 import static com.creditdiligence.demo.DemoSubmissions.contracts;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;
-import static com.creditdiligence.demo.TestSubmissions.majorEventInvestigation;
-import static com.creditdiligence.demo.TestSubmissions.monitoringReport;
 import static com.creditdiligence.demo.DemoSubmissions.problemHandling;
 import static com.creditdiligence.demo.DemoSubmissions.vote;
+import static com.creditdiligence.demo.TestSubmissions.adjustedMonitoringReport;
+import static com.creditdiligence.demo.TestSubmissions.majorEventInvestigation;
+import static com.creditdiligence.demo.TestSubmissions.monitoringReport;
 
 import com.creditdiligence.accountability.ReviewSteps;
 import com.creditdiligence.accountability.ReviewStore;
@@ -41,8 +41,14 @@ public class FormGallery {
    * One form as a user finds it in Tasklist: a task (by id), or a start form ({@code taskId} null) in the
    * list of processes under {@code processName}. A group task nobody has taken must be claimed first.
    */
-  public record FormOnScreen(String formId, String user, String taskId, String processDefinitionKey,
-                             String processName, String taskName, boolean claimFirst) {
+  public record FormOnScreen(
+      String formId,
+      String user,
+      String taskId,
+      String processDefinitionKey,
+      String processName,
+      String taskName,
+      boolean claimFirst) {
 
     public boolean isStartForm() {
       return taskId == null;
@@ -55,6 +61,7 @@ public class FormGallery {
   private static final String COMMITTEE_MEMBER = "committee1";
   private static final String AUDITOR = "auditor1";
   private static final String BOARD_MEMBER = "board1";
+
   /** The appeal is offered to the board members who did not decide the first time (DeterminationRecorder). */
   private static final String OTHER_BOARD_MEMBER = "board2";
 
@@ -93,10 +100,12 @@ public class FormGallery {
   }
 
   private List<FormOnScreen> beforeTheGuaranteeIsIssued() {
-    String investigating = driver.apply(MANAGER, application("客户调查 Customer investigation")).getBusinessKey();
+    String investigating =
+        driver.apply(MANAGER, application("客户调查 Customer investigation")).getBusinessKey();
 
     var evaluating = driver.apply(MANAGER, application("分析评价 Analysis and evaluation"));
-    driver.complete(evaluating.getId(), "Task_CustomerInvestigation", MANAGER, investigation(false));
+    driver.complete(
+        evaluating.getId(), "Task_CustomerInvestigation", MANAGER, investigation(false));
 
     var voting = driver.toCommittee(MANAGER, application("委员会表决 Committee vote"), "approve");
 
@@ -107,15 +116,28 @@ public class FormGallery {
     var approved = driver.toCommittee(MANAGER, application("签订合同 Contracts"), "approve");
     voteAll(approved.getId(), "approve");
 
-    var contracted = driver.toCommittee(MANAGER, application("出具保函 Issue the guarantee"), "approve");
+    var contracted =
+        driver.toCommittee(MANAGER, application("出具保函 Issue the guarantee"), "approve");
     voteAll(contracted.getId(), "approve");
     driver.complete(contracted.getId(), "Task_SignContracts", MANAGER, contracts(false));
 
     return List.of(
         task("Form_CustomerInvestigation", investigating, "Task_CustomerInvestigation", MANAGER),
-        task("Form_AnalysisEvaluation", evaluating.getBusinessKey(), "Task_AnalysisEvaluation", MANAGER),
-        task("Form_CommitteeVote", voting.getBusinessKey(), "Task_CommitteeVote", driver.voters(voting.getId()).get(0)),
-        task("Form_ReservedOpinion", rejected.getBusinessKey(), "Task_RecordReservedOpinion", MANAGER),
+        task(
+            "Form_AnalysisEvaluation",
+            evaluating.getBusinessKey(),
+            "Task_AnalysisEvaluation",
+            MANAGER),
+        task(
+            "Form_CommitteeVote",
+            voting.getBusinessKey(),
+            "Task_CommitteeVote",
+            driver.voters(voting.getId()).get(0)),
+        task(
+            "Form_ReservedOpinion",
+            rejected.getBusinessKey(),
+            "Task_RecordReservedOpinion",
+            MANAGER),
         task("Form_SignContracts", approved.getBusinessKey(), "Task_SignContracts", MANAGER),
         task("Form_IssueGuarantee", contracted.getBusinessKey(), "Task_IssueGuarantee", MANAGER));
   }
@@ -130,25 +152,45 @@ public class FormGallery {
       ClockUtil.reset();
     }
 
-    // Two major events, one investigated and waiting for the head's review; and a warning signal. The one left open
-    // is the change of the customer's information, whose form shows the §12 fields (it needs the customer's report).
+    // Two major events, one investigated and waiting for the head's review; and a warning signal.
+    // The one left open
+    // is the change of the customer's information, whose form shows the §12 fields (it needs the
+    // customer's report).
     String eventful = issuedGuarantee("重大事项与预警 Major events and a warning signal").getBusinessKey();
-    events.majorEvent(eventful, "majorLitigation", "被供应商起诉 Sued by a supplier", LocalDate.now(), Instant.now());
-    driver.completeInCase(eventful, "Task_MajorEventInvestigation", MANAGER, majorEventInvestigation("normal"));
-    events.majorEvent(eventful, "organisationChange", "控股股东变更 Controlling shareholder changed", LocalDate.now(),
+    events.majorEvent(
+        eventful, "majorLitigation", "被供应商起诉 Sued by a supplier", LocalDate.now(), Instant.now());
+    driver.completeInCase(
+        eventful, "Task_MajorEventInvestigation", MANAGER, majorEventInvestigation("normal"));
+    events.majorEvent(
+        eventful,
+        "organisationChange",
+        "控股股东变更 Controlling shareholder changed",
+        LocalDate.now(),
         Instant.now());
-    events.warningSignal(eventful, "financialCondition", "fc01", "利息逾期 Interest late", LocalDate.now(), Instant.now());
+    events.warningSignal(
+        eventful,
+        "financialCondition",
+        "fc01",
+        "利息逾期 Interest late",
+        LocalDate.now(),
+        Instant.now());
 
     // A report proposing an extension (§24), waiting for the department head's approval.
     String adjusting = issuedGuarantee("担保调整 Adjustment").getBusinessKey();
-    driver.completeInCase(adjusting, "Task_MonitoringReport", MANAGER, adjustedMonitoringReport("extension"));
+    driver.completeInCase(
+        adjusting, "Task_MonitoringReport", MANAGER, adjustedMonitoringReport("extension"));
 
     String maturing = issuedGuarantee("到期解保 Release at maturity").getBusinessKey();
-    driver.completeInCase(maturing, "Task_MonitoringReport", MANAGER, monitoringReport("normal", 0, "releaseAtMaturity"));
+    driver.completeInCase(
+        maturing,
+        "Task_MonitoringReport",
+        MANAGER,
+        monitoringReport("normal", 0, "releaseAtMaturity"));
 
     return List.of(
         task("Form_MonitoringReport", monitored, "Task_MonitoringReport", MANAGER),
-        task("Form_OverdueReportReview", overdue.getBusinessKey(), "Task_ReviewOverdueReport", HEAD),
+        task(
+            "Form_OverdueReportReview", overdue.getBusinessKey(), "Task_ReviewOverdueReport", HEAD),
         task("Form_MajorEventInvestigation", eventful, "Task_MajorEventInvestigation", MANAGER),
         task("Form_MajorEventReview", eventful, "Task_ReviewMajorEventReport", HEAD),
         task("Form_PreservationMeasures", eventful, "Task_PreservationMeasures", MANAGER),
@@ -160,7 +202,8 @@ public class FormGallery {
     String problem = problemGuarantee("问题担保 Problem guarantee");
 
     String compensating = problemGuarantee("代偿登记 Compensation");
-    driver.completeInCase(compensating, "Task_ProblemHandling", MANAGER, problemHandling("compensated"));
+    driver.completeInCase(
+        compensating, "Task_ProblemHandling", MANAGER, problemHandling("compensated"));
 
     String recovered = issuedGuarantee("额度恢复 Limit re-use").getBusinessKey();
     postGuarantee.requestLimitReuse(recovered, MANAGER);
@@ -173,19 +216,48 @@ public class FormGallery {
 
   private List<FormOnScreen> accountabilityReview() {
     return List.of(
-        task("Form_AuditorReview", reviewCase("稽核审查 Auditor review"), "Task_AuditorReview", AUDITOR),
-        task("Form_Deliberation", reviewCase("评议 Deliberation", this::audit), "Task_Deliberation", BOARD_MEMBER),
-        task("Form_ManagerStatement", reviewCase("申辩 Statement", this::audit, this::deliberate),
-            "Task_ManagerStatement", MANAGER),
-        task("Form_BoardDetermination", reviewCase("责任认定 Determination", this::audit, this::deliberate,
-            this::waiveStatement), "Task_BoardDetermination", BOARD_MEMBER),
-        task("Form_Appeal", reviewCase("申诉 Appeal", this::audit, this::deliberate, this::waiveStatement,
-            this::determineLiable), "Task_Appeal", MANAGER),
-        task("Form_AppealDecision", reviewCase("申诉复核 Appeal decision", this::audit, this::deliberate,
-            this::waiveStatement, this::determineLiable, this::appeal), "Task_AppealDecision", OTHER_BOARD_MEMBER));
+        task(
+            "Form_AuditorReview", reviewCase("稽核审查 Auditor review"), "Task_AuditorReview", AUDITOR),
+        task(
+            "Form_Deliberation",
+            reviewCase("评议 Deliberation", this::audit),
+            "Task_Deliberation",
+            BOARD_MEMBER),
+        task(
+            "Form_ManagerStatement",
+            reviewCase("申辩 Statement", this::audit, this::deliberate),
+            "Task_ManagerStatement",
+            MANAGER),
+        task(
+            "Form_BoardDetermination",
+            reviewCase("责任认定 Determination", this::audit, this::deliberate, this::waiveStatement),
+            "Task_BoardDetermination",
+            BOARD_MEMBER),
+        task(
+            "Form_Appeal",
+            reviewCase(
+                "申诉 Appeal",
+                this::audit,
+                this::deliberate,
+                this::waiveStatement,
+                this::determineLiable),
+            "Task_Appeal",
+            MANAGER),
+        task(
+            "Form_AppealDecision",
+            reviewCase(
+                "申诉复核 Appeal decision",
+                this::audit,
+                this::deliberate,
+                this::waiveStatement,
+                this::determineLiable,
+                this::appeal),
+            "Task_AppealDecision",
+            OTHER_BOARD_MEMBER));
   }
 
-  // --- cases ---------------------------------------------------------------------------------------
+  // --- cases
+  // ---------------------------------------------------------------------------------------
 
   private static Map<String, Object> application(String situation) {
     return intake("表单画廊 Form gallery: " + situation, "workingCapitalLoan", AMOUNT, 12);
@@ -196,14 +268,20 @@ public class FormGallery {
   }
 
   private void voteAll(String processInstanceId, String decision) {
-    driver.voters(processInstanceId).forEach(member ->
-        driver.complete(processInstanceId, "Task_CommitteeVote", member, vote(decision)));
+    driver
+        .voters(processInstanceId)
+        .forEach(
+            member ->
+                driver.complete(processInstanceId, "Task_CommitteeVote", member, vote(decision)));
   }
 
   /** A guarantee its manager reports substandard and transfers to problem handling. */
   private String problemGuarantee(String situation) {
     String key = issuedGuarantee(situation).getBusinessKey();
-    driver.completeInCase(key, "Task_MonitoringReport", MANAGER,
+    driver.completeInCase(
+        key,
+        "Task_MonitoringReport",
+        MANAGER,
         monitoringReport("substandard", 120, "transferToProblemHandling"));
     return key;
   }
@@ -239,34 +317,65 @@ public class FormGallery {
   }
 
   private void determineLiable(String key) {
-    review.decide(key, "Task_BoardDetermination", BOARD_MEMBER, "tier", "reducible", "determinationClauses",
-        List.of("§27(五)"), "determinationRationale");
+    review.decide(
+        key,
+        "Task_BoardDetermination",
+        BOARD_MEMBER,
+        "tier",
+        "reducible",
+        "determinationClauses",
+        List.of("§27(五)"),
+        "determinationRationale");
   }
 
   private void appeal(String key) {
     review.appeal(key, MANAGER, "措施已在预警当日口头落实,书面送达晚于期限非本人原因");
   }
 
-  // --- forms on screen -----------------------------------------------------------------------------
+  // --- forms on screen
+  // -----------------------------------------------------------------------------
 
   private FormOnScreen startForm(String formId, String user, String processKey) {
-    ProcessDefinition process = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(processKey).latestVersion().singleResult();
+    ProcessDefinition process =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(processKey)
+            .latestVersion()
+            .singleResult();
     return new FormOnScreen(formId, user, null, process.getKey(), process.getName(), null, false);
   }
 
   /** The case's open task of that kind which is the user's, or offered to them (or their group) and not yet taken. */
   private FormOnScreen task(String formId, String businessKey, String taskKey, String user) {
-    Task task = Optional.ofNullable(tasks(businessKey, taskKey).taskAssignee(user).singleResult())
-        .or(() -> Optional.ofNullable(tasks(businessKey, taskKey).taskCandidateUser(user).singleResult()))
-        .orElseThrow(() -> new IllegalStateException("No task " + taskKey + " for " + user + " in " + businessKey));
-    ProcessDefinition process = engine.getRepositoryService().getProcessDefinition(task.getProcessDefinitionId());
-    return new FormOnScreen(formId, user, task.getId(), process.getKey(), process.getName(), task.getName(),
+    Task task =
+        Optional.ofNullable(tasks(businessKey, taskKey).taskAssignee(user).singleResult())
+            .or(
+                () ->
+                    Optional.ofNullable(
+                        tasks(businessKey, taskKey).taskCandidateUser(user).singleResult()))
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "No task " + taskKey + " for " + user + " in " + businessKey));
+    ProcessDefinition process =
+        engine.getRepositoryService().getProcessDefinition(task.getProcessDefinitionId());
+    return new FormOnScreen(
+        formId,
+        user,
+        task.getId(),
+        process.getKey(),
+        process.getName(),
+        task.getName(),
         task.getAssignee() == null);
   }
 
   private TaskQuery tasks(String businessKey, String taskKey) {
-    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
-        .taskDefinitionKey(taskKey).active();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceBusinessKey(businessKey)
+        .taskDefinitionKey(taskKey)
+        .active();
   }
 }

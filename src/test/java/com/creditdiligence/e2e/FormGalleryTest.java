@@ -30,60 +30,112 @@ class FormGalleryTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  CaseEvents events;
-  @Autowired
-  ReviewStore reviewStore;
+  @Autowired ProcessEngine engine;
+  @Autowired CaseEvents events;
+  @Autowired ReviewStore reviewStore;
 
   @Test
   void everyDeployedFormHasATaskAUserCanOpen() throws IOException {
     List<FormOnScreen> gallery = new FormGallery(engine, events, reviewStore).prepare();
 
-    assertThat(gallery).extracting(FormOnScreen::formId).containsExactlyInAnyOrderElementsOf(formIdsIn(Path.of("forms")));
-    SoftAssertions.assertSoftly(softly -> gallery.forEach(form -> {
-      softly.assertThat(DemoUsers.USERS).as("%s is opened by a demo user", form.formId()).containsKey(form.user());
-      if (form.isStartForm()) {
-        startableWithItsForm(softly, form);
-      } else {
-        openWithItsForm(softly, form);
-      }
-    }));
+    assertThat(gallery)
+        .extracting(FormOnScreen::formId)
+        .containsExactlyInAnyOrderElementsOf(formIdsIn(Path.of("forms")));
+    SoftAssertions.assertSoftly(
+        softly ->
+            gallery.forEach(
+                form -> {
+                  softly
+                      .assertThat(DemoUsers.USERS)
+                      .as("%s is opened by a demo user", form.formId())
+                      .containsKey(form.user());
+                  if (form.isStartForm()) {
+                    startableWithItsForm(softly, form);
+                  } else {
+                    openWithItsForm(softly, form);
+                  }
+                }));
   }
 
   private void startableWithItsForm(SoftAssertions softly, FormOnScreen form) {
-    ProcessDefinition process = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(form.processDefinitionKey()).latestVersion().singleResult();
-    softly.assertThat(engine.getFormService().getStartFormData(process.getId()).getCamundaFormRef().getKey())
-        .as("start form of %s", process.getKey()).isEqualTo(form.formId());
-    softly.assertThat(process.getName()).as("name of %s in Tasklist", process.getKey()).isEqualTo(form.processName());
-    softly.assertThat(engine.getAuthorizationService().isUserAuthorized(form.user(), groupsOf(form.user()),
-            Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, process.getKey()))
-        .as("%s may start %s", form.user(), process.getKey()).isTrue();
+    ProcessDefinition process =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(form.processDefinitionKey())
+            .latestVersion()
+            .singleResult();
+    softly
+        .assertThat(
+            engine.getFormService().getStartFormData(process.getId()).getCamundaFormRef().getKey())
+        .as("start form of %s", process.getKey())
+        .isEqualTo(form.formId());
+    softly
+        .assertThat(process.getName())
+        .as("name of %s in Tasklist", process.getKey())
+        .isEqualTo(form.processName());
+    softly
+        .assertThat(
+            engine
+                .getAuthorizationService()
+                .isUserAuthorized(
+                    form.user(),
+                    groupsOf(form.user()),
+                    Permissions.CREATE_INSTANCE,
+                    Resources.PROCESS_DEFINITION,
+                    process.getKey()))
+        .as("%s may start %s", form.user(), process.getKey())
+        .isTrue();
   }
 
   private void openWithItsForm(SoftAssertions softly, FormOnScreen form) {
-    Task task = engine.getTaskService().createTaskQuery().taskId(form.taskId()).active().initializeFormKeys()
-        .singleResult();
+    Task task =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .taskId(form.taskId())
+            .active()
+            .initializeFormKeys()
+            .singleResult();
     softly.assertThat(task).as("%s: open task %s", form.formId(), form.taskId()).isNotNull();
     if (task == null) {
       return;
     }
-    softly.assertThat(task.getCamundaFormRef().getKey()).as("form of %s", task.getTaskDefinitionKey())
+    softly
+        .assertThat(task.getCamundaFormRef().getKey())
+        .as("form of %s", task.getTaskDefinitionKey())
         .isEqualTo(form.formId());
-    softly.assertThat(task.getName()).as("name of %s", task.getTaskDefinitionKey()).isEqualTo(form.taskName());
+    softly
+        .assertThat(task.getName())
+        .as("name of %s", task.getTaskDefinitionKey())
+        .isEqualTo(form.taskName());
     if (form.claimFirst()) {
-      softly.assertThat(task.getAssignee()).as("%s is not taken yet", task.getTaskDefinitionKey()).isNull();
-      softly.assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).taskCandidateUser(form.user())
-          .count()).as("%s is offered to %s or their group", task.getTaskDefinitionKey(), form.user()).isOne();
+      softly
+          .assertThat(task.getAssignee())
+          .as("%s is not taken yet", task.getTaskDefinitionKey())
+          .isNull();
+      softly
+          .assertThat(
+              engine
+                  .getTaskService()
+                  .createTaskQuery()
+                  .taskId(task.getId())
+                  .taskCandidateUser(form.user())
+                  .count())
+          .as("%s is offered to %s or their group", task.getTaskDefinitionKey(), form.user())
+          .isOne();
     } else {
-      softly.assertThat(task.getAssignee()).as("assignee of %s", task.getTaskDefinitionKey()).isEqualTo(form.user());
+      softly
+          .assertThat(task.getAssignee())
+          .as("assignee of %s", task.getTaskDefinitionKey())
+          .isEqualTo(form.user());
     }
   }
 
   private List<String> groupsOf(String user) {
-    return engine.getIdentityService().createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    return engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+        .map(Group::getId)
+        .toList();
   }
 
   private static List<String> formIdsIn(Path directory) throws IOException {

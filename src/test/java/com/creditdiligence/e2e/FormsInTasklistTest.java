@@ -28,18 +28,15 @@ class FormsInTasklistTest {
   private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
   private static final Pattern LATIN = Pattern.compile("[A-Za-z]");
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  CaseEvents events;
-  @Autowired
-  ReviewStore reviews;
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired CaseEvents events;
+  @Autowired ReviewStore reviews;
 
   @Test
   void everyFormRendersInTasklistWithItsLabelsInChineseThenEnglish() {
-    List<FormOnScreen> gallery = new ArrayList<>(new FormGallery(engine, events, reviews).prepare());
+    List<FormOnScreen> gallery =
+        new ArrayList<>(new FormGallery(engine, events, reviews).prepare());
     // One login per user: a user's forms one after the other.
     gallery.sort(Comparator.comparing(FormOnScreen::user));
     List<String> notBilingual = new ArrayList<>();
@@ -52,7 +49,10 @@ class FormsInTasklistTest {
           tasklist.signIn(screen.user());
           signedIn = screen.user();
         }
-        CamundaForm form = screen.isStartForm() ? tasklist.openStartForm(screen.processName()) : tasklist.openTask(screen.taskId());
+        CamundaForm form =
+            screen.isStartForm()
+                ? tasklist.openStartForm(screen.processName())
+                : tasklist.openTask(screen.taskId());
         if (screen.claimFirst()) {
           tasklist.claim();
         }
@@ -60,7 +60,9 @@ class FormsInTasklistTest {
         assertThat(labels).as("labels of %s", screen.formId()).isNotEmpty();
         List<String> texts = new ArrayList<>(labels);
         texts.add(form.title());
-        texts.stream().filter(text -> !chineseThenEnglish(text)).map(text -> screen.formId() + ": «" + text + "»")
+        texts.stream()
+            .filter(text -> !chineseThenEnglish(text))
+            .map(text -> screen.formId() + ": «" + text + "»")
             .forEach(notBilingual::add);
         browser.stepShowingAll(screen.formId(), ".fjs-container");
         if (screen.isStartForm()) {

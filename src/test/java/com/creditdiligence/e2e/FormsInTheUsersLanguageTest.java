@@ -41,23 +41,22 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class FormsInTheUsersLanguageTest {
 
   private static final AtomicInteger APPLICANTS = new AtomicInteger();
-  /** form-js's English, as it writes it ("Field is required.", "Select", "Add new", a regex in a message). */
-  private static final String[] FORM_JS_ENGLISH = {"Field ", "required", "pattern", "minimum", "Select", "Add new",
-      "Collapse", "^["};
-  /** What form-js itself writes in a form, besides our labels: messages, placeholders, list buttons, the calendar. */
-  private static final String FORM_JS_TEXTS = ".fjs-container .fjs-form-field-error, .fjs-container .fjs-select-display,"
-      + " .fjs-container .fjs-repeat-render-add, .fjs-container .fjs-repeat-render-collapse, .flatpickr-calendar";
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  CaseEvents events;
-  @Autowired
-  ReviewStore reviews;
-  @Autowired
-  Qualifications qualifications;
+  /** form-js's English, as it writes it ("Field is required.", "Select", "Add new", a regex in a message). */
+  private static final String[] FORM_JS_ENGLISH = {
+    "Field ", "required", "pattern", "minimum", "Select", "Add new", "Collapse", "^["
+  };
+
+  /** What form-js itself writes in a form, besides our labels: messages, placeholders, list buttons, the calendar. */
+  private static final String FORM_JS_TEXTS =
+      ".fjs-container .fjs-form-field-error, .fjs-container .fjs-select-display,"
+          + " .fjs-container .fjs-repeat-render-add, .fjs-container .fjs-repeat-render-collapse, .flatpickr-calendar";
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired CaseEvents events;
+  @Autowired ReviewStore reviews;
+  @Autowired Qualifications qualifications;
 
   @Test
   void aChineseBrowserShowsTheFormsValidationPlaceholdersAndCalendarInChineseWithPatternsInWords() {
@@ -67,12 +66,15 @@ class FormsInTheUsersLanguageTest {
       CamundaForm form = tasklist.openStartForm(processName(LifecycleDriver.PROCESS_KEY));
 
       assertThat(texts(browser, ".fjs-container .fjs-select-display.fjs-select-placeholder"))
-          .as("every unchosen dropdown's placeholder").isNotEmpty().containsOnly("请选择");
+          .as("every unchosen dropdown's placeholder")
+          .isNotEmpty()
+          .containsOnly("请选择");
 
       // A credit code of the wrong shape, and a required name typed and taken back.
       form.type("Field_unifiedSocialCreditCode", "abc123");
       form.type("Field_applicantName", "临时");
-      WebElement name = browser.waitFor(By.cssSelector(".fjs-container [id$='-Field_applicantName']"));
+      WebElement name =
+          browser.waitFor(By.cssSelector(".fjs-container [id$='-Field_applicantName']"));
       name.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, Keys.TAB);
       browser.waitFor(By.xpath("//li[normalize-space(.)='此项为必填项']"));
       assertThat(errorsOf(browser, "Field_unifiedSocialCreditCode"))
@@ -81,30 +83,40 @@ class FormsInTheUsersLanguageTest {
       assertThat(texts(browser, ".fjs-container .fjs-form-field-error li"))
           .allSatisfy(message -> assertThat(message).doesNotContainPattern("[A-Za-z]"));
 
-      // The calendar, opened from the date field: Chinese month and weekday names, weeks from Monday.
-      WebElement date = browser.waitFor(By.cssSelector(".fjs-container [id$='-Field_establishedOn-date']"));
-      // Dates in a Chinese form are written year first, whatever the browser's Intl default (here American).
+      // The calendar, opened from the date field: Chinese month and weekday names, weeks from
+      // Monday.
+      WebElement date =
+          browser.waitFor(By.cssSelector(".fjs-container [id$='-Field_establishedOn-date']"));
+      // Dates in a Chinese form are written year first, whatever the browser's Intl default (here
+      // American).
       assertThat(date.getAttribute("placeholder")).isEqualTo("年-月-日");
       date.click();
-      WebElement calendar = browser.waitFor(By.cssSelector(".fjs-container .flatpickr-calendar.open"));
-      assertThat(texts(browser, ".flatpickr-calendar.open .flatpickr-weekday")).containsExactly("一", "二", "三", "四",
-          "五", "六", "日");
+      WebElement calendar =
+          browser.waitFor(By.cssSelector(".fjs-container .flatpickr-calendar.open"));
+      assertThat(texts(browser, ".flatpickr-calendar.open .flatpickr-weekday"))
+          .containsExactly("一", "二", "三", "四", "五", "六", "日");
       assertThat(calendar.findElement(By.cssSelector(".flatpickr-monthDropdown-months")).getText())
-          .contains("十二月").doesNotContain("December");
+          .contains("十二月")
+          .doesNotContain("December");
       browser.stepShowingAll("intake-in-chinese", ".fjs-container");
 
-      // Typed as Chinese write a date, it is the day meant; a day that does not exist is refused in Chinese.
+      // Typed as Chinese write a date, it is the day meant; a day that does not exist is refused in
+      // Chinese.
       assertThat(typeDate(browser, date, "2020年6月5日")).isEqualTo("2020-06-05");
       assertThat(chosenDay(browser, date)).isEqualTo("2020-6-5");
-      // Month and day first is not how a Chinese form writes a day: refused, not read as another day.
+      // Month and day first is not how a Chinese form writes a day: refused, not read as another
+      // day.
       assertThat(typeDate(browser, date, "6/5/2020")).isEmpty();
       assertThat(typeDate(browser, date, "2020/02/30")).isEmpty();
-      assertThat(refusal(browser)).contains("“2020/02/30”不是有效日期", "在日历中选择").doesNotContainPattern("[A-Za-z]");
+      assertThat(refusal(browser))
+          .contains("“2020/02/30”不是有效日期", "在日历中选择")
+          .doesNotContainPattern("[A-Za-z]");
       assertThat(typeDate(browser, date, "2020/6/5")).isEqualTo("2020-06-05");
       assertThat(chosenDay(browser, date)).isEqualTo("2020-6-5");
       browser.step("intake-date-typed");
 
-      assertThat(String.join("\n", texts(browser, FORM_JS_TEXTS))).as("what form-js writes in the form")
+      assertThat(String.join("\n", texts(browser, FORM_JS_TEXTS)))
+          .as("what form-js writes in the form")
           .doesNotContain(FORM_JS_ENGLISH);
       tasklist.closeStartForm();
 
@@ -123,12 +135,20 @@ class FormsInTheUsersLanguageTest {
   @Test
   void aDateTypedInAnAmericanBrowserIsStoredAsTheDayMeantOrRefusedVisibly() {
     LocalDate today = LocalDate.now();
-    // A manager of this test's own: their Tasklist lists this case's release alone, opened from the list as a person does.
-    String manager = ManagerOfTheirOwn.create(engine, qualifications, "managerusdate", "美式日期", today);
-    ProcessInstance maturing = new LifecycleDriver(engine).issuedGuarantee(manager,
-        "美式日期测试公司 US Date Co. " + APPLICANTS.incrementAndGet(), 3_000_000);
-    new LifecycleDriver(engine).completeInCase(maturing.getBusinessKey(), "Task_MonitoringReport", manager,
-        monitoringReport("normal", 0, "releaseAtMaturity"));
+    // A manager of this test's own: their Tasklist lists this case's release alone, opened from the
+    // list as a person does.
+    String manager =
+        ManagerOfTheirOwn.create(engine, qualifications, "managerusdate", "美式日期", today);
+    ProcessInstance maturing =
+        new LifecycleDriver(engine)
+            .issuedGuarantee(
+                manager, "美式日期测试公司 US Date Co. " + APPLICANTS.incrementAndGet(), 3_000_000);
+    new LifecycleDriver(engine)
+        .completeInCase(
+            maturing.getBusinessKey(),
+            "Task_MonitoringReport",
+            manager,
+            monitoringReport("normal", 0, "releaseAtMaturity"));
     Task release = taskOf(maturing.getBusinessKey(), "Task_ReleaseGuarantee");
     assertThat(release.getAssignee()).isEqualTo(manager);
     String american = today.getMonthValue() + "/" + today.getDayOfMonth() + "/" + today.getYear();
@@ -138,47 +158,77 @@ class FormsInTheUsersLanguageTest {
       tasklist.signIn(manager);
       // English otherwise: form-js's own English stays, but a pattern is said in words there too.
       browser.waitForClickable(By.xpath("//a[normalize-space(.)='Start process']")).click();
-      browser.waitForClickable(By.xpath("//ul[@class='processes']//a[contains(normalize-space(.), "
-          + Tasklist.xpathLiteral(processName(LifecycleDriver.PROCESS_KEY)) + ")]")).click();
-      new CamundaForm(browser).type("Field_unifiedSocialCreditCode", "abc123");
-      browser.waitFor(By.xpath("//li[normalize-space(.)='Must be 18 characters, digits or capital letters']"));
-      assertThat(errorsOf(browser, "Field_unifiedSocialCreditCode")).containsExactlyInAnyOrder(
-          "Must be 18 characters, digits or capital letters", "Field must have minimum length of 18.");
-      assertThat(texts(browser, ".fjs-container .fjs-select-display.fjs-select-placeholder")).contains("Select");
-      browser.step("intake-in-english");
-      browser.waitForClickable(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Close']"))
+      browser
+          .waitForClickable(
+              By.xpath(
+                  "//ul[@class='processes']//a[contains(normalize-space(.), "
+                      + Tasklist.xpathLiteral(processName(LifecycleDriver.PROCESS_KEY))
+                      + ")]"))
           .click();
-      browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+      new CamundaForm(browser).type("Field_unifiedSocialCreditCode", "abc123");
+      browser.waitFor(
+          By.xpath("//li[normalize-space(.)='Must be 18 characters, digits or capital letters']"));
+      assertThat(errorsOf(browser, "Field_unifiedSocialCreditCode"))
+          .containsExactlyInAnyOrder(
+              "Must be 18 characters, digits or capital letters",
+              "Field must have minimum length of 18.");
+      assertThat(texts(browser, ".fjs-container .fjs-select-display.fjs-select-placeholder"))
+          .contains("Select");
+      browser.step("intake-in-english");
+      browser
+          .waitForClickable(
+              By.xpath(
+                  "//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Close']"))
+          .click();
+      browser
+          .waiting()
+          .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
 
       tasklist.waitForListedTask("到期解保 Release at maturity", maturing.getBusinessKey());
-      CamundaForm form = tasklist.openListedTask("到期解保 Release at maturity", maturing.getBusinessKey());
-      WebElement date = browser.waitFor(By.cssSelector(".fjs-container [id$='-Field_repaymentConfirmedOn-date']"));
+      CamundaForm form =
+          tasklist.openListedTask("到期解保 Release at maturity", maturing.getBusinessKey());
+      WebElement date =
+          browser.waitFor(
+              By.cssSelector(".fjs-container [id$='-Field_repaymentConfirmedOn-date']"));
 
       // Year first, as Chinese and ISO write it: the day meant, shown the American way.
-      assertThat(typeDate(browser, date, today.format(DateTimeFormatter.ofPattern("yyyy/MM/dd")))).isEqualTo(american);
+      assertThat(typeDate(browser, date, today.format(DateTimeFormatter.ofPattern("yyyy/MM/dd"))))
+          .isEqualTo(american);
       assertThat(typeDate(browser, date, today.toString())).isEqualTo(american);
       // The browser's own order (month/day/year).
       assertThat(typeDate(browser, date, american)).isEqualTo(american);
 
-      // A day that does not exist, and the day/month/year order of another country: refused, and said so.
+      // A day that does not exist, and the day/month/year order of another country: refused, and
+      // said so.
       assertThat(typeDate(browser, date, today.getYear() + "/13/45")).isEmpty();
       assertThat(refusal(browser)).contains(today.getYear() + "/13/45", "is not a date");
       assertThat(typeDate(browser, date, "25/12/" + today.getYear())).isEmpty();
       assertThat(refusal(browser)).contains("25/12/" + today.getYear(), "is not a date");
       browser.step("date-refused");
 
-      assertThat(typeDate(browser, date, today.format(DateTimeFormatter.ofPattern("yyyy/MM/dd")))).isEqualTo(american);
+      assertThat(typeDate(browser, date, today.format(DateTimeFormatter.ofPattern("yyyy/MM/dd"))))
+          .isEqualTo(american);
       assertThat(browser.driver().findElements(By.cssSelector(".fjs-container .cd-date-refused")))
-          .as("the refusal, once a day is taken").isEmpty();
-      form.type("Field_bankRepaymentConfirmation", "BOC-NY-REPAID-1202").type("Field_releaseLetterNo", "JB-2026-1202");
+          .as("the refusal, once a day is taken")
+          .isEmpty();
+      form.type("Field_bankRepaymentConfirmation", "BOC-NY-REPAID-1202")
+          .type("Field_releaseLetterNo", "JB-2026-1202");
       browser.step("release-filled");
-      browser.waitForClickable(By.xpath("//*[contains(@class,'task-details')]//button[normalize-space(.)='Complete']"))
+      browser
+          .waitForClickable(
+              By.xpath(
+                  "//*[contains(@class,'task-details')]//button[normalize-space(.)='Complete']"))
           .click();
       tasklist.waitUntilTaskClosed();
     }
 
-    HistoricVariableInstance stored = engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(maturing.getId()).variableName("repaymentConfirmedOn").singleResult();
+    HistoricVariableInstance stored =
+        engine
+            .getHistoryService()
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(maturing.getId())
+            .variableName("repaymentConfirmedOn")
+            .singleResult();
     assertThat(stored.getValue()).as("the day typed, as stored").isEqualTo(today.toString());
   }
 
@@ -186,8 +236,15 @@ class FormsInTheUsersLanguageTest {
   void aBoardMemberOfferedTheAppealDecisionByNameFindsItInTheirFilterList() {
     String key = appealedReview();
     Task decision = taskOf(key, "Task_AppealDecision");
-    assertThat(engine.getTaskService().createTaskQuery().taskId(decision.getId()).taskCandidateUser("board3").count())
-        .as("offered to board3").isOne();
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(decision.getId())
+                .taskCandidateUser("board3")
+                .count())
+        .as("offered to board3")
+        .isOne();
 
     try (Browser browser = Browser.open(baseUrl(), "appeal-decision-found")) {
       Tasklist tasklist = new Tasklist(browser);
@@ -201,16 +258,24 @@ class FormsInTheUsersLanguageTest {
       tasklist.claim();
       browser.stepShowingAll("appeal-decision-claimed", ".fjs-container");
     }
-    assertThat(engine.getTaskService().createTaskQuery().taskId(decision.getId()).singleResult().getAssignee())
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(decision.getId())
+                .singleResult()
+                .getAssignee())
         .isEqualTo("board3");
   }
 
-  // --- cases ---------------------------------------------------------------------------------------
+  // --- cases
+  // ---------------------------------------------------------------------------------------
 
   private String reviewOpenToTheAuditor() {
     try {
-      return new PostGuaranteeSteps(engine, events).compensatedCase("manager1",
-          "中文表单测试公司 Chinese Form Co. " + APPLICANTS.incrementAndGet(), 5);
+      return new PostGuaranteeSteps(engine, events)
+          .compensatedCase(
+              "manager1", "中文表单测试公司 Chinese Form Co. " + APPLICANTS.incrementAndGet(), 5);
     } finally {
       ClockUtil.reset();
     }
@@ -220,13 +285,22 @@ class FormsInTheUsersLanguageTest {
   private String appealedReview() {
     ReviewSteps review = new ReviewSteps(engine, reviews);
     try {
-      String key = new PostGuaranteeSteps(engine, events).compensatedCase("manager1",
-          "申诉查找测试公司 Appeal Finding Co. " + APPLICANTS.incrementAndGet(), 5);
+      String key =
+          new PostGuaranteeSteps(engine, events)
+              .compensatedCase(
+                  "manager1", "申诉查找测试公司 Appeal Finding Co. " + APPLICANTS.incrementAndGet(), 5);
       review.audit(key, "auditor1", List.of(verdict(1, "confirm")), List.of());
       review.deliberate(key, "board1");
       review.waiveStatement(key, "manager1");
-      review.decide(key, "Task_BoardDetermination", "board1", "tier", "reducible", "determinationClauses",
-          List.of("§27(五)"), "determinationRationale");
+      review.decide(
+          key,
+          "Task_BoardDetermination",
+          "board1",
+          "tier",
+          "reducible",
+          "determinationClauses",
+          List.of("§27(五)"),
+          "determinationRationale");
       review.appeal(key, "manager1", "措施已在预警当日口头落实,书面送达晚于期限非本人原因");
       return key;
     } finally {
@@ -235,17 +309,28 @@ class FormsInTheUsersLanguageTest {
   }
 
   private Task taskOf(String businessKey, String taskKey) {
-    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey)
-        .active().singleResult();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceBusinessKey(businessKey)
+        .taskDefinitionKey(taskKey)
+        .active()
+        .singleResult();
   }
 
   private String processName(String key) {
-    ProcessDefinition process = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
-        .latestVersion().singleResult();
+    ProcessDefinition process =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(key)
+            .latestVersion()
+            .singleResult();
     return process.getName();
   }
 
-  // --- the page --------------------------------------------------------------------------------------
+  // --- the page
+  // --------------------------------------------------------------------------------------
 
   /** Types into the date field as a user does and leaves it; what the field then shows. */
   private static String typeDate(Browser browser, WebElement date, String typed) {
@@ -258,10 +343,13 @@ class FormsInTheUsersLanguageTest {
 
   /** The day the field's date picker holds, as year-month-day. */
   private static String chosenDay(Browser browser, WebElement date) {
-    return String.valueOf(browser.script("""
+    return String.valueOf(
+        browser.script(
+            """
         const day = arguments[0]._flatpickr.selectedDates[0];
         return day ? day.getFullYear() + '-' + (day.getMonth() + 1) + '-' + day.getDate() : null;
-        """, date));
+        """,
+            date));
   }
 
   private static String refusal(Browser browser) {
@@ -269,17 +357,28 @@ class FormsInTheUsersLanguageTest {
   }
 
   private static List<String> errorsOf(Browser browser, String componentId) {
-    WebElement input = browser.driver().findElement(By.cssSelector(".fjs-container [id$='-" + componentId + "']"));
-    return input.findElements(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"
-        + "//div[contains(@class,'fjs-form-field-error')]//li")).stream().map(WebElement::getText).map(String::strip)
+    WebElement input =
+        browser.driver().findElement(By.cssSelector(".fjs-container [id$='-" + componentId + "']"));
+    return input
+        .findElements(
+            By.xpath(
+                "./ancestor::div[contains(@class,'fjs-form-field')][1]"
+                    + "//div[contains(@class,'fjs-form-field-error')]//li"))
+        .stream()
+        .map(WebElement::getText)
+        .map(String::strip)
         .toList();
   }
 
   /** The shown texts of the elements, read at once (form-js redraws while a test reads element by element). */
   @SuppressWarnings("unchecked")
   private static List<String> texts(Browser browser, String cssSelector) {
-    return ((List<Object>) browser.script("return Array.from(document.querySelectorAll(arguments[0]))"
-        + ".map(e => e.innerText.trim());", cssSelector)).stream().map(String::valueOf).toList();
+    return ((List<Object>)
+            browser.script(
+                "return Array.from(document.querySelectorAll(arguments[0]))"
+                    + ".map(e => e.innerText.trim());",
+                cssSelector))
+        .stream().map(String::valueOf).toList();
   }
 
   private String baseUrl() {

@@ -18,15 +18,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag("e2e")
 class HandoverJourneyTest {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
 
   @Test
   void theHeadHandsACaseToAManagerPickedByNameWithAReason() {
-    String key = new LifecycleDriver(engine).apply("manager1",
-        DemoSubmissions.intake("嘉善移交浏览器测试有限公司", "workingCapitalLoan", 1_000_000, 12)).getBusinessKey();
+    String key =
+        new LifecycleDriver(engine)
+            .apply(
+                "manager1",
+                DemoSubmissions.intake("嘉善移交浏览器测试有限公司", "workingCapitalLoan", 1_000_000, 12))
+            .getBusinessKey();
 
     try (Browser browser = Browser.open("http://localhost:" + port, "handover")) {
       new Tasklist(browser).signIn("head1");
@@ -36,14 +38,27 @@ class HandoverJourneyTest {
       browser.step("handover-form");
 
       new Select(browser.driver().findElement(By.name("successor"))).selectByValue("manager2");
-      assertThat(new Select(browser.driver().findElement(By.name("successor"))).getFirstSelectedOption().getText())
+      assertThat(
+              new Select(browser.driver().findElement(By.name("successor")))
+                  .getFirstSelectedOption()
+                  .getText())
           .startsWith("李经理二 (manager2)");
-      browser.driver().findElement(By.name("reason")).sendKeys("原客户经理调岗,案件移交 The manager moves to another branch");
+      browser
+          .driver()
+          .findElement(By.name("reason"))
+          .sendKeys("原客户经理调岗,案件移交 The manager moves to another branch");
       browser.driver().findElement(By.cssSelector("form button[type='submit']")).click();
-      assertThat(browser.waitFor(By.cssSelector("p.ok")).getText()).contains("已移交 Handed over to manager2");
+      assertThat(browser.waitFor(By.cssSelector("p.ok")).getText())
+          .contains("已移交 Handed over to manager2");
       browser.step("handed-over");
     }
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key).singleResult().getAssignee())
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(key)
+                .singleResult()
+                .getAssignee())
         .isEqualTo("manager2");
   }
 }

@@ -16,11 +16,14 @@ import org.camunda.bpm.engine.identity.User;
  */
 final class ManagerOfTheirOwn {
 
-  private ManagerOfTheirOwn() {
-  }
+  private ManagerOfTheirOwn() {}
 
-  static String create(ProcessEngine engine, Qualifications qualifications, String userId, String name,
-                       LocalDate onDuty) {
+  static String create(
+      ProcessEngine engine,
+      Qualifications qualifications,
+      String userId,
+      String name,
+      LocalDate onDuty) {
     IdentityService identity = engine.getIdentityService();
     if (identity.createUserQuery().userId(userId).count() == 0) {
       User manager = identity.newUser(userId);
@@ -30,8 +33,10 @@ final class ManagerOfTheirOwn {
       identity.saveUser(manager);
       identity.createMembership(userId, Memberships.CUSTOMER_MANAGER);
     }
-    qualifications.keep(new Qualification(userId, "intermediate", onDuty.minusDays(30), onDuty.plusYears(1)),
-        "admin", Instant.now());
+    qualifications.keep(
+        new Qualification(userId, "intermediate", onDuty.minusDays(30), onDuty.plusYears(1)),
+        "admin",
+        Instant.now());
     return userId;
   }
 }

@@ -4,8 +4,8 @@ import static com.creditdiligence.accountability.ReviewSteps.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
-import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.accountability.ReviewSteps;
+import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
@@ -33,14 +33,10 @@ class ReviewBriefJourneyTest {
 
   private static final String STATEMENT = "预警当日已电话通知反担保人,书面通知因邮寄延误晚到两天";
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  CaseEvents events;
-  @Autowired
-  ReviewStore reviews;
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired CaseEvents events;
+  @Autowired ReviewStore reviews;
 
   @Test
   void aBoardMemberReadsTheFindingsAndTheStatementInANewTabBeforeDecidingTheAppeal() {
@@ -59,18 +55,23 @@ class ReviewBriefJourneyTest {
 
       String tasklistTab = browser.driver().getWindowHandle();
       Set<String> before = new HashSet<>(browser.driver().getWindowHandles());
-      WebElement link = browser.waitForClickable(
-          By.cssSelector(".fjs-container a[href$='/cases/" + key + "/brief#review']"));
+      WebElement link =
+          browser.waitForClickable(
+              By.cssSelector(".fjs-container a[href$='/cases/" + key + "/brief#review']"));
       assertThat(link.getText()).contains("阅读案件简报");
       link.click();
       browser.waiting().until(d -> d.getWindowHandles().size() > before.size());
-      String briefTab = browser.driver().getWindowHandles().stream().filter(h -> !before.contains(h)).findFirst()
-          .orElseThrow();
+      String briefTab =
+          browser.driver().getWindowHandles().stream()
+              .filter(h -> !before.contains(h))
+              .findFirst()
+              .orElseThrow();
       browser.driver().switchTo().window(briefTab);
       WebElement review = browser.waitFor(By.id("review"));
       assertThat(review.findElement(By.cssSelector("table.findings tbody tr")).getText())
           .contains("§27(五)", "已确认 Confirmed", "王经理一");
-      assertThat(review.findElement(By.cssSelector(".statement")).getText()).contains("提交申辩", STATEMENT);
+      assertThat(review.findElement(By.cssSelector(".statement")).getText())
+          .contains("提交申辩", STATEMENT);
       assertThat(review.findElement(By.cssSelector("table.decisions")).getText())
           .contains("首次认定", "可减免 Reducible");
       browser.script("arguments[0].scrollIntoView();", review);
@@ -78,7 +79,9 @@ class ReviewBriefJourneyTest {
 
       browser.driver().close();
       browser.driver().switchTo().window(tasklistTab);
-      assertThat(form.value("Field_appealRationale")).as("the form kept what was typed").isEqualTo(rationale);
+      assertThat(form.value("Field_appealRationale"))
+          .as("the form kept what was typed")
+          .isEqualTo(rationale);
       browser.step("back-to-the-appeal-decision");
     }
   }
@@ -87,13 +90,25 @@ class ReviewBriefJourneyTest {
   private String appealedReview() {
     ReviewSteps steps = new ReviewSteps(engine, reviews);
     try {
-      String key = new PostGuaranteeSteps(engine, events).compensatedCase("manager1", "江阴审查简报浏览器测试有限公司", 5);
+      String key =
+          new PostGuaranteeSteps(engine, events).compensatedCase("manager1", "江阴审查简报浏览器测试有限公司", 5);
       steps.audit(key, "auditor1", List.of(verdict(1, "confirm")), List.of());
       steps.deliberate(key, "board1");
-      new LifecycleDriver(engine).completeInCase(key, "Task_ManagerStatement", "manager1",
-          Map.of("statementChoice", "submit", "statementText", STATEMENT));
-      steps.decide(key, "Task_BoardDetermination", "board1", "tier", "reducible", "determinationClauses",
-          List.of("§27(五)"), "determinationRationale");
+      new LifecycleDriver(engine)
+          .completeInCase(
+              key,
+              "Task_ManagerStatement",
+              "manager1",
+              Map.of("statementChoice", "submit", "statementText", STATEMENT));
+      steps.decide(
+          key,
+          "Task_BoardDetermination",
+          "board1",
+          "tier",
+          "reducible",
+          "determinationClauses",
+          List.of("§27(五)"),
+          "determinationRationale");
       steps.appeal(key, "manager1", "措施已在预警当日口头落实,书面送达晚于期限非本人原因");
       return key;
     } finally {

@@ -23,21 +23,29 @@ final class Tasklist {
     By username = By.cssSelector("input[ng-model='username']");
     By password = By.cssSelector("input[ng-model='password']");
     browser.waitFor(username);
-    // The login view moves the focus to the user name while it settles: keys meant for the password field have
+    // The login view moves the focus to the user name while it settles: keys meant for the password
+    // field have
     // landed there ("manager1demo"). Type until both fields hold what was typed.
-    browser.waiting().until(d -> {
-      WebElement name = d.findElement(username);
-      WebElement secret = d.findElement(password);
-      if (user.equals(name.getAttribute("value")) && "demo".equals(secret.getAttribute("value"))) {
-        return true;
-      }
-      name.clear();
-      name.sendKeys(user);
-      secret.clear();
-      secret.sendKeys("demo");
-      return false;
-    });
-    browser.driver().findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    browser
+        .waiting()
+        .until(
+            d -> {
+              WebElement name = d.findElement(username);
+              WebElement secret = d.findElement(password);
+              if (user.equals(name.getAttribute("value"))
+                  && "demo".equals(secret.getAttribute("value"))) {
+                return true;
+              }
+              name.clear();
+              name.sendKeys(user);
+              secret.clear();
+              secret.sendKeys("demo");
+              return false;
+            });
+    browser
+        .driver()
+        .findElement(By.cssSelector("form[name='signinForm'] button[type='submit']"))
+        .click();
     browser.waitFor(By.cssSelector(".tasks-list"));
   }
 
@@ -51,10 +59,14 @@ final class Tasklist {
    * list whenever it refreshes, so the row is found afresh until the click lands.
    */
   CamundaForm openListedTask(String... texts) {
-    browser.waiting().ignoring(StaleElementReferenceException.class).until(d -> {
-      d.findElement(listedTask(texts)).findElement(By.cssSelector("h4.task a")).click();
-      return true;
-    });
+    browser
+        .waiting()
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              d.findElement(listedTask(texts)).findElement(By.cssSelector("h4.task a")).click();
+              return true;
+            });
     return waitForForm();
   }
 
@@ -71,34 +83,56 @@ final class Tasklist {
    * tooltip, in the browser's zone and Tasklist's long date format («2026年12月2日星期三 02:30»).
    */
   String listedTaskCreated(String... texts) {
-    return browser.waiting().ignoring(StaleElementReferenceException.class).until(d -> {
-      String shown = d.findElement(listedTask(texts)).findElement(By.cssSelector(".creation-date [uib-tooltip]"))
-          .getAttribute("uib-tooltip");
-      return shown == null || shown.isBlank() || shown.contains("{{") ? null : shown;
-    });
+    return browser
+        .waiting()
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              String shown =
+                  d.findElement(listedTask(texts))
+                      .findElement(By.cssSelector(".creation-date [uib-tooltip]"))
+                      .getAttribute("uib-tooltip");
+              return shown == null || shown.isBlank() || shown.contains("{{") ? null : shown;
+            });
   }
 
   /** The names of the filters in the list at the left, as shown. */
   List<String> filterNames() {
     browser.waitFor(By.cssSelector(".task-filters .task-filter h4.name"));
-    return browser.driver().findElements(By.cssSelector(".task-filters .task-filter h4.name a")).stream()
-        .map(link -> link.getText().replaceAll("\\s*\\d+$", "").strip()).toList();
+    return browser
+        .driver()
+        .findElements(By.cssSelector(".task-filters .task-filter h4.name a"))
+        .stream()
+        .map(link -> link.getText().replaceAll("\\s*\\d+$", "").strip())
+        .toList();
   }
 
   /** Clicks a filter of the list at the left by (the start of) its name: the task list shows its tasks. */
   void chooseFilter(String name) {
-    browser.waiting().ignoring(StaleElementReferenceException.class).until(d -> {
-      d.findElement(By.xpath("//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[starts-with(normalize-space(.), "
-          + xpathLiteral(name) + ")]")).click();
-      return true;
-    });
-    browser.waitFor(By.xpath("//div[contains(@class,'task-filter') and contains(@class,'active')]//h4/a[starts-with(normalize-space(.), "
-        + xpathLiteral(name) + ")]"));
+    browser
+        .waiting()
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              d.findElement(
+                      By.xpath(
+                          "//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[starts-with(normalize-space(.), "
+                              + xpathLiteral(name)
+                              + ")]"))
+                  .click();
+              return true;
+            });
+    browser.waitFor(
+        By.xpath(
+            "//div[contains(@class,'task-filter') and contains(@class,'active')]//h4/a[starts-with(normalize-space(.), "
+                + xpathLiteral(name)
+                + ")]"));
   }
 
   /** Opens a task by its id, as a link from the list or a shared URL does, and waits for its form. */
   CamundaForm openTask(String taskId) {
-    // Within Tasklist only the address's fragment changes: Tasklist follows it without reloading, and
+    // Within Tasklist only the address's fragment changes: Tasklist follows it without reloading,
+    // and
     // replaces the form shown before, which must be gone before the new one counts as open.
     List<WebElement> shownBefore = browser.driver().findElements(By.cssSelector(".fjs-container"));
     browser.go(HOME + "#/?task=" + taskId);
@@ -115,19 +149,30 @@ final class Tasklist {
   /** «发起流程 Start process» → the process by its displayed name → its start form. */
   CamundaForm openStartForm(String processName) {
     browser.waitForClickable(By.xpath("//a[normalize-space(.)='发起流程']")).click();
-    browser.waitForClickable(By.xpath("//ul[@class='processes']//a[contains(normalize-space(.), "
-        + xpathLiteral(processName) + ")]")).click();
+    browser
+        .waitForClickable(
+            By.xpath(
+                "//ul[@class='processes']//a[contains(normalize-space(.), "
+                    + xpathLiteral(processName)
+                    + ")]"))
+        .click();
     return waitForForm();
   }
 
   /** «关闭 Close» of the start-process dialog, leaving the form unsubmitted. */
   void closeStartForm() {
-    browser.waitForClickable(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='关闭']")).click();
-    browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+    browser
+        .waitForClickable(
+            By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='关闭']"))
+        .click();
+    browser
+        .waiting()
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
   }
 
   /** «完成 Complete» of a task form. */
-  private static final By COMPLETE = By.xpath("//*[contains(@class,'task-details')]//button[normalize-space(.)='完成']");
+  private static final By COMPLETE =
+      By.xpath("//*[contains(@class,'task-details')]//button[normalize-space(.)='完成']");
 
   void complete() {
     browser.waitForClickable(COMPLETE).click();
@@ -140,13 +185,22 @@ final class Tasklist {
 
   /** «发起 Start» of a start form. */
   void start() {
-    browser.waitForClickable(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='发起']")).click();
-    browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+    browser
+        .waitForClickable(
+            By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='发起']"))
+        .click();
+    browser
+        .waiting()
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
   }
 
   /** Waits until the open task has gone from the detail pane (completed and no longer the user's). */
   void waitUntilTaskClosed() {
-    browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".task-details .fjs-container")));
+    browser
+        .waiting()
+        .until(
+            ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector(".task-details .fjs-container")));
   }
 
   /** The message of the red notification Tasklist shows when the server refuses a form. */
@@ -156,12 +210,17 @@ final class Tasklist {
 
   /** Closes the notifications, as a user does after reading them (they cover the form's buttons). */
   void dismissNotifications() {
-    for (WebElement close : browser.driver().findElements(By.cssSelector(".notifications .alert button.close"))) {
+    for (WebElement close :
+        browser.driver().findElements(By.cssSelector(".notifications .alert button.close"))) {
       if (close.isDisplayed()) {
         close.click();
       }
     }
-    browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".notifications .alert")));
+    browser
+        .waiting()
+        .until(
+            ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector(".notifications .alert")));
   }
 
   private CamundaForm waitForForm() {

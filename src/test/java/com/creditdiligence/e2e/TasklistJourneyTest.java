@@ -6,13 +6,14 @@ import static com.creditdiligence.demo.TestSubmissions.majorEventReview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
-import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.accountability.ReviewSteps;
+import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.accountability.Tier;
-import com.creditdiligence.events.CaseEvents;
-import com.creditdiligence.monitoring.PostGuaranteeSteps;
 import com.creditdiligence.demo.DemoSubmissions;
 import com.creditdiligence.demo.LifecycleDriver;
+import com.creditdiligence.events.CaseEvents;
+import com.creditdiligence.monitoring.PostGuaranteeSteps;
+import com.creditdiligence.security.Qualifications;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import com.creditdiligence.security.Qualifications;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -48,16 +48,11 @@ class TasklistJourneyTest {
 
   private static final AtomicInteger APPLICANTS = new AtomicInteger();
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  CaseEvents events;
-  @Autowired
-  ReviewStore store;
-  @Autowired
-  Qualifications qualifications;
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired CaseEvents events;
+  @Autowired ReviewStore store;
+  @Autowired Qualifications qualifications;
 
   LifecycleDriver driver;
 
@@ -69,11 +64,14 @@ class TasklistJourneyTest {
   @Test
   void aManagerAppliesThroughTheIntakeFormAndFindsTheInvestigationWaiting() {
     String applicant = "无锡浏览器测试有限公司 Wuxi Browser Test Co. " + APPLICANTS.incrementAndGet();
-    String manager = ManagerOfTheirOwn.create(engine, qualifications, "managerwuxi", "无锡", LocalDate.now());
+    String manager =
+        ManagerOfTheirOwn.create(engine, qualifications, "managerwuxi", "无锡", LocalDate.now());
     try (Browser browser = Browser.open(baseUrl(), "intake")) {
       Tasklist tasklist = new Tasklist(browser);
       tasklist.signIn(manager);
-      assertThat(browser.drawsChinese()).as("a CJK font draws Chinese (Debian fonts-noto-cjk)").isTrue();
+      assertThat(browser.drawsChinese())
+          .as("a CJK font draws Chinese (Debian fonts-noto-cjk)")
+          .isTrue();
       browser.step("signed-in");
 
       CamundaForm form = tasklist.openStartForm("担保业务全流程 Guarantee lifecycle");
@@ -94,38 +92,61 @@ class TasklistJourneyTest {
           .type("Field_lendingBank", "中国银行无锡分行 Bank of China Wuxi")
           .type("Field_purpose", "采购棉纱 Purchase of cotton yarn")
           .tick("保证人 Guarantor")
-          .type("Field_counterGuaranteeDescription", "法定代表人连带保证 Joint guarantee of the legal representative");
-      // Typed in yuan, each figure is also said in 万元 beside it, as the rule book states its limits (5000万元, 4亿元).
+          .type(
+              "Field_counterGuaranteeDescription",
+              "法定代表人连带保证 Joint guarantee of the legal representative");
+      // Typed in yuan, each figure is also said in 万元 beside it, as the rule book states its limits
+      // (5000万元, 4亿元).
       assertThat(browser.driver().findElement(By.cssSelector(".fjs-container")).getText())
           .contains("合 9000 万元", "合 200 万元");
       browser.step("intake-filled");
       tasklist.start();
 
-      Task investigation = engine.getTaskService().createTaskQuery().processVariableValueEquals("applicantName", applicant)
-          .singleResult();
+      Task investigation =
+          engine
+              .getTaskService()
+              .createTaskQuery()
+              .processVariableValueEquals("applicantName", applicant)
+              .singleResult();
       assertThat(investigation.getTaskDefinitionKey()).isEqualTo("Task_CustomerInvestigation");
       assertThat(investigation.getAssignee()).isEqualTo(manager);
-      // The row names the task, the case number and the applicant: tasks of different cases look alike otherwise.
-      String caseKey = (String) engine.getRuntimeService().getVariable(investigation.getProcessInstanceId(), "caseKey");
+      // The row names the task, the case number and the applicant: tasks of different cases look
+      // alike otherwise.
+      String caseKey =
+          (String)
+              engine
+                  .getRuntimeService()
+                  .getVariable(investigation.getProcessInstanceId(), "caseKey");
       tasklist.waitForListedTask("客户调查 Customer investigation", caseKey, applicant);
       browser.step("investigation-waiting");
 
-      assertThat(tasklist.openListedTask("客户调查 Customer investigation", caseKey).title()).contains("客户调查");
+      assertThat(tasklist.openListedTask("客户调查 Customer investigation", caseKey).title())
+          .contains("客户调查");
       browser.step("investigation-form");
 
-      // The report asks no figure a second time: last year's revenue is the intake's, shown in yuan and read-only
-      // (Tasklist does not submit a disabled field, nor would the server take it); the amount applied for reads
+      // The report asks no figure a second time: last year's revenue is the intake's, shown in yuan
+      // and read-only
+      // (Tasklist does not submit a disabled field, nor would the server take it); the amount
+      // applied for reads
       // grouped by thousands with its unit, and in 万元 as the rule book states its limits.
-      driver.complete(investigation.getProcessInstanceId(), "Task_CustomerInvestigation", manager,
+      driver.complete(
+          investigation.getProcessInstanceId(),
+          "Task_CustomerInvestigation",
+          manager,
           DemoSubmissions.investigation(false));
       browser.go(Tasklist.HOME);
       tasklist.waitForListedTask("分析与评价 Analysis and evaluation", caseKey);
       CamundaForm report = tasklist.openListedTask("分析与评价 Analysis and evaluation", caseKey);
-      WebElement revenue = browser.waitFor(By.cssSelector(".fjs-container [id$='-Field_revenueLastYear']"));
-      assertThat(revenue.isEnabled()).as("the intake's revenue in the report can be changed").isFalse();
-      assertThat(new BigDecimal(report.value("Field_revenueLastYear"))).isEqualByComparingTo("90000000");
+      WebElement revenue =
+          browser.waitFor(By.cssSelector(".fjs-container [id$='-Field_revenueLastYear']"));
+      assertThat(revenue.isEnabled())
+          .as("the intake's revenue in the report can be changed")
+          .isFalse();
+      assertThat(new BigDecimal(report.value("Field_revenueLastYear")))
+          .isEqualByComparingTo("90000000");
       String shown = browser.driver().findElement(By.cssSelector(".fjs-container")).getText();
-      assertThat(shown).contains("上年营业收入(元,受理时填报)", "90,000,000 元 yuan(9000 万元)", "2,000,000 元 yuan(200 万元)")
+      assertThat(shown)
+          .contains("上年营业收入(元,受理时填报)", "90,000,000 元 yuan(9000 万元)", "2,000,000 元 yuan(200 万元)")
           .doesNotContain("受理时以万元填报");
       browser.stepShowingAll("report-carries-the-revenue", ".fjs-container");
     }
@@ -146,49 +167,74 @@ class TasklistJourneyTest {
           .contains("1,000,000 元 yuan(100 万元)");
       browser.step("vote-form");
 
-      // A one-word rationale the form itself does not let through (at least 10 characters, as the rule says), nor
+      // A one-word rationale the form itself does not let through (at least 10 characters, as the
+      // rule says), nor
       // a conditional approval without its conditions: the form marks what the server requires.
       form.select("Field_vote", "附条件同意 Approve with conditions").type("Field_voteRationale", "好");
       assertThat(tasklist.completeEnabled()).as("«完成» with a one-word rationale").isFalse();
-      form.type("Field_voteRationale", "第一还款来源充足,需追加抵押 Repayment sources sufficient, more collateral needed");
-      // «完成» on a conditional approval without its conditions: the form says so under the field and sends nothing.
+      form.type(
+          "Field_voteRationale",
+          "第一还款来源充足,需追加抵押 Repayment sources sufficient, more collateral needed");
+      // «完成» on a conditional approval without its conditions: the form says so under the field and
+      // sends nothing.
       tasklist.complete();
-      assertThat(form.errorOf("Field_voteConditions")).as("the conditions field's error").isEqualTo("此项为必填项");
+      assertThat(form.errorOf("Field_voteConditions"))
+          .as("the conditions field's error")
+          .isEqualTo("此项为必填项");
       browser.step("vote-conditions-missing");
       tasklist.dismissNotifications();
-      form.type("Field_voteConditions", "追加房产抵押并办理登记 An additional mortgage on property, registered");
-      // Ten dashes pass the form's length; the server knows they state nothing, and says so in Tasklist.
+      form.type(
+          "Field_voteConditions", "追加房产抵押并办理登记 An additional mortgage on property, registered");
+      // Ten dashes pass the form's length; the server knows they state nothing, and says so in
+      // Tasklist.
       form.type("Field_voteRationale", "——————————");
       tasklist.complete();
-      assertThat(tasklist.refusal()).contains("提交未被接受 Submission refused", "表决理由 Rationale", "须陈述事实")
+      assertThat(tasklist.refusal())
+          .contains("提交未被接受 Submission refused", "表决理由 Rationale", "须陈述事实")
           .doesNotContain("Cannot submit task form");
       // Tasklist itself logs the refused request: the one console error this step expects.
       browser.step("vote-refused", "/task/" + vote.getId() + "/submit-form");
-      assertThat(driver.taskOf(guaranteeCase.getId(), "Task_CommitteeVote", member)).as("the vote is still open").isNotNull();
-      assertThat(engine.getTaskService().getVariablesLocal(vote.getId())).doesNotContainKey("voteRationale");
+      assertThat(driver.taskOf(guaranteeCase.getId(), "Task_CommitteeVote", member))
+          .as("the vote is still open")
+          .isNotNull();
+      assertThat(engine.getTaskService().getVariablesLocal(vote.getId()))
+          .doesNotContainKey("voteRationale");
 
       tasklist.dismissNotifications();
-      form.type("Field_voteRationale", "第一还款来源充足,需追加抵押 Repayment sources sufficient, more collateral needed");
+      form.type(
+          "Field_voteRationale",
+          "第一还款来源充足,需追加抵押 Repayment sources sufficient, more collateral needed");
       tasklist.complete();
       tasklist.waitUntilTaskClosed();
       browser.step("vote-cast");
     }
-    assertThat(driver.taskOf(guaranteeCase.getId(), "Task_CommitteeVote", member)).as("the vote is cast").isNull();
-    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(vote.getId()).singleResult()
-        .getDeleteReason()).isEqualTo("completed");
+    assertThat(driver.taskOf(guaranteeCase.getId(), "Task_CommitteeVote", member))
+        .as("the vote is cast")
+        .isNull();
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricTaskInstanceQuery()
+                .taskId(vote.getId())
+                .singleResult()
+                .getDeleteReason())
+        .isEqualTo("completed");
   }
 
   @Test
   void anAuditorStepsThroughACaseOnItsDiagramAndDownloadsTheDossier() throws IOException {
-    String key = driver.issuedGuarantee("manager1", "常熟回放测试有限公司 Changshu Replay Test Co.", 1_200_000)
-        .getBusinessKey();
+    String key =
+        driver
+            .issuedGuarantee("manager1", "常熟回放测试有限公司 Changshu Replay Test Co.", 1_200_000)
+            .getBusinessKey();
 
     try (Browser browser = Browser.open(baseUrl(), "audit-replay")) {
       new Tasklist(browser).signIn("auditor1");
       browser.go("/audit/cases/" + key);
       browser.waitFor(By.cssSelector("#diagrams svg"));
       browser.waitFor(By.cssSelector("#verification.intact"));
-      assertThat(browser.driver().findElements(By.cssSelector("#timeline li"))).hasSizeGreaterThan(10);
+      assertThat(browser.driver().findElements(By.cssSelector("#timeline li")))
+          .hasSizeGreaterThan(10);
       browser.step("replay-opened");
 
       // Step through: the highlight moves from shape to shape along the path the case took.
@@ -199,15 +245,21 @@ class TasklistJourneyTest {
         highlighted.add(highlightedShape(browser));
       }
       Set<String> visitedShapes = new LinkedHashSet<>(highlighted);
-      assertThat(visitedShapes).as("shapes highlighted while stepping: %s", highlighted)
-          .hasSizeGreaterThanOrEqualTo(3).doesNotContainNull();
-      assertThat(browser.driver().findElement(By.id("step-position")).getText()).startsWith("13 / ");
+      assertThat(visitedShapes)
+          .as("shapes highlighted while stepping: %s", highlighted)
+          .hasSizeGreaterThanOrEqualTo(3)
+          .doesNotContainNull();
+      assertThat(browser.driver().findElement(By.id("step-position")).getText())
+          .startsWith("13 / ");
       browser.step("replay-stepped");
 
       browser.driver().findElement(By.id("dossier-pdf")).click();
       Path pdf = browser.downloads().resolve("dossier-" + key + ".pdf");
-      browser.waiting().until(d -> Files.exists(pdf) && pdf.toFile().length() > 0 && !partialDownloads(browser));
-      assertThat(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+      browser
+          .waiting()
+          .until(d -> Files.exists(pdf) && pdf.toFile().length() > 0 && !partialDownloads(browser));
+      assertThat(
+              new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
           .isEqualTo("%PDF-");
       browser.step("dossier-downloaded");
     }
@@ -215,20 +267,33 @@ class TasklistJourneyTest {
 
   @Test
   void aBoardMemberReadsTheGroundsWithTheRecordsTheyRestOnAndDecidesTheManagerExemptInTasklist() {
-    String key = driver.issuedGuarantee("manager1", "海宁认定测试有限公司 Haining Determination Test Co.", 1_000_000)
-        .getBusinessKey();
-    events.majorEvent(key, "externalPolicyChange", "行业限产政策出台 Output caps for the industry", LocalDate.now(),
+    String key =
+        driver
+            .issuedGuarantee("manager1", "海宁认定测试有限公司 Haining Determination Test Co.", 1_000_000)
+            .getBusinessKey();
+    events.majorEvent(
+        key,
+        "externalPolicyChange",
+        "行业限产政策出台 Output caps for the industry",
+        LocalDate.now(),
         Instant.now());
-    driver.completeInCase(key, "Task_MajorEventInvestigation", "manager1", majorEventInvestigation("substandard"));
-    driver.completeInCase(key, "Task_ReviewMajorEventReport", "head1", majorEventReview("substandard"));
+    driver.completeInCase(
+        key, "Task_MajorEventInvestigation", "manager1", majorEventInvestigation("substandard"));
+    driver.completeInCase(
+        key, "Task_ReviewMajorEventReport", "head1", majorEventReview("substandard"));
     new PostGuaranteeSteps(engine, events).payCompensation(key, "manager1", 0);
     ReviewSteps review = new ReviewSteps(engine, store);
     String reviewId = review.openReview(key).reviewId();
     review.audit(key, "auditor1", List.of(), List.of());
     review.deliberate(key, "board1");
     review.waiveStatement(key, "manager1");
-    Task determination = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
-        .taskDefinitionKey("Task_BoardDetermination").singleResult();
+    Task determination =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(key)
+            .taskDefinitionKey("Task_BoardDetermination")
+            .singleResult();
 
     try (Browser browser = Browser.open(baseUrl(), "board-determination")) {
       Tasklist tasklist = new Tasklist(browser);
@@ -236,31 +301,44 @@ class TasklistJourneyTest {
       CamundaForm form = tasklist.openTask(determination.getId());
       tasklist.claim();
       String brief = form.value("Field_managerBrief");
-      assertThat(brief).contains("符合第二十八条免责条件", "免责事由 Ground: 不可抗力", "externalPolicyChange", "(evidence #",
-          "建议认定 Suggested tier: 应免责 Exempt");
+      assertThat(brief)
+          .contains(
+              "符合第二十八条免责条件",
+              "免责事由 Ground: 不可抗力",
+              "externalPolicyChange",
+              "(evidence #",
+              "建议认定 Suggested tier: 应免责 Exempt");
       browser.step("determination-read");
       form.tick("应免责 Exempt (no conclusive evidence of a breach)")
-          .type("Field_determinationRationale", "政策变动所致,客户经理按期实地调查并采取保全措施 A policy change; checked and acted in time");
+          .type(
+              "Field_determinationRationale",
+              "政策变动所致,客户经理按期实地调查并采取保全措施 A policy change; checked and acted in time");
       browser.step("determination-filled");
       tasklist.complete();
       tasklist.waitUntilTaskClosed();
       browser.step("determination-decided");
     }
-    assertThat(store.determinations(reviewId)).singleElement().satisfies(d -> {
-      assertThat(d.tier()).isEqualTo(Tier.EXEMPT);
-      assertThat(d.decidedBy()).isEqualTo("board2");
-    });
+    assertThat(store.determinations(reviewId))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.tier()).isEqualTo(Tier.EXEMPT);
+              assertThat(d.decidedBy()).isEqualTo("board2");
+            });
   }
 
   /** A fresh case investigated and evaluated, its committee convened: three members each have a vote. */
   private ProcessInstance caseBeforeTheCommittee() {
     String applicant = "江阴表决测试有限公司 Jiangyin Vote Test Co. " + APPLICANTS.incrementAndGet();
-    return driver.toCommittee("manager1", intake(applicant, "workingCapitalLoan", 1_000_000, 12), "approve");
+    return driver.toCommittee(
+        "manager1", intake(applicant, "workingCapitalLoan", 1_000_000, 12), "approve");
   }
 
   private static String highlightedShape(Browser browser) {
-    return (String) browser.script("const s = document.querySelector('#diagrams .current');"
-        + " return s ? s.getAttribute('data-id') : null;");
+    return (String)
+        browser.script(
+            "const s = document.querySelector('#diagrams .current');"
+                + " return s ? s.getAttribute('data-id') : null;");
   }
 
   private static boolean partialDownloads(Browser browser) {

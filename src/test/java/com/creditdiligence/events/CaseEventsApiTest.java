@@ -12,7 +12,6 @@ import com.creditdiligence.platform.SubmissionRefusedException;
 import com.creditdiligence.submission.BusinessTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -31,41 +30,77 @@ class CaseEventsApiTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  EvidenceLedger ledger;
-  @Autowired
-  TestRestTemplate http;
-  @Autowired
-  BusinessTime businessTime;
+  @Autowired ProcessEngine engine;
+  @Autowired EvidenceLedger ledger;
+  @Autowired TestRestTemplate http;
+  @Autowired BusinessTime businessTime;
 
   @Test
   void aMajorEventPostedToALiveCaseStartsItsOnSiteInvestigation() {
-    String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "苏州事项甲公司", 1_000_000).getBusinessKey();
+    String key =
+        new LifecycleDriver(engine)
+            .issuedGuarantee("manager1", "苏州事项甲公司", 1_000_000)
+            .getBusinessKey();
 
-    ResponseEntity<String> response = post(key, "major-events", """
-        {"kind": "majorLitigation", "description": "被银行起诉 Sued by a bank", "occurredOn": "%s"}""".formatted(businessTime.today()));
+    ResponseEntity<String> response =
+        post(
+            key,
+            "major-events",
+            """
+        {"kind": "majorLitigation", "description": "被银行起诉 Sued by a bank", "occurredOn": "%s"}"""
+                .formatted(businessTime.today()));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
-        .taskDefinitionKey("Task_MajorEventInvestigation").taskAssignee("manager1").count()).isOne();
-    EvidenceRecord received = ledger.records(key).stream().filter(r -> r.recordType().equals("EVENT_RECEIVED"))
-        .findFirst().orElseThrow();
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(key)
+                .taskDefinitionKey("Task_MajorEventInvestigation")
+                .taskAssignee("manager1")
+                .count())
+        .isOne();
+    EvidenceRecord received =
+        ledger.records(key).stream()
+            .filter(r -> r.recordType().equals("EVENT_RECEIVED"))
+            .findFirst()
+            .orElseThrow();
     assertThat(received.performer()).isEqualTo("head1");
-    assertThat(received.findings()).contains("\"majorEventKind\":\"majorLitigation\"").contains("\"message\":\"Message_MajorEvent\"");
+    assertThat(received.findings())
+        .contains("\"majorEventKind\":\"majorLitigation\"")
+        .contains("\"message\":\"Message_MajorEvent\"");
   }
 
   @Test
   void anUnknownKindOrAFutureDateIsA400NamingTheField() throws Exception {
-    String key = new LifecycleDriver(engine).issuedGuarantee("manager1", "苏州事项乙公司", 1_000_000).getBusinessKey();
+    String key =
+        new LifecycleDriver(engine)
+            .issuedGuarantee("manager1", "苏州事项乙公司", 1_000_000)
+            .getBusinessKey();
 
-    ResponseEntity<String> unknownKind = post(key, "major-events",
-        "{\"kind\": \"rumour\", \"description\": \"x\", \"occurredOn\": \"" + businessTime.today() + "\"}");
-    ResponseEntity<String> future = post(key, "warning-signals", "{\"category\": \"financialCondition\", \"item\": \"fc01\","
-        + " \"description\": \"x\", \"occurredOn\": \"" + businessTime.today().plusDays(2) + "\"}");
-    ResponseEntity<String> wrongItem = post(key, "warning-signals", "{\"category\": \"financialCondition\", \"item\": \"cq01\","
-        + " \"description\": \"x\", \"occurredOn\": \"" + businessTime.today() + "\"}");
+    ResponseEntity<String> unknownKind =
+        post(
+            key,
+            "major-events",
+            "{\"kind\": \"rumour\", \"description\": \"x\", \"occurredOn\": \""
+                + businessTime.today()
+                + "\"}");
+    ResponseEntity<String> future =
+        post(
+            key,
+            "warning-signals",
+            "{\"category\": \"financialCondition\", \"item\": \"fc01\","
+                + " \"description\": \"x\", \"occurredOn\": \""
+                + businessTime.today().plusDays(2)
+                + "\"}");
+    ResponseEntity<String> wrongItem =
+        post(
+            key,
+            "warning-signals",
+            "{\"category\": \"financialCondition\", \"item\": \"cq01\","
+                + " \"description\": \"x\", \"occurredOn\": \""
+                + businessTime.today()
+                + "\"}");
 
     assertThat(unknownKind.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(JSON.readTree(unknownKind.getBody()).get("errors").has("kind")).isTrue();
@@ -77,9 +112,14 @@ class CaseEventsApiTest {
 
   @Test
   void aCaseNotInMonitoringAnswers409AndAnUnknownCase404() throws Exception {
-    String key = new LifecycleDriver(engine).apply("manager1", intake("苏州事项丙公司", "workingCapitalLoan", 1_000_000, 12))
-        .getBusinessKey();
-    String event = "{\"kind\": \"other\", \"description\": \"x\", \"occurredOn\": \"" + businessTime.today() + "\"}";
+    String key =
+        new LifecycleDriver(engine)
+            .apply("manager1", intake("苏州事项丙公司", "workingCapitalLoan", 1_000_000, 12))
+            .getBusinessKey();
+    String event =
+        "{\"kind\": \"other\", \"description\": \"x\", \"occurredOn\": \""
+            + businessTime.today()
+            + "\"}";
 
     ResponseEntity<String> notLive = post(key, "major-events", event);
     ResponseEntity<String> unknown = post("GA-1999-000077", "major-events", event);
@@ -98,19 +138,32 @@ class CaseEventsApiTest {
 
     startReport(driver, report(key));
 
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
-        .taskDefinitionKey("Task_PreservationMeasures").count()).isOne();
-    assertThat(ledger.records(key)).filteredOn(r -> "case-event-report".equals(r.processDefinitionKey()))
-        .extracting(EvidenceRecord::recordType).containsExactly("PROCESS_STARTED", "PROCESS_ENDED");
-    assertThat(ledger.records(key)).filteredOn(r -> r.recordType().equals("EVENT_RECEIVED"))
-        .extracting(EvidenceRecord::performer).containsExactly("manager1");
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(key)
+                .taskDefinitionKey("Task_PreservationMeasures")
+                .count())
+        .isOne();
+    assertThat(ledger.records(key))
+        .filteredOn(r -> "case-event-report".equals(r.processDefinitionKey()))
+        .extracting(EvidenceRecord::recordType)
+        .containsExactly("PROCESS_STARTED", "PROCESS_ENDED");
+    assertThat(ledger.records(key))
+        .filteredOn(r -> r.recordType().equals("EVENT_RECEIVED"))
+        .extracting(EvidenceRecord::performer)
+        .containsExactly("manager1");
     assertThat(ledger.verify(key).isIntact()).isTrue();
   }
 
   @Test
   void aReportInTasklistForACaseNotInMonitoringIsRefusedWithTheReason() {
     LifecycleDriver driver = new LifecycleDriver(engine);
-    String key = driver.apply("manager1", intake("苏州事项戊公司", "workingCapitalLoan", 1_000_000, 12)).getBusinessKey();
+    String key =
+        driver
+            .apply("manager1", intake("苏州事项戊公司", "workingCapitalLoan", 1_000_000, 12))
+            .getBusinessKey();
 
     assertThatThrownBy(() -> startReport(driver, report(key)))
         .isInstanceOf(SubmissionRefusedException.class)
@@ -125,12 +178,24 @@ class CaseEventsApiTest {
     assertThatThrownBy(() -> startReport("manager2", report(key)))
         .isInstanceOf(SubmissionRefusedException.class)
         .hasMessageContaining("manager2 may not act on case " + key);
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
-        .taskDefinitionKey("Task_PreservationMeasures").count()).isZero();
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(key)
+                .taskDefinitionKey("Task_PreservationMeasures")
+                .count())
+        .isZero();
 
     startReport("head1", report(key));
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
-        .taskDefinitionKey("Task_PreservationMeasures").count()).isOne();
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(key)
+                .taskDefinitionKey("Task_PreservationMeasures")
+                .count())
+        .isOne();
     assertThat(ledger.verify(key).isIntact()).isTrue();
   }
 
@@ -141,8 +206,14 @@ class CaseEventsApiTest {
   private void startReport(String reporter, Map<String, Object> values) {
     LifecycleDriver.signIn(engine, reporter);
     try {
-      String definition = engine.getRepositoryService().createProcessDefinitionQuery()
-          .processDefinitionKey("case-event-report").latestVersion().singleResult().getId();
+      String definition =
+          engine
+              .getRepositoryService()
+              .createProcessDefinitionQuery()
+              .processDefinitionKey("case-event-report")
+              .latestVersion()
+              .singleResult()
+              .getId();
       engine.getFormService().submitStartForm(definition, values);
     } finally {
       engine.getIdentityService().clearAuthentication();
@@ -163,7 +234,8 @@ class CaseEventsApiTest {
   private ResponseEntity<String> post(String key, String events, String body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth("head1", "demo").postForEntity("/api/cases/" + key + "/" + events,
-        new HttpEntity<>(body, headers), String.class);
+    return http.withBasicAuth("head1", "demo")
+        .postForEntity(
+            "/api/cases/" + key + "/" + events, new HttpEntity<>(body, headers), String.class);
   }
 }

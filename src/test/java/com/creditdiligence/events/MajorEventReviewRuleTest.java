@@ -2,7 +2,6 @@ package com.creditdiligence.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.creditdiligence.demo.DemoSubmissions;
 import com.creditdiligence.demo.TestSubmissions;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
@@ -26,10 +25,13 @@ class MajorEventReviewRuleTest {
     Map<String, Object> values = TestSubmissions.majorEventReview("substandard");
     values.remove("headRiskClass");
 
-    assertThat(refusals(values)).singleElement().satisfies(refusal -> {
-      assertThat(refusal.field()).isEqualTo("headRiskClass");
-      assertThat(refusal.message()).contains("须认定风险分类");
-    });
+    assertThat(refusals(values))
+        .singleElement()
+        .satisfies(
+            refusal -> {
+              assertThat(refusal.field()).isEqualTo("headRiskClass");
+              assertThat(refusal.message()).contains("须认定风险分类");
+            });
   }
 
   @Test

@@ -34,14 +34,10 @@ class EvidenceApiTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  EvidenceLedger ledger;
-  @Autowired
-  TestRestTemplate http;
-  @Autowired
-  CaseEvents events;
+  @Autowired ProcessEngine engine;
+  @Autowired EvidenceLedger ledger;
+  @Autowired TestRestTemplate http;
+  @Autowired CaseEvents events;
 
   @AfterEach
   void resetClock() {
@@ -51,10 +47,17 @@ class EvidenceApiTest {
   @Test
   void anAmendmentIsANewSignedRecordPointingToTheFrozenReport() throws Exception {
     String key = evaluatedCase();
-    EvidenceRecord report = ledger.records(key).stream().filter(r -> "ANALYSIS_REPORT".equals(r.dutyCode()))
-        .findFirst().orElseThrow();
+    EvidenceRecord report =
+        ledger.records(key).stream()
+            .filter(r -> "ANALYSIS_REPORT".equals(r.dutyCode()))
+            .findFirst()
+            .orElseThrow();
 
-    ResponseEntity<String> created = post("manager1", "/api/cases/" + key + "/evidence/" + report.sequenceNo() + "/amendments", """
+    ResponseEntity<String> created =
+        post(
+            "manager1",
+            "/api/cases/" + key + "/evidence/" + report.sequenceNo() + "/amendments",
+            """
         {"reason": "审计后补充:预测期应为三年 Forecast horizon corrected to three years",
          "changes": {"financialForecast": "未来三年营业收入年均增长8% Revenue grows 8% a year for three years"}}""");
 
@@ -68,25 +71,39 @@ class EvidenceApiTest {
     EvidenceRecord original = ledger.record(key, report.sequenceNo()).orElseThrow();
     assertThat(original).isEqualTo(report);
     JsonNode listed = JSON.readTree(get("/api/cases/" + key + "/evidence").getBody());
-    assertThat(listed.get(report.sequenceNo() - 1).get("amendedBy").get(0).asInt()).isEqualTo(amendment.get("id").asInt());
-    assertThat(listed.get(report.sequenceNo() - 1).get("findings").get("financialForecast").asText())
+    assertThat(listed.get(report.sequenceNo() - 1).get("amendedBy").get(0).asInt())
+        .isEqualTo(amendment.get("id").asInt());
+    assertThat(
+            listed.get(report.sequenceNo() - 1).get("findings").get("financialForecast").asText())
         .isEqualTo(evaluation("approve").get("financialForecast"));
-    assertThat(JSON.readTree(get("/api/cases/" + key + "/evidence/verification").getBody()).get("status").asText())
+    assertThat(
+            JSON.readTree(get("/api/cases/" + key + "/evidence/verification").getBody())
+                .get("status")
+                .asText())
         .isEqualTo("intact");
   }
 
   @Test
   void anAmendmentOfAFieldTheRecordDoesNotHaveIsA400NamingTheField() throws Exception {
     String key = evaluatedCase();
-    int report = ledger.records(key).stream().filter(r -> "ANALYSIS_REPORT".equals(r.dutyCode())).findFirst()
-        .orElseThrow().sequenceNo();
+    int report =
+        ledger.records(key).stream()
+            .filter(r -> "ANALYSIS_REPORT".equals(r.dutyCode()))
+            .findFirst()
+            .orElseThrow()
+            .sequenceNo();
     int recordsBefore = ledger.records(key).size();
 
-    ResponseEntity<String> response = post("manager1", "/api/cases/" + key + "/evidence/" + report + "/amendments", """
+    ResponseEntity<String> response =
+        post(
+            "manager1",
+            "/api/cases/" + key + "/evidence/" + report + "/amendments",
+            """
         {"reason": "修改一个不存在的字段 Changing a field that does not exist", "changes": {"colour": "blue"}}""");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(JSON.readTree(response.getBody()).get("errors").has("changes.colour")).isTrue();
     assertThat(ledger.records(key)).hasSize(recordsBefore);
   }
@@ -95,7 +112,11 @@ class EvidenceApiTest {
   void anAmendmentWithoutAReasonIsA400NamingTheField() throws Exception {
     String key = evaluatedCase();
 
-    ResponseEntity<String> response = post("manager1", "/api/cases/" + key + "/evidence/3/amendments", """
+    ResponseEntity<String> response =
+        post(
+            "manager1",
+            "/api/cases/" + key + "/evidence/3/amendments",
+            """
         {"reason": "", "changes": {"financialForecast": "x"}}""");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -108,7 +129,8 @@ class EvidenceApiTest {
     int report = analysisReport(key);
     int recordsBefore = ledger.records(key).size();
 
-    ResponseEntity<String> byHead = post("head1", "/api/cases/" + key + "/evidence/" + report + "/amendments", FORECAST);
+    ResponseEntity<String> byHead =
+        post("head1", "/api/cases/" + key + "/evidence/" + report + "/amendments", FORECAST);
 
     assertThat(byHead.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(byHead.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -117,33 +139,52 @@ class EvidenceApiTest {
   }
 
   @Test
-  void afterAHandoverTheSuccessorAmendsTheCasesReportsButNotTheReviewThatHandedItOver() throws Exception {
+  void afterAHandoverTheSuccessorAmendsTheCasesReportsButNotTheReviewThatHandedItOver()
+      throws Exception {
     LifecycleDriver driver = new LifecycleDriver(engine);
     var guaranteeCase = driver.issuedGuarantee("manager1", "苏州移交修正公司", 1_000_000);
     String key = guaranteeCase.getBusinessKey();
     new PostGuaranteeSteps(engine, events).letMonitoringReportFallOverdue(guaranteeCase.getId());
     driver.completeInCase(key, "Task_ReviewOverdueReport", "head1", overdueReview("manager2"));
-    int review = ledger.records(key).stream().filter(r -> "Task_ReviewOverdueReport".equals(r.elementId())
-        && "TASK_COMPLETED".equals(r.recordType())).findFirst().orElseThrow().sequenceNo();
+    int review =
+        ledger.records(key).stream()
+            .filter(
+                r ->
+                    "Task_ReviewOverdueReport".equals(r.elementId())
+                        && "TASK_COMPLETED".equals(r.recordType()))
+            .findFirst()
+            .orElseThrow()
+            .sequenceNo();
 
-    ResponseEntity<String> successorsAmendment = post("manager2", "/api/cases/" + key + "/evidence/"
-        + analysisReport(key) + "/amendments", FORECAST);
-    ResponseEntity<String> ofTheHeadsReview = post("manager2", "/api/cases/" + key + "/evidence/" + review
-        + "/amendments", """
+    ResponseEntity<String> successorsAmendment =
+        post(
+            "manager2",
+            "/api/cases/" + key + "/evidence/" + analysisReport(key) + "/amendments",
+            FORECAST);
+    ResponseEntity<String> ofTheHeadsReview =
+        post(
+            "manager2",
+            "/api/cases/" + key + "/evidence/" + review + "/amendments",
+            """
         {"reason": "把部门负责人的指示改掉 Rewriting the head's instruction", "changes": {"headInstruction": "无"}}""");
 
     assertThat(successorsAmendment.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    assertThat(JSON.readTree(successorsAmendment.getBody()).get("performer").asText()).isEqualTo("manager2");
+    assertThat(JSON.readTree(successorsAmendment.getBody()).get("performer").asText())
+        .isEqualTo("manager2");
     assertThat(ofTheHeadsReview.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(ledger.records(key)).filteredOn(r -> "AMENDMENT".equals(r.recordType())).hasSize(1);
   }
 
-  private static final String FORECAST = """
+  private static final String FORECAST =
+      """
       {"reason": "预测期应为三年 Forecast horizon corrected to three years",
        "changes": {"financialForecast": "未来三年营业收入年均增长8% Revenue grows 8% a year"}}""";
 
   private int analysisReport(String key) {
-    return ledger.records(key).stream().filter(r -> "ANALYSIS_REPORT".equals(r.dutyCode())).findFirst().orElseThrow()
+    return ledger.records(key).stream()
+        .filter(r -> "ANALYSIS_REPORT".equals(r.dutyCode()))
+        .findFirst()
+        .orElseThrow()
         .sequenceNo();
   }
 
@@ -153,15 +194,19 @@ class EvidenceApiTest {
     assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 
-    assertThat(http.getForEntity("/api/cases/GA-1999-000001/evidence", String.class).getStatusCode())
+    assertThat(
+            http.getForEntity("/api/cases/GA-1999-000001/evidence", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
   private String evaluatedCase() {
     LifecycleDriver driver = new LifecycleDriver(engine);
-    ProcessInstance guaranteeCase = driver.apply("manager1", intake("苏州修正公司", "workingCapitalLoan", 1_000_000, 12));
-    driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", investigation(false));
-    driver.complete(guaranteeCase.getId(), "Task_AnalysisEvaluation", "manager1", evaluation("approve"));
+    ProcessInstance guaranteeCase =
+        driver.apply("manager1", intake("苏州修正公司", "workingCapitalLoan", 1_000_000, 12));
+    driver.complete(
+        guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", investigation(false));
+    driver.complete(
+        guaranteeCase.getId(), "Task_AnalysisEvaluation", "manager1", evaluation("approve"));
     return guaranteeCase.getBusinessKey();
   }
 
@@ -172,6 +217,7 @@ class EvidenceApiTest {
   private ResponseEntity<String> post(String user, String path, String body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, "demo").postForEntity(path, new HttpEntity<>(body, headers), String.class);
+    return http.withBasicAuth(user, "demo")
+        .postForEntity(path, new HttpEntity<>(body, headers), String.class);
   }
 }

@@ -4,9 +4,9 @@ import static com.creditdiligence.demo.DemoSubmissions.contracts;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;
 import static com.creditdiligence.demo.DemoSubmissions.issue;
+import static com.creditdiligence.demo.DemoSubmissions.vote;
 import static com.creditdiligence.demo.TestSubmissions.monitoringReport;
 import static com.creditdiligence.demo.TestSubmissions.release;
-import static com.creditdiligence.demo.DemoSubmissions.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -35,14 +35,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ApplicationTest
 class EvidenceLedgerTest {
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  EvidenceLedger ledger;
-  @Autowired
-  JdbcClient jdbc;
-  @Autowired
-  TestRestTemplate http;
+  @Autowired ProcessEngine engine;
+  @Autowired EvidenceLedger ledger;
+  @Autowired JdbcClient jdbc;
+  @Autowired TestRestTemplate http;
 
   LifecycleDriver driver;
 
@@ -53,22 +49,42 @@ class EvidenceLedgerTest {
 
   @Test
   void everyStepOfAReleasedGuaranteeLeavesItsRecordInOneIntactChain() {
-    ProcessInstance guaranteeCase = driver.toCommittee("manager1",
-        intake("苏州证据一公司", "workingCapitalLoan", 3_000_000, 12), "approve");
+    ProcessInstance guaranteeCase =
+        driver.toCommittee(
+            "manager1", intake("苏州证据一公司", "workingCapitalLoan", 3_000_000, 12), "approve");
     String id = guaranteeCase.getId();
-    driver.voters(id).forEach(member -> driver.complete(id, "Task_CommitteeVote", member, vote("approve")));
+    driver
+        .voters(id)
+        .forEach(member -> driver.complete(id, "Task_CommitteeVote", member, vote("approve")));
     driver.complete(id, "Task_SignContracts", "manager1", contracts(false));
     driver.complete(id, "Task_IssueGuarantee", "manager1", issue(3_000_000));
-    driver.complete(id, "Task_MonitoringReport", "manager1", monitoringReport("normal", 0, "releaseAtMaturity"));
+    driver.complete(
+        id,
+        "Task_MonitoringReport",
+        "manager1",
+        monitoringReport("normal", 0, "releaseAtMaturity"));
     driver.complete(id, "Task_ReleaseGuarantee", "manager1", release());
 
     List<EvidenceRecord> records = ledger.records(guaranteeCase.getBusinessKey());
 
-    assertThat(records).filteredOn(r -> r.dutyCode() != null)
-        .extracting(EvidenceRecord::recordType, EvidenceRecord::elementId, EvidenceRecord::dutyCode, EvidenceRecord::performer)
+    assertThat(records)
+        .filteredOn(r -> r.dutyCode() != null)
+        .extracting(
+            EvidenceRecord::recordType,
+            EvidenceRecord::elementId,
+            EvidenceRecord::dutyCode,
+            EvidenceRecord::performer)
         .containsExactly(
-            tuple("PROCESS_STARTED", "StartEvent_ApplicationReceived", "INTAKE_REGISTRATION", "manager1"),
-            tuple("TASK_COMPLETED", "Task_CustomerInvestigation", "CUSTOMER_INVESTIGATION", "manager1"),
+            tuple(
+                "PROCESS_STARTED",
+                "StartEvent_ApplicationReceived",
+                "INTAKE_REGISTRATION",
+                "manager1"),
+            tuple(
+                "TASK_COMPLETED",
+                "Task_CustomerInvestigation",
+                "CUSTOMER_INVESTIGATION",
+                "manager1"),
             tuple("TASK_COMPLETED", "Task_AnalysisEvaluation", "ANALYSIS_REPORT", "manager1"),
             tuple("VOTE_CAST", "Task_CommitteeVote", "COMMITTEE_VOTE", "committee1"),
             tuple("VOTE_CAST", "Task_CommitteeVote", "COMMITTEE_VOTE", "committee2"),
@@ -77,47 +93,75 @@ class EvidenceLedgerTest {
             tuple("TASK_COMPLETED", "Task_IssueGuarantee", "GUARANTEE_ISSUED", "manager1"),
             tuple("TASK_COMPLETED", "Task_MonitoringReport", "MONITORING_REPORT", "manager1"),
             tuple("TASK_COMPLETED", "Task_ReleaseGuarantee", "GUARANTEE_RELEASED", "manager1"));
-    assertThat(records).extracting(EvidenceRecord::recordType)
-        .contains("TASK_CREATED", "TASK_ASSIGNED").last().isEqualTo("PROCESS_ENDED");
-    assertThat(records).extracting(EvidenceRecord::sequenceNo)
-        .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, records.size()).boxed().toList());
+    assertThat(records)
+        .extracting(EvidenceRecord::recordType)
+        .contains("TASK_CREATED", "TASK_ASSIGNED")
+        .last()
+        .isEqualTo("PROCESS_ENDED");
+    assertThat(records)
+        .extracting(EvidenceRecord::sequenceNo)
+        .containsExactlyElementsOf(
+            java.util.stream.IntStream.rangeClosed(1, records.size()).boxed().toList());
     assertThat(ledger.verify(guaranteeCase.getBusinessKey()).isIntact()).isTrue();
 
-    EvidenceRecord investigationRecord = records.stream()
-        .filter(r -> "CUSTOMER_INVESTIGATION".equals(r.dutyCode())).findFirst().orElseThrow();
+    EvidenceRecord investigationRecord =
+        records.stream()
+            .filter(r -> "CUSTOMER_INVESTIGATION".equals(r.dutyCode()))
+            .findFirst()
+            .orElseThrow();
     assertThat(investigationRecord.clause()).isEqualTo("§5–§14");
-    assertThat(investigationRecord.verificationMethod()).startsWith("creditBureau×1, onSite×11; on-site visit ");
-    assertThat(investigationRecord.findings()).contains("\"doc04Status\":\"verified\"").contains("\"onSiteVisitFindings\":")
+    assertThat(investigationRecord.verificationMethod())
+        .startsWith("creditBureau×1, onSite×11; on-site visit ");
+    assertThat(investigationRecord.findings())
+        .contains("\"doc04Status\":\"verified\"")
+        .contains("\"onSiteVisitFindings\":")
         .doesNotContain("applicantName");
-    var definition = engine.getRepositoryService().getProcessDefinition(guaranteeCase.getProcessDefinitionId());
-    assertThat(investigationRecord.ruleSetVersion()).isEqualTo("guarantee-lifecycle:v" + definition.getVersion() + " ("
-        + definition.getVersionTag() + ") deployment " + definition.getDeploymentId());
+    var definition =
+        engine.getRepositoryService().getProcessDefinition(guaranteeCase.getProcessDefinitionId());
+    assertThat(investigationRecord.ruleSetVersion())
+        .isEqualTo(
+            "guarantee-lifecycle:v"
+                + definition.getVersion()
+                + " ("
+                + definition.getVersionTag()
+                + ") deployment "
+                + definition.getDeploymentId());
   }
 
   @Test
   void aCompletionThroughEngineRestIsRecordedWithTheAuthenticatedUser() {
-    ProcessInstance guaranteeCase = driver.apply("manager2", intake("苏州证据二公司", "workingCapitalLoan", 1_000_000, 12));
+    ProcessInstance guaranteeCase =
+        driver.apply("manager2", intake("苏州证据二公司", "workingCapitalLoan", 1_000_000, 12));
     Task task = driver.taskOf(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager2");
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    String body = """
-        {"variables": {%s}}""".formatted(restVariables(investigation(false)));
+    String body =
+        """
+        {"variables": {%s}}"""
+            .formatted(restVariables(investigation(false)));
 
-    ResponseEntity<String> response = http.withBasicAuth("manager2", "demo")
-        .postForEntity("/engine-rest/task/" + task.getId() + "/complete", new HttpEntity<>(body, headers), String.class);
+    ResponseEntity<String> response =
+        http.withBasicAuth("manager2", "demo")
+            .postForEntity(
+                "/engine-rest/task/" + task.getId() + "/complete",
+                new HttpEntity<>(body, headers),
+                String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(ledger.records(guaranteeCase.getBusinessKey())).filteredOn(r -> task.getId().equals(r.taskId()))
+    assertThat(ledger.records(guaranteeCase.getBusinessKey()))
+        .filteredOn(r -> task.getId().equals(r.taskId()))
         .extracting(EvidenceRecord::recordType, EvidenceRecord::performer)
         .contains(tuple("TASK_COMPLETED", "manager2"));
   }
 
   @Test
   void delegatingAndClaimingATaskAreRecordedWithWhoDidIt() {
-    ProcessInstance guaranteeCase = driver.apply("manager1", intake("苏州证据委托公司", "workingCapitalLoan", 1_000_000, 12));
+    ProcessInstance guaranteeCase =
+        driver.apply("manager1", intake("苏州证据委托公司", "workingCapitalLoan", 1_000_000, 12));
     Task task = driver.taskOf(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1");
 
-    // The case's manager works on their task but may not hand it on (Camunda's TASK_WORK); an administrator may.
+    // The case's manager works on their task but may not hand it on (Camunda's TASK_WORK); an
+    // administrator may.
     LifecycleDriver.signIn(engine, "manager1");
     try {
       assertThatThrownBy(() -> engine.getTaskService().delegateTask(task.getId(), "manager2"))
@@ -132,24 +176,32 @@ class EvidenceLedgerTest {
       engine.getIdentityService().clearAuthentication();
     }
 
-    assertThat(ledger.records(guaranteeCase.getBusinessKey())).filteredOn(r -> task.getId().equals(r.taskId()))
+    assertThat(ledger.records(guaranteeCase.getBusinessKey()))
+        .filteredOn(r -> task.getId().equals(r.taskId()))
         .extracting(EvidenceRecord::recordType, EvidenceRecord::performer, EvidenceRecord::assignee)
-        .containsSubsequence(tuple("TASK_CREATED", "manager1", "manager1"), tuple("TASK_DELEGATED", "admin", "manager2"));
+        .containsSubsequence(
+            tuple("TASK_CREATED", "manager1", "manager1"),
+            tuple("TASK_DELEGATED", "admin", "manager2"));
   }
 
   @Test
   void anAnonymousCallToEngineRestIsRefused() {
-    assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
   @Test
   void aRefusedCompletionWritesNothingToTheLedger() {
-    ProcessInstance guaranteeCase = driver.apply("manager1", intake("苏州证据三公司", "workingCapitalLoan", 1_000_000, 12));
+    ProcessInstance guaranteeCase =
+        driver.apply("manager1", intake("苏州证据三公司", "workingCapitalLoan", 1_000_000, 12));
     int before = ledger.records(guaranteeCase.getBusinessKey()).size();
     Map<String, Object> incomplete = investigation(false);
     incomplete.put("doc01Status", "missing");
 
-    assertThatThrownBy(() -> driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", incomplete));
+    assertThatThrownBy(
+        () ->
+            driver.complete(
+                guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", incomplete));
 
     assertThat(ledger.records(guaranteeCase.getBusinessKey())).hasSize(before);
     assertThat(ledger.verify(guaranteeCase.getBusinessKey()).isIntact()).isTrue();
@@ -159,10 +211,18 @@ class EvidenceLedgerTest {
   void theDatabaseRefusesToChangeOrRemoveARecord() {
     String key = investigatedCase("苏州证据四公司");
 
-    assertThatThrownBy(() -> jdbc.sql("UPDATE evidence_record SET performer = 'someone' WHERE business_key = ?")
-        .param(key).update()).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-    assertThatThrownBy(() -> jdbc.sql("DELETE FROM evidence_record WHERE business_key = ?").param(key).update())
-        .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+    assertThatThrownBy(
+            () ->
+                jdbc.sql("UPDATE evidence_record SET performer = 'someone' WHERE business_key = ?")
+                    .param(key)
+                    .update())
+        .isInstanceOf(DataAccessException.class)
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(
+            () ->
+                jdbc.sql("DELETE FROM evidence_record WHERE business_key = ?").param(key).update())
+        .isInstanceOf(DataAccessException.class)
+        .hasMessageContaining("append-only");
   }
 
   @Test
@@ -170,8 +230,13 @@ class EvidenceLedgerTest {
     String key = investigatedCase("苏州证据五公司");
     int target = completionOf(key, "Task_CustomerInvestigation").sequenceNo();
 
-    withoutAppendOnlyTriggers(() -> jdbc.sql("UPDATE evidence_record SET findings = REPLACE(findings, 'verified', 'missing') "
-        + "WHERE business_key = ? AND sequence_no = ?").params(key, target).update());
+    withoutAppendOnlyTriggers(
+        () ->
+            jdbc.sql(
+                    "UPDATE evidence_record SET findings = REPLACE(findings, 'verified', 'missing') "
+                        + "WHERE business_key = ? AND sequence_no = ?")
+                .params(key, target)
+                .update());
 
     ChainVerification verification = ledger.verify(key);
     assertThat(verification.status()).isEqualTo("broken");
@@ -183,10 +248,14 @@ class EvidenceLedgerTest {
   void aDeletedRecordIsDetected() {
     String key = investigatedCase("苏州证据六公司");
 
-    withoutAppendOnlyTriggers(() -> jdbc.sql("DELETE FROM evidence_record WHERE business_key = ? AND sequence_no = 3")
-        .param(key).update());
+    withoutAppendOnlyTriggers(
+        () ->
+            jdbc.sql("DELETE FROM evidence_record WHERE business_key = ? AND sequence_no = 3")
+                .param(key)
+                .update());
 
-    assertThat(ledger.verify(key)).extracting(ChainVerification::brokenAt, ChainVerification::reason)
+    assertThat(ledger.verify(key))
+        .extracting(ChainVerification::brokenAt, ChainVerification::reason)
         .containsExactly(3, "record 3 is missing (next found: 4)");
   }
 
@@ -194,11 +263,21 @@ class EvidenceLedgerTest {
   void twoRecordsSwappedAreDetected() {
     String key = investigatedCase("苏州证据七公司");
 
-    withoutAppendOnlyTriggers(() -> {
-      jdbc.sql("UPDATE evidence_record SET sequence_no = -1 WHERE business_key = ? AND sequence_no = 2").param(key).update();
-      jdbc.sql("UPDATE evidence_record SET sequence_no = 2 WHERE business_key = ? AND sequence_no = 3").param(key).update();
-      jdbc.sql("UPDATE evidence_record SET sequence_no = 3 WHERE business_key = ? AND sequence_no = -1").param(key).update();
-    });
+    withoutAppendOnlyTriggers(
+        () -> {
+          jdbc.sql(
+                  "UPDATE evidence_record SET sequence_no = -1 WHERE business_key = ? AND sequence_no = 2")
+              .param(key)
+              .update();
+          jdbc.sql(
+                  "UPDATE evidence_record SET sequence_no = 2 WHERE business_key = ? AND sequence_no = 3")
+              .param(key)
+              .update();
+          jdbc.sql(
+                  "UPDATE evidence_record SET sequence_no = 3 WHERE business_key = ? AND sequence_no = -1")
+              .param(key)
+              .update();
+        });
 
     ChainVerification verification = ledger.verify(key);
     assertThat(verification.brokenAt()).isEqualTo(2);
@@ -210,20 +289,54 @@ class EvidenceLedgerTest {
     String key = investigatedCase("苏州证据八公司");
     List<EvidenceRecord> records = ledger.records(key);
     EvidenceRecord last = records.get(records.size() - 1);
-    EvidenceRecord forged = EvidenceRecord.link(0, new NewEvidence(key, RecordType.TASK_COMPLETED, "guarantee-lifecycle",
-        last.processInstanceId(), "Task_CustomerInvestigation", "forged", "CUSTOMER_INVESTIGATION", "§5–§14", "manager1",
-        "manager1", Instant.now(), "onSite×13", "{}", "[]", last.ruleSetVersion(), null, null), last.sequenceNo() + 1,
-        last.recordHash());
+    EvidenceRecord forged =
+        EvidenceRecord.link(
+            0,
+            new NewEvidence(
+                key,
+                RecordType.TASK_COMPLETED,
+                "guarantee-lifecycle",
+                last.processInstanceId(),
+                "Task_CustomerInvestigation",
+                "forged",
+                "CUSTOMER_INVESTIGATION",
+                "§5–§14",
+                "manager1",
+                "manager1",
+                Instant.now(),
+                "onSite×13",
+                "{}",
+                "[]",
+                last.ruleSetVersion(),
+                null,
+                null),
+            last.sequenceNo() + 1,
+            last.recordHash());
 
-    jdbc.sql("INSERT INTO evidence_record (business_key, sequence_no, record_type, recorded_at, findings, documents, "
-            + "previous_hash, record_hash, process_definition_key, process_instance_id, element_id, task_id, duty_code, "
-            + "clause, performer, assignee, verification_method, rule_set_version) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(key, forged.sequenceNo(), forged.recordType(),
-            java.time.OffsetDateTime.ofInstant(forged.recordedAt(), java.time.ZoneOffset.UTC), forged.findings(),
-            forged.documents(), forged.previousHash(), forged.recordHash(), forged.processDefinitionKey(),
-            forged.processInstanceId(), forged.elementId(), forged.taskId(), forged.dutyCode(), forged.clause(),
-            forged.performer(), forged.assignee(), forged.verificationMethod(), forged.ruleSetVersion())
+    jdbc.sql(
+            "INSERT INTO evidence_record (business_key, sequence_no, record_type, recorded_at, findings, documents, "
+                + "previous_hash, record_hash, process_definition_key, process_instance_id, element_id, task_id, duty_code, "
+                + "clause, performer, assignee, verification_method, rule_set_version) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            key,
+            forged.sequenceNo(),
+            forged.recordType(),
+            java.time.OffsetDateTime.ofInstant(forged.recordedAt(), java.time.ZoneOffset.UTC),
+            forged.findings(),
+            forged.documents(),
+            forged.previousHash(),
+            forged.recordHash(),
+            forged.processDefinitionKey(),
+            forged.processInstanceId(),
+            forged.elementId(),
+            forged.taskId(),
+            forged.dutyCode(),
+            forged.clause(),
+            forged.performer(),
+            forged.assignee(),
+            forged.verificationMethod(),
+            forged.ruleSetVersion())
         .update();
 
     ChainVerification verification = ledger.verify(key);
@@ -233,15 +346,19 @@ class EvidenceLedgerTest {
   }
 
   private String investigatedCase(String applicant) {
-    ProcessInstance guaranteeCase = driver.apply("manager1", intake(applicant, "workingCapitalLoan", 1_000_000, 12));
-    driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", investigation(false));
+    ProcessInstance guaranteeCase =
+        driver.apply("manager1", intake(applicant, "workingCapitalLoan", 1_000_000, 12));
+    driver.complete(
+        guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", investigation(false));
     assertThat(ledger.verify(guaranteeCase.getBusinessKey()).isIntact()).isTrue();
     return guaranteeCase.getBusinessKey();
   }
 
   private EvidenceRecord completionOf(String key, String elementId) {
     return ledger.records(key).stream()
-        .filter(r -> r.recordType().equals("TASK_COMPLETED") && r.elementId().equals(elementId)).findFirst().orElseThrow();
+        .filter(r -> r.recordType().equals("TASK_COMPLETED") && r.elementId().equals(elementId))
+        .findFirst()
+        .orElseThrow();
   }
 
   private void withoutAppendOnlyTriggers(Runnable tampering) {
@@ -249,10 +366,14 @@ class EvidenceLedgerTest {
   }
 
   private static String restVariables(Map<String, Object> values) {
-    return values.entrySet().stream().map(e -> {
-      Object v = e.getValue();
-      String json = v instanceof String s ? "\"" + s.replace("\"", "\\\"") + "\"" : String.valueOf(v);
-      return "\"" + e.getKey() + "\": {\"value\": " + json + "}";
-    }).collect(java.util.stream.Collectors.joining(", "));
+    return values.entrySet().stream()
+        .map(
+            e -> {
+              Object v = e.getValue();
+              String json =
+                  v instanceof String s ? "\"" + s.replace("\"", "\\\"") + "\"" : String.valueOf(v);
+              return "\"" + e.getKey() + "\": {\"value\": " + json + "}";
+            })
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 }

@@ -7,15 +7,32 @@ import java.util.List;
 /** Test data: a linked, sealed record of a case, as the ledger would write it (for generators outside this package). */
 public final class EvidenceRecords {
 
-  private EvidenceRecords() {
-  }
+  private EvidenceRecords() {}
 
   public static EvidenceRecord link(String businessKey, int sequenceNo, String previousHash) {
-    return EvidenceRecord.link(sequenceNo, new NewEvidence(businessKey, RecordType.TASK_COMPLETED, "guarantee-lifecycle", "pi",
-        "Task_CustomerInvestigation", "task", "CUSTOMER_INVESTIGATION", "§5–§14", "manager1", "manager1", Instant.now(),
-        "onSite×12", "{\"doc01Method\":\"onSite\",\"doc01Status\":\"verified\",\"onSiteVisitFindings\":"
-        + "\"生产线满负荷运转,库存与账面一致 Lines running at capacity; stock matches the books\"}", "[]",
-        "guarantee-lifecycle:v1 (2026.1) deployment d", null, null), sequenceNo, previousHash);
+    return EvidenceRecord.link(
+        sequenceNo,
+        new NewEvidence(
+            businessKey,
+            RecordType.TASK_COMPLETED,
+            "guarantee-lifecycle",
+            "pi",
+            "Task_CustomerInvestigation",
+            "task",
+            "CUSTOMER_INVESTIGATION",
+            "§5–§14",
+            "manager1",
+            "manager1",
+            Instant.now(),
+            "onSite×12",
+            "{\"doc01Method\":\"onSite\",\"doc01Status\":\"verified\",\"onSiteVisitFindings\":"
+                + "\"生产线满负荷运转,库存与账面一致 Lines running at capacity; stock matches the books\"}",
+            "[]",
+            "guarantee-lifecycle:v1 (2026.1) deployment d",
+            null,
+            null),
+        sequenceNo,
+        previousHash);
   }
 
   /**
@@ -23,10 +40,26 @@ public final class EvidenceRecords {
    * apart from {@link EvidenceRecord#computeHash()}, so that a test can recompute the hash another way.
    */
   public static List<String> hashFields(EvidenceRecord r) {
-    return Arrays.asList(CanonicalForm.VERSION, r.businessKey(), Integer.toString(r.sequenceNo()), r.recordType(),
-        r.processDefinitionKey(), r.processInstanceId(), r.elementId(), r.taskId(), r.dutyCode(), r.clause(),
-        r.performer(), r.assignee(), CanonicalForm.time(r.recordedAt()), r.verificationMethod(), r.findings(),
-        r.documents(), r.ruleSetVersion(), r.amendsSequenceNo() == null ? null : Integer.toString(r.amendsSequenceNo()),
-        r.amendmentReason(), r.previousHash());
+    return Arrays.asList(
+        CanonicalForm.VERSION,
+        r.businessKey(),
+        Integer.toString(r.sequenceNo()),
+        r.recordType(),
+        r.processDefinitionKey(),
+        r.processInstanceId(),
+        r.elementId(),
+        r.taskId(),
+        r.dutyCode(),
+        r.clause(),
+        r.performer(),
+        r.assignee(),
+        CanonicalForm.time(r.recordedAt()),
+        r.verificationMethod(),
+        r.findings(),
+        r.documents(),
+        r.ruleSetVersion(),
+        r.amendsSequenceNo() == null ? null : Integer.toString(r.amendsSequenceNo()),
+        r.amendmentReason(),
+        r.previousHash());
   }
 }

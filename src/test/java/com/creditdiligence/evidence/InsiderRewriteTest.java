@@ -34,8 +34,7 @@ class InsiderRewriteTest {
   private static final String SECOND = "GA-2099-000002";
   private static final String THIRD = "GA-2099-000003";
 
-  @TempDir
-  Path directory;
+  @TempDir Path directory;
   private HikariDataSource database;
   private JdbcClient jdbc;
   private Path store;
@@ -45,8 +44,12 @@ class InsiderRewriteTest {
     database = new HikariDataSource();
     database.setJdbcUrl("jdbc:h2:file:" + directory.resolve("db") + ";LOCK_TIMEOUT=10000");
     database.setUsername("sa");
-    Flyway.configure().dataSource(database).table("app_schema_history")
-        .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+    Flyway.configure()
+        .dataSource(database)
+        .table("app_schema_history")
+        .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+        .load()
+        .migrate();
     jdbc = JdbcClient.create(database);
     store = directory.resolve("checkpoints");
     LedgerCheckpoints running = start();
@@ -68,10 +71,12 @@ class InsiderRewriteTest {
 
   @Test
   void aRecordRewrittenWithEveryLaterHashRecomputedIsNamedAfterARestart() {
-    DatabaseAdministrator.tamperWithoutTriggers(jdbc, () -> rewriteFrom(SECOND, 2,
-        "{\"onSiteVisitFindings\":\"一切正常 All in order\"}"));
+    DatabaseAdministrator.tamperWithoutTriggers(
+        jdbc, () -> rewriteFrom(SECOND, 2, "{\"onSiteVisitFindings\":\"一切正常 All in order\"}"));
     EvidenceLedger unwatched = new EvidenceLedger(jdbc, new DataSourceTransactionManager(database));
-    assertThat(unwatched.verify(SECOND).isIntact()).as("the rewritten chain verifies on its own").isTrue();
+    assertThat(unwatched.verify(SECOND).isIntact())
+        .as("the rewritten chain verifies on its own")
+        .isTrue();
 
     LedgerCheckpoints restarted = start();
     ConsistencyReport report = restarted.report();
@@ -90,8 +95,16 @@ class InsiderRewriteTest {
     // The auditor's command, from the database and the store with the public key, says the same.
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     Path publicKey = directory.resolve("keys/checkpoint.key.pub");
-    int status = assertDoesNotThrowSql(() -> VerifyLedgerCommand.runAgainstCheckpoints(database.getJdbcUrl(), "sa", "",
-        store, publicKey, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8)));
+    int status =
+        assertDoesNotThrowSql(
+            () ->
+                VerifyLedgerCommand.runAgainstCheckpoints(
+                    database.getJdbcUrl(),
+                    "sa",
+                    "",
+                    store,
+                    publicKey,
+                    new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8)));
     assertThat(status).isEqualTo(1);
     assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
         .contains("BROKEN at record 2 of case " + SECOND + " (leaf 4");
@@ -100,10 +113,16 @@ class InsiderRewriteTest {
   @Test
   void theAuditorsCommandFindsALedgerLeftAloneConsistent() throws Exception {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    int status = VerifyLedgerCommand.runAgainstCheckpoints(database.getJdbcUrl(), "sa", "", store,
-        directory.resolve("keys/checkpoint.key.pub"), new java.io.PrintStream(out, true,
-            java.nio.charset.StandardCharsets.UTF_8));
-    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("consistent with 4 signed checkpoints");
+    int status =
+        VerifyLedgerCommand.runAgainstCheckpoints(
+            database.getJdbcUrl(),
+            "sa",
+            "",
+            store,
+            directory.resolve("keys/checkpoint.key.pub"),
+            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("consistent with 4 signed checkpoints");
     assertThat(status).isZero();
   }
 
@@ -122,14 +141,20 @@ class InsiderRewriteTest {
   @Test
   void aTruncatedTailIsNamedAfterARestart() {
     long lastTwo = jdbc.sql("SELECT COUNT(*) FROM evidence_leaf").query(Long.class).single() - 2;
-    DatabaseAdministrator.tamperWithoutTriggers(jdbc, () -> {
-      jdbc.sql("DELETE FROM evidence_record WHERE id IN (SELECT record_id FROM evidence_leaf WHERE leaf_index >= ?)")
-          .param(lastTwo).update();
-      jdbc.sql("DELETE FROM evidence_leaf WHERE leaf_index >= ?").param(lastTwo).update();
-      jdbc.sql("UPDATE evidence_chain SET last_sequence_no = 3, last_hash = (SELECT record_hash FROM evidence_record "
-          + "WHERE business_key = evidence_chain.business_key AND sequence_no = 3) WHERE business_key IN (?, ?)")
-          .params(SECOND, THIRD).update();
-    });
+    DatabaseAdministrator.tamperWithoutTriggers(
+        jdbc,
+        () -> {
+          jdbc.sql(
+                  "DELETE FROM evidence_record WHERE id IN (SELECT record_id FROM evidence_leaf WHERE leaf_index >= ?)")
+              .param(lastTwo)
+              .update();
+          jdbc.sql("DELETE FROM evidence_leaf WHERE leaf_index >= ?").param(lastTwo).update();
+          jdbc.sql(
+                  "UPDATE evidence_chain SET last_sequence_no = 3, last_hash = (SELECT record_hash FROM evidence_record "
+                      + "WHERE business_key = evidence_chain.business_key AND sequence_no = 3) WHERE business_key IN (?, ?)")
+              .params(SECOND, THIRD)
+              .update();
+        });
     EvidenceLedger unwatched = new EvidenceLedger(jdbc, new DataSourceTransactionManager(database));
     assertThat(unwatched.verify(SECOND).isIntact()).isTrue();
 
@@ -143,12 +168,16 @@ class InsiderRewriteTest {
 
   @Test
   void aWholeCaseDeletedIsNamedAfterARestart() {
-    DatabaseAdministrator.tamperWithoutTriggers(jdbc, () -> {
-      jdbc.sql("DELETE FROM evidence_leaf WHERE record_id IN (SELECT id FROM evidence_record WHERE business_key = ?)")
-          .param(FIRST).update();
-      jdbc.sql("DELETE FROM evidence_record WHERE business_key = ?").param(FIRST).update();
-      jdbc.sql("DELETE FROM evidence_chain WHERE business_key = ?").param(FIRST).update();
-    });
+    DatabaseAdministrator.tamperWithoutTriggers(
+        jdbc,
+        () -> {
+          jdbc.sql(
+                  "DELETE FROM evidence_leaf WHERE record_id IN (SELECT id FROM evidence_record WHERE business_key = ?)")
+              .param(FIRST)
+              .update();
+          jdbc.sql("DELETE FROM evidence_record WHERE business_key = ?").param(FIRST).update();
+          jdbc.sql("DELETE FROM evidence_chain WHERE business_key = ?").param(FIRST).update();
+        });
 
     ConsistencyReport report = start().report();
     assertThat(report.consistent()).isFalse();
@@ -171,8 +200,14 @@ class InsiderRewriteTest {
   @Test
   void aCheckpointSignedByAnotherKeyIsRefused() throws Exception {
     Path forged = store.resolve("checkpoints").resolve("%020d.txt".formatted(99));
-    Files.writeString(forged, com.creditdiligence.evidence.transparency.NoteKeys.generate("credit-diligence/evidence-ledger")
-        .sign("credit-diligence/evidence-ledger\n99\n" + "A".repeat(43) + "=\ntime 2026-01-01T00:00:00Z\n"));
+    Files.writeString(
+        forged,
+        com.creditdiligence.evidence.transparency.NoteKeys.generate(
+                "credit-diligence/evidence-ledger")
+            .sign(
+                "credit-diligence/evidence-ledger\n99\n"
+                    + "A".repeat(43)
+                    + "=\ntime 2026-01-01T00:00:00Z\n"));
     ConsistencyReport report = start().report();
     assertThat(report.consistent()).isFalse();
     assertThat(report.reason()).contains("cannot be trusted").contains("no signature");
@@ -194,7 +229,8 @@ class InsiderRewriteTest {
       leaves = files.sorted().findFirst().orElseThrow();
     }
     String text = Files.readString(leaves);
-    Files.writeString(leaves, text.substring(0, text.length() - 2) + (text.endsWith("0\n") ? "1" : "0") + "\n");
+    Files.writeString(
+        leaves, text.substring(0, text.length() - 2) + (text.endsWith("0\n") ? "1" : "0") + "\n");
     ConsistencyReport report = start().report();
     assertThat(report.consistent()).isFalse();
     assertThat(report.brokenLeaf()).isNull();
@@ -203,16 +239,34 @@ class InsiderRewriteTest {
 
   @Test
   void withoutAKeyAndNotAllowedToMakeOneTheCheckpointerRefusesToStart() {
-    assertThatThrownBy(() -> new LedgerCheckpoints(jdbc, new DataSourceTransactionManager(database),
-        new CheckpointProperties(store, directory.resolve("absent.key"), false, Duration.ofHours(1),
-            "credit-diligence/evidence-ledger"), time()))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not exist");
+    assertThatThrownBy(
+            () ->
+                new LedgerCheckpoints(
+                    jdbc,
+                    new DataSourceTransactionManager(database),
+                    new CheckpointProperties(
+                        store,
+                        directory.resolve("absent.key"),
+                        false,
+                        Duration.ofHours(1),
+                        "credit-diligence/evidence-ledger"),
+                    time()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("does not exist");
   }
 
   private LedgerCheckpoints start() {
-    LedgerCheckpoints checkpoints = new LedgerCheckpoints(jdbc, new DataSourceTransactionManager(database),
-        new CheckpointProperties(store, directory.resolve("keys/checkpoint.key"), true, Duration.ofHours(1),
-            "credit-diligence/evidence-ledger"), time());
+    LedgerCheckpoints checkpoints =
+        new LedgerCheckpoints(
+            jdbc,
+            new DataSourceTransactionManager(database),
+            new CheckpointProperties(
+                store,
+                directory.resolve("keys/checkpoint.key"),
+                true,
+                Duration.ofHours(1),
+                "credit-diligence/evidence-ledger"),
+            time());
     checkpoints.check();
     return checkpoints;
   }
@@ -225,10 +279,28 @@ class InsiderRewriteTest {
 
   private void append(String businessKey, int step) {
     EvidenceLedger ledger = new EvidenceLedger(jdbc, new DataSourceTransactionManager(database));
-    new TransactionTemplate(new DataSourceTransactionManager(database)).executeWithoutResult(tx -> ledger.append(
-        new NewEvidence(businessKey, RecordType.TASK_COMPLETED, "guarantee-lifecycle", "pi", "Task_" + step, "task-" + step,
-            "CUSTOMER_INVESTIGATION", "§5–§14", "manager1", "manager1", Instant.parse("2026-03-0" + step + "T02:00:00Z"),
-            "onSite", "{\"onSiteVisitFindings\":\"库存不足 Stock short\"}", "[]", "rules v1", null, null)));
+    new TransactionTemplate(new DataSourceTransactionManager(database))
+        .executeWithoutResult(
+            tx ->
+                ledger.append(
+                    new NewEvidence(
+                        businessKey,
+                        RecordType.TASK_COMPLETED,
+                        "guarantee-lifecycle",
+                        "pi",
+                        "Task_" + step,
+                        "task-" + step,
+                        "CUSTOMER_INVESTIGATION",
+                        "§5–§14",
+                        "manager1",
+                        "manager1",
+                        Instant.parse("2026-03-0" + step + "T02:00:00Z"),
+                        "onSite",
+                        "{\"onSiteVisitFindings\":\"库存不足 Stock short\"}",
+                        "[]",
+                        "rules v1",
+                        null,
+                        null)));
   }
 
   /** As CanonicalForm documents: the record's new content, its new hash, and every later link and the head. */
@@ -237,17 +309,39 @@ class InsiderRewriteTest {
     List<EvidenceRecord> chain = ledger.records(businessKey);
     String previous = chain.get(sequenceNo - 2).recordHash();
     for (EvidenceRecord r : chain.subList(sequenceNo - 1, chain.size())) {
-      EvidenceRecord changed = new EvidenceRecord(r.id(), r.businessKey(), r.sequenceNo(), r.recordType(),
-          r.processDefinitionKey(), r.processInstanceId(), r.elementId(), r.taskId(), r.dutyCode(), r.clause(),
-          r.performer(), r.assignee(), r.recordedAt(), r.verificationMethod(),
-          r.sequenceNo() == sequenceNo ? findings : r.findings(), r.documents(), r.ruleSetVersion(),
-          r.amendsSequenceNo(), r.amendmentReason(), previous, null);
+      EvidenceRecord changed =
+          new EvidenceRecord(
+              r.id(),
+              r.businessKey(),
+              r.sequenceNo(),
+              r.recordType(),
+              r.processDefinitionKey(),
+              r.processInstanceId(),
+              r.elementId(),
+              r.taskId(),
+              r.dutyCode(),
+              r.clause(),
+              r.performer(),
+              r.assignee(),
+              r.recordedAt(),
+              r.verificationMethod(),
+              r.sequenceNo() == sequenceNo ? findings : r.findings(),
+              r.documents(),
+              r.ruleSetVersion(),
+              r.amendsSequenceNo(),
+              r.amendmentReason(),
+              previous,
+              null);
       String hash = changed.computeHash();
-      jdbc.sql("UPDATE evidence_record SET findings = ?, previous_hash = ?, record_hash = ? WHERE id = ?")
-          .params(changed.findings(), previous, hash, r.id()).update();
+      jdbc.sql(
+              "UPDATE evidence_record SET findings = ?, previous_hash = ?, record_hash = ? WHERE id = ?")
+          .params(changed.findings(), previous, hash, r.id())
+          .update();
       previous = hash;
     }
-    jdbc.sql("UPDATE evidence_chain SET last_hash = ? WHERE business_key = ?").params(previous, businessKey).update();
+    jdbc.sql("UPDATE evidence_chain SET last_hash = ? WHERE business_key = ?")
+        .params(previous, businessKey)
+        .update();
   }
 
   private static BusinessTime time() {

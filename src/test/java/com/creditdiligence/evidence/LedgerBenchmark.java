@@ -2,19 +2,19 @@ package com.creditdiligence.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.creditdiligence.submission.BusinessTime;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import com.creditdiligence.submission.BusinessTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
@@ -34,8 +34,9 @@ class LedgerBenchmark {
   static final int ROUNDS = 5;
   static final int APPENDS_PER_ROUND = 2_000;
   static final int CHAIN_LENGTH = 200_000;
-  static final String FINDINGS = "{\"doc01Method\":\"onSite\",\"doc01Status\":\"verified\",\"onSiteVisitFindings\":"
-      + "\"生产线满负荷运转,库存与账面一致 Lines running at capacity; stock matches the books\"}";
+  static final String FINDINGS =
+      "{\"doc01Method\":\"onSite\",\"doc01Status\":\"verified\",\"onSiteVisitFindings\":"
+          + "\"生产线满负荷运转,库存与账面一致 Lines running at capacity; stock matches the books\"}";
 
   @Test
   void appendAndVerifyOnH2() {
@@ -61,21 +62,37 @@ class LedgerBenchmark {
   }
 
   private static void run(String database, DataSource dataSource, String vendor) {
-    Flyway.configure().dataSource(dataSource).table("app_schema_history")
-        .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor).load().migrate();
-    EvidenceLedger ledger = new EvidenceLedger(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource));
-    TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    Flyway.configure()
+        .dataSource(dataSource)
+        .table("app_schema_history")
+        .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
+        .load()
+        .migrate();
+    EvidenceLedger ledger =
+        new EvidenceLedger(
+            JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource));
+    TransactionTemplate transaction =
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 
     List<Double> microsPerRecord = new ArrayList<>();
     List<Double> microsWithCheckpoints = new ArrayList<>();
     java.nio.file.Path store = TestCheckpoints.newStore();
-    LedgerCheckpoints checkpoints = new LedgerCheckpoints(JdbcClient.create(dataSource),
-        new DataSourceTransactionManager(dataSource), new CheckpointProperties(store,
-        store.resolve("checkpoint.key"), false, Duration.ofHours(1),
-        "credit-diligence/evidence-ledger"), new BusinessTime(Clock.systemUTC(), ZoneId.of("Asia/Shanghai")));
+    LedgerCheckpoints checkpoints =
+        new LedgerCheckpoints(
+            JdbcClient.create(dataSource),
+            new DataSourceTransactionManager(dataSource),
+            new CheckpointProperties(
+                store,
+                store.resolve("checkpoint.key"),
+                false,
+                Duration.ofHours(1),
+                "credit-diligence/evidence-ledger"),
+            new BusinessTime(Clock.systemUTC(), ZoneId.of("Asia/Shanghai")));
     checkpoints.check();
-    // Rounds alternate: appends alone (as before issue 20), then appends while a checkpointer places and signs
-    // every 100 ms, as the scheduled signer does at its interval; the append path itself is unchanged.
+    // Rounds alternate: appends alone (as before issue 20), then appends while a checkpointer
+    // places and signs
+    // every 100 ms, as the scheduled signer does at its interval; the append path itself is
+    // unchanged.
     for (int round = 0; round <= 2 * ROUNDS + 1; round++) {
       String key = "GA-2097-%06d".formatted(round);
       boolean signing = round % 2 == 1;
@@ -96,7 +113,8 @@ class LedgerBenchmark {
       }
       assertThat(ledger.verify(key).isIntact()).isTrue();
       if (round > 1) { // rounds 0 and 1 warm up the JIT and the database
-        (signing ? microsWithCheckpoints : microsPerRecord).add((appended - start) / 1_000.0 / APPENDS_PER_ROUND);
+        (signing ? microsWithCheckpoints : microsPerRecord)
+            .add((appended - start) / 1_000.0 / APPENDS_PER_ROUND);
       }
     }
     long placeStart = System.nanoTime();
@@ -109,20 +127,33 @@ class LedgerBenchmark {
     double placeAndSignMicros = (System.nanoTime() - appendedAlone) / 1_000.0 / APPENDS_PER_ROUND;
     assertThat(checkpoints.check().consistent()).isTrue();
     List<Double> verifiedPerSecond = verifyInMemory();
-    System.out.printf("%n[ledger benchmark] %s, %d rounds of %d appends, one transaction each%n", database, ROUNDS,
-        APPENDS_PER_ROUND);
-    System.out.printf("[ledger benchmark]   append: median %.0f µs/record (min %.0f, max %.0f) = %.0f records/s%n",
-        median(microsPerRecord), Collections.min(microsPerRecord), Collections.max(microsPerRecord),
+    System.out.printf(
+        "%n[ledger benchmark] %s, %d rounds of %d appends, one transaction each%n",
+        database, ROUNDS, APPENDS_PER_ROUND);
+    System.out.printf(
+        "[ledger benchmark]   append: median %.0f µs/record (min %.0f, max %.0f) = %.0f records/s%n",
+        median(microsPerRecord),
+        Collections.min(microsPerRecord),
+        Collections.max(microsPerRecord),
         1e6 / median(microsPerRecord));
-    System.out.printf("[ledger benchmark]   append while a checkpointer places and signs every 100 ms: median %.0f "
-        + "µs/record (min %.0f, max %.0f) = %+.1f %% against appends alone%n", median(microsWithCheckpoints),
-        Collections.min(microsWithCheckpoints), Collections.max(microsWithCheckpoints),
+    System.out.printf(
+        "[ledger benchmark]   append while a checkpointer places and signs every 100 ms: median %.0f "
+            + "µs/record (min %.0f, max %.0f) = %+.1f %% against appends alone%n",
+        median(microsWithCheckpoints),
+        Collections.min(microsWithCheckpoints),
+        Collections.max(microsWithCheckpoints),
         100 * (median(microsWithCheckpoints) / median(microsPerRecord) - 1));
-    System.out.printf("[ledger benchmark]   placing and signing %d new records at once (off the completion's path): "
-        + "%.1f µs/record (appending them took %.0f µs/record)%n", APPENDS_PER_ROUND, placeAndSignMicros,
+    System.out.printf(
+        "[ledger benchmark]   placing and signing %d new records at once (off the completion's path): "
+            + "%.1f µs/record (appending them took %.0f µs/record)%n",
+        APPENDS_PER_ROUND,
+        placeAndSignMicros,
         (appendedAlone - placeStart) / 1_000.0 / APPENDS_PER_ROUND);
-    System.out.printf("[ledger benchmark]   verify (hash recomputation, records in memory): median %.0f records/s "
-        + "(min %.0f, max %.0f)%n", median(verifiedPerSecond), Collections.min(verifiedPerSecond),
+    System.out.printf(
+        "[ledger benchmark]   verify (hash recomputation, records in memory): median %.0f records/s "
+            + "(min %.0f, max %.0f)%n",
+        median(verifiedPerSecond),
+        Collections.min(verifiedPerSecond),
         Collections.max(verifiedPerSecond));
   }
 
@@ -147,9 +178,24 @@ class LedgerBenchmark {
   }
 
   private static NewEvidence evidence(String key) {
-    return new NewEvidence(key, RecordType.TASK_COMPLETED, "guarantee-lifecycle", "pi", "Task_CustomerInvestigation", "task",
-        "CUSTOMER_INVESTIGATION", "§5–§14", "manager1", "manager1", Instant.now(), "onSite×12", FINDINGS, "[]",
-        "guarantee-lifecycle:v1 (2026.1) deployment d", null, null);
+    return new NewEvidence(
+        key,
+        RecordType.TASK_COMPLETED,
+        "guarantee-lifecycle",
+        "pi",
+        "Task_CustomerInvestigation",
+        "task",
+        "CUSTOMER_INVESTIGATION",
+        "§5–§14",
+        "manager1",
+        "manager1",
+        Instant.now(),
+        "onSite×12",
+        FINDINGS,
+        "[]",
+        "guarantee-lifecycle:v1 (2026.1) deployment d",
+        null,
+        null);
   }
 
   private static double median(List<Double> values) {

@@ -30,12 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ApplicationTest
 class LedgerDurabilityTest {
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  EvidenceLedger ledger;
-  @Autowired
-  TransactionTemplate transactions;
+  @Autowired ProcessEngine engine;
+  @Autowired EvidenceLedger ledger;
+  @Autowired TransactionTemplate transactions;
 
   @Test
   void manyWritersOnOneCaseLeaveOneLinearChain() throws Exception {
@@ -47,14 +44,35 @@ class LedgerDurabilityTest {
     List<Future<?>> done = new ArrayList<>();
     for (int w = 0; w < writers; w++) {
       String writer = "writer" + w;
-      done.add(pool.submit(() -> {
-        start.await();
-        for (int i = 0; i < appendsEach; i++) {
-          transactions.executeWithoutResult(tx -> ledger.append(new NewEvidence(key, RecordType.EVENT_RECEIVED, "test", null, null,
-              null, null, null, writer, null, Instant.now(), null, "{}", "[]", null, null, null)));
-        }
-        return null;
-      }));
+      done.add(
+          pool.submit(
+              () -> {
+                start.await();
+                for (int i = 0; i < appendsEach; i++) {
+                  transactions.executeWithoutResult(
+                      tx ->
+                          ledger.append(
+                              new NewEvidence(
+                                  key,
+                                  RecordType.EVENT_RECEIVED,
+                                  "test",
+                                  null,
+                                  null,
+                                  null,
+                                  null,
+                                  null,
+                                  writer,
+                                  null,
+                                  Instant.now(),
+                                  null,
+                                  "{}",
+                                  "[]",
+                                  null,
+                                  null,
+                                  null)));
+                }
+                return null;
+              }));
     }
     start.countDown();
     for (Future<?> f : done) {
@@ -63,16 +81,19 @@ class LedgerDurabilityTest {
     pool.shutdown();
 
     List<EvidenceRecord> records = ledger.records(key);
-    assertThat(records).extracting(EvidenceRecord::sequenceNo)
-        .containsExactlyElementsOf(IntStream.rangeClosed(1, writers * appendsEach).boxed().toList());
+    assertThat(records)
+        .extracting(EvidenceRecord::sequenceNo)
+        .containsExactlyElementsOf(
+            IntStream.rangeClosed(1, writers * appendsEach).boxed().toList());
     assertThat(ledger.verify(key).isIntact()).isTrue();
   }
 
   @Test
   void twoMembersVotingAtTheSameMomentLeaveOneLinearChainWithBothVotes() throws Exception {
     LifecycleDriver driver = new LifecycleDriver(engine);
-    ProcessInstance guaranteeCase = driver.toCommittee("manager1",
-        intake("苏州并发公司", "workingCapitalLoan", 1_000_000, 12), "approve");
+    ProcessInstance guaranteeCase =
+        driver.toCommittee(
+            "manager1", intake("苏州并发公司", "workingCapitalLoan", 1_000_000, 12), "approve");
     String id = guaranteeCase.getId();
 
     CountDownLatch start = new CountDownLatch(1);
@@ -89,9 +110,12 @@ class LedgerDurabilityTest {
     driver.complete(id, "Task_CommitteeVote", "committee3", vote("approve"));
 
     List<EvidenceRecord> records = ledger.records(guaranteeCase.getBusinessKey());
-    assertThat(records).filteredOn(r -> r.recordType().equals("VOTE_CAST")).extracting(EvidenceRecord::performer)
+    assertThat(records)
+        .filteredOn(r -> r.recordType().equals("VOTE_CAST"))
+        .extracting(EvidenceRecord::performer)
         .containsExactlyInAnyOrder("committee1", "committee2", "committee3");
-    assertThat(records).extracting(EvidenceRecord::sequenceNo)
+    assertThat(records)
+        .extracting(EvidenceRecord::sequenceNo)
         .containsExactlyElementsOf(IntStream.rangeClosed(1, records.size()).boxed().toList());
     assertThat(ledger.verify(guaranteeCase.getBusinessKey()).isIntact()).isTrue();
   }
@@ -111,21 +135,35 @@ class LedgerDurabilityTest {
     } finally {
       ClockUtil.reset();
       engine.getManagementService().createJobQuery().list().stream()
-          .filter(job -> "history-cleanup".equals(((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job).getJobHandlerType()))
+          .filter(
+              job ->
+                  "history-cleanup"
+                      .equals(
+                          ((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job)
+                              .getJobHandlerType()))
           .forEach(job -> engine.getManagementService().deleteJob(job.getId()));
     }
 
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(rejected.getId()).count())
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(rejected.getId())
+                .count())
         .isZero();
     List<EvidenceRecord> records = ledger.records(rejected.getBusinessKey());
     assertThat(records).hasSize(recordsBefore);
-    assertThat(records).extracting(EvidenceRecord::recordType).startsWith("PROCESS_STARTED").endsWith("PROCESS_ENDED");
+    assertThat(records)
+        .extracting(EvidenceRecord::recordType)
+        .startsWith("PROCESS_STARTED")
+        .endsWith("PROCESS_ENDED");
     assertThat(records.get(0).findings()).contains("\"applicantType\":\"naturalPerson\"");
     assertThat(ledger.verify(rejected.getBusinessKey()).isIntact()).isTrue();
   }
 
   /** The engine tells the loser of a race to retry: outside the failed transaction, as Camunda advises. */
-  private static Callable<Void> votingWithRetry(LifecycleDriver driver, String id, String member, CountDownLatch start) {
+  private static Callable<Void> votingWithRetry(
+      LifecycleDriver driver, String id, String member, CountDownLatch start) {
     return () -> {
       start.await();
       for (int attempt = 1; ; attempt++) {

@@ -15,12 +15,28 @@ class RecordTypeTest {
 
   @Test
   void theStoredCodesAreTheOnesTheLedgerHasAlwaysWritten() {
-    // Records written before the enum carry these strings in their hashed content: a rename would orphan them.
-    assertThat(Arrays.stream(RecordType.values()).map(RecordType::code)).containsExactlyInAnyOrder(
-        "PROCESS_STARTED", "PROCESS_ENDED", "TASK_CREATED", "TASK_ASSIGNED", "TASK_DELEGATED", "TASK_COMPLETED",
-        "TASK_CANCELLED", "VOTE_CAST", "EVENT_RECEIVED", "AMENDMENT", "DOCUMENT_FILED", "MONITORING_REPORT_OVERDUE",
-        "CASE_HANDED_OVER", "ADMIN_INTERVENTION", "REVIEW_INVESTIGATED", "REVIEW_CLOSED", "AUDIT_REPLAY_VIEWED",
-        "AUDIT_DOSSIER_EXPORTED");
+    // Records written before the enum carry these strings in their hashed content: a rename would
+    // orphan them.
+    assertThat(Arrays.stream(RecordType.values()).map(RecordType::code))
+        .containsExactlyInAnyOrder(
+            "PROCESS_STARTED",
+            "PROCESS_ENDED",
+            "TASK_CREATED",
+            "TASK_ASSIGNED",
+            "TASK_DELEGATED",
+            "TASK_COMPLETED",
+            "TASK_CANCELLED",
+            "VOTE_CAST",
+            "EVENT_RECEIVED",
+            "AMENDMENT",
+            "DOCUMENT_FILED",
+            "MONITORING_REPORT_OVERDUE",
+            "CASE_HANDED_OVER",
+            "ADMIN_INTERVENTION",
+            "REVIEW_INVESTIGATED",
+            "REVIEW_CLOSED",
+            "AUDIT_REPLAY_VIEWED",
+            "AUDIT_DOSSIER_EXPORTED");
     assertThat(Duty.TASK_COMPLETED).isEqualTo(RecordType.TASK_COMPLETED.code());
   }
 
@@ -36,18 +52,38 @@ class RecordTypeTest {
   @Test
   void aRecordOfACodeThisVersionDoesNotKnowIsHashedAndReadAsItIs() {
     EvidenceRecord known = EvidenceRecords.link("GA-2026-000001", 1, CanonicalForm.GENESIS);
-    EvidenceRecord unknown = new EvidenceRecord(known.id(), known.businessKey(), known.sequenceNo(), "FUTURE_TYPE",
-        known.processDefinitionKey(), known.processInstanceId(), known.elementId(), known.taskId(), known.dutyCode(),
-        known.clause(), known.performer(), known.assignee(), known.recordedAt(), known.verificationMethod(),
-        known.findings(), known.documents(), known.ruleSetVersion(), known.amendsSequenceNo(), known.amendmentReason(),
-        known.previousHash(), null);
+    EvidenceRecord unknown =
+        new EvidenceRecord(
+            known.id(),
+            known.businessKey(),
+            known.sequenceNo(),
+            "FUTURE_TYPE",
+            known.processDefinitionKey(),
+            known.processInstanceId(),
+            known.elementId(),
+            known.taskId(),
+            known.dutyCode(),
+            known.clause(),
+            known.performer(),
+            known.assignee(),
+            known.recordedAt(),
+            known.verificationMethod(),
+            known.findings(),
+            known.documents(),
+            known.ruleSetVersion(),
+            known.amendsSequenceNo(),
+            known.amendmentReason(),
+            known.previousHash(),
+            null);
 
     assertThat(known.is(RecordType.TASK_COMPLETED)).isTrue();
     assertThat(unknown.type()).isEmpty();
     assertThat(unknown.is(RecordType.TASK_COMPLETED)).isFalse();
     // The hash is over the stored code, whatever this version calls it.
-    assertThat(unknown.computeHash()).isNotEqualTo(known.recordHash())
-        .isEqualTo(CanonicalForm.sha256(CanonicalForm.hashInput(EvidenceRecords.hashFields(unknown))));
+    assertThat(unknown.computeHash())
+        .isNotEqualTo(known.recordHash())
+        .isEqualTo(
+            CanonicalForm.sha256(CanonicalForm.hashInput(EvidenceRecords.hashFields(unknown))));
   }
 
   @Test
@@ -57,7 +93,9 @@ class RecordTypeTest {
       names.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
     for (RecordType type : RecordType.values()) {
-      assertThat(names.getProperty("record." + type.code())).as("record.%s", type.code()).isNotBlank()
+      assertThat(names.getProperty("record." + type.code()))
+          .as("record.%s", type.code())
+          .isNotBlank()
           .matches(".*\\p{IsHan}.*[A-Za-z].*");
     }
   }

@@ -2,13 +2,13 @@ package com.creditdiligence.handover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.HttpBasic;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.RecordType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -31,40 +31,56 @@ class HandoverPageTest {
 
   private static final String REASON = "原客户经理调岗,案件移交 The manager moves to another branch";
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  TestRestTemplate http;
-  @Autowired
-  CaseFiles caseFiles;
-  @Autowired
-  EvidenceLedger ledger;
+  @Autowired ProcessEngine engine;
+  @Autowired TestRestTemplate http;
+  @Autowired CaseFiles caseFiles;
+  @Autowired EvidenceLedger ledger;
 
   @Test
   void theHeadPicksTheSuccessorByNameAndTheCaseItsOpenTasksAndTheLedgerFollow() throws Exception {
-    String key = new LifecycleDriver(engine).apply("manager1",
-        com.creditdiligence.demo.DemoSubmissions.intake("绍兴移交甲公司", "workingCapitalLoan", 1_000_000, 12)).getBusinessKey();
+    String key =
+        new LifecycleDriver(engine)
+            .apply(
+                "manager1",
+                com.creditdiligence.demo.DemoSubmissions.intake(
+                    "绍兴移交甲公司", "workingCapitalLoan", 1_000_000, 12))
+            .getBusinessKey();
 
-    assertThat(http.exchange(RequestEntity.get("/audit").header("Authorization", HttpBasic.header("head1", "demo")).build(),
-        String.class).getBody()).as("the head finds it from the case list").contains("/cases/" + key + "/handover");
+    assertThat(
+            http.exchange(
+                    RequestEntity.get("/audit")
+                        .header("Authorization", HttpBasic.header("head1", "demo"))
+                        .build(),
+                    String.class)
+                .getBody())
+        .as("the head finds it from the case list")
+        .contains("/cases/" + key + "/handover");
     ResponseEntity<String> page = get("head1", key);
     assertThat(page.getStatusCode().value()).isEqualTo(200);
-    assertThat(page.getBody()).contains("绍兴移交甲公司", "(manager1)", "<option value=\"manager2\">李经理二 (manager2)")
+    assertThat(page.getBody())
+        .contains("绍兴移交甲公司", "(manager1)", "<option value=\"manager2\">李经理二 (manager2)")
         .doesNotContain("<option value=\"manager1\"");
 
-    ResponseEntity<String> handed = post("head1", key, "successor=manager2&reason=" + encode(REASON));
+    ResponseEntity<String> handed =
+        post("head1", key, "successor=manager2&reason=" + encode(REASON));
 
     // Answered 303 to the page, which the client follows: it says so.
     assertThat(handed.getStatusCode().value()).isEqualTo(200);
     assertThat(handed.getBody()).contains("已移交 Handed over to manager2");
     assertThat(caseFiles.find(key).orElseThrow().caseManager()).isEqualTo("manager2");
     assertThat(openTask(key).getAssignee()).isEqualTo("manager2");
-    assertThat(caseFiles.handovers(key)).singleElement().satisfies(h -> {
-      assertThat(h.predecessor()).isEqualTo("manager1");
-      assertThat(h.successor()).isEqualTo("manager2");
-    });
-    EvidenceRecord record = ledger.records(key).stream()
-        .filter(r -> r.is(RecordType.CASE_HANDED_OVER)).findFirst().orElseThrow();
+    assertThat(caseFiles.handovers(key))
+        .singleElement()
+        .satisfies(
+            h -> {
+              assertThat(h.predecessor()).isEqualTo("manager1");
+              assertThat(h.successor()).isEqualTo("manager2");
+            });
+    EvidenceRecord record =
+        ledger.records(key).stream()
+            .filter(r -> r.is(RecordType.CASE_HANDED_OVER))
+            .findFirst()
+            .orElseThrow();
     JsonNode facts = new ObjectMapper().readTree(record.findings());
     assertThat(record.performer()).isEqualTo("head1");
     assertThat(facts.path("from").asText()).isEqualTo("manager1");
@@ -76,19 +92,30 @@ class HandoverPageTest {
 
   @Test
   void aManagerAnUnknownSuccessorOrNoReasonChangesNothingAndIsToldWhy() {
-    String key = new LifecycleDriver(engine).apply("manager1",
-        com.creditdiligence.demo.DemoSubmissions.intake("绍兴移交乙公司", "workingCapitalLoan", 1_000_000, 12)).getBusinessKey();
+    String key =
+        new LifecycleDriver(engine)
+            .apply(
+                "manager1",
+                com.creditdiligence.demo.DemoSubmissions.intake(
+                    "绍兴移交乙公司", "workingCapitalLoan", 1_000_000, 12))
+            .getBusinessKey();
     int before = ledger.records(key).size();
 
-    ResponseEntity<String> byManager = post("manager1", key, "successor=manager2&reason=" + encode(REASON));
-    ResponseEntity<String> toCommitteeMember = post("head1", key, "successor=committee1&reason=" + encode(REASON));
-    ResponseEntity<String> withoutReason = post("head1", key, "successor=manager2&reason=" + encode("——————————"));
-    ResponseEntity<String> toHimself = post("head1", key, "successor=manager1&reason=" + encode(REASON));
+    ResponseEntity<String> byManager =
+        post("manager1", key, "successor=manager2&reason=" + encode(REASON));
+    ResponseEntity<String> toCommitteeMember =
+        post("head1", key, "successor=committee1&reason=" + encode(REASON));
+    ResponseEntity<String> withoutReason =
+        post("head1", key, "successor=manager2&reason=" + encode("——————————"));
+    ResponseEntity<String> toHimself =
+        post("head1", key, "successor=manager1&reason=" + encode(REASON));
 
     assertThat(byManager.getStatusCode().value()).isEqualTo(403);
-    assertThat(byManager.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+    assertThat(byManager.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML))
+        .isTrue();
     assertThat(toCommitteeMember.getStatusCode().value()).isEqualTo(400);
-    assertThat(toCommitteeMember.getBody()).contains("未移交 Not handed over", "committee1 is not a customer manager");
+    assertThat(toCommitteeMember.getBody())
+        .contains("未移交 Not handed over", "committee1 is not a customer manager");
     assertThat(withoutReason.getBody()).contains("须说明移交理由");
     assertThat(toHimself.getBody()).contains("already manages this case");
     assertThat(caseFiles.find(key).orElseThrow().caseManager()).isEqualTo("manager1");
@@ -102,14 +129,20 @@ class HandoverPageTest {
   }
 
   private ResponseEntity<String> get(String user, String key) {
-    return http.exchange(RequestEntity.get("/cases/" + key + "/handover")
-        .header("Authorization", HttpBasic.header(user, "demo")).build(), String.class);
+    return http.exchange(
+        RequestEntity.get("/cases/" + key + "/handover")
+            .header("Authorization", HttpBasic.header(user, "demo"))
+            .build(),
+        String.class);
   }
 
   private ResponseEntity<String> post(String user, String key, String form) {
-    return http.exchange(RequestEntity.method(HttpMethod.POST, "/cases/" + key + "/handover")
-        .header("Authorization", HttpBasic.header(user, "demo"))
-        .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form), String.class);
+    return http.exchange(
+        RequestEntity.method(HttpMethod.POST, "/cases/" + key + "/handover")
+            .header("Authorization", HttpBasic.header(user, "demo"))
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(form),
+        String.class);
   }
 
   private static String encode(String text) {

@@ -1,21 +1,21 @@
 package com.creditdiligence.implementation;
 
+import static com.creditdiligence.ProcessAssertions.assertThat;
 import static com.creditdiligence.demo.DemoSubmissions.contracts;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.issue;
-import static com.creditdiligence.demo.TestSubmissions.reservedOpinion;
 import static com.creditdiligence.demo.DemoSubmissions.vote;
+import static com.creditdiligence.demo.TestSubmissions.reservedOpinion;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static com.creditdiligence.ProcessAssertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.ProcessAssertions;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.platform.SubmissionRefusedException;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import com.creditdiligence.ProcessAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,10 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ApplicationTest
 class ForgedApprovalTermsTest {
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  EvidenceLedger ledger;
+  @Autowired ProcessEngine engine;
+  @Autowired EvidenceLedger ledger;
 
   LifecycleDriver driver;
 
@@ -51,13 +49,16 @@ class ForgedApprovalTermsTest {
 
     driver.complete(id, "Task_IssueGuarantee", "manager1", issue(1_000_000));
     assertThat(guaranteeCase).isWaitingAt("Task_MonitoringReport");
-    org.assertj.core.api.Assertions.assertThat(ledger.verify(guaranteeCase.getBusinessKey()).isIntact()).isTrue();
+    org.assertj.core.api.Assertions.assertThat(
+            ledger.verify(guaranteeCase.getBusinessKey()).isIntact())
+        .isTrue();
   }
 
   @Test
   void aForgedCommitteeResultDoesNotWaiveTheApprovalsConditions() {
-    ProcessInstance guaranteeCase = driver.toCommittee("manager1", intake("常州条件乙公司", "workingCapitalLoan", 1_000_000, 12),
-        "approve");
+    ProcessInstance guaranteeCase =
+        driver.toCommittee(
+            "manager1", intake("常州条件乙公司", "workingCapitalLoan", 1_000_000, 12), "approve");
     String id = guaranteeCase.getId();
     driver.complete(id, "Task_CommitteeVote", "committee1", vote("approveWithConditions"));
     driver.complete(id, "Task_CommitteeVote", "committee2", vote("approve"));
@@ -74,10 +75,15 @@ class ForgedApprovalTermsTest {
   }
 
   private ProcessInstance approved(String applicant, String recommendation) {
-    ProcessInstance guaranteeCase = driver.toCommittee("manager1", intake(applicant, "workingCapitalLoan", 1_000_000, 12),
-        recommendation);
-    driver.voters(guaranteeCase.getId())
-        .forEach(member -> driver.complete(guaranteeCase.getId(), "Task_CommitteeVote", member, vote("approve")));
+    ProcessInstance guaranteeCase =
+        driver.toCommittee(
+            "manager1", intake(applicant, "workingCapitalLoan", 1_000_000, 12), recommendation);
+    driver
+        .voters(guaranteeCase.getId())
+        .forEach(
+            member ->
+                driver.complete(
+                    guaranteeCase.getId(), "Task_CommitteeVote", member, vote("approve")));
     return guaranteeCase;
   }
 }

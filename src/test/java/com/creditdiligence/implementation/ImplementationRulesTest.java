@@ -22,18 +22,20 @@ class ImplementationRulesTest {
 
   /** What the record says was approved, as service code gives it to the rules (never a submitted value). */
   private BigDecimal approvedAmount;
-  private String committeeResult;
-  private final ApprovedTerms record = new ApprovedTerms() {
-    @Override
-    public Optional<BigDecimal> amount(String businessKey) {
-      return Optional.ofNullable(approvedAmount);
-    }
 
-    @Override
-    public Optional<String> committeeResult(String businessKey) {
-      return Optional.ofNullable(committeeResult);
-    }
-  };
+  private String committeeResult;
+  private final ApprovedTerms record =
+      new ApprovedTerms() {
+        @Override
+        public Optional<BigDecimal> amount(String businessKey) {
+          return Optional.ofNullable(approvedAmount);
+        }
+
+        @Override
+        public Optional<String> committeeResult(String businessKey) {
+          return Optional.ofNullable(committeeResult);
+        }
+      };
 
   private final SignContractsRule signContracts = new SignContractsRule(record);
   private final IssueGuaranteeRule issueGuarantee = new IssueGuaranteeRule(record);
@@ -52,10 +54,13 @@ class ImplementationRulesTest {
     values.put("counterGuaranteeTypes", List.of("guarantor", collateral));
     notRegistered(values);
 
-    assertThat(refusalsOf(signContracts, values)).singleElement().satisfies(refusal -> {
-      assertThat(refusal.field()).isEqualTo("collateralRegistrationStatus");
-      assertThat(refusal.message()).contains("must be registered");
-    });
+    assertThat(refusalsOf(signContracts, values))
+        .singleElement()
+        .satisfies(
+            refusal -> {
+              assertThat(refusal.field()).isEqualTo("collateralRegistrationStatus");
+              assertThat(refusal.message()).contains("must be registered");
+            });
   }
 
   @Test
@@ -73,10 +78,14 @@ class ImplementationRulesTest {
     values.put("approvalConditionsFulfilled", false);
     values.put("conditionsFulfilmentNote", "应收账款质押尚在办理 Receivables pledge still in progress");
 
-    assertThat(refusalsOf(signContracts, values)).singleElement().satisfies(refusal -> {
-      assertThat(refusal.field()).isEqualTo("approvalConditionsFulfilled");
-      assertThat(refusal.message()).contains("Every condition of the approval must be fulfilled first");
-    });
+    assertThat(refusalsOf(signContracts, values))
+        .singleElement()
+        .satisfies(
+            refusal -> {
+              assertThat(refusal.field()).isEqualTo("approvalConditionsFulfilled");
+              assertThat(refusal.message())
+                  .contains("Every condition of the approval must be fulfilled first");
+            });
   }
 
   @Test
@@ -84,14 +93,18 @@ class ImplementationRulesTest {
     Map<String, Object> values = signedContracts("approvedWithConditions");
     values.put("approvalConditionsFulfilled", true);
 
-    assertThat(refusalsOf(signContracts, values)).extracting(Refusal::field).containsExactly("conditionsFulfilmentNote");
+    assertThat(refusalsOf(signContracts, values))
+        .extracting(Refusal::field)
+        .containsExactly("conditionsFulfilmentNote");
   }
 
   @Test
   void fulfilledAndDescribedConditionsPass() {
     Map<String, Object> values = signedContracts("approvedWithConditions");
     values.put("approvalConditionsFulfilled", true);
-    values.put("conditionsFulfilmentNote", "应收账款质押已登记 Receivables pledge registered with the credit registry");
+    values.put(
+        "conditionsFulfilmentNote",
+        "应收账款质押已登记 Receivables pledge registered with the credit registry");
 
     assertThat(refusalsOf(signContracts, values)).isEmpty();
   }
@@ -136,16 +149,20 @@ class ImplementationRulesTest {
   void theGuaranteedAmountMayNotExceedTheApprovedAmount() {
     List<Refusal> refusals = refusalsOf(issueGuarantee, guarantee(2_000_000L, 2_000_001L));
 
-    assertThat(refusals).singleElement().satisfies(refusal -> {
-      assertThat(refusal.field()).isEqualTo("guaranteedAmount");
-      assertThat(refusal.message()).contains("may not exceed the approved amount 2000000");
-    });
+    assertThat(refusals)
+        .singleElement()
+        .satisfies(
+            refusal -> {
+              assertThat(refusal.field()).isEqualTo("guaranteedAmount");
+              assertThat(refusal.message()).contains("may not exceed the approved amount 2000000");
+            });
   }
 
   @Test
   void amountsCompareByValueWhateverTheirNumericType() {
     assertThat(refusalsOf(issueGuarantee, guarantee(2_000_000L, 2_000_000.0))).isEmpty();
-    assertThat(refusalsOf(issueGuarantee, guarantee(2_000_000L, "2000000.01"))).extracting(Refusal::field)
+    assertThat(refusalsOf(issueGuarantee, guarantee(2_000_000L, "2000000.01")))
+        .extracting(Refusal::field)
         .containsExactly("guaranteedAmount");
   }
 
@@ -155,10 +172,13 @@ class ImplementationRulesTest {
     Map<String, Object> values = guarantee(2_000_000L, 2_000_000L);
     values.put("guaranteeExpiresOn", expiresOn);
 
-    assertThat(refusalsOf(issueGuarantee, values)).singleElement().satisfies(refusal -> {
-      assertThat(refusal.field()).isEqualTo("guaranteeExpiresOn");
-      assertThat(refusal.message()).contains("must expire after it is issued");
-    });
+    assertThat(refusalsOf(issueGuarantee, values))
+        .singleElement()
+        .satisfies(
+            refusal -> {
+              assertThat(refusal.field()).isEqualTo("guaranteeExpiresOn");
+              assertThat(refusal.message()).contains("must expire after it is issued");
+            });
   }
 
   @Test

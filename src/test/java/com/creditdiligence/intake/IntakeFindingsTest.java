@@ -11,7 +11,8 @@ class IntakeFindingsTest {
 
   @Test
   void aFormerRevenueIn10kYuanReadsInYuan() {
-    Map<String, Object> read = IntakeFindings.inTodaysUnits(Map.of("annualRevenue", 18000, "amount", 2_000_000));
+    Map<String, Object> read =
+        IntakeFindings.inTodaysUnits(Map.of("annualRevenue", 18000, "amount", 2_000_000));
 
     assertThat(read).doesNotContainKey("annualRevenue").containsEntry("amount", 2_000_000);
     assertThat((BigDecimal) read.get("revenueLastYear")).isEqualByComparingTo("180000000");
@@ -19,7 +20,10 @@ class IntakeFindingsTest {
 
   @Test
   void aFractionOf10kYuanIsKept() {
-    assertThat((BigDecimal) IntakeFindings.inTodaysUnits(Map.of("annualRevenue", 1234.56)).get("revenueLastYear"))
+    assertThat(
+            (BigDecimal)
+                IntakeFindings.inTodaysUnits(Map.of("annualRevenue", 1234.56))
+                    .get("revenueLastYear"))
         .isEqualByComparingTo("12345600");
   }
 

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.creditdiligence.submission.Refusal;
+import com.creditdiligence.submission.Submission;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import com.creditdiligence.submission.Submission;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -18,9 +18,12 @@ import org.junit.jupiter.api.Test;
 class InvestigationRuleTest {
 
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
-  private static final List<String> STANDARD_DOCUMENTS = List.of("doc01", "doc02", "doc03", "doc04", "doc05", "doc06",
-      "doc07", "doc08", "doc09", "doc10", "doc11", "doc12", "doc13");
-  private static final List<String> LONG_TERM_DOCUMENTS = List.of("docLt1", "docLt2", "docLt3", "docLt4");
+  private static final List<String> STANDARD_DOCUMENTS =
+      List.of(
+          "doc01", "doc02", "doc03", "doc04", "doc05", "doc06", "doc07", "doc08", "doc09", "doc10",
+          "doc11", "doc12", "doc13");
+  private static final List<String> LONG_TERM_DOCUMENTS =
+      List.of("docLt1", "docLt2", "docLt3", "docLt4");
 
   private final InvestigationRule rule = new InvestigationRule();
 
@@ -33,7 +36,8 @@ class InvestigationRuleTest {
   void mediumLongTermCreditAlsoRequiresTheLongTermDocuments() {
     List<Refusal> refusals = refusalsOf(completeInvestigation("mediumLongTermCredit"));
 
-    assertThat(refusals).extracting(Refusal::field)
+    assertThat(refusals)
+        .extracting(Refusal::field)
         .containsExactlyInAnyOrder("docLt1Status", "docLt2Status", "docLt3Status", "docLt4Status");
   }
 
@@ -50,10 +54,15 @@ class InvestigationRuleTest {
     Map<String, Object> values = completeInvestigation("workingCapitalLoan");
     values.remove("doc04Method");
 
-    assertThat(refusalsOf(values)).singleElement().satisfies(refusal -> {
-      assertThat(refusal.field()).isEqualTo("doc04Method");
-      assertThat(refusal.message()).contains("Audited financial statements").contains("say how it was verified");
-    });
+    assertThat(refusalsOf(values))
+        .singleElement()
+        .satisfies(
+            refusal -> {
+              assertThat(refusal.field()).isEqualTo("doc04Method");
+              assertThat(refusal.message())
+                  .contains("Audited financial statements")
+                  .contains("say how it was verified");
+            });
   }
 
   @Test
@@ -69,10 +78,13 @@ class InvestigationRuleTest {
     Map<String, Object> values = completeInvestigation("workingCapitalLoan");
     values.put("onSiteVisitDate", "2026-11-25");
 
-    assertThat(refusalsOf(values)).singleElement().satisfies(refusal -> {
-      assertThat(refusal.field()).isEqualTo("onSiteVisitDate");
-      assertThat(refusal.message()).contains("cannot be in the future");
-    });
+    assertThat(refusalsOf(values))
+        .singleElement()
+        .satisfies(
+            refusal -> {
+              assertThat(refusal.field()).isEqualTo("onSiteVisitDate");
+              assertThat(refusal.message()).contains("cannot be in the future");
+            });
   }
 
   @Test
@@ -106,16 +118,22 @@ class InvestigationRuleTest {
     Map<String, Object> values = completeInvestigation("workingCapitalLoan");
     values.put("relatedPartyCheckDone", false);
 
-    assertThat(refusalsOf(values)).singleElement().satisfies(refusal -> {
-      assertThat(refusal.field()).isEqualTo("relatedPartyCheckDone");
-      assertThat(refusal.message()).contains("related-party check must be done");
-    });
+    assertThat(refusalsOf(values))
+        .singleElement()
+        .satisfies(
+            refusal -> {
+              assertThat(refusal.field()).isEqualTo("relatedPartyCheckDone");
+              assertThat(refusal.message()).contains("related-party check must be done");
+            });
   }
 
   @Test
   void aDocumentAcceptedToBeSuppliedWithAReasonPasses() {
     Map<String, Object> values = completeInvestigation("workingCapitalLoan");
-    toBeSupplied(values, "doc04", "2025年报表审计中,审计报告预计下月出具 The 2025 audit is under way; the report is due next month");
+    toBeSupplied(
+        values,
+        "doc04",
+        "2025年报表审计中,审计报告预计下月出具 The 2025 audit is under way; the report is due next month");
     values.put("documentsDueBy", "2026-12-24");
 
     assertThat(refusalsOf(values)).isEmpty();
@@ -126,10 +144,15 @@ class InvestigationRuleTest {
     Map<String, Object> values = completeInvestigation("workingCapitalLoan");
     toBeSupplied(values, "doc04", " ");
 
-    assertThat(refusalsOf(values)).singleElement().satisfies(refusal -> {
-      assertThat(refusal.field()).isEqualTo("doc04Note");
-      assertThat(refusal.message()).contains("Audited financial statements").contains("to be supplied needs a reason");
-    });
+    assertThat(refusalsOf(values))
+        .singleElement()
+        .satisfies(
+            refusal -> {
+              assertThat(refusal.field()).isEqualTo("doc04Note");
+              assertThat(refusal.message())
+                  .contains("Audited financial statements")
+                  .contains("to be supplied needs a reason");
+            });
   }
 
   @Test
@@ -138,10 +161,13 @@ class InvestigationRuleTest {
     toBeSupplied(values, "doc04", "审计报告预计下月出具 The audit report is due next month");
     values.put("documentsDueBy", TODAY.toString());
 
-    assertThat(refusalsOf(values)).singleElement().satisfies(refusal -> {
-      assertThat(refusal.field()).isEqualTo("documentsDueBy");
-      assertThat(refusal.message()).contains("must be after today");
-    });
+    assertThat(refusalsOf(values))
+        .singleElement()
+        .satisfies(
+            refusal -> {
+              assertThat(refusal.field()).isEqualTo("documentsDueBy");
+              assertThat(refusal.message()).contains("must be after today");
+            });
   }
 
   @Test
@@ -149,19 +175,27 @@ class InvestigationRuleTest {
     Map<String, Object> values = completeInvestigation("workingCapitalLoan");
     notApplicable(values, "doc01", "客户称营业执照在办理变更 The customer says its licence is being changed");
 
-    assertThat(refusalsOf(values)).singleElement().satisfies(refusal -> {
-      assertThat(refusal.field()).isEqualTo("doc01Status");
-      assertThat(refusal.message()).contains("Business licence").contains("cannot be not applicable");
-    });
+    assertThat(refusalsOf(values))
+        .singleElement()
+        .satisfies(
+            refusal -> {
+              assertThat(refusal.field()).isEqualTo("doc01Status");
+              assertThat(refusal.message())
+                  .contains("Business licence")
+                  .contains("cannot be not applicable");
+            });
   }
 
   @Test
   void noDocumentEveryApplicantHasCanBeNotApplicable() {
     Map<String, Object> values = completeInvestigation("workingCapitalLoan");
-    List.of("doc01", "doc03", "doc04", "doc05", "doc06").forEach(document -> notApplicable(values, document, "无 None"));
+    List.of("doc01", "doc03", "doc04", "doc05", "doc06")
+        .forEach(document -> notApplicable(values, document, "无 None"));
 
-    assertThat(refusalsOf(values)).extracting(Refusal::field)
-        .containsExactlyInAnyOrder("doc01Status", "doc03Status", "doc04Status", "doc05Status", "doc06Status");
+    assertThat(refusalsOf(values))
+        .extracting(Refusal::field)
+        .containsExactlyInAnyOrder(
+            "doc01Status", "doc03Status", "doc04Status", "doc05Status", "doc06Status");
   }
 
   @Test
@@ -186,18 +220,26 @@ class InvestigationRuleTest {
     values.put("doc04Status", "missing");
     values.put("doc09Status", "missing");
 
-    assertThat(refusalsOf(values)).extracting(Refusal::field, Refusal::message).containsExactlyInAnyOrder(
-        tuple("doc04Status", "附录二 资料 04 近三年经审计的财务报表 Audited financial statements, last three years: 缺失,须核实或后补 is "
-            + "missing — verify it or accept it to be supplied (§9)"),
-        tuple("doc09Status", "附录二 资料 09 同意申请担保的决议 Resolution approving the application: 缺失,须核实、后补或说明不适用理由 "
-            + "is missing — verify it, accept it to be supplied, or justify it as not applicable (§9)"));
+    assertThat(refusalsOf(values))
+        .extracting(Refusal::field, Refusal::message)
+        .containsExactlyInAnyOrder(
+            tuple(
+                "doc04Status",
+                "附录二 资料 04 近三年经审计的财务报表 Audited financial statements, last three years: 缺失,须核实或后补 is "
+                    + "missing — verify it or accept it to be supplied (§9)"),
+            tuple(
+                "doc09Status",
+                "附录二 资料 09 同意申请担保的决议 Resolution approving the application: 缺失,须核实、后补或说明不适用理由 "
+                    + "is missing — verify it, accept it to be supplied, or justify it as not applicable (§9)"));
   }
 
   @Test
   void aRefusalNamesEachDocumentByTheItemTheFormShowsItUnder() throws Exception {
-    JsonNode form = new ObjectMapper().readTree(Path.of("forms/CustomerInvestigation.form").toFile());
+    JsonNode form =
+        new ObjectMapper().readTree(Path.of("forms/CustomerInvestigation.form").toFile());
     for (ChecklistDocument document : ChecklistDocument.values()) {
-      assertThat(groupTitleOf(form, document.statusKey())).as(document.name())
+      assertThat(groupTitleOf(form, document.statusKey()))
+          .as(document.name())
           .startsWith(document.item() + " ");
     }
   }
@@ -247,7 +289,9 @@ class InvestigationRuleTest {
     values.put("onSiteVisitDate", "2026-11-22");
     values.put("onSiteVisitPlace", "苏州工业园区厂区 Plant, Suzhou Industrial Park");
     values.put("onSiteVisitPeopleMet", "法定代表人、财务总监 Legal representative, CFO");
-    values.put("onSiteVisitFindings", "生产线满负荷运转,库存与账面一致 Lines running at capacity; stock matches the books");
+    values.put(
+        "onSiteVisitFindings",
+        "生产线满负荷运转,库存与账面一致 Lines running at capacity; stock matches the books");
     values.put("isGroupCustomer", "no");
     values.put("relatedParties", "");
     values.put("concentrationRiskNote", "无集团关联担保,集中度风险低 No group exposure; low concentration risk");

@@ -29,12 +29,9 @@ import org.springframework.http.ResponseEntity;
 @ApplicationTest
 class SubmissionRefusalTest {
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  CaseFiles caseFiles;
-  @Autowired
-  TestRestTemplate http;
+  @Autowired ProcessEngine engine;
+  @Autowired CaseFiles caseFiles;
+  @Autowired TestRestTemplate http;
 
   LifecycleDriver driver;
 
@@ -45,29 +42,45 @@ class SubmissionRefusalTest {
 
   @Test
   void anInvestigationWithAMissingDocumentIsRefusedAndNothingOfItIsKept() {
-    ProcessInstance guaranteeCase = driver.apply("manager1", intake("苏州丁公司", "workingCapitalLoan", 2_000_000, 12));
+    ProcessInstance guaranteeCase =
+        driver.apply("manager1", intake("苏州丁公司", "workingCapitalLoan", 2_000_000, 12));
     Map<String, Object> values = investigation(false);
     values.put("doc04Status", "missing");
 
-    assertThatThrownBy(() -> driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", values))
+    assertThatThrownBy(
+            () ->
+                driver.complete(
+                    guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", values))
         .isInstanceOf(SubmissionRefusedException.class)
         .hasMessageContaining("Audited financial statements")
         .hasMessageContaining("is missing — verify it or accept it to be supplied (§9)");
 
-    assertThat(driver.taskOf(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1")).isNotNull();
-    assertThat(engine.getRuntimeService().getVariables(guaranteeCase.getId())).doesNotContainKeys("doc04Status", "onSiteVisitFindings");
-    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(guaranteeCase.getId())
-        .variableName("onSiteVisitFindings").count()).isZero();
+    assertThat(driver.taskOf(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1"))
+        .isNotNull();
+    assertThat(engine.getRuntimeService().getVariables(guaranteeCase.getId()))
+        .doesNotContainKeys("doc04Status", "onSiteVisitFindings");
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(guaranteeCase.getId())
+                .variableName("onSiteVisitFindings")
+                .count())
+        .isZero();
   }
 
   @Test
   void anInvestigationWithoutAnOnSiteVisitIsRefused() {
-    ProcessInstance guaranteeCase = driver.apply("manager1", intake("苏州戊公司", "workingCapitalLoan", 2_000_000, 12));
+    ProcessInstance guaranteeCase =
+        driver.apply("manager1", intake("苏州戊公司", "workingCapitalLoan", 2_000_000, 12));
     Map<String, Object> values = investigation(false);
     values.remove("onSiteVisitDate");
     values.put("onSiteVisitFindings", "好");
 
-    assertThatThrownBy(() -> driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", values))
+    assertThatThrownBy(
+            () ->
+                driver.complete(
+                    guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", values))
         .isInstanceOf(SubmissionRefusedException.class)
         .hasMessageContaining("On-site visit date (§10) 必须填写有效日期 must be a valid date")
         .hasMessageContaining("On-site findings (§10) 过于简略");
@@ -75,35 +88,52 @@ class SubmissionRefusalTest {
 
   @Test
   void aDocumentMarkedNotApplicableNeedsAReason() {
-    ProcessInstance guaranteeCase = driver.apply("manager1", intake("苏州己公司", "workingCapitalLoan", 2_000_000, 12));
+    ProcessInstance guaranteeCase =
+        driver.apply("manager1", intake("苏州己公司", "workingCapitalLoan", 2_000_000, 12));
     Map<String, Object> values = investigation(false);
     values.put("doc10Status", "notApplicable");
     values.put("doc10Note", " ");
 
-    assertThatThrownBy(() -> driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", values))
-        .hasMessageContaining("Resolution on profit distribution: 不适用须说明理由 not applicable needs a reason");
+    assertThatThrownBy(
+            () ->
+                driver.complete(
+                    guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", values))
+        .hasMessageContaining(
+            "Resolution on profit distribution: 不适用须说明理由 not applicable needs a reason");
   }
 
   @Test
   void aRefusalThroughEngineRestIsA400WithTheRulesOwnWords() {
-    ProcessInstance guaranteeCase = driver.apply("manager1", intake("苏州庚公司", "workingCapitalLoan", 2_000_000, 12));
-    driver.complete(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", investigation(false));
-    Task evaluationTask = driver.taskOf(guaranteeCase.getId(), "Task_AnalysisEvaluation", "manager1");
+    ProcessInstance guaranteeCase =
+        driver.apply("manager1", intake("苏州庚公司", "workingCapitalLoan", 2_000_000, 12));
+    driver.complete(
+        guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", investigation(false));
+    Task evaluationTask =
+        driver.taskOf(guaranteeCase.getId(), "Task_AnalysisEvaluation", "manager1");
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    String body = """
+    String body =
+        """
         {"variables": {"recommendation": {"value": "approve", "type": "String"},
                        "financialAnalysis": {"value": "ok", "type": "String"}}}""";
 
-    ResponseEntity<String> response = http.withBasicAuth("manager1", "demo").postForEntity("/engine-rest/task/" + evaluationTask.getId() + "/submit-form",
-        new HttpEntity<>(body, headers), String.class);
+    ResponseEntity<String> response =
+        http.withBasicAuth("manager1", "demo")
+            .postForEntity(
+                "/engine-rest/task/" + evaluationTask.getId() + "/submit-form",
+                new HttpEntity<>(body, headers),
+                String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getBody()).contains("\"message\":\"提交未被接受 Submission refused").doesNotContain("Cannot submit")
+    assertThat(response.getBody())
+        .contains("\"message\":\"提交未被接受 Submission refused")
+        .doesNotContain("Cannot submit")
         .contains("财务预测 Financial forecast (§16) 必须填写 is required")
         .contains("Counter-guarantor eligibility and capacity (§18) 必须填写 is required");
-    assertThat(engine.getTaskService().createTaskQuery().taskId(evaluationTask.getId()).count()).isOne();
-    assertThat(engine.getRuntimeService().getVariables(guaranteeCase.getId())).doesNotContainKey("recommendation");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(evaluationTask.getId()).count())
+        .isOne();
+    assertThat(engine.getRuntimeService().getVariables(guaranteeCase.getId()))
+        .doesNotContainKey("recommendation");
   }
 
   @Test
@@ -114,16 +144,19 @@ class SubmissionRefusalTest {
     // Camunda's grants keep the manager away from a committee member's task altogether...
     LifecycleDriver.signIn(engine, "manager1");
     try {
-      assertThatThrownBy(() -> engine.getFormService().submitTaskForm(voteTask.getId(), vote("approve")))
+      assertThatThrownBy(
+              () -> engine.getFormService().submitTaskForm(voteTask.getId(), vote("approve")))
           .isInstanceOf(AuthorizationException.class);
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
-    // ...and should someone give them access to it, the vote's own rule still refuses, and says why.
+    // ...and should someone give them access to it, the vote's own rule still refuses, and says
+    // why.
     engine.getTaskService().addCandidateUser(voteTask.getId(), "manager1");
     LifecycleDriver.signIn(engine, "manager1");
     try {
-      assertThatThrownBy(() -> engine.getFormService().submitTaskForm(voteTask.getId(), vote("approve")))
+      assertThatThrownBy(
+              () -> engine.getFormService().submitTaskForm(voteTask.getId(), vote("approve")))
           .isInstanceOf(SubmissionRefusedException.class)
           .hasMessageContaining("The case's customer manager may not vote on it");
     } finally {
@@ -137,7 +170,9 @@ class SubmissionRefusalTest {
     Map<String, Object> values = vote("reject");
     values.put("voteRationale", "");
 
-    assertThatThrownBy(() -> driver.complete(guaranteeCase.getId(), "Task_CommitteeVote", "committee2", values))
+    assertThatThrownBy(
+            () ->
+                driver.complete(guaranteeCase.getId(), "Task_CommitteeVote", "committee2", values))
         .hasMessageContaining("表决理由 Rationale 必须填写 is required");
   }
 
@@ -154,12 +189,14 @@ class SubmissionRefusalTest {
         .hasMessageContaining("unified social credit code must be 18 digits")
         .hasMessageContaining("Amount 不得小于 must not be less than 1");
     assertThat(caseFiles.all()).hasSize(casesBefore);
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count())
+        .isEqualTo(instancesBefore);
   }
 
   private ProcessInstance atCommittee() {
-    ProcessInstance guaranteeCase = driver.toCommittee("manager1",
-        intake("苏州壬公司", "workingCapitalLoan", 2_000_000, 12), "approve");
+    ProcessInstance guaranteeCase =
+        driver.toCommittee(
+            "manager1", intake("苏州壬公司", "workingCapitalLoan", 2_000_000, 12), "approve");
     return guaranteeCase;
   }
 }

@@ -16,20 +16,43 @@ class FindingOutcomeTest {
 
   @Test
   void aConfirmedFindingStandsUntilADecisionSaysOtherwise() {
-    assertThat(FindingOutcome.of(finding(ReviewFinding.CONFIRMED), List.of())).isEqualTo("CONFIRMED");
-    assertThat(FindingOutcome.of(finding(ReviewFinding.CONFIRMED), List.of(decision(Determination.FIRST, Tier.REDUCIBLE))))
+    assertThat(FindingOutcome.of(finding(ReviewFinding.CONFIRMED), List.of()))
+        .isEqualTo("CONFIRMED");
+    assertThat(
+            FindingOutcome.of(
+                finding(ReviewFinding.CONFIRMED),
+                List.of(decision(Determination.FIRST, Tier.REDUCIBLE))))
         .isEqualTo("CONFIRMED");
   }
 
   @Test
   void anExemptingAppealClearsItAndALighterAppealReducesIt() {
-    assertThat(FindingOutcome.of(finding(ReviewFinding.CONFIRMED), List.of(decision(Determination.FIRST, Tier.REDUCIBLE),
-        decision(Determination.APPEAL, Tier.EXEMPT)))).isEqualTo(FindingOutcome.CLEARED_ON_APPEAL);
-    assertThat(FindingOutcome.of(finding(ReviewFinding.CONFIRMED), List.of(decision(Determination.FIRST, Tier.NOT_EXEMPT),
-        decision(Determination.APPEAL, Tier.REDUCIBLE)))).isEqualTo(FindingOutcome.REDUCED_ON_APPEAL);
-    assertThat(FindingOutcome.of(finding(ReviewFinding.CONFIRMED), List.of(decision(Determination.FIRST, Tier.REDUCIBLE),
-        decision(Determination.APPEAL, Tier.REDUCIBLE)))).as("upheld on appeal").isEqualTo("CONFIRMED");
-    assertThat(FindingOutcome.of(finding(ReviewFinding.CONFIRMED), List.of(decision(Determination.FIRST, Tier.EXEMPT))))
+    assertThat(
+            FindingOutcome.of(
+                finding(ReviewFinding.CONFIRMED),
+                List.of(
+                    decision(Determination.FIRST, Tier.REDUCIBLE),
+                    decision(Determination.APPEAL, Tier.EXEMPT))))
+        .isEqualTo(FindingOutcome.CLEARED_ON_APPEAL);
+    assertThat(
+            FindingOutcome.of(
+                finding(ReviewFinding.CONFIRMED),
+                List.of(
+                    decision(Determination.FIRST, Tier.NOT_EXEMPT),
+                    decision(Determination.APPEAL, Tier.REDUCIBLE))))
+        .isEqualTo(FindingOutcome.REDUCED_ON_APPEAL);
+    assertThat(
+            FindingOutcome.of(
+                finding(ReviewFinding.CONFIRMED),
+                List.of(
+                    decision(Determination.FIRST, Tier.REDUCIBLE),
+                    decision(Determination.APPEAL, Tier.REDUCIBLE))))
+        .as("upheld on appeal")
+        .isEqualTo("CONFIRMED");
+    assertThat(
+            FindingOutcome.of(
+                finding(ReviewFinding.CONFIRMED),
+                List.of(decision(Determination.FIRST, Tier.EXEMPT))))
         .isEqualTo(FindingOutcome.EXEMPTED);
   }
 
@@ -43,17 +66,34 @@ class FindingOutcomeTest {
   @Test
   void theAppealsDecisionStandsOverTheFirstAndIsExemptAsDecided() {
     Determination appeal = decision(Determination.APPEAL, Tier.EXEMPT);
-    assertThat(FindingOutcome.standing(List.of(decision(Determination.FIRST, Tier.REDUCIBLE), appeal))).contains(appeal);
+    assertThat(
+            FindingOutcome.standing(List.of(decision(Determination.FIRST, Tier.REDUCIBLE), appeal)))
+        .contains(appeal);
     assertThat(FindingOutcome.exempt(appeal)).isTrue();
     assertThat(FindingOutcome.exempt(decision(Determination.FIRST, Tier.REDUCIBLE))).isFalse();
   }
 
   private static ReviewFinding finding(String status) {
-    return new ReviewFinding("review-1", 1, "manager1", "DUTY_FACT", "PRESERVATION_AFTER_WARNING_SIGNAL", "monitoring",
-        "§27(五)", "minor", "done late", List.of(26, 28), AT, "rules-1", status, "reason", "auditor1");
+    return new ReviewFinding(
+        "review-1",
+        1,
+        "manager1",
+        "DUTY_FACT",
+        "PRESERVATION_AFTER_WARNING_SIGNAL",
+        "monitoring",
+        "§27(五)",
+        "minor",
+        "done late",
+        List.of(26, 28),
+        AT,
+        "rules-1",
+        status,
+        "reason",
+        "auditor1");
   }
 
   private static Determination decision(String round, Tier tier) {
-    return new Determination("review-1", "manager1", round, tier, List.of(), "rationale", false, "board1", AT);
+    return new Determination(
+        "review-1", "manager1", round, tier, List.of(), "rationale", false, "board1", AT);
   }
 }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.HttpBasic;
 import com.creditdiligence.accountability.AccountabilityReview;
-import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.accountability.ReviewSteps;
+import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
@@ -20,7 +20,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,14 +41,10 @@ class ManagerRecordTest {
   private static final String STATEMENT = "预警当日即联系反担保人,书面通知在第五天送达";
   private static final String GROUNDS = "措施已在预警当日口头落实,书面送达晚于期限非本人原因";
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  CaseEvents events;
-  @Autowired
-  ReviewStore store;
-  @Autowired
-  TestRestTemplate http;
+  @Autowired ProcessEngine engine;
+  @Autowired CaseEvents events;
+  @Autowired ReviewStore store;
+  @Autowired TestRestTemplate http;
 
   String key;
   AccountabilityReview review;
@@ -62,37 +57,62 @@ class ManagerRecordTest {
     review = steps.openReview(key);
     steps.audit(key, "auditor1", List.of(verdict(1, "confirm")), List.of());
     steps.deliberate(key, "board1");
-    new LifecycleDriver(engine).completeInCase(key, "Task_ManagerStatement", "manager1",
-        Map.of("statementChoice", "submit", "statementText", STATEMENT));
-    steps.decide(key, "Task_BoardDetermination", "board1", "tier", "reducible", "determinationClauses", List.of("§27(五)"),
+    new LifecycleDriver(engine)
+        .completeInCase(
+            key,
+            "Task_ManagerStatement",
+            "manager1",
+            Map.of("statementChoice", "submit", "statementText", STATEMENT));
+    steps.decide(
+        key,
+        "Task_BoardDetermination",
+        "board1",
+        "tier",
+        "reducible",
+        "determinationClauses",
+        List.of("§27(五)"),
         "determinationRationale");
     steps.appeal(key, "manager1", GROUNDS);
-    steps.decide(key, "Task_AppealDecision", "board2", "appealTier", "exempt", "appealClauses", List.of(), "appealRationale");
+    steps.decide(
+        key,
+        "Task_AppealDecision",
+        "board2",
+        "appealTier",
+        "exempt",
+        "appealClauses",
+        List.of(),
+        "appealRationale");
   }
 
   @Test
   void thePageShowsTheFindingClearedOnAppealBesideTheFinalExemptionWithWhatWasSaidAndDecided() {
     ResponseEntity<String> page = get("board3", "/managers/manager1/record");
     assertThat(page.getStatusCode().value()).isEqualTo(200);
-    Element entry = Jsoup.parse(page.getBody()).selectFirst("[data-review=" + review.reviewId() + "]");
+    Element entry =
+        Jsoup.parse(page.getBody()).selectFirst("[data-review=" + review.reviewId() + "]");
 
     assertThat(entry).isNotNull();
     assertThat(entry.selectFirst("h2").text()).contains(key, APPLICANT);
     assertThat(entry.selectFirst(".final-tier").text()).isEqualTo("应免责 Exempt");
-    assertThat(entry.select(".findings .final-status").eachText()).containsExactly("申诉后免责 Cleared on appeal");
+    assertThat(entry.select(".findings .final-status").eachText())
+        .containsExactly("申诉后免责 Cleared on appeal");
     assertThat(entry.selectFirst(".statement").text()).contains("提交申辩", STATEMENT);
     assertThat(entry.selectFirst(".appeal").text()).contains("提出申诉", GROUNDS);
     assertThat(entry.selectFirst(".deliberation").text()).contains("委员会评议", "问责委员1");
-    assertThat(entry.select(".decisions td.tier").eachText()).containsExactly("可减免 Reducible", "应免责 Exempt");
+    assertThat(entry.select(".decisions td.tier").eachText())
+        .containsExactly("可减免 Reducible", "应免责 Exempt");
     assertThat(entry.text()).contains("§27(五) 未根据预警信号及时采取保全措施", "首次认定", "申诉复核");
-    assertThat(entry.selectFirst(".findings td.explanation").text()).as("the duty fact's times in Beijing time")
-        .contains("北京时间").doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+    assertThat(entry.selectFirst(".findings td.explanation").text())
+        .as("the duty fact's times in Beijing time")
+        .contains("北京时间")
+        .doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
     assertThat(entry.selectFirst(".deliberation").text()).contains("问责委员1 Board member 1 (board1)");
   }
 
   @Test
   void theJsonSaysTheSameWithNamesBesideCodesAndTimesWithTheirOffset() throws Exception {
-    JsonNode record = new ObjectMapper().readTree(get("auditor1", "/api/managers/manager1/record").getBody());
+    JsonNode record =
+        new ObjectMapper().readTree(get("auditor1", "/api/managers/manager1/record").getBody());
     JsonNode entry = null;
     for (JsonNode r : record.path("history")) {
       if (r.path("reviewId").asText().equals(review.reviewId())) {
@@ -118,8 +138,12 @@ class ManagerRecordTest {
 
   @Test
   void thePdfIsTheSameRecordWithPageNumbersAndASignatureBlock() throws Exception {
-    ResponseEntity<byte[]> pdf = http.exchange(RequestEntity.get("/managers/manager1/record.pdf")
-        .header("Authorization", HttpBasic.header("board1", "demo")).build(), byte[].class);
+    ResponseEntity<byte[]> pdf =
+        http.exchange(
+            RequestEntity.get("/managers/manager1/record.pdf")
+                .header("Authorization", HttpBasic.header("board1", "demo"))
+                .build(),
+            byte[].class);
     assertThat(pdf.getStatusCode().value()).isEqualTo(200);
     assertThat(pdf.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
     java.nio.file.Path out = java.nio.file.Path.of("target/e2e/desk");
@@ -127,11 +151,23 @@ class ManagerRecordTest {
     java.nio.file.Files.write(out.resolve("manager-record.pdf"), pdf.getBody());
     try (PDDocument document = Loader.loadPDF(pdf.getBody())) {
       // The first page as an image, for a person to look at (not asserted on).
-      javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 80),
-          "png", out.resolve("manager-record-page-1.png").toFile());
+      javax.imageio.ImageIO.write(
+          new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 80),
+          "png",
+          out.resolve("manager-record-page-1.png").toFile());
       String text = new PDFTextStripper().getText(document);
-      assertThat(text).contains("客户经理问责记录", "王经理一", APPLICANT, "申诉后免责", "应免责", GROUNDS, STATEMENT,
-          "第 1 页", "签署 Signatures", "北京时间");
+      assertThat(text)
+          .contains(
+              "客户经理问责记录",
+              "王经理一",
+              APPLICANT,
+              "申诉后免责",
+              "应免责",
+              GROUNDS,
+              STATEMENT,
+              "第 1 页",
+              "签署 Signatures",
+              "北京时间");
       assertThat(text).doesNotContain("CLEARED_ON_APPEAL", "REDUCIBLE");
     }
   }
@@ -144,11 +180,14 @@ class ManagerRecordTest {
     assertThat(other.getStatusCode().value()).isEqualTo(403);
     assertThat(other.getHeaders().getContentType().toString()).startsWith("text/html");
     assertThat(other.getBody()).contains("无权访问");
-    assertThat(get("committee1", "/api/managers/manager1/record").getStatusCode().value()).isEqualTo(403);
+    assertThat(get("committee1", "/api/managers/manager1/record").getStatusCode().value())
+        .isEqualTo(403);
     assertThat(get("board1", "/managers/nobody/record").getStatusCode().value()).isEqualTo(404);
   }
 
   private ResponseEntity<String> get(String user, String path) {
-    return http.exchange(RequestEntity.get(path).header("Authorization", HttpBasic.header(user, "demo")).build(), String.class);
+    return http.exchange(
+        RequestEntity.get(path).header("Authorization", HttpBasic.header(user, "demo")).build(),
+        String.class);
   }
 }

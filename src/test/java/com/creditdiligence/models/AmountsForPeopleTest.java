@@ -16,8 +16,10 @@ class AmountsForPeopleTest {
   @Test
   void noFormPrintsAnAmountWithoutItsThousandsGrouped() throws IOException {
     for (File form : new File("forms").listFiles((dir, name) -> name.endsWith(".form"))) {
-      assertThat(Files.readString(form.toPath())).as(form.getName())
-          .doesNotContain("string(amount)").doesNotContain("string(approvalAmount)");
+      assertThat(Files.readString(form.toPath()))
+          .as(form.getName())
+          .doesNotContain("string(amount)")
+          .doesNotContain("string(approvalAmount)");
     }
   }
 }

@@ -16,13 +16,15 @@ import org.springframework.util.ClassUtils;
  */
 final class DeclaredTaskRules {
 
-  private DeclaredTaskRules() {
-  }
+  private DeclaredTaskRules() {}
 
   static List<TaskRule> all() {
-    ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(true);
+    ClassPathScanningCandidateComponentProvider scanner =
+        new ClassPathScanningCandidateComponentProvider(true);
     ObjenesisStd objenesis = new ObjenesisStd();
-    return scanner.findCandidateComponents(CreditDiligenceApplication.class.getPackageName()).stream()
+    return scanner
+        .findCandidateComponents(CreditDiligenceApplication.class.getPackageName())
+        .stream()
         .map(BeanDefinition::getBeanClassName)
         .map(name -> ClassUtils.resolveClassName(name, DeclaredTaskRules.class.getClassLoader()))
         .filter(TaskRule.class::isAssignableFrom)

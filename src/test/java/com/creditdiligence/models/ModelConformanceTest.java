@@ -46,7 +46,9 @@ class ModelConformanceTest {
   @BeforeAll
   static void readModels() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
-      files.filter(f -> f.toString().endsWith(".bpmn")).forEach(f -> processes.add(Bpmn.readModelFromFile(f.toFile())));
+      files
+          .filter(f -> f.toString().endsWith(".bpmn"))
+          .forEach(f -> processes.add(Bpmn.readModelFromFile(f.toFile())));
     }
     try (Stream<Path> files = Files.list(Path.of("forms"))) {
       for (Path form : files.filter(f -> f.toString().endsWith(".form")).toList()) {
@@ -59,7 +61,9 @@ class ModelConformanceTest {
 
   @Test
   void theApplicationIntakeIsAStartForm() {
-    assertThat(formBearingElements()).extracting(FlowNode::getId).contains("StartEvent_ApplicationReceived", "StartEvent_EventReported");
+    assertThat(formBearingElements())
+        .extracting(FlowNode::getId)
+        .contains("StartEvent_ApplicationReceived", "StartEvent_EventReported");
   }
 
   @Test
@@ -67,14 +71,19 @@ class ModelConformanceTest {
     for (FlowNode node : formBearingElements()) {
       String formRef = node.getAttributeValueNs(CAMUNDA_NS, "formRef");
       assertThat(formRef).as("form of %s", node.getId()).isNotNull();
-      assertThat(node.getAttributeValueNs(CAMUNDA_NS, "formRefBinding")).as("binding of %s", node.getId()).isEqualTo("deployment");
+      assertThat(node.getAttributeValueNs(CAMUNDA_NS, "formRefBinding"))
+          .as("binding of %s", node.getId())
+          .isEqualTo("deployment");
       assertThat(formsById).as("forms/ holds %s", formRef).containsKey(formRef);
     }
   }
 
   @Test
   void everyFormIsUsedByATask() {
-    List<String> referenced = formBearingElements().stream().map(n -> n.getAttributeValueNs(CAMUNDA_NS, "formRef")).toList();
+    List<String> referenced =
+        formBearingElements().stream()
+            .map(n -> n.getAttributeValueNs(CAMUNDA_NS, "formRef"))
+            .toList();
     assertThat(referenced).containsAll(formsById.keySet());
   }
 
@@ -88,24 +97,43 @@ class ModelConformanceTest {
   @Test
   void everyElementHasDiagramInformationSoItOpensInTheModeler() {
     for (BpmnModelInstance model : processes) {
-      List<String> shapes = model.getModelElementsByType(BpmnShape.class).stream().map(s -> s.getBpmnElement().getId()).toList();
-      List<String> edges = model.getModelElementsByType(BpmnEdge.class).stream().map(e -> e.getBpmnElement().getId()).toList();
-      model.getModelElementsByType(FlowNode.class).forEach(n -> assertThat(shapes).as("shape of %s", n.getId()).contains(n.getId()));
-      model.getModelElementsByType(SequenceFlow.class).forEach(f -> assertThat(edges).as("edge of %s", f.getId()).contains(f.getId()));
+      List<String> shapes =
+          model.getModelElementsByType(BpmnShape.class).stream()
+              .map(s -> s.getBpmnElement().getId())
+              .toList();
+      List<String> edges =
+          model.getModelElementsByType(BpmnEdge.class).stream()
+              .map(e -> e.getBpmnElement().getId())
+              .toList();
+      model
+          .getModelElementsByType(FlowNode.class)
+          .forEach(n -> assertThat(shapes).as("shape of %s", n.getId()).contains(n.getId()));
+      model
+          .getModelElementsByType(SequenceFlow.class)
+          .forEach(f -> assertThat(edges).as("edge of %s", f.getId()).contains(f.getId()));
     }
   }
 
   @Test
   void everyProcessAndDecisionKeepsItsHistoryForTenYears() throws IOException {
     for (BpmnModelInstance model : processes) {
-      model.getModelElementsByType(Process.class)
-          .forEach(p -> assertThat(p.getCamundaHistoryTimeToLiveString()).as(p.getId()).isEqualTo("P3650D"));
+      model
+          .getModelElementsByType(Process.class)
+          .forEach(
+              p ->
+                  assertThat(p.getCamundaHistoryTimeToLiveString())
+                      .as(p.getId())
+                      .isEqualTo("P3650D"));
     }
     try (Stream<Path> files = Files.walk(Path.of("bpmn"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".dmn")).toList()) {
         DmnModelInstance dmn = Dmn.readModelFromFile(file.toFile());
         dmn.getModelElementsByType(Decision.class)
-            .forEach(d -> assertThat(d.getCamundaHistoryTimeToLiveString()).as(d.getId()).isEqualTo("P3650D"));
+            .forEach(
+                d ->
+                    assertThat(d.getCamundaHistoryTimeToLiveString())
+                        .as(d.getId())
+                        .isEqualTo("P3650D"));
       }
     }
   }
@@ -128,7 +156,10 @@ class ModelConformanceTest {
     for (BpmnModelInstance model : processes) {
       nodes.addAll(model.getModelElementsByType(UserTask.class));
       model.getModelElementsByType(StartEvent.class).stream()
-          .filter(s -> s.getParentElement() instanceof Process && s.getAttributeValueNs(CAMUNDA_NS, "formRef") != null)
+          .filter(
+              s ->
+                  s.getParentElement() instanceof Process
+                      && s.getAttributeValueNs(CAMUNDA_NS, "formRef") != null)
           .forEach(nodes::add);
     }
     return nodes;

@@ -25,14 +25,16 @@ import org.junit.jupiter.api.Test;
 class OneUnitPerQuantityTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** «名称(单位…) English»: the Chinese name before the first parenthesis, the unit up to a comma or the closing one. */
   private static final Pattern LABEL = Pattern.compile("^\\s*([^(( ]+)\\s*[((]([^,,))]+)");
+
   private static final Set<String> UNITS = Set.of("元", "月", "天", "人");
+
   /** Numbers that are not quantities: a finding's running number in the auditor's list. */
   private static final Set<String> NOT_QUANTITIES = Set.of("findingNo");
 
-  record Asked(String form, String key, String name, String unit, boolean editable) {
-  }
+  record Asked(String form, String key, String name, String unit, boolean editable) {}
 
   @Test
   void everyNumberAFormAsksNamesItsUnitAndMoneyIsInYuan() throws IOException {
@@ -42,7 +44,9 @@ class OneUnitPerQuantityTest {
         unitless.add(asked.form() + " " + asked.key() + " (" + asked.unit() + ")");
       }
     }
-    assertThat(unitless).as("numbers whose label does not say one of the units %s", UNITS).isEmpty();
+    assertThat(unitless)
+        .as("numbers whose label does not say one of the units %s", UNITS)
+        .isEmpty();
   }
 
   @Test
@@ -53,9 +57,11 @@ class OneUnitPerQuantityTest {
       keysByName.computeIfAbsent(asked.name(), n -> new TreeSet<>()).add(asked.key());
       unitsByKey.computeIfAbsent(asked.key(), k -> new TreeSet<>()).add(asked.unit());
     }
-    assertThat(keysByName).as("a quantity asked under two keys is the same figure asked twice")
+    assertThat(keysByName)
+        .as("a quantity asked under two keys is the same figure asked twice")
         .allSatisfy((name, keys) -> assertThat(keys).as(name).hasSize(1));
-    assertThat(unitsByKey).as("a figure is in one unit wherever it is shown")
+    assertThat(unitsByKey)
+        .as("a figure is in one unit wherever it is shown")
         .allSatisfy((key, units) -> assertThat(units).as(key).hasSize(1));
   }
 
@@ -67,22 +73,27 @@ class OneUnitPerQuantityTest {
         editableOn.computeIfAbsent(asked.key(), k -> new TreeSet<>()).add(asked.form());
       }
     }
-    assertThat(editableOn).allSatisfy((key, forms) -> assertThat(forms).as("the forms asking %s", key).hasSize(1));
+    assertThat(editableOn)
+        .allSatisfy((key, forms) -> assertThat(forms).as("the forms asking %s", key).hasSize(1));
   }
 
   @Test
   void lastYearsRevenueIsAskedAtIntakeInYuanAndShownReadOnlyInTheReport() throws IOException {
-    List<Asked> revenue = numbers().stream().filter(a -> a.key().equals("revenueLastYear")).toList();
+    List<Asked> revenue =
+        numbers().stream().filter(a -> a.key().equals("revenueLastYear")).toList();
 
-    assertThat(revenue).extracting(Asked::form, Asked::unit, Asked::editable).containsExactlyInAnyOrder(
-        org.assertj.core.groups.Tuple.tuple("ApplicationIntake", "元", true),
-        org.assertj.core.groups.Tuple.tuple("AnalysisEvaluation", "元", false));
+    assertThat(revenue)
+        .extracting(Asked::form, Asked::unit, Asked::editable)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("ApplicationIntake", "元", true),
+            org.assertj.core.groups.Tuple.tuple("AnalysisEvaluation", "元", false));
     assertThat(numbers()).extracting(Asked::key).doesNotContain("annualRevenue");
   }
 
   @Test
   void noFormMarksAFieldReadOnlyTasklistWouldStillSubmit() throws IOException {
-    // form-js submits a read-only field's value (only a disabled one is left out), which the server refuses as not
+    // form-js submits a read-only field's value (only a disabled one is left out), which the server
+    // refuses as not
     // the user's to write: a value carried from an earlier step is shown disabled.
     List<String> readOnly = new ArrayList<>();
     for (File file : forms()) {
@@ -93,7 +104,9 @@ class OneUnitPerQuantityTest {
 
   private static void collectReadOnly(JsonNode components, String form, List<String> into) {
     for (JsonNode c : components) {
-      if (c.has("readonly") && c.hasNonNull("key") && !c.path("readonly").asText().equals("false")) {
+      if (c.has("readonly")
+          && c.hasNonNull("key")
+          && !c.path("readonly").asText().equals("false")) {
         into.add(form + " " + c.path("key").asText());
       }
       if (!"dynamiclist".equals(c.path("type").asText())) {
@@ -111,7 +124,8 @@ class OneUnitPerQuantityTest {
     List<Asked> numbers = new ArrayList<>();
     for (File file : forms()) {
       JsonNode form = JSON.readTree(file);
-      collect(form.path("components"), form.path("id").asText().replaceFirst("^Form_", ""), numbers);
+      collect(
+          form.path("components"), form.path("id").asText().replaceFirst("^Form_", ""), numbers);
     }
     assertThat(numbers).as("number fields in forms/").isNotEmpty();
     return numbers;
@@ -120,11 +134,15 @@ class OneUnitPerQuantityTest {
   private static void collect(JsonNode components, String form, List<Asked> into) {
     for (JsonNode c : components) {
       String key = c.path("key").asText(null);
-      if ("number".equals(c.path("type").asText()) && key != null && !NOT_QUANTITIES.contains(key)) {
+      if ("number".equals(c.path("type").asText())
+          && key != null
+          && !NOT_QUANTITIES.contains(key)) {
         Matcher m = LABEL.matcher(c.path("label").asText(""));
         boolean editable = !c.path("disabled").asBoolean(false) && !c.has("readonly");
-        into.add(m.find() ? new Asked(form, key, m.group(1), m.group(2).strip(), editable)
-            : new Asked(form, key, c.path("label").asText(""), null, editable));
+        into.add(
+            m.find()
+                ? new Asked(form, key, m.group(1), m.group(2).strip(), editable)
+                : new Asked(form, key, c.path("label").asText(""), null, editable));
       }
       collect(c.path("components"), form, into);
     }

@@ -5,12 +5,12 @@ import static com.creditdiligence.demo.DemoSubmissions.contracts;
 import static com.creditdiligence.demo.DemoSubmissions.evaluation;
 import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static com.creditdiligence.demo.DemoSubmissions.investigation;
+import static com.creditdiligence.demo.DemoSubmissions.preservationMeasures;
+import static com.creditdiligence.demo.DemoSubmissions.problemHandling;
 import static com.creditdiligence.demo.TestSubmissions.majorEventInvestigation;
 import static com.creditdiligence.demo.TestSubmissions.majorEventReview;
 import static com.creditdiligence.demo.TestSubmissions.monitoringReport;
 import static com.creditdiligence.demo.TestSubmissions.overdueReview;
-import static com.creditdiligence.demo.DemoSubmissions.preservationMeasures;
-import static com.creditdiligence.demo.DemoSubmissions.problemHandling;
 import static com.creditdiligence.demo.TestSubmissions.release;
 import static com.creditdiligence.demo.TestSubmissions.reservedOpinion;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +24,6 @@ import com.creditdiligence.submission.TaskRule;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +32,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -47,26 +47,51 @@ class RequiredFieldsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Autowired
-  List<TaskRule> rules;
+  @Autowired List<TaskRule> rules;
 
   /** Accepted submissions of each step, one per path through its form, with the case values its rule reads. */
   private static Map<String, List<Map<String, Object>>> samples() {
     Map<String, List<Map<String, Object>>> samples = new TreeMap<>();
-    samples.put("StartEvent_ApplicationReceived", List.of(intake("苏州必填甲公司", "workingCapitalLoan", 1_000_000, 12),
-        with(intake("苏州必填乙公司", "projectFinancing", 1_000_000, 36), Map.of())));
-    samples.put("Task_CustomerInvestigation", List.of(with(investigation(false), Map.of("product", "workingCapitalLoan")),
-        with(investigation(true), Map.of("product", "projectFinancing"))));
-    samples.put("Task_AnalysisEvaluation", List.of(evaluation("approve"), evaluation("approveWithConditions")));
-    samples.put("Task_SignContracts", List.of(with(contracts(false), Map.of("hasCounterGuarantee", true,
-        "counterGuaranteeTypes", List.of("guarantor", "mortgage"))), with(contracts(true), Map.of(
-        "hasCounterGuarantee", true, "counterGuaranteeTypes", List.of("guarantor", "mortgage")))));
-    samples.put("Task_RecordReservedOpinion", List.of(reservedOpinion(true), reservedOpinion(false)));
-    samples.put("Task_MonitoringReport", List.of(monitoringReport("normal", 0, "continueMonitoring")));
+    samples.put(
+        "StartEvent_ApplicationReceived",
+        List.of(
+            intake("苏州必填甲公司", "workingCapitalLoan", 1_000_000, 12),
+            with(intake("苏州必填乙公司", "projectFinancing", 1_000_000, 36), Map.of())));
+    samples.put(
+        "Task_CustomerInvestigation",
+        List.of(
+            with(investigation(false), Map.of("product", "workingCapitalLoan")),
+            with(investigation(true), Map.of("product", "projectFinancing"))));
+    samples.put(
+        "Task_AnalysisEvaluation",
+        List.of(evaluation("approve"), evaluation("approveWithConditions")));
+    samples.put(
+        "Task_SignContracts",
+        List.of(
+            with(
+                contracts(false),
+                Map.of(
+                    "hasCounterGuarantee",
+                    true,
+                    "counterGuaranteeTypes",
+                    List.of("guarantor", "mortgage"))),
+            with(
+                contracts(true),
+                Map.of(
+                    "hasCounterGuarantee",
+                    true,
+                    "counterGuaranteeTypes",
+                    List.of("guarantor", "mortgage")))));
+    samples.put(
+        "Task_RecordReservedOpinion", List.of(reservedOpinion(true), reservedOpinion(false)));
+    samples.put(
+        "Task_MonitoringReport", List.of(monitoringReport("normal", 0, "continueMonitoring")));
     samples.put("Task_ReviewOverdueReport", List.of(overdueReview(null)));
     samples.put("Task_MajorEventInvestigation", List.of(majorEventInvestigation("specialMention")));
     samples.put("Task_ReviewMajorEventReport", List.of(majorEventReview("specialMention")));
-    samples.put("Task_PreservationMeasures", List.of(preservationMeasures(true), preservationMeasures(false)));
+    samples.put(
+        "Task_PreservationMeasures",
+        List.of(preservationMeasures(true), preservationMeasures(false)));
     samples.put("Task_ProblemHandling", List.of(problemHandling("recoveredContinue")));
     samples.put("Task_RecordCompensation", List.of(compensation(1_000_000, 400_000)));
     samples.put("Task_ReleaseGuarantee", List.of(release()));
@@ -76,40 +101,51 @@ class RequiredFieldsTest {
   @Test
   void everyFieldTheServerRefusesWhenLeftEmptyIsMarkedRequiredInItsForm() throws IOException {
     Map<String, Map<String, JsonNode>> forms = forms();
-    Map<String, TaskRule> byElement = rules.stream().collect(Collectors.toMap(TaskRule::elementId, Function.identity()));
+    Map<String, TaskRule> byElement =
+        rules.stream().collect(Collectors.toMap(TaskRule::elementId, Function.identity()));
     Map<String, Object> unmarked = new TreeMap<>();
-    samples().forEach((elementId, paths) -> {
-      TaskRule rule = byElement.get(elementId);
-      Map<String, JsonNode> fields = forms.get(rule.spec().formId());
-      TreeSet<String> missing = new TreeSet<>();
-      for (Map<String, Object> sample : paths) {
-        assertThat(refusals(rule, sample)).as("the sample of %s is accepted", elementId).isEmpty();
-        for (String field : rule.spec().fieldNames()) {
-          if (!sample.containsKey(field)) {
-            continue;
-          }
-          Map<String, Object> leftEmpty = new HashMap<>(sample);
-          leftEmpty.remove(field);
-          boolean refusedForIt = refusals(rule, leftEmpty).stream().anyMatch(r -> field.equals(r.field()));
-          JsonNode component = fields.get(field);
-          if (refusedForIt && !component.at("/validate/required").asBoolean(false)) {
-            missing.add(field);
-          }
-        }
-      }
-      if (!missing.isEmpty()) {
-        unmarked.put(elementId, missing);
-      }
-    });
-    assertThat(unmarked).as("fields the server requires that the form does not mark required (*)").isEmpty();
+    samples()
+        .forEach(
+            (elementId, paths) -> {
+              TaskRule rule = byElement.get(elementId);
+              Map<String, JsonNode> fields = forms.get(rule.spec().formId());
+              TreeSet<String> missing = new TreeSet<>();
+              for (Map<String, Object> sample : paths) {
+                assertThat(refusals(rule, sample))
+                    .as("the sample of %s is accepted", elementId)
+                    .isEmpty();
+                for (String field : rule.spec().fieldNames()) {
+                  if (!sample.containsKey(field)) {
+                    continue;
+                  }
+                  Map<String, Object> leftEmpty = new HashMap<>(sample);
+                  leftEmpty.remove(field);
+                  boolean refusedForIt =
+                      refusals(rule, leftEmpty).stream().anyMatch(r -> field.equals(r.field()));
+                  JsonNode component = fields.get(field);
+                  if (refusedForIt && !component.at("/validate/required").asBoolean(false)) {
+                    missing.add(field);
+                  }
+                }
+              }
+              if (!missing.isEmpty()) {
+                unmarked.put(elementId, missing);
+              }
+            });
+    assertThat(unmarked)
+        .as("fields the server requires that the form does not mark required (*)")
+        .isEmpty();
   }
 
   /** The rule's refusals of the values as the engine hands them over: Json values read as lists and maps. */
   private static List<Refusal> refusals(TaskRule rule, Map<String, Object> values) {
     Map<String, Object> read = new HashMap<>();
-    values.forEach((name, value) -> read.put(name, value instanceof JsonValue json ? parse(json) : value));
-    // The business day, in which the samples (DemoSubmissions) are dated: not the server's, which may be a day behind.
-    return rule.check(new Submission(read, "manager1", EngineValues.today(BusinessTime.DEFAULT_ZONE)));
+    values.forEach(
+        (name, value) -> read.put(name, value instanceof JsonValue json ? parse(json) : value));
+    // The business day, in which the samples (DemoSubmissions) are dated: not the server's, which
+    // may be a day behind.
+    return rule.check(
+        new Submission(read, "manager1", EngineValues.today(BusinessTime.DEFAULT_ZONE)));
   }
 
   private static Object parse(JsonValue json) {
@@ -120,7 +156,8 @@ class RequiredFieldsTest {
     }
   }
 
-  private static Map<String, Object> with(Map<String, Object> values, Map<String, Object> caseValues) {
+  private static Map<String, Object> with(
+      Map<String, Object> values, Map<String, Object> caseValues) {
     Map<String, Object> all = new HashMap<>(values);
     all.putAll(caseValues);
     return all;

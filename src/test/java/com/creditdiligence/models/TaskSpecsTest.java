@@ -28,10 +28,28 @@ import org.junit.jupiter.api.Test;
 class TaskSpecsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, FieldType> COMPONENT_TYPES = Map.of("textfield", FieldType.TEXT,
-      "textarea", FieldType.TEXT, "number", FieldType.NUMBER, "checkbox", FieldType.FLAG, "datetime", FieldType.DATE,
-      "select", FieldType.CHOICE, "radio", FieldType.CHOICE, "checklist", FieldType.CHOICES,
-      "taglist", FieldType.CHOICES, "dynamiclist", FieldType.ITEMS);
+  private static final Map<String, FieldType> COMPONENT_TYPES =
+      Map.of(
+          "textfield",
+          FieldType.TEXT,
+          "textarea",
+          FieldType.TEXT,
+          "number",
+          FieldType.NUMBER,
+          "checkbox",
+          FieldType.FLAG,
+          "datetime",
+          FieldType.DATE,
+          "select",
+          FieldType.CHOICE,
+          "radio",
+          FieldType.CHOICE,
+          "checklist",
+          FieldType.CHOICES,
+          "taglist",
+          FieldType.CHOICES,
+          "dynamiclist",
+          FieldType.ITEMS);
 
   private static final List<TaskRule> rules = DeclaredTaskRules.all();
 
@@ -41,16 +59,21 @@ class TaskSpecsTest {
     for (TaskRule rule : rules) {
       TaskSpec spec = rule.spec();
       assertThat(forms).as("the form of %s", spec.elementId()).containsKey(spec.formId());
-      assertThat(spec.fields()).as("the fields of %s against %s", spec.elementId(), spec.formId())
+      assertThat(spec.fields())
+          .as("the fields of %s against %s", spec.elementId(), spec.formId())
           .containsExactlyElementsOf(forms.get(spec.formId()));
     }
   }
 
   @Test
   void everyFormHasOneSpecAndEveryElementWithAFormIsTheElementOfItsSpec() throws IOException {
-    Map<String, String> specs = rules.stream().map(TaskRule::spec)
-        .collect(Collectors.toMap(TaskSpec::elementId, TaskSpec::formId));
-    assertThat(specs.values()).as("one spec per form").doesNotHaveDuplicates()
+    Map<String, String> specs =
+        rules.stream()
+            .map(TaskRule::spec)
+            .collect(Collectors.toMap(TaskSpec::elementId, TaskSpec::formId));
+    assertThat(specs.values())
+        .as("one spec per form")
+        .doesNotHaveDuplicates()
         .containsExactlyInAnyOrderElementsOf(forms().keySet());
     assertThat(specs).isEqualTo(elementsWithForms());
   }
@@ -58,7 +81,8 @@ class TaskSpecsTest {
   @Test
   void aSpecsContextValuesAreNotFieldsOfItsForm() {
     for (TaskRule rule : rules) {
-      assertThat(rule.spec().context()).as("what %s reads besides its form", rule.elementId())
+      assertThat(rule.spec().context())
+          .as("what %s reads besides its form", rule.elementId())
           .doesNotContainAnyElementsOf(rule.spec().fieldNames());
     }
   }
@@ -78,9 +102,14 @@ class TaskSpecsTest {
   private static void collect(JsonNode components, List<Field> fields) {
     for (JsonNode component : components) {
       String type = component.path("type").asText();
-      String key = type.equals("dynamiclist") ? component.path("path").asText(null) : component.path("key").asText(null);
-      boolean readOnly = component.path("disabled").asBoolean(false) || component.path("readonly").asBoolean(false)
-          || component.path("readonly").isTextual();
+      String key =
+          type.equals("dynamiclist")
+              ? component.path("path").asText(null)
+              : component.path("key").asText(null);
+      boolean readOnly =
+          component.path("disabled").asBoolean(false)
+              || component.path("readonly").asBoolean(false)
+              || component.path("readonly").isTextual();
       if (key != null && !readOnly) {
         assertThat(COMPONENT_TYPES).as("a known component type for %s", key).containsKey(type);
         fields.add(new Field(key, COMPONENT_TYPES.get(type)));
@@ -96,9 +125,11 @@ class TaskSpecsTest {
     Map<String, String> elements = new TreeMap<>();
     for (File file : new File("bpmn").listFiles((dir, name) -> name.endsWith(".bpmn"))) {
       var model = Bpmn.readModelFromFile(file);
-      model.getModelElementsByType(UserTask.class).stream().filter(t -> t.getCamundaFormRef() != null)
+      model.getModelElementsByType(UserTask.class).stream()
+          .filter(t -> t.getCamundaFormRef() != null)
           .forEach(t -> elements.put(t.getId(), t.getCamundaFormRef()));
-      model.getModelElementsByType(StartEvent.class).stream().filter(e -> e.getCamundaFormRef() != null)
+      model.getModelElementsByType(StartEvent.class).stream()
+          .filter(e -> e.getCamundaFormRef() != null)
           .forEach(e -> elements.put(e.getId(), e.getCamundaFormRef()));
     }
     return elements;

@@ -1,9 +1,9 @@
 package com.creditdiligence.monitoring;
 
 import static com.creditdiligence.demo.DemoSubmissions.compensation;
-import static com.creditdiligence.demo.TestSubmissions.monitoringReport;
 import static com.creditdiligence.demo.DemoSubmissions.preservationMeasures;
 import static com.creditdiligence.demo.DemoSubmissions.problemHandling;
+import static com.creditdiligence.demo.TestSubmissions.monitoringReport;
 
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
@@ -45,25 +45,36 @@ public class PostGuaranteeSteps {
   /** Moves the clock by the given days between the warning signal and the measures. */
   public void payCompensation(String key, String manager, int measuresDaysAfterSignal) {
     Instant signalled = ClockUtil.getCurrentTime().toInstant();
-    events.warningSignal(key, "financialCondition", "fc01", "连续两期利息逾期 Two interest payments missed",
-        LocalDate.ofInstant(signalled, BusinessTime.DEFAULT_ZONE), signalled);
+    events.warningSignal(
+        key,
+        "financialCondition",
+        "fc01",
+        "连续两期利息逾期 Two interest payments missed",
+        LocalDate.ofInstant(signalled, BusinessTime.DEFAULT_ZONE),
+        signalled);
     ClockUtil.setCurrentTime(Date.from(signalled.plus(measuresDaysAfterSignal, ChronoUnit.DAYS)));
     driver.completeInCase(key, "Task_PreservationMeasures", manager, preservationMeasures(true));
     driver.completeInCase(key, "Task_ProblemHandling", manager, problemHandling("compensated"));
-    driver.completeInCase(key, "Task_RecordCompensation", manager, compensation(1_000_000, 400_000));
+    driver.completeInCase(
+        key, "Task_RecordCompensation", manager, compensation(1_000_000, 400_000));
   }
 
   /** Moves the clock a day past the monitoring report's deadline and fires its overdue timer. */
   public void letMonitoringReportFallOverdue(String processInstanceId) {
     ManagementService management = engine.getManagementService();
-    Job overdueTimer = management.createJobQuery().processInstanceId(processInstanceId).timers().singleResult();
-    ClockUtil.setCurrentTime(Date.from(overdueTimer.getDuedate().toInstant().plus(1, ChronoUnit.DAYS)));
+    Job overdueTimer =
+        management.createJobQuery().processInstanceId(processInstanceId).timers().singleResult();
+    ClockUtil.setCurrentTime(
+        Date.from(overdueTimer.getDuedate().toInstant().plus(1, ChronoUnit.DAYS)));
     management.executeJob(overdueTimer.getId());
   }
 
   /** The manager reports the guarantee substandard, terminates its unused limits and, recovered, asks to use them again. */
   public void requestLimitReuse(String key, String manager) {
-    driver.completeInCase(key, "Task_MonitoringReport", manager,
+    driver.completeInCase(
+        key,
+        "Task_MonitoringReport",
+        manager,
         monitoringReport("substandard", 95, "transferToProblemHandling"));
     var measures = problemHandling("recoveredContinue");
     measures.put("measures", SpinValues.jsonValue("[\"terminateUnusedLimits\"]").create());

@@ -31,15 +31,18 @@ class ScheduleMonitoringReportTest {
   void inBeijingTheReportIsDueAtTheEndOfTheDayInBeijing() {
     Map<String, Object> set = schedule(ZoneId.of("Asia/Shanghai"), 1);
 
-    assertThat(((Date) set.get("monitoringReportDue")).toInstant()).isEqualTo(Instant.parse("2027-03-02T23:59:59+08:00"));
+    assertThat(((Date) set.get("monitoringReportDue")).toInstant())
+        .isEqualTo(Instant.parse("2027-03-02T23:59:59+08:00"));
   }
 
   @Test
   void inAnotherBusinessZoneTheReportIsDueAtTheEndOfTheDayThere() {
-    // In New York the same instant is still 2027-02-28: one day later is 2027-03-01, ending at its midnight there.
+    // In New York the same instant is still 2027-02-28: one day later is 2027-03-01, ending at its
+    // midnight there.
     Map<String, Object> set = schedule(ZoneId.of("America/New_York"), 1);
 
-    assertThat(((Date) set.get("monitoringReportDue")).toInstant()).isEqualTo(Instant.parse("2027-03-01T23:59:59-05:00"));
+    assertThat(((Date) set.get("monitoringReportDue")).toInstant())
+        .isEqualTo(Instant.parse("2027-03-01T23:59:59-05:00"));
   }
 
   @Test
@@ -47,17 +50,21 @@ class ScheduleMonitoringReportTest {
     Map<String, Object> set = schedule(ZoneId.of("Asia/Shanghai"), 30);
 
     Instant due = ((Date) set.get("monitoringReportDue")).toInstant();
-    assertThat(LocalDate.ofInstant(due, ZoneId.of("Asia/Shanghai"))).isEqualTo(LocalDate.of(2027, 3, 31));
+    assertThat(LocalDate.ofInstant(due, ZoneId.of("Asia/Shanghai")))
+        .isEqualTo(LocalDate.of(2027, 3, 31));
   }
 
   /** Runs the delegate for a guarantee issued at ISSUED_AT (no issuedOn recorded: the first report counts from today). */
   private static Map<String, Object> schedule(ZoneId businessZone, int intervalDays) {
-    BusinessTime businessTime = new BusinessTime(Clock.fixed(ISSUED_AT, ZoneOffset.UTC), businessZone);
+    BusinessTime businessTime =
+        new BusinessTime(Clock.fixed(ISSUED_AT, ZoneOffset.UTC), businessZone);
     Map<String, Object> variables = new HashMap<>(Map.of("monitoringIntervalDays", intervalDays));
     DelegateExecution execution = mock(DelegateExecution.class);
-    when(execution.getVariable(anyString())).thenAnswer(call -> variables.get(call.<String>getArgument(0)));
+    when(execution.getVariable(anyString()))
+        .thenAnswer(call -> variables.get(call.<String>getArgument(0)));
     doAnswer(call -> variables.put(call.getArgument(0), call.getArgument(1)))
-        .when(execution).setVariable(anyString(), org.mockito.ArgumentMatchers.any());
+        .when(execution)
+        .setVariable(anyString(), org.mockito.ArgumentMatchers.any());
 
     new ScheduleMonitoringReport(businessTime).execute(execution);
     return variables;

@@ -35,26 +35,27 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ApplicationTest
 class EveryTaskIsFindableTest {
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  CaseEvents events;
-  @Autowired
-  ReviewStore reviews;
+  @Autowired ProcessEngine engine;
+  @Autowired CaseEvents events;
+  @Autowired ReviewStore reviews;
 
   @Test
   void everyUserTaskOfEveryProcessIsListedInAFilterOfEachUserWhoMayTakeIt() {
     Map<String, Task> taskOfEachKind = new LinkedHashMap<>();
     for (FormOnScreen screen : new FormGallery(engine, events, reviews).prepare()) {
       if (!screen.isStartForm()) {
-        Task task = engine.getTaskService().createTaskQuery().taskId(screen.taskId()).singleResult();
-        taskOfEachKind.put(task.getProcessDefinitionId().split(":")[0] + "/" + task.getTaskDefinitionKey(), task);
+        Task task =
+            engine.getTaskService().createTaskQuery().taskId(screen.taskId()).singleResult();
+        taskOfEachKind.put(
+            task.getProcessDefinitionId().split(":")[0] + "/" + task.getTaskDefinitionKey(), task);
       }
     }
 
     List<String> userTasks = userTasksOfDeployedProcesses();
     assertThat(userTasks).as("user tasks of the deployed processes").isNotEmpty();
-    assertThat(taskOfEachKind.keySet()).as("a case brings each kind of task about").containsAll(userTasks);
+    assertThat(taskOfEachKind.keySet())
+        .as("a case brings each kind of task about")
+        .containsAll(userTasks);
 
     List<String> unfindable = new ArrayList<>();
     int checked = 0;
@@ -74,26 +75,52 @@ class EveryTaskIsFindableTest {
 
   @Test
   void theAppealDecisionOfferedToTheOtherBoardMembersByNameIsInTheirOfferedToMeList() {
-    Task appealDecision = engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_AppealDecision")
-        .taskUnassigned().active().list().stream().findFirst().orElseGet(() -> {
-          String id = new FormGallery(engine, events, reviews).prepare().stream()
-              .filter(screen -> "Form_AppealDecision".equals(screen.formId())).findFirst().orElseThrow().taskId();
-          return engine.getTaskService().createTaskQuery().taskId(id).singleResult();
-        });
-    List<String> candidates = engine.getTaskService().getIdentityLinksForTask(appealDecision.getId()).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null)
-        .map(IdentityLink::getUserId).toList();
+    Task appealDecision =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .taskDefinitionKey("Task_AppealDecision")
+            .taskUnassigned()
+            .active()
+            .list()
+            .stream()
+            .findFirst()
+            .orElseGet(
+                () -> {
+                  String id =
+                      new FormGallery(engine, events, reviews)
+                          .prepare().stream()
+                              .filter(screen -> "Form_AppealDecision".equals(screen.formId()))
+                              .findFirst()
+                              .orElseThrow()
+                              .taskId();
+                  return engine.getTaskService().createTaskQuery().taskId(id).singleResult();
+                });
+    List<String> candidates =
+        engine.getTaskService().getIdentityLinksForTask(appealDecision.getId()).stream()
+            .filter(
+                link ->
+                    IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null)
+            .map(IdentityLink::getUserId)
+            .toList();
 
     assertThat(candidates).as("offered by name").isNotEmpty();
-    assertThat(candidates).allSatisfy(member ->
-        assertThat(filtersListing(member, appealDecision.getId())).contains("待我处理 Offered to me"));
+    assertThat(candidates)
+        .allSatisfy(
+            member ->
+                assertThat(filtersListing(member, appealDecision.getId()))
+                    .contains("待我处理 Offered to me"));
   }
 
   /** Each user task (process key / task id) of the latest version of each deployed process. */
   private List<String> userTasksOfDeployedProcesses() {
     List<String> kinds = new ArrayList<>();
-    for (ProcessDefinition process : engine.getRepositoryService().createProcessDefinitionQuery().latestVersion().list()) {
-      engine.getRepositoryService().getBpmnModelInstance(process.getId()).getModelElementsByType(UserTask.class)
+    for (ProcessDefinition process :
+        engine.getRepositoryService().createProcessDefinitionQuery().latestVersion().list()) {
+      engine
+          .getRepositoryService()
+          .getBpmnModelInstance(process.getId())
+          .getModelElementsByType(UserTask.class)
           .forEach(task -> kinds.add(process.getKey() + "/" + task.getId()));
     }
     return kinds;
@@ -113,11 +140,19 @@ class EveryTaskIsFindableTest {
       if (link.getUserId() != null) {
         users.add(link.getUserId());
       } else {
-        engine.getIdentityService().createUserQuery().memberOfGroup(link.getGroupId()).list().stream()
-            .map(User::getId).forEach(users::add);
+        engine
+            .getIdentityService()
+            .createUserQuery()
+            .memberOfGroup(link.getGroupId())
+            .list()
+            .stream()
+            .map(User::getId)
+            .forEach(users::add);
       }
     }
-    assertThat(users).as("who may take %s (%s)", task.getTaskDefinitionKey(), task.getId()).isNotEmpty();
+    assertThat(users)
+        .as("who may take %s (%s)", task.getTaskDefinitionKey(), task.getId())
+        .isNotEmpty();
     return users;
   }
 
@@ -131,7 +166,9 @@ class EveryTaskIsFindableTest {
     try {
       List<String> listing = new ArrayList<>();
       for (Filter filter : filters.createFilterQuery().list()) {
-        if (filters.list(filter.getId(), engine.getTaskService().createTaskQuery().taskId(taskId)).stream()
+        if (filters
+            .list(filter.getId(), engine.getTaskService().createTaskQuery().taskId(taskId))
+            .stream()
             .anyMatch(task -> task.getId().equals(taskId))) {
           listing.add(filter.getName());
         }

@@ -17,22 +17,30 @@ class FormFieldsEditableTest {
   @Test
   void aPlainFieldIsEditable() throws Exception {
     assertThat(FormFields.editable(field("{\"key\": \"amount\"}"))).isTrue();
-    assertThat(FormFields.editable(field("{\"key\": \"amount\", \"disabled\": false, \"readonly\": false}"))).isTrue();
+    assertThat(
+            FormFields.editable(
+                field("{\"key\": \"amount\", \"disabled\": false, \"readonly\": false}")))
+        .isTrue();
   }
 
   @Test
   void aDisabledFieldIsNotEditable() throws Exception {
-    assertThat(FormFields.editable(field("{\"key\": \"revenueLastYear\", \"disabled\": true}"))).isFalse();
+    assertThat(FormFields.editable(field("{\"key\": \"revenueLastYear\", \"disabled\": true}")))
+        .isFalse();
   }
 
   @Test
   void aReadOnlyFieldIsNotEditable() throws Exception {
-    assertThat(FormFields.editable(field("{\"key\": \"revenueLastYear\", \"readonly\": true}"))).isFalse();
+    assertThat(FormFields.editable(field("{\"key\": \"revenueLastYear\", \"readonly\": true}")))
+        .isFalse();
   }
 
   @Test
   void aFieldReadOnlyOnAConditionIsNotEditable() throws Exception {
-    assertThat(FormFields.editable(field("{\"key\": \"revenueLastYear\", \"readonly\": \"=revenueLastYear != null\"}")))
+    assertThat(
+            FormFields.editable(
+                field(
+                    "{\"key\": \"revenueLastYear\", \"readonly\": \"=revenueLastYear != null\"}")))
         .isFalse();
   }
 

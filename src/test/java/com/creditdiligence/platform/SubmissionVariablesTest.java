@@ -30,7 +30,9 @@ class SubmissionVariablesTest {
   @Test
   void everyNameTheCodeReadsByNameIsKept() throws IOException {
     Set<String> read = new TreeSet<>();
-    Pattern literal = Pattern.compile("getVariable(?:Local|Typed)?\\(\"([A-Za-z_0-9]+)\"|variableName\\(\"([A-Za-z_0-9]+)\"");
+    Pattern literal =
+        Pattern.compile(
+            "getVariable(?:Local|Typed)?\\(\"([A-Za-z_0-9]+)\"|variableName\\(\"([A-Za-z_0-9]+)\"");
     try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
       for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
         Matcher m = literal.matcher(Files.readString(source));
@@ -48,16 +50,30 @@ class SubmissionVariablesTest {
   void aValueAnotherFormShowsIsKeptAndAValueNothingReadsIsNot() throws IOException {
     Map<String, List<String>> fields = editableFieldsByForm();
     Map<String, List<String>> dropped = new TreeMap<>();
-    fields.forEach((form, names) -> names.stream().filter(name -> !variables.keeps(form, name))
-        .forEach(name -> dropped.computeIfAbsent(form, f -> new ArrayList<>()).add(name)));
-    dropped.forEach((form, names) -> System.out.println("[submission-variables] " + form + " transient: " + names));
-    // every field of a form that another form also names stays (a field prefilled from the variable of its name)
-    fields.forEach((form, names) -> fields.forEach((other, otherNames) -> {
-      if (!other.equals(form)) {
-        names.stream().filter(otherNames::contains)
-            .forEach(name -> assertThat(variables.keeps(form, name)).as(form + " " + name).isTrue());
-      }
-    }));
+    fields.forEach(
+        (form, names) ->
+            names.stream()
+                .filter(name -> !variables.keeps(form, name))
+                .forEach(name -> dropped.computeIfAbsent(form, f -> new ArrayList<>()).add(name)));
+    dropped.forEach(
+        (form, names) ->
+            System.out.println("[submission-variables] " + form + " transient: " + names));
+    // every field of a form that another form also names stays (a field prefilled from the variable
+    // of its name)
+    fields.forEach(
+        (form, names) ->
+            fields.forEach(
+                (other, otherNames) -> {
+                  if (!other.equals(form)) {
+                    names.stream()
+                        .filter(otherNames::contains)
+                        .forEach(
+                            name ->
+                                assertThat(variables.keeps(form, name))
+                                    .as(form + " " + name)
+                                    .isTrue());
+                  }
+                }));
     assertThat(dropped).as("some values are read by nothing after their completion").isNotEmpty();
   }
 
@@ -76,7 +92,8 @@ class SubmissionVariablesTest {
 
   private static void collect(JsonNode components, List<String> keys) {
     for (JsonNode component : components) {
-      if (component.hasNonNull("key") && !component.path("disabled").asBoolean(false)
+      if (component.hasNonNull("key")
+          && !component.path("disabled").asBoolean(false)
           && !component.path("readonly").asBoolean(false)) {
         keys.add(component.path("key").asText());
       }

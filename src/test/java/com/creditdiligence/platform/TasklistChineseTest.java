@@ -20,19 +20,22 @@ class TasklistChineseTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Autowired
-  TestRestTemplate http;
+  @Autowired TestRestTemplate http;
 
   @Test
   void tasklistOffersChineseWithEveryLabelTranslated() throws Exception {
     String config = http.getForObject("/camunda/app/tasklist/scripts/config.js", String.class);
-    JsonNode chinese = json(http.getForObject("/camunda/app/tasklist/locales/zh.json", String.class));
-    JsonNode english = json(http.getForObject("/camunda/app/tasklist/locales/en.json", String.class));
+    JsonNode chinese =
+        json(http.getForObject("/camunda/app/tasklist/locales/zh.json", String.class));
+    JsonNode english =
+        json(http.getForObject("/camunda/app/tasklist/locales/en.json", String.class));
 
     assertThat(config).contains("availableLocales: ['zh', 'en', 'de']", "fallbackLocale: 'en'");
-    assertThat(names(chinese.path("labels"))).containsExactlyInAnyOrderElementsOf(names(english.path("labels")));
+    assertThat(names(chinese.path("labels")))
+        .containsExactlyInAnyOrderElementsOf(names(english.path("labels")));
     assertThat(chinese.at("/labels/PAGE_LOGIN_USERNAME").asText()).isEqualTo("用户名");
-    assertThat(http.getForObject("/camunda/app/tasklist/styles/user-styles.css", String.class)).contains(".ce-eol-banner");
+    assertThat(http.getForObject("/camunda/app/tasklist/styles/user-styles.css", String.class))
+        .contains(".ce-eol-banner");
   }
 
   /** Camunda's own locale files start with a byte-order mark, which browsers skip. */

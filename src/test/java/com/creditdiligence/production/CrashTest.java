@@ -22,6 +22,7 @@ class CrashTest extends CrashUnderLoad {
   private static final String[] MANAGER = {"manager1", STAFF_PASSWORD};
 
   private static EmbeddedPostgres postgres;
+
   /** One store and key for every restart, as a deployment keeps them. */
   private static final Path CHECKPOINTS = TestCheckpoints.newStore();
 
@@ -42,11 +43,17 @@ class CrashTest extends CrashUnderLoad {
 
   @Override
   List<String> arguments(int port) {
-    return Stream.concat(TestCheckpoints.arguments(CHECKPOINTS).stream(), Stream.of("--spring.profiles.active=postgres",
-        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-        "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-        "--server.port=" + port,
-        "--credit-diligence.admin.user=" + ADMIN[0], "--credit-diligence.admin.password=" + ADMIN[1])).toList();
+    return Stream.concat(
+            TestCheckpoints.arguments(CHECKPOINTS).stream(),
+            Stream.of(
+                "--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres",
+                "--server.port=" + port,
+                "--credit-diligence.admin.user=" + ADMIN[0],
+                "--credit-diligence.admin.password=" + ADMIN[1]))
+        .toList();
   }
 
   @Override
@@ -78,12 +85,25 @@ class CrashTest extends CrashUnderLoad {
       staff.add(new String[] {"committee" + i, "committee"});
     }
     for (String[] person : staff) {
-      send(ADMIN, "POST", "/engine-rest/user/create", "{\"profile\":{\"id\":\"" + person[0]
-          + "\",\"firstName\":\"" + person[0] + "\",\"lastName\":\"staff\",\"email\":\"" + person[0]
-          + "@example.com\"},\"credentials\":{\"password\":\"" + STAFF_PASSWORD + "\"}}");
+      send(
+          ADMIN,
+          "POST",
+          "/engine-rest/user/create",
+          "{\"profile\":{\"id\":\""
+              + person[0]
+              + "\",\"firstName\":\""
+              + person[0]
+              + "\",\"lastName\":\"staff\",\"email\":\""
+              + person[0]
+              + "@example.com\"},\"credentials\":{\"password\":\""
+              + STAFF_PASSWORD
+              + "\"}}");
       send(ADMIN, "PUT", "/engine-rest/group/" + person[1] + "/members/" + person[0], "");
     }
-    send(ADMIN, "PUT", "/api/managers/manager1/qualification",
+    send(
+        ADMIN,
+        "PUT",
+        "/api/managers/manager1/qualification",
         "{\"level\":\"senior\",\"validFrom\":\"2026-01-01\",\"validUntil\":\"2027-12-31\"}");
   }
 }

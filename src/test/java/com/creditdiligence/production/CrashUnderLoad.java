@@ -52,10 +52,12 @@ abstract class CrashUnderLoad {
 
   /** What the users were told succeeded, in the order they were told. */
   private final List<Acknowledged> acknowledged = Collections.synchronizedList(new ArrayList<>());
+
   private final List<Instant> kills = new ArrayList<>();
 
   /** A start (taskId null) or a task completion, as the user's HTTP call returned it. */
-  private record Acknowledged(String businessKey, String processInstanceId, String taskId, Instant at) {
+  private record Acknowledged(
+      String businessKey, String processInstanceId, String taskId, Instant at) {
 
     boolean isStart() {
       return taskId == null;
@@ -101,11 +103,14 @@ abstract class CrashUnderLoad {
         int client = user;
         users.submit(() -> work(running, round * 100 + client));
       }
-      // Kill while the users are working, once enough has been acknowledged to check (at most a minute in).
+      // Kill while the users are working, once enough has been acknowledged to check (at most a
+      // minute in).
       long before = completionsAcknowledged();
-      waitUntil(Duration.ofSeconds(60), () -> completionsAcknowledged() >= before + COMPLETIONS_BEFORE_EACH_KILL);
-      running.set(false);   // no new work; what is in flight dies with the process
-      node.destroyForcibly();   // SIGKILL: no shutdown hook, no flush
+      waitUntil(
+          Duration.ofSeconds(60),
+          () -> completionsAcknowledged() >= before + COMPLETIONS_BEFORE_EACH_KILL);
+      running.set(false); // no new work; what is in flight dies with the process
+      node.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
       kills.add(Instant.now());
       node.waitFor(30, TimeUnit.SECONDS);
       users.shutdown();
@@ -117,39 +122,87 @@ abstract class CrashUnderLoad {
     List<String> lost = new ArrayList<>();
     List<Acknowledged> writes = List.copyOf(acknowledged);
     for (Acknowledged write : writes) {
-      List<String> missing = write.isStart() ? startMissing(jdbc, write) : completionMissing(jdbc, write);
+      List<String> missing =
+          write.isStart() ? startMissing(jdbc, write) : completionMissing(jdbc, write);
       if (!missing.isEmpty()) {
-        lost.add((write.isStart() ? "start of " + write.businessKey() : write.businessKey() + " task " + write.taskId())
-            + " acknowledged " + Duration.between(write.at(), nextKillAfter(write.at())).toMillis()
-            + " ms before a kill, lost: " + String.join(", ", missing));
+        lost.add(
+            (write.isStart()
+                    ? "start of " + write.businessKey()
+                    : write.businessKey() + " task " + write.taskId())
+                + " acknowledged "
+                + Duration.between(write.at(), nextKillAfter(write.at())).toMillis()
+                + " ms before a kill, lost: "
+                + String.join(", ", missing));
       }
     }
-    List<String> cases = writes.stream().filter(Acknowledged::isStart).map(Acknowledged::businessKey).toList();
+    List<String> cases =
+        writes.stream().filter(Acknowledged::isStart).map(Acknowledged::businessKey).toList();
     List<String> broken = new ArrayList<>();
-    // A case whose start was lost has no chain to verify; it is counted among the lost writes already.
-    for (String key : cases.stream().filter(key -> count(jdbc, "SELECT COUNT(*) FROM case_file WHERE business_key = ?",
-        key) == 1).toList()) {
-      String status = JSON.readTree(get(administrator(), "/api/cases/" + key + "/evidence/verification"))
-          .path("status").asText();
+    // A case whose start was lost has no chain to verify; it is counted among the lost writes
+    // already.
+    for (String key :
+        cases.stream()
+            .filter(
+                key ->
+                    count(jdbc, "SELECT COUNT(*) FROM case_file WHERE business_key = ?", key) == 1)
+            .toList()) {
+      String status =
+          JSON.readTree(get(administrator(), "/api/cases/" + key + "/evidence/verification"))
+              .path("status")
+              .asText();
       if (!status.equals("intact")) {
         broken.add(key + " " + status);
       }
     }
-    // Evaluations completed before a crash convene their committee on the restarted node: nothing stuck.
-    List<String> evaluated = jdbc.sql("""
+    // Evaluations completed before a crash convene their committee on the restarted node: nothing
+    // stuck.
+    List<String> evaluated =
+        jdbc.sql(
+                """
             SELECT DISTINCT business_key FROM evidence_record WHERE record_type = 'TASK_COMPLETED'
-            AND element_id = 'Task_AnalysisEvaluation'""").query(String.class).list();
-    waitUntil(Duration.ofSeconds(90), () -> evaluated.stream().allMatch(key -> jdbc.sql("""
+            AND element_id = 'Task_AnalysisEvaluation'""")
+            .query(String.class)
+            .list();
+    waitUntil(
+        Duration.ofSeconds(90),
+        () ->
+            evaluated.stream()
+                .allMatch(
+                    key ->
+                        jdbc.sql(
+                                    """
             SELECT COUNT(*) FROM evidence_record WHERE business_key = ? AND record_type = 'TASK_CREATED'
-            AND element_id = 'Task_CommitteeVote'""").param(key).query(Long.class).single() > 0));
-    long failedJobs = jdbc.sql("SELECT COUNT(*) FROM act_ru_job WHERE retries_ = 0").query(Long.class).single();
+            AND element_id = 'Task_CommitteeVote'""")
+                                .param(key)
+                                .query(Long.class)
+                                .single()
+                            > 0));
+    long failedJobs =
+        jdbc.sql("SELECT COUNT(*) FROM act_ru_job WHERE retries_ = 0").query(Long.class).single();
 
     long completions = writes.size() - cases.size();
-    System.out.println("[crash] " + databaseName() + ": " + CRASHES + " kill -9 under " + CLIENTS + " users; "
-        + cases.size() + " starts and " + completions + " completions acknowledged, " + evaluated.size()
-        + " committees convened after restart; acknowledged writes lost: " + lost.size() + ", chains broken: "
-        + broken.size() + ", failed jobs: " + failedJobs + "; " + Duration.between(began, Instant.now()).toSeconds()
-        + " s");
+    System.out.println(
+        "[crash] "
+            + databaseName()
+            + ": "
+            + CRASHES
+            + " kill -9 under "
+            + CLIENTS
+            + " users; "
+            + cases.size()
+            + " starts and "
+            + completions
+            + " completions acknowledged, "
+            + evaluated.size()
+            + " committees convened after restart; acknowledged writes lost: "
+            + lost.size()
+            + ", chains broken: "
+            + broken.size()
+            + ", failed jobs: "
+            + failedJobs
+            + "; "
+            + Duration.between(began, Instant.now()).toSeconds()
+            + " s");
     lost.forEach(write -> System.out.println("[crash] " + write));
     assertThat(lost).as("acknowledged writes lost").isEmpty();
     assertThat(broken).as("evidence chains broken").isEmpty();
@@ -160,16 +213,27 @@ abstract class CrashUnderLoad {
   /** An acknowledged start: the case file, the process instance in Camunda's history, the start's evidence. */
   private static List<String> startMissing(JdbcClient jdbc, Acknowledged start) {
     List<String> missing = new ArrayList<>();
-    // By key and instance: a key whose start was lost may have been handed out again after the restart.
-    if (count(jdbc, "SELECT COUNT(*) FROM case_file WHERE business_key = ? AND process_instance_id = ?",
-        start.businessKey(), start.processInstanceId()) != 1) {
+    // By key and instance: a key whose start was lost may have been handed out again after the
+    // restart.
+    if (count(
+            jdbc,
+            "SELECT COUNT(*) FROM case_file WHERE business_key = ? AND process_instance_id = ?",
+            start.businessKey(),
+            start.processInstanceId())
+        != 1) {
       missing.add("case_file");
     }
-    if (count(jdbc, "SELECT COUNT(*) FROM act_hi_procinst WHERE id_ = ?", start.processInstanceId()) != 1) {
+    if (count(jdbc, "SELECT COUNT(*) FROM act_hi_procinst WHERE id_ = ?", start.processInstanceId())
+        != 1) {
       missing.add("act_hi_procinst");
     }
-    if (count(jdbc, "SELECT COUNT(*) FROM evidence_record WHERE business_key = ? AND process_instance_id = ? "
-        + "AND record_type = 'PROCESS_STARTED'", start.businessKey(), start.processInstanceId()) < 1) {
+    if (count(
+            jdbc,
+            "SELECT COUNT(*) FROM evidence_record WHERE business_key = ? AND process_instance_id = ? "
+                + "AND record_type = 'PROCESS_STARTED'",
+            start.businessKey(),
+            start.processInstanceId())
+        < 1) {
       missing.add("evidence PROCESS_STARTED");
     }
     return missing;
@@ -178,12 +242,20 @@ abstract class CrashUnderLoad {
   /** An acknowledged completion: the task ended in Camunda's history, and its evidence record. */
   private static List<String> completionMissing(JdbcClient jdbc, Acknowledged completion) {
     List<String> missing = new ArrayList<>();
-    if (count(jdbc, "SELECT COUNT(*) FROM act_hi_taskinst WHERE id_ = ? AND end_time_ IS NOT NULL",
-        completion.taskId()) != 1) {
+    if (count(
+            jdbc,
+            "SELECT COUNT(*) FROM act_hi_taskinst WHERE id_ = ? AND end_time_ IS NOT NULL",
+            completion.taskId())
+        != 1) {
       missing.add("act_hi_taskinst with end_time_");
     }
-    if (count(jdbc, "SELECT COUNT(*) FROM evidence_record WHERE business_key = ? AND task_id = ? "
-        + "AND record_type = 'TASK_COMPLETED'", completion.businessKey(), completion.taskId()) != 1) {
+    if (count(
+            jdbc,
+            "SELECT COUNT(*) FROM evidence_record WHERE business_key = ? AND task_id = ? "
+                + "AND record_type = 'TASK_COMPLETED'",
+            completion.businessKey(),
+            completion.taskId())
+        != 1) {
       missing.add("evidence TASK_COMPLETED");
     }
     return missing;
@@ -208,20 +280,35 @@ abstract class CrashUnderLoad {
     int n = 0;
     while (running.get()) {
       try {
-        String body = com.creditdiligence.EngineRestSteps.submitForm(intake("宁波崩溃" + seed + "-" + n++ + "公司", "workingCapitalLoan",
-            1_000_000, 12));
-        JsonNode started = JSON.readTree(post(manager(), "/engine-rest/process-definition/key/guarantee-lifecycle/submit-form",
-            body));
+        String body =
+            com.creditdiligence.EngineRestSteps.submitForm(
+                intake("宁波崩溃" + seed + "-" + n++ + "公司", "workingCapitalLoan", 1_000_000, 12));
+        JsonNode started =
+            JSON.readTree(
+                post(
+                    manager(),
+                    "/engine-rest/process-definition/key/guarantee-lifecycle/submit-form",
+                    body));
         String instance = started.path("id").asText();
         String key = started.path("businessKey").asText();
         acknowledged.add(new Acknowledged(key, instance, null, Instant.now()));
-        for (Map.Entry<String, Map<String, Object>> step : List.of(
-            Map.entry("Task_CustomerInvestigation", investigation(false)),
-            Map.entry("Task_AnalysisEvaluation", evaluation("approve")))) {
-          JsonNode tasks = JSON.readTree(get(manager(), "/engine-rest/task?processInstanceId=" + instance
-              + "&taskDefinitionKey=" + step.getKey()));
+        for (Map.Entry<String, Map<String, Object>> step :
+            List.of(
+                Map.entry("Task_CustomerInvestigation", investigation(false)),
+                Map.entry("Task_AnalysisEvaluation", evaluation("approve")))) {
+          JsonNode tasks =
+              JSON.readTree(
+                  get(
+                      manager(),
+                      "/engine-rest/task?processInstanceId="
+                          + instance
+                          + "&taskDefinitionKey="
+                          + step.getKey()));
           String taskId = tasks.get(0).path("id").asText();
-          post(manager(), "/engine-rest/task/" + taskId + "/submit-form", com.creditdiligence.EngineRestSteps.submitForm(step.getValue()));
+          post(
+              manager(),
+              "/engine-rest/task/" + taskId + "/submit-form",
+              com.creditdiligence.EngineRestSteps.submitForm(step.getValue()));
           acknowledged.add(new Acknowledged(key, instance, taskId, Instant.now()));
         }
       } catch (Exception diedUnderUs) {
@@ -238,29 +325,57 @@ abstract class CrashUnderLoad {
       port = socket.getLocalPort();
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    File log = Path.of("target", "crash-node-" + Instant.now().toEpochMilli() + ".log").toAbsolutePath().toFile();
+    File log =
+        Path.of("target", "crash-node-" + Instant.now().toEpochMilli() + ".log")
+            .toAbsolutePath()
+            .toFile();
     // Surefire runs tests through a manifest-only jar; the node gets the real classpath it lists.
-    String classpath = String.join(File.pathSeparator, new LinkedHashSet<>(List.of(System.getProperty(
-        "surefire.test.class.path", System.getProperty("java.class.path")).split(File.pathSeparator))));
-    Files.writeString(Path.of("target/crash-node-classpath.txt"), classpath.replace(File.pathSeparator, "\n"));
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-cp", classpath,
-        "com.creditdiligence.CreditDiligenceApplication"));
+    String classpath =
+        String.join(
+            File.pathSeparator,
+            new LinkedHashSet<>(
+                List.of(
+                    System.getProperty(
+                            "surefire.test.class.path", System.getProperty("java.class.path"))
+                        .split(File.pathSeparator))));
+    Files.writeString(
+        Path.of("target/crash-node-classpath.txt"), classpath.replace(File.pathSeparator, "\n"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-Xmx768m",
+                "-cp",
+                classpath,
+                "com.creditdiligence.CreditDiligenceApplication"));
     command.addAll(arguments(port));
     // Jobs a killed node had locked are taken over after 5 s, not Camunda's 5 minutes.
     command.add("--camunda.bpm.job-execution.lock-time-in-millis=5000");
-    node = new ProcessBuilder(command).directory(workingDirectory().toFile())
-        .redirectErrorStream(true).redirectOutput(log).start();
-    waitUntil(Duration.ofSeconds(120), () -> {
-      try {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-            + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-      } catch (Exception notYet) {
-        if (!node.isAlive()) {
-          throw new IllegalStateException("The node died on start; see " + log);
-        }
-        return false;
-      }
-    });
+    node =
+        new ProcessBuilder(command)
+            .directory(workingDirectory().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log)
+            .start();
+    waitUntil(
+        Duration.ofSeconds(120),
+        () -> {
+          try {
+            return HttpClient.newHttpClient()
+                    .send(
+                        HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/actuator/health"))
+                            .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                    .statusCode()
+                == 200;
+          } catch (Exception notYet) {
+            if (!node.isAlive()) {
+              throw new IllegalStateException("The node died on start; see " + log);
+            }
+            return false;
+          }
+        });
   }
 
   private String post(String[] user, String path, String json) throws IOException {
@@ -273,18 +388,23 @@ abstract class CrashUnderLoad {
 
   /** An HTTP call as {@code user} = {name, password}; anything but a 2xx is an exception. */
   String send(String[] user, String method, String path, String json) throws IOException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", HttpBasic.header(user[0], user[1]));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", HttpBasic.header(user[0], user[1]));
     if (json == null) {
       request.GET();
     } else {
-      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
     }
     try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() >= 300) {
-        throw new IOException(method + " " + path + " → " + response.statusCode() + " " + response.body());
+        throw new IOException(
+            method + " " + path + " → " + response.statusCode() + " " + response.body());
       }
       return response.body();
     } catch (InterruptedException e) {
@@ -293,7 +413,8 @@ abstract class CrashUnderLoad {
     }
   }
 
-  private static void waitUntil(Duration limit, BooleanSupplier condition) throws InterruptedException {
+  private static void waitUntil(Duration limit, BooleanSupplier condition)
+      throws InterruptedException {
     Instant deadline = Instant.now().plus(limit);
     while (!condition.getAsBoolean()) {
       if (Instant.now().isAfter(deadline)) {

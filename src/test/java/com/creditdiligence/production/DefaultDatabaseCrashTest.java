@@ -22,8 +22,9 @@ class DefaultDatabaseCrashTest extends CrashUnderLoad {
   /** A fresh working directory, so that the node's {@code ./data} starts empty. */
   @BeforeEach
   void freshData() throws Exception {
-    workingDirectory = Files.createDirectories(Path.of("target", "crash-h2-" + System.currentTimeMillis()))
-        .toAbsolutePath();
+    workingDirectory =
+        Files.createDirectories(Path.of("target", "crash-h2-" + System.currentTimeMillis()))
+            .toAbsolutePath();
   }
 
   @Override
@@ -44,8 +45,10 @@ class DefaultDatabaseCrashTest extends CrashUnderLoad {
   /** The node's file, through the server AUTO_SERVER=TRUE starts in the node (the file is the node's while it runs). */
   @Override
   DataSource dataSource() {
-    return new DriverManagerDataSource("jdbc:h2:file:" + workingDirectory.resolve("data/credit-diligence")
-        + ";AUTO_SERVER=TRUE", "sa", "");
+    return new DriverManagerDataSource(
+        "jdbc:h2:file:" + workingDirectory.resolve("data/credit-diligence") + ";AUTO_SERVER=TRUE",
+        "sa",
+        "");
   }
 
   @Override

@@ -29,15 +29,15 @@ class ApprovalAuthorityTableTest {
 
   private static final Path TABLE = Path.of("bpmn/rules/approval-authority.dmn");
 
-  private static final List<String> LONG_TERM_PRODUCTS = List.of("projectFinancing", "mediumLongTermCredit");
+  private static final List<String> LONG_TERM_PRODUCTS =
+      List.of("projectFinancing", "mediumLongTermCredit");
   private static final List<String> OTHER_PRODUCTS =
       List.of("workingCapitalLoan", "letterOfCredit", "billAcceptance", "equipmentFinancing");
 
   private static DmnEngine engine;
   private static DmnDecision decision;
 
-  record Authority(int votersRequired, int approvalsRequired) {
-  }
+  record Authority(int votersRequired, int approvalsRequired) {}
 
   @BeforeAll
   static void parseTable() throws IOException {
@@ -59,7 +59,8 @@ class ApprovalAuthorityTableTest {
 
   @ParameterizedTest(name = "{0}, {1} yuan")
   @MethodSource
-  void otherProductsAbove5UpTo20MillionNeedFiveVotersAndFourApprovals(String product, Number amount) {
+  void otherProductsAbove5UpTo20MillionNeedFiveVotersAndFourApprovals(
+      String product, Number amount) {
     assertThat(authorityFor(product, amount)).isEqualTo(new Authority(5, 4));
   }
 
@@ -79,21 +80,25 @@ class ApprovalAuthorityTableTest {
 
   @ParameterizedTest(name = "{0}, {1} yuan")
   @MethodSource
-  void projectFinancingAndMediumLongTermCreditUpTo10MillionNeedFiveVotersAndFourApprovals(String product, Number amount) {
+  void projectFinancingAndMediumLongTermCreditUpTo10MillionNeedFiveVotersAndFourApprovals(
+      String product, Number amount) {
     assertThat(authorityFor(product, amount)).isEqualTo(new Authority(5, 4));
   }
 
-  static Stream<Arguments> projectFinancingAndMediumLongTermCreditUpTo10MillionNeedFiveVotersAndFourApprovals() {
+  static Stream<Arguments>
+      projectFinancingAndMediumLongTermCreditUpTo10MillionNeedFiveVotersAndFourApprovals() {
     return combinations(LONG_TERM_PRODUCTS, 1L, 5_000_000L, 5_000_001L, 10_000_000L);
   }
 
   @ParameterizedTest(name = "{0}, {1} yuan")
   @MethodSource
-  void projectFinancingAndMediumLongTermCreditAbove10MillionNeedSevenVotersAndFiveApprovals(String product, Number amount) {
+  void projectFinancingAndMediumLongTermCreditAbove10MillionNeedSevenVotersAndFiveApprovals(
+      String product, Number amount) {
     assertThat(authorityFor(product, amount)).isEqualTo(new Authority(7, 5));
   }
 
-  static Stream<Arguments> projectFinancingAndMediumLongTermCreditAbove10MillionNeedSevenVotersAndFiveApprovals() {
+  static Stream<Arguments>
+      projectFinancingAndMediumLongTermCreditAbove10MillionNeedSevenVotersAndFiveApprovals() {
     return combinations(LONG_TERM_PRODUCTS, 10_000_001L, 20_000_001L, 50_000_000L);
   }
 
@@ -109,17 +114,34 @@ class ApprovalAuthorityTableTest {
     assertThat(result).as("rules matched").hasSize(1);
     Authority authority = authorityOf(result.getSingleResult());
     assertThat(authority.approvalsRequired()).isLessThanOrEqualTo(authority.votersRequired());
-    assertThat(authority.approvalsRequired() * 2).as("twice the approvals required").isGreaterThan(authority.votersRequired());
+    assertThat(authority.approvalsRequired() * 2)
+        .as("twice the approvals required")
+        .isGreaterThan(authority.votersRequired());
   }
 
   static Stream<Arguments> everyProductAndAmountGetsExactlyOneMajorityRule() {
     List<String> everyProduct = Arrays.stream(Product.values()).map(Product::name).toList();
-    return combinations(everyProduct, 1L, 4_999_999L, 5_000_000L, 5_000_000.5, 5_000_001L, 9_999_999L,
-        10_000_000L, 10_000_000.5, 10_000_001L, 19_999_999L, 20_000_000L, 20_000_000.5, 20_000_001L, 50_000_000L);
+    return combinations(
+        everyProduct,
+        1L,
+        4_999_999L,
+        5_000_000L,
+        5_000_000.5,
+        5_000_001L,
+        9_999_999L,
+        10_000_000L,
+        10_000_000.5,
+        10_000_001L,
+        19_999_999L,
+        20_000_000L,
+        20_000_000.5,
+        20_000_001L,
+        50_000_000L);
   }
 
   private static Stream<Arguments> combinations(List<String> products, Number... amounts) {
-    return products.stream().flatMap(product -> Arrays.stream(amounts).map(amount -> Arguments.of(product, amount)));
+    return products.stream()
+        .flatMap(product -> Arrays.stream(amounts).map(amount -> Arguments.of(product, amount)));
   }
 
   private static Authority authorityFor(String product, Number amount) {
@@ -132,6 +154,7 @@ class ApprovalAuthorityTableTest {
 
   private static Authority authorityOf(DmnDecisionRuleResult row) {
     assertThat(row).as("the matching rule").isNotNull();
-    return new Authority(row.<Integer>getEntry("votersRequired"), row.<Integer>getEntry("approvalsRequired"));
+    return new Authority(
+        row.<Integer>getEntry("votersRequired"), row.<Integer>getEntry("approvalsRequired"));
   }
 }

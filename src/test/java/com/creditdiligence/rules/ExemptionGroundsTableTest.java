@@ -31,23 +31,26 @@ class ExemptionGroundsTableTest {
 
   @ParameterizedTest(name = "{0} ({1}), {2} major: {3} {4}")
   @CsvSource({
-      "noConclusiveEvidence, , 0, true, exempt",
-      "forceMajeure, externalPolicyChange, 0, true, exempt",
-      "forceMajeure, emergency, 0, true, exempt",
-      "forceMajeure, emergency, 1, true, reducible",
-      "forceMajeure, majorLitigation, 0, false, none",
-      "handover, visibleBefore, 1, true, exempt",
-      "handover, detectedAfter, 0, true, reducible",
-      "dissent, reservedOpinion, 2, true, exempt",
-      "dissent, rejectVote, 0, true, exempt",
-      "writtenWarning, , 1, true, reducible",
-      "somethingElse, , 0, false, none"})
-  void eachGroundCountsAsTheTableSays(String ground, String detail, int major, boolean accepted, String effect) {
+    "noConclusiveEvidence, , 0, true, exempt",
+    "forceMajeure, externalPolicyChange, 0, true, exempt",
+    "forceMajeure, emergency, 0, true, exempt",
+    "forceMajeure, emergency, 1, true, reducible",
+    "forceMajeure, majorLitigation, 0, false, none",
+    "handover, visibleBefore, 1, true, exempt",
+    "handover, detectedAfter, 0, true, reducible",
+    "dissent, reservedOpinion, 2, true, exempt",
+    "dissent, rejectVote, 0, true, exempt",
+    "writtenWarning, , 1, true, reducible",
+    "somethingElse, , 0, false, none"
+  })
+  void eachGroundCountsAsTheTableSays(
+      String ground, String detail, int major, boolean accepted, String effect) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("ground", ground);
     variables.put("detail", detail);
     variables.put("majorFindings", major);
-    Map<String, Object> result = engine.evaluateDecisionTable(grounds, variables).getFirstResult().getEntryMap();
+    Map<String, Object> result =
+        engine.evaluateDecisionTable(grounds, variables).getFirstResult().getEntryMap();
     assertThat(result).containsEntry("accepted", accepted).containsEntry("effect", effect);
   }
 }

@@ -154,12 +154,7 @@ class GuaranteeEligibilityTableTest {
   }
 
   @ParameterizedTest(name = "{0} employees, revenue {1} yuan")
-  @CsvSource({
-      "999,   400000000",
-      "1000,  399999999.99",
-      "50000, 0",
-      "0,     90000000000"
-  })
+  @CsvSource({"999,   400000000", "1000,  399999999.99", "50000, 0", "0,     90000000000"})
   void aCompanyLargeByOnlyOneMeasureIsStillAnSme(int employeeCount, double revenueLastYear) {
     Map<String, Object> applicant = eligibleApplicant();
     applicant.put("employeeCount", employeeCount);
@@ -249,8 +244,14 @@ class GuaranteeEligibilityTableTest {
     applicant.put("termMonths", 72);
     applicant.put("hasCounterGuarantee", false);
 
-    assertThat(reasonsFor(applicant)).containsExactlyInAnyOrder(NATURAL_PERSON, ADVERSE_CREDIT,
-        ABOVE_SINGLE_CUSTOMER_LIMIT, TERM_TOO_LONG, SHORT_TERM_PRODUCT_TOO_LONG, NO_COUNTER_GUARANTEE);
+    assertThat(reasonsFor(applicant))
+        .containsExactlyInAnyOrder(
+            NATURAL_PERSON,
+            ADVERSE_CREDIT,
+            ABOVE_SINGLE_CUSTOMER_LIMIT,
+            TERM_TOO_LONG,
+            SHORT_TERM_PRODUCT_TOO_LONG,
+            NO_COUNTER_GUARANTEE);
   }
 
   /** A legal-person SME with a clean record, a 2-million 12-month working-capital loan and a counter-guarantee. */
@@ -271,12 +272,16 @@ class GuaranteeEligibilityTableTest {
 
   /** The table's reasons for the applicant, each recognised as exactly one of its rows. */
   private static List<Reason> reasonsFor(Map<String, Object> applicant) {
-    List<String> reasons = engine.evaluateDecisionTable(decision, Variables.fromMap(applicant)).collectEntries("reason");
+    List<String> reasons =
+        engine
+            .evaluateDecisionTable(decision, Variables.fromMap(applicant))
+            .collectEntries("reason");
     return reasons.stream().map(GuaranteeEligibilityTableTest::recognise).toList();
   }
 
   private static Reason recognise(String reason) {
-    List<Reason> matching = Arrays.stream(Reason.values()).filter(r -> r.describes(reason)).toList();
+    List<Reason> matching =
+        Arrays.stream(Reason.values()).filter(r -> r.describes(reason)).toList();
     assertThat(matching).as("rows described by the reason '%s'", reason).hasSize(1);
     return matching.get(0);
   }

@@ -50,17 +50,31 @@ class MonitoringTablesTest {
   }
 
   @ParameterizedTest(name = "{0} days overdue: at least {1}")
-  @CsvSource({"0, normal", "7, normal", "8, specialMention", "90, specialMention", "91, substandard", "270, substandard",
-      "271, doubtful", "360, doubtful", "361, loss", "2000, loss"})
+  @CsvSource({
+    "0, normal",
+    "7, normal",
+    "8, specialMention",
+    "90, specialMention",
+    "91, substandard",
+    "270, substandard",
+    "271, doubtful",
+    "360, doubtful",
+    "361, loss",
+    "2000, loss"
+  })
   void theFloorFollowsTheDaysOverdueWithASevenDayGrace(int daysOverdue, String floorClass) {
-    Map<String, Object> result = engine.evaluateDecisionTable(floor, Map.of("daysOverdue", daysOverdue)).getSingleResult()
-        .getEntryMap();
+    Map<String, Object> result =
+        engine
+            .evaluateDecisionTable(floor, Map.of("daysOverdue", daysOverdue))
+            .getSingleResult()
+            .getEntryMap();
     assertThat(result.get("floorClass")).isEqualTo(floorClass);
   }
 
   @ParameterizedTest(name = "{0}: on site at least every {1} days")
   @CsvSource({"normal, 180", "specialMention, 90", "substandard, 30", "doubtful, 30", "loss, 30"})
-  void normalIsCheckedOnSiteHalfYearlySpecialMentionQuarterlyAndWorseMonthly(String riskClass, int days) {
+  void normalIsCheckedOnSiteHalfYearlySpecialMentionQuarterlyAndWorseMonthly(
+      String riskClass, int days) {
     assertThat(maxDaysBetweenOnSiteChecks(riskClass)).isEqualTo(days);
   }
 
@@ -78,6 +92,7 @@ class MonitoringTablesTest {
   private static int intervalFor(String riskClass) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("riskClass", riskClass);
-    return ((Number) engine.evaluateDecisionTable(frequency, variables).getSingleEntry()).intValue();
+    return ((Number) engine.evaluateDecisionTable(frequency, variables).getSingleEntry())
+        .intValue();
   }
 }

@@ -12,19 +12,23 @@ class CamundaAdminUserPolicyTest {
 
   @Test
   void adminAdminStopsTheEngineBeforeItIsBuilt() {
-    assertThatThrownBy(() -> preInit("admin", "admin")).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> preInit("admin", "admin"))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("is a well-known default");
   }
 
   @Test
   void noPasswordMeansCamundasDefaultOfTheUserIdAndIsRefused() {
-    assertThatThrownBy(() -> preInit("admin", null)).hasMessageContaining("is a well-known default");
-    assertThatThrownBy(() -> preInit("opsadmin", null)).hasMessageContaining("is shorter than 12 characters");
+    assertThatThrownBy(() -> preInit("admin", null))
+        .hasMessageContaining("is a well-known default");
+    assertThatThrownBy(() -> preInit("opsadmin", null))
+        .hasMessageContaining("is shorter than 12 characters");
   }
 
   @Test
   void aShortPasswordIsRefusedAndAStrongOneOrNoCamundaAdminAccepted() {
-    assertThatThrownBy(() -> preInit("opsadmin", "S3cret!x")).hasMessageContaining("is shorter than 12 characters");
+    assertThatThrownBy(() -> preInit("opsadmin", "S3cret!x"))
+        .hasMessageContaining("is shorter than 12 characters");
     assertThatCode(() -> preInit("opsadmin", "Ops-Admin-2026-Strong!")).doesNotThrowAnyException();
     assertThatCode(() -> preInit(null, null)).doesNotThrowAnyException();
   }

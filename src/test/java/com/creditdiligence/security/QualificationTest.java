@@ -26,37 +26,48 @@ import org.springframework.http.ResponseEntity;
 @ApplicationTest
 class QualificationTest {
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  Qualifications qualifications;
-  @Autowired
-  TestRestTemplate http;
-  @Autowired
-  BusinessTime businessTime;
+  @Autowired ProcessEngine engine;
+  @Autowired Qualifications qualifications;
+  @Autowired TestRestTemplate http;
+  @Autowired BusinessTime businessTime;
 
   @Test
   void aManagerWithoutAQualificationCannotOpenACase() {
     manager("manager9");
 
-    assertThatThrownBy(() -> new LifecycleDriver(engine).apply("manager9",
-        intake("南通资格甲公司", "workingCapitalLoan", 1_000_000, 12)))
-        .isInstanceOf(SubmissionRefusedException.class).hasMessageContaining("manager9 has no qualification on record");
+    assertThatThrownBy(
+            () ->
+                new LifecycleDriver(engine)
+                    .apply("manager9", intake("南通资格甲公司", "workingCapitalLoan", 1_000_000, 12)))
+        .isInstanceOf(SubmissionRefusedException.class)
+        .hasMessageContaining("manager9 has no qualification on record");
   }
 
   @Test
   void aCaseCannotBeHandedToAManagerWhoseQualificationHasExpired() {
     manager("manager8");
     LocalDate today = businessTime.today();
-    qualifications.keep(new Qualification("manager8", "junior", today.minusYears(2), today.minusDays(1)), "head1",
+    qualifications.keep(
+        new Qualification("manager8", "junior", today.minusYears(2), today.minusDays(1)),
+        "head1",
         Instant.now());
-    String id = new LifecycleDriver(engine).apply("manager1", intake("南通资格乙公司", "workingCapitalLoan", 1_000_000, 12))
-        .getId();
-    Task investigation = engine.getTaskService().createTaskQuery().processInstanceId(id).singleResult();
+    String id =
+        new LifecycleDriver(engine)
+            .apply("manager1", intake("南通资格乙公司", "workingCapitalLoan", 1_000_000, 12))
+            .getId();
+    Task investigation =
+        engine.getTaskService().createTaskQuery().processInstanceId(id).singleResult();
 
     assertThatThrownBy(() -> engine.getTaskService().setAssignee(investigation.getId(), "manager8"))
-        .isInstanceOf(SubmissionRefusedException.class).hasMessageContaining("manager8's qualification is not valid");
-    assertThat(engine.getTaskService().createTaskQuery().taskId(investigation.getId()).singleResult().getAssignee())
+        .isInstanceOf(SubmissionRefusedException.class)
+        .hasMessageContaining("manager8's qualification is not valid");
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(investigation.getId())
+                .singleResult()
+                .getAssignee())
         .isEqualTo("manager1");
   }
 
@@ -64,37 +75,51 @@ class QualificationTest {
   void aQualificationLapsingDuringALiveCaseIsShownToTheDepartmentHead() {
     manager("manager7");
     LocalDate today = businessTime.today();
-    qualifications.keep(new Qualification("manager7", "senior", today.minusYears(1), today.plusDays(10)), "head1",
+    qualifications.keep(
+        new Qualification("manager7", "senior", today.minusYears(1), today.plusDays(10)),
+        "head1",
         Instant.now());
-    String key = new LifecycleDriver(engine).apply("manager7", intake("南通资格丙公司", "workingCapitalLoan", 1_000_000, 12))
-        .getBusinessKey();
+    String key =
+        new LifecycleDriver(engine)
+            .apply("manager7", intake("南通资格丙公司", "workingCapitalLoan", 1_000_000, 12))
+            .getBusinessKey();
 
-    ResponseEntity<String> attention = http.withBasicAuth("head1", "demo")
-        .getForEntity("/api/qualifications/attention?days=30", String.class);
-    ResponseEntity<String> notYet = http.withBasicAuth("head1", "demo")
-        .getForEntity("/api/qualifications/attention?days=5", String.class);
+    ResponseEntity<String> attention =
+        http.withBasicAuth("head1", "demo")
+            .getForEntity("/api/qualifications/attention?days=30", String.class);
+    ResponseEntity<String> notYet =
+        http.withBasicAuth("head1", "demo")
+            .getForEntity("/api/qualifications/attention?days=5", String.class);
 
     assertThat(attention.getBody()).contains(key, "manager7");
     assertThat(notYet.getBody()).doesNotContain(key);
-    assertThat(http.withBasicAuth("manager7", "demo").getForEntity("/api/qualifications/attention", String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(
+            http.withBasicAuth("manager7", "demo")
+                .getForEntity("/api/qualifications/attention", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test
   void aQualificationIsKeptByTheDepartmentHeadForAtMostTwoYears() {
     manager("manager6");
-    String tooLong = "{\"level\":\"senior\",\"validFrom\":\"2026-01-01\",\"validUntil\":\"2028-06-30\"}";
-    String valid = "{\"level\":\"senior\",\"validFrom\":\"2026-01-01\",\"validUntil\":\"2027-12-31\"}";
+    String tooLong =
+        "{\"level\":\"senior\",\"validFrom\":\"2026-01-01\",\"validUntil\":\"2028-06-30\"}";
+    String valid =
+        "{\"level\":\"senior\",\"validFrom\":\"2026-01-01\",\"validUntil\":\"2027-12-31\"}";
 
     ResponseEntity<String> refused = put("head1", "/api/managers/manager6/qualification", tooLong);
-    ResponseEntity<String> byManager = put("manager6", "/api/managers/manager6/qualification", valid);
+    ResponseEntity<String> byManager =
+        put("manager6", "/api/managers/manager6/qualification", valid);
     ResponseEntity<String> kept = put("head1", "/api/managers/manager6/qualification", valid);
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody()).contains("validUntil", "at most two years");
     assertThat(byManager.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(kept.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(qualifications.of("manager6")).get().extracting(Qualification::validUntil)
+    assertThat(qualifications.of("manager6"))
+        .get()
+        .extracting(Qualification::validUntil)
         .isEqualTo(LocalDate.parse("2027-12-31"));
   }
 
@@ -111,6 +136,7 @@ class QualificationTest {
   private ResponseEntity<String> put(String user, String path, String json) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, "demo").exchange(path, HttpMethod.PUT, new HttpEntity<>(json, headers), String.class);
+    return http.withBasicAuth(user, "demo")
+        .exchange(path, HttpMethod.PUT, new HttpEntity<>(json, headers), String.class);
   }
 }

@@ -36,7 +36,8 @@ class BusinessDaysTest {
 
   @Test
   void withinNDaysOfAnEventReceivedAfterMidnightInBeijingCountsFromTheBeijingDay() {
-    // 2027-03-01 16:30 UTC is already 2027-03-02 00:30 in Beijing: three days end with 2027-03-05 in Beijing.
+    // 2027-03-01 16:30 UTC is already 2027-03-02 00:30 in Beijing: three days end with 2027-03-05
+    // in Beijing.
     assertThat(beijing.endOfDayAfter(Instant.parse("2027-03-01T16:30:00Z"), 3))
         .isEqualTo(Instant.parse("2027-03-05T23:59:59+08:00"));
   }
@@ -46,15 +47,18 @@ class BusinessDaysTest {
     String written = "done late, on 2027-03-02T16:10:00Z, due 2027-03-02T15:59:59Z; 3 days";
 
     assertThat(beijing.shownIn(written))
-        .isEqualTo("done late, on 2027-03-03T00:10:00+08:00, due 2027-03-02T23:59:59+08:00; 3 days");
-    assertThat(newYork.shownIn("received 2027-03-02T16:10:00.250Z")).isEqualTo("received 2027-03-02T11:10:00.25-05:00");
+        .isEqualTo(
+            "done late, on 2027-03-03T00:10:00+08:00, due 2027-03-02T23:59:59+08:00; 3 days");
+    assertThat(newYork.shownIn("received 2027-03-02T16:10:00.250Z"))
+        .isEqualTo("received 2027-03-02T11:10:00.25-05:00");
     assertThat(beijing.shownIn("no time here: 2027-03-02")).isEqualTo("no time here: 2027-03-02");
   }
 
   @Test
   void aDateAFormWroteIsTheDayMeantAndAnInstantItWroteIsTheDayItFallsOnHere() {
     assertThat(beijing.dayWritten("2027-03-02")).contains(LocalDate.of(2027, 3, 2));
-    // A picker that wrote Beijing's 2027-03-02 00:30 as an instant: the UTC text says 03-01, the day meant is 03-02.
+    // A picker that wrote Beijing's 2027-03-02 00:30 as an instant: the UTC text says 03-01, the
+    // day meant is 03-02.
     assertThat(beijing.dayWritten("2027-03-01T16:30:00Z")).contains(LocalDate.of(2027, 3, 2));
     assertThat(beijing.dayWritten("2027-03-02T00:30:00+08:00")).contains(LocalDate.of(2027, 3, 2));
     assertThat(newYork.dayWritten("2027-03-01T16:30:00Z")).contains(LocalDate.of(2027, 3, 1));
@@ -65,8 +69,13 @@ class BusinessDaysTest {
 
   @Test
   void theServersDefaultZoneChangesNothing() {
-    Supplier<Object> answers = () -> java.util.List.of(beijing.endOf(DUE), beijing.dayOf(Instant.parse("2027-03-01T18:30:00Z")),
-        beijing.startOf(DUE), newYork.endOf(DUE));
+    Supplier<Object> answers =
+        () ->
+            java.util.List.of(
+                beijing.endOf(DUE),
+                beijing.dayOf(Instant.parse("2027-03-01T18:30:00Z")),
+                beijing.startOf(DUE),
+                newYork.endOf(DUE));
     Object inUtc = inDefaultZone("UTC", answers);
     Object inHonolulu = inDefaultZone("Pacific/Honolulu", answers);
     assertThat(inHonolulu).isEqualTo(inUtc);

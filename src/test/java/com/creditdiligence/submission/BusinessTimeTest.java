@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class BusinessTimeTest {
 
   private final Instant lateEveningUtc = Instant.parse("2027-03-01T18:30:00Z");
-  private final BusinessTime beijing = new BusinessTime(Clock.fixed(lateEveningUtc, ZoneOffset.UTC), ZoneId.of("Asia/Shanghai"));
+  private final BusinessTime beijing =
+      new BusinessTime(Clock.fixed(lateEveningUtc, ZoneOffset.UTC), ZoneId.of("Asia/Shanghai"));
 
   @Test
   void theDayIsTheBusinessZonesDayNotTheServers() {
@@ -22,13 +23,15 @@ class BusinessTimeTest {
   @Test
   void aTimeIsShownInTheBusinessZoneAndSaysSo() {
     assertThat(beijing.shown(lateEveningUtc)).isEqualTo("2027-03-02 02:30:00");
-    assertThat(beijing.shownWithZone(lateEveningUtc)).isEqualTo("2027-03-02 02:30:00 北京时间 Beijing time (UTC+08:00)");
+    assertThat(beijing.shownWithZone(lateEveningUtc))
+        .isEqualTo("2027-03-02 02:30:00 北京时间 Beijing time (UTC+08:00)");
     assertThat(beijing.offset(lateEveningUtc).toString()).isEqualTo("2027-03-02T02:30+08:00");
   }
 
   @Test
   void anotherZoneIsNamedByItsId() {
-    BusinessTime utc = new BusinessTime(Clock.fixed(lateEveningUtc, ZoneOffset.UTC), ZoneId.of("UTC"));
+    BusinessTime utc =
+        new BusinessTime(Clock.fixed(lateEveningUtc, ZoneOffset.UTC), ZoneId.of("UTC"));
     assertThat(utc.label()).isEqualTo("UTC (UTC+00:00)");
   }
 }

@@ -12,9 +12,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FindingTextTest {
 
   @ParameterizedTest(name = "«{0}» is refused")
-  @ValueSource(strings = {"——————————", "1234567890", "好好好好好好好好好好", "。。。。。。。。。。。。", "  无  ", "a a a a a a a a"})
+  @ValueSource(
+      strings = {
+        "——————————",
+        "1234567890",
+        "好好好好好好好好好好",
+        "。。。。。。。。。。。。",
+        "  无  ",
+        "a a a a a a a a"
+      })
   void aTextThatStatesNothingIsRefusedAsAFinding(String text) {
-    assertThat(refusalsFor(text)).singleElement()
+    assertThat(refusalsFor(text))
+        .singleElement()
         .satisfies(refusal -> assertThat(refusal.field()).isEqualTo("voteRationale"));
   }
 
@@ -26,6 +35,7 @@ class FindingTextTest {
 
   private static List<Refusal> refusalsFor(String text) {
     return new Checks(new Submission(Map.of("voteRationale", text), "committee1", LocalDate.now()))
-        .requireFinding("voteRationale", "表决理由 Rationale").refusals();
+        .requireFinding("voteRationale", "表决理由 Rationale")
+        .refusals();
   }
 }

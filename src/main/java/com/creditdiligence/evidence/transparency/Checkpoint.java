@@ -12,7 +12,15 @@ public record Checkpoint(String origin, long size, byte[] rootHash, Instant time
   static final String TIME_LINE = "time ";
 
   public String body() {
-    return origin + "\n" + size + "\n" + Base64.getEncoder().encodeToString(rootHash) + "\n" + TIME_LINE + time + "\n";
+    return origin
+        + "\n"
+        + size
+        + "\n"
+        + Base64.getEncoder().encodeToString(rootHash)
+        + "\n"
+        + TIME_LINE
+        + time
+        + "\n";
   }
 
   public String rootBase64() {
@@ -22,13 +30,15 @@ public record Checkpoint(String origin, long size, byte[] rootHash, Instant time
   public static Checkpoint parseBody(String body) {
     String[] lines = body.split("\n", -1);
     if (lines.length < 4 || !lines[lines.length - 1].isEmpty()) {
-      throw new CheckpointException("a checkpoint has an origin, a size and a root hash, each on a line of its own");
+      throw new CheckpointException(
+          "a checkpoint has an origin, a size and a root hash, each on a line of its own");
     }
     try {
       long size = Long.parseLong(lines[1]);
       byte[] root = Base64.getDecoder().decode(lines[2]);
       if (size < 0 || root.length != Rfc9162.HASH_SIZE) {
-        throw new CheckpointException("a checkpoint's size is not negative and its root hash has 32 bytes");
+        throw new CheckpointException(
+            "a checkpoint's size is not negative and its root hash has 32 bytes");
       }
       Instant time = null;
       for (int i = 3; i < lines.length - 1; i++) {

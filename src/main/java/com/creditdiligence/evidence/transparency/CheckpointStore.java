@@ -40,19 +40,31 @@ public final class CheckpointStore {
   }
 
   /** A signed checkpoint as stored, and its body once its signature verified. */
-  public record Stored(Checkpoint checkpoint, String note) {
-  }
+  public record Stored(Checkpoint checkpoint, String note) {}
 
   /** Writes the new leaves, then the checkpoint over them; a checkpoint of that size already stored wins. */
-  public void append(List<LedgerLeaf> newLeaves, long fromSize, Checkpoint checkpoint, String note) {
+  public void append(
+      List<LedgerLeaf> newLeaves, long fromSize, Checkpoint checkpoint, String note) {
     if (fromSize + newLeaves.size() != checkpoint.size()) {
-      throw new IllegalArgumentException("leaves " + fromSize + "…" + (fromSize + newLeaves.size())
-          + " do not make a tree of " + checkpoint.size());
+      throw new IllegalArgumentException(
+          "leaves "
+              + fromSize
+              + "…"
+              + (fromSize + newLeaves.size())
+              + " do not make a tree of "
+              + checkpoint.size());
     }
     StringBuilder lines = new StringBuilder();
     for (LedgerLeaf leaf : newLeaves) {
-      lines.append(leaf.index()).append(' ').append(leaf.businessKey()).append(' ').append(leaf.sequenceNo())
-          .append(' ').append(leaf.recordHash()).append('\n');
+      lines
+          .append(leaf.index())
+          .append(' ')
+          .append(leaf.businessKey())
+          .append(' ')
+          .append(leaf.sequenceNo())
+          .append(' ')
+          .append(leaf.recordHash())
+          .append('\n');
     }
     try {
       if (!newLeaves.isEmpty()) {
@@ -60,9 +72,11 @@ public final class CheckpointStore {
         try {
           writeOnce(file, lines.toString());
         } catch (FileAlreadyExistsException leftOver) {
-          // Left by a signer stopped before its checkpoint, or by another node: the same leaves, or none of ours.
+          // Left by a signer stopped before its checkpoint, or by another node: the same leaves, or
+          // none of ours.
           if (!read(file).equals(lines.toString())) {
-            throw new CheckpointException(file.getFileName() + " exists with other leaves than the ledger's");
+            throw new CheckpointException(
+                file.getFileName() + " exists with other leaves than the ledger's");
           }
         }
       }
@@ -110,18 +124,29 @@ public final class CheckpointStore {
           continue;
         }
         String[] field = line.split(" ");
-        LedgerLeaf leaf = new LedgerLeaf(Long.parseLong(field[0]), field[1], Integer.parseInt(field[2]), field[3]);
+        LedgerLeaf leaf =
+            new LedgerLeaf(
+                Long.parseLong(field[0]), field[1], Integer.parseInt(field[2]), field[3]);
         if (leaf.index() < all.size()) {
-          // Files overlap where a signer stopped between its leaves and its checkpoint: they must agree.
+          // Files overlap where a signer stopped between its leaves and its checkpoint: they must
+          // agree.
           if (!all.get((int) leaf.index()).equals(leaf)) {
-            throw new CheckpointException(file.getFileName() + ": leaf " + leaf.index()
-                + " differs from the same leaf in an earlier file");
+            throw new CheckpointException(
+                file.getFileName()
+                    + ": leaf "
+                    + leaf.index()
+                    + " differs from the same leaf in an earlier file");
           }
           continue;
         }
         if (leaf.index() != all.size()) {
-          throw new CheckpointException(file.getFileName() + ": leaf " + leaf.index() + " where leaf " + all.size()
-              + " was due: the store's leaves have a gap or an overlap");
+          throw new CheckpointException(
+              file.getFileName()
+                  + ": leaf "
+                  + leaf.index()
+                  + " where leaf "
+                  + all.size()
+                  + " was due: the store's leaves have a gap or an overlap");
         }
         all.add(leaf);
       }
@@ -147,7 +172,8 @@ public final class CheckpointStore {
 
   /** Created, written and forced to disk, never opened for writing again. */
   private static void writeOnce(Path file, String text) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       channel.write(StandardCharsets.UTF_8.encode(text));
       channel.force(true);
     }

@@ -12,18 +12,33 @@ package com.creditdiligence.evidence.transparency;
  * @param firstCheckpoint the smallest checkpoint covering the leaf (the first to have signed it)
  * @param lastCheckpoint  the latest checkpoint covering it
  */
-public record ConsistencyReport(boolean consistent, int checkpoints, long coveredLeaves, Long brokenLeaf,
-                                String businessKey, Integer sequenceNo, Long firstCheckpoint, Long lastCheckpoint,
-                                String reason) {
+public record ConsistencyReport(
+    boolean consistent,
+    int checkpoints,
+    long coveredLeaves,
+    Long brokenLeaf,
+    String businessKey,
+    Integer sequenceNo,
+    Long firstCheckpoint,
+    Long lastCheckpoint,
+    String reason) {
 
   static ConsistencyReport consistent(int checkpoints, long covered) {
     return new ConsistencyReport(true, checkpoints, covered, null, null, null, null, null, null);
   }
 
-  static ConsistencyReport broken(int checkpoints, long covered, LedgerLeaf signed, long first, long last,
-                                  String reason) {
-    return new ConsistencyReport(false, checkpoints, covered, signed.index(), signed.businessKey(),
-        signed.sequenceNo(), first, last, reason);
+  static ConsistencyReport broken(
+      int checkpoints, long covered, LedgerLeaf signed, long first, long last, String reason) {
+    return new ConsistencyReport(
+        false,
+        checkpoints,
+        covered,
+        signed.index(),
+        signed.businessKey(),
+        signed.sequenceNo(),
+        first,
+        last,
+        reason);
   }
 
   /** A store that cannot be trusted itself (a bad signature, leaves that do not hash to a signed root). */
@@ -33,10 +48,27 @@ public record ConsistencyReport(boolean consistent, int checkpoints, long covere
 
   public String describe() {
     if (consistent) {
-      return "consistent with " + checkpoints + " signed checkpoints (latest covers " + coveredLeaves + " records)";
+      return "consistent with "
+          + checkpoints
+          + " signed checkpoints (latest covers "
+          + coveredLeaves
+          + " records)";
     }
-    return "BROKEN" + (brokenLeaf == null ? "" : " at record " + sequenceNo + " of case " + businessKey + " (leaf "
-        + brokenLeaf + ", signed in checkpoint " + firstCheckpoint + ", last covered by checkpoint " + lastCheckpoint
-        + ")") + ": " + reason;
+    return "BROKEN"
+        + (brokenLeaf == null
+            ? ""
+            : " at record "
+                + sequenceNo
+                + " of case "
+                + businessKey
+                + " (leaf "
+                + brokenLeaf
+                + ", signed in checkpoint "
+                + firstCheckpoint
+                + ", last covered by checkpoint "
+                + lastCheckpoint
+                + ")")
+        + ": "
+        + reason;
   }
 }

@@ -9,10 +9,10 @@ import java.util.List;
  */
 public final class MerkleProofs {
 
-  private MerkleProofs() {
-  }
+  private MerkleProofs() {}
 
-  public static boolean verifyInclusion(long index, long size, byte[] leafHash, List<byte[]> proof, byte[] root) {
+  public static boolean verifyInclusion(
+      long index, long size, byte[] leafHash, List<byte[]> proof, byte[] root) {
     if (index < 0 || index >= size || !isHash(leafHash) || !isHash(root)) {
       return false;
     }
@@ -38,8 +38,10 @@ public final class MerkleProofs {
     return sn == 0 && MessageDigest.isEqual(r, root);
   }
 
-  public static boolean verifyConsistency(long size1, long size2, byte[] root1, byte[] root2, List<byte[]> proof) {
-    // A proof from the empty tree proves nothing (it is a prefix of every tree): refused, as transparency-dev does.
+  public static boolean verifyConsistency(
+      long size1, long size2, byte[] root1, byte[] root2, List<byte[]> proof) {
+    // A proof from the empty tree proves nothing (it is a prefix of every tree): refused, as
+    // transparency-dev does.
     if (size1 <= 0 || size2 < size1 || root1 == null || root2 == null) {
       return false;
     }
@@ -52,7 +54,8 @@ public final class MerkleProofs {
     int next = 0;
     byte[] start;
     if (Long.bitCount(size1) == 1) {
-      start = root1; // the old tree is a complete subtree of the new one: the proof leaves its root out
+      start =
+          root1; // the old tree is a complete subtree of the new one: the proof leaves its root out
     } else {
       start = proof.get(next++);
     }

@@ -116,7 +116,8 @@ public final class MerkleTree {
 
   private void checkSize(long size) {
     if (size < 0 || size > levels.get(0).size()) {
-      throw new IllegalArgumentException("the tree has " + levels.get(0).size() + " leaves, not " + size);
+      throw new IllegalArgumentException(
+          "the tree has " + levels.get(0).size() + " leaves, not " + size);
     }
   }
 }

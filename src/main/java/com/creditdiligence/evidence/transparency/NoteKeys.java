@@ -21,8 +21,7 @@ public final class NoteKeys {
   private static final byte ED25519 = 0x01;
   private static final String PRIVATE = "PRIVATE+KEY+";
 
-  private NoteKeys() {
-  }
+  private NoteKeys() {}
 
   /** A signer: signs note bodies under its name. */
   public record Signer(String name, byte[] keyId, Ed25519PrivateKeyParameters key) {
@@ -32,7 +31,11 @@ public final class NoteKeys {
     }
 
     public String signerKey() {
-      return PRIVATE + name + "+" + HexFormat.of().formatHex(keyId) + "+"
+      return PRIVATE
+          + name
+          + "+"
+          + HexFormat.of().formatHex(keyId)
+          + "+"
           + Base64.getEncoder().encodeToString(prefixed(key.getEncoded()));
     }
 
@@ -57,7 +60,8 @@ public final class NoteKeys {
     public String open(String note) {
       int split = note.lastIndexOf("\n\n");
       if (split < 0 || !note.endsWith("\n")) {
-        throw new CheckpointException("not a signed note: no blank line between the text and its signatures");
+        throw new CheckpointException(
+            "not a signed note: no blank line between the text and its signatures");
       }
       String body = note.substring(0, split + 1);
       byte[] text = body.getBytes(StandardCharsets.UTF_8);
@@ -81,8 +85,11 @@ public final class NoteKeys {
         if (verifier.verifySignature(Arrays.copyOfRange(signed, 4, signed.length))) {
           return body;
         }
-        throw new CheckpointException("the signature of «" + name + "» does not verify: the checkpoint was altered "
-            + "or not signed by this key");
+        throw new CheckpointException(
+            "the signature of «"
+                + name
+                + "» does not verify: the checkpoint was altered "
+                + "or not signed by this key");
       }
       throw new CheckpointException("the note carries no signature of «" + name + "»");
     }
@@ -95,7 +102,10 @@ public final class NoteKeys {
   public static Signer parseSigner(String text) {
     String trimmed = text.trim();
     // The key's base64 may itself hold '+': the name and the id end at the first two.
-    String[] parts = trimmed.startsWith(PRIVATE) ? trimmed.substring(PRIVATE.length()).split("\\+", 3) : new String[0];
+    String[] parts =
+        trimmed.startsWith(PRIVATE)
+            ? trimmed.substring(PRIVATE.length()).split("\\+", 3)
+            : new String[0];
     if (parts.length != 3) {
       throw new CheckpointException("not a signer key (PRIVATE+KEY+name+id+key)");
     }
@@ -121,7 +131,10 @@ public final class NoteKeys {
   }
 
   static String verifierKey(String name, byte[] publicKey) {
-    return name + "+" + HexFormat.of().formatHex(keyId(name, publicKey)) + "+"
+    return name
+        + "+"
+        + HexFormat.of().formatHex(keyId(name, publicKey))
+        + "+"
         + Base64.getEncoder().encodeToString(prefixed(publicKey));
   }
 

@@ -12,16 +12,17 @@ public final class Rfc9162 {
 
   public static final int HASH_SIZE = 32;
 
-  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JDK", e);
-    }
-  });
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is required of every JDK", e);
+            }
+          });
 
-  private Rfc9162() {
-  }
+  private Rfc9162() {}
 
   public static byte[] emptyRoot() {
     return SHA256.get().digest();

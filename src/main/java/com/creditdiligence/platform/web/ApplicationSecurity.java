@@ -22,15 +22,15 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.context.AbstractSecurityWebApplicationInitializer;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.AbstractSecurityWebApplicationInitializer;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.MissingCsrfTokenException;
-import org.springframework.web.util.HtmlUtils;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The application's own pages and API (/api, /cases, /audit), by Spring Security; /engine-rest and the
@@ -50,11 +50,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration
 class ApplicationSecurity {
 
-  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-      + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; "
+          + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 
   /** The paths Spring Security guards; the servlet filter is mapped to these alone (see the registration below). */
-  static final String[] PATHS = {"/api/*", "/cases/*", "/audit", "/audit/*", "/desk", "/desk/*", "/managers/*"};
+  static final String[] PATHS = {
+    "/api/*", "/cases/*", "/audit", "/audit/*", "/desk", "/desk/*", "/managers/*"
+  };
 
   /**
    * Spring Security's filter on the application's paths only (Boot's own registration, mapped to every path, is
@@ -64,10 +67,12 @@ class ApplicationSecurity {
   @Bean
   DelegatingFilterProxyRegistrationBean applicationSecurityFilter() {
     DelegatingFilterProxyRegistrationBean registration =
-        new DelegatingFilterProxyRegistrationBean(AbstractSecurityWebApplicationInitializer.DEFAULT_FILTER_NAME);
+        new DelegatingFilterProxyRegistrationBean(
+            AbstractSecurityWebApplicationInitializer.DEFAULT_FILTER_NAME);
     registration.addUrlPatterns(PATHS);
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER);
-    registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+    registration.setDispatcherTypes(
+        DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
     return registration;
   }
 
@@ -75,24 +80,44 @@ class ApplicationSecurity {
   SecurityFilterChain applicationPages(HttpSecurity http, ProcessEngine engine) throws Exception {
     IdentityService identity = engine.getIdentityService();
     WebappSession webappSession = new WebappSession(engine.getName());
-    http.securityMatcher("/api/**", "/cases/**", "/audit", "/audit/**", "/desk", "/desk/**", "/managers/**")
+    http.securityMatcher(
+            "/api/**", "/cases/**", "/audit", "/audit/**", "/desk", "/desk/**", "/managers/**")
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-        .httpBasic(basic -> basic.realmName("credit-diligence").authenticationEntryPoint(ApplicationSecurity::unauthorized))
-        .addFilterBefore(new WebappSessionAuthentication(webappSession), BasicAuthenticationFilter.class)
+        .httpBasic(
+            basic ->
+                basic
+                    .realmName("credit-diligence")
+                    .authenticationEntryPoint(ApplicationSecurity::unauthorized))
+        .addFilterBefore(
+            new WebappSessionAuthentication(webappSession), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthentication(identity), AuthorizationFilter.class)
-        // The token lives as long as the webapps' session; an adopted sign-in is not a new login that would renew it.
-        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new BrowserIntent(webappSession))
-            .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
-        .exceptionHandling(errors -> errors.authenticationEntryPoint(ApplicationSecurity::unauthorized)
-            .accessDeniedHandler((request, response, denied) -> forbidden(request, response, denied)))
-        .headers(headers -> headers
-            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-            .frameOptions(frames -> frames.sameOrigin())
-            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-        // Each request is authenticated anew (session or Basic); nothing of Spring's is kept in the session, and the
-        // webapps' session is theirs: adopting it must not change its id (fixation protection belongs to their login).
-        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
-            .sessionFixation(fixation -> fixation.none()))
+        // The token lives as long as the webapps' session; an adopted sign-in is not a new login
+        // that would renew it.
+        .csrf(
+            csrf ->
+                csrf.requireCsrfProtectionMatcher(new BrowserIntent(webappSession))
+                    .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
+        .exceptionHandling(
+            errors ->
+                errors
+                    .authenticationEntryPoint(ApplicationSecurity::unauthorized)
+                    .accessDeniedHandler(
+                        (request, response, denied) -> forbidden(request, response, denied)))
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .frameOptions(frames -> frames.sameOrigin())
+                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+        // Each request is authenticated anew (session or Basic); nothing of Spring's is kept in the
+        // session, and the
+        // webapps' session is theirs: adopting it must not change its id (fixation protection
+        // belongs to their login).
+        .sessionManagement(
+            sessions ->
+                sessions
+                    .sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                    .sessionFixation(fixation -> fixation.none()))
         .requestCache(cache -> cache.disable())
         .logout(logout -> logout.disable());
     return http.build();
@@ -107,7 +132,9 @@ class ApplicationSecurity {
       public Authentication authenticate(Authentication attempt) {
         String user = attempt.getName();
         Object password = attempt.getCredentials();
-        if (user == null || password == null || !identity.checkPassword(user, password.toString())) {
+        if (user == null
+            || password == null
+            || !identity.checkPassword(user, password.toString())) {
           throw new BadCredentialsException("Bad credentials");
         }
         return UsernamePasswordAuthenticationToken.authenticated(user, null, List.of());
@@ -130,12 +157,14 @@ class ApplicationSecurity {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       String user = webappSession.user(request);
       if (user != null && SecurityContextHolder.getContext().getAuthentication() == null) {
-        SecurityContextHolder.getContext().setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
+        SecurityContextHolder.getContext()
+            .setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
       }
       chain.doFilter(request, response);
     }
@@ -151,10 +180,12 @@ class ApplicationSecurity {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       String user = SecurityContextHolder.getContext().getAuthentication().getName();
-      List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+      List<String> groups =
+          identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
       identity.setAuthentication(user, groups);
       try {
         chain.doFilter(request, response);
@@ -164,19 +195,27 @@ class ApplicationSecurity {
     }
   }
 
-  private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
-                                   org.springframework.security.core.AuthenticationException e) throws IOException {
+  private static void unauthorized(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      org.springframework.security.core.AuthenticationException e)
+      throws IOException {
     response.setHeader("WWW-Authenticate", "Basic realm=\"credit-diligence\", charset=\"UTF-8\"");
-    problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+    problem(
+        response,
+        HttpServletResponse.SC_UNAUTHORIZED,
+        "Unauthorized",
         "请登录 Log in with your Camunda user name and password");
   }
 
-  private static void forbidden(HttpServletRequest request, HttpServletResponse response, Exception denied)
+  private static void forbidden(
+      HttpServletRequest request, HttpServletResponse response, Exception denied)
       throws IOException {
-    String detail = denied instanceof MissingCsrfTokenException || denied instanceof CsrfException
-        ? "此请求缺少本页面的安全令牌,可能来自其他网页;请从本系统的页面重新提交 The request carries no valid token of this "
-            + "application's page (it may come from another site or port); submit it again from the application's own page"
-        : "无权操作 Not permitted";
+    String detail =
+        denied instanceof MissingCsrfTokenException || denied instanceof CsrfException
+            ? "此请求缺少本页面的安全令牌,可能来自其他网页;请从本系统的页面重新提交 The request carries no valid token of this "
+                + "application's page (it may come from another site or port); submit it again from the application's own page"
+            : "无权操作 Not permitted";
     if (pageForABrowser(request)) {
       page(response, HttpServletResponse.SC_FORBIDDEN, detail);
       return;
@@ -190,26 +229,44 @@ class ApplicationSecurity {
    */
   private static boolean pageForABrowser(HttpServletRequest request) {
     String accept = request.getHeader("Accept");
-    return accept != null && accept.contains("text/html") && !request.getRequestURI().startsWith("/api/");
+    return accept != null
+        && accept.contains("text/html")
+        && !request.getRequestURI().startsWith("/api/");
   }
 
   /** The refusal as a page, its message (fixed texts of this class, no input of the request) in Chinese and English. */
-  private static void page(HttpServletResponse response, int status, String detail) throws IOException {
+  private static void page(HttpServletResponse response, int status, String detail)
+      throws IOException {
     response.setStatus(status);
     response.setContentType("text/html");
     response.setCharacterEncoding("UTF-8");
-    response.getWriter().write("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + status
-        + " 无法完成 Could not be done</title><link rel=\"icon\" href=\"/favicon.svg\"><link rel=\"stylesheet\" "
-        + "href=\"/documents/documents.css\"></head><body><h1>无法完成 Could not be done</h1><p id=\"refusal\" "
-        + "class=\"refused\" role=\"alert\">" + HtmlUtils.htmlEscape(detail) + "</p><p><a href=\"/camunda/app/tasklist/\">"
-        + "← 返回任务列表 Back to Tasklist</a></p></body></html>");
+    response
+        .getWriter()
+        .write(
+            "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>"
+                + status
+                + " 无法完成 Could not be done</title><link rel=\"icon\" href=\"/favicon.svg\"><link rel=\"stylesheet\" "
+                + "href=\"/documents/documents.css\"></head><body><h1>无法完成 Could not be done</h1><p id=\"refusal\" "
+                + "class=\"refused\" role=\"alert\">"
+                + HtmlUtils.htmlEscape(detail)
+                + "</p><p><a href=\"/camunda/app/tasklist/\">"
+                + "← 返回任务列表 Back to Tasklist</a></p></body></html>");
   }
 
-  private static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
+  private static void problem(HttpServletResponse response, int status, String title, String detail)
+      throws IOException {
     response.setStatus(status);
     response.setContentType("application/problem+json");
     response.setCharacterEncoding("UTF-8");
-    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-        + ",\"detail\":\"" + detail + "\"}");
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\""
+                + title
+                + "\",\"status\":"
+                + status
+                + ",\"detail\":\""
+                + detail
+                + "\"}");
   }
 }

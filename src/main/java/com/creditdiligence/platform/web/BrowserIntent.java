@@ -37,7 +37,9 @@ final class BrowserIntent implements RequestMatcher {
       return true;
     }
     String origin = request.getHeader("Origin");
-    return origin != null && !sameOrigin(origin, request.getScheme(), request.getServerName(), request.getServerPort());
+    return origin != null
+        && !sameOrigin(
+            origin, request.getScheme(), request.getServerName(), request.getServerPort());
   }
 
   /** Whether an Origin header names this server: scheme, host and port alike ("null" is no origin of ours). */
@@ -48,7 +50,9 @@ final class BrowserIntent implements RequestMatcher {
         return false;
       }
       int originPort = uri.getPort() != -1 ? uri.getPort() : defaultPort(uri.getScheme());
-      return uri.getScheme().equalsIgnoreCase(scheme) && uri.getHost().equalsIgnoreCase(host) && originPort == port;
+      return uri.getScheme().equalsIgnoreCase(scheme)
+          && uri.getHost().equalsIgnoreCase(host)
+          && originPort == port;
     } catch (IllegalArgumentException notAnOrigin) {
       return false;
     }

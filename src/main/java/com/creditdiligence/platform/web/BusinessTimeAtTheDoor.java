@@ -24,12 +24,14 @@ class BusinessTimeAtTheDoor {
 
   @Bean
   Jackson2ObjectMapperBuilderCustomizer instantsInTheBusinessZone(BusinessTime businessTime) {
-    return builder -> builder.serializerByType(Instant.class, new OffsetInstantSerializer(businessTime));
+    return builder ->
+        builder.serializerByType(Instant.class, new OffsetInstantSerializer(businessTime));
   }
 
   @Bean
   ValidationConfigurationCustomizer validationByTheBusinessClock(BusinessTime businessTime) {
-    return configuration -> configuration.clockProvider(() -> businessTime.clock().withZone(businessTime.zone()));
+    return configuration ->
+        configuration.clockProvider(() -> businessTime.clock().withZone(businessTime.zone()));
   }
 
   static final class OffsetInstantSerializer extends JsonSerializer<Instant> {
@@ -41,7 +43,8 @@ class BusinessTimeAtTheDoor {
     }
 
     @Override
-    public void serialize(Instant value, JsonGenerator json, SerializerProvider serializers) throws IOException {
+    public void serialize(Instant value, JsonGenerator json, SerializerProvider serializers)
+        throws IOException {
       json.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(businessTime.offset(value)));
     }
 

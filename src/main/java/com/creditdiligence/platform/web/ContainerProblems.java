@@ -30,21 +30,23 @@ class ContainerProblems {
     return new ProblemReports();
   }
 
-  static class ProblemReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+  static class ProblemReports
+      implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-      factory.addContextCustomizers(context -> {
-        StandardHost host = (StandardHost) context.getParent();
-        for (Valve valve : host.getPipeline().getValves()) {
-          if (valve instanceof ErrorReportValve) {
-            host.getPipeline().removeValve(valve);
-          }
-        }
-        // The host adds a valve of this class when it starts, unless it has one.
-        host.setErrorReportValveClass(ProblemReportValve.class.getName());
-        host.getPipeline().addValve(new ProblemReportValve());
-      });
+      factory.addContextCustomizers(
+          context -> {
+            StandardHost host = (StandardHost) context.getParent();
+            for (Valve valve : host.getPipeline().getValves()) {
+              if (valve instanceof ErrorReportValve) {
+                host.getPipeline().removeValve(valve);
+              }
+            }
+            // The host adds a valve of this class when it starts, unless it has one.
+            host.setErrorReportValveClass(ProblemReportValve.class.getName());
+            host.getPipeline().addValve(new ProblemReportValve());
+          });
     }
 
     @Override
@@ -69,16 +71,27 @@ class ContainerProblems {
       }
       HttpStatus known = HttpStatus.resolve(status);
       String title = known == null ? "Error" : known.getReasonPhrase();
-      String detail = status >= 500 ? "服务器内部错误 Internal server error"
-          : status == 400 ? "请求无效(路径或请求行不合规范) The request is not valid: its path or request line is malformed"
-          : "请求未被接受 The request was not accepted (" + title + ")";
+      String detail =
+          status >= 500
+              ? "服务器内部错误 Internal server error"
+              : status == 400
+                  ? "请求无效(路径或请求行不合规范) The request is not valid: its path or request line is malformed"
+                  : "请求未被接受 The request was not accepted (" + title + ")";
       try {
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
         Writer writer = response.getReporter();
         if (writer != null) {
-          writer.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-              + detail + "\",\"message\":\"" + detail + "\"}");
+          writer.write(
+              "{\"type\":\"about:blank\",\"title\":\""
+                  + title
+                  + "\",\"status\":"
+                  + status
+                  + ",\"detail\":\""
+                  + detail
+                  + "\",\"message\":\""
+                  + detail
+                  + "\"}");
           response.finishResponse();
         }
       } catch (IOException | IllegalStateException closed) {

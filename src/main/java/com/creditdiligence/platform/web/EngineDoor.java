@@ -31,9 +31,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -53,9 +53,12 @@ class EngineDoor extends OncePerRequestFilter {
   static final int MAX_BODY = 1024 * 1024;
 
   /** A name given twice is refused: the engine must not read a body differently from the door. */
-  private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
   private static final Set<String> COMPLETION_KEYS = Set.of("variables", "withVariablesInReturn");
-  private static final Set<String> START_KEYS = Set.of("variables", "withVariablesInReturn", "businessKey");
+  private static final Set<String> START_KEYS =
+      Set.of("variables", "withVariablesInReturn", "businessKey");
   private static final Set<String> VARIABLES = Set.of("variables", "localVariables");
 
   private final ProcessEngine engine;
@@ -63,7 +66,8 @@ class EngineDoor extends OncePerRequestFilter {
   private final SubmittableFields fields;
   private final String webappApiPrefix;
 
-  EngineDoor(ProcessEngine engine, EngineActions actions, SubmittableFields fields, String webappPath) {
+  EngineDoor(
+      ProcessEngine engine, EngineActions actions, SubmittableFields fields, String webappPath) {
     this.engine = engine;
     this.actions = actions;
     this.fields = fields;
@@ -71,22 +75,28 @@ class EngineDoor extends OncePerRequestFilter {
   }
 
   /** Who is asking, as the door they came through authenticated them. */
-  private record Caller(String userId, List<String> groups) {
-  }
+  private record Caller(String userId, List<String> groups) {}
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    // The path as the container decoded and normalised it, which is what the engine's JAX-RS resources are matched on.
-    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    // The path as the container decoded and normalised it, which is what the engine's JAX-RS
+    // resources are matched on.
+    String path =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     boolean webapp = path.startsWith(webappApiPrefix + "/");
-    List<String> segments = engineSegments(webapp ? path.substring(webappApiPrefix.length())
-        : path.substring("/engine-rest".length()));
+    List<String> segments =
+        engineSegments(
+            webapp
+                ? path.substring(webappApiPrefix.length())
+                : path.substring("/engine-rest".length()));
     Caller caller = webapp ? webappCaller(request) : restCaller();
     String method = request.getMethod();
     boolean reading = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
     if (caller == null) {
-      // Not signed in: the webapps and /engine-rest answer 401 themselves; nothing that writes gets past here.
+      // Not signed in: the webapps and /engine-rest answer 401 themselves; nothing that writes gets
+      // past here.
       if (reading) {
         chain.doFilter(request, response);
       } else {
@@ -96,8 +106,10 @@ class EngineDoor extends OncePerRequestFilter {
     }
     EngineDoorPolicy.Route route = EngineDoorPolicy.route(method, segments);
     if (Administrators.amongThem(caller.groups())) {
-      // Administrators may do more, but not send what the engine cannot read: that would be a 500, not a refusal.
-      if (route.kind() == EngineDoorPolicy.Kind.COMPLETE_TASK || route.kind() == EngineDoorPolicy.Kind.START_PROCESS
+      // Administrators may do more, but not send what the engine cannot read: that would be a 500,
+      // not a refusal.
+      if (route.kind() == EngineDoorPolicy.Kind.COMPLETE_TASK
+          || route.kind() == EngineDoorPolicy.Kind.START_PROCESS
           || route.kind() == EngineDoorPolicy.Kind.CLAIM_TASK) {
         checkBody(request, response, chain, caller, route, false);
       } else if (writesVariables(method, segments) && isJson(request.getContentType())) {
@@ -113,8 +125,16 @@ class EngineDoor extends OncePerRequestFilter {
     }
     switch (route.kind()) {
       case PASS -> chain.doFilter(request, response);
-      case REFUSE -> refuse(response, 403, "业务用户不能通过引擎接口执行此操作 This operation of the engine's API is not open to "
-          + "business users: " + method + " /" + String.join("/", segments), null);
+      case REFUSE ->
+          refuse(
+              response,
+              403,
+              "业务用户不能通过引擎接口执行此操作 This operation of the engine's API is not open to "
+                  + "business users: "
+                  + method
+                  + " /"
+                  + String.join("/", segments),
+              null);
       default -> checkBody(request, response, chain, caller, route, true);
     }
   }
@@ -123,14 +143,27 @@ class EngineDoor extends OncePerRequestFilter {
    * A body the engine can read — a JSON object, its variables typed as the forms type them — and, for a
    * business user ({@code policed}), one that the door's policy allows.
    */
-  private void checkBody(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Caller caller,
-                         EngineDoorPolicy.Route route, boolean policed) throws IOException, ServletException {
-    // An unclaim has no body, a profile is the engine's to read; a submission or a claim must say something.
-    boolean submission = route.kind() == EngineDoorPolicy.Kind.COMPLETE_TASK
-        || route.kind() == EngineDoorPolicy.Kind.START_PROCESS || route.kind() == EngineDoorPolicy.Kind.CLAIM_TASK;
+  private void checkBody(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      Caller caller,
+      EngineDoorPolicy.Route route,
+      boolean policed)
+      throws IOException, ServletException {
+    // An unclaim has no body, a profile is the engine's to read; a submission or a claim must say
+    // something.
+    boolean submission =
+        route.kind() == EngineDoorPolicy.Kind.COMPLETE_TASK
+            || route.kind() == EngineDoorPolicy.Kind.START_PROCESS
+            || route.kind() == EngineDoorPolicy.Kind.CLAIM_TASK;
     if (submission && !isJson(request.getContentType())) {
-      refuse(response, 415, "请求内容应为JSON(application/json) The request body must be JSON (Content-Type: "
-          + "application/json)", null);
+      refuse(
+          response,
+          415,
+          "请求内容应为JSON(application/json) The request body must be JSON (Content-Type: "
+              + "application/json)",
+          null);
       return;
     }
     Optional<Body> read = readBody(request, response);
@@ -150,13 +183,19 @@ class EngineDoor extends OncePerRequestFilter {
       refuse(response, 400, "请求内容应为JSON对象 The request body must be a JSON object", null);
       return;
     }
-    Optional<Refusal> unreadable = route.kind() == EngineDoorPolicy.Kind.CLAIM_TASK ? claimant(json)
-        : submission ? SubmittedVariables.unreadable(json.path("variables")) : Optional.empty();
+    Optional<Refusal> unreadable =
+        route.kind() == EngineDoorPolicy.Kind.CLAIM_TASK
+            ? claimant(json)
+            : submission ? SubmittedVariables.unreadable(json.path("variables")) : Optional.empty();
     if (unreadable.isEmpty() && policed) {
       unreadable = policy(route, caller, json);
     }
     if (unreadable.isPresent()) {
-      refuse(response, unreadable.get().status(), unreadable.get().detail(), unreadable.get().errors());
+      refuse(
+          response,
+          unreadable.get().status(),
+          unreadable.get().detail(),
+          unreadable.get().errors());
       return;
     }
     chain.doFilter(new ReplayedRequest(request, body), response);
@@ -170,8 +209,13 @@ class EngineDoor extends OncePerRequestFilter {
   }
 
   /** An administrator's variable write (Cockpit), its values readable by the engine. */
-  private void checkVariableWrite(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                                  String method, List<String> segments) throws IOException, ServletException {
+  private void checkVariableWrite(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      String method,
+      List<String> segments)
+      throws IOException, ServletException {
     Optional<Body> read = readBody(request, response);
     if (read.isEmpty()) {
       return;
@@ -182,22 +226,28 @@ class EngineDoor extends OncePerRequestFilter {
       refuse(response, 400, "请求内容应为JSON对象 The request body must be a JSON object", null);
       return;
     }
-    Optional<Refusal> unreadable = method.equals("PUT")
-        ? SubmittedVariables.unreadableWrite(segments.get(segments.size() - 1), json)
-        : SubmittedVariables.unreadable(json.path("modifications"), SubmittedVariables.ADMINISTRATOR_TYPES);
+    Optional<Refusal> unreadable =
+        method.equals("PUT")
+            ? SubmittedVariables.unreadableWrite(segments.get(segments.size() - 1), json)
+            : SubmittedVariables.unreadable(
+                json.path("modifications"), SubmittedVariables.ADMINISTRATOR_TYPES);
     if (unreadable.isPresent()) {
-      refuse(response, unreadable.get().status(), unreadable.get().detail(), unreadable.get().errors());
+      refuse(
+          response,
+          unreadable.get().status(),
+          unreadable.get().detail(),
+          unreadable.get().errors());
       return;
     }
     chain.doFilter(new ReplayedRequest(request, body), response);
   }
 
   /** A request body as read, and as JSON (null when empty). */
-  private record Body(byte[] bytes, JsonNode json) {
-  }
+  private record Body(byte[] bytes, JsonNode json) {}
 
   /** The body, or empty when it was too large or not JSON, which has then been answered. */
-  private static Optional<Body> readBody(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  private static Optional<Body> readBody(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
     if (body.length > MAX_BODY) {
       refuse(response, 413, "请求过大 The request is too large", null);
@@ -206,9 +256,14 @@ class EngineDoor extends OncePerRequestFilter {
     try {
       return Optional.of(new Body(body, body.length == 0 ? null : JSON.readTree(body)));
     } catch (JsonProcessingException unreadable) {
-      // Also a body nested deeper than the parser's limit (Jackson's StreamReadConstraints: 1,000 levels).
-      refuse(response, 400, "请求内容不是有效的JSON(或有重复的名称,或嵌套过深) The request body is not valid JSON, names "
-          + "something twice, or is nested too deeply", null);
+      // Also a body nested deeper than the parser's limit (Jackson's StreamReadConstraints: 1,000
+      // levels).
+      refuse(
+          response,
+          400,
+          "请求内容不是有效的JSON(或有重复的名称,或嵌套过深) The request body is not valid JSON, names "
+              + "something twice, or is nested too deeply",
+          null);
       return Optional.empty();
     }
   }
@@ -228,27 +283,43 @@ class EngineDoor extends OncePerRequestFilter {
   }
 
   private static Optional<Refusal> claimant(JsonNode body) {
-    return body.path("userId").isTextual() && !body.path("userId").asText().isBlank() ? Optional.empty()
-        : Optional.of(new Refusal(400, "认领须指明认领人 A claim must name who claims the task (userId)",
-            Map.of("userId", "必须填写 is required")));
+    return body.path("userId").isTextual() && !body.path("userId").asText().isBlank()
+        ? Optional.empty()
+        : Optional.of(
+            new Refusal(
+                400,
+                "认领须指明认领人 A claim must name who claims the task (userId)",
+                Map.of("userId", "必须填写 is required")));
   }
 
   private Optional<Refusal> policy(EngineDoorPolicy.Route route, Caller caller, JsonNode json) {
     return switch (route.kind()) {
       case COMPLETE_TASK -> completion(route.subject(), json);
       case START_PROCESS -> start(route, json);
-      case CLAIM_TASK -> json.path("userId").asText("").equals(caller.userId()) ? Optional.empty()
-          : Optional.of(new Refusal(403, "只能为自己认领任务 A task can only be claimed for oneself", null));
-      case UNCLAIM_TASK -> offeredToSeveral(route.subject()) ? Optional.empty()
-          : Optional.of(new Refusal(403, "此任务指定由您本人办理,不能退回 This task is yours alone; it cannot be handed back", null));
-      case OWN_USER -> route.subject().equals(caller.userId()) ? Optional.empty()
-          : Optional.of(new Refusal(403, "只能修改自己的资料 Only one's own profile and password can be changed", null));
+      case CLAIM_TASK ->
+          json.path("userId").asText("").equals(caller.userId())
+              ? Optional.empty()
+              : Optional.of(
+                  new Refusal(403, "只能为自己认领任务 A task can only be claimed for oneself", null));
+      case UNCLAIM_TASK ->
+          offeredToSeveral(route.subject())
+              ? Optional.empty()
+              : Optional.of(
+                  new Refusal(
+                      403,
+                      "此任务指定由您本人办理,不能退回 This task is yours alone; it cannot be handed back",
+                      null));
+      case OWN_USER ->
+          route.subject().equals(caller.userId())
+              ? Optional.empty()
+              : Optional.of(
+                  new Refusal(
+                      403, "只能修改自己的资料 Only one's own profile and password can be changed", null));
       default -> throw new IllegalStateException("Not a checked route: " + route.kind());
     };
   }
 
-  record Refusal(int status, String detail, Map<String, String> errors) {
-  }
+  record Refusal(int status, String detail, Map<String, String> errors) {}
 
   private Optional<Refusal> completion(String taskId, JsonNode body) {
     Optional<Refusal> unknown = unknownKeys(body, COMPLETION_KEYS);
@@ -265,11 +336,18 @@ class EngineDoor extends OncePerRequestFilter {
       return unknown;
     }
     if (!body.path("businessKey").asText("").isBlank()) {
-      return Optional.of(new Refusal(400, "案件编号由系统给出,不能指定 The case's number is given by the system; a start "
-          + "may not name one", Map.of("businessKey", "不能指定 may not be given")));
+      return Optional.of(
+          new Refusal(
+              400,
+              "案件编号由系统给出,不能指定 The case's number is given by the system; a start "
+                  + "may not name one",
+              Map.of("businessKey", "不能指定 may not be given")));
     }
-    Optional<String> definition = route.byKey() ? fields.latestDefinition(route.subject()) : Optional.of(route.subject());
-    return definition.flatMap(fields::ofStart).flatMap(editable -> notOnForm(body.path("variables"), editable));
+    Optional<String> definition =
+        route.byKey() ? fields.latestDefinition(route.subject()) : Optional.of(route.subject());
+    return definition
+        .flatMap(fields::ofStart)
+        .flatMap(editable -> notOnForm(body.path("variables"), editable));
   }
 
   /** Start instructions, skip flags, anything but the form's values: named and refused. */
@@ -281,9 +359,14 @@ class EngineDoor extends OncePerRequestFilter {
         errors.put(name, "不接受此参数 not accepted");
       }
     }
-    return errors.isEmpty() ? Optional.empty() : Optional.of(new Refusal(400,
-        "提交只能包含表单的内容 A submission carries its form's values only; not accepted: " + String.join(", ", errors.keySet()),
-        errors));
+    return errors.isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            new Refusal(
+                400,
+                "提交只能包含表单的内容 A submission carries its form's values only; not accepted: "
+                    + String.join(", ", errors.keySet()),
+                errors));
   }
 
   private static Optional<Refusal> notOnForm(JsonNode variables, List<String> editable) {
@@ -291,7 +374,8 @@ class EngineDoor extends OncePerRequestFilter {
       return Optional.empty();
     }
     if (!variables.isObject()) {
-      return Optional.of(new Refusal(400, "variables 应为JSON对象 variables must be a JSON object", null));
+      return Optional.of(
+          new Refusal(400, "variables 应为JSON对象 variables must be a JSON object", null));
     }
     Map<String, String> errors = new LinkedHashMap<>();
     for (Iterator<String> names = variables.fieldNames(); names.hasNext(); ) {
@@ -300,16 +384,24 @@ class EngineDoor extends OncePerRequestFilter {
         errors.put(name, "不是本步骤表单的字段 is not a field of this step's form");
       }
     }
-    return errors.isEmpty() ? Optional.empty() : Optional.of(new Refusal(400,
-        "提交包含表单以外的变量,未予接受 The submission carries variables that are not fields of this step's form, and was "
-            + "not accepted: " + String.join(", ", errors.keySet()), errors));
+    return errors.isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            new Refusal(
+                400,
+                "提交包含表单以外的变量,未予接受 The submission carries variables that are not fields of this step's form, and was "
+                    + "not accepted: "
+                    + String.join(", ", errors.keySet()),
+                errors));
   }
 
   /** An unknown task counts as offered: the engine then answers for it (404), not this door with a 500. */
   private boolean offeredToSeveral(String taskId) {
-    return actions.asApplication(() -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0
-        || engine.getTaskService().getIdentityLinksForTask(taskId).stream()
-            .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())));
+    return actions.asApplication(
+        () ->
+            engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0
+                || engine.getTaskService().getIdentityLinksForTask(taskId).stream()
+                    .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())));
   }
 
   /** The path after the engine's prefix as segments, without matrix parameters (JAX-RS ignores them) or the engine's name. */
@@ -334,16 +426,25 @@ class EngineDoor extends OncePerRequestFilter {
     if (authentication == null || authentication.getUserId() == null) {
       return null;
     }
-    List<String> groups = authentication.getGroupIds() != null ? authentication.getGroupIds()
-        : engine.getIdentityService().createGroupQuery().groupMember(authentication.getUserId()).list().stream()
-            .map(Group::getId).toList();
+    List<String> groups =
+        authentication.getGroupIds() != null
+            ? authentication.getGroupIds()
+            : engine
+                .getIdentityService()
+                .createGroupQuery()
+                .groupMember(authentication.getUserId())
+                .list()
+                .stream()
+                .map(Group::getId)
+                .toList();
     return new Caller(authentication.getUserId(), groups);
   }
 
   /** The webapps' login, kept in their session. */
   private Caller webappCaller(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
-    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+    Authentications authentications =
+        session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
     if (authentications == null) {
       return null;
     }
@@ -352,15 +453,25 @@ class EngineDoor extends OncePerRequestFilter {
     if (!(authentication instanceof UserAuthentication user)) {
       return null;
     }
-    return new Caller(user.getIdentityId(), user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds()));
+    return new Caller(
+        user.getIdentityId(),
+        user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds()));
   }
 
-  private static void refuse(HttpServletResponse response, int status, String detail, Map<String, String> errors)
+  private static void refuse(
+      HttpServletResponse response, int status, String detail, Map<String, String> errors)
       throws IOException {
     Map<String, Object> problem = new LinkedHashMap<>();
     problem.put("type", "about:blank");
-    problem.put("title", status == 403 ? "Forbidden" : status == 401 ? "Unauthorized" : status == 413
-        ? "Payload Too Large" : status == 415 ? "Unsupported Media Type" : "Bad Request");
+    problem.put(
+        "title",
+        status == 403
+            ? "Forbidden"
+            : status == 401
+                ? "Unauthorized"
+                : status == 413
+                    ? "Payload Too Large"
+                    : status == 415 ? "Unsupported Media Type" : "Bad Request");
     problem.put("status", status);
     problem.put("detail", detail);
     // Camunda's clients (Tasklist) show "message"; the same words.

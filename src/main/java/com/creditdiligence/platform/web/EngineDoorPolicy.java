@@ -43,23 +43,29 @@ final class EngineDoorPolicy {
   }
 
   private static final String ID = "[^/]+";
+
   /** Resources whose POST on the collection (or its /count) is a query with a body, not a change. */
-  private static final Set<String> QUERIES = Set.of("task", "process-instance", "execution", "variable-instance",
-      "job", "external-task");
+  private static final Set<String> QUERIES =
+      Set.of("task", "process-instance", "execution", "variable-instance", "job", "external-task");
+
   /** History resources queried by POST (Cockpit's history views); /history/cleanup and deletions are not among them. */
-  private static final Set<String> HISTORY_QUERIES = Set.of("process-instance", "activity-instance", "task",
-      "variable-instance", "detail");
+  private static final Set<String> HISTORY_QUERIES =
+      Set.of("process-instance", "activity-instance", "task", "variable-instance", "detail");
 
-  private static final Pattern TASK_ACTION = Pattern.compile("task/(" + ID + ")/(complete|submit-form|claim|unclaim)");
+  private static final Pattern TASK_ACTION =
+      Pattern.compile("task/(" + ID + ")/(complete|submit-form|claim|unclaim)");
   private static final Pattern TASK_COMMENT = Pattern.compile("task/" + ID + "/comment/create");
-  private static final Pattern START_BY_ID = Pattern.compile("process-definition/(" + ID + ")/(start|submit-form)");
-  private static final Pattern START_BY_KEY = Pattern.compile("process-definition/key/(" + ID + ")/(start|submit-form)");
-  private static final Pattern FILTER_READ = Pattern.compile("filter/" + ID + "/(list|count|singleResult)");
+  private static final Pattern START_BY_ID =
+      Pattern.compile("process-definition/(" + ID + ")/(start|submit-form)");
+  private static final Pattern START_BY_KEY =
+      Pattern.compile("process-definition/key/(" + ID + ")/(start|submit-form)");
+  private static final Pattern FILTER_READ =
+      Pattern.compile("filter/" + ID + "/(list|count|singleResult)");
   private static final Pattern FILTER_ONE = Pattern.compile("filter/" + ID);
-  private static final Pattern OWN_USER = Pattern.compile("user/(" + ID + ")/(profile|credentials)");
+  private static final Pattern OWN_USER =
+      Pattern.compile("user/(" + ID + ")/(profile|credentials)");
 
-  private EngineDoorPolicy() {
-  }
+  private EngineDoorPolicy() {}
 
   static Route route(String method, List<String> segments) {
     String path = String.join("/", segments);
@@ -73,7 +79,9 @@ final class EngineDoorPolicy {
           return Route.of(Kind.PASS);
         }
         var user = OWN_USER.matcher(path);
-        return user.matches() ? new Route(Kind.OWN_USER, user.group(1), false) : Route.of(Kind.REFUSE);
+        return user.matches()
+            ? new Route(Kind.OWN_USER, user.group(1), false)
+            : Route.of(Kind.REFUSE);
       case "DELETE":
         // A Tasklist filter of one's own (Camunda checks the owner); nothing of a case.
         return FILTER_ONE.matcher(path).matches() ? Route.of(Kind.PASS) : Route.of(Kind.REFUSE);
@@ -88,11 +96,12 @@ final class EngineDoorPolicy {
     }
     var task = TASK_ACTION.matcher(path);
     if (task.matches()) {
-      Kind kind = switch (task.group(2)) {
-        case "claim" -> Kind.CLAIM_TASK;
-        case "unclaim" -> Kind.UNCLAIM_TASK;
-        default -> Kind.COMPLETE_TASK;
-      };
+      Kind kind =
+          switch (task.group(2)) {
+            case "claim" -> Kind.CLAIM_TASK;
+            case "unclaim" -> Kind.UNCLAIM_TASK;
+            default -> Kind.COMPLETE_TASK;
+          };
       return new Route(kind, task.group(1), false);
     }
     var byKey = START_BY_KEY.matcher(path);
@@ -103,7 +112,9 @@ final class EngineDoorPolicy {
     if (byId.matches() && !"key".equals(byId.group(1))) {
       return new Route(Kind.START_PROCESS, byId.group(1), false);
     }
-    if (TASK_COMMENT.matcher(path).matches() || FILTER_READ.matcher(path).matches() || path.equals("filter")
+    if (TASK_COMMENT.matcher(path).matches()
+        || FILTER_READ.matcher(path).matches()
+        || path.equals("filter")
         || path.equals("identity/password-policy")) {
       return Route.of(Kind.PASS);
     }
@@ -117,6 +128,8 @@ final class EngineDoorPolicy {
     if (resource.size() == 1) {
       return QUERIES.contains(resource.get(0));
     }
-    return resource.size() == 2 && resource.get(0).equals("history") && HISTORY_QUERIES.contains(resource.get(1));
+    return resource.size() == 2
+        && resource.get(0).equals("history")
+        && HISTORY_QUERIES.contains(resource.get(1));
   }
 }

@@ -37,7 +37,8 @@ public class EngineRestErrors implements ExceptionMapper<RestException> {
   @Override
   public Response toResponse(RestException exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause instanceof OptimisticLockingException || cause instanceof TaskAlreadyClaimedException
+      if (cause instanceof OptimisticLockingException
+          || cause instanceof TaskAlreadyClaimedException
           || lostARace(cause)) {
         return conflict(cause);
       }
@@ -45,11 +46,15 @@ public class EngineRestErrors implements ExceptionMapper<RestException> {
         return problem(400, "Bad Request", refused.getMessage());
       }
       if (cause instanceof SpinRuntimeException) {
-        return problem(400, "Bad Request", "变量不是有效的JSON A variable declared as Json is not valid JSON");
+        return problem(
+            400, "Bad Request", "变量不是有效的JSON A variable declared as Json is not valid JSON");
       }
-      if (cause instanceof NullValueException && String.valueOf(cause.getMessage()).contains("Cannot find task")) {
-        return problem(404, "Not Found", "任务不存在或已被完成 The task no longer exists: it was completed or cancelled "
-            + "meanwhile");
+      if (cause instanceof NullValueException
+          && String.valueOf(cause.getMessage()).contains("Cannot find task")) {
+        return problem(
+            404,
+            "Not Found",
+            "任务不存在或已被完成 The task no longer exists: it was completed or cancelled " + "meanwhile");
       }
     }
     return camunda.toResponse(exception);
@@ -65,14 +70,20 @@ public class EngineRestErrors implements ExceptionMapper<RestException> {
     }
     if (cause instanceof SQLException sql && sql.getSQLState() != null) {
       String state = sql.getSQLState();
-      return state.startsWith("40") || state.equals("HYT00") || state.equals("55P03") || state.equals("90131");
+      return state.startsWith("40")
+          || state.equals("HYT00")
+          || state.equals("55P03")
+          || state.equals("90131");
     }
     return false;
   }
 
   static Response conflict(Throwable cause) {
-    return problem(409, "Conflict", "他人已同时处理此任务,请刷新后重试 Someone else acted on this task at the same "
-        + "moment; reload it and try again");
+    return problem(
+        409,
+        "Conflict",
+        "他人已同时处理此任务,请刷新后重试 Someone else acted on this task at the same "
+            + "moment; reload it and try again");
   }
 
   /** The same conflicts when an endpoint lets them through unwrapped (claim, assign). */

@@ -1,7 +1,6 @@
 package com.creditdiligence.platform.web;
 
 import com.creditdiligence.platform.SubmissionRefusedException;
-
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -30,11 +29,14 @@ public class EngineRestProblems implements ContainerResponseFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineRestProblems.class);
   private static final MediaType PROBLEM = new MediaType("application", "problem+json");
-  private static final Pattern QUALIFIED_NAME = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z][\\w$]*)");
+  private static final Pattern QUALIFIED_NAME =
+      Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z][\\w$]*)");
   private static final Pattern ENGINE_CODE = Pattern.compile("\\b[A-Z]+-\\d{5}\\s*");
-  static final Pattern INTERNALS = Pattern.compile("Exception|[A-Z]\\w+Error\\b|\\bSQL\\b|\\bSELECT\\b.+\\bFROM\\b|"
-      + "\\bINSERT INTO\\b|\\bUPDATE\\b.+\\bSET\\b|\\bACT_[A-Z]{2}_|\\bat [\\w$]+(\\.[\\w$]+)+\\(|\\[Source: |"
-      + "line: \\d+, column: \\d+|`|\\w\\(\\)");
+  static final Pattern INTERNALS =
+      Pattern.compile(
+          "Exception|[A-Z]\\w+Error\\b|\\bSQL\\b|\\bSELECT\\b.+\\bFROM\\b|"
+              + "\\bINSERT INTO\\b|\\bUPDATE\\b.+\\bSET\\b|\\bACT_[A-Z]{2}_|\\bat [\\w$]+(\\.[\\w$]+)+\\(|\\[Source: |"
+              + "line: \\d+, column: \\d+|`|\\w\\(\\)");
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
@@ -43,21 +45,36 @@ public class EngineRestProblems implements ContainerResponseFilter {
       return;
     }
     Object entity = response.getEntity();
-    String message = entity instanceof ExceptionDto dto ? dto.getMessage() : entity instanceof String text ? text : null;
+    String message =
+        entity instanceof ExceptionDto dto
+            ? dto.getMessage()
+            : entity instanceof String text ? text : null;
     String detail;
     if (status >= 500) {
       String reference = UUID.randomUUID().toString();
-      LOG.error("Server error {} on {} {}: {}", reference, request.getMethod(), request.getUriInfo().getPath(), message);
-      detail = "服务器内部错误(编号 " + reference + "),请稍后重试或告知管理员 Internal server error (reference " + reference
-          + "); try again later or tell the administrator";
+      LOG.error(
+          "Server error {} on {} {}: {}",
+          reference,
+          request.getMethod(),
+          request.getUriInfo().getPath(),
+          message);
+      detail =
+          "服务器内部错误(编号 "
+              + reference
+              + "),请稍后重试或告知管理员 Internal server error (reference "
+              + reference
+              + "); try again later or tell the administrator";
     } else {
       String clean = clean(message);
       detail = StatusWords.of(status) + (clean == null ? "" : ": " + clean);
     }
     Map<String, Object> problem = new LinkedHashMap<>();
     problem.put("type", "about:blank");
-    problem.put("title", Response.Status.fromStatusCode(status) == null ? "Error"
-        : Response.Status.fromStatusCode(status).getReasonPhrase());
+    problem.put(
+        "title",
+        Response.Status.fromStatusCode(status) == null
+            ? "Error"
+            : Response.Status.fromStatusCode(status).getReasonPhrase());
     problem.put("status", status);
     problem.put("detail", detail);
     // Camunda's clients (Tasklist, Cockpit) show "message".
@@ -71,13 +88,18 @@ public class EngineRestProblems implements ContainerResponseFilter {
       return null;
     }
     String firstLine = message.strip().lines().findFirst().orElse("");
-    // Our rules' refusal speaks for itself: the engine's "Cannot submit task form 84cec84b-…:" before it only
+    // Our rules' refusal speaks for itself: the engine's "Cannot submit task form 84cec84b-…:"
+    // before it only
     // shows a user an id.
     int refusal = firstLine.indexOf(SubmissionRefusedException.PREFIX);
     if (refusal > 0) {
       firstLine = firstLine.substring(refusal);
     }
-    String clean = ENGINE_CODE.matcher(QUALIFIED_NAME.matcher(firstLine).replaceAll("$1")).replaceAll("").strip();
+    String clean =
+        ENGINE_CODE
+            .matcher(QUALIFIED_NAME.matcher(firstLine).replaceAll("$1"))
+            .replaceAll("")
+            .strip();
     return clean.isEmpty() || INTERNALS.matcher(clean).find() ? null : clean;
   }
 }

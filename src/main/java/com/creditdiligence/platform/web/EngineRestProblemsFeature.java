@@ -14,9 +14,15 @@ import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 @Priority(1)
 public class EngineRestProblemsFeature implements ForcedAutoDiscoverable {
 
-  static final List<Class<?>> PROVIDERS = List.of(EngineRestErrors.class, EngineRestErrors.OptimisticLocking.class,
-      EngineRestErrors.AlreadyClaimed.class, EngineRestErrors.Refused.class, EngineRestErrors.Engine.class,
-      EngineRestTaskGone.class, EngineRestProblems.class);
+  static final List<Class<?>> PROVIDERS =
+      List.of(
+          EngineRestErrors.class,
+          EngineRestErrors.OptimisticLocking.class,
+          EngineRestErrors.AlreadyClaimed.class,
+          EngineRestErrors.Refused.class,
+          EngineRestErrors.Engine.class,
+          EngineRestTaskGone.class,
+          EngineRestProblems.class);
 
   @Override
   public void configure(FeatureContext context) {

@@ -24,10 +24,15 @@ public class EngineRestTaskGone implements ExceptionMapper<AuthorizationExceptio
   @Override
   public Response toResponse(AuthorizationException refused) {
     for (MissingAuthorization missing : refused.getMissingAuthorizations()) {
-      if ("Task".equals(missing.getResourceType()) && missing.getResourceId() != null
-          && !missing.getResourceId().equals("*") && !taskExists(missing.getResourceId())) {
-        return EngineRestErrors.problem(409, "Conflict", "任务已被他人或您的另一次提交完成 The task was completed "
-            + "meanwhile (by someone else, or by your other submission)");
+      if ("Task".equals(missing.getResourceType())
+          && missing.getResourceId() != null
+          && !missing.getResourceId().equals("*")
+          && !taskExists(missing.getResourceId())) {
+        return EngineRestErrors.problem(
+            409,
+            "Conflict",
+            "任务已被他人或您的另一次提交完成 The task was completed "
+                + "meanwhile (by someone else, or by your other submission)");
       }
     }
     return camunda.toResponse(refused);
@@ -37,11 +42,13 @@ public class EngineRestTaskGone implements ExceptionMapper<AuthorizationExceptio
   private static boolean taskExists(String taskId) {
     try {
       ProcessEngine engine = EngineUtil.lookupProcessEngine(null);
-      return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-          .execute((CommandContext context) -> {
-            context.disableAuthorizationCheck();
-            return context.getTaskManager().findTaskById(taskId) != null;
-          });
+      return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+          .getCommandExecutorTxRequired()
+          .execute(
+              (CommandContext context) -> {
+                context.disableAuthorizationCheck();
+                return context.getTaskManager().findTaskById(taskId) != null;
+              });
     } catch (RuntimeException lookupFailed) {
       return true;
     }

@@ -35,15 +35,22 @@ class ErrorProblems implements ErrorController {
     HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
     ProblemDetail problem;
     if (status == null || status.is2xxSuccessful()) {
-      problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "没有此页面 There is no such page");
+      problem =
+          ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "没有此页面 There is no such page");
     } else if (status.is5xxServerError()) {
-      problem = ApiProblems.serverError(LOG, errors.getError(new ServletWebRequest(request)),
-          request.getMethod() + " " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+      problem =
+          ApiProblems.serverError(
+              LOG,
+              errors.getError(new ServletWebRequest(request)),
+              request.getMethod()
+                  + " "
+                  + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
       problem.setStatus(status.value());
     } else {
       problem = ProblemDetail.forStatusAndDetail(status, StatusWords.of(status.value()));
     }
-    return ResponseEntity.status(problem.getStatus()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+    return ResponseEntity.status(problem.getStatus())
+        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
   }
 }

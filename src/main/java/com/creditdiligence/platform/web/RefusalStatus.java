@@ -9,8 +9,7 @@ import org.springframework.http.HttpStatus;
  */
 public final class RefusalStatus {
 
-  private RefusalStatus() {
-  }
+  private RefusalStatus() {}
 
   public static HttpStatus of(Rejection rejection) {
     return switch (rejection.kind()) {

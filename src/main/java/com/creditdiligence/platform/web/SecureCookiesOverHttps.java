@@ -21,7 +21,8 @@ class SecureCookiesOverHttps extends OncePerRequestFilter {
   private static final Pattern SECURE_ATTRIBUTE = Pattern.compile("(?i);\\s*Secure\\s*(;|$)");
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     chain.doFilter(request, request.isSecure() ? new SecureCookies(response) : response);
   }
@@ -44,12 +45,14 @@ class SecureCookiesOverHttps extends OncePerRequestFilter {
 
     @Override
     public void addHeader(String name, String value) {
-      super.addHeader(name, "Set-Cookie".equalsIgnoreCase(name) && value != null ? secure(value) : value);
+      super.addHeader(
+          name, "Set-Cookie".equalsIgnoreCase(name) && value != null ? secure(value) : value);
     }
 
     @Override
     public void setHeader(String name, String value) {
-      super.setHeader(name, "Set-Cookie".equalsIgnoreCase(name) && value != null ? secure(value) : value);
+      super.setHeader(
+          name, "Set-Cookie".equalsIgnoreCase(name) && value != null ? secure(value) : value);
     }
   }
 }

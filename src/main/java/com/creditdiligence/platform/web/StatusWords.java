@@ -3,8 +3,7 @@ package com.creditdiligence.platform.web;
 /** What an error status means, in the users' words (Chinese, then English): for error bodies that may say no more. */
 final class StatusWords {
 
-  private StatusWords() {
-  }
+  private StatusWords() {}
 
   static String of(int status) {
     return switch (status) {

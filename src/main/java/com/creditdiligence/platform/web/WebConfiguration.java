@@ -5,11 +5,11 @@ import com.creditdiligence.platform.SubmittableFields;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.beans.factory.annotation.Value;
 
 @Configuration
 class WebConfiguration {
@@ -19,7 +19,8 @@ class WebConfiguration {
   /** First of all filters, so that every cookie any of them sets is Secure over HTTPS. */
   @Bean
   FilterRegistrationBean<SecureCookiesOverHttps> secureCookiesOverHttps() {
-    FilterRegistrationBean<SecureCookiesOverHttps> registration = new FilterRegistrationBean<>(new SecureCookiesOverHttps());
+    FilterRegistrationBean<SecureCookiesOverHttps> registration =
+        new FilterRegistrationBean<>(new SecureCookiesOverHttps());
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }
@@ -29,7 +30,8 @@ class WebConfiguration {
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+    registration.addInitParameter(
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(ENGINE_REST_AUTHENTICATION_ORDER);
@@ -38,7 +40,10 @@ class WebConfiguration {
 
   /** After /engine-rest's authentication, so that the door knows who is asking (the webapps' session it reads itself). */
   @Bean
-  FilterRegistrationBean<EngineDoor> engineDoor(ProcessEngine engine, EngineActions actions, SubmittableFields fields,
+  FilterRegistrationBean<EngineDoor> engineDoor(
+      ProcessEngine engine,
+      EngineActions actions,
+      SubmittableFields fields,
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
     FilterRegistrationBean<EngineDoor> registration =
         new FilterRegistrationBean<>(new EngineDoor(engine, actions, fields, webappPath));

@@ -21,8 +21,10 @@ final class WebappSession {
       return null;
     }
     Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-    Authentication authentication = authentications == null ? null
-        : authentications.getAuthenticationForProcessEngine(engineName);
+    Authentication authentication =
+        authentications == null
+            ? null
+            : authentications.getAuthenticationForProcessEngine(engineName);
     return authentication == null ? null : authentication.getIdentityId();
   }
 }

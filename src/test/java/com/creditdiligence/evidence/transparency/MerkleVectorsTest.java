@@ -27,37 +27,71 @@ class MerkleVectorsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** transparency-dev/merkle testonly/constants.go: LeafInputs and RootHashes (size 0 … 8). */
-  private static final String[] LEAF_INPUTS = {"", "00", "10", "2021", "3031", "40414243", "5051525354555657",
-      "606162636465666768696a6b6c6d6e6f"};
+  private static final String[] LEAF_INPUTS = {
+    "",
+    "00",
+    "10",
+    "2021",
+    "3031",
+    "40414243",
+    "5051525354555657",
+    "606162636465666768696a6b6c6d6e6f"
+  };
+
   private static final String[] ROOTS = {
-      "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
-      "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
-      "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125",
-      "aeb6bcfe274b70a14fb067a5e5578264db0fa9b51af5e0ba159158f329e06e77",
-      "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
-      "4e3bbb1f7b478dcfe71fb631631519a3bca12c9aefca1612bfce4c13a86264d4",
-      "76e67dadbcdf1e10e1b74ddc608abd2f98dfb16fbce75277b5232a127f2087ef",
-      "ddb89be403809e325750d3d263cd78929c2942b7942a34b77e122c9594a74c8c",
-      "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328"};
+    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+    "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
+    "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125",
+    "aeb6bcfe274b70a14fb067a5e5578264db0fa9b51af5e0ba159158f329e06e77",
+    "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
+    "4e3bbb1f7b478dcfe71fb631631519a3bca12c9aefca1612bfce4c13a86264d4",
+    "76e67dadbcdf1e10e1b74ddc608abd2f98dfb16fbce75277b5232a127f2087ef",
+    "ddb89be403809e325750d3d263cd78929c2942b7942a34b77e122c9594a74c8c",
+    "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328"
+  };
 
   @TestFactory
   Stream<DynamicTest> inclusionVectors() throws Exception {
-    return vectors("inclusion").map(file -> DynamicTest.dynamicTest(name(file), () -> {
-      JsonNode v = JSON.readTree(file.toFile());
-      boolean verified = MerkleProofs.verifyInclusion(v.get("leafIdx").asLong(), v.get("treeSize").asLong(),
-          bytes(v.get("leafHash")), hashes(v.get("proof")), bytes(v.get("root")));
-      assertThat(verified).as(v.get("desc").asText()).isEqualTo(!v.get("wantErr").asBoolean());
-    }));
+    return vectors("inclusion")
+        .map(
+            file ->
+                DynamicTest.dynamicTest(
+                    name(file),
+                    () -> {
+                      JsonNode v = JSON.readTree(file.toFile());
+                      boolean verified =
+                          MerkleProofs.verifyInclusion(
+                              v.get("leafIdx").asLong(),
+                              v.get("treeSize").asLong(),
+                              bytes(v.get("leafHash")),
+                              hashes(v.get("proof")),
+                              bytes(v.get("root")));
+                      assertThat(verified)
+                          .as(v.get("desc").asText())
+                          .isEqualTo(!v.get("wantErr").asBoolean());
+                    }));
   }
 
   @TestFactory
   Stream<DynamicTest> consistencyVectors() throws Exception {
-    return vectors("consistency").map(file -> DynamicTest.dynamicTest(name(file), () -> {
-      JsonNode v = JSON.readTree(file.toFile());
-      boolean verified = MerkleProofs.verifyConsistency(v.get("size1").asLong(), v.get("size2").asLong(),
-          bytes(v.get("root1")), bytes(v.get("root2")), hashes(v.get("proof")));
-      assertThat(verified).as(v.get("desc").asText()).isEqualTo(!v.get("wantErr").asBoolean());
-    }));
+    return vectors("consistency")
+        .map(
+            file ->
+                DynamicTest.dynamicTest(
+                    name(file),
+                    () -> {
+                      JsonNode v = JSON.readTree(file.toFile());
+                      boolean verified =
+                          MerkleProofs.verifyConsistency(
+                              v.get("size1").asLong(),
+                              v.get("size2").asLong(),
+                              bytes(v.get("root1")),
+                              bytes(v.get("root2")),
+                              hashes(v.get("proof")));
+                      assertThat(verified)
+                          .as(v.get("desc").asText())
+                          .isEqualTo(!v.get("wantErr").asBoolean());
+                    }));
   }
 
   @Test
@@ -66,10 +100,14 @@ class MerkleVectorsTest {
     assertThat(HexFormat.of().formatHex(tree.root())).isEqualTo(ROOTS[0]);
     for (int i = 0; i < LEAF_INPUTS.length; i++) {
       tree.append(Rfc9162.leafHash(HexFormat.of().parseHex(LEAF_INPUTS[i])));
-      assertThat(HexFormat.of().formatHex(tree.root())).as("root of size " + (i + 1)).isEqualTo(ROOTS[i + 1]);
+      assertThat(HexFormat.of().formatHex(tree.root()))
+          .as("root of size " + (i + 1))
+          .isEqualTo(ROOTS[i + 1]);
     }
     for (int size = 0; size <= LEAF_INPUTS.length; size++) {
-      assertThat(HexFormat.of().formatHex(tree.rootAt(size))).as("earlier root of size " + size).isEqualTo(ROOTS[size]);
+      assertThat(HexFormat.of().formatHex(tree.rootAt(size)))
+          .as("earlier root of size " + size)
+          .isEqualTo(ROOTS[size]);
     }
   }
 
@@ -81,15 +119,31 @@ class MerkleVectorsTest {
       tree.append(Rfc9162.leafHash(HexFormat.of().parseHex(input)));
     }
     List<DynamicTest> tests = new ArrayList<>();
-    for (Path file : vectors("inclusion").filter(f -> name(f).endsWith("happy-path.json")).toList()) {
+    for (Path file :
+        vectors("inclusion").filter(f -> name(f).endsWith("happy-path.json")).toList()) {
       JsonNode v = JSON.readTree(file.toFile());
-      tests.add(DynamicTest.dynamicTest(name(file), () -> assertThat(base64(tree.inclusionProof(
-          v.get("leafIdx").asLong(), v.get("treeSize").asLong()))).isEqualTo(strings(v.get("proof")))));
+      tests.add(
+          DynamicTest.dynamicTest(
+              name(file),
+              () ->
+                  assertThat(
+                          base64(
+                              tree.inclusionProof(
+                                  v.get("leafIdx").asLong(), v.get("treeSize").asLong())))
+                      .isEqualTo(strings(v.get("proof")))));
     }
-    for (Path file : vectors("consistency").filter(f -> name(f).endsWith("happy-path.json")).toList()) {
+    for (Path file :
+        vectors("consistency").filter(f -> name(f).endsWith("happy-path.json")).toList()) {
       JsonNode v = JSON.readTree(file.toFile());
-      tests.add(DynamicTest.dynamicTest(name(file), () -> assertThat(base64(tree.consistencyProof(
-          v.get("size1").asLong(), v.get("size2").asLong()))).isEqualTo(strings(v.get("proof")))));
+      tests.add(
+          DynamicTest.dynamicTest(
+              name(file),
+              () ->
+                  assertThat(
+                          base64(
+                              tree.consistencyProof(
+                                  v.get("size1").asLong(), v.get("size2").asLong())))
+                      .isEqualTo(strings(v.get("proof")))));
     }
     assertThat(tests).hasSizeGreaterThan(8);
     return tests.stream();
@@ -107,17 +161,45 @@ class MerkleVectorsTest {
     }
     for (int size = 1; size <= 70; size++) {
       for (int index = 0; index < size; index++) {
-        assertThat(MerkleProofs.verifyInclusion(index, size, tree.leaf(index), tree.inclusionProof(index, size),
-            roots.get(size))).as("leaf %d of %d", index, size).isTrue();
-        assertThat(MerkleProofs.verifyInclusion(index, size, tree.leaf(index), tree.inclusionProof(index, size),
-            roots.get(size - 1))).as("leaf %d of %d against the previous root", index, size).isFalse();
+        assertThat(
+                MerkleProofs.verifyInclusion(
+                    index,
+                    size,
+                    tree.leaf(index),
+                    tree.inclusionProof(index, size),
+                    roots.get(size)))
+            .as("leaf %d of %d", index, size)
+            .isTrue();
+        assertThat(
+                MerkleProofs.verifyInclusion(
+                    index,
+                    size,
+                    tree.leaf(index),
+                    tree.inclusionProof(index, size),
+                    roots.get(size - 1)))
+            .as("leaf %d of %d against the previous root", index, size)
+            .isFalse();
       }
       for (int size1 = 1; size1 <= size; size1++) {
-        assertThat(MerkleProofs.verifyConsistency(size1, size, roots.get(size1), roots.get(size),
-            tree.consistencyProof(size1, size))).as("%d → %d", size1, size).isTrue();
+        assertThat(
+                MerkleProofs.verifyConsistency(
+                    size1,
+                    size,
+                    roots.get(size1),
+                    roots.get(size),
+                    tree.consistencyProof(size1, size)))
+            .as("%d → %d", size1, size)
+            .isTrue();
         if (size1 > 0 && size1 < size) {
-          assertThat(MerkleProofs.verifyConsistency(size1, size, roots.get(size1 - 1), roots.get(size),
-              tree.consistencyProof(size1, size))).as("%d → %d from a wrong old root", size1, size).isFalse();
+          assertThat(
+                  MerkleProofs.verifyConsistency(
+                      size1,
+                      size,
+                      roots.get(size1 - 1),
+                      roots.get(size),
+                      tree.consistencyProof(size1, size)))
+              .as("%d → %d from a wrong old root", size1, size)
+              .isFalse();
         }
       }
     }
@@ -133,7 +215,8 @@ class MerkleVectorsTest {
   }
 
   private static Stream<Path> vectors(String kind) throws IOException, URISyntaxException {
-    Path root = Path.of(MerkleVectorsTest.class.getResource("/transparency-dev/testdata/" + kind).toURI());
+    Path root =
+        Path.of(MerkleVectorsTest.class.getResource("/transparency-dev/testdata/" + kind).toURI());
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
       files = walk.filter(f -> f.toString().endsWith(".json")).sorted().toList();

@@ -16,8 +16,7 @@ class BusinessTimeAtTheDoorTest {
 
   private static final Instant LATE_EVENING_UTC = Instant.parse("2027-03-01T18:30:00Z");
 
-  record Deadline(Instant dueAt) {
-  }
+  record Deadline(Instant dueAt) {}
 
   @Test
   void inBeijingAnInstantIsWrittenWithPlusEight() throws Exception {
@@ -43,7 +42,8 @@ class BusinessTimeAtTheDoorTest {
   }
 
   private static ObjectMapper mapperIn(String zone) {
-    BusinessTime businessTime = new BusinessTime(Clock.fixed(LATE_EVENING_UTC, ZoneOffset.UTC), ZoneId.of(zone));
+    BusinessTime businessTime =
+        new BusinessTime(Clock.fixed(LATE_EVENING_UTC, ZoneOffset.UTC), ZoneId.of(zone));
     Jackson2ObjectMapperBuilder builder = new Jackson2ObjectMapperBuilder();
     new BusinessTimeAtTheDoor().instantsInTheBusinessZone(businessTime).customize(builder);
     return builder.build();

@@ -34,15 +34,14 @@ import org.springframework.util.LinkedMultiValueMap;
 class TimesInTheBusinessZoneTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Yesterday 18:30 UTC is today 02:30 in Beijing. */
-  private static final Instant AT = LocalDate.now(ZoneOffset.UTC).minusDays(1).atTime(18, 30).toInstant(ZoneOffset.UTC);
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  EvidenceLedger ledger;
-  @Autowired
-  TestRestTemplate http;
+  /** Yesterday 18:30 UTC is today 02:30 in Beijing. */
+  private static final Instant AT =
+      LocalDate.now(ZoneOffset.UTC).minusDays(1).atTime(18, 30).toInstant(ZoneOffset.UTC);
+
+  @Autowired ProcessEngine engine;
+  @Autowired EvidenceLedger ledger;
+  @Autowired TestRestTemplate http;
 
   @AfterEach
   void realTime() {
@@ -60,7 +59,10 @@ class TimesInTheBusinessZoneTest {
     assertThat(Instant.parse(recordedAt)).isEqualTo(AT);
     EvidenceRecord first = ledger.records(key).get(0);
     assertThat(first.recordedAt()).isEqualTo(AT);
-    assertThat(JSON.readTree(get("/api/cases/" + key + "/evidence/verification")).path("status").asText())
+    assertThat(
+            JSON.readTree(get("/api/cases/" + key + "/evidence/verification"))
+                .path("status")
+                .asText())
         .isEqualTo("intact");
   }
 
@@ -70,24 +72,35 @@ class TimesInTheBusinessZoneTest {
     upload(key);
 
     String documentsPage = get("/cases/" + key + "/documents");
-    assertThat(documentsPage).contains("<td>" + beijing(AT, "yyyy-MM-dd HH:mm:ss") + "</td>")
+    assertThat(documentsPage)
+        .contains("<td>" + beijing(AT, "yyyy-MM-dd HH:mm:ss") + "</td>")
         .contains("北京时间 Beijing time (UTC+08:00)");
     String brief = get("/cases/" + key + "/brief");
     // The brief says the zone once, above its times.
-    assertThat(brief).contains(beijing(AT, "yyyy-MM-dd HH:mm"), "时间均为北京时间 Beijing time (UTC+08:00)");
-    assertThat(brief).doesNotContain(AT.atZone(ZoneOffset.UTC).format(java.time.format.DateTimeFormatter
-        .ofPattern("yyyy-MM-dd HH:mm")));
+    assertThat(brief)
+        .contains(beijing(AT, "yyyy-MM-dd HH:mm"), "时间均为北京时间 Beijing time (UTC+08:00)");
+    assertThat(brief)
+        .doesNotContain(
+            AT.atZone(ZoneOffset.UTC)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
   }
 
   private String caseOpenedAt(Instant at) {
     ClockUtil.setCurrentTime(Date.from(at));
-    return new LifecycleDriver(engine).apply("manager1",
-        intake("北京时间测试有限公司 Beijing Time Co. " + System.nanoTime(), "workingCapitalLoan", 1_000_000, 12))
+    return new LifecycleDriver(engine)
+        .apply(
+            "manager1",
+            intake(
+                "北京时间测试有限公司 Beijing Time Co. " + System.nanoTime(),
+                "workingCapitalLoan",
+                1_000_000,
+                12))
         .getBusinessKey();
   }
 
   private static String beijing(Instant at, String pattern) {
-    return at.atZone(java.time.ZoneId.of("Asia/Shanghai")).format(java.time.format.DateTimeFormatter.ofPattern(pattern));
+    return at.atZone(java.time.ZoneId.of("Asia/Shanghai"))
+        .format(java.time.format.DateTimeFormatter.ofPattern(pattern));
   }
 
   private String get(String path) {
@@ -96,15 +109,24 @@ class TimesInTheBusinessZoneTest {
 
   private void upload(String key) {
     LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("file", new ByteArrayResource(SampleFiles.pdf("business licence")) {
-      @Override
-      public String getFilename() {
-        return "营业执照.pdf";
-      }
-    });
+    form.add(
+        "file",
+        new ByteArrayResource(SampleFiles.pdf("business licence")) {
+          @Override
+          public String getFilename() {
+            return "营业执照.pdf";
+          }
+        });
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    assertThat(http.withBasicAuth("manager1", "demo").postForEntity("/api/cases/" + key + "/documents",
-        new HttpEntity<>(form, headers), String.class).getStatusCode().value()).isEqualTo(201);
+    assertThat(
+            http.withBasicAuth("manager1", "demo")
+                .postForEntity(
+                    "/api/cases/" + key + "/documents",
+                    new HttpEntity<>(form, headers),
+                    String.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(201);
   }
 }
