@@ -129,7 +129,7 @@ class AccountabilityReviewController {
         review.ageDays(now),
         review.overdue(now),
         evidence,
-        evidence.statement(),
+        reviews.statementOf(evidence),
         findings.stream().map(f -> new FindingView(f, evidence.unreliable(f.evidence()))).toList(),
         assessment.eligibility(),
         store.determinations(review.reviewId()));

@@ -1,6 +1,7 @@
 package com.creditdiligence.accountability;
 
 import com.creditdiligence.evidence.ChainVerification;
+import com.creditdiligence.submission.BusinessTime;
 import java.time.Instant;
 import java.util.List;
 
@@ -48,10 +49,14 @@ public record EvidenceIntegrity(
     return other.firstBrokenRecord() < one.firstBrokenRecord() ? other : one;
   }
 
-  /** One paragraph a board member, the auditor or an outside reader can read, bilingual. */
-  public String statement() {
+  /**
+   * One paragraph a board member, the auditor or an outside reader can read, bilingual, its time in the business
+   * zone with the zone's label.
+   */
+  public String statement(BusinessTime time) {
+    String verified = time.shownWithZone(verifiedAt);
     if (intact) {
-      return "证据链校验通过 The evidence chain verifies (校验于 verified at " + verifiedAt + ")";
+      return "证据链校验通过 The evidence chain verifies (校验于 verified at " + verified + ")";
     }
     return "证据链自第 "
         + firstBrokenRecord
@@ -60,7 +65,7 @@ public record EvidenceIntegrity(
         + ": "
         + reason
         + " (校验于 verified at "
-        + verifiedAt
+        + verified
         + "). 依据该记录及其后记录的尽职事实与情形不可靠 "
         + "Duty facts and findings resting on record #"
         + firstBrokenRecord

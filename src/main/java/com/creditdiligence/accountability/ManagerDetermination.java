@@ -96,7 +96,7 @@ class ManagerDetermination implements ExecutionListener {
     execution.setVariableLocal("eligibleForExemption", eligibility.eligible());
     execution.setVariableLocal(
         "suggestedTier", Variables.stringValue(suggestsFromRecord ? suggested.severity() : null));
-    execution.setVariableLocal("evidenceIntegrity", evidence.statement());
+    execution.setVariableLocal("evidenceIntegrity", reviews.statementOf(evidence));
     execution.setVariableLocal(
         "clauseOptions",
         SpinValues.jsonValue(

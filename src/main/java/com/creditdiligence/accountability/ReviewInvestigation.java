@@ -126,7 +126,7 @@ class ReviewInvestigation implements JavaDelegate {
     execution.setVariable("reviewDueDate", Date.from(due));
     // What the auditor's form shows; the review's rules read the verdict from the review, never
     // from this variable.
-    execution.setVariable("evidenceIntegrity", evidence.statement());
+    execution.setVariable("evidenceIntegrity", reviews.statementOf(evidence));
     execution.setVariable(
         "findingDecisions", SpinValues.jsonValue(decisionItems(drafts, evidence)).create());
     execution.setVariable("addedFindings", SpinValues.jsonValue("[]").create());

@@ -247,4 +247,9 @@ public class Reviews {
   public Instant now() {
     return businessTime.now();
   }
+
+  /** The verification as people read it, its time in the business zone. */
+  public String statementOf(EvidenceIntegrity evidence) {
+    return evidence.statement(businessTime);
+  }
 }

@@ -178,7 +178,11 @@ class BrokenEvidenceReviewTest {
     assertThat(
             String.valueOf(
                 engine.getTaskService().getVariable(statement.getId(), "evidenceIntegrity")))
-        .contains("The evidence chain verifies");
+        .contains("The evidence chain verifies")
+        // When it verified, as every time is shown: in Beijing time, labelled, not an instant in
+        // UTC.
+        .contains("北京时间")
+        .doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
 
     JsonNode dossier =
         JSON.readTree(
