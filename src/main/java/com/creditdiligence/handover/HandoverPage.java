@@ -149,7 +149,13 @@ class HandoverPage {
     page.addObject("file", file.get());
     page.addObject("currentManager", managerName(file.get().caseManager()));
     page.addObject("managers", successors(file.get()));
-    page.addObject("handedTo", handedTo);
+    // The notice names whom the record says now holds the case, by name; an address naming anyone
+    // else says nothing.
+    page.addObject(
+        "handedTo",
+        handedTo != null && handedTo.equals(file.get().caseManager())
+            ? managerName(handedTo)
+            : null);
     page.addObject("refusal", refusal);
     page.setStatus(status);
     return page;

@@ -49,7 +49,7 @@ class HandoverJourneyTest {
           .sendKeys("原客户经理调岗,案件移交 The manager moves to another branch");
       browser.driver().findElement(By.cssSelector("form button[type='submit']")).click();
       assertThat(browser.waitFor(By.cssSelector("p.ok")).getText())
-          .contains("已移交 Handed over to manager2");
+          .contains("已移交 Handed over to 李经理二 (manager2)");
       browser.step("handed-over");
     }
     assertThat(

@@ -66,8 +66,17 @@ class HandoverPageTest {
 
     // Answered 303 to the page, which the client follows: it says so.
     assertThat(handed.getStatusCode().value()).isEqualTo(200);
-    assertThat(handed.getBody()).contains("已移交 Handed over to manager2");
+    assertThat(handed.getBody()).contains("已移交 Handed over to 李经理二 (manager2)");
     assertThat(caseFiles.find(key).orElseThrow().caseManager()).isEqualTo("manager2");
+    // The notice says what the record says: an address naming someone else announces no handover.
+    assertThat(
+            http.exchange(
+                    RequestEntity.get("/cases/" + key + "/handover?handedTo=manager1")
+                        .header("Authorization", HttpBasic.header("head1", "demo"))
+                        .build(),
+                    String.class)
+                .getBody())
+        .doesNotContain("已移交");
     assertThat(openTask(key).getAssignee()).isEqualTo("manager2");
     assertThat(caseFiles.handovers(key))
         .singleElement()
