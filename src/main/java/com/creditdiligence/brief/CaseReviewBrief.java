@@ -12,13 +12,11 @@ import com.creditdiligence.submission.BusinessTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +31,6 @@ import org.springframework.stereotype.Component;
 class CaseReviewBrief {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern INSTANT =
-      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
-
   private final ReviewStore store;
   private final People people;
   private final MessageSource messages;
@@ -141,7 +136,7 @@ class CaseReviewBrief {
         people.name(f.manager()),
         Section27.label(f.clause()),
         name("severity." + f.severity(), f.severity()),
-        inBusinessTime(f.explanation()),
+        java.util.Objects.requireNonNullElse(time.timesInText(f.explanation()), ""),
         name("finding.status." + f.status(), f.status()),
         f.status(),
         f.statusReason(),
@@ -184,20 +179,6 @@ class CaseReviewBrief {
               time.shown(record.recordedAt())));
     }
     return found;
-  }
-
-  /** The instants a finding's explanation cites in ISO 8601, as people read them in the business zone. */
-  private String inBusinessTime(String text) {
-    return text == null
-        ? ""
-        : INSTANT
-            .matcher(text)
-            .replaceAll(
-                match ->
-                    time.shown(OffsetDateTime.parse(match.group()).toInstant())
-                        + " ("
-                        + time.label()
-                        + ")");
   }
 
   private static JsonNode parse(String json) {

@@ -15,7 +15,6 @@ import com.creditdiligence.submission.BusinessTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +31,6 @@ import org.springframework.stereotype.Component;
 class ManagerRecords {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern INSTANT =
-      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
-
   private final ReviewStore store;
   private final CaseFiles caseFiles;
   private final EvidenceLedger ledger;
@@ -170,7 +165,7 @@ class ManagerRecords {
         f.stage(),
         f.severity(),
         name("severity." + f.severity(), f.severity()),
-        inBusinessTime(f.explanation()),
+        time.timesInText(f.explanation()),
         f.evidence(),
         f.status(),
         f.statusReason(),
@@ -227,20 +222,6 @@ class ManagerRecords {
               time.shown(record.recordedAt())));
     }
     return found;
-  }
-
-  /** The instants a finding's explanation cites in ISO 8601 («done late, on 2026-12-08T02:18:56+08:00»), as people read them. */
-  String inBusinessTime(String text) {
-    return text == null
-        ? null
-        : INSTANT
-            .matcher(text)
-            .replaceAll(
-                match ->
-                    time.shown(OffsetDateTime.parse(match.group()).toInstant())
-                        + " ("
-                        + time.label()
-                        + ")");
   }
 
   private static JsonNode parse(String json) {

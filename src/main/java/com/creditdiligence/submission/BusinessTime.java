@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The one clock and the one business zone (configured as {@code credit-diligence.business-time-zone}, Asia/Shanghai by
@@ -18,6 +19,8 @@ public final class BusinessTime {
   /** The zone when none is configured: the bank's, Beijing time. */
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
 
+  private static final Pattern ISO_INSTANT_IN_TEXT =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final DateTimeFormatter SHOWN_DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
@@ -80,5 +83,19 @@ public final class BusinessTime {
 
   public String shownDay(Instant at) {
     return at == null ? "" : SHOWN_DAY.format(at.atZone(zone));
+  }
+
+  /**
+   * Free text (a stored explanation: «done late, on 2026-12-08T02:18:56+08:00») with each ISO 8601 instant it cites
+   * written as people read it, in the business zone with its label; null stays null.
+   */
+  public String timesInText(String text) {
+    return text == null
+        ? null
+        : ISO_INSTANT_IN_TEXT
+            .matcher(text)
+            .replaceAll(
+                match ->
+                    shown(OffsetDateTime.parse(match.group()).toInstant()) + " (" + label() + ")");
   }
 }

@@ -34,4 +34,15 @@ class BusinessTimeTest {
         new BusinessTime(Clock.fixed(lateEveningUtc, ZoneOffset.UTC), ZoneId.of("UTC"));
     assertThat(utc.label()).isEqualTo("UTC (UTC+00:00)");
   }
+
+  @Test
+  void anInstantCitedInStoredTextReadsInTheBusinessZone() {
+    assertThat(
+            beijing.timesInText(
+                "逾期完成 done late, on 2027-03-01T18:30:00Z; due 2027-03-01T23:59:59.999+08:00"))
+        .isEqualTo(
+            "逾期完成 done late, on 2027-03-02 02:30:00 (北京时间 Beijing time (UTC+08:00)); due"
+                + " 2027-03-01 23:59:59 (北京时间 Beijing time (UTC+08:00))");
+    assertThat(beijing.timesInText(null)).isNull();
+  }
 }
