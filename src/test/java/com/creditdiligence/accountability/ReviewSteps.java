@@ -70,6 +70,31 @@ public class ReviewSteps {
         key, "Task_Appeal", manager, Map.of("appealChoice", "appeal", "appealGrounds", grounds));
   }
 
+  /**
+   * manager1's compensated case taken to the appeal decision: auditor1 confirms the first draft finding, board1
+   * deliberates, manager1 states their case, board1 finds the responsibility reducible under §27(五), manager1
+   * appeals on these grounds.
+   */
+  public void toTheAppealDecision(String key, String statement, String grounds) {
+    audit(key, "auditor1", List.of(verdict(1, "confirm")), List.of());
+    deliberate(key, "board1");
+    driver.completeInCase(
+        key,
+        "Task_ManagerStatement",
+        "manager1",
+        Map.of("statementChoice", "submit", "statementText", statement));
+    decide(
+        key,
+        "Task_BoardDetermination",
+        "board1",
+        "tier",
+        "reducible",
+        "determinationClauses",
+        List.of("§27(五)"),
+        "determinationRationale");
+    appeal(key, "manager1", grounds);
+  }
+
   /** The auditor's verdict on a draft finding, by its number. */
   public static Map<String, Object> verdict(int findingNo, String decision) {
     Map<String, Object> item = new HashMap<>();

@@ -1,6 +1,5 @@
 package com.creditdiligence.brief;
 
-import static com.creditdiligence.accountability.ReviewSteps.verdict;
 import static com.creditdiligence.demo.TestSubmissions.monitoringReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,8 +10,6 @@ import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
-import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -50,24 +47,7 @@ class CaseReviewBriefPageTest {
   void aReviewAtTheAppealDecision() {
     ReviewSteps steps = new ReviewSteps(engine, store);
     key = new PostGuaranteeSteps(engine, events).compensatedCase("manager1", "无锡审查简报有限公司", 5);
-    steps.audit(key, "auditor1", List.of(verdict(1, "confirm")), List.of());
-    steps.deliberate(key, "board1");
-    new LifecycleDriver(engine)
-        .completeInCase(
-            key,
-            "Task_ManagerStatement",
-            "manager1",
-            Map.of("statementChoice", "submit", "statementText", STATEMENT));
-    steps.decide(
-        key,
-        "Task_BoardDetermination",
-        "board1",
-        "tier",
-        "reducible",
-        "determinationClauses",
-        List.of("§27(五)"),
-        "determinationRationale");
-    steps.appeal(key, "manager1", GROUNDS);
+    steps.toTheAppealDecision(key, STATEMENT, GROUNDS);
   }
 
   @Test

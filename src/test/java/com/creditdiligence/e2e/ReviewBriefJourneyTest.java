@@ -1,17 +1,13 @@
 package com.creditdiligence.e2e;
 
-import static com.creditdiligence.accountability.ReviewSteps.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.accountability.ReviewSteps;
 import com.creditdiligence.accountability.ReviewStore;
-import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -92,24 +88,7 @@ class ReviewBriefJourneyTest {
     try {
       String key =
           new PostGuaranteeSteps(engine, events).compensatedCase("manager1", "江阴审查简报浏览器测试有限公司", 5);
-      steps.audit(key, "auditor1", List.of(verdict(1, "confirm")), List.of());
-      steps.deliberate(key, "board1");
-      new LifecycleDriver(engine)
-          .completeInCase(
-              key,
-              "Task_ManagerStatement",
-              "manager1",
-              Map.of("statementChoice", "submit", "statementText", STATEMENT));
-      steps.decide(
-          key,
-          "Task_BoardDetermination",
-          "board1",
-          "tier",
-          "reducible",
-          "determinationClauses",
-          List.of("§27(五)"),
-          "determinationRationale");
-      steps.appeal(key, "manager1", "措施已在预警当日口头落实,书面送达晚于期限非本人原因");
+      steps.toTheAppealDecision(key, STATEMENT, "措施已在预警当日口头落实,书面送达晚于期限非本人原因");
       return key;
     } finally {
       ClockUtil.reset();

@@ -1,6 +1,5 @@
 package com.creditdiligence.managers;
 
-import static com.creditdiligence.accountability.ReviewSteps.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
@@ -8,13 +7,11 @@ import com.creditdiligence.HttpBasic;
 import com.creditdiligence.accountability.AccountabilityReview;
 import com.creditdiligence.accountability.ReviewSteps;
 import com.creditdiligence.accountability.ReviewStore;
-import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -55,24 +52,7 @@ class ManagerRecordTest {
     ReviewSteps steps = new ReviewSteps(engine, store);
     key = new PostGuaranteeSteps(engine, events).compensatedCase("manager1", APPLICANT, 5);
     review = steps.openReview(key);
-    steps.audit(key, "auditor1", List.of(verdict(1, "confirm")), List.of());
-    steps.deliberate(key, "board1");
-    new LifecycleDriver(engine)
-        .completeInCase(
-            key,
-            "Task_ManagerStatement",
-            "manager1",
-            Map.of("statementChoice", "submit", "statementText", STATEMENT));
-    steps.decide(
-        key,
-        "Task_BoardDetermination",
-        "board1",
-        "tier",
-        "reducible",
-        "determinationClauses",
-        List.of("§27(五)"),
-        "determinationRationale");
-    steps.appeal(key, "manager1", GROUNDS);
+    steps.toTheAppealDecision(key, STATEMENT, GROUNDS);
     steps.decide(
         key,
         "Task_AppealDecision",
