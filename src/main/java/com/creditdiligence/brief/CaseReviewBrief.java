@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -88,6 +89,10 @@ class CaseReviewBrief {
     Map<Integer, EvidenceRecord> bySequence = new HashMap<>();
     records.forEach(r -> bySequence.put(r.sequenceNo(), r));
     List<Review> reviews = new ArrayList<>();
+    // One lookup per person named, however many findings and records name them.
+    Map<String, String> names = new HashMap<>();
+    Function<String, String> person =
+        id -> names.computeIfAbsent(String.valueOf(id), k -> people.name(id));
     for (AccountabilityReview review : store.reviewsOfCase(businessKey)) {
       List<EvidenceRecord> written =
           records.stream()
@@ -105,17 +110,22 @@ class CaseReviewBrief {
               name("trigger." + review.trigger(), review.trigger()),
               review.reason(),
               review.closedAt() == null ? null : time.shown(review.closedAt()),
-              store.findings(review.reviewId()).stream().map(f -> finding(f, bySequence)).toList(),
-              writing(written, "Task_AuditorReview", null, "auditSummary"),
-              writing(written, "Task_ManagerStatement", "statementChoice", "statementText"),
-              writing(written, "Task_Deliberation", null, "deliberationMinutes"),
-              store.determinations(review.reviewId()).stream().map(this::decision).toList(),
-              writing(written, "Task_Appeal", "appealChoice", "appealGrounds")));
+              store.findings(review.reviewId()).stream()
+                  .map(f -> finding(f, bySequence, person))
+                  .toList(),
+              writing(written, "Task_AuditorReview", null, "auditSummary", person),
+              writing(written, "Task_ManagerStatement", "statementChoice", "statementText", person),
+              writing(written, "Task_Deliberation", null, "deliberationMinutes", person),
+              store.determinations(review.reviewId()).stream()
+                  .map(d -> decision(d, person))
+                  .toList(),
+              writing(written, "Task_Appeal", "appealChoice", "appealGrounds", person)));
     }
     return reviews;
   }
 
-  private Finding finding(ReviewFinding f, Map<Integer, EvidenceRecord> bySequence) {
+  private Finding finding(
+      ReviewFinding f, Map<Integer, EvidenceRecord> bySequence, Function<String, String> person) {
     List<Cited> cites = new ArrayList<>();
     for (Integer n : f.evidence()) {
       EvidenceRecord r = bySequence.get(n);
@@ -129,37 +139,41 @@ class CaseReviewBrief {
                           ? ""
                           : " · " + name("duty." + r.dutyCode(), r.dutyCode())),
                   time.shown(r.recordedAt()),
-                  people.name(r.performer())));
+                  person.apply(r.performer())));
     }
     return new Finding(
         "F" + f.findingNo(),
-        people.name(f.manager()),
+        person.apply(f.manager()),
         Section27.label(f.clause()),
         name("severity." + f.severity(), f.severity()),
         java.util.Objects.requireNonNullElse(time.timesInText(f.explanation()), ""),
         name("finding.status." + f.status(), f.status()),
         f.status(),
         f.statusReason(),
-        f.judgedBy() == null ? null : people.name(f.judgedBy()),
+        f.judgedBy() == null ? null : person.apply(f.judgedBy()),
         cites);
   }
 
-  private Decision decision(Determination d) {
+  private Decision decision(Determination d, Function<String, String> person) {
     return new Decision(
         name("round." + d.round(), d.round()),
-        people.name(d.manager()),
+        person.apply(d.manager()),
         d.tier().label(),
         d.clauses().isEmpty()
             ? "—"
             : String.join("; ", d.clauses().stream().map(Section27::label).toList()),
         d.rationale(),
-        people.name(d.decidedBy()),
+        person.apply(d.decidedBy()),
         time.shown(d.decidedAt()));
   }
 
   /** What was written at a step of the review, from each completion's submitted values. */
   private List<Written> writing(
-      List<EvidenceRecord> records, String step, String choiceField, String textField) {
+      List<EvidenceRecord> records,
+      String step,
+      String choiceField,
+      String textField,
+      Function<String, String> person) {
     List<Written> found = new ArrayList<>();
     for (EvidenceRecord record : records) {
       if (!step.equals(record.elementId()) || record.findings() == null) {
@@ -173,7 +187,7 @@ class CaseReviewBrief {
       }
       found.add(
           new Written(
-              people.name(record.performer()),
+              person.apply(record.performer()),
               choice == null ? null : name("choice." + choice, choice),
               text,
               time.shown(record.recordedAt())));

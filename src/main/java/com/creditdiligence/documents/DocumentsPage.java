@@ -1,21 +1,18 @@
 package com.creditdiligence.documents;
 
-import com.creditdiligence.platform.EngineActions;
 import com.creditdiligence.platform.SignedIn;
 import com.creditdiligence.platform.web.RefusalStatus;
 import com.creditdiligence.security.CaseAccess;
+import com.creditdiligence.security.People;
 import com.creditdiligence.submission.BusinessTime;
 import com.creditdiligence.submission.Rejection;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -50,7 +47,7 @@ class DocumentsPage {
   private final CaseAccess access;
   private final BusinessTime businessTime;
   private final DocumentProperties properties;
-  private final EngineActions engine;
+  private final People people;
 
   DocumentsPage(
       CaseDocuments documents,
@@ -58,8 +55,8 @@ class DocumentsPage {
       CaseAccess access,
       BusinessTime businessTime,
       DocumentProperties properties,
-      EngineActions engine) {
-    this.engine = engine;
+      People people) {
+    this.people = people;
     this.access = access;
     this.documents = documents;
     this.identity = identity;
@@ -135,7 +132,8 @@ class DocumentsPage {
   private ModelAndView render(
       String businessKey, CaseDocument filed, String refusal, CsrfToken csrf, HttpStatus status) {
     List<CaseDocument> ofCase = documents.ofCase(businessKey);
-    Function<String, String> names = names(ofCase);
+    Function<String, String> names =
+        people.shown(ofCase.stream().map(CaseDocument::uploadedBy).toList());
     ModelAndView page = new ModelAndView("documents/documents");
     page.addObject("key", businessKey);
     page.addObject(
@@ -164,30 +162,6 @@ class DocumentsPage {
     page.addObject("csrf", csrf);
     page.setStatus(status);
     return page;
-  }
-
-  /** «王经理一 (manager1)» for each uploader: the name first, the id for the record. */
-  private Function<String, String> names(List<CaseDocument> ofCase) {
-    Map<String, String> shown =
-        ofCase.stream()
-            .map(CaseDocument::uploadedBy)
-            .distinct()
-            .collect(
-                Collectors.toMap(
-                    id -> id,
-                    id -> {
-                      User user =
-                          engine.asApplication(
-                              () -> identity.createUserQuery().userId(id).singleResult());
-                      String name =
-                          user == null
-                              ? ""
-                              : (Optional.ofNullable(user.getFirstName()).orElse("")
-                                      + Optional.ofNullable(user.getLastName()).orElse(""))
-                                  .strip();
-                      return name.isEmpty() ? id : name + " (" + id + ")";
-                    }));
-    return id -> shown.getOrDefault(id, id);
   }
 
   /** The page's own refusals (a case not found, not the user's to read or to add to): a page that says why. */

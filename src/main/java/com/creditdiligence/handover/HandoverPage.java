@@ -6,6 +6,7 @@ import com.creditdiligence.platform.EngineActions;
 import com.creditdiligence.platform.web.RefusalStatus;
 import com.creditdiligence.security.CaseAccess;
 import com.creditdiligence.security.Memberships;
+import com.creditdiligence.security.People;
 import com.creditdiligence.security.Qualification;
 import com.creditdiligence.security.Qualifications;
 import com.creditdiligence.submission.BusinessTime;
@@ -49,6 +50,7 @@ class HandoverPage {
   private final TransactionTemplate transaction;
   private final BusinessTime businessTime;
   private final MessageSource messages;
+  private final People people;
 
   HandoverPage(
       CaseAccess access,
@@ -59,8 +61,10 @@ class HandoverPage {
       EngineActions actions,
       TransactionTemplate transaction,
       BusinessTime businessTime,
-      MessageSource messages) {
+      MessageSource messages,
+      People people) {
     this.messages = messages;
+    this.people = people;
     this.access = access;
     this.caseFiles = caseFiles;
     this.handovers = handovers;
@@ -147,14 +151,14 @@ class HandoverPage {
     csrf.getToken();
     page.addObject("csrf", csrf);
     page.addObject("file", file.get());
-    page.addObject("currentManager", managerName(file.get().caseManager()));
+    page.addObject("currentManager", people.name(file.get().caseManager()));
     page.addObject("managers", successors(file.get()));
     // The notice names whom the record says now holds the case, by name; an address naming anyone
     // else says nothing.
     page.addObject(
         "handedTo",
         handedTo != null && handedTo.equals(file.get().caseManager())
-            ? managerName(handedTo)
+            ? people.name(handedTo)
             : null);
     page.addObject("refusal", refusal);
     page.setStatus(status);
@@ -188,29 +192,13 @@ class HandoverPage {
                                   ? text("handover.qualifiedUntil", q.validUntil().toString())
                                   : text("handover.notQualified"))
                       .orElse(text("handover.noQualification"));
-              return new Successor(manager.getId(), name(manager), qualified, standing);
+              return new Successor(manager.getId(), People.name(manager), qualified, standing);
             })
         .toList();
   }
 
   private String text(String key, Object... args) {
     return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
-  }
-
-  private String managerName(String userId) {
-    User user =
-        actions.asApplication(
-            () -> engine.getIdentityService().createUserQuery().userId(userId).singleResult());
-    return user == null ? userId : name(user);
-  }
-
-  /** «王经理一 (manager1)»: the name first, the id for the record. */
-  private static String name(User user) {
-    return Optional.ofNullable(user.getFirstName()).orElse("")
-        + Optional.ofNullable(user.getLastName()).orElse("")
-        + " ("
-        + user.getId()
-        + ")";
   }
 
   private static ModelAndView refusedPage(Rejection refused) {

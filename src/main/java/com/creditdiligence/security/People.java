@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
@@ -56,6 +57,13 @@ public class People {
     User user =
         engine.asApplication(() -> identity.createUserQuery().userId(userId).singleResult());
     return user == null ? userId : name(user);
+  }
+
+  /** «王经理一 (manager1)» for each of these ids, looked up together; an id with no name shown as it is. */
+  public Function<String, String> shown(Collection<String> userIds) {
+    Map<String, String> names =
+        named(userIds.stream().filter(Objects::nonNull).distinct().toList());
+    return id -> names.containsKey(id) ? names.get(id) + " (" + id + ")" : id;
   }
 
   public boolean exists(String userId) {
