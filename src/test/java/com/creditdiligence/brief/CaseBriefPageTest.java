@@ -8,7 +8,8 @@ import static com.creditdiligence.demo.TestSubmissions.conflictOfInterest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
-import com.creditdiligence.HttpBasic;
+import com.creditdiligence.Http;
+import com.creditdiligence.Http.Answer;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.documents.CaseDocument;
 import com.creditdiligence.documents.CaseDocuments;
@@ -16,11 +17,6 @@ import com.creditdiligence.documents.SampleFiles;
 import com.creditdiligence.evidence.Amendments;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +27,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -47,13 +43,15 @@ class CaseBriefPageTest {
   @Autowired CaseDocuments documents;
   @Autowired Amendments amendments;
   @Autowired EvidenceLedger ledger;
-  @LocalServerPort int port;
+  @Autowired TestRestTemplate rest;
 
   LifecycleDriver driver;
+  Http http;
 
   @BeforeEach
   void setUp() {
     driver = new LifecycleDriver(engine);
+    http = Http.of(rest);
   }
 
   /** A case at the committee whose investigation relied on an audit report uploaded by its manager. */
@@ -222,34 +220,12 @@ class CaseBriefPageTest {
         .contains("审计调整后的净利润");
   }
 
-  private record Answer(int status, String body) {}
-
   private Answer get(String user, String path) {
     return send(user, "GET", path, null);
   }
 
   private Answer send(String user, String method, String path, String json) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-    if (user != null) {
-      request.header("Authorization", HttpBasic.header(user, "demo"));
-    }
-    if (json == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request
-          .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(json));
-    }
-    try {
-      HttpResponse<String> response =
-          HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), response.body());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    Http.Request request = http.request(method, path).as(user);
+    return (json == null ? request : request.json(json)).send();
   }
 }

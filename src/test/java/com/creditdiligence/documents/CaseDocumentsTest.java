@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.creditdiligence.ApplicationTest;
-import com.creditdiligence.HttpBasic;
+import com.creditdiligence.Http;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
@@ -16,10 +16,6 @@ import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.platform.SubmissionRefusedException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -381,18 +377,15 @@ class CaseDocumentsTest {
   void aMultipartTypeWithoutABoundaryOrWithAJsonBodyIsA400() throws Exception {
     String key = newCase("苏州资料巳公司").getBusinessKey();
     for (String contentType : List.of("multipart/form-data", "multipart/form-data; boundary=xyz")) {
-      HttpResponse<String> response =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(documentsUri(key))
-                      .header("Authorization", HttpBasic.header("manager1", "demo"))
-                      .header("Content-Type", contentType)
-                      .POST(HttpRequest.BodyPublishers.ofString("{\"file\":\"x\"}"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
+      Http.Answer response =
+          Http.of(http)
+              .post(documentsPath(key))
+              .as("manager1")
+              .body(contentType, "{\"file\":\"x\"}")
+              .send();
 
-      assertThat(response.statusCode()).as(contentType).isEqualTo(400);
-      assertThat(response.headers().firstValue("Content-Type"))
+      assertThat(response.status()).as(contentType).isEqualTo(400);
+      assertThat(response.header("Content-Type"))
           .hasValue(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     }
   }
@@ -441,34 +434,22 @@ class CaseDocumentsTest {
 
   /** A multipart upload written by hand, the way an attacker would: {@code fileParameters} as they go on the wire. */
   private ResponseEntity<String> rawUpload(
-      String businessKey, String fileParameters, byte[] content) throws Exception {
-    String boundary = "----case-documents-test";
-    byte[] body =
-        SampleFiles.concat(
-            ("--"
-                    + boundary
-                    + "\r\nContent-Disposition: form-data; name=\"file\"; "
-                    + fileParameters
-                    + "\r\nContent-Type: application/pdf\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8),
-            content,
-            ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(documentsUri(businessKey))
-                    .header("Authorization", HttpBasic.header("manager1", "demo"))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    HttpHeaders headers = new HttpHeaders();
-    response.headers().map().forEach(headers::addAll);
-    return ResponseEntity.status(response.statusCode()).headers(headers).body(response.body());
+      String businessKey, String fileParameters, byte[] content) {
+    Http.Answer response =
+        Http.of(http)
+            .post(documentsPath(businessKey))
+            .as("manager1")
+            .multipart(
+                new Http.Multipart("----case-documents-test")
+                    .filePart(fileParameters, "application/pdf", content))
+            .send();
+    return ResponseEntity.status(response.status())
+        .headers(response.headers())
+        .body(response.body());
   }
 
-  private URI documentsUri(String businessKey) {
-    return URI.create(http.getRootUri() + "/api/cases/" + businessKey + "/documents");
+  private static String documentsPath(String businessKey) {
+    return "/api/cases/" + businessKey + "/documents";
   }
 
   private static String percentEncoded(String text) {

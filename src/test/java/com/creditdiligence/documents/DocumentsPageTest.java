@@ -4,14 +4,10 @@ import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
-import com.creditdiligence.HttpBasic;
+import com.creditdiligence.Http;
+import com.creditdiligence.Http.Answer;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.CanonicalForm;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +15,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -33,6 +30,8 @@ class DocumentsPageTest {
       "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
   @LocalServerPort int port;
+  @Autowired TestRestTemplate rest;
+  Http http;
   @Autowired ProcessEngine engine;
   @Autowired CaseDocuments documents;
 
@@ -40,6 +39,7 @@ class DocumentsPageTest {
 
   @BeforeEach
   void aCase() {
+    http = Http.of(rest);
     key =
         new LifecycleDriver(engine)
             .apply(
@@ -54,10 +54,10 @@ class DocumentsPageTest {
     Instant at = Instant.parse("2026-12-02T18:30:00Z");
     documents.file(key, "营业执照.pdf", content, "manager1", at);
 
-    HttpResponse<String> page = get("manager1", "/cases/" + key + "/documents");
+    Answer page = get("manager1", "/cases/" + key + "/documents");
 
-    assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.contentType()).startsWith("text/html");
     String html = page.body();
     assertThat(html)
         .contains("案件资料 Case documents — " + key)
@@ -111,10 +111,10 @@ class DocumentsPageTest {
 
   @Test
   void aRefusedTypeIsThePageSayingWhyAndNothingIsFiled() throws Exception {
-    HttpResponse<String> answer = upload("manager1", "setup.exe", SampleFiles.windowsExecutable());
+    Answer answer = upload("manager1", "setup.exe", SampleFiles.windowsExecutable());
 
-    assertThat(answer.statusCode()).isEqualTo(400);
-    assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.contentType()).startsWith("text/html");
     assertThat(answer.body())
         .contains("未上传 Not uploaded: 不接受可执行文件或脚本 Executables and scripts are not accepted")
         .contains("允许的类型 Allowed types");
@@ -123,20 +123,20 @@ class DocumentsPageTest {
 
   @Test
   void aBadNameIsThePageSayingWhy() throws Exception {
-    HttpResponse<String> answer = upload("manager1", "..", SampleFiles.pdf("dots"));
+    Answer answer = upload("manager1", "..", SampleFiles.pdf("dots"));
 
-    assertThat(answer.statusCode()).isEqualTo(400);
-    assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.contentType()).startsWith("text/html");
     assertThat(answer.body()).contains("未上传 Not uploaded: 文件名", "The file name");
     assertThat(documents.ofCase(key)).isEmpty();
   }
 
   @Test
   void aFileAboveTheLimitIsThePageSayingSo() throws Exception {
-    HttpResponse<String> answer = upload("manager1", "big.pdf", new byte[10 * 1024 * 1024 + 1]);
+    Answer answer = upload("manager1", "big.pdf", new byte[10 * 1024 * 1024 + 1]);
 
-    assertThat(answer.statusCode()).isEqualTo(400);
-    assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.contentType()).startsWith("text/html");
     assertThat(answer.body())
         .contains("未上传 Not uploaded: 文件超过 10 MB The file is larger than 10 MB");
     assertThat(documents.ofCase(key)).isEmpty();
@@ -144,10 +144,10 @@ class DocumentsPageTest {
 
   @Test
   void aFileAboveWhatTheServerReadsIsAPageToo() throws Exception {
-    HttpResponse<String> answer = upload("manager1", "huge.pdf", new byte[22 * 1024 * 1024]);
+    Answer answer = upload("manager1", "huge.pdf", new byte[22 * 1024 * 1024]);
 
-    assertThat(answer.statusCode()).isEqualTo(413);
-    assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(answer.contentType()).startsWith("text/html");
     assertThat(answer.body())
         .contains("无法完成 Could not be done", "文件超过 10 MB The file is larger than 10 MB");
     assertThat(documents.ofCase(key)).isEmpty();
@@ -155,12 +155,12 @@ class DocumentsPageTest {
 
   @Test
   void aCaseNotTheUsersIsAPageWithTheMessageNotJson() throws Exception {
-    HttpResponse<String> read = get("manager2", "/cases/" + key + "/documents");
-    HttpResponse<String> upload = upload("manager2", "a.pdf", SampleFiles.pdf("not my case"));
+    Answer read = get("manager2", "/cases/" + key + "/documents");
+    Answer upload = upload("manager2", "a.pdf", SampleFiles.pdf("not my case"));
 
-    for (HttpResponse<String> answer : java.util.List.of(read, upload)) {
-      assertThat(answer.statusCode()).isEqualTo(403);
-      assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    for (Answer answer : java.util.List.of(read, upload)) {
+      assertThat(answer.status()).isEqualTo(403);
+      assertThat(answer.contentType()).startsWith("text/html");
       assertThat(answer.body())
           .contains("无法完成 Could not be done", "无权访问案件 " + key, "manager2 may not");
     }
@@ -170,101 +170,70 @@ class DocumentsPageTest {
   @Test
   void anUploadFromAnotherSiteIsRefusedWithAPageToABrowserAndProblemJsonToTheApi()
       throws Exception {
-    String boundary = "----forged";
-    byte[] body =
-        SampleFiles.concat(
-            ("--"
-                    + boundary
-                    + "\r\nContent-Disposition: form-data; name=\"file\"; "
-                    + "filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8),
-            SampleFiles.pdf("forged"),
-            ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    Http.Multipart body =
+        new Http.Multipart("----forged")
+            .file("a.pdf", "application/pdf", SampleFiles.pdf("forged"));
     String otherSite = "http://127.0.0.1:" + port;
 
-    HttpResponse<String> page =
+    Answer page =
         send(
             "manager1",
-            HttpRequest.newBuilder(uri("/cases/" + key + "/documents"))
+            http.post("/cases/" + key + "/documents")
                 .header("Accept", BROWSER_ACCEPT)
                 .header("Origin", otherSite)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-    HttpResponse<String> api =
+                .multipart(body));
+    Answer api =
         send(
             "manager1",
-            HttpRequest.newBuilder(uri("/api/cases/" + key + "/documents"))
+            http.post("/api/cases/" + key + "/documents")
                 .header("Accept", BROWSER_ACCEPT)
                 .header("Origin", otherSite)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+                .multipart(body));
 
-    assertThat(page.statusCode()).isEqualTo(403);
-    assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(page.status()).isEqualTo(403);
+    assertThat(page.contentType()).startsWith("text/html");
     assertThat(page.body()).contains("无法完成 Could not be done", "安全令牌", "valid token");
-    assertThat(api.statusCode()).isEqualTo(403);
-    assertThat(api.headers().firstValue("Content-Type").orElse(""))
-        .startsWith("application/problem+json");
+    assertThat(api.status()).isEqualTo(403);
+    assertThat(api.contentType()).startsWith("application/problem+json");
     assertThat(documents.ofCase(key)).isEmpty();
   }
 
   @Test
   void noSuchCaseIsAPage() throws Exception {
-    HttpResponse<String> answer = get("manager1", "/cases/GA-1999-000077/documents");
+    Answer answer = get("manager1", "/cases/GA-1999-000077/documents");
 
-    assertThat(answer.statusCode()).isEqualTo(404);
-    assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.contentType()).startsWith("text/html");
     assertThat(answer.body()).contains("没有案件 GA-1999-000077 No case GA-1999-000077");
   }
 
   @Test
   void theApiKeepsAnsweringWithProblemJson() throws Exception {
-    HttpResponse<String> answer =
+    Answer answer =
         send(
             "manager2",
-            HttpRequest.newBuilder(uri("/api/cases/" + key + "/documents"))
-                .header("Accept", BROWSER_ACCEPT)
-                .GET());
+            http.get("/api/cases/" + key + "/documents").header("Accept", BROWSER_ACCEPT));
 
-    assertThat(answer.statusCode()).isEqualTo(403);
-    assertThat(answer.headers().firstValue("Content-Type").orElse(""))
-        .startsWith("application/problem+json");
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(answer.contentType()).startsWith("application/problem+json");
   }
 
-  private HttpResponse<String> get(String user, String path) throws Exception {
-    return send(user, HttpRequest.newBuilder(uri(path)).header("Accept", BROWSER_ACCEPT).GET());
+  private Answer get(String user, String path) {
+    return send(user, http.get(path).header("Accept", BROWSER_ACCEPT));
   }
 
   /** The page's form as a browser posts it (basic credentials: no session, so no token is asked). */
-  private HttpResponse<String> upload(String user, String fileName, byte[] content)
-      throws Exception {
-    String boundary = "----documents-page-test";
-    byte[] body =
-        SampleFiles.concat(
-            ("--"
-                    + boundary
-                    + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                    + fileName
-                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8),
-            content,
-            ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+  private Answer upload(String user, String fileName, byte[] content) {
     return send(
         user,
-        HttpRequest.newBuilder(uri("/cases/" + key + "/documents"))
+        http.post("/cases/" + key + "/documents")
             .header("Accept", BROWSER_ACCEPT)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+            .multipart(
+                new Http.Multipart("----documents-page-test")
+                    .file(fileName, "application/octet-stream", content)));
   }
 
-  private HttpResponse<String> send(String user, HttpRequest.Builder request) throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            request.header("Authorization", HttpBasic.header(user, "demo")).build(),
-            HttpResponse.BodyHandlers.ofString());
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
+  private static Answer send(String user, Http.Request request) {
+    return request.as(user).send();
   }
 }

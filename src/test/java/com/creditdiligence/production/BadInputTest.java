@@ -3,17 +3,11 @@ package com.creditdiligence.production;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
-import com.creditdiligence.HttpBasic;
+import com.creditdiligence.Http;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +23,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -47,7 +41,7 @@ class BadInputTest {
   @Autowired ProcessEngine engine;
   @Autowired EvidenceLedger ledger;
   @Autowired JdbcClient jdbc;
-  @LocalServerPort int port;
+  @Autowired TestRestTemplate rest;
 
   private record Door(String method, String path, String user, String contentType) {}
 
@@ -285,7 +279,7 @@ class BadInputTest {
             .singleResult()
             .getId();
     String offeredTask = offeredToTwoAuditors(key);
-    HttpClient tasklist = tasklistSession("manager1");
+    Http.Session tasklist = http().tasklist("manager1");
     String webapp = "/camunda/api/engine/engine/default";
     String intakeForm = "/process-definition/key/guarantee-lifecycle/submit-form";
     String validIntake =
@@ -550,7 +544,7 @@ class BadInputTest {
     }
 
     for (Call call : calls) {
-      judge(call.toString(), call.send(port));
+      judge(call.toString(), call.send(http()));
     }
     System.out.println(
         "[bad input] tried " + tried + " malformed requests of every class; " + figures());
@@ -587,7 +581,7 @@ class BadInputTest {
                           "/engine-rest/task/" + offeredTask + "/claim",
                           "application/json",
                           "{\"userId\":\"" + auditor + "\"}"))
-              .map(claim -> CompletableFuture.supplyAsync(() -> claim.send(port)))
+              .map(claim -> CompletableFuture.supplyAsync(() -> claim.send(http())))
               .toList();
       List<Answer> answers = both.stream().map(CompletableFuture::join).toList();
       assertThat(answers)
@@ -635,7 +629,7 @@ class BadInputTest {
   /** One request, sent with HTTP Basic or in a Tasklist session; no Content-Type header when it is empty. */
   private record Call(
       String user,
-      HttpClient session,
+      Http.Session session,
       String method,
       String path,
       String contentType,
@@ -646,29 +640,26 @@ class BadInputTest {
     }
 
     static Call session(
-        HttpClient session, String method, String path, String contentType, String body) {
+        Http.Session session, String method, String path, String contentType, String body) {
       return new Call(null, session, method, path, contentType, body);
     }
 
-    Answer send(int port) {
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-              .method(
-                  method,
-                  body.isEmpty()
-                      ? HttpRequest.BodyPublishers.noBody()
-                      : HttpRequest.BodyPublishers.ofString(body));
+    Answer send(Http http) {
+      Http.Request request = http.request(method, path);
+      if (!body.isEmpty()) {
+        request.body(body);
+      }
       if (!contentType.isEmpty()) {
         request.header("Content-Type", contentType);
       }
       if (session == null) {
-        request.header("Authorization", HttpBasic.header(user, "demo"));
+        request.as(user);
       } else {
-        request.header("X-XSRF-TOKEN", csrfToken(session));
+        request.in(session).xsrf();
       }
       try {
-        return exchange(session == null ? HttpClient.newHttpClient() : session, request.build());
-      } catch (java.io.IOException e) {
+        return answer(request.send());
+      } catch (java.io.UncheckedIOException e) {
         throw new IllegalStateException(this + ": " + e.getMessage(), e);
       }
     }
@@ -684,41 +675,6 @@ class BadInputTest {
           + "] "
           + abbreviate(body);
     }
-  }
-
-  /** Signed in through Tasklist's login form, with the webapps' CSRF token, as a browser is. */
-  private HttpClient tasklistSession(String user) throws java.io.IOException {
-    HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    HttpRequest page =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/tasklist/"))
-            .GET()
-            .build();
-    exchange(client, page);
-    Answer login =
-        exchange(
-            client,
-            HttpRequest.newBuilder(
-                    URI.create(
-                        "http://localhost:"
-                            + port
-                            + "/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", csrfToken(client))
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo"))
-                .build());
-    assertThat(login.status()).isEqualTo(200);
-    // The login begins a new session, whose CSRF token the next page gives.
-    exchange(client, page);
-    return client;
-  }
-
-  private static String csrfToken(HttpClient client) {
-    return ((CookieManager) client.cookieHandler().orElseThrow())
-        .getCookieStore().getCookies().stream()
-            .filter(c -> c.getName().equals("XSRF-TOKEN"))
-            .map(HttpCookie::getValue)
-            .findFirst()
-            .orElse("");
   }
 
   /** Wrong for any field: missing value, wrong type, empty, far too long, a control character, not a number. */
@@ -852,64 +808,35 @@ class BadInputTest {
   }
 
   private Answer send(Door door, String contentType, String body) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + door.path()))
-            .header("Authorization", basic(door.user()))
-            .header("Content-Type", contentType)
-            .method(door.method(), HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return exchange(request);
+    return exchange(
+        http().request(door.method(), door.path()).as(door.user()).body(contentType, body));
   }
 
   private Answer upload(String key, String fileName, String mediaType, int size) {
-    String boundary = "----bad-input-boundary";
-    byte[] head =
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + fileName
-                + "\"\r\nContent-Type: "
-                + mediaType
-                + "\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8);
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] body = new byte[head.length + size + tail.length];
-    System.arraycopy(head, 0, body, 0, head.length);
-    System.arraycopy(tail, 0, body, head.length + size, tail.length);
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/cases/" + key + "/documents"))
-            .header("Authorization", basic("manager1"))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
-    return exchange(request);
+    return exchange(
+        http()
+            .post("/api/cases/" + key + "/documents")
+            .as("manager1")
+            .multipart(
+                new Http.Multipart("----bad-input-boundary")
+                    .file(fileName, mediaType, new byte[size])));
   }
 
-  private static Answer exchange(HttpRequest request) {
+  /** The answer; a connection the server closed is answered 0. */
+  private static Answer exchange(Http.Request request) {
     try {
-      return exchange(HttpClient.newHttpClient(), request);
-    } catch (java.io.IOException closed) {
+      return answer(request.send());
+    } catch (java.io.UncheckedIOException closed) {
       return new Answer(0, "connection closed by the server: " + closed.getMessage(), "");
     }
   }
 
-  private static Answer exchange(HttpClient client, HttpRequest request)
-      throws java.io.IOException {
-    try {
-      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Answer(
-          response.statusCode(),
-          response.body(),
-          response.headers().firstValue("Content-Type").orElse(""));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  private static Answer answer(Http.Answer answer) {
+    return new Answer(answer.status(), answer.body(), answer.contentType());
   }
 
-  private static String basic(String user) {
-    return HttpBasic.header(user, "demo");
+  private Http http() {
+    return Http.of(rest);
   }
 
   private static String encode(String raw) {

@@ -8,13 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.EngineRestSteps;
-import com.creditdiligence.HttpBasic;
+import com.creditdiligence.Http;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.EvidenceLedger;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -28,7 +24,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * Two people at the same task at the same moment, through the doors they use (/engine-rest as
@@ -43,7 +39,7 @@ class ConcurrencyTest {
 
   @Autowired ProcessEngine engine;
   @Autowired EvidenceLedger ledger;
-  @LocalServerPort int port;
+  @Autowired TestRestTemplate rest;
   private final List<String> lastBodies = java.util.Collections.synchronizedList(new ArrayList<>());
 
   @Test
@@ -280,25 +276,14 @@ class ConcurrencyTest {
 
   /** A form's values as Tasklist submits them to /engine-rest: typed variables, lists as Json. */
   private int post(String user, String path, String json) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", HttpBasic.header(user, "demo"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build();
-    try {
-      HttpResponse<String> response =
-          HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() >= 400) {
-        lastBodies.add(response.body());
-      }
-      if (response.statusCode() >= 500) {
-        throw new AssertionError(
-            "5xx from " + path + ": " + response.statusCode() + " " + response.body());
-      }
-      return response.statusCode();
-    } catch (java.io.IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
+    Http.Answer response = Http.of(rest).post(path).as(user).json(json).send();
+    if (response.status() >= 400) {
+      lastBodies.add(response.body());
     }
+    if (response.status() >= 500) {
+      throw new AssertionError(
+          "5xx from " + path + ": " + response.status() + " " + response.body());
+    }
+    return response.status();
   }
 }

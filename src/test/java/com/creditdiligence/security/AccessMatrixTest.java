@@ -4,17 +4,9 @@ import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
-import com.creditdiligence.HttpBasic;
+import com.creditdiligence.Http;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +18,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * Who may do what through every door the application serves — its own API, the replay pages,
@@ -45,7 +37,8 @@ class AccessMatrixTest {
           ANONYMOUS, "manager1", "manager2", "head1", "committee1", "auditor1", "board1", "admin");
 
   @Autowired ProcessEngine engine;
-  @LocalServerPort int port;
+  @Autowired TestRestTemplate rest;
+  private Http http;
 
   /** What one request must answer: a status, and for lists, how many of the case's items the user sees. */
   record Expect(int status, Integer visible) {
@@ -65,6 +58,7 @@ class AccessMatrixTest {
 
   @TestFactory
   Stream<DynamicTest> everyGroupAtEveryDoor() {
+    http = Http.of(rest);
     LifecycleDriver driver = new LifecycleDriver(engine);
     ProcessInstance guaranteeCase =
         driver.toCommittee(
@@ -299,80 +293,30 @@ class AccessMatrixTest {
   }
 
   private Answer basic(String user, String method, String path, String json) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-    if (!user.equals(ANONYMOUS)) {
-      request.header("Authorization", HttpBasic.header(user, "demo"));
-    }
-    if (json != null) {
-      request
-          .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(json));
-    } else {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    }
-    return send(HttpClient.newHttpClient(), request.build());
+    Http.Request request = http.request(method, path).as(user.equals(ANONYMOUS) ? null : user);
+    return answer((json == null ? request : request.json(json)).send());
   }
 
   /** Logs in through the webapps' login (with their CSRF token), then calls their API with the session. */
   private Answer webapp(String user, String app, String path) {
-    HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    Http.Session session = http.session();
     if (!user.equals(ANONYMOUS)) {
-      Answer login = login(client, user, app);
+      Answer login = answer(session.webappLogin(user, app));
       if (login.status() != 200) {
         return login;
       }
     }
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-    return send(client, request.build());
+    return answer(http.get(path).in(session).send());
   }
 
   private Answer cockpitLogin(String user) {
     if (user.equals(ANONYMOUS)) {
       return new Answer(401, "nobody logs in");
     }
-    HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    return login(client, user, "cockpit");
+    return answer(http.session().webappLogin(user, "cockpit"));
   }
 
-  private Answer login(HttpClient client, String user, String app) {
-    String token = csrfToken(client);
-    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo";
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    "http://localhost:"
-                        + port
-                        + "/camunda/api/admin/auth/user/default/login/"
-                        + app))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("X-XSRF-TOKEN", token)
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build();
-    return send(client, request);
-  }
-
-  private String csrfToken(HttpClient client) {
-    send(
-        client,
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/tasklist/"))
-            .GET()
-            .build());
-    return ((CookieManager) client.cookieHandler().orElseThrow())
-        .getCookieStore().getCookies().stream()
-            .filter(c -> c.getName().equals("XSRF-TOKEN"))
-            .map(HttpCookie::getValue)
-            .findFirst()
-            .orElse("");
-  }
-
-  private static Answer send(HttpClient client, HttpRequest request) {
-    try {
-      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), response.body());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+  private static Answer answer(Http.Answer answer) {
+    return new Answer(answer.status(), answer.body());
   }
 }

@@ -5,19 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.creditdiligence.ApplicationTest;
-import com.creditdiligence.HttpBasic;
+import com.creditdiligence.Http;
 import com.creditdiligence.demo.DemoSubmissions;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.demo.TestSubmissions;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -29,7 +23,7 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * The engine's REST doors (/engine-rest and the webapps' /camunda/api/engine, which Tasklist uses) treat a
@@ -43,15 +37,17 @@ class EngineDoorsTest {
 
   @Autowired ProcessEngine engine;
   @Autowired EvidenceLedger ledger;
-  @LocalServerPort int port;
+  @Autowired TestRestTemplate rest;
 
   private LifecycleDriver driver;
+  private Http http;
 
   record Answer(int status, JsonNode body, String contentType) {}
 
   @BeforeEach
   void driver() {
     driver = new LifecycleDriver(engine);
+    http = Http.of(rest);
   }
 
   @Test
@@ -463,7 +459,7 @@ class EngineDoorsTest {
     ProcessInstance rejected = rejectedAgainstTheRecommendation("无锡门禁辛公司");
     Task opinion = driver.taskOf(rejected.getId(), "Task_RecordReservedOpinion", "manager1");
     int chainBefore = chainLength(rejected.getBusinessKey());
-    HttpClient session = tasklistSession("manager1");
+    Http.Session session = http.tasklist("manager1");
     String base = "/camunda/api/engine/engine/default";
 
     Map<String, Object> forged = new LinkedHashMap<>(TestSubmissions.reservedOpinion(true));
@@ -577,84 +573,18 @@ class EngineDoorsTest {
   }
 
   private Answer rest(String user, String method, String path, String body) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest" + path))
-            .header("Authorization", HttpBasic.header(user, "demo"))
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body.isEmpty()
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return send(HttpClient.newHttpClient(), request);
+    Http.Request request =
+        http.request(method, "/engine-rest" + path)
+            .as(user)
+            .header("Content-Type", "application/json");
+    return answer(body.isEmpty() ? request.send() : request.body(body).send());
   }
 
-  /** Signed in through Tasklist's login form, with the webapps' CSRF token, as a browser is. */
-  private HttpClient tasklistSession(String user) {
-    HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    send(
-        client,
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/tasklist/"))
-            .GET()
-            .build());
-    Answer login =
-        send(
-            client,
-            HttpRequest.newBuilder(
-                    URI.create(
-                        "http://localhost:"
-                            + port
-                            + "/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", csrfToken(client))
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo"))
-                .build());
-    assertThat(login.status()).isEqualTo(200);
-    // The login begins a new session, whose CSRF token the next page gives.
-    send(
-        client,
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/tasklist/"))
-            .GET()
-            .build());
-    return client;
+  private Answer webapp(Http.Session session, String method, String path, String body) {
+    return answer(http.request(method, path).in(session).xsrf().json(body).send());
   }
 
-  private Answer webapp(HttpClient session, String method, String path, String body) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Content-Type", "application/json")
-            .header("X-XSRF-TOKEN", csrfToken(session))
-            .method(method, HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return send(session, request);
-  }
-
-  private static String csrfToken(HttpClient client) {
-    return ((CookieManager) client.cookieHandler().orElseThrow())
-        .getCookieStore().getCookies().stream()
-            .filter(c -> c.getName().equals("XSRF-TOKEN"))
-            .map(HttpCookie::getValue)
-            .findFirst()
-            .orElse("");
-  }
-
-  private static Answer send(HttpClient client, HttpRequest request) {
-    try {
-      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      JsonNode body = response.body().isBlank() ? JSON.nullNode() : readOrText(response.body());
-      return new Answer(
-          response.statusCode(), body, response.headers().firstValue("Content-Type").orElse(""));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static JsonNode readOrText(String body) {
-    try {
-      return JSON.readTree(body);
-    } catch (Exception notJson) {
-      return JSON.getNodeFactory().textNode(body);
-    }
+  private static Answer answer(Http.Answer answer) {
+    return new Answer(answer.status(), answer.jsonOrText(), answer.contentType());
   }
 }

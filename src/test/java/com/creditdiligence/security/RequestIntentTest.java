@@ -4,18 +4,12 @@ import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.Http;
+import com.creditdiligence.Http.Answer;
 import com.creditdiligence.HttpBasic;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.documents.CaseDocuments;
 import com.creditdiligence.documents.SampleFiles;
-import java.io.ByteArrayOutputStream;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +17,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -38,12 +33,16 @@ class RequestIntentTest {
 
   @Autowired ProcessEngine engine;
   @Autowired CaseDocuments documents;
+  @Autowired TestRestTemplate rest;
   @LocalServerPort int port;
+
+  private Http http;
 
   private String key;
 
   @BeforeEach
   void aCaseOfManager1() {
+    http = Http.of(rest);
     key =
         new LifecycleDriver(engine)
             .apply("manager1", intake("温州跨站公司", "workingCapitalLoan", 1_000_000, 12))
@@ -52,38 +51,36 @@ class RequestIntentTest {
 
   @Test
   void aPageOfAnotherPortCannotFileADocumentWithTheManagersSession() {
-    HttpClient session = tasklistSession("manager1");
+    Http.Session session = http.tasklist("manager1");
     String otherPort = "http://localhost:" + (port + 1);
 
     for (String path :
         new String[] {"/api/cases/" + key + "/documents", "/cases/" + key + "/documents"}) {
-      HttpResponse<String> fromOtherPage = upload(session, path, null, otherPort, null);
-      HttpResponse<String> withoutOrigin = upload(session, path, null, null, null);
+      Answer fromOtherPage = upload(session, path, null, otherPort, null);
+      Answer withoutOrigin = upload(session, path, null, null, null);
 
-      assertThat(fromOtherPage.statusCode()).as(path).isEqualTo(403);
-      assertThat(fromOtherPage.headers().firstValue("Content-Type").orElse(""))
-          .startsWith("application/problem+json");
+      assertThat(fromOtherPage.status()).as(path).isEqualTo(403);
+      assertThat(fromOtherPage.contentType()).startsWith("application/problem+json");
       assertThat(fromOtherPage.body()).contains("安全令牌");
-      assertThat(withoutOrigin.statusCode()).as(path + ", a session cookie alone").isEqualTo(403);
+      assertThat(withoutOrigin.status()).as(path + ", a session cookie alone").isEqualTo(403);
     }
     assertThat(documents.ofCase(key)).isEmpty();
   }
 
   @Test
   void theDocumentsPageCarriesItsTokenAndItsUploadIsFiled() {
-    HttpClient session = tasklistSession("manager1");
-    String signedIn = cookie(session, "JSESSIONID");
-    HttpResponse<String> page =
-        send(session, HttpRequest.newBuilder(uri("/cases/" + key + "/documents")).GET().build());
+    Http.Session session = http.tasklist("manager1");
+    String signedIn = session.cookie("JSESSIONID");
+    Answer page = http.get("/cases/" + key + "/documents").in(session).send();
     Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
     assertThat(token.find()).as("the page's form carries a token").isTrue();
     // The page's stylesheet and other reads in between neither renew the token nor the webapps'
     // session.
-    send(session, HttpRequest.newBuilder(uri("/documents/documents.css")).GET().build());
-    send(session, HttpRequest.newBuilder(uri("/api/cases/" + key + "/evidence")).GET().build());
-    assertThat(cookie(session, "JSESSIONID")).as("the webapps' session").isEqualTo(signedIn);
+    http.get("/documents/documents.css").in(session).send();
+    http.get("/api/cases/" + key + "/evidence").in(session).send();
+    assertThat(session.cookie("JSESSIONID")).as("the webapps' session").isEqualTo(signedIn);
 
-    HttpResponse<String> uploaded =
+    Answer uploaded =
         upload(
             session,
             "/cases/" + key + "/documents",
@@ -91,7 +88,7 @@ class RequestIntentTest {
             "http://localhost:" + port,
             null);
 
-    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(303);
+    assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(303);
     assertThat(documents.ofCase(key))
         .singleElement()
         .satisfies(d -> assertThat(d.uploadedBy()).isEqualTo("manager1"));
@@ -99,56 +96,43 @@ class RequestIntentTest {
 
   @Test
   void cachedBasicCredentialsSentFromAnotherOriginAreRefusedAndAScriptsAreNot() {
-    HttpClient client = HttpClient.newHttpClient();
     String basic = HttpBasic.header("manager1", "demo");
 
-    HttpResponse<String> fromOtherPage =
-        upload(client, "/api/cases/" + key + "/documents", null, "http://127.0.0.1:" + port, basic);
-    HttpResponse<String> fromScript =
-        upload(client, "/api/cases/" + key + "/documents", null, null, basic);
+    Answer fromOtherPage =
+        upload(null, "/api/cases/" + key + "/documents", null, "http://127.0.0.1:" + port, basic);
+    Answer fromScript = upload(null, "/api/cases/" + key + "/documents", null, null, basic);
 
-    assertThat(fromOtherPage.statusCode()).isEqualTo(403);
-    assertThat(fromScript.statusCode()).as(fromScript.body()).isEqualTo(201);
+    assertThat(fromOtherPage.status()).isEqualTo(403);
+    assertThat(fromScript.status()).as(fromScript.body()).isEqualTo(201);
     assertThat(documents.ofCase(key)).hasSize(1);
   }
 
   @Test
   void overPlainHttpNoCookieIsSecure() {
-    HttpResponse<String> tasklist =
-        send(
-            HttpClient.newHttpClient(),
-            HttpRequest.newBuilder(uri("/camunda/app/tasklist/")).GET().build());
+    Answer tasklist = http.get("/camunda/app/tasklist/").send();
 
-    assertThat(setCookie(tasklist, "XSRF-TOKEN")).doesNotContainPattern(SECURE);
-    assertThat(setCookie(tasklist, "JSESSIONID")).doesNotContainPattern(SECURE);
+    assertThat(tasklist.setCookie("XSRF-TOKEN")).doesNotContainPattern(SECURE);
+    assertThat(tasklist.setCookie("JSESSIONID")).doesNotContainPattern(SECURE);
   }
 
   @Test
   void aPageOfAnotherPortCannotHandACaseOverWithTheHeadsSession() {
-    HttpClient session = tasklistSession("head1");
+    Http.Session session = http.tasklist("head1");
     String form =
         "successor=manager2&reason="
             + java.net.URLEncoder.encode(
                 "跨站请求伪造的移交 A forged handover", java.nio.charset.StandardCharsets.UTF_8);
 
-    HttpResponse<String> fromOtherPage =
-        send(
-            session,
-            HttpRequest.newBuilder(uri("/cases/" + key + "/handover"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", "http://localhost:" + (port + 1))
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build());
-    HttpResponse<String> withoutToken =
-        send(
-            session,
-            HttpRequest.newBuilder(uri("/cases/" + key + "/handover"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build());
+    Answer fromOtherPage =
+        http.post("/cases/" + key + "/handover")
+            .in(session)
+            .header("Origin", "http://localhost:" + (port + 1))
+            .form(form)
+            .send();
+    Answer withoutToken = http.post("/cases/" + key + "/handover").in(session).form(form).send();
 
-    assertThat(fromOtherPage.statusCode()).isEqualTo(403);
-    assertThat(withoutToken.statusCode()).as("a session cookie alone").isEqualTo(403);
+    assertThat(fromOtherPage.status()).isEqualTo(403);
+    assertThat(withoutToken.status()).as("a session cookie alone").isEqualTo(403);
     assertThat(
             engine
                 .getTaskService()
@@ -161,7 +145,6 @@ class RequestIntentTest {
 
   @Test
   void pagesAndApiSendTheSecurityHeaders() {
-    HttpClient client = HttpClient.newHttpClient();
     for (String path :
         new String[] {
           "/cases/" + key + "/documents",
@@ -170,23 +153,16 @@ class RequestIntentTest {
           "/api/cases/" + key + "/evidence",
           "/audit"
         }) {
-      HttpResponse<String> answer =
-          send(
-              client,
-              HttpRequest.newBuilder(uri(path))
-                  .header("Authorization", HttpBasic.header("auditor1", "demo"))
-                  .GET()
-                  .build());
-      var headers = answer.headers();
+      Answer answer = http.get(path).as("auditor1").send();
 
-      assertThat(headers.firstValue("Content-Security-Policy").orElse(""))
+      assertThat(answer.header("Content-Security-Policy").orElse(""))
           .as(path)
           .contains("frame-ancestors 'self'")
           .contains("script-src 'self'")
           .doesNotContain("unsafe-inline");
-      assertThat(headers.firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
-      assertThat(headers.firstValue("Referrer-Policy")).as(path).contains("same-origin");
-      assertThat(headers.firstValue("X-Frame-Options")).as(path).contains("SAMEORIGIN");
+      assertThat(answer.header("X-Content-Type-Options")).as(path).contains("nosniff");
+      assertThat(answer.header("Referrer-Policy")).as(path).contains("same-origin");
+      assertThat(answer.header("X-Frame-Options")).as(path).contains("SAMEORIGIN");
     }
   }
 
@@ -194,117 +170,48 @@ class RequestIntentTest {
   void behindAnHttpsProxyTheSessionAndTokenCookiesAreSecure() {
     // Over plain HTTP a client keeps no Secure cookie: each one is carried here by hand, as a
     // browser over HTTPS would.
-    HttpClient client = HttpClient.newHttpClient();
-    HttpResponse<String> tasklist =
-        send(
-            client,
-            HttpRequest.newBuilder(uri("/camunda/app/tasklist/"))
-                .header("X-Forwarded-Proto", "https")
-                .GET()
-                .build());
-    String sessionCookie = setCookie(tasklist, "JSESSIONID");
-    String tokenCookie = setCookie(tasklist, "XSRF-TOKEN");
-    HttpResponse<String> login =
-        send(
-            client,
-            HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("X-Forwarded-Proto", "https")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", value(sessionCookie) + "; " + value(tokenCookie))
-                .header("X-XSRF-TOKEN", value(tokenCookie).substring("XSRF-TOKEN=".length()))
-                .POST(HttpRequest.BodyPublishers.ofString("username=manager1&password=demo"))
-                .build());
+    Answer tasklist =
+        http.get("/camunda/app/tasklist/").header("X-Forwarded-Proto", "https").send();
+    String sessionCookie = tasklist.setCookie("JSESSIONID");
+    String tokenCookie = tasklist.setCookie("XSRF-TOKEN");
+    Answer login =
+        http.post("/camunda/api/admin/auth/user/default/login/tasklist")
+            .header("X-Forwarded-Proto", "https")
+            .header("Cookie", value(sessionCookie) + "; " + value(tokenCookie))
+            .header("X-XSRF-TOKEN", value(tokenCookie).substring("XSRF-TOKEN=".length()))
+            .form("username=manager1&password=demo")
+            .send();
 
-    assertThat(login.statusCode()).isEqualTo(200);
+    assertThat(login.status()).isEqualTo(200);
     assertThat(sessionCookie).containsPattern(SECURE);
     assertThat(tokenCookie).containsPattern(SECURE);
-    assertThat(setCookie(login, "JSESSIONID"))
+    assertThat(login.setCookie("JSESSIONID"))
         .as("the signed-in session's cookie")
         .containsPattern(SECURE);
-  }
-
-  private static String setCookie(HttpResponse<String> response, String name) {
-    return response.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith(name + "="))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new AssertionError(
-                    "no " + name + " cookie in " + response.headers().allValues("Set-Cookie")));
   }
 
   private static String value(String setCookie) {
     return setCookie.split(";", 2)[0];
   }
 
-  private HttpResponse<String> upload(
-      HttpClient client, String path, String token, String origin, String basic) {
-    String boundary = "----intent-" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
+  /** The documents form as a page or script posts it: in a session or with Basic credentials, from an origin or none. */
+  private Answer upload(
+      Http.Session session, String path, String token, String origin, String basic) {
+    Http.Multipart form = new Http.Multipart("----intent-" + UUID.randomUUID());
     if (token != null) {
-      body.writeBytes(
-          ("--"
-                  + boundary
-                  + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
-                  + token
-                  + "\r\n")
-              .getBytes(StandardCharsets.UTF_8));
+      form.field("_csrf", token);
     }
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"营业执照.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(SampleFiles.pdf("business licence"));
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri(path))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    form.file("营业执照.pdf", "application/pdf", SampleFiles.pdf("business licence"));
+    Http.Request request = http.post(path).multipart(form);
+    if (session != null) {
+      request.in(session);
+    }
     if (origin != null) {
       request.header("Origin", origin);
     }
     if (basic != null) {
       request.header("Authorization", basic);
     }
-    return send(client, request.build());
-  }
-
-  /** Signed in through Tasklist's login form, with the webapps' CSRF token, as a browser is. */
-  private HttpClient tasklistSession(String user) {
-    HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    send(client, HttpRequest.newBuilder(uri("/camunda/app/tasklist/")).GET().build());
-    HttpResponse<String> login =
-        send(
-            client,
-            HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", cookie(client, "XSRF-TOKEN"))
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo"))
-                .build());
-    assertThat(login.statusCode()).isEqualTo(200);
-    return client;
-  }
-
-  private static String cookie(HttpClient client, String name) {
-    return ((CookieManager) client.cookieHandler().orElseThrow())
-        .getCookieStore().getCookies().stream()
-            .filter(c -> c.getName().equals(name))
-            .map(HttpCookie::getValue)
-            .findFirst()
-            .orElse("");
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
-  }
-
-  private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
-    try {
-      return client.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return request.send();
   }
 }
