@@ -11,23 +11,21 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.RequestEntity;
-import org.springframework.http.ResponseEntity;
 
 /**
  * Drives cases only through the doors users have: the engine's REST API as Tasklist uses it (find the task, claim a
  * group task, submit its form) and the application's {@code /api}. No engine Java call, no test hook: what these
- * steps produce is what a signed-in user can produce. Time is the one thing a test moves itself.
+ * steps produce is what a signed-in user can produce. Sent by the tests' one client, {@link Http}. Time is the one thing a test moves itself.
  */
 public final class EngineRestSteps {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   public static final String PROCESS_KEY = "guarantee-lifecycle";
 
-  private final TestRestTemplate http;
+  private final Http http;
 
   public EngineRestSteps(TestRestTemplate http) {
-    this.http = http;
+    this.http = Http.of(http);
   }
 
   /** The intake start form, submitted by the manager: the new case's business key. */
@@ -106,17 +104,12 @@ public final class EngineRestSteps {
   }
 
   private String send(String user, HttpMethod method, String path, String json) {
-    RequestEntity.BodyBuilder request =
-        RequestEntity.method(method, path).header("Authorization", HttpBasic.header(user, "demo"));
-    ResponseEntity<String> response =
-        json == null
-            ? http.exchange(request.build(), String.class)
-            : http.exchange(
-                request.header("Content-Type", "application/json").body(json), String.class);
-    assertThat(response.getStatusCode().is2xxSuccessful())
-        .as("%s %s as %s → %s %s", method, path, user, response.getStatusCode(), response.getBody())
-        .isTrue();
-    return response.getBody();
+    Http.Request request = http.request(method.name(), path).as(user);
+    Http.Answer response = (json == null ? request : request.json(json)).send();
+    assertThat(response.status() / 100)
+        .as("%s %s as %s → %s %s", method, path, user, response.status(), response.body())
+        .isEqualTo(2);
+    return response.body();
   }
 
   private static JsonNode read(String body) {
