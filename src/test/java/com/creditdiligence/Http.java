@@ -34,6 +34,11 @@ import org.springframework.web.client.RestTemplate;
  * followed — and any answer, 4xx and 5xx included, comes back to be looked at. With it: HTTP Basic, a signed-in
  * webapp session (its cookies and XSRF token, kept as a browser keeps them), JSON and problem+json bodies, and
  * multipart bodies written by hand.
+ *
+ * <p>The tests of a server outside the test context keep {@code java.net.http}: {@code CrashUnderLoad} drives a
+ * {@code java -jar} it starts and kills, and {@code PlatformBenchmark} and {@code UserLatencyBenchmark} boot their own
+ * applications and time the client itself (a kept-alive client against a new connection per request), so that their
+ * figures stay comparable with the earlier ones.
  */
 public final class Http {
 
