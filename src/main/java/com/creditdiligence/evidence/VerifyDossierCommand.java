@@ -82,7 +82,11 @@ public final class VerifyDossierCommand {
     List<EvidenceRecord> records = new ArrayList<>();
     try {
       for (JsonNode record : dossier.path("evidence")) {
-        records.add(JSON.treeToValue(record, EvidenceRecord.class));
+        EvidenceRecord read = JSON.treeToValue(record, EvidenceRecord.class);
+        // A dossier exported before the canonical form had versions per record carries v1 records
+        // only.
+        records.add(
+            record.has("canonicalVersion") ? read : read.underCanonicalForm(CanonicalForm.V1));
       }
     } catch (IOException e) {
       out.println("cannot read the dossier's evidence: " + e.getMessage());
@@ -96,7 +100,19 @@ public final class VerifyDossierCommand {
       boolean sealedFindings = sealed.equals(record.findings());
       if (!record.previousHash().equals(previous)) {
         problem = "does not follow the record before it (its previous hash differs)";
-      } else if (!sealedFindings && !record.computeHash().equals(record.recordHash())) {
+      } else if (!record.hasKnownCanonicalForm()) {
+        problem =
+            "it names a canonical form this version does not know ("
+                + record.canonicalVersion()
+                + ")";
+      } else if (CanonicalForm.V1.equals(record.canonicalVersion())
+          && record.processDefinitionId() != null) {
+        problem =
+            "a "
+                + CanonicalForm.V1
+                + " record names a process definition id, which it was written without";
+      } else if (!sealedFindings
+          && !java.util.Objects.equals(record.computeHash(), record.recordHash())) {
         problem = "its content no longer matches its hash";
       } else {
         JsonNode inclusion = proofs.path("proofs").path(Integer.toString(record.sequenceNo()));
