@@ -20,8 +20,10 @@ import java.util.List;
 /**
  * Checks an exported dossier (dossier.json) offline, with nothing but the ledger's public key: no database, no
  * application. The checkpoint's signature; each record's content against its hash (where the dossier discloses
- * it) and its link to the one before; each record's RFC 9162 inclusion proof against the signed root. Exit 0 when
- * everything verifies, 1 otherwise, 2 on bad input.
+ * it) and its link to the one before; each record's RFC 9162 inclusion proof against the signed root. Each record
+ * is hashed under the canonical form it names ({@code canonicalVersion}); a dossier exported before records named
+ * one holds {@link CanonicalForm#V1} records only, and is read so. Exit 0 when everything verifies, 1 otherwise, 2
+ * on bad input.
  *
  * <pre>
  * java -cp target/credit-diligence-0.1.0-SNAPSHOT.jar \

@@ -65,6 +65,31 @@ class DossierOfflineVerificationTest {
     assertThat(refused.output())
         .contains(key + " record 3 BROKEN: its content no longer matches its hash");
 
+    // The process definition a record names is part of its hash (canonical form v2).
+    ObjectNode redefined = (ObjectNode) JSON.readTree(exported);
+    int named = -1;
+    for (int i = 0; i < redefined.path("evidence").size() && named < 0; i++) {
+      if (redefined.path("evidence").get(i).hasNonNull("processDefinitionId")) {
+        named = i;
+      }
+    }
+    assertThat(named).as("a record naming its process definition").isNotNegative();
+    ObjectNode record = (ObjectNode) redefined.path("evidence").get(named);
+    assertThat(record.path("canonicalVersion").asText()).isEqualTo("credit-diligence-ledger-v2");
+    record.put("processDefinitionId", "guarantee-lifecycle:99:elsewhere");
+    Verdict moved =
+        verify(
+            Files.writeString(
+                directory.resolve("redefined.json"), JSON.writeValueAsString(redefined)),
+            publicKey);
+    assertThat(moved.status()).isEqualTo(1);
+    assertThat(moved.output())
+        .contains(
+            key
+                + " record "
+                + record.path("sequenceNo").asInt()
+                + " BROKEN: its content no longer matches its hash");
+
     Path otherKey =
         Files.writeString(
             directory.resolve("other.pub"),
