@@ -90,6 +90,23 @@ class DossierOfflineVerificationTest {
                 + record.path("sequenceNo").asInt()
                 + " BROKEN: its content no longer matches its hash");
 
+    // Without its version a record is read as a dossier from before v2 holds them (v1): a v2 record
+    // then fails, naming a process definition no v1 record has.
+    ObjectNode unversioned = (ObjectNode) JSON.readTree(exported);
+    ((ObjectNode) unversioned.path("evidence").get(named)).remove("canonicalVersion");
+    Verdict asV1 =
+        verify(
+            Files.writeString(
+                directory.resolve("unversioned.json"), JSON.writeValueAsString(unversioned)),
+            publicKey);
+    assertThat(asV1.status()).isEqualTo(1);
+    assertThat(asV1.output())
+        .contains(
+            key
+                + " record "
+                + record.path("sequenceNo").asInt()
+                + " BROKEN: a credit-diligence-ledger-v1 record names a process definition id");
+
     Path otherKey =
         Files.writeString(
             directory.resolve("other.pub"),
