@@ -147,6 +147,10 @@
     if (record) {
       proof.appendChild(el('div', 'hash ' + record.recordHash, 'hash'));
       proof.appendChild(el('div', '← ' + record.previousHash, 'hash'));
+      proof.appendChild(el('div', '哈希规范 Canonical form ' + record.canonicalVersion, 'hash'));
+      if (record.processDefinitionId) {
+        proof.appendChild(el('div', '流程定义 Process definition ' + record.processDefinitionId, 'hash'));
+      }
       if (record.findings && record.findings.length > 2) { proof.appendChild(el('pre', record.findings)); }
     }
     detail.appendChild(proof);

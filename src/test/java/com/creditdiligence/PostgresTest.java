@@ -277,6 +277,7 @@ class PostgresTest {
                                   null,
                                   null,
                                   null,
+                                  null,
                                   "writer",
                                   null,
                                   Instant.now(),

@@ -46,6 +46,7 @@ class CloseReview implements JavaDelegate {
         review.reviewId(),
         review.businessKey(),
         RecordType.REVIEW_CLOSED,
+        execution.getProcessDefinitionId(),
         execution.getCurrentActivityId(),
         null,
         facts,

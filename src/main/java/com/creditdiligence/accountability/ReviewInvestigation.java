@@ -111,6 +111,7 @@ class ReviewInvestigation implements JavaDelegate {
         reviewId,
         caseKey,
         RecordType.REVIEW_INVESTIGATED,
+        execution.getProcessDefinitionId(),
         execution.getCurrentActivityId(),
         openedBy,
         opened,

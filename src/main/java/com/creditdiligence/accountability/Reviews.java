@@ -229,6 +229,7 @@ public class Reviews {
       String reviewId,
       String businessKey,
       RecordType recordType,
+      String definitionId,
       String elementId,
       String performer,
       Map<String, Object> facts,
@@ -236,6 +237,7 @@ public class Reviews {
     ledger.append(
         NewEvidence.of(businessKey, recordType, performer, businessTime.now())
             .withProcess(PROCESS_KEY, reviewId)
+            .withDefinition(definitionId)
             .withStep(elementId, null)
             .withDuty(null, "§27 §28")
             .withFindings(CanonicalForm.json(facts))

@@ -109,7 +109,11 @@ class CaseDossiers {
                 })
             .toList();
     TreeSet<String> versions = new TreeSet<>();
-    versions.add("ledger " + CanonicalForm.VERSION);
+    // The canonical forms the case's records were hashed under (v1 before Flyway V33, v2 since).
+    records.stream().map(r -> "ledger " + r.canonicalVersion()).forEach(versions::add);
+    if (records.isEmpty()) {
+      versions.add("ledger " + CanonicalForm.VERSION);
+    }
     records.stream()
         .map(EvidenceRecord::ruleSetVersion)
         .filter(Objects::nonNull)

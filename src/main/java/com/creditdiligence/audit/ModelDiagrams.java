@@ -1,5 +1,6 @@
 package com.creditdiligence.audit;
 
+import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.platform.EngineActions;
 import java.util.LinkedHashMap;
@@ -15,7 +16,8 @@ import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.stereotype.Component;
 
 /**
- * The diagrams of the process versions a case actually ran, as the ledger names them
+ * The diagrams of the process versions a case actually ran, as the ledger names them: a record's process
+ * definition id ({@code guarantee-lifecycle:3:…}), or, in a record written before that column, its rule set version
  * ({@code guarantee-lifecycle:v3 (2026.2) deployment …}). A deployed version never changes: drawn once.
  */
 @Component
@@ -104,29 +106,49 @@ class ModelDiagrams {
     return diagrams;
   }
 
-  /** The first version of each process the case's records name, in the order they first name it. */
+  /**
+   * The first version of each process the case's records name, in the order they first name it: by the record's
+   * process definition id (a {@code credit-diligence-ledger-v2} record, whose hash covers it); only a record written
+   * before that column (v1) is read by the version its rule set version text names.
+   */
   private List<ProcessDefinition> definitions(List<EvidenceRecord> records) {
     Map<String, ProcessDefinition> found = new LinkedHashMap<>();
     for (EvidenceRecord record : records) {
-      if (record.ruleSetVersion() == null
-          || record.processDefinitionKey() == null
+      if (record.processDefinitionKey() == null
           || found.containsKey(record.processDefinitionKey())) {
         continue;
       }
-      Matcher version = MODEL_VERSION.matcher(record.ruleSetVersion());
-      if (!version.matches() || !version.group(1).equals(record.processDefinitionKey())) {
-        continue;
-      }
       ProcessDefinition definition =
-          repository
-              .createProcessDefinitionQuery()
-              .processDefinitionKey(version.group(1))
-              .processDefinitionVersion(Integer.valueOf(version.group(2)))
-              .singleResult();
-      if (definition != null) {
+          CanonicalForm.V1.equals(record.canonicalVersion())
+              ? byRuleSetVersion(record)
+              : record.hashedProcessDefinitionId().map(this::byId).orElse(null);
+      if (definition != null && definition.getKey().equals(record.processDefinitionKey())) {
         found.put(definition.getKey(), definition);
       }
     }
     return List.copyOf(found.values());
+  }
+
+  private ProcessDefinition byId(String definitionId) {
+    return repository
+        .createProcessDefinitionQuery()
+        .processDefinitionId(definitionId)
+        .singleResult();
+  }
+
+  /** A v1 record names its model only in its rule set version text ({@code key:vN (tag) deployment …}). */
+  private ProcessDefinition byRuleSetVersion(EvidenceRecord record) {
+    if (record.ruleSetVersion() == null) {
+      return null;
+    }
+    Matcher version = MODEL_VERSION.matcher(record.ruleSetVersion());
+    if (!version.matches() || !version.group(1).equals(record.processDefinitionKey())) {
+      return null;
+    }
+    return repository
+        .createProcessDefinitionQuery()
+        .processDefinitionKey(version.group(1))
+        .processDefinitionVersion(Integer.valueOf(version.group(2)))
+        .singleResult();
   }
 }

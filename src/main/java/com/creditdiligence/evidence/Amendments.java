@@ -102,6 +102,7 @@ public class Amendments {
     return ledger.append(
         NewEvidence.of(businessKey, RecordType.AMENDMENT, amendedBy, at)
             .withProcess(original.processDefinitionKey(), original.processInstanceId())
+            .withDefinition(original.hashedProcessDefinitionId().orElse(null))
             .withStep(original.elementId(), original.taskId())
             .withDuty(original.dutyCode(), "§19")
             .withFindings(CanonicalForm.json(new TreeMap<>(changes)))

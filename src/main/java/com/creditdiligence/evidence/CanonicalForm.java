@@ -17,7 +17,9 @@ import java.util.TreeMap;
 
 /**
  * The canonical serialization of the ledger, so that anyone can recompute a record's hash from the
- * database alone, with any language. Specification (version {@value #VERSION}):
+ * database alone, with any language. Two versions exist; each record names its own in its column
+ * {@code canonical_version}, and is verified under that version forever. New records are written
+ * under {@value #VERSION}.
  *
  * <ol>
  *   <li><b>JSON text</b> (findings, documents, and the hash input): no whitespace; objects with their
@@ -29,18 +31,43 @@ import java.util.TreeMap;
  *       produces the same text for strings, integers and nested values.</li>
  *   <li><b>Time</b>: the instant in UTC, ISO-8601 with exactly three fractional digits,
  *       {@code 2026-11-24T01:05:14.123Z}.</li>
- *   <li><b>Hash input</b>: the JSON array {@code [VERSION, business_key, sequence_no, record_type,
- *       process_definition_key, process_instance_id, element_id, task_id, duty_code, clause, performer,
- *       assignee, recorded_at, verification_method, findings, documents, rule_set_version,
- *       amends_sequence_no, amendment_reason, previous_hash]}, every element a string (the column's
- *       text; sequence numbers in decimal) or null.</li>
+ *   <li><b>Hash input</b>, by the record's {@code canonical_version}; every element a string (the
+ *       column's text; sequence numbers in decimal) or null:
+ *       <ul>
+ *         <li>{@value #V1} (the records written before Flyway V33): the JSON array {@code
+ *             ["credit-diligence-ledger-v1", business_key, sequence_no, record_type,
+ *             process_definition_key, process_instance_id, element_id, task_id, duty_code, clause,
+ *             performer, assignee, recorded_at, verification_method, findings, documents,
+ *             rule_set_version, amends_sequence_no, amendment_reason, previous_hash]}. Such a record's
+ *             {@code process_definition_id} is null; one that is not has been changed.</li>
+ *         <li>{@value #V2}: the same array with {@code process_definition_id} (the engine's id of the
+ *             process definition, {@code guarantee-lifecycle:3:…}) after {@code process_definition_key}:
+ *             {@code ["credit-diligence-ledger-v2", business_key, sequence_no, record_type,
+ *             process_definition_key, process_definition_id, process_instance_id, element_id, task_id,
+ *             duty_code, clause, performer, assignee, recorded_at, verification_method, findings,
+ *             documents, rule_set_version, amends_sequence_no, amendment_reason, previous_hash]}.</li>
+ *       </ul>
+ *       The first element is the record's {@code canonical_version} itself, so that changing it
+ *       changes the hash input. A record naming any other version does not verify.</li>
  *   <li><b>record_hash</b> = lower-case hex SHA-256 of the hash input's UTF-8 bytes; the first record of
- *       a case has previous_hash {@link #GENESIS} (64 zeros).</li>
+ *       a case has previous_hash {@link #GENESIS} (64 zeros). Records of both versions chain alike:
+ *       previous_hash is the record before's record_hash, whatever its version.</li>
  * </ol>
+ *
+ * <p>The Merkle tree over the ledger ({@code evidence/transparency}) takes each record's record_hash as
+ * it stands, and so is the same for both versions.
  */
 public final class CanonicalForm {
 
-  public static final String VERSION = "credit-diligence-ledger-v1";
+  /** The canonical form of the records written before the process definition id had its own column. */
+  public static final String V1 = "credit-diligence-ledger-v1";
+
+  /** The canonical form with the process definition id (Flyway V33 on). */
+  public static final String V2 = "credit-diligence-ledger-v2";
+
+  /** The canonical form new records are written under. */
+  public static final String VERSION = V2;
+
   public static final String GENESIS = "0".repeat(64);
 
   private static final DateTimeFormatter INSTANT =

@@ -44,7 +44,31 @@ public final class ChainVerifier {
                 + (record.sequenceNo() - 1)
                 + ": its previous hash differs (a record was inserted, removed or reordered)");
       }
-      if (!record.computeHash().equals(record.recordHash())) {
+      if (!record.hasKnownCanonicalForm()) {
+        return ChainVerification.broken(
+            businessKey,
+            records.size(),
+            record.sequenceNo(),
+            "record "
+                + record.sequenceNo()
+                + " names a canonical form this version does not know ("
+                + record.canonicalVersion()
+                + "): its hash cannot be recomputed");
+      }
+      if (CanonicalForm.V1.equals(record.canonicalVersion())
+          && record.processDefinitionId() != null) {
+        // A v1 hash does not cover the column; v1 records were written without it.
+        return ChainVerification.broken(
+            businessKey,
+            records.size(),
+            record.sequenceNo(),
+            "record "
+                + record.sequenceNo()
+                + " was changed after it was written: a "
+                + CanonicalForm.V1
+                + " record names a process definition id, which it was written without");
+      }
+      if (!record.recordHash().equals(record.computeHash())) {
         return ChainVerification.broken(
             businessKey,
             records.size(),

@@ -49,15 +49,16 @@ public class EvidenceLedger {
     jdbc.sql(
             """
             INSERT INTO evidence_record (business_key, sequence_no, record_type, process_definition_key,
-                process_instance_id, element_id, task_id, duty_code, clause, performer, assignee, recorded_at,
-                verification_method, findings, documents, rule_set_version, amends_sequence_no, amendment_reason,
-                previous_hash, record_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                process_definition_id, process_instance_id, element_id, task_id, duty_code, clause, performer,
+                assignee, recorded_at, verification_method, findings, documents, rule_set_version,
+                amends_sequence_no, amendment_reason, previous_hash, record_hash, canonical_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(
             record.businessKey(),
             record.sequenceNo(),
             record.recordType(),
             record.processDefinitionKey(),
+            record.processDefinitionId(),
             record.processInstanceId(),
             record.elementId(),
             record.taskId(),
@@ -73,7 +74,8 @@ public class EvidenceLedger {
             record.amendsSequenceNo(),
             record.amendmentReason(),
             record.previousHash(),
-            record.recordHash())
+            record.recordHash(),
+            record.canonicalVersion())
         .update(id, "id");
     jdbc.sql("UPDATE evidence_chain SET last_sequence_no = ?, last_hash = ? WHERE business_key = ?")
         .params(record.sequenceNo(), record.recordHash(), record.businessKey())
@@ -212,6 +214,14 @@ public class EvidenceLedger {
   private record Head(int sequenceNo, String hash) {}
 
   static EvidenceRecord map(ResultSet row, int rowNumber) throws SQLException {
+    return map(row, true);
+  }
+
+  /**
+   * @param versioned whether the table has the columns of Flyway V33; a database from before it holds {@link
+   *     CanonicalForm#V1} records only, without a process definition id
+   */
+  static EvidenceRecord map(ResultSet row, boolean versioned) throws SQLException {
     Integer amends = row.getObject("amends_sequence_no", Integer.class);
     return new EvidenceRecord(
         row.getLong("id"),
@@ -219,6 +229,7 @@ public class EvidenceLedger {
         row.getInt("sequence_no"),
         row.getString("record_type"),
         row.getString("process_definition_key"),
+        versioned ? row.getString("process_definition_id") : null,
         row.getString("process_instance_id"),
         row.getString("element_id"),
         row.getString("task_id"),
@@ -234,6 +245,7 @@ public class EvidenceLedger {
         amends,
         row.getString("amendment_reason"),
         row.getString("previous_hash"),
-        row.getString("record_hash"));
+        row.getString("record_hash"),
+        versioned ? row.getString("canonical_version") : CanonicalForm.V1);
   }
 }

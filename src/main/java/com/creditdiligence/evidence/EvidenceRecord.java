@@ -6,6 +6,11 @@ import java.util.Optional;
 /**
  * One link of a case's evidence chain, as stored (append-only) in evidence_record. {@code recordType} is the code as
  * stored and hashed ({@link RecordType#code()}); {@link #type()} and {@link #is} read it as the enum.
+ *
+ * <p>{@code canonicalVersion} names the canonical form its hash was computed under ({@link CanonicalForm#V1} for
+ * the records written before the process definition id had a column of its own, {@link CanonicalForm#V2} since);
+ * a record is verified under its own form, forever. {@code processDefinitionId} is the engine's id of the model
+ * version it was made under (null in v1 records, and where no process definition applies).
  */
 public record EvidenceRecord(
     long id,
@@ -13,6 +18,7 @@ public record EvidenceRecord(
     int sequenceNo,
     String recordType,
     String processDefinitionKey,
+    String processDefinitionId,
     String processInstanceId,
     String elementId,
     String taskId,
@@ -28,7 +34,8 @@ public record EvidenceRecord(
     Integer amendsSequenceNo,
     String amendmentReason,
     String previousHash,
-    String recordHash) {
+    String recordHash,
+    String canonicalVersion) {
 
   /** The type its stored code names; empty for a code this version does not know (the record still verifies). */
   public Optional<RecordType> type() {
@@ -40,33 +47,85 @@ public record EvidenceRecord(
     return type.code().equals(recordType);
   }
 
+  /**
+   * The hash of the record's content under the canonical form it was hashed under ({@link #canonicalVersion}); null
+   * for a form this version does not know, which then matches no stored hash.
+   */
   public String computeHash() {
-    return CanonicalForm.hashOf(hashInput());
+    String[] input = hashInput();
+    return input == null ? null : CanonicalForm.hashOf(input);
   }
 
+  /** Whether this version of the application knows the canonical form the record names. */
+  public boolean hasKnownCanonicalForm() {
+    return CanonicalForm.V1.equals(canonicalVersion) || CanonicalForm.V2.equals(canonicalVersion);
+  }
+
+  /**
+   * The process definition the record names, where its hash covers that: a v2 record's column. A v1 record's hash
+   * does not cover the column (v1 rows leave it null), so it is never taken from one.
+   */
+  public Optional<String> hashedProcessDefinitionId() {
+    return CanonicalForm.V2.equals(canonicalVersion)
+        ? Optional.ofNullable(processDefinitionId)
+        : Optional.empty();
+  }
+
+  /** The hash input's fields, in the order {@link CanonicalForm} specifies for the record's version. */
   private String[] hashInput() {
-    return new String[] {
-      CanonicalForm.VERSION,
-      businessKey,
-      Integer.toString(sequenceNo),
-      recordType,
-      processDefinitionKey,
-      processInstanceId,
-      elementId,
-      taskId,
-      dutyCode,
-      clause,
-      performer,
-      assignee,
-      CanonicalForm.time(recordedAt),
-      verificationMethod,
-      findings,
-      documents,
-      ruleSetVersion,
-      amendsSequenceNo == null ? null : Integer.toString(amendsSequenceNo),
-      amendmentReason,
-      previousHash
-    };
+    String sequence = Integer.toString(sequenceNo);
+    String recorded = CanonicalForm.time(recordedAt);
+    String amends = amendsSequenceNo == null ? null : Integer.toString(amendsSequenceNo);
+    if (CanonicalForm.V1.equals(canonicalVersion)) {
+      return new String[] {
+        CanonicalForm.V1,
+        businessKey,
+        sequence,
+        recordType,
+        processDefinitionKey,
+        processInstanceId,
+        elementId,
+        taskId,
+        dutyCode,
+        clause,
+        performer,
+        assignee,
+        recorded,
+        verificationMethod,
+        findings,
+        documents,
+        ruleSetVersion,
+        amends,
+        amendmentReason,
+        previousHash
+      };
+    }
+    if (CanonicalForm.V2.equals(canonicalVersion)) {
+      return new String[] {
+        CanonicalForm.V2,
+        businessKey,
+        sequence,
+        recordType,
+        processDefinitionKey,
+        processDefinitionId,
+        processInstanceId,
+        elementId,
+        taskId,
+        dutyCode,
+        clause,
+        performer,
+        assignee,
+        recorded,
+        verificationMethod,
+        findings,
+        documents,
+        ruleSetVersion,
+        amends,
+        amendmentReason,
+        previousHash
+      };
+    }
+    return null;
   }
 
   static EvidenceRecord link(long id, NewEvidence e, int sequenceNo, String previousHash) {
@@ -77,6 +136,7 @@ public record EvidenceRecord(
             sequenceNo,
             e.recordType().code(),
             e.processDefinitionKey(),
+            e.processDefinitionId(),
             e.processInstanceId(),
             e.elementId(),
             e.taskId(),
@@ -92,7 +152,8 @@ public record EvidenceRecord(
             e.amendsSequenceNo(),
             e.amendmentReason(),
             previousHash,
-            null);
+            null,
+            CanonicalForm.VERSION);
     return unsealed.withHash(unsealed.computeHash());
   }
 
@@ -108,6 +169,7 @@ public record EvidenceRecord(
         sequenceNo,
         recordType,
         processDefinitionKey,
+        processDefinitionId,
         processInstanceId,
         elementId,
         taskId,
@@ -123,7 +185,36 @@ public record EvidenceRecord(
         amendsSequenceNo,
         amendmentReason,
         previousHash,
-        recordHash);
+        recordHash,
+        canonicalVersion);
+  }
+
+  /** The same content, read as hashed under that canonical form (a dossier exported before forms had versions). */
+  EvidenceRecord underCanonicalForm(String version) {
+    return new EvidenceRecord(
+        id,
+        businessKey,
+        sequenceNo,
+        recordType,
+        processDefinitionKey,
+        processDefinitionId,
+        processInstanceId,
+        elementId,
+        taskId,
+        dutyCode,
+        clause,
+        performer,
+        assignee,
+        recordedAt,
+        verificationMethod,
+        findings,
+        documents,
+        ruleSetVersion,
+        amendsSequenceNo,
+        amendmentReason,
+        previousHash,
+        recordHash,
+        version);
   }
 
   EvidenceRecord withId(long newId) {
@@ -133,6 +224,7 @@ public record EvidenceRecord(
         sequenceNo,
         recordType,
         processDefinitionKey,
+        processDefinitionId,
         processInstanceId,
         elementId,
         taskId,
@@ -148,7 +240,8 @@ public record EvidenceRecord(
         amendsSequenceNo,
         amendmentReason,
         previousHash,
-        recordHash);
+        recordHash,
+        canonicalVersion);
   }
 
   private EvidenceRecord withHash(String hash) {
@@ -158,6 +251,7 @@ public record EvidenceRecord(
         sequenceNo,
         recordType,
         processDefinitionKey,
+        processDefinitionId,
         processInstanceId,
         elementId,
         taskId,
@@ -173,6 +267,7 @@ public record EvidenceRecord(
         amendsSequenceNo,
         amendmentReason,
         previousHash,
-        hash);
+        hash,
+        canonicalVersion);
   }
 }

@@ -12,6 +12,7 @@ public record EvidenceView(
     String recordType,
     Instant recordedAt,
     String processDefinitionKey,
+    String processDefinitionId,
     String processInstanceId,
     String elementId,
     String taskId,
@@ -27,7 +28,8 @@ public record EvidenceView(
     String amendmentReason,
     List<Integer> amendedBy,
     String previousHash,
-    String recordHash) {
+    String recordHash,
+    String canonicalVersion) {
 
   static final Map<String, String> SEALED =
       Map.of("sealed", "表决结果公布前保密 Sealed until all members have voted");
@@ -52,6 +54,7 @@ public record EvidenceView(
         r.recordType(),
         r.recordedAt(),
         r.processDefinitionKey(),
+        r.processDefinitionId(),
         r.processInstanceId(),
         r.elementId(),
         r.taskId(),
@@ -67,6 +70,7 @@ public record EvidenceView(
         r.amendmentReason(),
         amendedBy,
         r.previousHash(),
-        r.recordHash());
+        r.recordHash(),
+        r.canonicalVersion());
   }
 }

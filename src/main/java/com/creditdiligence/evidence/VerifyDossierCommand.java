@@ -20,8 +20,10 @@ import java.util.List;
 /**
  * Checks an exported dossier (dossier.json) offline, with nothing but the ledger's public key: no database, no
  * application. The checkpoint's signature; each record's content against its hash (where the dossier discloses
- * it) and its link to the one before; each record's RFC 9162 inclusion proof against the signed root. Exit 0 when
- * everything verifies, 1 otherwise, 2 on bad input.
+ * it) and its link to the one before; each record's RFC 9162 inclusion proof against the signed root. Each record
+ * is hashed under the canonical form it names ({@code canonicalVersion}); a dossier exported before records named
+ * one holds {@link CanonicalForm#V1} records only, and is read so. Exit 0 when everything verifies, 1 otherwise, 2
+ * on bad input.
  *
  * <pre>
  * java -cp target/credit-diligence-0.1.0-SNAPSHOT.jar \
@@ -82,7 +84,11 @@ public final class VerifyDossierCommand {
     List<EvidenceRecord> records = new ArrayList<>();
     try {
       for (JsonNode record : dossier.path("evidence")) {
-        records.add(JSON.treeToValue(record, EvidenceRecord.class));
+        EvidenceRecord read = JSON.treeToValue(record, EvidenceRecord.class);
+        // A dossier exported before the canonical form had versions per record carries v1 records
+        // only.
+        records.add(
+            record.has("canonicalVersion") ? read : read.underCanonicalForm(CanonicalForm.V1));
       }
     } catch (IOException e) {
       out.println("cannot read the dossier's evidence: " + e.getMessage());
@@ -96,7 +102,19 @@ public final class VerifyDossierCommand {
       boolean sealedFindings = sealed.equals(record.findings());
       if (!record.previousHash().equals(previous)) {
         problem = "does not follow the record before it (its previous hash differs)";
-      } else if (!sealedFindings && !record.computeHash().equals(record.recordHash())) {
+      } else if (!record.hasKnownCanonicalForm()) {
+        problem =
+            "it names a canonical form this version does not know ("
+                + record.canonicalVersion()
+                + ")";
+      } else if (CanonicalForm.V1.equals(record.canonicalVersion())
+          && record.processDefinitionId() != null) {
+        problem =
+            "a "
+                + CanonicalForm.V1
+                + " record names a process definition id, which it was written without";
+      } else if (!sealedFindings
+          && !java.util.Objects.equals(record.computeHash(), record.recordHash())) {
         problem = "its content no longer matches its hash";
       } else {
         JsonNode inclusion = proofs.path("proofs").path(Integer.toString(record.sequenceNo()));

@@ -71,6 +71,7 @@ public final class VerifyLedgerCommand {
               connection.prepareStatement(
                   "SELECT * FROM evidence_record ORDER BY business_key, sequence_no, id");
           ResultSet rows = select.executeQuery()) {
+        boolean versioned = hasColumn(rows, "canonical_version");
         String current = null;
         List<EvidenceRecord> chain = new ArrayList<>();
         while (true) {
@@ -90,7 +91,7 @@ public final class VerifyLedgerCommand {
             break;
           }
           current = key;
-          chain.add(EvidenceLedger.map(rows, chain.size()));
+          chain.add(EvidenceLedger.map(rows, versioned));
         }
       }
       for (CompletableFuture<ChainVerification> verdict : verdicts) {
@@ -188,5 +189,16 @@ public final class VerifyLedgerCommand {
         "%s BROKEN at record %d: %s%n",
         verdict.businessKey(), verdict.brokenAt(), verdict.reason());
     return 1;
+  }
+
+  /** Whether the ledger's table has that column (a database not yet migrated to Flyway V33 has not). */
+  private static boolean hasColumn(ResultSet rows, String column) throws SQLException {
+    java.sql.ResultSetMetaData meta = rows.getMetaData();
+    for (int i = 1; i <= meta.getColumnCount(); i++) {
+      if (meta.getColumnLabel(i).equalsIgnoreCase(column)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -60,6 +60,7 @@ class RecordOverdueReport implements JavaDelegate {
                 null,
                 businessTime.now())
             .withProcess("guarantee-lifecycle", execution.getProcessInstanceId())
+            .withDefinition(execution.getProcessDefinitionId())
             .withStep(REPORT.elementId(), null)
             .withDuty(REPORT.duty().code(), ON_TIME.clause() + " → " + ON_TIME.section27())
             .withAssignee(caseManager)

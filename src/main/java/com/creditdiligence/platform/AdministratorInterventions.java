@@ -290,6 +290,7 @@ class AdministratorInterventions implements HistoryEventHandler {
           NewEvidence.of(
                   instance.getBusinessKey(), RecordType.ADMIN_INTERVENTION, head.getUserId(), at)
               .withProcess(instance.getProcessDefinitionKey(), processInstanceId)
+              .withDefinition(instance.getProcessDefinitionId())
               .withStep((String) facts.get("taskDefinitionKey"), taskId)
               .withFindings(CanonicalForm.json(facts))
               .withDocuments(CanonicalForm.json(List.of()))

@@ -266,6 +266,7 @@ class EvidenceCapture {
                 EngineValues.performer(execution.getProcessEngineServices()),
                 businessTime.now())
             .withProcess(definition.getKey(), execution.getProcessInstanceId())
+            .withDefinition(definition.getId())
             .withStep(elementId, taskId)
             .withDuty(duty == null ? null : duty.code(), duty == null ? null : duty.clause())
             .withAssignee(assignee)

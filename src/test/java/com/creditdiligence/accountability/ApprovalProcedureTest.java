@@ -6,6 +6,7 @@ import com.creditdiligence.accountability.ApprovalRecord.Authority;
 import com.creditdiligence.accountability.ApprovalRecord.Decision;
 import com.creditdiligence.accountability.ApprovalRecord.Vote;
 import com.creditdiligence.accountability.DutyFact.Status;
+import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -101,6 +102,7 @@ class ApprovalProcedureTest {
         sequenceNo,
         "ADMIN_INTERVENTION",
         ApprovalProcedure.LIFECYCLE,
+        null,
         "p1",
         null,
         null,
@@ -116,7 +118,8 @@ class ApprovalProcedureTest {
         null,
         null,
         "0",
-        "0");
+        "0",
+        CanonicalForm.VERSION);
   }
 
   private static DutyFact only(List<DutyFact> facts) {

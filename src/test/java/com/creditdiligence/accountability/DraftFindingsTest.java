@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.demo.DemoSubmissions;
 import com.creditdiligence.demo.LifecycleDriver;
+import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.platform.TaskRules;
@@ -174,6 +175,7 @@ class DraftFindingsTest {
         sequenceNo,
         "TASK_COMPLETED",
         "guarantee-lifecycle",
+        null,
         "p1",
         "Task_" + dutyCode,
         "t" + sequenceNo,
@@ -189,7 +191,8 @@ class DraftFindingsTest {
         null,
         null,
         "0",
-        "0");
+        "0",
+        CanonicalForm.VERSION);
   }
 
   private DraftFindings.Assessment assess(String key, Instant at) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.casefile.CaseFiles.Handover;
+import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceRecord;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,6 +27,7 @@ class ExemptionGroundsTest {
             ledger.size() + 1,
             type,
             "guarantee-case",
+            null,
             "pi",
             element,
             "task" + ledger.size(),
@@ -41,7 +43,8 @@ class ExemptionGroundsTest {
             null,
             null,
             null,
-            null);
+            null,
+            CanonicalForm.VERSION);
     ledger.add(r);
     return r;
   }

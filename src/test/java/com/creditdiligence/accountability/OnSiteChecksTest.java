@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.demo.TestSubmissions;
+import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.monitoring.RiskClass;
 import com.creditdiligence.submission.BusinessDays;
@@ -193,6 +194,7 @@ class OnSiteChecksTest {
             n,
             type,
             processKey,
+            null,
             "pi-" + processKey,
             elementId,
             "task-" + n,
@@ -208,7 +210,8 @@ class OnSiteChecksTest {
             null,
             null,
             null,
-            null);
+            null,
+            CanonicalForm.VERSION);
     records.add(record);
     return record;
   }

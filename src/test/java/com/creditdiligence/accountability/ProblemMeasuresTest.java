@@ -3,6 +3,7 @@ package com.creditdiligence.accountability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.accountability.DutyFact.Status;
+import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.submission.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -270,6 +271,7 @@ class ProblemMeasuresTest {
             n,
             type,
             "problem-guarantee",
+            null,
             "pi-problem",
             elementId,
             taskId,
@@ -285,7 +287,8 @@ class ProblemMeasuresTest {
             null,
             null,
             null,
-            null);
+            null,
+            CanonicalForm.VERSION);
     records.add(record);
     return record;
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.demo.DemoSubmissions;
 import com.creditdiligence.demo.TestSubmissions;
+import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.submission.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -349,6 +350,7 @@ class RecordContentTest {
             records.size() + 1,
             "TASK_COMPLETED",
             "guarantee-lifecycle",
+            null,
             "pi-1",
             elementId,
             "task-" + (records.size() + 1),
@@ -364,7 +366,8 @@ class RecordContentTest {
             null,
             null,
             null,
-            null);
+            null,
+            CanonicalForm.VERSION);
     records.add(record);
     return record;
   }
@@ -389,6 +392,7 @@ class RecordContentTest {
             records.size() + 1,
             type,
             "guarantee-lifecycle",
+            null,
             "pi-1",
             elementId,
             taskId,
@@ -404,7 +408,8 @@ class RecordContentTest {
             null,
             null,
             null,
-            null);
+            null,
+            CanonicalForm.VERSION);
     records.add(record);
     return record;
   }

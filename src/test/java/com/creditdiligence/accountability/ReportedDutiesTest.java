@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.demo.DemoSubmissions;
 import com.creditdiligence.demo.TestSubmissions;
+import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.submission.BusinessDays;
 import com.creditdiligence.submission.Checks;
@@ -463,6 +464,7 @@ class ReportedDutiesTest {
             record.sequenceNo(),
             record.recordType(),
             record.processDefinitionKey(),
+            null,
             record.processInstanceId(),
             record.elementId(),
             record.taskId(),
@@ -478,7 +480,8 @@ class ReportedDutiesTest {
             null,
             null,
             null,
-            null));
+            null,
+            CanonicalForm.VERSION));
   }
 
   /** The event received on T0, the investigation due five days later and done on {@code doneOn}, its review. */
@@ -592,6 +595,7 @@ class ReportedDutiesTest {
             records.size() + 1,
             type,
             "guarantee-lifecycle",
+            null,
             "pi-1",
             elementId,
             taskId,
@@ -607,7 +611,8 @@ class ReportedDutiesTest {
             null,
             null,
             null,
-            null);
+            null,
+            CanonicalForm.VERSION);
     records.add(record);
     return record;
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.demo.DemoSubmissions;
 import com.creditdiligence.demo.LifecycleDriver;
+import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,10 +39,9 @@ class AuditReplayTest {
   void
       anAuditorOpensTheIndexAndAReplayPageWhoseDataHasTheDiagramTheOrderedTimelineAndTheVerification()
           throws Exception {
-    String key =
-        new LifecycleDriver(engine)
-            .issuedGuarantee("manager1", "扬州回放甲公司", 1_000_000)
-            .getBusinessKey();
+    ProcessInstance issued =
+        new LifecycleDriver(engine).issuedGuarantee("manager1", "扬州回放甲公司", 1_000_000);
+    String key = issued.getBusinessKey();
 
     ResponseEntity<String> index = get("auditor1", "/audit");
     assertThat(index.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -57,6 +57,24 @@ class AuditReplayTest {
 
     JsonNode replay = JSON.readTree(get("auditor1", "/api/cases/" + key + "/replay").getBody());
 
+    // The case's steps name, in a column of their own that their hash covers, the definition the
+    // engine ran.
+    assertThat(ledger.records(key))
+        .filteredOn(r -> r.recordType().equals("TASK_COMPLETED"))
+        .isNotEmpty()
+        .allSatisfy(
+            r -> {
+              assertThat(r.canonicalVersion()).isEqualTo(CanonicalForm.V2);
+              assertThat(r.processDefinitionId()).isEqualTo(issued.getProcessDefinitionId());
+            });
+    assertThat(replay.at("/dossier/evidence").findValuesAsText("processDefinitionId"))
+        .contains(issued.getProcessDefinitionId());
+    // The replay draws that very definition.
+    try (var model =
+        engine.getRepositoryService().getProcessModel(issued.getProcessDefinitionId())) {
+      assertThat(replay.at("/models/guarantee-lifecycle").asText())
+          .isEqualTo(new String(model.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
     assertThat(replay.at("/diagrams/guarantee-lifecycle").asText())
         .startsWith("<svg")
         .contains("data-id=\"Task_CustomerInvestigation\"", "data-id=\"Task_CommitteeVote\"");
@@ -154,7 +172,9 @@ class AuditReplayTest {
     JsonNode json = JSON.readTree(get("auditor1", "/api/cases/" + key + "/dossier.json").getBody());
     assertThat(json.at("/caseFile/applicantName").asText()).isEqualTo("扬州回放丙公司");
     assertThat(json.path("ruleVersions").toString())
-        .contains("guarantee-lifecycle:v", "ledger credit-diligence-ledger-v1");
+        .contains("guarantee-lifecycle:v", "ledger credit-diligence-ledger-v2")
+        .doesNotContain("credit-diligence-ledger-v1");
+    assertThat(json.at("/evidence/0/canonicalVersion").asText()).isEqualTo(CanonicalForm.V2);
   }
 
   @Test

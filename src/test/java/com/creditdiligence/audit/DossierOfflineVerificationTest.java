@@ -65,6 +65,48 @@ class DossierOfflineVerificationTest {
     assertThat(refused.output())
         .contains(key + " record 3 BROKEN: its content no longer matches its hash");
 
+    // The process definition a record names is part of its hash (canonical form v2).
+    ObjectNode redefined = (ObjectNode) JSON.readTree(exported);
+    int named = -1;
+    for (int i = 0; i < redefined.path("evidence").size() && named < 0; i++) {
+      if (redefined.path("evidence").get(i).hasNonNull("processDefinitionId")) {
+        named = i;
+      }
+    }
+    assertThat(named).as("a record naming its process definition").isNotNegative();
+    ObjectNode record = (ObjectNode) redefined.path("evidence").get(named);
+    assertThat(record.path("canonicalVersion").asText()).isEqualTo("credit-diligence-ledger-v2");
+    record.put("processDefinitionId", "guarantee-lifecycle:99:elsewhere");
+    Verdict moved =
+        verify(
+            Files.writeString(
+                directory.resolve("redefined.json"), JSON.writeValueAsString(redefined)),
+            publicKey);
+    assertThat(moved.status()).isEqualTo(1);
+    assertThat(moved.output())
+        .contains(
+            key
+                + " record "
+                + record.path("sequenceNo").asInt()
+                + " BROKEN: its content no longer matches its hash");
+
+    // Without its version a record is read as a dossier from before v2 holds them (v1): a v2 record
+    // then fails, naming a process definition no v1 record has.
+    ObjectNode unversioned = (ObjectNode) JSON.readTree(exported);
+    ((ObjectNode) unversioned.path("evidence").get(named)).remove("canonicalVersion");
+    Verdict asV1 =
+        verify(
+            Files.writeString(
+                directory.resolve("unversioned.json"), JSON.writeValueAsString(unversioned)),
+            publicKey);
+    assertThat(asV1.status()).isEqualTo(1);
+    assertThat(asV1.output())
+        .contains(
+            key
+                + " record "
+                + record.path("sequenceNo").asInt()
+                + " BROKEN: a credit-diligence-ledger-v1 record names a process definition id");
+
     Path otherKey =
         Files.writeString(
             directory.resolve("other.pub"),

@@ -489,6 +489,7 @@ class PlatformBenchmark {
                       key,
                       RecordType.EVENT_RECEIVED,
                       "guarantee-lifecycle",
+                      null,
                       "pi",
                       "StartEvent_WarningSignal",
                       null,

@@ -296,6 +296,7 @@ class EvidenceLedgerTest {
                 key,
                 RecordType.TASK_COMPLETED,
                 "guarantee-lifecycle",
+                null,
                 last.processInstanceId(),
                 "Task_CustomerInvestigation",
                 "forged",
@@ -316,8 +317,8 @@ class EvidenceLedgerTest {
     jdbc.sql(
             "INSERT INTO evidence_record (business_key, sequence_no, record_type, recorded_at, findings, documents, "
                 + "previous_hash, record_hash, process_definition_key, process_instance_id, element_id, task_id, duty_code, "
-                + "clause, performer, assignee, verification_method, rule_set_version) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + "clause, performer, assignee, verification_method, rule_set_version, canonical_version) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             key,
             forged.sequenceNo(),
@@ -336,7 +337,8 @@ class EvidenceLedgerTest {
             forged.performer(),
             forged.assignee(),
             forged.verificationMethod(),
-            forged.ruleSetVersion())
+            forged.ruleSetVersion(),
+            forged.canonicalVersion())
         .update();
 
     ChainVerification verification = ledger.verify(key);

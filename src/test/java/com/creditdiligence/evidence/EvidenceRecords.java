@@ -1,6 +1,7 @@
 package com.creditdiligence.evidence;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,6 +17,7 @@ public final class EvidenceRecords {
             businessKey,
             RecordType.TASK_COMPLETED,
             "guarantee-lifecycle",
+            "guarantee-lifecycle:1:d",
             "pi",
             "Task_CustomerInvestigation",
             "task",
@@ -36,30 +38,39 @@ public final class EvidenceRecords {
   }
 
   /**
-   * The record's content in the order the canonical hash input lists it (see {@link CanonicalForm}), written out here
-   * apart from {@link EvidenceRecord#computeHash()}, so that a test can recompute the hash another way.
+   * The record's content in the order the canonical hash input of its version lists it (see {@link CanonicalForm}),
+   * written out here apart from {@link EvidenceRecord#computeHash()}, so that a test can recompute the hash another
+   * way.
    */
   public static List<String> hashFields(EvidenceRecord r) {
-    return Arrays.asList(
-        CanonicalForm.VERSION,
-        r.businessKey(),
-        Integer.toString(r.sequenceNo()),
-        r.recordType(),
-        r.processDefinitionKey(),
-        r.processInstanceId(),
-        r.elementId(),
-        r.taskId(),
-        r.dutyCode(),
-        r.clause(),
-        r.performer(),
-        r.assignee(),
-        CanonicalForm.time(r.recordedAt()),
-        r.verificationMethod(),
-        r.findings(),
-        r.documents(),
-        r.ruleSetVersion(),
-        r.amendsSequenceNo() == null ? null : Integer.toString(r.amendsSequenceNo()),
-        r.amendmentReason(),
-        r.previousHash());
+    List<String> fields =
+        new ArrayList<>(
+            Arrays.asList(
+                r.canonicalVersion(),
+                r.businessKey(),
+                Integer.toString(r.sequenceNo()),
+                r.recordType(),
+                r.processDefinitionKey(),
+                r.processInstanceId(),
+                r.elementId(),
+                r.taskId(),
+                r.dutyCode(),
+                r.clause(),
+                r.performer(),
+                r.assignee(),
+                CanonicalForm.time(r.recordedAt()),
+                r.verificationMethod(),
+                r.findings(),
+                r.documents(),
+                r.ruleSetVersion(),
+                r.amendsSequenceNo() == null ? null : Integer.toString(r.amendsSequenceNo()),
+                r.amendmentReason(),
+                r.previousHash()));
+    switch (r.canonicalVersion()) {
+      case "credit-diligence-ledger-v1" -> {}
+      case "credit-diligence-ledger-v2" -> fields.add(5, r.processDefinitionId());
+      default -> throw new IllegalArgumentException(r.canonicalVersion());
+    }
+    return fields;
   }
 }

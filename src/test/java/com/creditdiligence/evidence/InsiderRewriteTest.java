@@ -287,6 +287,7 @@ class InsiderRewriteTest {
                         businessKey,
                         RecordType.TASK_COMPLETED,
                         "guarantee-lifecycle",
+                        null,
                         "pi",
                         "Task_" + step,
                         "task-" + step,
@@ -316,6 +317,7 @@ class InsiderRewriteTest {
               r.sequenceNo(),
               r.recordType(),
               r.processDefinitionKey(),
+              r.processDefinitionId(),
               r.processInstanceId(),
               r.elementId(),
               r.taskId(),
@@ -331,7 +333,8 @@ class InsiderRewriteTest {
               r.amendsSequenceNo(),
               r.amendmentReason(),
               previous,
-              null);
+              null,
+              r.canonicalVersion());
       String hash = changed.computeHash();
       jdbc.sql(
               "UPDATE evidence_record SET findings = ?, previous_hash = ?, record_hash = ? WHERE id = ?")

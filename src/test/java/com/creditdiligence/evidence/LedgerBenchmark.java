@@ -182,6 +182,7 @@ class LedgerBenchmark {
         key,
         RecordType.TASK_COMPLETED,
         "guarantee-lifecycle",
+        null,
         "pi",
         "Task_CustomerInvestigation",
         "task",

@@ -61,6 +61,7 @@ class LedgerDurabilityTest {
                                   null,
                                   null,
                                   null,
+                                  null,
                                   writer,
                                   null,
                                   Instant.now(),

@@ -59,6 +59,7 @@ class RecordTypeTest {
             known.sequenceNo(),
             "FUTURE_TYPE",
             known.processDefinitionKey(),
+            null,
             known.processInstanceId(),
             known.elementId(),
             known.taskId(),
@@ -74,7 +75,8 @@ class RecordTypeTest {
             known.amendsSequenceNo(),
             known.amendmentReason(),
             known.previousHash(),
-            null);
+            null,
+            CanonicalForm.VERSION);
 
     assertThat(known.is(RecordType.TASK_COMPLETED)).isTrue();
     assertThat(unknown.type()).isEmpty();
