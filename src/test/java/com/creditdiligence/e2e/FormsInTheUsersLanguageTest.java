@@ -268,6 +268,7 @@ class FormsInTheUsersLanguageTest {
       tasklist.signIn("board3");
       assertThat(tasklist.filterNames()).contains("待我处理 Offered to me");
       tasklist.chooseFilter("待我处理 Offered to me");
+      tasklist.searchCase(key);
       tasklist.waitForListedTask("申诉复核", key);
       browser.step("offered-to-me");
       CamundaForm form = tasklist.openListedTask("申诉复核", key);
