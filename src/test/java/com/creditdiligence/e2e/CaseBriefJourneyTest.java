@@ -42,6 +42,7 @@ class CaseBriefJourneyTest {
     try (Browser browser = Browser.open("http://localhost:" + port, "case-brief")) {
       Tasklist tasklist = new Tasklist(browser);
       tasklist.signIn(member);
+      tasklist.searchCase(key);
       CamundaForm form = tasklist.openListedTask("审查委员会表决", key);
       form.select("Field_vote", "同意 Approve");
       String rationale = "现金流覆盖充分,抵押足值 Cash flow covers the debt; the mortgage is sufficient";

@@ -81,7 +81,7 @@ class DeskJourneyTest {
           browser
               .driver()
               .findElement(By.cssSelector("#qualifications tr[data-manager='manager1']"));
-      new Select(row.findElement(By.name("level"))).selectByValue("senior");
+      new Select(row.findElement(By.name("level"))).selectByVisibleText("高级 Senior");
       row.findElement(By.cssSelector("button[type='submit']")).click();
       assertThat(browser.waitFor(By.cssSelector("#qualifications p.ok")).getText())
           .contains("manager1");

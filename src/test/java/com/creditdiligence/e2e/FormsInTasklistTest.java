@@ -40,6 +40,7 @@ class FormsInTasklistTest {
     // One login per user: a user's forms one after the other.
     gallery.sort(Comparator.comparing(FormOnScreen::user));
     List<String> notBilingual = new ArrayList<>();
+    List<String> englishInAChineseForm = new ArrayList<>();
 
     try (Browser browser = Browser.open("http://localhost:" + port, "forms")) {
       Tasklist tasklist = new Tasklist(browser);
@@ -64,6 +65,9 @@ class FormsInTasklistTest {
             .filter(text -> !chineseThenEnglish(text))
             .map(text -> screen.formId() + ": «" + text + "»")
             .forEach(notBilingual::add);
+        formJsEnglish(browser).stream()
+            .map(text -> screen.formId() + ": «" + text + "»")
+            .forEach(englishInAChineseForm::add);
         browser.stepShowingAll(screen.formId(), ".fjs-container");
         if (screen.isStartForm()) {
           tasklist.closeStartForm();
@@ -71,6 +75,40 @@ class FormsInTasklistTest {
       }
     }
     assertThat(notBilingual).as("labels not in Chinese followed by English").isEmpty();
+    assertThat(englishInAChineseForm)
+        .as("form-js's own texts left in English in a Chinese browser")
+        .isEmpty();
+  }
+
+  /**
+   * What form-js itself writes in the open form, outside our labels, descriptions, options and text views, that is
+   * English alone (Latin letters, no Chinese): its messages, placeholders, buttons, and the aria-labels and titles a
+   * screen reader or a pointer shows.
+   */
+  @SuppressWarnings("unchecked")
+  static List<String> formJsEnglish(Browser browser) {
+    return (List<String>)
+        browser.script(
+            """
+            const ours = '.fjs-form-field-text, .fjs-form-field-label, label,'
+              + ' .fjs-form-field-description, .fjs-select-display:not(.fjs-select-placeholder)';
+            const english = t => /[A-Za-z]/.test(t) && !/\\p{Script=Han}/u.test(t);
+            const found = new Set();
+            document.querySelectorAll('.fjs-container').forEach(form => {
+              const walker = document.createTreeWalker(form, NodeFilter.SHOW_TEXT);
+              for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                const text = n.data.trim();
+                if (text && english(text) && !n.parentElement.closest(ours)) found.add(text);
+              }
+              form.querySelectorAll('[placeholder], [aria-label], [title]').forEach(e => {
+                for (const name of ['placeholder', 'aria-label', 'title']) {
+                  const value = e.getAttribute(name);
+                  if (value && english(value)) found.add(name + '=' + value);
+                }
+              });
+            });
+            return Array.from(found);
+            """);
   }
 
   /** «尽职调查 Due-diligence investigation»: Chinese first, then English. */

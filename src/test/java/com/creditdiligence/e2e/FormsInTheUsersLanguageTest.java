@@ -98,6 +98,20 @@ class FormsInTheUsersLanguageTest {
       assertThat(calendar.findElement(By.cssSelector(".flatpickr-monthDropdown-months")).getText())
           .contains("十二月")
           .doesNotContain("December");
+      // What a screen reader says of the calendar's choosers, and the logo's tooltip: Chinese too.
+      assertThat(
+              calendar
+                  .findElement(By.cssSelector(".flatpickr-monthDropdown-months"))
+                  .getAttribute("aria-label"))
+          .isEqualTo("月份");
+      assertThat(calendar.findElement(By.cssSelector("input.cur-year")).getAttribute("aria-label"))
+          .isEqualTo("年份");
+      assertThat(
+              browser
+                  .driver()
+                  .findElement(By.cssSelector(".fjs-container .fjs-powered-by [title]"))
+                  .getAttribute("title"))
+          .isEqualTo("由 bpmn.io 提供技术支持");
       browser.stepShowingAll("intake-in-chinese", ".fjs-container");
 
       // Typed as Chinese write a date, it is the day meant; a day that does not exist is refused in
@@ -123,7 +137,10 @@ class FormsInTheUsersLanguageTest {
       // The auditor's dynamic list of added findings: its button says «添加».
       String review = reviewOpenToTheAuditor();
       tasklist.signIn("auditor1");
-      tasklist.openTask(taskOf(review, "Task_AuditorReview").getId());
+      // Offered to the auditors: in «待我处理», looked up by the case's number.
+      tasklist.chooseFilter("待我处理 Offered to me");
+      tasklist.searchCase(review);
+      tasklist.openListedTask("稽核审查 Auditor review of the findings", review);
       tasklist.claim();
       WebElement add = browser.waitFor(By.cssSelector(".fjs-container .fjs-repeat-render-add"));
       assertThat(add.getText().strip()).isEqualTo("添加");
@@ -251,6 +268,7 @@ class FormsInTheUsersLanguageTest {
       tasklist.signIn("board3");
       assertThat(tasklist.filterNames()).contains("待我处理 Offered to me");
       tasklist.chooseFilter("待我处理 Offered to me");
+      tasklist.searchCase(key);
       tasklist.waitForListedTask("申诉复核", key);
       browser.step("offered-to-me");
       CamundaForm form = tasklist.openListedTask("申诉复核", key);

@@ -37,7 +37,13 @@ class HandoverJourneyTest {
       browser.waitFor(By.name("successor"));
       browser.step("handover-form");
 
-      new Select(browser.driver().findElement(By.name("successor"))).selectByValue("manager2");
+      // The head picks the successor by the name shown, not by a user id.
+      new Select(browser.driver().findElement(By.name("successor")))
+          .getOptions().stream()
+              .filter(option -> option.getText().startsWith("李经理二"))
+              .findFirst()
+              .orElseThrow()
+              .click();
       assertThat(
               new Select(browser.driver().findElement(By.name("successor")))
                   .getFirstSelectedOption()

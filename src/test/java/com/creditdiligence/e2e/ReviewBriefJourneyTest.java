@@ -42,6 +42,7 @@ class ReviewBriefJourneyTest {
       Tasklist tasklist = new Tasklist(browser);
       tasklist.signIn("board3");
       tasklist.chooseFilter("待我处理 Offered to me");
+      tasklist.searchCase(key);
       tasklist.waitForListedTask("申诉复核", key);
       CamundaForm form = tasklist.openListedTask("申诉复核", key);
       tasklist.claim();

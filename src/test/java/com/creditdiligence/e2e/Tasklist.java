@@ -2,6 +2,7 @@ package com.creditdiligence.e2e;
 
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -127,6 +128,38 @@ final class Tasklist {
             "//div[contains(@class,'task-filter') and contains(@class,'active')]//h4/a[starts-with(normalize-space(.), "
                 + xpathLiteral(name)
                 + ")]"));
+  }
+
+  /**
+   * Narrows the list of the chosen filter to one case, as a user looks a case up by its number: in Tasklist's
+   * search box («筛选任务») they type «业务键», pick «流程实例业务键» from the criteria offered, type the case number
+   * and press Enter. The list then shows that case's tasks alone, however many other tasks the filter holds.
+   */
+  void searchCase(String caseKey) {
+    WebElement search =
+        browser.waitForClickable(
+            By.cssSelector("[cam-widget-search] .search-container input.main-field"));
+    search.click();
+    search.sendKeys("业务键");
+    browser
+        .waitForClickable(
+            By.xpath(
+                "//li[contains(@class,'uib-typeahead-match')]//a[normalize-space(.)='流程实例业务键']"))
+        .click();
+    WebElement value =
+        browser.waitFor(
+            By.cssSelector("[cam-widget-search] [cam-widget-search-pill] .value-field input"));
+    value.sendKeys(caseKey, Keys.ENTER);
+    // Only this case's tasks are left: every row shows its number.
+    browser
+        .waiting()
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              List<WebElement> rows = d.findElements(By.cssSelector(".tasks-list li.task"));
+              return !rows.isEmpty()
+                  && rows.stream().allMatch(row -> row.getText().contains(caseKey));
+            });
   }
 
   /** Opens a task by its id, as a link from the list or a shared URL does, and waits for its form. */

@@ -142,7 +142,15 @@ class TasklistJourneyTest {
       assertThat(revenue.isEnabled())
           .as("the intake's revenue in the report can be changed")
           .isFalse();
-      assertThat(new BigDecimal(report.value("Field_revenueLastYear")))
+      // Shown grouped by thousands, as people read amounts; the figure itself stays the intake's
+      // number.
+      assertThat(report.value("Field_revenueLastYear")).isEqualTo("90,000,000");
+      assertThat(
+              new BigDecimal(
+                  String.valueOf(
+                      engine
+                          .getRuntimeService()
+                          .getVariable(investigation.getProcessInstanceId(), "revenueLastYear"))))
           .isEqualByComparingTo("90000000");
       String shown = browser.driver().findElement(By.cssSelector(".fjs-container")).getText();
       assertThat(shown)
@@ -161,7 +169,11 @@ class TasklistJourneyTest {
     try (Browser browser = Browser.open(baseUrl(), "committee-vote")) {
       Tasklist tasklist = new Tasklist(browser);
       tasklist.signIn(member);
-      CamundaForm form = tasklist.openTask(vote.getId());
+      // The member looks the case up by its number in their list, whatever else the list holds.
+      String key = guaranteeCase.getBusinessKey();
+      tasklist.searchCase(key);
+      browser.step("vote-found");
+      CamundaForm form = tasklist.openListedTask("审查委员会表决 Committee vote", key);
       // Amounts are read as people write them: digits grouped by thousands.
       assertThat(browser.driver().findElement(By.cssSelector(".fjs-container")).getText())
           .contains("1,000,000 元 yuan(100 万元)");
@@ -287,18 +299,15 @@ class TasklistJourneyTest {
     review.audit(key, "auditor1", List.of(), List.of());
     review.deliberate(key, "board1");
     review.waiveStatement(key, "manager1");
-    Task determination =
-        engine
-            .getTaskService()
-            .createTaskQuery()
-            .processInstanceBusinessKey(key)
-            .taskDefinitionKey("Task_BoardDetermination")
-            .singleResult();
 
     try (Browser browser = Browser.open(baseUrl(), "board-determination")) {
       Tasklist tasklist = new Tasklist(browser);
       tasklist.signIn("board2");
-      CamundaForm form = tasklist.openTask(determination.getId());
+      // Offered to the board: in «待我处理», looked up by the case's number.
+      tasklist.chooseFilter("待我处理 Offered to me");
+      tasklist.searchCase(key);
+      browser.step("determination-found");
+      CamundaForm form = tasklist.openListedTask("责任认定 Board determination", key);
       tasklist.claim();
       String brief = form.value("Field_managerBrief");
       assertThat(brief)

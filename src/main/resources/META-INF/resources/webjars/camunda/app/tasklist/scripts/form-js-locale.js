@@ -67,7 +67,12 @@ const TEXTS = [
   [/^Increment$/, () => '增加'],
   [/^Decrement$/, () => '减少'],
   [/^Toggle list item$/, () => '展开/收起'],
-  [/^hh:mm$/, () => '时:分']
+  [/^hh:mm$/, () => '时:分'],
+  // the calendar's month and year choosers, as a screen reader says them
+  [/^Month$/, () => '月份'],
+  [/^Year$/, () => '年份'],
+  // the bpmn.io logo every form carries (its licence asks for the logo, not for English)
+  [/^Powered by bpmn\.io$/, () => '由 bpmn.io 提供技术支持']
 ];
 
 /** flatpickr's calendar in Chinese (its own Mandarin locale is not bundled with form-js); weeks begin on Monday. */
@@ -186,6 +191,50 @@ function rewrite(root) {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     rewriteText(node);
   }
+}
+
+// --- read-only amounts -----------------------------------------------------------------------------------
+
+/** 90000000 -> 90,000,000 (the decimals, if any, as they are); any other text unchanged. */
+function grouped(text) {
+  const number = /^(-?)(\d+)(\.\d+)?$/.exec(String(text).trim());
+  return number ? number[1] + number[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (number[3] || '') : text;
+}
+
+const NATIVE_VALUE = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value');
+
+/**
+ * A number field that is disabled or read-only (a figure carried from an earlier step, e.g. last year's revenue
+ * in yuan) shows its digits grouped by thousands, as people read amounts. Only what the input shows changes: form-js
+ * keeps the number in its own state, a disabled field is not submitted, and nobody can type into it. form-js (Preact)
+ * sets the input's value again on every render; this input's own value setter groups whatever it is given.
+ */
+function groupReadOnlyNumber(input) {
+  if (input.__creditDiligenceGrouped || !(input.disabled || input.readOnly)) {
+    return;
+  }
+  input.__creditDiligenceGrouped = true;
+  Object.defineProperty(input, 'value', {
+    configurable: true,
+    get() {
+      return NATIVE_VALUE.get.call(this);
+    },
+    set(value) {
+      NATIVE_VALUE.set.call(this, grouped(value));
+    }
+  });
+  input.value = NATIVE_VALUE.get.call(input);
+}
+
+function groupReadOnlyNumbers(root) {
+  if (root.nodeType !== Node.ELEMENT_NODE) {
+    return;
+  }
+  const selector = '.fjs-form-field-number input';
+  if (root.matches(selector)) {
+    groupReadOnlyNumber(root);
+  }
+  root.querySelectorAll(selector).forEach(groupReadOnlyNumber);
 }
 
 // --- dates -----------------------------------------------------------------------------------------------
@@ -319,12 +368,14 @@ function watch(container) {
   }
   watched.add(container);
   rewrite(container);
+  groupReadOnlyNumbers(container);
   localisePickers(container);
   new MutationObserver(records => {
     let pickers = false;
     for (const record of records) {
       if (record.type === 'childList') {
         record.addedNodes.forEach(rewrite);
+        record.addedNodes.forEach(groupReadOnlyNumbers);
         pickers = pickers || Array.from(record.addedNodes).some(node => node.nodeType === Node.ELEMENT_NODE);
       } else {
         rewrite(record.target); // a text set anew (characterData) or an attribute (placeholder, aria-label, title)
