@@ -17,8 +17,7 @@ import java.nio.ByteBuffer;
  * <p>The font (10 MB) is read from the classpath once per JVM, not per document, and is handed to PDFBox without its
  * glyph substitution table (GSUB): PDFBox 3 otherwise runs every string it draws through that table's Latin
  * ligature rules, building regular expressions per string, which took about 40 % of a 1,000-record dossier's
- * printing. Chinese needs no substitution; Latin text loses only its «fi»/«fl» ligatures, and its letters are
- * extracted as typed.
+ * printing. Chinese needs no substitution; Latin text loses only its ligatures, if any.
  */
 public final class PrintedPdf {
 
