@@ -11,7 +11,10 @@ class PrintProbe {
 
   @Test
   void printing() throws Exception {
-    String html = Files.readString(DossierLatencyProbe.OUT);
+    String html =
+        Files.readString(
+            java.nio.file.Path.of(
+                System.getProperty("probe.xhtml", DossierLatencyProbe.OUT.toString())));
     for (int round = 0; round < Integer.getInteger("probe.rounds", 5); round++) {
       byte[] pdf =
           DossierLatencyProbe.timed("print", () -> PrintedPdf.print(html, "/templates/audit/"));
