@@ -48,9 +48,18 @@
     return numbers.length === 0 ? '-' : '#' + numbers.join(', #');
   }
 
-  /** In the business zone (said once in the page's note), not the browser's. */
+  /**
+   * In the business zone (said once in the page's note), not the browser's. One formatter per zone: toLocaleString
+   * with options builds a new formatter per call: 2,000 calls (a 1,000-record case's timeline and its access log) took
+   * 2.6 s in Node under load against 0.09 s with one formatter. The fields are toLocaleString's defaults: same text.
+   */
+  var formats = {};
   function when(instant) {
-    return instant ? new Date(instant).toLocaleString('zh-CN', { hour12: false, timeZone: zone }) : '-';
+    if (!instant) { return '-'; }
+    var format = formats[zone] || (formats[zone] = new Intl.DateTimeFormat('zh-CN', { year: 'numeric',
+      month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hour12: false,
+      timeZone: zone }));
+    return format.format(new Date(instant));
   }
 
   /** The shape of the entry, or of the last step before it that has one (a view of the record has none). */
