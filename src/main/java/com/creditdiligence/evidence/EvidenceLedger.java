@@ -26,13 +26,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class EvidenceLedger {
 
   private final JdbcClient jdbc;
-  private final TransactionTemplate separateTransaction;
+  private final TransactionTemplate savepoint;
   private LedgerCheckpoints checkpoints;
 
   public EvidenceLedger(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
-    this.separateTransaction = new TransactionTemplate(transactions);
-    this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   /** Verification then also checks the case against the signed checkpoints (absent where the ledger runs alone). */
@@ -195,19 +195,22 @@ public class EvidenceLedger {
   }
 
   /**
-   * A new case's empty chain, committed on its own: two first writers racing to create it must not
-   * abort the caller's transaction (PostgreSQL aborts a transaction on a duplicate key).
+   * A new case's empty chain, inserted behind a savepoint of the caller's transaction: two first writers racing to
+   * create it must not abort the caller's transaction (PostgreSQL aborts a transaction on a duplicate key), and it
+   * takes no second connection (a transaction of its own would: as many first records at once as the pool has
+   * connections would each hold one and wait for another until the pool gave up).
    */
   private void createHead(String businessKey) {
     try {
-      separateTransaction.executeWithoutResult(
+      savepoint.executeWithoutResult(
           tx ->
               jdbc.sql(
                       "INSERT INTO evidence_chain (business_key, last_sequence_no, last_hash) VALUES (?, 0, ?)")
                   .params(businessKey, CanonicalForm.GENESIS)
                   .update());
     } catch (DuplicateKeyException alreadyCreated) {
-      // Another writer created it first; we queue behind its lock.
+      // Another writer created it first (the insert waited for its transaction); we queue behind
+      // its lock.
     }
   }
 
