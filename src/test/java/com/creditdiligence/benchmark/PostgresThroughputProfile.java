@@ -696,7 +696,11 @@ class PostgresThroughputProfile {
       if (q.contains("evidence_")) {
         return "ledger";
       }
-      if (q.contains("act_ru_authorization") || q.contains("act_id_")) {
+      if (q.contains("act_ru_authorization")
+          || q.contains("act_id_user")
+          || q.contains("act_id_group")
+          || q.contains(
+              "act_id_membership")) { // not ACT_ID_, a column of ACT_RU_EXECUTION and others
         return "authorization";
       }
       if (q.contains("act_hi_")) {
@@ -708,7 +712,10 @@ class PostgresThroughputProfile {
       if (q.contains("act_")) {
         return "engine";
       }
-      if (q.startsWith("commit") || q.startsWith("begin") || q.startsWith("set ") || q.equals("select 1")) {
+      if (q.startsWith("commit")
+          || q.startsWith("begin")
+          || q.startsWith("set ")
+          || q.equals("select 1")) {
         return "session";
       }
       return "ours";
