@@ -65,19 +65,14 @@ public class CommitteeRecord {
   public List<String> drawn(DelegateExecution execution) {
     String processInstanceId = execution.getProcessInstanceId();
     return new ArrayList<>(
-        seats.ofRound(processInstanceId, seats.lastRound(processInstanceId)).stream()
-            .map(CommitteeSeats.Seat::memberId)
-            .toList());
+        seats.ofLastRound(processInstanceId).stream().map(CommitteeSeats.Seat::memberId).toList());
   }
 
   /** The member of the seat this vote instance was created for (its loop counter, set by the engine). */
   public String seatedMember(DelegateExecution execution) {
     String processInstanceId = execution.getProcessInstanceId();
     int seat = ((Number) execution.getVariable("loopCounter")).intValue();
-    return seats
-        .ofRound(processInstanceId, seats.lastRound(processInstanceId))
-        .get(seat)
-        .memberId();
+    return seats.ofLastRound(processInstanceId).get(seat).memberId();
   }
 
   /** How many withdrawn members are still to be replaced, counted from the votes against the recorded authority. */
@@ -100,7 +95,7 @@ public class CommitteeRecord {
 
   CommitteeTally tally(String processInstanceId) {
     return seats
-        .tallyOfRound(processInstanceId, seats.lastRound(processInstanceId))
+        .tallyOfLastRound(processInstanceId)
         .orElseThrow(
             () -> new IllegalStateException("No committee was convened for " + processInstanceId));
   }

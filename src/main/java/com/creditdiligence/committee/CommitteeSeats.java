@@ -129,6 +129,32 @@ class CommitteeSeats {
         .list();
   }
 
+  /** The seats of the latest round convened, in seat order (one statement: the round is found in it). */
+  List<Seat> ofLastRound(String processInstanceId) {
+    return jdbc.sql(
+            """
+            SELECT * FROM committee_seat WHERE process_instance_id = ? AND committee_round =
+                (SELECT COALESCE(MAX(committee_round), 0) FROM committee_round WHERE process_instance_id = ?)
+            ORDER BY seat""")
+        .params(processInstanceId, processInstanceId)
+        .query(CommitteeSeats::map)
+        .list();
+  }
+
+  /** The authority the latest round convened votes under (one statement). */
+  Optional<CommitteeTally> tallyOfLastRound(String processInstanceId) {
+    return jdbc.sql(
+            """
+            SELECT voters_required, approvals_required FROM committee_round
+            WHERE process_instance_id = ? AND committee_round =
+                (SELECT COALESCE(MAX(committee_round), 0) FROM committee_round WHERE process_instance_id = ?)""")
+        .params(processInstanceId, processInstanceId)
+        .query(
+            (row, n) ->
+                new CommitteeTally(row.getInt("voters_required"), row.getInt("approvals_required")))
+        .optional();
+  }
+
   /** Every member drawn for the case, in any round. */
   List<String> drawnMembers(String processInstanceId) {
     return jdbc.sql(

@@ -78,6 +78,15 @@ class DiligenceParseListener extends AbstractBpmnParseListener {
     if (scope instanceof ProcessDefinitionImpl) {
       String formRef = formRef(startEventElement);
       if (formRef != null) {
+        // The engine has set the process's start form handler before it calls the parse listeners.
+        if (submissionVariables != null
+            && scope instanceof ProcessDefinitionEntity definition
+            && definition.getInitial() == startEventActivity
+            && definition.getStartFormHandler() != null) {
+          definition.setStartFormHandler(
+              new TransientSubmissionFormHandler.StartForm(
+                  definition.getStartFormHandler(), formRef, submissionVariables));
+        }
         startEventActivity.addBuiltInListener(ExecutionListener.EVENTNAME_START, guard);
       }
       // Appended after the model's own end listeners, which give the case its application number.

@@ -28,7 +28,7 @@ class EnginePluginConfiguration {
       List<AssignmentCheck> assignmentChecks,
       BusinessTime businessTime,
       @Value("${credit-diligence.diligence.enabled:true}") boolean diligence,
-      @Value("${credit-diligence.variables.transient-submissions:false}")
+      @Value("${credit-diligence.variables.transient-submissions:true}")
           boolean transientSubmissions) {
     DiligenceParseListener parseListener =
         new DiligenceParseListener(

@@ -1,8 +1,11 @@
 package com.creditdiligence.platform;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.form.StartFormData;
 import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.form.handler.FormHandler;
+import org.camunda.bpm.engine.impl.form.handler.StartFormHandler;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -21,6 +24,10 @@ import org.camunda.spin.plugin.variable.type.SpinValueType;
  * ({@link SubmissionVariables#keeps}) become process variables as Camunda's own handler makes them; every other value
  * is set on the task as a transient variable, which the completion's guard, ledger and listeners read like any
  * other and which is neither stored nor historized. The ledger's record of the completion holds every value.
+ *
+ * <p>The same for a process's start form ({@link StartForm}: the intake, an event report, an auditor's review): the
+ * values nothing after the start reads are transient on the new process instance, where the start's guard, the
+ * ledger's {@code PROCESS_STARTED} record and the delegates of the start's own command read them.
  */
 final class TransientSubmissionFormHandler implements TaskFormHandler {
 
@@ -51,6 +58,52 @@ final class TransientSubmissionFormHandler implements TaskFormHandler {
 
   @Override
   public void submitFormVariables(VariableMap properties, VariableScope task) {
+    submit(engines, formId, variables, properties, task);
+  }
+
+  /** A start form's submission, kept as {@link TransientSubmissionFormHandler} keeps a task's. */
+  static final class StartForm implements StartFormHandler {
+
+    private final StartFormHandler engines;
+    private final String formId;
+    private final SubmissionVariables variables;
+
+    StartForm(StartFormHandler engines, String formId, SubmissionVariables variables) {
+      this.engines = engines;
+      this.formId = formId;
+      this.variables = variables;
+    }
+
+    @Override
+    public void parseConfiguration(
+        Element activityElement,
+        DeploymentEntity deployment,
+        ProcessDefinitionEntity processDefinition,
+        BpmnParse bpmnParse) {
+      engines.parseConfiguration(activityElement, deployment, processDefinition, bpmnParse);
+    }
+
+    @Override
+    public StartFormData createStartFormData(ProcessDefinitionEntity processDefinition) {
+      return engines.createStartFormData(processDefinition);
+    }
+
+    @Override
+    public void submitFormVariables(VariableMap properties, VariableScope processInstance) {
+      submit(engines, formId, variables, properties, processInstance);
+    }
+  }
+
+  /**
+   * The kept values through the engine's own handler, the others as transient variables of the scope (the task, or
+   * the new process instance).
+   */
+  private static void submit(
+      FormHandler engines,
+      String formId,
+      SubmissionVariables variables,
+      VariableMap properties,
+      VariableScope task) {
     VariableMap kept = Variables.createVariables();
     VariableMap transients = Variables.createVariables();
     for (String name : properties.keySet()) {

@@ -145,6 +145,20 @@ class PostgresThroughputProfile {
               Map.of(),
               List.of("--camunda.bpm.history-level=activity")),
           new Variant(
+              "full-stored",
+              "full application, every submitted value a process variable (transient submissions off, before issue 23)",
+              false,
+              1,
+              Map.of(),
+              List.of("--credit-diligence.variables.transient-submissions=false")),
+          new Variant(
+              "full-stored-2",
+              "full application, every submitted value a process variable, 2 clients",
+              false,
+              2,
+              Map.of(),
+              List.of("--credit-diligence.variables.transient-submissions=false")),
+          new Variant(
               "full-transient",
               "full application, submitted values nothing later reads kept transient (issue 23 item 1)",
               false,
@@ -231,11 +245,11 @@ class PostgresThroughputProfile {
 
   /**
    * Issue 23 item 3: full, bare and trivial with 1 and 2 clients, on PostgreSQL and on H2, in one run; and the full
-   * application with transient submissions (item 1).
+   * application as it was before transient submissions (item 1) were on by default.
    */
   private static final String SIDE_BY_SIDE =
-      "full,full-2,bare,bare-2,trivial,trivial-2,full-transient,full-transient-2,"
-          + "h2-full,h2-full-2,h2-bare,h2-bare-2,h2-trivial,h2-trivial-2,h2-full-transient,h2-full-transient-2";
+      "full,full-2,bare,bare-2,trivial,trivial-2,full-stored,full-stored-2,"
+          + "h2-full,h2-full-2,h2-bare,h2-bare-2,h2-trivial,h2-trivial-2,h2-full-stored,h2-full-stored-2";
 
   @Test
   void whereACompletionsTimeGoes() throws Exception {
@@ -273,6 +287,9 @@ class PostgresThroughputProfile {
       if (Boolean.getBoolean("profile.statements")) {
         for (Node node : nodes) {
           node.printStatements(25);
+        }
+        for (Node node : nodes) {
+          node.printStatementGroups();
         }
       }
       if (Integer.getInteger("profile.explain", 0) > 0) {
@@ -616,6 +633,92 @@ class PostgresThroughputProfile {
                     ((Number) row.get("mean_exec_time")).doubleValue(),
                     query.length() > 220 ? query.substring(0, 220) + "…" : query);
               });
+    }
+
+    /**
+     * Every statement of a completion by what it is for (issue 23: the full application's statements beyond the
+     * trivial process's): the ledger, authorization, history, variables, the engine's runtime, our own tables; a
+     * PostgreSQL foreign-key check ({@code SELECT 1 FROM ONLY …}) is counted apart. Then each statement by calls.
+     */
+    void printStatementGroups() {
+      if (variant.h2()) {
+        return;
+      }
+      double completions = REPEATS * CASES_PER_RUN * COMPLETIONS_PER_CASE;
+      List<Map<String, Object>> rows =
+          database
+              .sql(
+                  """
+                  SELECT calls, regexp_replace(query, '\\s+', ' ', 'g') AS query
+                  FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat%' ORDER BY calls DESC""")
+              .query()
+              .listOfRows();
+      Map<String, Double> groups = new java.util.TreeMap<>();
+      for (Map<String, Object> row : rows) {
+        groups.merge(
+            statementGroup((String) row.get("query")),
+            ((Number) row.get("calls")).doubleValue() / completions,
+            Double::sum);
+      }
+      System.out.println(
+          "\n[profile] statements by group, "
+              + variant.description()
+              + ": "
+              + groups.entrySet().stream()
+                  .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()))
+                  .collect(java.util.stream.Collectors.joining(" · "))
+              + String.format(
+                  Locale.ROOT,
+                  " (total %.1f)",
+                  groups.values().stream().mapToDouble(Double::doubleValue).sum()));
+      System.out.println(
+          "[profile] every statement by calls, " + variant.description() + " (per completion):");
+      for (Map<String, Object> row : rows) {
+        double calls = ((Number) row.get("calls")).doubleValue() / completions;
+        if (calls < 0.05) {
+          continue;
+        }
+        String query = (String) row.get("query");
+        System.out.printf(
+            Locale.ROOT,
+            "[profile] %6.2f %-14s %s%n",
+            calls,
+            statementGroup(query),
+            query.length() > 200 ? query.substring(0, 200) + "…" : query);
+      }
+    }
+
+    static String statementGroup(String query) {
+      String q = query.toLowerCase(Locale.ROOT);
+      if (q.startsWith("select 1 from only")) {
+        return "fk-check";
+      }
+      if (q.contains("evidence_")) {
+        return "ledger";
+      }
+      if (q.contains("act_ru_authorization")
+          || q.contains("act_id_user")
+          || q.contains("act_id_group")
+          || q.contains(
+              "act_id_membership")) { // not ACT_ID_, a column of ACT_RU_EXECUTION and others
+        return "authorization";
+      }
+      if (q.contains("act_hi_")) {
+        return "history";
+      }
+      if (q.contains("act_ru_variable") || q.contains("act_ge_bytearray")) {
+        return "variables";
+      }
+      if (q.contains("act_")) {
+        return "engine";
+      }
+      if (q.startsWith("commit")
+          || q.startsWith("begin")
+          || q.startsWith("set ")
+          || q.equals("select 1")) {
+        return "session";
+      }
+      return "ours";
     }
 
     @Override

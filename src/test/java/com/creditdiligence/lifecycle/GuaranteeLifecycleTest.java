@@ -17,7 +17,11 @@ import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.casefile.CaseStatus;
 import com.creditdiligence.committee.CommitteeDecisions;
 import com.creditdiligence.demo.LifecycleDriver;
+import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.platform.SubmissionRefusedException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -33,6 +37,9 @@ class GuaranteeLifecycleTest {
   @Autowired ProcessEngine engine;
   @Autowired CaseFiles caseFiles;
   @Autowired CommitteeDecisions decisions;
+  @Autowired EvidenceLedger ledger;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   LifecycleDriver driver;
 
@@ -130,7 +137,7 @@ class GuaranteeLifecycleTest {
   }
 
   @Test
-  void whenTheCommitteeRejectsARecommendedCaseTheManagerMayReserveTheirOpinion() {
+  void whenTheCommitteeRejectsARecommendedCaseTheManagerMayReserveTheirOpinion() throws Exception {
     ProcessInstance guaranteeCase = toCommittee("approve", 3_000_000);
     driver.complete(guaranteeCase.getId(), "Task_CommitteeVote", "committee1", vote("reject"));
     driver.complete(guaranteeCase.getId(), "Task_CommitteeVote", "committee2", vote("reject"));
@@ -148,15 +155,17 @@ class GuaranteeLifecycleTest {
         .hasPassed("End_RejectedByCommittee")
         .hasNotPassed("Task_SignContracts");
     assertThat(caseOf(guaranteeCase.getId()).status()).isEqualTo(CaseStatus.REJECTED_BY_COMMITTEE);
-    assertThat(
-            engine
-                .getHistoryService()
-                .createHistoricVariableInstanceQuery()
-                .processInstanceId(guaranteeCase.getId())
-                .variableName("reservedOpinionText")
-                .singleResult()
-                .getValue())
-        .asString()
+    // The opinion is kept where every submitted value is: the ledger's record of the completion.
+    List<EvidenceRecord> opinions =
+        ledger.records(guaranteeCase.getBusinessKey()).stream()
+            .filter(r -> "Task_RecordReservedOpinion".equals(r.elementId()))
+            // its completion, not the task's creation or assignment
+            .filter(r -> !r.is(RecordType.TASK_CREATED) && !r.is(RecordType.TASK_ASSIGNED))
+            .toList();
+    assertThat(opinions).hasSize(1);
+    EvidenceRecord opinion = opinions.get(0);
+    assertThat(opinion.performer()).isEqualTo("manager1");
+    assertThat(JSON.readTree(opinion.findings()).path("reservedOpinionText").asText())
         .contains("not well founded");
   }
 
