@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
@@ -49,7 +51,7 @@ public class EvidenceLedger {
    * this transaction wrote and still holds locked (issue 23: two statements fewer for each).
    */
   public EvidenceRecord append(NewEvidence evidence) {
-    java.util.Map<String, Head> held = headsHeld();
+    Map<String, Head> held = headsHeld();
     Head head = held == null ? null : held.get(evidence.businessKey());
     if (head == null) {
       head = lockHead(evidence.businessKey());
@@ -101,14 +103,14 @@ public class EvidenceLedger {
    * (every append then locks). Forgotten when the transaction ends, set aside while it is suspended.
    */
   @SuppressWarnings("unchecked")
-  private java.util.Map<String, Head> headsHeld() {
+  private Map<String, Head> headsHeld() {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       return null;
     }
-    java.util.Map<String, Head> held =
-        (java.util.Map<String, Head>) TransactionSynchronizationManager.getResource(this);
+    Map<String, Head> held =
+        (Map<String, Head>) TransactionSynchronizationManager.getResource(this);
     if (held == null) {
-      java.util.Map<String, Head> heads = new java.util.HashMap<>();
+      Map<String, Head> heads = new HashMap<>();
       TransactionSynchronizationManager.bindResource(this, heads);
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
