@@ -22,6 +22,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -46,6 +48,10 @@ class DossierDocumentTest {
   private static final Path IMAGES = Path.of("target", "e2e", "dossier");
 
   /** What a code looks like where a name belongs: the model's and the ledger's identifiers. */
+  /** A code as the rules spell it ({@code PROBLEM_MEASURES_OF_SECTION25}), not a word a reader should meet. */
+  private static final Pattern UPPER_SNAKE_CODE =
+      Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
+
   private static final List<String> RAW_CODES =
       List.of(
           "SATISFIED",
@@ -180,7 +186,12 @@ class DossierDocumentTest {
       // The analysis report's sections, labelled as its form asked them.
       assertThat(flat(all)).contains("三、各环节记录 What each step recorded");
       // The duty facts as a table of names, not codes.
-      assertThat(flat(pageWith(pages, "四、尽职事实 Duty facts"))).contains("已履行 Satisfied");
+      String facts = flat(section(pages, "四、尽职事实 Duty facts", "五、问责审查"));
+      assertThat(UPPER_SNAKE_CODE.matcher(facts).results().map(MatchResult::group).toList())
+          .as("codes shown in the duty facts instead of their names")
+          .isEmpty();
+      // (a name wraps in its column: compared without the line breaks' spaces)
+      assertThat(facts.replace(" ", "")).contains("已履行Satisfied", "问题担保应采取的措施(第二十五条)");
       // A signature block, and the appendix with every record's hash.
       assertThat(flat(all)).contains("九、签署 Signatures", "问责委员会主任");
       ledger.records(key).stream()

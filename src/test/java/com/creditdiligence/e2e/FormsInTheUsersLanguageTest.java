@@ -9,14 +9,17 @@ import com.creditdiligence.accountability.ReviewSteps;
 import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
+import com.creditdiligence.evidence.EvidenceLedger;
+import com.creditdiligence.evidence.EvidenceRecord;
+import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
 import com.creditdiligence.security.Qualifications;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -57,6 +60,9 @@ class FormsInTheUsersLanguageTest {
   @Autowired CaseEvents events;
   @Autowired ReviewStore reviews;
   @Autowired Qualifications qualifications;
+  @Autowired EvidenceLedger ledger;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void aChineseBrowserShowsTheFormsValidationPlaceholdersAndCalendarInChineseWithPatternsInWords() {
@@ -150,7 +156,7 @@ class FormsInTheUsersLanguageTest {
   }
 
   @Test
-  void aDateTypedInAnAmericanBrowserIsStoredAsTheDayMeantOrRefusedVisibly() {
+  void aDateTypedInAnAmericanBrowserIsStoredAsTheDayMeantOrRefusedVisibly() throws Exception {
     LocalDate today = LocalDate.now();
     // A manager of this test's own: their Tasklist lists this case's release alone, opened from the
     // list as a person does.
@@ -239,14 +245,16 @@ class FormsInTheUsersLanguageTest {
       tasklist.waitUntilTaskClosed();
     }
 
-    HistoricVariableInstance stored =
-        engine
-            .getHistoryService()
-            .createHistoricVariableInstanceQuery()
-            .processInstanceId(maturing.getId())
-            .variableName("repaymentConfirmedOn")
-            .singleResult();
-    assertThat(stored.getValue()).as("the day typed, as stored").isEqualTo(today.toString());
+    // A submission is kept where every submitted value is: the ledger's record of the completion.
+    List<EvidenceRecord> releases =
+        ledger.records(maturing.getBusinessKey()).stream()
+            .filter(r -> "Task_ReleaseGuarantee".equals(r.elementId()))
+            .filter(r -> r.is(RecordType.TASK_COMPLETED))
+            .toList();
+    assertThat(releases).hasSize(1);
+    assertThat(JSON.readTree(releases.get(0).findings()).path("repaymentConfirmedOn").asText())
+        .as("the day typed, as stored")
+        .isEqualTo(today.toString());
   }
 
   @Test
