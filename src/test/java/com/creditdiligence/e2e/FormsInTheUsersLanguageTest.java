@@ -11,6 +11,7 @@ import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
 import com.creditdiligence.security.Qualifications;
+import com.creditdiligence.submission.BusinessTime;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -57,6 +58,7 @@ class FormsInTheUsersLanguageTest {
   @Autowired CaseEvents events;
   @Autowired ReviewStore reviews;
   @Autowired Qualifications qualifications;
+  @Autowired BusinessTime businessTime;
 
   @Test
   void aChineseBrowserShowsTheFormsValidationPlaceholdersAndCalendarInChineseWithPatternsInWords() {
@@ -151,7 +153,8 @@ class FormsInTheUsersLanguageTest {
 
   @Test
   void aDateTypedInAnAmericanBrowserIsStoredAsTheDayMeantOrRefusedVisibly() {
-    LocalDate today = LocalDate.now();
+    // The day in Beijing, where the user sits: after 16:00 UTC it is already tomorrow there.
+    LocalDate today = businessTime.today();
     // A manager of this test's own: their Tasklist lists this case's release alone, opened from the
     // list as a person does.
     String manager =
