@@ -2,6 +2,7 @@ package com.creditdiligence.accountability;
 
 import com.creditdiligence.documents.CaseDocuments;
 import com.creditdiligence.evidence.CanonicalForm;
+import com.creditdiligence.security.People;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
@@ -22,14 +23,23 @@ import org.springframework.stereotype.Component;
 @Component("managerDetermination")
 class ManagerDetermination implements ExecutionListener {
 
+  /** The manager under review as the forms show them, «王经理一 (manager1)». */
+  static final String MANAGER_SHOWN = "managerShown";
+
   private final Reviews reviews;
   private final RuleBook rules;
   private final ReviewDeadlines deadlines;
   private final CaseDocuments documents;
+  private final People people;
 
   ManagerDetermination(
-      Reviews reviews, RuleBook rules, ReviewDeadlines deadlines, CaseDocuments documents) {
+      Reviews reviews,
+      RuleBook rules,
+      ReviewDeadlines deadlines,
+      CaseDocuments documents,
+      People people) {
     this.documents = documents;
+    this.people = people;
     this.reviews = reviews;
     this.rules = rules;
     this.deadlines = deadlines;
@@ -93,6 +103,9 @@ class ManagerDetermination implements ExecutionListener {
     }
 
     execution.setVariableLocal("managerBrief", brief.toString());
+    // For the forms to show the manager by name «姓名 (id)»: display only (a form's text, never a
+    // field), looked up from the manager this part of the review is for.
+    execution.setVariableLocal(MANAGER_SHOWN, people.name(manager));
     execution.setVariableLocal("eligibleForExemption", eligibility.eligible());
     execution.setVariableLocal(
         "suggestedTier", Variables.stringValue(suggestsFromRecord ? suggested.severity() : null));

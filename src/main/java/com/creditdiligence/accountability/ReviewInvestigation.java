@@ -4,6 +4,7 @@ import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.evidence.RecordType;
+import com.creditdiligence.security.People;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
@@ -36,13 +38,17 @@ class ReviewInvestigation implements JavaDelegate {
   private final ReviewDeadlines deadlines;
   private final CaseDutyFacts dutyFacts;
 
+  private final People people;
+
   ReviewInvestigation(
       EvidenceLedger ledger,
       RuleBook rules,
       ReviewStore store,
       Reviews reviews,
       ReviewDeadlines deadlines,
-      CaseDutyFacts dutyFacts) {
+      CaseDutyFacts dutyFacts,
+      People people) {
+    this.people = people;
     this.dutyFacts = dutyFacts;
     this.ledger = ledger;
     this.rules = rules;
@@ -131,7 +137,8 @@ class ReviewInvestigation implements JavaDelegate {
     execution.setVariable(
         "findingDecisions", SpinValues.jsonValue(decisionItems(drafts, evidence)).create());
     execution.setVariable("addedFindings", SpinValues.jsonValue("[]").create());
-    execution.setVariable("managerOptions", SpinValues.jsonValue(options(managers)).create());
+    execution.setVariable(
+        "managerOptions", SpinValues.jsonValue(options(managers, people.shown(managers))).create());
     execution.setVariable("auditSummary", Variables.stringValue(null));
     execution.setVariable("deliberationMinutes", Variables.stringValue(null));
   }
@@ -157,7 +164,9 @@ class ReviewInvestigation implements JavaDelegate {
     return CanonicalForm.json(items);
   }
 
-  private static String options(List<String> managers) {
-    return CanonicalForm.json(managers.stream().map(m -> Map.of("label", m, "value", m)).toList());
+  /** The auditor picks a manager by name «姓名 (id)»; the value submitted is the id. */
+  private static String options(List<String> managers, Function<String, String> shown) {
+    return CanonicalForm.json(
+        managers.stream().map(m -> Map.of("label", shown.apply(m), "value", m)).toList());
   }
 }

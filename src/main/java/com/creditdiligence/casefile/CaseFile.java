@@ -15,4 +15,11 @@ public record CaseFile(
     CaseStatus status,
     String statusReason,
     Instant openedAt,
-    Instant updatedAt) {}
+    Instant updatedAt) {
+
+  /**
+   * The process variable by which the forms name the case manager, «姓名 (id)»: display only, set by the
+   * engine-side code from the manager the case file records (never a form field, so never submitted).
+   */
+  public static final String MANAGER_SHOWN = "caseManagerShown";
+}

@@ -7,6 +7,7 @@ import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.NewEvidence;
 import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.security.Memberships;
+import com.creditdiligence.security.People;
 import com.creditdiligence.security.Qualifications;
 import com.creditdiligence.submission.Checks;
 import java.time.Instant;
@@ -34,8 +35,11 @@ public class CaseHandovers {
 
   private final EvidenceLedger ledger;
   private final Qualifications qualifications;
+  private final People people;
 
-  CaseHandovers(CaseFiles caseFiles, EvidenceLedger ledger, Qualifications qualifications) {
+  CaseHandovers(
+      CaseFiles caseFiles, EvidenceLedger ledger, Qualifications qualifications, People people) {
+    this.people = people;
     this.caseFiles = caseFiles;
     this.ledger = ledger;
     this.qualifications = qualifications;
@@ -120,8 +124,12 @@ public class CaseHandovers {
         .active()
         .list()
         .forEach(
-            instance ->
-                engine.getRuntimeService().setVariable(instance.getId(), "caseManager", successor));
+            instance -> {
+              engine.getRuntimeService().setVariable(instance.getId(), "caseManager", successor);
+              engine
+                  .getRuntimeService()
+                  .setVariable(instance.getId(), CaseFile.MANAGER_SHOWN, people.name(successor));
+            });
     caseFiles.reassign(businessKey, predecessor, successor, at);
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("from", predecessor);

@@ -5,6 +5,7 @@ import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.casefile.CaseNumbers;
 import com.creditdiligence.casefile.CaseStatus;
 import com.creditdiligence.platform.EngineValues;
+import com.creditdiligence.security.People;
 import com.creditdiligence.submission.BusinessTime;
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.Submission;
@@ -30,8 +31,11 @@ class ApplicationIntake implements ExecutionListener {
   private final CaseNumbers caseNumbers;
   private final CaseFiles caseFiles;
   private final BusinessTime businessTime;
+  private final People people;
 
-  ApplicationIntake(CaseNumbers caseNumbers, CaseFiles caseFiles, BusinessTime businessTime) {
+  ApplicationIntake(
+      CaseNumbers caseNumbers, CaseFiles caseFiles, BusinessTime businessTime, People people) {
+    this.people = people;
     this.caseNumbers = caseNumbers;
     this.caseFiles = caseFiles;
     this.businessTime = businessTime;
@@ -59,6 +63,9 @@ class ApplicationIntake implements ExecutionListener {
     String businessKey = assignBusinessKey(execution, today);
     // Forms show the case's documents page by it (the business key itself is not a form variable).
     execution.setVariable("caseKey", businessKey);
+    // The forms name the case manager «姓名 (id)»: display only (a form's text, never a field),
+    // looked up from the manager the case file records.
+    execution.setVariable(CaseFile.MANAGER_SHOWN, people.name(caseManager));
     Submission s =
         new Submission(
             EngineValues.plain(execution.getVariables(), businessTime.zone()), caseManager, today);

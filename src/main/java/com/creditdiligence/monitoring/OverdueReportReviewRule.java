@@ -20,7 +20,8 @@ class OverdueReportReviewRule implements TaskRule {
               "Form_OverdueReportReview",
               Stage.MONITORING,
               new Duty("OVERDUE_REPORT_REVIEWED", "§22 §27(三)"))
-          .text("headInstruction", "reassignTo")
+          .text("headInstruction")
+          .choice("reassignTo")
           .build();
 
   @Override

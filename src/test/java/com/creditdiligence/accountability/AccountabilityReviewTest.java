@@ -256,6 +256,12 @@ class AccountabilityReviewTest {
               assertThat(f.clause()).isEqualTo("§27(三)");
               assertThat(f.manager()).isEqualTo("manager1");
             });
+    // The auditor adding a finding picks its manager by name «姓名 (id)»; the id is what is kept.
+    assertThat(
+            String.valueOf(
+                engine.getRuntimeService().getVariable(review.reviewId(), "managerOptions")))
+        .contains("\"label\":\"王经理一 (manager1)\"", "\"label\":\"李经理二 (manager2)\"")
+        .contains("\"value\":\"manager1\"", "\"value\":\"manager2\"");
     steps.audit(key, "auditor1", List.of(verdict(1, "confirm")), List.of());
 
     assertThat(engine.getRuntimeService().getVariable(review.reviewId(), "managersUnderReview"))

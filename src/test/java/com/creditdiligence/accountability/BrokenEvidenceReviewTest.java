@@ -100,6 +100,9 @@ class BrokenEvidenceReviewTest {
     Task statement = task(key, "Task_ManagerStatement");
     assertThat(engine.getTaskService().getVariable(statement.getId(), "eligibleForExemption"))
         .isEqualTo(false);
+    // The statement form names the manager under review «姓名 (id)», from the review's record.
+    assertThat(engine.getTaskService().getVariable(statement.getId(), "managerShown"))
+        .isEqualTo("王经理一 (manager1)");
     assertThat(engine.getTaskService().getVariable(statement.getId(), "suggestedTier")).isNull();
     assertThat(
             String.valueOf(engine.getTaskService().getVariable(statement.getId(), "managerBrief")))

@@ -64,17 +64,23 @@ final class Browser implements AutoCloseable {
     this.downloads = downloads;
   }
 
-  /** Skips the calling test where no Chromium is installed, unless .ci/run says the suite must run. */
+  /** The users' zone: they sit in Beijing, and so do their browsers, whatever the machine's zone. */
+  static final String USERS_TIME_ZONE = "Asia/Shanghai";
+
+  /**
+   * A Chinese user's browser in Beijing. Skips the calling test where no Chromium is installed, unless .ci/run says
+   * the suite must run.
+   */
   static Browser open(String baseUrl, String suite) {
     return open(baseUrl, suite, "zh-CN");
   }
 
   /**
-   * A browser whose first language is the given one ("zh-CN", "en-US"): the language Tasklist, form-js and the
-   * date formats of the page (Intl) follow.
+   * A browser in Beijing whose first language is the given one ("zh-CN", "en-US"): the language Tasklist, form-js and
+   * the date formats of the page (Intl) follow.
    */
   static Browser open(String baseUrl, String suite, String language) {
-    return open(baseUrl, suite, language, null);
+    return open(baseUrl, suite, language, USERS_TIME_ZONE);
   }
 
   /**

@@ -14,6 +14,7 @@ import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
 import com.creditdiligence.security.Qualifications;
+import com.creditdiligence.submission.BusinessTime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -61,6 +62,7 @@ class FormsInTheUsersLanguageTest {
   @Autowired ReviewStore reviews;
   @Autowired Qualifications qualifications;
   @Autowired EvidenceLedger ledger;
+  @Autowired BusinessTime businessTime;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -157,7 +159,8 @@ class FormsInTheUsersLanguageTest {
 
   @Test
   void aDateTypedInAnAmericanBrowserIsStoredAsTheDayMeantOrRefusedVisibly() throws Exception {
-    LocalDate today = LocalDate.now();
+    // The day in Beijing, where the user sits: after 16:00 UTC it is already tomorrow there.
+    LocalDate today = businessTime.today();
     // A manager of this test's own: their Tasklist lists this case's release alone, opened from the
     // list as a person does.
     String manager =

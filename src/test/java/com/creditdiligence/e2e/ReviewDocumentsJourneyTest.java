@@ -80,6 +80,12 @@ class ReviewDocumentsJourneyTest {
       Tasklist tasklist = new Tasklist(browser);
       tasklist.signIn(manager);
       CamundaForm statement = tasklist.openListedTask("申辩 The manager's statement", key);
+      // The manager under review is named as the product names people, «姓名 (id)», never by the id
+      // alone.
+      browser.waitFor(
+          By.xpath(
+              "//*[contains(@class,'fjs-container')]//*[contains(normalize-space(.),"
+                  + " '被审查客户经理 Manager under review: 溧阳经理 (managerliyang)')]"));
       statement.tick("提交申辩 Submit a statement").type("Field_statementText", STATEMENT);
       browser.step("statement-half-written");
       uploadFromTheForm(browser, key, receipt, "statement");
@@ -104,6 +110,10 @@ class ReviewDocumentsJourneyTest {
 
       browser.go(Tasklist.HOME);
       CamundaForm appeal = tasklist.openListedTask("申诉 Appeal by the manager", key);
+      browser.waitFor(
+          By.xpath(
+              "//*[contains(@class,'fjs-container')]//*[contains(normalize-space(.),"
+                  + " '被审查客户经理 Manager under review: 溧阳经理 (managerliyang)')]"));
       appeal.tick("提出申诉 Appeal").type("Field_appealGrounds", GROUNDS);
       browser.step("appeal-half-written");
       uploadFromTheForm(browser, key, returned, "appeal");

@@ -14,12 +14,11 @@ import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
 import com.creditdiligence.security.Qualifications;
+import com.creditdiligence.submission.BusinessTime;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +52,7 @@ class TasklistJourneyTest {
   @Autowired CaseEvents events;
   @Autowired ReviewStore store;
   @Autowired Qualifications qualifications;
+  @Autowired BusinessTime businessTime;
 
   LifecycleDriver driver;
 
@@ -65,7 +65,7 @@ class TasklistJourneyTest {
   void aManagerAppliesThroughTheIntakeFormAndFindsTheInvestigationWaiting() {
     String applicant = "无锡浏览器测试有限公司 Wuxi Browser Test Co. " + APPLICANTS.incrementAndGet();
     String manager =
-        ManagerOfTheirOwn.create(engine, qualifications, "managerwuxi", "无锡", LocalDate.now());
+        ManagerOfTheirOwn.create(engine, qualifications, "managerwuxi", "无锡", businessTime.today());
     try (Browser browser = Browser.open(baseUrl(), "intake")) {
       Tasklist tasklist = new Tasklist(browser);
       tasklist.signIn(manager);
@@ -81,7 +81,7 @@ class TasklistJourneyTest {
       form.type("Field_applicantName", applicant)
           .select("Field_applicantType", "企业法人 Legal person")
           .type("Field_unifiedSocialCreditCode", "91320200MA1B2C3D4E")
-          .date("Field_establishedOn", LocalDate.now().minusYears(6))
+          .date("Field_establishedOn", businessTime.today().minusYears(6))
           .type("Field_employeeCount", 120)
           .type("Field_revenueLastYear", 90000000)
           .tick("营业执照有效且已年检 Business licence valid and inspected")
@@ -287,8 +287,8 @@ class TasklistJourneyTest {
         key,
         "externalPolicyChange",
         "行业限产政策出台 Output caps for the industry",
-        LocalDate.now(),
-        Instant.now());
+        businessTime.today(),
+        businessTime.now());
     driver.completeInCase(
         key, "Task_MajorEventInvestigation", "manager1", majorEventInvestigation("substandard"));
     driver.completeInCase(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.HttpBasic;
+import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.EvidenceLedger;
@@ -60,6 +61,8 @@ class HandoverPageTest {
     assertThat(page.getBody())
         .contains("绍兴移交甲公司", "(manager1)", "<option value=\"manager2\">李经理二 (manager2)")
         .doesNotContain("<option value=\"manager1\"");
+    // The forms name the case manager «姓名 (id)», from the case's record.
+    assertThat(shownManager(key)).isEqualTo("王经理一 (manager1)");
 
     ResponseEntity<String> handed =
         post("head1", key, "successor=manager2&reason=" + encode(REASON));
@@ -78,6 +81,7 @@ class HandoverPageTest {
                 .getBody())
         .doesNotContain("已移交");
     assertThat(openTask(key).getAssignee()).isEqualTo("manager2");
+    assertThat(shownManager(key)).as("the forms name the successor").isEqualTo("李经理二 (manager2)");
     assertThat(caseFiles.handovers(key))
         .singleElement()
         .satisfies(
@@ -156,5 +160,11 @@ class HandoverPageTest {
 
   private static String encode(String text) {
     return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private Object shownManager(String key) {
+    return engine
+        .getRuntimeService()
+        .getVariable(openTask(key).getProcessInstanceId(), CaseFile.MANAGER_SHOWN);
   }
 }

@@ -162,6 +162,23 @@ class PostGuaranteeTest {
                 .taskCandidateGroup("departmentHead")
                 .count())
         .isOne();
+    // The head picks the new manager by name, among the customer managers but the case's own.
+    String offered =
+        engine
+            .getTaskService()
+            .getVariable(
+                engine
+                    .getTaskService()
+                    .createTaskQuery()
+                    .processInstanceId(guaranteeCase.getId())
+                    .taskDefinitionKey("Task_ReviewOverdueReport")
+                    .singleResult()
+                    .getId(),
+                "reassignOptions")
+            .toString();
+    assertThat(offered)
+        .contains("{\"label\":\"李经理二 (manager2)\",\"value\":\"manager2\"}")
+        .doesNotContain("\"manager1\"");
 
     complete(guaranteeCase, "Task_ReviewOverdueReport", "head1", overdueReview("manager2"));
 
