@@ -32,9 +32,9 @@ class EnginePluginConfiguration {
           boolean transientSubmissions) {
     DiligenceParseListener parseListener =
         new DiligenceParseListener(
-            new SubmissionGuard(rules, refusals, businessTime),
+            new SubmissionGuard(rules, businessTime),
             new EvidenceCapture(ledger, rules, documents, businessTime),
-            assignmentGate(assignmentChecks, refusals, businessTime),
+            assignmentGate(assignmentChecks, businessTime),
             transientSubmissions ? SubmissionVariables.fromClasspath(rules.specs()) : null);
     return new AbstractProcessEnginePlugin() {
       @Override
@@ -59,7 +59,7 @@ class EnginePluginConfiguration {
         }
         configuration
             .getCustomPreCommandInterceptorsTxRequired()
-            .add(new RefusalUnwrappingInterceptor());
+            .add(new RefusalUnwrappingInterceptor(refusals));
         if (configuration.getCustomSessionFactories() == null) {
           configuration.setCustomSessionFactories(new ArrayList<>());
         }
@@ -70,7 +70,7 @@ class EnginePluginConfiguration {
 
   /** Runs every {@link AssignmentCheck} when a task gets an assignee; a refusal undoes the assignment. */
   private static TaskListener assignmentGate(
-      List<AssignmentCheck> checks, RefusalLog refusals, BusinessTime businessTime) {
+      List<AssignmentCheck> checks, BusinessTime businessTime) {
     return task -> {
       if (task.getAssignee() == null) {
         return;
@@ -82,14 +82,12 @@ class EnginePluginConfiguration {
                   check.check(
                       task.getTaskDefinitionKey(), task.getAssignee(), businessTime.today())));
       if (!refused.isEmpty()) {
-        refusals.record(
-            task.getExecution().getProcessBusinessKey(),
-            task.getTaskDefinitionKey(),
-            task.getId(),
-            task.getAssignee(),
-            businessTime.now(),
-            refused);
-        throw new SubmissionRefusedException(task.getTaskDefinitionKey(), refused);
+        throw new SubmissionRefusedException(task.getTaskDefinitionKey(), refused)
+            .logged(
+                task.getExecution().getProcessBusinessKey(),
+                task.getId(),
+                task.getAssignee(),
+                businessTime.now());
       }
     };
   }

@@ -2,7 +2,6 @@ package com.creditdiligence.platform;
 
 import com.creditdiligence.submission.Refusal;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Keeps every refused submission — a manager voting on their own case, an auditor deciding their own
  * review, a report without its evidence — in its own transaction, because the refusal rolls back the
- * engine's. Department heads and auditors read it ({@code GET /api/refused-submissions}).
+ * engine's; {@link RefusalUnwrappingInterceptor} hands it over once that has rolled back. Department heads and
+ * auditors read it ({@code GET /api/refused-submissions}).
  */
 @Component
 public class RefusalLog {
@@ -33,13 +33,7 @@ public class RefusalLog {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  void record(
-      String businessKey,
-      String elementId,
-      String taskId,
-      String performer,
-      Instant at,
-      List<Refusal> refusals) {
+  void record(String elementId, SubmissionRefusedException.ToBeLogged who, List<Refusal> refusals) {
     String reasons = String.join("; ", refusals.stream().map(Refusal::toString).toList());
     ownTransaction.executeWithoutResult(
         tx ->
@@ -48,11 +42,11 @@ public class RefusalLog {
             INSERT INTO refused_submission (business_key, element_id, task_id, performer, refused_at, reasons)
             VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(
-                    cut(businessKey, MAX_KEY),
+                    cut(who.businessKey(), MAX_KEY),
                     cut(elementId, MAX_KEY),
-                    taskId,
-                    performer,
-                    Timestamp.from(at),
+                    who.taskId(),
+                    who.performer(),
+                    Timestamp.from(who.at()),
                     cut(reasons, MAX_REASONS))
                 .update());
   }

@@ -15,19 +15,18 @@ import org.camunda.bpm.engine.delegate.TaskListener;
  * Runs the element's {@link TaskRule} on every completion of a user task and on every start form,
  * whichever way it arrives (Tasklist, /engine-rest, Java API). Attached to every element by
  * {@link DiligenceParseListener}, as a built-in listener so that skipping custom listeners
- * cannot skip it. A refusal throws, and the engine's transaction rolls back entirely.
+ * cannot skip it. A refusal throws, and the engine's transaction rolls back entirely; the refusal is kept
+ * afterwards ({@link RefusalUnwrappingInterceptor}).
  */
 class SubmissionGuard implements TaskListener, ExecutionListener {
 
   static final int MAX_TEXT = 4000;
 
   private final TaskRules rules;
-  private final RefusalLog refusalLog;
   private final BusinessTime businessTime;
 
-  SubmissionGuard(TaskRules rules, RefusalLog refusalLog, BusinessTime businessTime) {
+  SubmissionGuard(TaskRules rules, BusinessTime businessTime) {
     this.rules = rules;
-    this.refusalLog = refusalLog;
     this.businessTime = businessTime;
   }
 
@@ -88,9 +87,8 @@ class SubmissionGuard implements TaskListener, ExecutionListener {
       refusals.addAll(rule.check(submission));
     }
     if (!refusals.isEmpty()) {
-      refusalLog.record(
-          businessKey, elementId, taskId, submission.performer(), businessTime.now(), refusals);
-      throw new SubmissionRefusedException(elementId, refusals);
+      throw new SubmissionRefusedException(elementId, refusals)
+          .logged(businessKey, taskId, submission.performer(), businessTime.now());
     }
   }
 

@@ -2,7 +2,9 @@ package com.creditdiligence.platform;
 
 import com.creditdiligence.submission.Refusal;
 import com.creditdiligence.submission.SubmissionRefused;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
@@ -18,6 +20,10 @@ public class SubmissionRefusedException extends FormFieldValidationException {
 
   private final String elementId;
   private final transient List<Refusal> refusals;
+  private transient ToBeLogged toBeLogged;
+
+  /** Who was refused, where and when, for {@link RefusalLog}: kept once the refused command has rolled back. */
+  record ToBeLogged(String businessKey, String taskId, String performer, Instant at) {}
 
   public SubmissionRefusedException(String elementId, List<Refusal> refusals) {
     super(elementId, SubmissionRefused.describe(refusals));
@@ -31,6 +37,17 @@ public class SubmissionRefusedException extends FormFieldValidationException {
         new SubmissionRefusedException(refused.elementId(), refused.refusals());
     exception.initCause(refused);
     return exception;
+  }
+
+  /** This refusal is to be kept in the {@link RefusalLog}, as refused by that performer on that task at that time. */
+  SubmissionRefusedException logged(
+      String businessKey, String taskId, String performer, Instant at) {
+    this.toBeLogged = new ToBeLogged(businessKey, taskId, performer, at);
+    return this;
+  }
+
+  Optional<ToBeLogged> toBeLogged() {
+    return Optional.ofNullable(toBeLogged);
   }
 
   public String elementId() {

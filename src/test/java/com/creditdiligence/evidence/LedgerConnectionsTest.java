@@ -1,5 +1,7 @@
 package com.creditdiligence.evidence;
 
+import static com.creditdiligence.ApplicationSchema.migrate;
+import static com.creditdiligence.ApplicationSchema.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -13,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -129,26 +130,6 @@ class LedgerConnectionsTest {
             Instant.parse("2026-03-02T02:00:00Z"))
         .withProcess("guarantee-lifecycle", "pi")
         .withStep("Task_CustomerIntake", "task-" + performer);
-  }
-
-  /** A pool that gives up on a wait for a connection after a second, so a second connection asked for fails fast. */
-  private static HikariDataSource pool(String url, String user, int connections) {
-    HikariDataSource pool = new HikariDataSource();
-    pool.setJdbcUrl(url);
-    pool.setUsername(user);
-    pool.setMaximumPoolSize(connections);
-    pool.setConnectionTimeout(1_000);
-    return pool;
-  }
-
-  /** Migrated through connections of its own: Flyway holds two at once, the pool under test may have one. */
-  private static void migrate(HikariDataSource pool, String vendor) {
-    Flyway.configure()
-        .dataSource(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword())
-        .table("app_schema_history")
-        .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
-        .load()
-        .migrate();
   }
 
   private static DataSourceTransactionManager transactions(DataSource pool) {
