@@ -45,6 +45,7 @@ public class FormGallery {
       String formId,
       String user,
       String taskId,
+      String caseKey,
       String processDefinitionKey,
       String processName,
       String taskName,
@@ -317,15 +318,7 @@ public class FormGallery {
   }
 
   private void determineLiable(String key) {
-    review.decide(
-        key,
-        "Task_BoardDetermination",
-        BOARD_MEMBER,
-        "tier",
-        "reducible",
-        "determinationClauses",
-        List.of("§27(五)"),
-        "determinationRationale");
+    review.determineReducible(key, BOARD_MEMBER);
   }
 
   private void appeal(String key) {
@@ -343,7 +336,8 @@ public class FormGallery {
             .processDefinitionKey(processKey)
             .latestVersion()
             .singleResult();
-    return new FormOnScreen(formId, user, null, process.getKey(), process.getName(), null, false);
+    return new FormOnScreen(
+        formId, user, null, null, process.getKey(), process.getName(), null, false);
   }
 
   /** The case's open task of that kind which is the user's, or offered to them (or their group) and not yet taken. */
@@ -364,6 +358,7 @@ public class FormGallery {
         formId,
         user,
         task.getId(),
+        businessKey,
         process.getKey(),
         process.getName(),
         task.getName(),

@@ -136,6 +136,7 @@ final class Tasklist {
    * and press Enter. The list then shows that case's tasks alone, however many other tasks the filter holds.
    */
   void searchCase(String caseKey) {
+    clearSearch();
     WebElement search =
         browser.waitForClickable(
             By.cssSelector("[cam-widget-search] .search-container input.main-field"));
@@ -159,6 +160,23 @@ final class Tasklist {
               List<WebElement> rows = d.findElements(By.cssSelector(".tasks-list li.task"));
               return !rows.isEmpty()
                   && rows.stream().allMatch(row -> row.getText().contains(caseKey));
+            });
+  }
+
+  /** Removes the criteria of an earlier search (each pill's «×»): the list shows the whole filter again. */
+  void clearSearch() {
+    By remove = By.cssSelector("[cam-widget-search] [cam-widget-search-pill] .remove-search");
+    browser
+        .waiting()
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              List<WebElement> pills = d.findElements(remove);
+              if (pills.isEmpty()) {
+                return true;
+              }
+              pills.get(0).click();
+              return false;
             });
   }
 
