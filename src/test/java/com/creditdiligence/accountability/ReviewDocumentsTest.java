@@ -98,15 +98,7 @@ class ReviewDocumentsTest {
     assertThat(recordOf(key, "Task_ManagerStatement").documents())
         .contains(before.sha256(), after.sha256(), "预警当日通话记录.pdf", "书面通知送达回执.pdf");
 
-    steps.decide(
-        key,
-        "Task_BoardDetermination",
-        "board1",
-        "tier",
-        "reducible",
-        "determinationClauses",
-        List.of("§27(五)"),
-        "determinationRationale");
+    steps.determineReducible(key, "board1");
     Task appeal = task(key, "Task_Appeal");
     assertThat(offered(appeal)).contains(before.reference(), after.reference());
     assertThat(engine.getTaskService().getVariable(appeal.getId(), "attachedDocuments").toString())

@@ -48,6 +48,19 @@ public class ReviewSteps {
         key, "Task_ManagerStatement", manager, Map.of("statementChoice", "waive"));
   }
 
+  /** The board member finds the manager's responsibility reducible under §27(五), the clause the test cases break. */
+  public void determineReducible(String key, String member) {
+    decide(
+        key,
+        "Task_BoardDetermination",
+        member,
+        "tier",
+        "reducible",
+        "determinationClauses",
+        List.of("§27(五)"),
+        "determinationRationale");
+  }
+
   /** A determination (Task_BoardDetermination) or appeal decision (Task_AppealDecision): its fields differ in name only. */
   public void decide(
       String key,
@@ -83,15 +96,7 @@ public class ReviewSteps {
         "Task_ManagerStatement",
         "manager1",
         Map.of("statementChoice", "submit", "statementText", statement));
-    decide(
-        key,
-        "Task_BoardDetermination",
-        "board1",
-        "tier",
-        "reducible",
-        "determinationClauses",
-        List.of("§27(五)"),
-        "determinationRationale");
+    determineReducible(key, "board1");
     appeal(key, "manager1", grounds);
   }
 

@@ -290,15 +290,7 @@ class DossierDocumentTest {
             "Task_ManagerStatement",
             "manager1",
             Map.of("statementChoice", "submit", "statementText", "预警当日即联系反担保人,书面通知在第五天送达"));
-    steps.decide(
-        key,
-        "Task_BoardDetermination",
-        "board1",
-        "tier",
-        "reducible",
-        "determinationClauses",
-        List.of("§27(五)"),
-        "determinationRationale");
+    steps.determineReducible(key, "board1");
     steps.appeal(key, "manager1", "措施已在预警当日口头落实,书面送达晚于期限非本人原因");
     steps.decide(
         key,

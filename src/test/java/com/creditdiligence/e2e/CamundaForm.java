@@ -120,6 +120,28 @@ final class CamundaForm {
     return this;
   }
 
+  /**
+   * Ticks the document of that name in the form's «本步骤依据的资料» list, whose options read «name (size, uploader,
+   * time)»: the option is found by the start of its label.
+   */
+  CamundaForm pickDocument(String fileName) {
+    WebElement option =
+        browser.waitFor(
+            By.xpath(
+                "//div[contains(@class,'fjs-container')]"
+                    + "//label[starts-with(normalize-space(.), "
+                    + xpathLiteral(fileName + " (")
+                    + ")]"));
+    WebElement box =
+        option.findElements(By.tagName("input")).isEmpty()
+            ? browser.driver().findElement(By.id(option.getAttribute("for")))
+            : option.findElement(By.tagName("input"));
+    browser.script("arguments[0].scrollIntoView({block: 'center'})", box);
+    box.click();
+    browser.waiting().until(d -> box.isSelected());
+    return this;
+  }
+
   /** What a field shows: the text of a read-only text area, the value of an input. */
   String value(String componentId) {
     return field(componentId).getDomProperty("value");

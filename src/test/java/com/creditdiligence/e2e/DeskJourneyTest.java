@@ -134,15 +134,7 @@ class DeskJourneyTest {
     steps.audit(key, "auditor1", List.of(verdict(1, "confirm")), List.of());
     steps.deliberate(key, "board1");
     steps.waiveStatement(key, "manager1");
-    steps.decide(
-        key,
-        "Task_BoardDetermination",
-        "board1",
-        "tier",
-        "reducible",
-        "determinationClauses",
-        List.of("§27(五)"),
-        "determinationRationale");
+    steps.determineReducible(key, "board1");
     steps.appeal(key, "manager1", "措施已在预警当日口头落实,书面送达晚于期限非本人原因");
     steps.decide(
         key,

@@ -13,8 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashSet;
-import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -70,20 +68,7 @@ class DocumentsJourneyTest {
       form.type("Field_onSiteVisitPlace", PLACE);
       browser.step("investigation-half-filled");
 
-      String tasklistTab = browser.driver().getWindowHandle();
-      Set<String> before = new HashSet<>(browser.driver().getWindowHandles());
-      WebElement link =
-          browser.waitForClickable(
-              By.cssSelector(".fjs-container a[href$='/cases/" + key + "/documents']"));
-      assertThat(link.getText()).contains("上传与查看本案资料");
-      link.click();
-      browser.waiting().until(d -> d.getWindowHandles().size() > before.size());
-      String documentsTab =
-          browser.driver().getWindowHandles().stream()
-              .filter(h -> !before.contains(h))
-              .findFirst()
-              .orElseThrow();
-      browser.driver().switchTo().window(documentsTab);
+      DocumentsTab tab = DocumentsTab.openFromTheForm(browser, key);
       WebElement chooser = browser.waitFor(By.id("file"));
       assertThat(browser.driver().findElement(By.id("limits")).getText())
           .contains("允许的类型 Allowed types", "PDF", "Word 文档", "单个文件最大 Largest file: 10 MB");
@@ -97,7 +82,7 @@ class DocumentsJourneyTest {
           .doesNotContain("application/pdf");
       browser.step("uploaded");
 
-      browser.driver().switchTo().window(tasklistTab);
+      browser.driver().switchTo().window(tab.tasklist);
       WebElement note = browser.waitFor(By.cssSelector(".cd-documents-refreshed"));
       assertThat(note.getText()).contains("现场照片说明.pdf", "填写的内容已保留");
       CamundaForm refreshed = new CamundaForm(browser);
@@ -107,21 +92,10 @@ class DocumentsJourneyTest {
       assertThat(refreshed.value("Field_onSiteVisitPlace"))
           .as("the form kept what was typed")
           .isEqualTo(PLACE);
-      WebElement option =
-          browser.waitFor(
-              By.xpath(
-                  "//div[contains(@class,'fjs-container')]"
-                      + "//label[starts-with(normalize-space(.), '现场照片说明.pdf (')]"));
-      WebElement box =
-          option.findElements(By.tagName("input")).isEmpty()
-              ? browser.driver().findElement(By.id(option.getAttribute("for")))
-              : option.findElement(By.tagName("input"));
-      browser.script("arguments[0].scrollIntoView({block: 'center'})", box);
-      box.click();
-      browser.waiting().until(d -> box.isSelected());
+      refreshed.pickDocument("现场照片说明.pdf");
       browser.step("new-document-picked");
 
-      browser.driver().switchTo().window(documentsTab);
+      browser.driver().switchTo().window(tab.documents);
       browser.waitFor(By.id("file")).sendKeys(tooLarge.toString());
       browser.driver().findElement(By.cssSelector("#upload button[type='submit']")).click();
       assertThat(browser.waitFor(By.id("refusal")).getText())

@@ -321,15 +321,7 @@ class FormsInTheUsersLanguageTest {
       review.audit(key, "auditor1", List.of(verdict(1, "confirm")), List.of());
       review.deliberate(key, "board1");
       review.waiveStatement(key, "manager1");
-      review.decide(
-          key,
-          "Task_BoardDetermination",
-          "board1",
-          "tier",
-          "reducible",
-          "determinationClauses",
-          List.of("§27(五)"),
-          "determinationRationale");
+      review.determineReducible(key, "board1");
       review.appeal(key, "manager1", "措施已在预警当日口头落实,书面送达晚于期限非本人原因");
       return key;
     } finally {

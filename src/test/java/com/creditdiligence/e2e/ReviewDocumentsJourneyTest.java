@@ -19,9 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Tag;
@@ -92,21 +90,13 @@ class ReviewDocumentsJourneyTest {
       assertThat(statement.value("Field_statementText"))
           .as("the statement kept what was written")
           .isEqualTo(STATEMENT);
-      pick(browser, "书面通知送达回执.pdf");
+      statement.pickDocument("书面通知送达回执.pdf");
       browser.stepShowingAll("statement-document-picked", ".fjs-container");
       tasklist.complete();
       tasklist.waitUntilTaskClosed();
       browser.step("statement-submitted");
 
-      review.decide(
-          key,
-          "Task_BoardDetermination",
-          "board1",
-          "tier",
-          "reducible",
-          "determinationClauses",
-          List.of("§27(五)"),
-          "determinationRationale");
+      review.determineReducible(key, "board1");
 
       browser.go(Tasklist.HOME);
       CamundaForm appeal = tasklist.openListedTask("申诉 Appeal by the manager", key);
@@ -120,7 +110,7 @@ class ReviewDocumentsJourneyTest {
       assertThat(appeal.value("Field_appealGrounds"))
           .as("the appeal kept what was written")
           .isEqualTo(GROUNDS);
-      pick(browser, "快递退件记录.pdf");
+      appeal.pickDocument("快递退件记录.pdf");
       browser.stepShowingAll("appeal-document-picked", ".fjs-container");
       tasklist.complete();
       tasklist.waitUntilTaskClosed();
@@ -142,20 +132,7 @@ class ReviewDocumentsJourneyTest {
 
   /** The form's documents link → the documents page in a new tab → one upload → back to the form, refreshed. */
   private static void uploadFromTheForm(Browser browser, String key, Path file, String step) {
-    String tasklistTab = browser.driver().getWindowHandle();
-    Set<String> before = new HashSet<>(browser.driver().getWindowHandles());
-    WebElement link =
-        browser.waitForClickable(
-            By.cssSelector(".fjs-container a[href$='/cases/" + key + "/documents']"));
-    assertThat(link.getText()).contains("上传与查看本案资料");
-    link.click();
-    browser.waiting().until(d -> d.getWindowHandles().size() > before.size());
-    String documentsTab =
-        browser.driver().getWindowHandles().stream()
-            .filter(h -> !before.contains(h))
-            .findFirst()
-            .orElseThrow();
-    browser.driver().switchTo().window(documentsTab);
+    DocumentsTab tab = DocumentsTab.openFromTheForm(browser, key);
     browser.waitFor(By.id("file")).sendKeys(file.toString());
     browser.driver().findElement(By.cssSelector("#upload button[type='submit']")).click();
     String name = file.getFileName().toString();
@@ -163,28 +140,10 @@ class ReviewDocumentsJourneyTest {
     browser.step(step + "-uploaded");
     browser.driver().close();
 
-    browser.driver().switchTo().window(tasklistTab);
+    browser.driver().switchTo().window(tab.tasklist);
     WebElement note = browser.waitFor(By.cssSelector(".cd-documents-refreshed"));
     browser.waiting().until(d -> note.getText().contains(name));
     assertThat(note.getText()).contains("填写的内容已保留");
-  }
-
-  /** Ticks the document of that name in the form's «本步骤依据的资料» list («name (size, uploader, time)»). */
-  private static void pick(Browser browser, String name) {
-    WebElement option =
-        browser.waitFor(
-            By.xpath(
-                "//div[contains(@class,'fjs-container')]"
-                    + "//label[starts-with(normalize-space(.), "
-                    + Tasklist.xpathLiteral(name + " (")
-                    + ")]"));
-    WebElement box =
-        option.findElements(By.tagName("input")).isEmpty()
-            ? browser.driver().findElement(By.id(option.getAttribute("for")))
-            : option.findElement(By.tagName("input"));
-    browser.script("arguments[0].scrollIntoView({block: 'center'})", box);
-    box.click();
-    browser.waiting().until(d -> box.isSelected());
   }
 
   private CaseDocument filed(String key, String name) {
