@@ -37,16 +37,24 @@ public final class ProblemMeasures {
   static final String HANDLING = "Task_ProblemHandling";
   static final String APPROVAL = "Task_ApproveLimitReuse";
 
-  /** §25's measures as the problem-handling form offers them, each with its item. */
-  static final Map<String, String> MEASURES = new LinkedHashMap<>();
+  /** One of §25's measures: its item, and its name as the problem-handling form shows it. */
+  record Measure(String item, String name) {}
+
+  /** §25's measures as the problem-handling form offers them, by the value it submits. */
+  static final Map<String, Measure> MEASURES = new LinkedHashMap<>();
 
   static {
-    MEASURES.put("terminateUnusedLimits", "§25(一)");
-    MEASURES.put("demandCounterGuarantor", "§25(二)");
-    MEASURES.put("addCounterGuarantee", "§25(二)");
-    MEASURES.put("exerciseRights", "§25(二)");
-    MEASURES.put("courtFreeze", "§25(三)");
-    MEASURES.put("other", "§25(四)");
+    MEASURES.put(
+        "terminateUnusedLimits", new Measure("§25(一)", "终止未实施的担保额度 Terminate unused limits"));
+    MEASURES.put(
+        "demandCounterGuarantor",
+        new Measure("§25(二)", "要求反保证人履行 Demand counter-guarantor performance"));
+    MEASURES.put("addCounterGuarantee", new Measure("§25(二)", "追加反担保 Add counter-guarantees"));
+    MEASURES.put(
+        "exerciseRights",
+        new Measure("§25(二)", "行使反担保权、代位求偿权 Exercise counter-guarantee rights and subrogation"));
+    MEASURES.put("courtFreeze", new Measure("§25(三)", "申请司法冻结账户 Court freeze of accounts"));
+    MEASURES.put("other", new Measure("§25(四)", "其他措施 Other measures"));
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -90,8 +98,7 @@ public final class ProblemMeasures {
     String explanation =
         ok
             ? "已采取第二十五条措施 §25 措施 measures: "
-                + String.join(
-                    ", ", ofSection25.stream().map(m -> m + " " + MEASURES.get(m)).toList())
+                + String.join(", ", ofSection25.stream().map(ProblemMeasures::shown).toList())
                 + "; «"
                 + note
                 + "»; whether they were the right ones is the auditor's review (§27(一))"
@@ -109,6 +116,12 @@ public final class ProblemMeasures {
         dueAt,
         done.recordedAt(),
         managerAt.apply(heldAt));
+  }
+
+  /** «申请司法冻结账户 Court freeze of accounts (§25(三))»: a reader meets the measure's name, not its code. */
+  private static String shown(String measure) {
+    Measure known = MEASURES.get(measure);
+    return known.name() + " (" + known.item() + ")";
   }
 
   private static DutyFact reuse(

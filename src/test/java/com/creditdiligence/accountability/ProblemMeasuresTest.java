@@ -60,7 +60,10 @@ class ProblemMeasuresTest {
               assertThat(f.clause()).isEqualTo("§25");
               assertThat(f.stage()).isEqualTo("problemHandling");
               assertThat(f.explanation())
-                  .contains("courtFreeze §25(三)", "demandCounterGuarantor §25(二)");
+                  .contains(
+                      "申请司法冻结账户 Court freeze of accounts (§25(三))",
+                      "要求反保证人履行 Demand counter-guarantor performance (§25(二))")
+                  .doesNotContain("courtFreeze", "demandCounterGuarantor");
               assertThat(f.dueAt()).isEqualTo(T0.plus(10, ChronoUnit.DAYS));
               assertThat(f.evidence()).containsExactly(done.sequenceNo());
               assertThat(f.responsible()).isEqualTo("manager1");
@@ -208,13 +211,20 @@ class ProblemMeasuresTest {
   void theMeasuresJudgedAreExactlyThoseTheProblemHandlingFormOffers() throws Exception {
     JsonNode form = JSON.readTree(Files.readString(Path.of("forms/ProblemHandling.form")));
     List<String> offered = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
     for (JsonNode component : form.path("components")) {
       if ("measures".equals(component.path("key").asText())) {
         component.path("values").forEach(v -> offered.add(v.path("value").asText()));
+        component.path("values").forEach(v -> labels.add(v.path("label").asText()));
       }
     }
 
     assertThat(offered).containsExactlyElementsOf(ProblemMeasures.MEASURES.keySet());
+    // The duty fact names each measure as the form showed it to the manager.
+    assertThat(labels)
+        .zipSatisfy(
+            List.copyOf(ProblemMeasures.MEASURES.values()),
+            (label, measure) -> assertThat(label).startsWith(measure.name()));
   }
 
   @Test
