@@ -78,6 +78,21 @@ public final class Http {
     return request("POST", path);
   }
 
+  /**
+   * A GET of where a redirect points, as a browser follows it: its Location resolved against the server, without
+   * the fragment, which stays in the browser.
+   */
+  public Request follow(Answer redirect) {
+    String location =
+        redirect
+            .header("Location")
+            .orElseThrow(() -> new AssertionError("no Location in a " + redirect.status()));
+    URI target = URI.create(root + "/").resolve(location);
+    assertThat(target.getRawAuthority()).as(location).isEqualTo(URI.create(root).getRawAuthority());
+    return get(
+        target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
+  }
+
   /** A browser with no cookie yet. */
   public Session session() {
     return new Session();

@@ -57,6 +57,11 @@ class HttpTest {
           if (path.equals("/moved")) {
             exchange.getResponseHeaders().add("Location", "/elsewhere");
             exchange.sendResponseHeaders(303, -1);
+          } else if (path.equals("/moved-away")) {
+            exchange
+                .getResponseHeaders()
+                .add("Location", http.root() + "/elsewhere?kept=%E9%95%BF#part");
+            exchange.sendResponseHeaders(302, -1);
           } else {
             byte[] answer = "{\"答\":\"好\"}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
@@ -136,6 +141,21 @@ class HttpTest {
     assertThat(answer.status()).isEqualTo(303);
     assertThat(answer.header("Location")).hasValue("/elsewhere");
     assertThat(received).hasSize(1);
+  }
+
+  @Test
+  void aRedirectIsFollowedWhenTheTestSaysSoToTheServersPathWithoutTheFragment() {
+    Http.Answer moved = http.get("/moved-away").send();
+
+    Http.Answer followed = http.follow(moved).as("manager1").send();
+
+    assertThat(moved.status()).isEqualTo(302);
+    assertThat(followed.status()).isEqualTo(200);
+    assertThat(received)
+        .extracting(Received::path)
+        .containsExactly("/moved-away", "/elsewhere?kept=%E9%95%BF");
+    assertThat(received.get(1).headers().get("Authorization"))
+        .containsExactly(HttpBasic.header("manager1", "demo"));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.Http;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.evidence.EvidenceLedger;
@@ -14,7 +15,6 @@ import com.creditdiligence.monitoring.PostGuaranteeSteps;
 import com.creditdiligence.platform.SubmissionRefusedException;
 import com.creditdiligence.submission.BusinessTime;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -26,11 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 /**
  * The accountability review end to end: compensation opens it, duty facts become draft findings under
@@ -40,21 +36,21 @@ import org.springframework.http.ResponseEntity;
 @ApplicationTest
 class AccountabilityReviewTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Autowired ProcessEngine engine;
   @Autowired CaseEvents events;
   @Autowired ReviewStore store;
   @Autowired EvidenceLedger ledger;
   @Autowired Reviews reviews;
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
   @Autowired BusinessTime businessTime;
+  private Http http;
 
   PostGuaranteeSteps postGuarantee;
   ReviewSteps steps;
 
   @BeforeEach
   void setUp() {
+    http = Http.of(rest);
     postGuarantee = new PostGuaranteeSteps(engine, events);
     steps = new ReviewSteps(engine, store);
   }
@@ -210,13 +206,13 @@ class AccountabilityReviewTest {
     late.put("meVisitDate", businessTime.today().toString()); // the clock is six days on
     driver.completeInCase(key, "Task_MajorEventInvestigation", "manager1", late);
 
-    ResponseEntity<String> opened =
+    Http.Answer opened =
         post(
             "auditor1",
             "/api/cases/" + key + "/accountability-reviews",
             "{\"reason\":\"重大事项后的实地核查是否及时\"}");
 
-    assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(opened.status()).isEqualTo(201);
     AccountabilityReview review = steps.openReview(key);
     // One lateness, one finding: the §14 fact does not count the late visit again.
     assertThat(store.findings(review.reviewId()))
@@ -397,36 +393,35 @@ class AccountabilityReviewTest {
             .issuedGuarantee("manager1", "常州问责庚公司", 1_000_000)
             .getBusinessKey();
 
-    ResponseEntity<String> byManager =
+    Http.Answer byManager =
         post(
             "manager2",
             "/api/cases/" + key + "/accountability-reviews",
             "{\"reason\":\"抽查:检查保后监管是否按期\"}");
-    assertThat(byManager.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(byManager.getHeaders().getContentType())
-        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-    assertThat(byManager.getBody()).contains("Only an auditor may review accountability");
+    assertThat(byManager.status()).isEqualTo(400);
+    assertThat(byManager.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(byManager.body()).contains("Only an auditor may review accountability");
     assertThat(store.reviewsOfCase(key)).isEmpty();
 
-    ResponseEntity<String> byAuditor =
+    Http.Answer byAuditor =
         post(
             "auditor1",
             "/api/cases/" + key + "/accountability-reviews",
             "{\"reason\":\"抽查:检查保后监管是否按期\"}");
-    assertThat(byAuditor.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    JsonNode review = JSON.readTree(byAuditor.getBody());
+    assertThat(byAuditor.status()).isEqualTo(201);
+    JsonNode review = byAuditor.json();
     assertThat(review.at("/review/trigger").asText()).isEqualTo("AUDITOR_REQUEST");
     assertThat(review.at("/review/openedBy").asText()).isEqualTo("auditor1");
     assertThat(review.path("status").asText()).isEqualTo("open");
     assertThat(review.path("overdue").asBoolean()).isFalse();
     assertThat(review.at("/eligibility/0/manager").asText()).isEqualTo("manager1");
 
-    ResponseEntity<String> again =
+    Http.Answer again =
         post(
             "auditor1",
             "/api/cases/" + key + "/accountability-reviews",
             "{\"reason\":\"重复发起同一案件的审查\"}");
-    assertThat(again.getBody()).contains("already has an accountability review under way");
+    assertThat(again.body()).contains("already has an accountability review under way");
   }
 
   @Test
@@ -439,10 +434,7 @@ class AccountabilityReviewTest {
     steps.determineReducible(key, "board3");
     complete(key, "Task_Appeal", "manager2", Map.of("appealChoice", "accept"));
 
-    JsonNode record =
-        JSON.readTree(
-            http.withBasicAuth("auditor1", "demo")
-                .getForObject("/api/managers/manager2/record", String.class));
+    JsonNode record = http.get("/api/managers/manager2/record").as("auditor1").send().json();
     JsonNode entry = null;
     for (JsonNode r : record.path("history")) {
       if (r.path("reviewId").asText().equals(review.reviewId())) {
@@ -495,10 +487,7 @@ class AccountabilityReviewTest {
     return ledger.records(key).stream().map(EvidenceRecord::recordType).toList();
   }
 
-  private ResponseEntity<String> post(String user, String path, String body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, "demo")
-        .postForEntity(path, new HttpEntity<>(body, headers), String.class);
+  private Http.Answer post(String user, String path, String json) {
+    return http.post(path).as(user).json(json).send();
   }
 }

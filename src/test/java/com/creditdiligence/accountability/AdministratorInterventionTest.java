@@ -3,7 +3,7 @@ package com.creditdiligence.accountability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
-import com.creditdiligence.HttpBasic;
+import com.creditdiligence.Http;
 import com.creditdiligence.demo.DemoSubmissions;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.EvidenceLedger;
@@ -14,12 +14,11 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.RequestEntity;
-import org.springframework.http.ResponseEntity;
 
 /**
  * An administrator's intervention through /engine-rest (as Cockpit makes it) is evidence in the case's chain — who,
@@ -33,7 +32,13 @@ class AdministratorInterventionTest {
 
   @Autowired ProcessEngine engine;
   @Autowired EvidenceLedger ledger;
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = Http.of(rest);
+  }
 
   @Test
   void
@@ -42,7 +47,7 @@ class AdministratorInterventionTest {
     String caseId = committeeVoting("苏州干预甲公司");
     String key = businessKeyOf(caseId);
 
-    ResponseEntity<String> modified =
+    Http.Answer modified =
         engineRest(
             "admin",
             HttpMethod.POST,
@@ -51,7 +56,7 @@ class AdministratorInterventionTest {
         {"skipCustomListeners": false, "instructions": [
           {"type": "startBeforeActivity", "activityId": "Task_SignContracts"},
           {"type": "cancel", "activityId": "Task_CommitteeVote#multiInstanceBody"}]}""");
-    assertThat(modified.getStatusCode().value()).isEqualTo(204);
+    assertThat(modified.status()).isEqualTo(204);
     assertThat(
             engine
                 .getTaskService()
@@ -81,9 +86,7 @@ class AdministratorInterventionTest {
         .contains("no approving committee decision");
 
     JsonNode drafts =
-        JSON.readTree(
-            http.withBasicAuth("auditor1", "demo")
-                .getForObject("/api/cases/" + key + "/draft-findings", String.class));
+        http.get("/api/cases/" + key + "/draft-findings").as("auditor1").send().json();
     JsonNode finding = only(drafts.path("findings"), "APPROVAL_IN_PROCEDURE");
     assertThat(finding.path("clause").asText()).isEqualTo("§27(七)");
     assertThat(finding.path("severity").asText()).isEqualTo("major");
@@ -98,13 +101,13 @@ class AdministratorInterventionTest {
     String key = businessKeyOf(caseId);
     engine.getRuntimeService().setVariable(caseId, "committeeNote", "before");
 
-    ResponseEntity<String> written =
+    Http.Answer written =
         engineRest(
             "admin",
             HttpMethod.PUT,
             "/process-instance/" + caseId + "/variables/committeeNote",
             "{\"value\": \"after\", \"type\": \"String\"}");
-    assertThat(written.getStatusCode().value()).isEqualTo(204);
+    assertThat(written.status()).isEqualTo(204);
 
     EvidenceRecord intervention = interventions(key).get(0);
     assertThat(intervention.performer()).isEqualTo("admin");
@@ -135,13 +138,13 @@ class AdministratorInterventionTest {
             .list()
             .get(0);
 
-    ResponseEntity<String> reassigned =
+    Http.Answer reassigned =
         engineRest(
             "admin",
             HttpMethod.POST,
             "/task/" + vote.getId() + "/assignee",
             "{\"userId\": \"committee7\"}");
-    assertThat(reassigned.getStatusCode().value()).isEqualTo(204);
+    assertThat(reassigned.status()).isEqualTo(204);
 
     EvidenceRecord intervention = interventions(key).get(0);
     JsonNode facts = JSON.readTree(intervention.findings());
@@ -186,10 +189,10 @@ class AdministratorInterventionTest {
             .timers()
             .singleResult();
 
-    ResponseEntity<String> retried =
+    Http.Answer retried =
         engineRest(
             "admin", HttpMethod.PUT, "/job/" + timer.getId() + "/retries", "{\"retries\": 7}");
-    assertThat(retried.getStatusCode().value()).isEqualTo(204);
+    assertThat(retried.status()).isEqualTo(204);
 
     EvidenceRecord intervention = interventions(key).get(0);
     JsonNode facts = JSON.readTree(intervention.findings());
@@ -208,9 +211,9 @@ class AdministratorInterventionTest {
     String caseId = committeeVoting("苏州干预戊公司");
     String key = businessKeyOf(caseId);
 
-    ResponseEntity<String> deleted =
+    Http.Answer deleted =
         engineRest("admin", HttpMethod.DELETE, "/process-instance/" + caseId, null);
-    assertThat(deleted.getStatusCode().value()).isEqualTo(204);
+    assertThat(deleted.status()).isEqualTo(204);
 
     EvidenceRecord intervention = interventions(key).get(0);
     assertThat(JSON.readTree(intervention.findings()).path("operation").asText())
@@ -244,20 +247,17 @@ class AdministratorInterventionTest {
         .toList();
   }
 
-  private ResponseEntity<String> engineRest(
-      String user, HttpMethod method, String path, String body) {
-    RequestEntity.BodyBuilder request =
-        RequestEntity.method(method, "/engine-rest" + path)
-            .header("Authorization", HttpBasic.header(user, "demo"))
+  /** As Cockpit calls the engine's API: a JSON Content-Type even on a request without a body. */
+  private Http.Answer engineRest(String user, HttpMethod method, String path, String body) {
+    Http.Request request =
+        http.request(method.name(), "/engine-rest" + path)
+            .as(user)
             .header("Content-Type", "application/json");
-    return http.exchange(body == null ? request.build() : request.body(body), String.class);
+    return (body == null ? request : request.body(body)).send();
   }
 
-  private JsonNode dutyFact(String key, String reader, String code) throws Exception {
-    JsonNode facts =
-        JSON.readTree(
-            http.withBasicAuth(reader, "demo")
-                .getForObject("/api/cases/" + key + "/duty-facts", String.class));
+  private JsonNode dutyFact(String key, String reader, String code) {
+    JsonNode facts = http.get("/api/cases/" + key + "/duty-facts").as(reader).send().json();
     return only(facts, code);
   }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.creditdiligence.ApplicationTest;
-import com.creditdiligence.HttpBasic;
+import com.creditdiligence.Http;
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.demo.DemoSubmissions;
 import com.creditdiligence.demo.LifecycleDriver;
@@ -23,11 +23,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.RequestEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -46,7 +45,13 @@ class ApprovalOutOfProcedureTest {
   @Autowired Reviews reviews;
   @Autowired CaseDutyFacts dutyFacts;
   @Autowired JdbcClient jdbc;
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = Http.of(rest);
+  }
 
   @AfterEach
   void resetClock() {
@@ -73,20 +78,15 @@ class ApprovalOutOfProcedureTest {
             .getBusinessKey();
 
     int status =
-        http.exchange(
-                RequestEntity.method(
-                        HttpMethod.POST,
-                        "/engine-rest/process-instance/" + caseId + "/modification")
-                    .header("Authorization", HttpBasic.header("admin", "demo"))
-                    .header("Content-Type", "application/json")
-                    .body(
-                        """
+        http.post("/engine-rest/process-instance/" + caseId + "/modification")
+            .as("admin")
+            .json(
+                """
             {"skipCustomListeners": false, "instructions": [
               {"type": "startBeforeActivity", "activityId": "Task_SignContracts"},
-              {"type": "cancel", "activityId": "Task_CommitteeVote#multiInstanceBody"}]}"""),
-                String.class)
-            .getStatusCode()
-            .value();
+              {"type": "cancel", "activityId": "Task_CommitteeVote#multiInstanceBody"}]}""")
+            .send()
+            .status();
     assertThat(status).isEqualTo(204);
     // The manager implements the case as the workflow now offers it: nothing on their side says a
     // decision is missing.

@@ -4,6 +4,8 @@ import static com.creditdiligence.accountability.ReviewSteps.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.Http;
+import com.creditdiligence.audit.DossierDownload;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.evidence.DatabaseAdministrator;
@@ -11,12 +13,8 @@ import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -36,15 +34,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ApplicationTest
 class BrokenEvidenceReviewTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Autowired ProcessEngine engine;
   @Autowired CaseEvents events;
   @Autowired ReviewStore store;
   @Autowired Reviews reviews;
   @Autowired EvidenceLedger ledger;
   @Autowired JdbcClient jdbc;
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
+  private Http http;
 
   PostGuaranteeSteps postGuarantee;
   ReviewSteps steps;
@@ -52,6 +49,7 @@ class BrokenEvidenceReviewTest {
 
   @BeforeEach
   void setUp() {
+    http = Http.of(rest);
     postGuarantee = new PostGuaranteeSteps(engine, events);
     steps = new ReviewSteps(engine, store);
     driver = new LifecycleDriver(engine);
@@ -130,10 +128,7 @@ class BrokenEvidenceReviewTest {
         .singleElement()
         .satisfies(d -> assertThat(d.eligibleForExemption()).isFalse());
 
-    JsonNode dossier =
-        JSON.readTree(
-            http.withBasicAuth("auditor1", "demo")
-                .getForObject("/api/cases/" + key + "/dossier.json", String.class));
+    JsonNode dossier = http.get("/api/cases/" + key + "/dossier.json").as("auditor1").send().json();
     assertThat(dossier.at("/verification/brokenAt").asInt()).isEqualTo(tampered);
     assertThat(dossier.at("/reviews/0/evidenceIntegrity/firstBrokenRecord").asInt())
         .isEqualTo(tampered);
@@ -187,10 +182,7 @@ class BrokenEvidenceReviewTest {
         .contains("北京时间")
         .doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
 
-    JsonNode dossier =
-        JSON.readTree(
-            http.withBasicAuth("auditor1", "demo")
-                .getForObject("/api/cases/" + key + "/dossier.json", String.class));
+    JsonNode dossier = http.get("/api/cases/" + key + "/dossier.json").as("auditor1").send().json();
     assertThat(dossier.at("/reviews/0/evidenceIntegrity/intact").asBoolean()).isTrue();
     assertThat(dossier.path("dutyFacts").findValues("evidenceUnreliable"))
         .isNotEmpty()
@@ -272,10 +264,8 @@ class BrokenEvidenceReviewTest {
     return target;
   }
 
-  private JsonNode reviewView(String reviewId) throws Exception {
-    return JSON.readTree(
-        http.withBasicAuth("auditor1", "demo")
-            .getForObject("/api/accountability-reviews/" + reviewId, String.class));
+  private JsonNode reviewView(String reviewId) {
+    return http.get("/api/accountability-reviews/" + reviewId).as("auditor1").send().json();
   }
 
   private static JsonNode eligibilityOf(JsonNode view, String manager) {
@@ -296,14 +286,9 @@ class BrokenEvidenceReviewTest {
         .singleResult();
   }
 
-  private String pdfText(String key) throws Exception {
-    byte[] pdf =
-        http.withBasicAuth("auditor1", "demo")
-            .getForObject("/api/cases/" + key + "/dossier.pdf", byte[].class);
-    try (PDDocument document = Loader.loadPDF(pdf)) {
-      // Wrapped lines join again as the sentence they were.
-      return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-    }
+  private String pdfText(String key) {
+    // Wrapped lines join again as the sentence they were.
+    return DossierDownload.pdfText(http, "auditor1", key).replaceAll("\\s+", " ");
   }
 
   private static List<Integer> numbers(JsonNode array) {

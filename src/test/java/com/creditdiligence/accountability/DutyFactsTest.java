@@ -5,6 +5,7 @@ import static com.creditdiligence.demo.TestSubmissions.overdueReview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.Http;
 import com.creditdiligence.accountability.DutyFact.Status;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
@@ -12,7 +13,6 @@ import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.platform.TaskRules;
 import com.creditdiligence.submission.BusinessTime;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -34,7 +34,7 @@ class DutyFactsTest {
   @Autowired EvidenceLedger ledger;
   @Autowired CaseDutyFacts dutyFacts;
   @Autowired CaseEvents events;
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
   @Autowired BusinessTime businessTime;
 
   @AfterEach
@@ -169,10 +169,7 @@ class DutyFactsTest {
             .getBusinessKey();
 
     JsonNode facts =
-        new ObjectMapper()
-            .readTree(
-                http.withBasicAuth("manager1", "demo")
-                    .getForObject("/api/cases/" + key + "/duty-facts", String.class));
+        Http.of(rest).get("/api/cases/" + key + "/duty-facts").as("manager1").send().json();
 
     assertThat(facts.findValuesAsText("code"))
         .contains(

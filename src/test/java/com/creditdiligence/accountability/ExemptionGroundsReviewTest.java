@@ -6,6 +6,7 @@ import static com.creditdiligence.demo.DemoSubmissions.problemHandling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.Http;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.evidence.EvidenceLedger;
@@ -13,12 +14,12 @@ import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
 import com.creditdiligence.submission.BusinessTime;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -29,15 +30,19 @@ class ExemptionGroundsReviewTest {
 
   @Autowired BusinessTime businessTime;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Autowired ProcessEngine engine;
   @Autowired CaseEvents events;
   @Autowired ReviewStore store;
   @Autowired EvidenceLedger ledger;
   @Autowired Reviews reviews;
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
   @Autowired com.creditdiligence.platform.EngineActions actions;
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = Http.of(rest);
+  }
 
   @AfterEach
   void resetClock() {
@@ -107,9 +112,7 @@ class ExemptionGroundsReviewTest {
     assertThat(eligibility.reasons()).anyMatch(r -> r.contains("书面预警") && r.contains("#" + signal));
 
     JsonNode view =
-        JSON.readTree(
-            http.withBasicAuth("auditor1", "demo")
-                .getForObject("/api/accountability-reviews/" + review.reviewId(), String.class));
+        http.get("/api/accountability-reviews/" + review.reviewId()).as("auditor1").send().json();
     JsonNode grounds = null;
     for (JsonNode e : view.path("eligibility")) {
       if (e.path("manager").asText().equals("manager1")) {
@@ -121,13 +124,9 @@ class ExemptionGroundsReviewTest {
         .contains("\"code\":\"writtenWarning\"")
         .contains("\"evidence\":[" + signal + "]");
 
-    String dossier =
-        http.withBasicAuth("auditor1", "demo")
-            .getForObject("/api/cases/" + key + "/dossier.json", String.class);
+    String dossier = http.get("/api/cases/" + key + "/dossier.json").as("auditor1").send().body();
     assertThat(dossier).contains("writtenWarning");
-    byte[] pdf =
-        http.withBasicAuth("auditor1", "demo")
-            .getForObject("/api/cases/" + key + "/dossier.pdf", byte[].class);
+    byte[] pdf = http.get("/api/cases/" + key + "/dossier.pdf").as("auditor1").send().bytes();
     assertThat(pdf).isNotEmpty();
   }
 

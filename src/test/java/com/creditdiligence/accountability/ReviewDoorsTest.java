@@ -3,19 +3,16 @@ package com.creditdiligence.accountability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
-import com.creditdiligence.HttpBasic;
+import com.creditdiligence.Http;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.RequestEntity;
-import org.springframework.http.ResponseEntity;
 
 /**
  * A review opens only through its checked doors: compensation paid, as the case's record shows it, or an
@@ -24,7 +21,6 @@ import org.springframework.http.ResponseEntity;
 @ApplicationTest
 class ReviewDoorsTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FORGED_MESSAGE =
       """
       {"messageName": "AccountabilityReviewRequired", "businessKey": "%s",
@@ -35,7 +31,13 @@ class ReviewDoorsTest {
   @Autowired EvidenceLedger ledger;
   @Autowired ReviewStore store;
   @Autowired CaseEvents events;
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = Http.of(rest);
+  }
 
   @Test
   void anAdministratorsMessageCannotOpenAReviewOnACompensationThatWasNotPaid() throws Exception {
@@ -46,11 +48,10 @@ class ReviewDoorsTest {
     int recordsBefore = ledger.records(key).size();
     long reviewsBefore = reviewInstances();
 
-    ResponseEntity<String> forged =
-        engineRest("admin", "/message", FORGED_MESSAGE.formatted(key, key));
+    Http.Answer forged = engineRest("admin", "/message", FORGED_MESSAGE.formatted(key, key));
 
-    assertThat(forged.getStatusCode().value()).as(forged.getBody()).isEqualTo(400);
-    assertThat(JSON.readTree(forged.getBody()).path("message").asText()).contains("没有代偿记录");
+    assertThat(forged.status()).as(forged.body()).isEqualTo(400);
+    assertThat(forged.json().path("message").asText()).contains("没有代偿记录");
     assertThat(store.reviewsOfCase(key)).isEmpty();
     assertThat(ledger.records(key)).hasSize(recordsBefore);
     assertThat(reviewInstances()).isEqualTo(reviewsBefore);
@@ -60,11 +61,11 @@ class ReviewDoorsTest {
   void noMessageOpensAReviewOfACaseThatDoesNotExist() {
     long before = reviewInstances();
 
-    ResponseEntity<String> forged =
+    Http.Answer forged =
         engineRest(
             "admin", "/message", FORGED_MESSAGE.formatted("GA-2026-999998", "GA-2026-999998"));
 
-    assertThat(forged.getStatusCode().value()).as(forged.getBody()).isEqualTo(400);
+    assertThat(forged.status()).as(forged.body()).isEqualTo(400);
     assertThat(ledger.headSequence("GA-2026-999998")).isEmpty();
     assertThat(reviewInstances()).isEqualTo(before);
   }
@@ -76,10 +77,9 @@ class ReviewDoorsTest {
             .issuedGuarantee("manager1", "杭州稽核消息公司", 1_000_000)
             .getBusinessKey();
 
-    ResponseEntity<String> correlated =
-        engineRest("auditor1", "/message", FORGED_MESSAGE.formatted(key, key));
+    Http.Answer correlated = engineRest("auditor1", "/message", FORGED_MESSAGE.formatted(key, key));
 
-    assertThat(correlated.getStatusCode().value()).isEqualTo(403);
+    assertThat(correlated.status()).isEqualTo(403);
     assertThat(store.reviewsOfCase(key)).isEmpty();
   }
 
@@ -104,12 +104,7 @@ class ReviewDoorsTest {
         .count();
   }
 
-  private ResponseEntity<String> engineRest(String user, String path, String body) {
-    return http.exchange(
-        RequestEntity.method(HttpMethod.POST, "/engine-rest" + path)
-            .header("Authorization", HttpBasic.header(user, "demo"))
-            .header("Content-Type", "application/json")
-            .body(body),
-        String.class);
+  private Http.Answer engineRest(String user, String path, String json) {
+    return http.post("/engine-rest" + path).as(user).json(json).send();
   }
 }

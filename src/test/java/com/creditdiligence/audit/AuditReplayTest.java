@@ -3,13 +3,13 @@ package com.creditdiligence.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.Http;
 import com.creditdiligence.demo.DemoSubmissions;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.CanonicalForm;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,22 +18,25 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 /** An auditor replays a case in the browser and takes its dossier away; every look is on the record. */
 @ApplicationTest
 class AuditReplayTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Autowired ProcessEngine engine;
   @Autowired EvidenceLedger ledger;
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = Http.of(rest);
+  }
 
   @Test
   void
@@ -43,19 +46,19 @@ class AuditReplayTest {
         new LifecycleDriver(engine).issuedGuarantee("manager1", "扬州回放甲公司", 1_000_000);
     String key = issued.getBusinessKey();
 
-    ResponseEntity<String> index = get("auditor1", "/audit");
-    assertThat(index.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(index.getBody()).contains("/audit/cases/" + key, "扬州回放甲公司");
+    Http.Answer index = get("auditor1", "/audit");
+    assertThat(index.status()).isEqualTo(200);
+    assertThat(index.body()).contains("/audit/cases/" + key, "扬州回放甲公司");
     // The index names the manager and the case's state, not their codes.
-    assertThat(index.getBody())
+    assertThat(index.body())
         .contains("王经理一 (manager1)", "保后监管中 In monitoring")
         .doesNotContain(">IN_MONITORING<");
-    ResponseEntity<String> page = get("auditor1", "/audit/cases/" + key);
-    assertThat(page.getBody()).contains("<script src=\"/audit/replay.js\"></script>", key);
-    assertThat(get("auditor1", "/audit/replay.js").getBody()).contains("/replay");
-    assertThat(get("auditor1", "/audit/replay.css").getStatusCode()).isEqualTo(HttpStatus.OK);
+    Http.Answer page = get("auditor1", "/audit/cases/" + key);
+    assertThat(page.body()).contains("<script src=\"/audit/replay.js\"></script>", key);
+    assertThat(get("auditor1", "/audit/replay.js").body()).contains("/replay");
+    assertThat(get("auditor1", "/audit/replay.css").status()).isEqualTo(200);
 
-    JsonNode replay = JSON.readTree(get("auditor1", "/api/cases/" + key + "/replay").getBody());
+    JsonNode replay = get("auditor1", "/api/cases/" + key + "/replay").json();
 
     // The case's steps name, in a column of their own that their hash covers, the definition the
     // engine ran.
@@ -89,7 +92,7 @@ class AuditReplayTest {
     assertThat(replay.at("/dossier/accessLog").findValuesAsText("type"))
         .containsExactly("AUDIT_REPLAY_VIEWED");
     // Looking again adds to the access log, not to the case's steps.
-    JsonNode again = JSON.readTree(get("auditor1", "/api/cases/" + key + "/replay").getBody());
+    JsonNode again = get("auditor1", "/api/cases/" + key + "/replay").json();
     assertThat(again.at("/dossier/timeline").size()).isEqualTo(order.size());
     assertThat(again.at("/dossier/accessLog").size()).isEqualTo(2);
     assertThat(replay.at("/dossier/verification/status").asText()).isEqualTo("intact");
@@ -105,13 +108,8 @@ class AuditReplayTest {
             .map(EvidenceRecord::performer)
             .toList();
     assertThat(voters).hasSize(3).allSatisfy(member -> assertThat(minutes).contains(member));
-    try (PDDocument document =
-        Loader.loadPDF(
-            http.withBasicAuth("auditor1", "demo")
-                .getForObject("/api/cases/" + key + "/dossier.pdf", byte[].class))) {
-      assertThat(new PDFTextStripper().getText(document))
-          .contains("会议纪要", "Committee decision and minutes");
-    }
+    assertThat(DossierDownload.pdfText(http, "auditor1", key))
+        .contains("会议纪要", "Committee decision and minutes");
 
     EvidenceRecord last = ledger.records(key).get(ledger.records(key).size() - 1);
     assertThat(last.recordType()).isEqualTo("AUDIT_DOSSIER_EXPORTED");
@@ -126,21 +124,20 @@ class AuditReplayTest {
             .getBusinessKey();
     int before = ledger.records(key).size();
 
-    ResponseEntity<String> otherManager = get("manager2", "/api/cases/" + key + "/replay");
-    ResponseEntity<String> anonymous = http.getForEntity("/audit/cases/" + key, String.class);
-    ResponseEntity<String> ownManager = get("manager1", "/api/cases/" + key + "/dossier.json");
+    Http.Answer otherManager = get("manager2", "/api/cases/" + key + "/replay");
+    Http.Answer anonymous = http.get("/audit/cases/" + key).send();
+    Http.Answer ownManager = get("manager1", "/api/cases/" + key + "/dossier.json");
 
-    assertThat(otherManager.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(otherManager.getHeaders().getContentType())
+    assertThat(otherManager.status()).isEqualTo(403);
+    assertThat(otherManager.headers().getContentType())
         .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-    assertThat(get("manager2", "/api/cases/" + key + "/timeline").getStatusCode())
-        .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    ResponseEntity<String> otherManagersPage = get("manager2", "/audit/cases/" + key);
-    assertThat(otherManagersPage.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(otherManagersPage.getBody())
+    assertThat(get("manager2", "/api/cases/" + key + "/timeline").status()).isEqualTo(403);
+    assertThat(anonymous.status()).isEqualTo(401);
+    Http.Answer otherManagersPage = get("manager2", "/audit/cases/" + key);
+    assertThat(otherManagersPage.status()).isEqualTo(403);
+    assertThat(otherManagersPage.body())
         .contains("<html", "manager2 may not see case " + key, "href=\"/audit\"");
-    assertThat(ownManager.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(ownManager.status()).isEqualTo(200);
     assertThat(ledger.records(key)).hasSize(before + 1);
   }
 
@@ -151,13 +148,11 @@ class AuditReplayTest {
             .issuedGuarantee("manager1", "扬州回放丙公司", 1_000_000)
             .getBusinessKey();
 
-    ResponseEntity<byte[]> response =
-        http.withBasicAuth("auditor1", "demo")
-            .getForEntity("/api/cases/" + key + "/dossier.pdf", byte[].class);
+    Http.Answer response = get("auditor1", "/api/cases/" + key + "/dossier.pdf");
 
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
-    try (PDDocument pdf = Loader.loadPDF(response.getBody())) {
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+    try (PDDocument pdf = Loader.loadPDF(response.bytes())) {
       String text = new PDFTextStripper().getText(pdf);
       assertThat(text)
           .contains(
@@ -169,7 +164,7 @@ class AuditReplayTest {
               "客户调查",
               ledger.records(key).get(0).recordHash());
     }
-    JsonNode json = JSON.readTree(get("auditor1", "/api/cases/" + key + "/dossier.json").getBody());
+    JsonNode json = get("auditor1", "/api/cases/" + key + "/dossier.json").json();
     assertThat(json.at("/caseFile/applicantName").asText()).isEqualTo("扬州回放丙公司");
     assertThat(json.path("ruleVersions").toString())
         .contains("guarantee-lifecycle:v", "ledger credit-diligence-ledger-v2")
@@ -185,7 +180,7 @@ class AuditReplayTest {
     naturalPerson.put("applicantType", "naturalPerson");
     ProcessInstance rejected = new LifecycleDriver(engine).apply("manager1", naturalPerson);
     String key = rejected.getBusinessKey();
-    String before = get("auditor1", "/api/cases/" + key + "/timeline?size=1000").getBody();
+    String before = get("auditor1", "/api/cases/" + key + "/timeline?size=1000").body();
 
     engine.getHistoryService().deleteHistoricProcessInstance(rejected.getId());
 
@@ -196,15 +191,14 @@ class AuditReplayTest {
                 .processInstanceBusinessKey(key)
                 .count())
         .isZero();
-    String after = get("auditor1", "/api/cases/" + key + "/timeline?size=1000").getBody();
-    assertThat(after).isEqualTo(before);
-    assertThat(JSON.readTree(after).path("entries").findValuesAsText("type"))
+    Http.Answer after = get("auditor1", "/api/cases/" + key + "/timeline?size=1000");
+    assertThat(after.body()).isEqualTo(before);
+    assertThat(after.json().path("entries").findValuesAsText("type"))
         .contains("PROCESS_STARTED", "PROCESS_ENDED");
-    assertThat(get("auditor1", "/api/cases/" + key + "/dossier.json").getStatusCode())
-        .isEqualTo(HttpStatus.OK);
+    assertThat(get("auditor1", "/api/cases/" + key + "/dossier.json").status()).isEqualTo(200);
   }
 
-  private ResponseEntity<String> get(String user, String path) {
-    return http.withBasicAuth(user, "demo").getForEntity(path, String.class);
+  private Http.Answer get(String user, String path) {
+    return http.get(path).as(user).send();
   }
 }

@@ -4,6 +4,7 @@ import static com.creditdiligence.accountability.ReviewSteps.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.Http;
 import com.creditdiligence.accountability.ReviewSteps;
 import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.casefile.CaseFiles;
@@ -13,7 +14,6 @@ import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -72,7 +73,13 @@ class DossierDocumentTest {
   @Autowired ReviewStore store;
   @Autowired EvidenceLedger ledger;
   @Autowired CaseFiles caseFiles;
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = Http.of(rest);
+  }
 
   @AfterEach
   void resetClock() {
@@ -84,9 +91,7 @@ class DossierDocumentTest {
       throws Exception {
     String key = reviewedAndAppealed("常州档案甲公司 Changzhou Dossier Co.");
 
-    byte[] pdf =
-        http.withBasicAuth("auditor1", "demo")
-            .getForObject("/api/cases/" + key + "/dossier.pdf", byte[].class);
+    byte[] pdf = http.get("/api/cases/" + key + "/dossier.pdf").as("auditor1").send().bytes();
     Files.createDirectories(IMAGES);
     Files.write(IMAGES.resolve("dossier.pdf"), pdf);
     try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -228,11 +233,7 @@ class DossierDocumentTest {
       assertThat(inked(coverImage)).isGreaterThan(0.01);
     }
 
-    JsonNode json =
-        new ObjectMapper()
-            .readTree(
-                http.withBasicAuth("auditor1", "demo")
-                    .getForObject("/api/cases/" + key + "/dossier.json", String.class));
+    JsonNode json = http.get("/api/cases/" + key + "/dossier.json").as("auditor1").send().json();
     // The JSON twin carries what the PDF shows: the people's names, the steps' names, what each
     // step recorded.
     assertThat(json.at("/people/auditor1").asText()).isEqualTo(name("auditor1"));
@@ -262,9 +263,7 @@ class DossierDocumentTest {
     application.put("creditRecord", "adverse");
     String key = new LifecycleDriver(engine).apply("manager1", application).getBusinessKey();
 
-    byte[] pdf =
-        http.withBasicAuth("auditor1", "demo")
-            .getForObject("/api/cases/" + key + "/dossier.pdf", byte[].class);
+    byte[] pdf = http.get("/api/cases/" + key + "/dossier.pdf").as("auditor1").send().bytes();
     try (PDDocument document = Loader.loadPDF(pdf)) {
       List<String> pages = pages(document);
       assertThat(flat(pages.get(0))).contains("不予受理 Rejected at intake");

@@ -3,6 +3,7 @@ package com.creditdiligence.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.Http;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.LedgerCheckpoints;
 import com.creditdiligence.evidence.VerifyDossierCommand;
@@ -30,7 +31,7 @@ class DossierOfflineVerificationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired ProcessEngine engine;
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
   @Autowired LedgerCheckpoints checkpoints;
   @TempDir Path directory;
 
@@ -42,8 +43,7 @@ class DossierOfflineVerificationTest {
             .issuedGuarantee("manager1", "扬州离线核验公司", 800_000)
             .getBusinessKey();
     String exported =
-        http.withBasicAuth("auditor1", "demo")
-            .getForObject("/api/cases/" + key + "/dossier.json", String.class);
+        Http.of(rest).get("/api/cases/" + key + "/dossier.json").as("auditor1").send().body();
     Path dossier = Files.writeString(directory.resolve("dossier.json"), exported);
     Path publicKey =
         Files.writeString(directory.resolve("checkpoint.pub"), checkpoints.verifierKey());

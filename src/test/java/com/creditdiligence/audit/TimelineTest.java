@@ -5,33 +5,36 @@ import static com.creditdiligence.demo.TestSubmissions.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.Http;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.evidence.EvidenceSummary;
 import com.creditdiligence.platform.TaskRules;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 /** The timeline replays a whole case from the ledger, in order, by stage and actor, page by page. */
 @ApplicationTest
 class TimelineTest {
 
-  static final ObjectMapper JSON = new ObjectMapper();
-
   @Autowired ProcessEngine engine;
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
   @Autowired EvidenceLedger ledger;
   @Autowired TaskRules steps;
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = Http.of(rest);
+  }
 
   @Test
   void aReleasedCaseReplaysFromIntakeToClosureInOrder() throws Exception {
@@ -110,19 +113,16 @@ class TimelineTest {
 
   @Test
   void aBadPageIsA400AndAnUnknownCaseA404() {
-    ResponseEntity<String> badSize =
-        http.withBasicAuth("auditor1", "demo")
-            .getForEntity("/api/cases/GA-1999-000001/timeline?size=0", String.class);
-    ResponseEntity<String> unknown =
-        http.withBasicAuth("auditor1", "demo")
-            .getForEntity("/api/cases/GA-1999-000001/timeline", String.class);
+    Http.Answer badSize =
+        http.get("/api/cases/GA-1999-000001/timeline?size=0").as("auditor1").send();
+    Http.Answer unknown = http.get("/api/cases/GA-1999-000001/timeline").as("auditor1").send();
 
-    assertThat(badSize.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(badSize.getBody()).contains("\"size\"");
-    assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(badSize.status()).isEqualTo(400);
+    assertThat(badSize.body()).contains("\"size\"");
+    assertThat(unknown.status()).isEqualTo(404);
   }
 
-  private JsonNode get(String path) throws Exception {
-    return JSON.readTree(http.withBasicAuth("auditor1", "demo").getForObject(path, String.class));
+  private JsonNode get(String path) {
+    return http.get(path).as("auditor1").send().json();
   }
 }

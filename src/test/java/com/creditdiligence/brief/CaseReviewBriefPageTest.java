@@ -4,7 +4,7 @@ import static com.creditdiligence.demo.TestSubmissions.monitoringReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
-import com.creditdiligence.HttpBasic;
+import com.creditdiligence.Http;
 import com.creditdiligence.accountability.ReviewSteps;
 import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.demo.LifecycleDriver;
@@ -14,12 +14,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.RequestEntity;
-import org.springframework.http.ResponseEntity;
 
 /**
  * The brief's review section (issue 18 item 1): the board member deciding an appeal reads the findings under review
@@ -38,9 +37,15 @@ class CaseReviewBriefPageTest {
   @Autowired ProcessEngine engine;
   @Autowired CaseEvents events;
   @Autowired ReviewStore store;
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
+  private Http http;
 
   String key;
+
+  @BeforeEach
+  void client() {
+    http = Http.of(rest);
+  }
 
   /** A late preservation measure (§27(五)) confirmed, deliberated, stated on, decided «可减免», appealed: at the appeal decision. */
   @BeforeAll
@@ -52,9 +57,9 @@ class CaseReviewBriefPageTest {
 
   @Test
   void theBoardMemberDecidingTheAppealReadsTheFindingsTheStatementAndTheFirstDecision() {
-    ResponseEntity<String> page = get("board2", "/cases/" + key + "/brief");
-    assertThat(page.getStatusCode().value()).isEqualTo(200);
-    Element review = Jsoup.parse(page.getBody()).getElementById("review");
+    Http.Answer page = get("board2", "/cases/" + key + "/brief");
+    assertThat(page.status()).isEqualTo(200);
+    Element review = Jsoup.parse(page.body()).getElementById("review");
     assertThat(review).as("the review section").isNotNull();
 
     Element finding = review.selectFirst("table.findings tbody tr");
@@ -84,16 +89,16 @@ class CaseReviewBriefPageTest {
     assertThat(first.selectFirst("td.tier").text()).isEqualTo("可减免 Reducible");
     assertThat(first.text()).contains("§27(五)", RATIONALE, "问责委员1");
     assertThat(review.selectFirst(".appeal").text()).contains("提出申诉", GROUNDS);
-    assertThat(page.getBody()).contains("北京时间");
+    assertThat(page.body()).contains("北京时间");
   }
 
   @Test
   void aManagerOfOtherCasesAndACommitteeMemberOfNoneOfItAreRefused() {
-    ResponseEntity<String> refused = get("manager2", "/cases/" + key + "/brief");
-    assertThat(refused.getStatusCode().value()).isEqualTo(403);
-    assertThat(refused.getBody()).doesNotContain(STATEMENT).doesNotContain(GROUNDS);
-    assertThat(get("auditor1", "/cases/" + key + "/brief").getStatusCode().value()).isEqualTo(200);
-    assertThat(get("board3", "/cases/" + key + "/brief").getStatusCode().value())
+    Http.Answer refused = get("manager2", "/cases/" + key + "/brief");
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.body()).doesNotContain(STATEMENT).doesNotContain(GROUNDS);
+    assertThat(get("auditor1", "/cases/" + key + "/brief").status()).isEqualTo(200);
+    assertThat(get("board3", "/cases/" + key + "/brief").status())
         .as("the board, a case under review")
         .isEqualTo(200);
   }
@@ -108,10 +113,9 @@ class CaseReviewBriefPageTest {
         "manager1",
         monitoringReport("specialMention", 10, "continueMonitoring"));
 
-    ResponseEntity<String> page = get("head1", "/cases/" + monitored + "/brief");
-    assertThat(page.getStatusCode().value()).isEqualTo(200);
-    Element report =
-        Jsoup.parse(page.getBody()).selectFirst("#monitoring table.monitoring tbody tr");
+    Http.Answer page = get("head1", "/cases/" + monitored + "/brief");
+    assertThat(page.status()).isEqualTo(200);
+    Element report = Jsoup.parse(page.body()).selectFirst("#monitoring table.monitoring tbody tr");
     assertThat(report).as("the monitoring report").isNotNull();
     assertThat(report.selectFirst("td.risk-class").text()).isEqualTo("关注 Special mention");
     assertThat(report.text())
@@ -120,9 +124,7 @@ class CaseReviewBriefPageTest {
         .containsPattern("\\d{4}-\\d{2}-\\d{2}");
   }
 
-  private ResponseEntity<String> get(String user, String path) {
-    return http.exchange(
-        RequestEntity.get(path).header("Authorization", HttpBasic.header(user, "demo")).build(),
-        String.class);
+  private Http.Answer get(String user, String path) {
+    return http.get(path).as(user).send();
   }
 }

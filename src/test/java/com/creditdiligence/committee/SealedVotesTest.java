@@ -5,17 +5,16 @@ import static com.creditdiligence.demo.DemoSubmissions.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.Http;
+import com.creditdiligence.audit.DossierDownload;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -25,7 +24,13 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 class SealedVotesTest {
 
   @Autowired ProcessEngine engine;
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = Http.of(rest);
+  }
 
   @Test
   void aVoteIsSealedInTheEvidenceUntilAllMembersHaveVoted() throws Exception {
@@ -62,13 +67,9 @@ class SealedVotesTest {
 
     for (String reader : List.of("manager1", "committee2")) {
       for (String door : List.of("/dossier.json", "/replay")) {
-        String body =
-            http.withBasicAuth(reader, "demo")
-                .getForObject("/api/cases/" + key + door, String.class);
-        JsonNode record =
-            voteRecord(
-                new ObjectMapper().readTree(body).at(door.equals("/replay") ? "/dossier" : ""));
-        assertThat(body)
+        Http.Answer read = http.get("/api/cases/" + key + door).as(reader).send();
+        JsonNode record = voteRecord(read.json().at(door.equals("/replay") ? "/dossier" : ""));
+        assertThat(read.body())
             .as("%s reading %s", reader, door)
             .doesNotContain("R0427X")
             .doesNotContain("\\\"reject\\\"");
@@ -76,20 +77,21 @@ class SealedVotesTest {
             .as("%s reading %s", reader, door)
             .contains("sealed");
       }
-      assertThat(pdfText(reader, key)).as("%s reading the PDF", reader).doesNotContain("R0427X");
+      assertThat(DossierDownload.pdfText(http, reader, key))
+          .as("%s reading the PDF", reader)
+          .doesNotContain("R0427X");
     }
     // Nor through the engine's own API, to a reader of every case's runtime variables.
     assertThat(
-            http.withBasicAuth("head1", "demo")
-                .getForObject(
-                    "/engine-rest/variable-instance?processInstanceIdIn=" + guaranteeCase.getId(),
-                    String.class))
+            http.get("/engine-rest/variable-instance?processInstanceIdIn=" + guaranteeCase.getId())
+                .as("head1")
+                .send()
+                .body())
         .doesNotContain("R0427X");
     String auditorsDossier =
-        http.withBasicAuth("auditor1", "demo")
-            .getForObject("/api/cases/" + key + "/dossier.json", String.class);
+        http.get("/api/cases/" + key + "/dossier.json").as("auditor1").send().body();
     assertThat(auditorsDossier).contains("R0427X");
-    assertThat(pdfText("auditor1", key)).contains("R0427X");
+    assertThat(DossierDownload.pdfText(http, "auditor1", key)).contains("R0427X");
     assertThat(votes(key, "auditor1").get(0).get("findings").get("voteRationale").asText())
         .contains("R0427X");
   }
@@ -103,21 +105,8 @@ class SealedVotesTest {
     throw new AssertionError("no vote in the dossier");
   }
 
-  private String pdfText(String reader, String key) throws Exception {
-    byte[] pdf =
-        http.withBasicAuth(reader, "demo")
-            .getForObject("/api/cases/" + key + "/dossier.pdf", byte[].class);
-    try (PDDocument document = Loader.loadPDF(pdf)) {
-      return new PDFTextStripper().getText(document);
-    }
-  }
-
-  private List<JsonNode> votes(String key, String reader) throws Exception {
-    JsonNode records =
-        new ObjectMapper()
-            .readTree(
-                http.withBasicAuth(reader, "demo")
-                    .getForObject("/api/cases/" + key + "/evidence", String.class));
+  private List<JsonNode> votes(String key, String reader) {
+    JsonNode records = http.get("/api/cases/" + key + "/evidence").as(reader).send().json();
     List<JsonNode> votes = new ArrayList<>();
     records.forEach(
         r -> {

@@ -3,14 +3,13 @@ package com.creditdiligence.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.Http;
+import com.creditdiligence.audit.DossierDownload;
 import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.casefile.CaseStatus;
 import com.creditdiligence.evidence.EvidenceLedger;
 import java.util.List;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,12 +25,14 @@ class DemoSetupTest {
   @Autowired CaseFiles caseFiles;
   @Autowired ProcessEngine engine;
   @Autowired EvidenceLedger ledger;
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
   @Autowired ApplicationContext context;
+  private Http http;
 
   /** The embedded default creates them at start on an empty database (DemoSetup.run); the test context on demand. */
   @BeforeEach
   void demoCases() {
+    http = Http.of(rest);
     DemoCases.seed(context);
   }
 
@@ -75,14 +76,8 @@ class DemoSetupTest {
   void theDemoCompensatedCasesDossierTellsWhoApprovedOnWhatReportWhatWentWrongWhatWasDecidedAndWhy()
       throws Exception {
     String key = demoCase("Wuxi Huatuo").businessKey();
-    byte[] pdf =
-        http.withBasicAuth("auditor1", "demo")
-            .getForObject("/api/cases/" + key + "/dossier.pdf", byte[].class);
-    String text;
-    try (PDDocument document = Loader.loadPDF(pdf)) {
-      // Compared without white space: a table cell may wrap a sentence anywhere.
-      text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
-    }
+    // Compared without white space: a table cell may wrap a sentence anywhere.
+    String text = DossierDownload.pdfText(http, "auditor1", key).replaceAll("\\s+", "");
     // Who approved it: the committee's decision and each member's named vote.
     assertThat(text).contains(dense("委员会决议 Committee decision 通过 Approved", "同意 3 票"));
     for (String member : List.of("committee1", "committee2", "committee3")) {

@@ -3,7 +3,7 @@ package com.creditdiligence.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
-import com.creditdiligence.HttpBasic;
+import com.creditdiligence.Http;
 import com.creditdiligence.demo.DemoSubmissions;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
@@ -21,29 +21,34 @@ import org.camunda.bpm.engine.task.Task;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.RequestEntity;
-import org.springframework.http.ResponseEntity;
 
 /** The department head's desk: who is late on which case, whose cases need a new manager, where each case stands. */
 @ApplicationTest
 class DeskPageTest {
 
   @Autowired ProcessEngine engine;
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
   @Autowired Qualifications qualifications;
   @Autowired BusinessTime time;
   @Autowired CaseEvents events;
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = Http.of(rest);
+  }
 
   @Test
   void anyoneButADepartmentHeadIsToldOnAPageThatTheDeskIsNotTheirs() {
     for (String user : new String[] {"manager1", "auditor1", "board1"}) {
-      ResponseEntity<String> page = get(user, "/desk");
-      assertThat(page.getStatusCode().value()).as(user).isEqualTo(403);
-      assertThat(page.getHeaders().getContentType().toString()).startsWith("text/html");
-      assertThat(page.getBody()).contains("无权访问", "departmentHead").doesNotContain("关注名单");
+      Http.Answer page = get(user, "/desk");
+      assertThat(page.status()).as(user).isEqualTo(403);
+      assertThat(page.headers().getContentType().toString()).startsWith("text/html");
+      assertThat(page.body()).contains("无权访问", "departmentHead").doesNotContain("关注名单");
     }
   }
 
@@ -145,47 +150,50 @@ class DeskPageTest {
     Qualification held = qualifications.of("manager1").orElseThrow();
     LocalDate today = time.today();
     try {
-      ResponseEntity<String> kept =
+      Http.Answer kept =
           post(
               "head1",
               "/desk/qualifications/manager1",
               "level=senior&validFrom=" + today + "&validUntil=" + today.plusYears(1));
-      assertThat(kept.getStatusCode().value()).as("303 to the desk, followed").isEqualTo(200);
+      // Sent back to the desk («redirect:»), which shows the qualification kept.
+      assertThat(kept.status()).isEqualTo(302);
+      Http.Answer sentBackTo = http.follow(kept).as("head1").send();
+      assertThat(sentBackTo.status()).isEqualTo(200);
       assertThat(
-              Jsoup.parse(kept.getBody())
+              Jsoup.parse(sentBackTo.body())
                   .selectFirst("#qualifications tr[data-manager=manager1]")
                   .text())
           .contains("高级 Senior", today + " — " + today.plusYears(1), "有效 Valid");
       assertThat(qualifications.of("manager1").orElseThrow().level()).isEqualTo("senior");
 
-      ResponseEntity<String> tooLong =
+      Http.Answer tooLong =
           post(
               "head1",
               "/desk/qualifications/manager1",
               "level=senior&validFrom=" + today + "&validUntil=" + today.plusYears(3));
-      ResponseEntity<String> notADay =
+      Http.Answer notADay =
           post(
               "head1",
               "/desk/qualifications/manager1",
               "level=senior&validFrom=tomorrow&validUntil=" + today.plusYears(1));
-      ResponseEntity<String> notAManager =
+      Http.Answer notAManager =
           post(
               "head1",
               "/desk/qualifications/committee1",
               "level=senior&validFrom=" + today + "&validUntil=" + today.plusYears(1));
-      ResponseEntity<String> byAManager =
+      Http.Answer byAManager =
           post(
               "manager1",
               "/desk/qualifications/manager1",
               "level=senior&validFrom=" + today + "&validUntil=" + today.plusYears(2));
 
-      assertThat(tooLong.getStatusCode().value()).isEqualTo(400);
-      assertThat(tooLong.getBody()).contains("资格有效期最长两年");
-      assertThat(notADay.getStatusCode().value()).isEqualTo(400);
-      assertThat(notADay.getBody()).contains("yyyy-MM-dd");
-      assertThat(notAManager.getStatusCode().value()).isEqualTo(400);
-      assertThat(notAManager.getBody()).contains("committee1 不是客户经理");
-      assertThat(byAManager.getStatusCode().value()).isEqualTo(403);
+      assertThat(tooLong.status()).isEqualTo(400);
+      assertThat(tooLong.body()).contains("资格有效期最长两年");
+      assertThat(notADay.status()).isEqualTo(400);
+      assertThat(notADay.body()).contains("yyyy-MM-dd");
+      assertThat(notAManager.status()).isEqualTo(400);
+      assertThat(notAManager.body()).contains("committee1 不是客户经理");
+      assertThat(byAManager.status()).isEqualTo(403);
       assertThat(qualifications.of("manager1").orElseThrow().validUntil())
           .isEqualTo(today.plusYears(1));
     } finally {
@@ -209,32 +217,28 @@ class DeskPageTest {
     naturalPerson.put("applicantType", "naturalPerson");
     String rejected = driver.apply("manager2", naturalPerson).getBusinessKey();
 
-    Document audit = Jsoup.parse(get("head1", "/audit").getBody());
+    Document audit = Jsoup.parse(get("head1", "/audit").body());
 
     assertThat(stageOf(audit, key)).isEqualTo("审查委员会审议中 At the committee");
     assertThat(stageOf(audit, compensated)).isEqualTo("已代偿 Compensated");
     assertThat(stageOf(audit, rejected)).isEqualTo("不予受理 Rejected at intake");
     assertThat(audit.select("td.stage").eachText()).doesNotContain("REGISTERED");
     assertThat(audit.selectFirst("#desk-link").attr("href")).isEqualTo("/desk");
-    assertThat(Jsoup.parse(get("auditor1", "/audit").getBody()).select("#desk-link")).isEmpty();
+    assertThat(Jsoup.parse(get("auditor1", "/audit").body()).select("#desk-link")).isEmpty();
   }
 
   @Test
   void theDeskAndTheRecordAnswerWithThePagesSecurityHeaders() {
     for (String path : new String[] {"/desk", "/managers/manager1/record"}) {
-      ResponseEntity<String> page = get("head1", path);
-      assertThat(page.getStatusCode().value()).as(path).isEqualTo(200);
-      assertThat(page.getHeaders().getFirst("Content-Security-Policy"))
+      Http.Answer page = get("head1", path);
+      assertThat(page.status()).as(path).isEqualTo(200);
+      assertThat(page.headers().getFirst("Content-Security-Policy"))
           .as(path)
           .contains("script-src 'self'", "style-src 'self'", "frame-ancestors 'self'");
-      assertThat(page.getHeaders().getFirst("X-Content-Type-Options"))
-          .as(path)
-          .isEqualTo("nosniff");
-      assertThat(page.getHeaders().getFirst("X-Frame-Options")).as(path).isEqualTo("SAMEORIGIN");
+      assertThat(page.headers().getFirst("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+      assertThat(page.headers().getFirst("X-Frame-Options")).as(path).isEqualTo("SAMEORIGIN");
     }
-    assertThat(http.getForEntity("/desk", String.class).getStatusCode().value())
-        .as("not signed in")
-        .isEqualTo(401);
+    assertThat(http.get("/desk").send().status()).as("not signed in").isEqualTo(401);
   }
 
   @Test
@@ -306,10 +310,10 @@ class DeskPageTest {
 
   @Test
   void tasklistIsToldToOfferTheDeskToDepartmentHeadsAlone() {
-    assertThat(get("head1", "/api/desk/links").getBody()).isEqualTo("{\"desk\":\"/desk\"}");
-    ResponseEntity<String> manager = get("manager1", "/api/desk/links");
-    assertThat(manager.getStatusCode().value()).isEqualTo(200);
-    assertThat(manager.getBody()).isEqualTo("{}");
+    assertThat(get("head1", "/api/desk/links").body()).isEqualTo("{\"desk\":\"/desk\"}");
+    Http.Answer manager = get("manager1", "/api/desk/links");
+    assertThat(manager.status()).isEqualTo(200);
+    assertThat(manager.body()).isEqualTo("{}");
   }
 
   /** As the demo's «无锡华拓纺织» went: a warning signal, preservation, problem handling, compensation paid (代偿). */
@@ -334,19 +338,14 @@ class DeskPageTest {
     return key;
   }
 
-  private ResponseEntity<String> post(String user, String path, String form) {
-    return http.exchange(
-        RequestEntity.post(path)
-            .header("Authorization", HttpBasic.header(user, "demo"))
-            .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
-            .body(form),
-        String.class);
+  private Http.Answer post(String user, String path, String form) {
+    return http.post(path).as(user).form(form).send();
   }
 
   private Document desk() {
-    ResponseEntity<String> page = get("head1", "/desk");
-    assertThat(page.getStatusCode().value()).isEqualTo(200);
-    return Jsoup.parse(page.getBody());
+    Http.Answer page = get("head1", "/desk");
+    assertThat(page.status()).isEqualTo(200);
+    return Jsoup.parse(page.body());
   }
 
   private static String stageOf(Element table, String key) {
@@ -355,9 +354,7 @@ class DeskPageTest {
     return row.selectFirst("td.stage").text();
   }
 
-  private ResponseEntity<String> get(String user, String path) {
-    return http.exchange(
-        RequestEntity.get(path).header("Authorization", HttpBasic.header(user, "demo")).build(),
-        String.class);
+  private Http.Answer get(String user, String path) {
+    return http.get(path).as(user).send();
   }
 }

@@ -15,37 +15,35 @@ import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.evidence.RecordType;
 import com.creditdiligence.platform.SubmissionRefusedException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.LinkedMultiValueMap;
 
 /** Documents filed to a case by their SHA-256, cited in the evidence of the steps that rely on them. */
 @ApplicationTest
 class CaseDocumentsTest {
 
-  static final ObjectMapper JSON = new ObjectMapper();
-
   @Autowired ProcessEngine engine;
   @Autowired EvidenceLedger ledger;
   @Autowired JdbcClient jdbc;
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = Http.of(rest);
+  }
 
   @Test
   void anUploadedDocumentIsFiledByItsHashRecordedInTheLedgerAndOfferedToTheForms()
@@ -53,12 +51,12 @@ class CaseDocumentsTest {
     ProcessInstance guaranteeCase = newCase("苏州资料甲公司");
     byte[] content = SampleFiles.pdf("business licence scan");
 
-    ResponseEntity<String> response =
+    Http.Answer response =
         upload(guaranteeCase.getBusinessKey(), "营业执照.pdf", "application/pdf", content);
 
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(response.status()).isEqualTo(201);
     String sha256 = CanonicalForm.sha256Hex(content);
-    JsonNode citation = JSON.readTree(response.getBody());
+    JsonNode citation = response.json();
     assertThat(citation.get("reference").asText()).isEqualTo("sha256:" + sha256);
     assertThat(citation.get("fileName").asText()).isEqualTo("营业执照.pdf");
     assertThat(citation.get("size").asLong()).isEqualTo(content.length);
@@ -81,12 +79,11 @@ class CaseDocumentsTest {
         .contains("sha256:" + sha256)
         .contains("营业执照.pdf");
 
-    ResponseEntity<byte[]> download =
-        http.withBasicAuth("manager1", "demo")
-            .getForEntity(
-                "/api/cases/" + guaranteeCase.getBusinessKey() + "/documents/sha256:" + sha256,
-                byte[].class);
-    assertThat(download.getBody()).isEqualTo(content);
+    Http.Answer download =
+        http.get("/api/cases/" + guaranteeCase.getBusinessKey() + "/documents/sha256:" + sha256)
+            .as("manager1")
+            .send();
+    assertThat(download.bytes()).isEqualTo(content);
   }
 
   @Test
@@ -117,17 +114,16 @@ class CaseDocumentsTest {
     ProcessInstance guaranteeCase = newCase("苏州资料丙公司");
     int recordsBefore = ledger.records(guaranteeCase.getBusinessKey()).size();
 
-    ResponseEntity<String> response =
+    Http.Answer response =
         upload(
             guaranteeCase.getBusinessKey(),
             "run.exe",
             "application/x-msdownload",
             new byte[] {77, 90});
 
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getHeaders().getContentType())
-        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-    assertThat(JSON.readTree(response.getBody()).get("errors").has("file")).isTrue();
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.json().get("errors").has("file")).isTrue();
     assertThat(ledger.records(guaranteeCase.getBusinessKey())).hasSize(recordsBefore);
     assertThat(
             jdbc.sql("SELECT COUNT(*) FROM case_document WHERE business_key = ?")
@@ -141,21 +137,21 @@ class CaseDocumentsTest {
   void aFileAboveTheSizeLimitIsA400() {
     ProcessInstance guaranteeCase = newCase("苏州资料丁公司");
 
-    ResponseEntity<String> response =
+    Http.Answer response =
         upload(
             guaranteeCase.getBusinessKey(),
             "big.pdf",
             "application/pdf",
             new byte[10 * 1024 * 1024 + 1]);
 
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getBody()).contains("larger than 10 MB");
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body()).contains("larger than 10 MB");
   }
 
   @Test
   void anUploadToAnUnknownCaseIsA404() {
-    assertThat(upload("GA-1999-000009", "a.txt", "text/plain", new byte[] {1}).getStatusCode())
-        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(upload("GA-1999-000009", "a.txt", "text/plain", new byte[] {1}).status())
+        .isEqualTo(404);
   }
 
   @Test
@@ -236,42 +232,36 @@ class CaseDocumentsTest {
   void theDocumentsPageListsTheCasesDocumentsAndUploadsFromABrowserForm() {
     ProcessInstance guaranteeCase = newCase("苏州资料庚公司");
     String page = "/cases/" + guaranteeCase.getBusinessKey() + "/documents";
-    LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("file", file("现场照片.png", SampleFiles.png()));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
 
-    ResponseEntity<String> posted =
-        http.withBasicAuth("manager1", "demo")
-            .postForEntity(page, new HttpEntity<>(form, headers), String.class);
+    Http.Answer posted =
+        uploadOnThePage(guaranteeCase.getBusinessKey(), "现场照片.png", "image/png", SampleFiles.png());
 
     // The browser is sent back to the page (303), which names the new document and carries its
-    // reference (for the
-    // Tasklist tab it tells, and in the row's detail).
-    assertThat(posted.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(posted.getBody())
+    // reference (for the Tasklist tab it tells, and in the row's detail).
+    assertThat(posted.status()).isEqualTo(303);
+    Http.Answer sentBackTo = http.follow(posted).as("manager1").send();
+    assertThat(sentBackTo.status()).isEqualTo(200);
+    assertThat(sentBackTo.body())
         .contains("已上传 Uploaded: 现场照片.png")
         .contains("data-reference=\"sha256:");
-    String html = http.withBasicAuth("manager1", "demo").getForObject(page, String.class);
+    String html = http.get(page).as("manager1").send().body();
     assertThat(html).contains("现场照片.png").contains("sha256:").contains("上传 Upload");
-    assertThat(http.getForEntity(page, String.class).getStatusCode())
-        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.get(page).send().status()).isEqualTo(401);
   }
 
   @Test
   void theStoredMediaTypeIsTheContentsNotTheClaimOfTheClient() throws Exception {
     ProcessInstance guaranteeCase = newCase("苏州资料壬公司");
 
-    ResponseEntity<String> response =
+    Http.Answer response =
         upload(
             guaranteeCase.getBusinessKey(),
             "财务报表.pdf",
             "application/octet-stream",
             SampleFiles.pdf("balance sheet"));
 
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    assertThat(JSON.readTree(response.getBody()).get("mediaType").asText())
-        .isEqualTo("application/pdf");
+    assertThat(response.status()).isEqualTo(201);
+    assertThat(response.json().get("mediaType").asText()).isEqualTo("application/pdf");
     assertThat(
             jdbc.sql("SELECT media_type FROM case_document WHERE business_key = ?")
                 .param(guaranteeCase.getBusinessKey())
@@ -378,11 +368,7 @@ class CaseDocumentsTest {
     String key = newCase("苏州资料巳公司").getBusinessKey();
     for (String contentType : List.of("multipart/form-data", "multipart/form-data; boundary=xyz")) {
       Http.Answer response =
-          Http.of(http)
-              .post(documentsPath(key))
-              .as("manager1")
-              .body(contentType, "{\"file\":\"x\"}")
-              .send();
+          http.post(documentsPath(key)).as("manager1").body(contentType, "{\"file\":\"x\"}").send();
 
       assertThat(response.status()).as(contentType).isEqualTo(400);
       assertThat(response.header("Content-Type"))
@@ -393,21 +379,17 @@ class CaseDocumentsTest {
   @Test
   void theDocumentsPageShowsARefusalInItsOwnWords() {
     ProcessInstance guaranteeCase = newCase("苏州资料午公司");
-    LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("file", file("营业执照.pdf", SampleFiles.windowsExecutable()));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
 
-    ResponseEntity<String> posted =
-        http.withBasicAuth("manager1", "demo")
-            .postForEntity(
-                "/cases/" + guaranteeCase.getBusinessKey() + "/documents",
-                new HttpEntity<>(form, headers),
-                String.class);
+    Http.Answer posted =
+        uploadOnThePage(
+            guaranteeCase.getBusinessKey(),
+            "营业执照.pdf",
+            "application/pdf",
+            SampleFiles.windowsExecutable());
 
-    assertThat(posted.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(posted.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
-    assertThat(posted.getBody()).contains("未上传 Not uploaded: 不接受可执行文件或脚本").contains("上传 Upload");
+    assertThat(posted.status()).isEqualTo(400);
+    assertThat(posted.headers().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+    assertThat(posted.body()).contains("未上传 Not uploaded: 不接受可执行文件或脚本").contains("上传 Upload");
     assertThat(
             jdbc.sql("SELECT COUNT(*) FROM case_document WHERE business_key = ?")
                 .param(guaranteeCase.getBusinessKey())
@@ -417,12 +399,10 @@ class CaseDocumentsTest {
   }
 
   private void assertRefusedAndNothingKept(
-      String businessKey, ResponseEntity<String> response, String reason) throws Exception {
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getHeaders().getContentType())
-        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-    assertThat(JSON.readTree(response.getBody()).get("errors").get("file").asText())
-        .contains(reason);
+      String businessKey, Http.Answer response, String reason) {
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.json().get("errors").get("file").asText()).contains(reason);
     assertThat(ledger.records(businessKey)).noneMatch(r -> r.is(RecordType.DOCUMENT_FILED));
     assertThat(
             jdbc.sql("SELECT COUNT(*) FROM case_document WHERE business_key = ?")
@@ -433,19 +413,13 @@ class CaseDocumentsTest {
   }
 
   /** A multipart upload written by hand, the way an attacker would: {@code fileParameters} as they go on the wire. */
-  private ResponseEntity<String> rawUpload(
-      String businessKey, String fileParameters, byte[] content) {
-    Http.Answer response =
-        Http.of(http)
-            .post(documentsPath(businessKey))
-            .as("manager1")
-            .multipart(
-                new Http.Multipart("----case-documents-test")
-                    .filePart(fileParameters, "application/pdf", content))
-            .send();
-    return ResponseEntity.status(response.status())
-        .headers(response.headers())
-        .body(response.body());
+  private Http.Answer rawUpload(String businessKey, String fileParameters, byte[] content) {
+    return http.post(documentsPath(businessKey))
+        .as("manager1")
+        .multipart(
+            new Http.Multipart("----case-documents-test")
+                .filePart(fileParameters, "application/pdf", content))
+        .send();
   }
 
   private static String documentsPath(String businessKey) {
@@ -465,27 +439,20 @@ class CaseDocumentsTest {
         .apply("manager1", intake(applicant, "workingCapitalLoan", 1_000_000, 12));
   }
 
-  private ResponseEntity<String> upload(
+  private Http.Answer upload(
       String businessKey, String fileName, String mediaType, byte[] content) {
-    HttpHeaders partHeaders = new HttpHeaders();
-    partHeaders.setContentType(MediaType.parseMediaType(mediaType));
-    LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("file", new HttpEntity<>(file(fileName, content), partHeaders));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return http.withBasicAuth("manager1", "demo")
-        .postForEntity(
-            "/api/cases/" + businessKey + "/documents",
-            new HttpEntity<>(form, headers),
-            String.class);
+    return http.post(documentsPath(businessKey))
+        .as("manager1")
+        .multipart(new Http.Multipart("----case-documents-test").file(fileName, mediaType, content))
+        .send();
   }
 
-  private static ByteArrayResource file(String name, byte[] content) {
-    return new ByteArrayResource(content) {
-      @Override
-      public String getFilename() {
-        return name;
-      }
-    };
+  /** The documents page's form as a browser posts it, the file's type told by its name. */
+  private Http.Answer uploadOnThePage(
+      String businessKey, String fileName, String mediaType, byte[] content) {
+    return http.post("/cases/" + businessKey + "/documents")
+        .as("manager1")
+        .multipart(new Http.Multipart("----case-documents-page").file(fileName, mediaType, content))
+        .send();
   }
 }

@@ -5,35 +5,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.Http;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.platform.SubmissionRefusedException;
 import com.creditdiligence.submission.BusinessTime;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 /** Events reach a live case through the API or a Tasklist form; anything else is refused, never dropped. */
 @ApplicationTest
 class CaseEventsApiTest {
 
-  static final ObjectMapper JSON = new ObjectMapper();
-
   @Autowired ProcessEngine engine;
   @Autowired EvidenceLedger ledger;
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
   @Autowired BusinessTime businessTime;
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = Http.of(rest);
+  }
 
   @Test
   void aMajorEventPostedToALiveCaseStartsItsOnSiteInvestigation() {
@@ -42,7 +43,7 @@ class CaseEventsApiTest {
             .issuedGuarantee("manager1", "苏州事项甲公司", 1_000_000)
             .getBusinessKey();
 
-    ResponseEntity<String> response =
+    Http.Answer response =
         post(
             key,
             "major-events",
@@ -50,7 +51,7 @@ class CaseEventsApiTest {
         {"kind": "majorLitigation", "description": "被银行起诉 Sued by a bank", "occurredOn": "%s"}"""
                 .formatted(businessTime.today()));
 
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(response.status()).isEqualTo(202);
     assertThat(
             engine
                 .getTaskService()
@@ -78,14 +79,14 @@ class CaseEventsApiTest {
             .issuedGuarantee("manager1", "苏州事项乙公司", 1_000_000)
             .getBusinessKey();
 
-    ResponseEntity<String> unknownKind =
+    Http.Answer unknownKind =
         post(
             key,
             "major-events",
             "{\"kind\": \"rumour\", \"description\": \"x\", \"occurredOn\": \""
                 + businessTime.today()
                 + "\"}");
-    ResponseEntity<String> future =
+    Http.Answer future =
         post(
             key,
             "warning-signals",
@@ -93,7 +94,7 @@ class CaseEventsApiTest {
                 + " \"description\": \"x\", \"occurredOn\": \""
                 + businessTime.today().plusDays(2)
                 + "\"}");
-    ResponseEntity<String> wrongItem =
+    Http.Answer wrongItem =
         post(
             key,
             "warning-signals",
@@ -102,12 +103,12 @@ class CaseEventsApiTest {
                 + businessTime.today()
                 + "\"}");
 
-    assertThat(unknownKind.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(JSON.readTree(unknownKind.getBody()).get("errors").has("kind")).isTrue();
-    assertThat(future.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(JSON.readTree(future.getBody()).get("errors").has("occurredOn")).isTrue();
-    assertThat(wrongItem.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(JSON.readTree(wrongItem.getBody()).get("errors").has("item")).isTrue();
+    assertThat(unknownKind.status()).isEqualTo(400);
+    assertThat(unknownKind.json().get("errors").has("kind")).isTrue();
+    assertThat(future.status()).isEqualTo(400);
+    assertThat(future.json().get("errors").has("occurredOn")).isTrue();
+    assertThat(wrongItem.status()).isEqualTo(400);
+    assertThat(wrongItem.json().get("errors").has("item")).isTrue();
   }
 
   @Test
@@ -121,14 +122,14 @@ class CaseEventsApiTest {
             + businessTime.today()
             + "\"}";
 
-    ResponseEntity<String> notLive = post(key, "major-events", event);
-    ResponseEntity<String> unknown = post("GA-1999-000077", "major-events", event);
+    Http.Answer notLive = post(key, "major-events", event);
+    Http.Answer unknown = post("GA-1999-000077", "major-events", event);
 
-    assertThat(notLive.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(notLive.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-    JsonNode problem = JSON.readTree(notLive.getBody());
+    assertThat(notLive.status()).isEqualTo(409);
+    assertThat(notLive.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    JsonNode problem = notLive.json();
     assertThat(problem.get("detail").asText()).contains("is not in post-guarantee management");
-    assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(unknown.status()).isEqualTo(404);
   }
 
   @Test
@@ -231,11 +232,7 @@ class CaseEventsApiTest {
     return values;
   }
 
-  private ResponseEntity<String> post(String key, String events, String body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth("head1", "demo")
-        .postForEntity(
-            "/api/cases/" + key + "/" + events, new HttpEntity<>(body, headers), String.class);
+  private Http.Answer post(String key, String events, String json) {
+    return http.post("/api/cases/" + key + "/" + events).as("head1").json(json).send();
   }
 }

@@ -7,23 +7,20 @@ import static com.creditdiligence.demo.TestSubmissions.overdueReview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.Http;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 /**
  * The ledger over HTTP: reading, verifying, and §19 amendments that leave the original intact, made by the
@@ -32,12 +29,16 @@ import org.springframework.http.ResponseEntity;
 @ApplicationTest
 class EvidenceApiTest {
 
-  static final ObjectMapper JSON = new ObjectMapper();
-
   @Autowired ProcessEngine engine;
   @Autowired EvidenceLedger ledger;
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
   @Autowired CaseEvents events;
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = Http.of(rest);
+  }
 
   @AfterEach
   void resetClock() {
@@ -53,7 +54,7 @@ class EvidenceApiTest {
             .findFirst()
             .orElseThrow();
 
-    ResponseEntity<String> created =
+    Http.Answer created =
         post(
             "manager1",
             "/api/cases/" + key + "/evidence/" + report.sequenceNo() + "/amendments",
@@ -61,8 +62,8 @@ class EvidenceApiTest {
         {"reason": "审计后补充:预测期应为三年 Forecast horizon corrected to three years",
          "changes": {"financialForecast": "未来三年营业收入年均增长8% Revenue grows 8% a year for three years"}}""");
 
-    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    JsonNode amendment = JSON.readTree(created.getBody());
+    assertThat(created.status()).isEqualTo(201);
+    JsonNode amendment = created.json();
     assertThat(amendment.get("recordType").asText()).isEqualTo("AMENDMENT");
     assertThat(amendment.get("amends").asInt()).isEqualTo(report.sequenceNo());
     assertThat(amendment.get("performer").asText()).isEqualTo("manager1");
@@ -70,16 +71,13 @@ class EvidenceApiTest {
 
     EvidenceRecord original = ledger.record(key, report.sequenceNo()).orElseThrow();
     assertThat(original).isEqualTo(report);
-    JsonNode listed = JSON.readTree(get("/api/cases/" + key + "/evidence").getBody());
+    JsonNode listed = get("/api/cases/" + key + "/evidence").json();
     assertThat(listed.get(report.sequenceNo() - 1).get("amendedBy").get(0).asInt())
         .isEqualTo(amendment.get("id").asInt());
     assertThat(
             listed.get(report.sequenceNo() - 1).get("findings").get("financialForecast").asText())
         .isEqualTo(evaluation("approve").get("financialForecast"));
-    assertThat(
-            JSON.readTree(get("/api/cases/" + key + "/evidence/verification").getBody())
-                .get("status")
-                .asText())
+    assertThat(get("/api/cases/" + key + "/evidence/verification").json().get("status").asText())
         .isEqualTo("intact");
   }
 
@@ -94,17 +92,16 @@ class EvidenceApiTest {
             .sequenceNo();
     int recordsBefore = ledger.records(key).size();
 
-    ResponseEntity<String> response =
+    Http.Answer response =
         post(
             "manager1",
             "/api/cases/" + key + "/evidence/" + report + "/amendments",
             """
         {"reason": "修改一个不存在的字段 Changing a field that does not exist", "changes": {"colour": "blue"}}""");
 
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getHeaders().getContentType())
-        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-    assertThat(JSON.readTree(response.getBody()).get("errors").has("changes.colour")).isTrue();
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.json().get("errors").has("changes.colour")).isTrue();
     assertThat(ledger.records(key)).hasSize(recordsBefore);
   }
 
@@ -112,15 +109,15 @@ class EvidenceApiTest {
   void anAmendmentWithoutAReasonIsA400NamingTheField() throws Exception {
     String key = evaluatedCase();
 
-    ResponseEntity<String> response =
+    Http.Answer response =
         post(
             "manager1",
             "/api/cases/" + key + "/evidence/3/amendments",
             """
         {"reason": "", "changes": {"financialForecast": "x"}}""");
 
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(JSON.readTree(response.getBody()).get("errors").has("reason")).isTrue();
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("errors").has("reason")).isTrue();
   }
 
   @Test
@@ -129,12 +126,12 @@ class EvidenceApiTest {
     int report = analysisReport(key);
     int recordsBefore = ledger.records(key).size();
 
-    ResponseEntity<String> byHead =
+    Http.Answer byHead =
         post("head1", "/api/cases/" + key + "/evidence/" + report + "/amendments", FORECAST);
 
-    assertThat(byHead.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(byHead.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-    assertThat(JSON.readTree(byHead.getBody()).get("detail").asText()).contains("manager1");
+    assertThat(byHead.status()).isEqualTo(403);
+    assertThat(byHead.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(byHead.json().get("detail").asText()).contains("manager1");
     assertThat(ledger.records(key)).hasSize(recordsBefore);
   }
 
@@ -156,22 +153,21 @@ class EvidenceApiTest {
             .orElseThrow()
             .sequenceNo();
 
-    ResponseEntity<String> successorsAmendment =
+    Http.Answer successorsAmendment =
         post(
             "manager2",
             "/api/cases/" + key + "/evidence/" + analysisReport(key) + "/amendments",
             FORECAST);
-    ResponseEntity<String> ofTheHeadsReview =
+    Http.Answer ofTheHeadsReview =
         post(
             "manager2",
             "/api/cases/" + key + "/evidence/" + review + "/amendments",
             """
         {"reason": "把部门负责人的指示改掉 Rewriting the head's instruction", "changes": {"headInstruction": "无"}}""");
 
-    assertThat(successorsAmendment.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    assertThat(JSON.readTree(successorsAmendment.getBody()).get("performer").asText())
-        .isEqualTo("manager2");
-    assertThat(ofTheHeadsReview.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(successorsAmendment.status()).isEqualTo(201);
+    assertThat(successorsAmendment.json().get("performer").asText()).isEqualTo("manager2");
+    assertThat(ofTheHeadsReview.status()).isEqualTo(403);
     assertThat(ledger.records(key)).filteredOn(r -> "AMENDMENT".equals(r.recordType())).hasSize(1);
   }
 
@@ -190,13 +186,11 @@ class EvidenceApiTest {
 
   @Test
   void anUnknownCaseIsA404ProblemAndAnAnonymousCallA401() {
-    ResponseEntity<String> unknown = get("/api/cases/GA-1999-000001/evidence/verification");
-    assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    Http.Answer unknown = get("/api/cases/GA-1999-000001/evidence/verification");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 
-    assertThat(
-            http.getForEntity("/api/cases/GA-1999-000001/evidence", String.class).getStatusCode())
-        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.get("/api/cases/GA-1999-000001/evidence").send().status()).isEqualTo(401);
   }
 
   private String evaluatedCase() {
@@ -210,14 +204,11 @@ class EvidenceApiTest {
     return guaranteeCase.getBusinessKey();
   }
 
-  private ResponseEntity<String> get(String path) {
-    return http.withBasicAuth("head1", "demo").getForEntity(path, String.class);
+  private Http.Answer get(String path) {
+    return http.get(path).as("head1").send();
   }
 
-  private ResponseEntity<String> post(String user, String path, String body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, "demo")
-        .postForEntity(path, new HttpEntity<>(body, headers), String.class);
+  private Http.Answer post(String user, String path, String json) {
+    return http.post(path).as(user).json(json).send();
   }
 }

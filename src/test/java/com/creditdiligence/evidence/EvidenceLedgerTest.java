@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.Http;
 import com.creditdiligence.demo.LifecycleDriver;
 import java.time.Instant;
 import java.util.List;
@@ -24,11 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Every step leaves its evidence in the case's chain, whichever way it is completed, and nothing else does. */
@@ -38,12 +34,14 @@ class EvidenceLedgerTest {
   @Autowired ProcessEngine engine;
   @Autowired EvidenceLedger ledger;
   @Autowired JdbcClient jdbc;
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
+  private Http http;
 
   LifecycleDriver driver;
 
   @BeforeEach
   void setUp() {
+    http = Http.of(rest);
     driver = new LifecycleDriver(engine);
   }
 
@@ -133,21 +131,18 @@ class EvidenceLedgerTest {
     ProcessInstance guaranteeCase =
         driver.apply("manager2", intake("苏州证据二公司", "workingCapitalLoan", 1_000_000, 12));
     Task task = driver.taskOf(guaranteeCase.getId(), "Task_CustomerInvestigation", "manager2");
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
     String body =
         """
         {"variables": {%s}}"""
             .formatted(restVariables(investigation(false)));
 
-    ResponseEntity<String> response =
-        http.withBasicAuth("manager2", "demo")
-            .postForEntity(
-                "/engine-rest/task/" + task.getId() + "/complete",
-                new HttpEntity<>(body, headers),
-                String.class);
+    Http.Answer response =
+        http.post("/engine-rest/task/" + task.getId() + "/complete")
+            .as("manager2")
+            .json(body)
+            .send();
 
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(response.status()).isEqualTo(204);
     assertThat(ledger.records(guaranteeCase.getBusinessKey()))
         .filteredOn(r -> task.getId().equals(r.taskId()))
         .extracting(EvidenceRecord::recordType, EvidenceRecord::performer)
@@ -186,8 +181,7 @@ class EvidenceLedgerTest {
 
   @Test
   void anAnonymousCallToEngineRestIsRefused() {
-    assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode())
-        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.get("/engine-rest/task").send().status()).isEqualTo(401);
   }
 
   @Test

@@ -3,7 +3,7 @@ package com.creditdiligence.handover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
-import com.creditdiligence.HttpBasic;
+import com.creditdiligence.Http;
 import com.creditdiligence.casefile.CaseFile;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.demo.LifecycleDriver;
@@ -14,13 +14,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.RequestEntity;
-import org.springframework.http.ResponseEntity;
 
 /**
  * A department head hands a case to another customer manager at any stage, picked by name, with a reason: the case
@@ -33,9 +31,15 @@ class HandoverPageTest {
   private static final String REASON = "原客户经理调岗,案件移交 The manager moves to another branch";
 
   @Autowired ProcessEngine engine;
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
   @Autowired CaseFiles caseFiles;
   @Autowired EvidenceLedger ledger;
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = Http.of(rest);
+  }
 
   @Test
   void theHeadPicksTheSuccessorByNameAndTheCaseItsOpenTasksAndTheLedgerFollow() throws Exception {
@@ -47,38 +51,27 @@ class HandoverPageTest {
                     "绍兴移交甲公司", "workingCapitalLoan", 1_000_000, 12))
             .getBusinessKey();
 
-    assertThat(
-            http.exchange(
-                    RequestEntity.get("/audit")
-                        .header("Authorization", HttpBasic.header("head1", "demo"))
-                        .build(),
-                    String.class)
-                .getBody())
+    assertThat(http.get("/audit").as("head1").send().body())
         .as("the head finds it from the case list")
         .contains("/cases/" + key + "/handover");
-    ResponseEntity<String> page = get("head1", key);
-    assertThat(page.getStatusCode().value()).isEqualTo(200);
-    assertThat(page.getBody())
+    Http.Answer page = get("head1", key);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body())
         .contains("绍兴移交甲公司", "(manager1)", "<option value=\"manager2\">李经理二 (manager2)")
         .doesNotContain("<option value=\"manager1\"");
     // The forms name the case manager «姓名 (id)», from the case's record.
     assertThat(shownManager(key)).isEqualTo("王经理一 (manager1)");
 
-    ResponseEntity<String> handed =
-        post("head1", key, "successor=manager2&reason=" + encode(REASON));
+    Http.Answer handed = post("head1", key, "successor=manager2&reason=" + encode(REASON));
 
-    // Answered 303 to the page, which the client follows: it says so.
-    assertThat(handed.getStatusCode().value()).isEqualTo(200);
-    assertThat(handed.getBody()).contains("已移交 Handed over to 李经理二 (manager2)");
+    // Answered 303 to the page, which says so.
+    assertThat(handed.status()).isEqualTo(303);
+    Http.Answer sentBackTo = http.follow(handed).as("head1").send();
+    assertThat(sentBackTo.status()).isEqualTo(200);
+    assertThat(sentBackTo.body()).contains("已移交 Handed over to 李经理二 (manager2)");
     assertThat(caseFiles.find(key).orElseThrow().caseManager()).isEqualTo("manager2");
     // The notice says what the record says: an address naming someone else announces no handover.
-    assertThat(
-            http.exchange(
-                    RequestEntity.get("/cases/" + key + "/handover?handedTo=manager1")
-                        .header("Authorization", HttpBasic.header("head1", "demo"))
-                        .build(),
-                    String.class)
-                .getBody())
+    assertThat(http.get("/cases/" + key + "/handover?handedTo=manager1").as("head1").send().body())
         .doesNotContain("已移交");
     assertThat(openTask(key).getAssignee()).isEqualTo("manager2");
     assertThat(shownManager(key)).as("the forms name the successor").isEqualTo("李经理二 (manager2)");
@@ -114,23 +107,20 @@ class HandoverPageTest {
             .getBusinessKey();
     int before = ledger.records(key).size();
 
-    ResponseEntity<String> byManager =
-        post("manager1", key, "successor=manager2&reason=" + encode(REASON));
-    ResponseEntity<String> toCommitteeMember =
+    Http.Answer byManager = post("manager1", key, "successor=manager2&reason=" + encode(REASON));
+    Http.Answer toCommitteeMember =
         post("head1", key, "successor=committee1&reason=" + encode(REASON));
-    ResponseEntity<String> withoutReason =
+    Http.Answer withoutReason =
         post("head1", key, "successor=manager2&reason=" + encode("——————————"));
-    ResponseEntity<String> toHimself =
-        post("head1", key, "successor=manager1&reason=" + encode(REASON));
+    Http.Answer toHimself = post("head1", key, "successor=manager1&reason=" + encode(REASON));
 
-    assertThat(byManager.getStatusCode().value()).isEqualTo(403);
-    assertThat(byManager.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML))
-        .isTrue();
-    assertThat(toCommitteeMember.getStatusCode().value()).isEqualTo(400);
-    assertThat(toCommitteeMember.getBody())
+    assertThat(byManager.status()).isEqualTo(403);
+    assertThat(byManager.headers().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+    assertThat(toCommitteeMember.status()).isEqualTo(400);
+    assertThat(toCommitteeMember.body())
         .contains("未移交 Not handed over", "committee1 is not a customer manager");
-    assertThat(withoutReason.getBody()).contains("须说明移交理由");
-    assertThat(toHimself.getBody()).contains("already manages this case");
+    assertThat(withoutReason.body()).contains("须说明移交理由");
+    assertThat(toHimself.body()).contains("already manages this case");
     assertThat(caseFiles.find(key).orElseThrow().caseManager()).isEqualTo("manager1");
     assertThat(openTask(key).getAssignee()).isEqualTo("manager1");
     assertThat(caseFiles.handovers(key)).isEmpty();
@@ -141,21 +131,12 @@ class HandoverPageTest {
     return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key).singleResult();
   }
 
-  private ResponseEntity<String> get(String user, String key) {
-    return http.exchange(
-        RequestEntity.get("/cases/" + key + "/handover")
-            .header("Authorization", HttpBasic.header(user, "demo"))
-            .build(),
-        String.class);
+  private Http.Answer get(String user, String key) {
+    return http.get("/cases/" + key + "/handover").as(user).send();
   }
 
-  private ResponseEntity<String> post(String user, String key, String form) {
-    return http.exchange(
-        RequestEntity.method(HttpMethod.POST, "/cases/" + key + "/handover")
-            .header("Authorization", HttpBasic.header(user, "demo"))
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-            .body(form),
-        String.class);
+  private Http.Answer post(String user, String key, String form) {
+    return http.post("/cases/" + key + "/handover").as(user).form(form).send();
   }
 
   private static String encode(String text) {

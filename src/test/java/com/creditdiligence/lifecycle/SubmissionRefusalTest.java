@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.Http;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.platform.SubmissionRefusedException;
@@ -19,11 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 /** The server refuses what the rules forbid, however the completion arrives, and keeps nothing of it. */
 @ApplicationTest
@@ -31,12 +27,14 @@ class SubmissionRefusalTest {
 
   @Autowired ProcessEngine engine;
   @Autowired CaseFiles caseFiles;
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
+  private Http http;
 
   LifecycleDriver driver;
 
   @BeforeEach
   void setUp() {
+    http = Http.of(rest);
     driver = new LifecycleDriver(engine);
   }
 
@@ -110,22 +108,19 @@ class SubmissionRefusalTest {
         guaranteeCase.getId(), "Task_CustomerInvestigation", "manager1", investigation(false));
     Task evaluationTask =
         driver.taskOf(guaranteeCase.getId(), "Task_AnalysisEvaluation", "manager1");
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
     String body =
         """
         {"variables": {"recommendation": {"value": "approve", "type": "String"},
                        "financialAnalysis": {"value": "ok", "type": "String"}}}""";
 
-    ResponseEntity<String> response =
-        http.withBasicAuth("manager1", "demo")
-            .postForEntity(
-                "/engine-rest/task/" + evaluationTask.getId() + "/submit-form",
-                new HttpEntity<>(body, headers),
-                String.class);
+    Http.Answer response =
+        http.post("/engine-rest/task/" + evaluationTask.getId() + "/submit-form")
+            .as("manager1")
+            .json(body)
+            .send();
 
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getBody())
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body())
         .contains("\"message\":\"提交未被接受 Submission refused")
         .doesNotContain("Cannot submit")
         .contains("财务预测 Financial forecast (§16) 必须填写 is required")

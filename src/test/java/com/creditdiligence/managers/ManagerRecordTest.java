@@ -3,14 +3,13 @@ package com.creditdiligence.managers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
-import com.creditdiligence.HttpBasic;
+import com.creditdiligence.Http;
 import com.creditdiligence.accountability.AccountabilityReview;
 import com.creditdiligence.accountability.ReviewSteps;
 import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -19,12 +18,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.RequestEntity;
-import org.springframework.http.ResponseEntity;
 
 /**
  * A manager's record reads as the board decided: a finding cleared on appeal is not «成立» beside a final «应免责»;
@@ -41,10 +39,16 @@ class ManagerRecordTest {
   @Autowired ProcessEngine engine;
   @Autowired CaseEvents events;
   @Autowired ReviewStore store;
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
+  private Http http;
 
   String key;
   AccountabilityReview review;
+
+  @BeforeEach
+  void client() {
+    http = Http.of(rest);
+  }
 
   /** A late preservation measure (§27(五)) confirmed, decided «可减免», then «应免责» on the manager's appeal. */
   @BeforeAll
@@ -66,10 +70,9 @@ class ManagerRecordTest {
 
   @Test
   void thePageShowsTheFindingClearedOnAppealBesideTheFinalExemptionWithWhatWasSaidAndDecided() {
-    ResponseEntity<String> page = get("board3", "/managers/manager1/record");
-    assertThat(page.getStatusCode().value()).isEqualTo(200);
-    Element entry =
-        Jsoup.parse(page.getBody()).selectFirst("[data-review=" + review.reviewId() + "]");
+    Http.Answer page = get("board3", "/managers/manager1/record");
+    assertThat(page.status()).isEqualTo(200);
+    Element entry = Jsoup.parse(page.body()).selectFirst("[data-review=" + review.reviewId() + "]");
 
     assertThat(entry).isNotNull();
     assertThat(entry.selectFirst("h2").text()).contains(key, APPLICANT);
@@ -91,8 +94,7 @@ class ManagerRecordTest {
 
   @Test
   void theJsonSaysTheSameWithNamesBesideCodesAndTimesWithTheirOffset() throws Exception {
-    JsonNode record =
-        new ObjectMapper().readTree(get("auditor1", "/api/managers/manager1/record").getBody());
+    JsonNode record = get("auditor1", "/api/managers/manager1/record").json();
     JsonNode entry = null;
     for (JsonNode r : record.path("history")) {
       if (r.path("reviewId").asText().equals(review.reviewId())) {
@@ -118,18 +120,13 @@ class ManagerRecordTest {
 
   @Test
   void thePdfIsTheSameRecordWithPageNumbersAndASignatureBlock() throws Exception {
-    ResponseEntity<byte[]> pdf =
-        http.exchange(
-            RequestEntity.get("/managers/manager1/record.pdf")
-                .header("Authorization", HttpBasic.header("board1", "demo"))
-                .build(),
-            byte[].class);
-    assertThat(pdf.getStatusCode().value()).isEqualTo(200);
-    assertThat(pdf.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
+    Http.Answer pdf = http.get("/managers/manager1/record.pdf").as("board1").send();
+    assertThat(pdf.status()).isEqualTo(200);
+    assertThat(pdf.headers().getContentType().toString()).isEqualTo("application/pdf");
     java.nio.file.Path out = java.nio.file.Path.of("target/e2e/desk");
     java.nio.file.Files.createDirectories(out);
-    java.nio.file.Files.write(out.resolve("manager-record.pdf"), pdf.getBody());
-    try (PDDocument document = Loader.loadPDF(pdf.getBody())) {
+    java.nio.file.Files.write(out.resolve("manager-record.pdf"), pdf.bytes());
+    try (PDDocument document = Loader.loadPDF(pdf.bytes())) {
       // The first page as an image, for a person to look at (not asserted on).
       javax.imageio.ImageIO.write(
           new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 80),
@@ -154,20 +151,17 @@ class ManagerRecordTest {
 
   @Test
   void theManagerReadsTheirOwnRecordAndNoOtherManagerOrCommitteeMemberDoes() {
-    assertThat(get("manager1", "/managers/manager1/record").getStatusCode().value()).isEqualTo(200);
-    assertThat(get("head1", "/managers/manager1/record").getStatusCode().value()).isEqualTo(200);
-    ResponseEntity<String> other = get("manager2", "/managers/manager1/record");
-    assertThat(other.getStatusCode().value()).isEqualTo(403);
-    assertThat(other.getHeaders().getContentType().toString()).startsWith("text/html");
-    assertThat(other.getBody()).contains("无权访问");
-    assertThat(get("committee1", "/api/managers/manager1/record").getStatusCode().value())
-        .isEqualTo(403);
-    assertThat(get("board1", "/managers/nobody/record").getStatusCode().value()).isEqualTo(404);
+    assertThat(get("manager1", "/managers/manager1/record").status()).isEqualTo(200);
+    assertThat(get("head1", "/managers/manager1/record").status()).isEqualTo(200);
+    Http.Answer other = get("manager2", "/managers/manager1/record");
+    assertThat(other.status()).isEqualTo(403);
+    assertThat(other.headers().getContentType().toString()).startsWith("text/html");
+    assertThat(other.body()).contains("无权访问");
+    assertThat(get("committee1", "/api/managers/manager1/record").status()).isEqualTo(403);
+    assertThat(get("board1", "/managers/nobody/record").status()).isEqualTo(404);
   }
 
-  private ResponseEntity<String> get(String user, String path) {
-    return http.exchange(
-        RequestEntity.get(path).header("Authorization", HttpBasic.header(user, "demo")).build(),
-        String.class);
+  private Http.Answer get(String user, String path) {
+    return http.get(path).as(user).send();
   }
 }

@@ -3,10 +3,12 @@ package com.creditdiligence.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -20,21 +22,25 @@ class TasklistChineseTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = Http.of(rest);
+  }
 
   @Test
   void tasklistOffersChineseWithEveryLabelTranslated() throws Exception {
-    String config = http.getForObject("/camunda/app/tasklist/scripts/config.js", String.class);
-    JsonNode chinese =
-        json(http.getForObject("/camunda/app/tasklist/locales/zh.json", String.class));
-    JsonNode english =
-        json(http.getForObject("/camunda/app/tasklist/locales/en.json", String.class));
+    String config = http.get("/camunda/app/tasklist/scripts/config.js").send().body();
+    JsonNode chinese = json(http.get("/camunda/app/tasklist/locales/zh.json").send().body());
+    JsonNode english = json(http.get("/camunda/app/tasklist/locales/en.json").send().body());
 
     assertThat(config).contains("availableLocales: ['zh', 'en', 'de']", "fallbackLocale: 'en'");
     assertThat(names(chinese.path("labels")))
         .containsExactlyInAnyOrderElementsOf(names(english.path("labels")));
     assertThat(chinese.at("/labels/PAGE_LOGIN_USERNAME").asText()).isEqualTo("用户名");
-    assertThat(http.getForObject("/camunda/app/tasklist/styles/user-styles.css", String.class))
+    assertThat(http.get("/camunda/app/tasklist/styles/user-styles.css").send().body())
         .contains(".ce-eol-banner");
   }
 

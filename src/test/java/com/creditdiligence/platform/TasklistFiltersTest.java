@@ -4,7 +4,7 @@ import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
-import com.creditdiligence.HttpBasic;
+import com.creditdiligence.Http;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
@@ -16,21 +16,24 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 
 /** Each user lands on their own tasks, and each row says which case it is. */
 @ApplicationTest
 class TasklistFiltersTest {
 
   @Autowired ProcessEngine engine;
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
   @Autowired CaseEvents events;
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = Http.of(rest);
+  }
 
   @Test
   void myTasksListsOnlyTheLoggedInUsersTasksWithTheCaseNumberShown() {
@@ -71,19 +74,15 @@ class TasklistFiltersTest {
             .getBusinessKey();
     Filter mine =
         engine.getFilterService().createFilterQuery().filterName("我的任务 My tasks").singleResult();
-    HttpHeaders headers = new HttpHeaders();
-    headers.set(HttpHeaders.AUTHORIZATION, HttpBasic.header("manager2", "demo"));
-    headers.setAccept(List.of(MediaType.valueOf("application/hal+json")));
-    headers.setContentType(MediaType.APPLICATION_JSON);
 
     // As Tasklist asks for a filter's rows: HAL, with the filter's variables embedded.
     JsonNode rows =
-        http.exchange(
-                "/engine-rest/filter/" + mine.getId() + "/list?firstResult=0&maxResults=50",
-                HttpMethod.POST,
-                new HttpEntity<>("{}", headers),
-                JsonNode.class)
-            .getBody();
+        http.post("/engine-rest/filter/" + mine.getId() + "/list?firstResult=0&maxResults=50")
+            .as("manager2")
+            .header("Accept", "application/hal+json")
+            .json("{}")
+            .send()
+            .json();
 
     JsonNode row =
         StreamSupport.stream(rows.at("/_embedded/task").spliterator(), false)

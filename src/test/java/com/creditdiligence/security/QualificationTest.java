@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.Http;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.platform.SubmissionRefusedException;
 import com.creditdiligence.submission.BusinessTime;
@@ -12,15 +13,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 /** «客户经理队伍建设»: a case's work goes only to a qualified customer manager; lapses are shown to the department head. */
 @ApplicationTest
@@ -28,8 +24,14 @@ class QualificationTest {
 
   @Autowired ProcessEngine engine;
   @Autowired Qualifications qualifications;
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
   @Autowired BusinessTime businessTime;
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = Http.of(rest);
+  }
 
   @Test
   void aManagerWithoutAQualificationCannotOpenACase() {
@@ -84,20 +86,13 @@ class QualificationTest {
             .apply("manager7", intake("南通资格丙公司", "workingCapitalLoan", 1_000_000, 12))
             .getBusinessKey();
 
-    ResponseEntity<String> attention =
-        http.withBasicAuth("head1", "demo")
-            .getForEntity("/api/qualifications/attention?days=30", String.class);
-    ResponseEntity<String> notYet =
-        http.withBasicAuth("head1", "demo")
-            .getForEntity("/api/qualifications/attention?days=5", String.class);
+    Http.Answer attention = http.get("/api/qualifications/attention?days=30").as("head1").send();
+    Http.Answer notYet = http.get("/api/qualifications/attention?days=5").as("head1").send();
 
-    assertThat(attention.getBody()).contains(key, "manager7");
-    assertThat(notYet.getBody()).doesNotContain(key);
-    assertThat(
-            http.withBasicAuth("manager7", "demo")
-                .getForEntity("/api/qualifications/attention", String.class)
-                .getStatusCode())
-        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(attention.body()).contains(key, "manager7");
+    assertThat(notYet.body()).doesNotContain(key);
+    assertThat(http.get("/api/qualifications/attention").as("manager7").send().status())
+        .isEqualTo(403);
   }
 
   @Test
@@ -108,15 +103,14 @@ class QualificationTest {
     String valid =
         "{\"level\":\"senior\",\"validFrom\":\"2026-01-01\",\"validUntil\":\"2027-12-31\"}";
 
-    ResponseEntity<String> refused = put("head1", "/api/managers/manager6/qualification", tooLong);
-    ResponseEntity<String> byManager =
-        put("manager6", "/api/managers/manager6/qualification", valid);
-    ResponseEntity<String> kept = put("head1", "/api/managers/manager6/qualification", valid);
+    Http.Answer refused = put("head1", "/api/managers/manager6/qualification", tooLong);
+    Http.Answer byManager = put("manager6", "/api/managers/manager6/qualification", valid);
+    Http.Answer kept = put("head1", "/api/managers/manager6/qualification", valid);
 
-    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(refused.getBody()).contains("validUntil", "at most two years");
-    assertThat(byManager.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(kept.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("validUntil", "at most two years");
+    assertThat(byManager.status()).isEqualTo(403);
+    assertThat(kept.status()).isEqualTo(200);
     assertThat(qualifications.of("manager6"))
         .get()
         .extracting(Qualification::validUntil)
@@ -133,10 +127,7 @@ class QualificationTest {
     }
   }
 
-  private ResponseEntity<String> put(String user, String path, String json) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, "demo")
-        .exchange(path, HttpMethod.PUT, new HttpEntity<>(json, headers), String.class);
+  private Http.Answer put(String user, String path, String json) {
+    return http.request("PUT", path).as(user).json(json).send();
   }
 }

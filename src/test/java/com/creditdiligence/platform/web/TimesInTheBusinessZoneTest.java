@@ -4,6 +4,7 @@ import static com.creditdiligence.demo.DemoSubmissions.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
+import com.creditdiligence.Http;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.documents.SampleFiles;
 import com.creditdiligence.evidence.EvidenceLedger;
@@ -17,14 +18,10 @@ import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * On a server whose zone is UTC, the API, the documents page and the brief say a time as Beijing reads it, and
@@ -41,7 +38,13 @@ class TimesInTheBusinessZoneTest {
 
   @Autowired ProcessEngine engine;
   @Autowired EvidenceLedger ledger;
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate rest;
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = Http.of(rest);
+  }
 
   @AfterEach
   void realTime() {
@@ -104,29 +107,18 @@ class TimesInTheBusinessZoneTest {
   }
 
   private String get(String path) {
-    return http.withBasicAuth("manager1", "demo").getForObject(path, String.class);
+    return http.get(path).as("manager1").send().body();
   }
 
   private void upload(String key) {
-    LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add(
-        "file",
-        new ByteArrayResource(SampleFiles.pdf("business licence")) {
-          @Override
-          public String getFilename() {
-            return "营业执照.pdf";
-          }
-        });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     assertThat(
-            http.withBasicAuth("manager1", "demo")
-                .postForEntity(
-                    "/api/cases/" + key + "/documents",
-                    new HttpEntity<>(form, headers),
-                    String.class)
-                .getStatusCode()
-                .value())
+            http.post("/api/cases/" + key + "/documents")
+                .as("manager1")
+                .multipart(
+                    new Http.Multipart("----business-zone")
+                        .file("营业执照.pdf", "application/pdf", SampleFiles.pdf("business licence")))
+                .send()
+                .status())
         .isEqualTo(201);
   }
 }
