@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.demo.LifecycleDriver;
-import java.util.HashSet;
-import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Tag;
@@ -49,20 +47,8 @@ class CaseBriefJourneyTest {
       form.type("Field_voteRationale", rationale);
       browser.step("vote-form-half-filled");
 
-      String tasklistTab = browser.driver().getWindowHandle();
-      Set<String> before = new HashSet<>(browser.driver().getWindowHandles());
-      WebElement link =
-          browser.waitForClickable(
-              By.cssSelector(".fjs-container a[href$='/cases/" + key + "/brief']"));
-      assertThat(link.getText()).contains("阅读案件简报 Read the case brief");
-      link.click();
-      browser.waiting().until(d -> d.getWindowHandles().size() > before.size());
-      String briefTab =
-          browser.driver().getWindowHandles().stream()
-              .filter(h -> !before.contains(h))
-              .findFirst()
-              .orElseThrow();
-      browser.driver().switchTo().window(briefTab);
+      TabFromTheForm brief =
+          TabFromTheForm.open(browser, "/cases/" + key + "/brief", "阅读案件简报 Read the case brief");
       WebElement report = browser.waitFor(By.id("report"));
       assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("案件简报", key);
       assertThat(report.getText()).contains("分析评价报告", "经营、财务及反担保均正常,风险可控", "180,000,000", "建议同意");
@@ -77,7 +63,7 @@ class CaseBriefJourneyTest {
       browser.stepShowingAll("brief-whole", "body");
 
       browser.driver().close();
-      browser.driver().switchTo().window(tasklistTab);
+      browser.driver().switchTo().window(brief.tasklist);
       assertThat(form.value("Field_voteRationale"))
           .as("the form kept what was typed")
           .isEqualTo(rationale);

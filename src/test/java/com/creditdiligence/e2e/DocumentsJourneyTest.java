@@ -68,7 +68,7 @@ class DocumentsJourneyTest {
       form.type("Field_onSiteVisitPlace", PLACE);
       browser.step("investigation-half-filled");
 
-      DocumentsTab tab = DocumentsTab.openFromTheForm(browser, key);
+      TabFromTheForm tab = TabFromTheForm.documents(browser, key);
       WebElement chooser = browser.waitFor(By.id("file"));
       assertThat(browser.driver().findElement(By.id("limits")).getText())
           .contains("允许的类型 Allowed types", "PDF", "Word 文档", "单个文件最大 Largest file: 10 MB");
@@ -95,7 +95,7 @@ class DocumentsJourneyTest {
       refreshed.pickDocument("现场照片说明.pdf");
       browser.step("new-document-picked");
 
-      browser.driver().switchTo().window(tab.documents);
+      browser.driver().switchTo().window(tab.page);
       browser.waitFor(By.id("file")).sendKeys(tooLarge.toString());
       browser.driver().findElement(By.cssSelector("#upload button[type='submit']")).click();
       assertThat(browser.waitFor(By.id("refusal")).getText())

@@ -7,8 +7,6 @@ import com.creditdiligence.accountability.ReviewSteps;
 import com.creditdiligence.accountability.ReviewStore;
 import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
-import java.util.HashSet;
-import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Tag;
@@ -50,20 +48,8 @@ class ReviewBriefJourneyTest {
       form.type("Field_appealRationale", rationale);
       browser.step("appeal-decision-half-filled");
 
-      String tasklistTab = browser.driver().getWindowHandle();
-      Set<String> before = new HashSet<>(browser.driver().getWindowHandles());
-      WebElement link =
-          browser.waitForClickable(
-              By.cssSelector(".fjs-container a[href$='/cases/" + key + "/brief#review']"));
-      assertThat(link.getText()).contains("阅读案件简报");
-      link.click();
-      browser.waiting().until(d -> d.getWindowHandles().size() > before.size());
-      String briefTab =
-          browser.driver().getWindowHandles().stream()
-              .filter(h -> !before.contains(h))
-              .findFirst()
-              .orElseThrow();
-      browser.driver().switchTo().window(briefTab);
+      TabFromTheForm brief =
+          TabFromTheForm.open(browser, "/cases/" + key + "/brief#review", "阅读案件简报");
       WebElement review = browser.waitFor(By.id("review"));
       assertThat(review.findElement(By.cssSelector("table.findings tbody tr")).getText())
           .contains("§27(五)", "已确认 Confirmed", "王经理一");
@@ -75,7 +61,7 @@ class ReviewBriefJourneyTest {
       browser.step("brief-review-section");
 
       browser.driver().close();
-      browser.driver().switchTo().window(tasklistTab);
+      browser.driver().switchTo().window(brief.tasklist);
       assertThat(form.value("Field_appealRationale"))
           .as("the form kept what was typed")
           .isEqualTo(rationale);

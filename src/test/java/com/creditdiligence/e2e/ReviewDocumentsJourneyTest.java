@@ -132,7 +132,7 @@ class ReviewDocumentsJourneyTest {
 
   /** The form's documents link → the documents page in a new tab → one upload → back to the form, refreshed. */
   private static void uploadFromTheForm(Browser browser, String key, Path file, String step) {
-    DocumentsTab tab = DocumentsTab.openFromTheForm(browser, key);
+    TabFromTheForm tab = TabFromTheForm.documents(browser, key);
     browser.waitFor(By.id("file")).sendKeys(file.toString());
     browser.driver().findElement(By.cssSelector("#upload button[type='submit']")).click();
     String name = file.getFileName().toString();
