@@ -22,6 +22,7 @@ import com.creditdiligence.accountability.OnSiteChecks;
 import com.creditdiligence.accountability.ProblemMeasures;
 import com.creditdiligence.casefile.CaseFiles;
 import com.creditdiligence.casefile.CaseStatus;
+import com.creditdiligence.casefile.StaffGroups;
 import com.creditdiligence.demo.LifecycleDriver;
 import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.evidence.CanonicalForm;
@@ -29,6 +30,8 @@ import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.evidence.EvidenceRecord;
 import com.creditdiligence.platform.SubmissionRefusedException;
 import com.creditdiligence.platform.web.RefusalStatus;
+import com.creditdiligence.security.Qualification;
+import com.creditdiligence.security.Qualifications;
 import com.creditdiligence.submission.BusinessTime;
 import com.creditdiligence.submission.Rejection;
 import java.time.Instant;
@@ -50,6 +53,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PostGuaranteeTest {
 
   @Autowired BusinessTime businessTime;
+  @Autowired Qualifications qualifications;
 
   @Autowired ProcessEngine engine;
   @Autowired CaseEvents events;
@@ -142,6 +146,17 @@ class PostGuaranteeTest {
   @Test
   void anOverdueReportIsOnRecordAndGoesToTheDepartmentHeadWhoMayReassignTheCase() {
     ProcessInstance guaranteeCase = issuedGuarantee("苏州保后丁公司");
+    // A customer manager whose qualification lapsed yesterday.
+    LocalDate today = businessTime.today();
+    var identity = engine.getIdentityService();
+    if (identity.createUserQuery().userId("managerlapsed").count() == 0) {
+      identity.saveUser(identity.newUser("managerlapsed"));
+      identity.createMembership("managerlapsed", StaffGroups.CUSTOMER_MANAGER);
+    }
+    qualifications.keep(
+        new Qualification("managerlapsed", "junior", today.minusYears(1), today.minusDays(1)),
+        "head1",
+        businessTime.now());
 
     steps.letMonitoringReportFallOverdue(guaranteeCase.getId());
 
@@ -162,7 +177,8 @@ class PostGuaranteeTest {
                 .taskCandidateGroup("departmentHead")
                 .count())
         .isOne();
-    // The head picks the new manager by name, among the customer managers but the case's own.
+    // The head picks the new manager by name, among the customer managers qualified today but the
+    // case's own.
     String offered =
         engine
             .getTaskService()
@@ -178,7 +194,8 @@ class PostGuaranteeTest {
             .toString();
     assertThat(offered)
         .contains("{\"label\":\"李经理二 (manager2)\",\"value\":\"manager2\"}")
-        .doesNotContain("\"manager1\"");
+        .doesNotContain("\"manager1\"")
+        .doesNotContain("managerlapsed");
 
     complete(guaranteeCase, "Task_ReviewOverdueReport", "head1", overdueReview("manager2"));
 
