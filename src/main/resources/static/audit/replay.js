@@ -71,12 +71,32 @@
     return null;
   }
 
+  /**
+   * The drawn shapes by process and element id, read once the models are drawn: looking each of a long case's
+   * entries up in the drawing (two selector queries over the SVG per entry) took most of the time after the drawing.
+   */
+  var shapes = {};
+
+  function indexShapes() {
+    document.querySelectorAll('#diagrams figure[data-process]').forEach(function (figure) {
+      var byElement = {};
+      // bpmn-js's shapes first, then the application's own drawing's (data-id), as the page looked them up before.
+      figure.querySelectorAll('.djs-element[data-element-id]').forEach(function (node) {
+        var id = node.getAttribute('data-element-id');
+        if (!byElement[id]) { byElement[id] = node; }
+      });
+      figure.querySelectorAll('[data-id]').forEach(function (node) {
+        var id = node.getAttribute('data-id');
+        if (!byElement[id]) { byElement[id] = node; }
+      });
+      shapes[figure.getAttribute('data-process')] = byElement;
+    });
+  }
+
   function shape(entry) {
     if (!entry.process || !entry.element) { return null; }
-    var figure = document.querySelector('figure[data-process="' + entry.process + '"]');
-    if (!figure || !/^[\w-]+$/.test(entry.element)) { return null; }
-    return figure.querySelector('.djs-element[data-element-id="' + entry.element + '"]')
-      || figure.querySelector('[data-id="' + entry.element + '"]');
+    var byElement = shapes[entry.process];
+    return (byElement && Object.prototype.hasOwnProperty.call(byElement, entry.element)) ? byElement[entry.element] : null;
   }
 
   /** One bpmn-js viewer per process the case ran; resolves when every model is drawn. */
@@ -252,6 +272,7 @@
     });
     show(0);
     drawn.then(function () {
+      indexShapes();
       entries.forEach(function (entry) {
         var visited = shape(entry);
         if (visited) { visited.classList.add('visited'); }
