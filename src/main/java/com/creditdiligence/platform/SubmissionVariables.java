@@ -62,6 +62,13 @@ final class SubmissionVariables {
           "applicantName",
           "loopCounter");
 
+  /**
+   * Values that are the step's own although other forms ask for them by the same name: the documents a step relies on.
+   * A later form must open with none of them picked, and the ledger cites them; kept, they were written at each
+   * completion and cleared again straight after ({@link EvidenceCapture}).
+   */
+  static final Set<String> THE_STEPS_OWN = Set.of(EvidenceCapture.ATTACHED_DOCUMENTS);
+
   private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -113,6 +120,9 @@ final class SubmissionVariables {
 
   /** Whether the engine keeps the value submitted as {@code name} on the form {@code formId} as a process variable. */
   boolean keeps(String formId, String name) {
+    if (THE_STEPS_OWN.contains(name)) {
+      return false;
+    }
     if (everywhere.contains(name) || formUses.getOrDefault(formId, 0) > 1) {
       return true; // read by a model or the code, or the form is shown by another step that
       // prefills from it

@@ -59,7 +59,7 @@ class SubmissionVariablesTest {
         (form, names) ->
             System.out.println("[submission-variables] " + form + " transient: " + names));
     // every field of a form that another form also names stays (a field prefilled from the variable
-    // of its name)
+    // of its name), but the documents a step relies on, which are that step's own
     fields.forEach(
         (form, names) ->
             fields.forEach(
@@ -67,6 +67,7 @@ class SubmissionVariablesTest {
                   if (!other.equals(form)) {
                     names.stream()
                         .filter(otherNames::contains)
+                        .filter(name -> !SubmissionVariables.THE_STEPS_OWN.contains(name))
                         .forEach(
                             name ->
                                 assertThat(variables.keeps(form, name))
@@ -75,6 +76,18 @@ class SubmissionVariablesTest {
                   }
                 }));
     assertThat(dropped).as("some values are read by nothing after their completion").isNotEmpty();
+  }
+
+  @Test
+  void theDocumentsAStepReliesOnAreNeverKeptThoughManyFormsAskForThem() throws IOException {
+    long asking =
+        editableFieldsByForm().values().stream()
+            .filter(names -> names.contains("attachedDocuments"))
+            .count();
+    assertThat(asking).isGreaterThan(1);
+    editableFieldsByForm()
+        .keySet()
+        .forEach(form -> assertThat(variables.keeps(form, "attachedDocuments")).as(form).isFalse());
   }
 
   private static Map<String, List<String>> editableFieldsByForm() throws IOException {
