@@ -163,61 +163,24 @@ public record EvidenceRecord(
    * from what is shown; the full record is in the ledger, and shown once disclosed.
    */
   public EvidenceRecord withFindingsSealed() {
-    return new EvidenceRecord(
-        id,
-        businessKey,
-        sequenceNo,
-        recordType,
-        processDefinitionKey,
-        processDefinitionId,
-        processInstanceId,
-        elementId,
-        taskId,
-        dutyCode,
-        clause,
-        performer,
-        assignee,
-        recordedAt,
-        verificationMethod,
-        CanonicalForm.json(EvidenceView.SEALED),
-        documents,
-        ruleSetVersion,
-        amendsSequenceNo,
-        amendmentReason,
-        previousHash,
-        recordHash,
-        canonicalVersion);
+    return copy(id, CanonicalForm.json(EvidenceView.SEALED), recordHash, canonicalVersion);
   }
 
   /** The same content, read as hashed under that canonical form (a dossier exported before forms had versions). */
   EvidenceRecord underCanonicalForm(String version) {
-    return new EvidenceRecord(
-        id,
-        businessKey,
-        sequenceNo,
-        recordType,
-        processDefinitionKey,
-        processDefinitionId,
-        processInstanceId,
-        elementId,
-        taskId,
-        dutyCode,
-        clause,
-        performer,
-        assignee,
-        recordedAt,
-        verificationMethod,
-        findings,
-        documents,
-        ruleSetVersion,
-        amendsSequenceNo,
-        amendmentReason,
-        previousHash,
-        recordHash,
-        version);
+    return copy(id, findings, recordHash, version);
   }
 
   EvidenceRecord withId(long newId) {
+    return copy(newId, findings, recordHash, canonicalVersion);
+  }
+
+  private EvidenceRecord withHash(String hash) {
+    return copy(id, findings, hash, canonicalVersion);
+  }
+
+  /** This record with those four parts changed: the one place that lists every component again. */
+  private EvidenceRecord copy(long newId, String newFindings, String hash, String version) {
     return new EvidenceRecord(
         newId,
         businessKey,
@@ -234,40 +197,13 @@ public record EvidenceRecord(
         assignee,
         recordedAt,
         verificationMethod,
-        findings,
-        documents,
-        ruleSetVersion,
-        amendsSequenceNo,
-        amendmentReason,
-        previousHash,
-        recordHash,
-        canonicalVersion);
-  }
-
-  private EvidenceRecord withHash(String hash) {
-    return new EvidenceRecord(
-        id,
-        businessKey,
-        sequenceNo,
-        recordType,
-        processDefinitionKey,
-        processDefinitionId,
-        processInstanceId,
-        elementId,
-        taskId,
-        dutyCode,
-        clause,
-        performer,
-        assignee,
-        recordedAt,
-        verificationMethod,
-        findings,
+        newFindings,
         documents,
         ruleSetVersion,
         amendsSequenceNo,
         amendmentReason,
         previousHash,
         hash,
-        canonicalVersion);
+        version);
   }
 }
