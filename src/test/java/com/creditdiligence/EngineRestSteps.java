@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -24,8 +23,8 @@ public final class EngineRestSteps {
 
   private final Http http;
 
-  public EngineRestSteps(TestRestTemplate http) {
-    this.http = Http.of(http);
+  public EngineRestSteps(Http http) {
+    this.http = http;
   }
 
   /** The intake start form, submitted by the manager: the new case's business key. */

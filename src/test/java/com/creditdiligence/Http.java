@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -49,6 +52,20 @@ public final class Http {
 
   private static final Map<TestRestTemplate, Http> CLIENTS =
       Collections.synchronizedMap(new WeakHashMap<>());
+
+  /**
+   * The client of the shared test context, for a test to have injected ({@code @Autowired Http http}): made when a
+   * test first asks for it, once the server has its port.
+   */
+  @TestConfiguration(proxyBeanMethods = false)
+  public static class InTheContext {
+
+    @Bean
+    @Lazy
+    Http http(TestRestTemplate rest) {
+      return of(rest);
+    }
+  }
 
   /** The client over the context's {@link TestRestTemplate}, made once for it. */
   public static Http of(TestRestTemplate http) {

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.MediaType;
 
 /**
@@ -41,16 +40,14 @@ class AccountabilityReviewTest {
   @Autowired ReviewStore store;
   @Autowired EvidenceLedger ledger;
   @Autowired Reviews reviews;
-  @Autowired TestRestTemplate rest;
+  @Autowired Http http;
   @Autowired BusinessTime businessTime;
-  private Http http;
 
   PostGuaranteeSteps postGuarantee;
   ReviewSteps steps;
 
   @BeforeEach
   void setUp() {
-    http = Http.of(rest);
     postGuarantee = new PostGuaranteeSteps(engine, events);
     steps = new ReviewSteps(engine, store);
   }

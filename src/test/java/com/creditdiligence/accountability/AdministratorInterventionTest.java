@@ -14,10 +14,8 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -32,13 +30,7 @@ class AdministratorInterventionTest {
 
   @Autowired ProcessEngine engine;
   @Autowired EvidenceLedger ledger;
-  @Autowired TestRestTemplate rest;
-  private Http http;
-
-  @BeforeEach
-  void client() {
-    http = Http.of(rest);
-  }
+  @Autowired Http http;
 
   @Test
   void

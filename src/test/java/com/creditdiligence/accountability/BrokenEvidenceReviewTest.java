@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -40,8 +39,7 @@ class BrokenEvidenceReviewTest {
   @Autowired Reviews reviews;
   @Autowired EvidenceLedger ledger;
   @Autowired JdbcClient jdbc;
-  @Autowired TestRestTemplate rest;
-  private Http http;
+  @Autowired Http http;
 
   PostGuaranteeSteps postGuarantee;
   ReviewSteps steps;
@@ -49,7 +47,6 @@ class BrokenEvidenceReviewTest {
 
   @BeforeEach
   void setUp() {
-    http = Http.of(rest);
     postGuarantee = new PostGuaranteeSteps(engine, events);
     steps = new ReviewSteps(engine, store);
     driver = new LifecycleDriver(engine);

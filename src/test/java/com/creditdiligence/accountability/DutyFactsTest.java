@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /** Duty facts come from the ledger alone, attach to whoever held the case, and name their §27 trigger. */
 @ApplicationTest
@@ -34,7 +33,7 @@ class DutyFactsTest {
   @Autowired EvidenceLedger ledger;
   @Autowired CaseDutyFacts dutyFacts;
   @Autowired CaseEvents events;
-  @Autowired TestRestTemplate rest;
+  @Autowired Http http;
   @Autowired BusinessTime businessTime;
 
   @AfterEach
@@ -168,8 +167,7 @@ class DutyFactsTest {
             .issuedGuarantee("manager1", "苏州尽职丁公司", 1_000_000)
             .getBusinessKey();
 
-    JsonNode facts =
-        Http.of(rest).get("/api/cases/" + key + "/duty-facts").as("manager1").send().json();
+    JsonNode facts = http.get("/api/cases/" + key + "/duty-facts").as("manager1").send().json();
 
     assertThat(facts.findValuesAsText("code"))
         .contains(

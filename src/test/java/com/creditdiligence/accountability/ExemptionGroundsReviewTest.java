@@ -19,10 +19,8 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /** The exemption grounds of a real case, as the review API, the eligibility and the dossier show them. */
 @ApplicationTest
@@ -35,14 +33,8 @@ class ExemptionGroundsReviewTest {
   @Autowired ReviewStore store;
   @Autowired EvidenceLedger ledger;
   @Autowired Reviews reviews;
-  @Autowired TestRestTemplate rest;
+  @Autowired Http http;
   @Autowired com.creditdiligence.platform.EngineActions actions;
-  private Http http;
-
-  @BeforeEach
-  void client() {
-    http = Http.of(rest);
-  }
 
   @AfterEach
   void resetClock() {

@@ -9,10 +9,8 @@ import com.creditdiligence.events.CaseEvents;
 import com.creditdiligence.evidence.EvidenceLedger;
 import com.creditdiligence.monitoring.PostGuaranteeSteps;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * A review opens only through its checked doors: compensation paid, as the case's record shows it, or an
@@ -31,13 +29,7 @@ class ReviewDoorsTest {
   @Autowired EvidenceLedger ledger;
   @Autowired ReviewStore store;
   @Autowired CaseEvents events;
-  @Autowired TestRestTemplate rest;
-  private Http http;
-
-  @BeforeEach
-  void client() {
-    http = Http.of(rest);
-  }
+  @Autowired Http http;
 
   @Test
   void anAdministratorsMessageCannotOpenAReviewOnACompensationThatWasNotPaid() throws Exception {

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditdiligence.ApplicationTest;
 import com.creditdiligence.EngineRestSteps;
+import com.creditdiligence.Http;
 import com.creditdiligence.submission.BusinessTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
@@ -33,7 +34,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -48,7 +48,7 @@ class ReviewStoriesThroughTheDoorsTest {
   private static final String MONITORING_REPORT = "Task_MonitoringReport";
 
   @Autowired ProcessEngine engine;
-  @Autowired TestRestTemplate http;
+  @Autowired Http http;
   @Autowired BusinessTime businessTime;
 
   private EngineRestSteps rest;

@@ -33,10 +33,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * The dossier of a compensated case, reviewed, decided and appealed, read as the board reads it: its pages, as
@@ -73,13 +71,7 @@ class DossierDocumentTest {
   @Autowired ReviewStore store;
   @Autowired EvidenceLedger ledger;
   @Autowired CaseFiles caseFiles;
-  @Autowired TestRestTemplate rest;
-  private Http http;
-
-  @BeforeEach
-  void client() {
-    http = Http.of(rest);
-  }
+  @Autowired Http http;
 
   @AfterEach
   void resetClock() {

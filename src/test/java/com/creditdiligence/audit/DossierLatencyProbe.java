@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -41,7 +40,7 @@ class DossierLatencyProbe {
   @Autowired CaseDossiers dossiers;
   @Autowired DossierPdf pdf;
   @Autowired BusinessTime time;
-  @Autowired TestRestTemplate rest;
+  @Autowired Http http;
 
   @Test
   void whereTheDossiersTimeGoes() {
@@ -73,7 +72,6 @@ class DossierLatencyProbe {
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
-    Http http = Http.of(rest);
     for (int round = 0; round < ROUNDS; round++) {
       String body =
           timed(

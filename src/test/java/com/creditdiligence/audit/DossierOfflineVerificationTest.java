@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * An auditor takes a case's dossier.json away and checks it with the ledger's public key alone: the command
@@ -31,7 +30,7 @@ class DossierOfflineVerificationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired ProcessEngine engine;
-  @Autowired TestRestTemplate rest;
+  @Autowired Http http;
   @Autowired LedgerCheckpoints checkpoints;
   @TempDir Path directory;
 
@@ -42,8 +41,7 @@ class DossierOfflineVerificationTest {
         new LifecycleDriver(engine)
             .issuedGuarantee("manager1", "扬州离线核验公司", 800_000)
             .getBusinessKey();
-    String exported =
-        Http.of(rest).get("/api/cases/" + key + "/dossier.json").as("auditor1").send().body();
+    String exported = http.get("/api/cases/" + key + "/dossier.json").as("auditor1").send().body();
     Path dossier = Files.writeString(directory.resolve("dossier.json"), exported);
     Path publicKey =
         Files.writeString(directory.resolve("checkpoint.pub"), checkpoints.verifierKey());

@@ -16,25 +16,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /** The timeline replays a whole case from the ledger, in order, by stage and actor, page by page. */
 @ApplicationTest
 class TimelineTest {
 
   @Autowired ProcessEngine engine;
-  @Autowired TestRestTemplate rest;
+  @Autowired Http http;
   @Autowired EvidenceLedger ledger;
   @Autowired TaskRules steps;
-  private Http http;
-
-  @BeforeEach
-  void client() {
-    http = Http.of(rest);
-  }
 
   @Test
   void aReleasedCaseReplaysFromIntakeToClosureInOrder() throws Exception {

@@ -27,7 +27,6 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -43,15 +42,13 @@ class CaseBriefPageTest {
   @Autowired CaseDocuments documents;
   @Autowired Amendments amendments;
   @Autowired EvidenceLedger ledger;
-  @Autowired TestRestTemplate rest;
+  @Autowired Http http;
 
   LifecycleDriver driver;
-  Http http;
 
   @BeforeEach
   void setUp() {
     driver = new LifecycleDriver(engine);
-    http = Http.of(rest);
   }
 
   /** A case at the committee whose investigation relied on an audit report uploaded by its manager. */

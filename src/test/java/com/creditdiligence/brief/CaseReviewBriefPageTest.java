@@ -14,11 +14,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * The brief's review section (issue 18 item 1): the board member deciding an appeal reads the findings under review
@@ -37,15 +35,9 @@ class CaseReviewBriefPageTest {
   @Autowired ProcessEngine engine;
   @Autowired CaseEvents events;
   @Autowired ReviewStore store;
-  @Autowired TestRestTemplate rest;
-  private Http http;
+  @Autowired Http http;
 
   String key;
-
-  @BeforeEach
-  void client() {
-    http = Http.of(rest);
-  }
 
   /** A late preservation measure (§27(五)) confirmed, deliberated, stated on, decided «可减免», appealed: at the appeal decision. */
   @BeforeAll

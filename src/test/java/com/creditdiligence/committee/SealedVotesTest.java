@@ -14,23 +14,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /** No one but an auditor reads a member's vote, at any door, before the committee has decided. */
 @ApplicationTest
 class SealedVotesTest {
 
   @Autowired ProcessEngine engine;
-  @Autowired TestRestTemplate rest;
-  private Http http;
-
-  @BeforeEach
-  void client() {
-    http = Http.of(rest);
-  }
+  @Autowired Http http;
 
   @Test
   void aVoteIsSealedInTheEvidenceUntilAllMembersHaveVoted() throws Exception {

@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
 
 /** A new user finds work at once: demo cases stand at every stage, each with an intact evidence chain. */
@@ -25,14 +24,12 @@ class DemoSetupTest {
   @Autowired CaseFiles caseFiles;
   @Autowired ProcessEngine engine;
   @Autowired EvidenceLedger ledger;
-  @Autowired TestRestTemplate rest;
+  @Autowired Http http;
   @Autowired ApplicationContext context;
-  private Http http;
 
   /** The embedded default creates them at start on an empty database (DemoSetup.run); the test context on demand. */
   @BeforeEach
   void demoCases() {
-    http = Http.of(rest);
     DemoCases.seed(context);
   }
 

@@ -21,26 +21,18 @@ import org.camunda.bpm.engine.task.Task;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /** The department head's desk: who is late on which case, whose cases need a new manager, where each case stands. */
 @ApplicationTest
 class DeskPageTest {
 
   @Autowired ProcessEngine engine;
-  @Autowired TestRestTemplate rest;
+  @Autowired Http http;
   @Autowired Qualifications qualifications;
   @Autowired BusinessTime time;
   @Autowired CaseEvents events;
-  private Http http;
-
-  @BeforeEach
-  void client() {
-    http = Http.of(rest);
-  }
 
   @Test
   void anyoneButADepartmentHeadIsToldOnAPageThatTheDeskIsNotTheirs() {

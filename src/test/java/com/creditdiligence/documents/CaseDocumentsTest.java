@@ -22,12 +22,10 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -38,13 +36,7 @@ class CaseDocumentsTest {
   @Autowired ProcessEngine engine;
   @Autowired EvidenceLedger ledger;
   @Autowired JdbcClient jdbc;
-  @Autowired TestRestTemplate rest;
-  private Http http;
-
-  @BeforeEach
-  void client() {
-    http = Http.of(rest);
-  }
+  @Autowired Http http;
 
   @Test
   void anUploadedDocumentIsFiledByItsHashRecordedInTheLedgerAndOfferedToTheForms()

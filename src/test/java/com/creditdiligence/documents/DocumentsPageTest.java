@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -30,8 +29,7 @@ class DocumentsPageTest {
       "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
   @LocalServerPort int port;
-  @Autowired TestRestTemplate rest;
-  Http http;
+  @Autowired Http http;
   @Autowired ProcessEngine engine;
   @Autowired CaseDocuments documents;
 
@@ -39,7 +37,6 @@ class DocumentsPageTest {
 
   @BeforeEach
   void aCase() {
-    http = Http.of(rest);
     key =
         new LifecycleDriver(engine)
             .apply(

@@ -15,10 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.MediaType;
 
 /** Events reach a live case through the API or a Tasklist form; anything else is refused, never dropped. */
@@ -27,14 +25,8 @@ class CaseEventsApiTest {
 
   @Autowired ProcessEngine engine;
   @Autowired EvidenceLedger ledger;
-  @Autowired TestRestTemplate rest;
+  @Autowired Http http;
   @Autowired BusinessTime businessTime;
-  private Http http;
-
-  @BeforeEach
-  void client() {
-    http = Http.of(rest);
-  }
 
   @Test
   void aMajorEventPostedToALiveCaseStartsItsOnSiteInvestigation() {

@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,14 +33,12 @@ class EvidenceLedgerTest {
   @Autowired ProcessEngine engine;
   @Autowired EvidenceLedger ledger;
   @Autowired JdbcClient jdbc;
-  @Autowired TestRestTemplate rest;
-  private Http http;
+  @Autowired Http http;
 
   LifecycleDriver driver;
 
   @BeforeEach
   void setUp() {
-    http = Http.of(rest);
     driver = new LifecycleDriver(engine);
   }
 

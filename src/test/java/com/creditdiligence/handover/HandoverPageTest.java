@@ -14,10 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.MediaType;
 
 /**
@@ -31,15 +29,9 @@ class HandoverPageTest {
   private static final String REASON = "原客户经理调岗,案件移交 The manager moves to another branch";
 
   @Autowired ProcessEngine engine;
-  @Autowired TestRestTemplate rest;
+  @Autowired Http http;
   @Autowired CaseFiles caseFiles;
   @Autowired EvidenceLedger ledger;
-  private Http http;
-
-  @BeforeEach
-  void client() {
-    http = Http.of(rest);
-  }
 
   @Test
   void theHeadPicksTheSuccessorByNameAndTheCaseItsOpenTasksAndTheLedgerFollow() throws Exception {

@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /** The server refuses what the rules forbid, however the completion arrives, and keeps nothing of it. */
 @ApplicationTest
@@ -27,14 +26,12 @@ class SubmissionRefusalTest {
 
   @Autowired ProcessEngine engine;
   @Autowired CaseFiles caseFiles;
-  @Autowired TestRestTemplate rest;
-  private Http http;
+  @Autowired Http http;
 
   LifecycleDriver driver;
 
   @BeforeEach
   void setUp() {
-    http = Http.of(rest);
     driver = new LifecycleDriver(engine);
   }
 

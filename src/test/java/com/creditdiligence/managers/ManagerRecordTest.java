@@ -18,11 +18,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * A manager's record reads as the board decided: a finding cleared on appeal is not «成立» beside a final «应免责»;
@@ -39,16 +37,10 @@ class ManagerRecordTest {
   @Autowired ProcessEngine engine;
   @Autowired CaseEvents events;
   @Autowired ReviewStore store;
-  @Autowired TestRestTemplate rest;
-  private Http http;
+  @Autowired Http http;
 
   String key;
   AccountabilityReview review;
-
-  @BeforeEach
-  void client() {
-    http = Http.of(rest);
-  }
 
   /** A late preservation measure (§27(五)) confirmed, decided «可减免», then «应免责» on the manager's appeal. */
   @BeforeAll

@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * Tasklist in Chinese for a browser whose first language is Chinese: the webapp serves our config
@@ -22,13 +20,7 @@ class TasklistChineseTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Autowired TestRestTemplate rest;
-  private Http http;
-
-  @BeforeEach
-  void client() {
-    http = Http.of(rest);
-  }
+  @Autowired Http http;
 
   @Test
   void tasklistOffersChineseWithEveryLabelTranslated() throws Exception {

@@ -16,24 +16,16 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /** Each user lands on their own tasks, and each row says which case it is. */
 @ApplicationTest
 class TasklistFiltersTest {
 
   @Autowired ProcessEngine engine;
-  @Autowired TestRestTemplate rest;
+  @Autowired Http http;
   @Autowired CaseEvents events;
-  private Http http;
-
-  @BeforeEach
-  void client() {
-    http = Http.of(rest);
-  }
 
   @Test
   void myTasksListsOnlyTheLoggedInUsersTasksWithTheCaseNumberShown() {

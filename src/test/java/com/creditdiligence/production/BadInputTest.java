@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -41,7 +40,7 @@ class BadInputTest {
   @Autowired ProcessEngine engine;
   @Autowired EvidenceLedger ledger;
   @Autowired JdbcClient jdbc;
-  @Autowired TestRestTemplate rest;
+  @Autowired Http http;
 
   private record Door(String method, String path, String user, String contentType) {}
 
@@ -279,7 +278,7 @@ class BadInputTest {
             .singleResult()
             .getId();
     String offeredTask = offeredToTwoAuditors(key);
-    Http.Session tasklist = http().tasklist("manager1");
+    Http.Session tasklist = http.tasklist("manager1");
     String webapp = "/camunda/api/engine/engine/default";
     String intakeForm = "/process-definition/key/guarantee-lifecycle/submit-form";
     String validIntake =
@@ -544,7 +543,7 @@ class BadInputTest {
     }
 
     for (Call call : calls) {
-      judge(call.toString(), call.send(http()));
+      judge(call.toString(), call.send(http));
     }
     System.out.println(
         "[bad input] tried " + tried + " malformed requests of every class; " + figures());
@@ -581,7 +580,7 @@ class BadInputTest {
                           "/engine-rest/task/" + offeredTask + "/claim",
                           "application/json",
                           "{\"userId\":\"" + auditor + "\"}"))
-              .map(claim -> CompletableFuture.supplyAsync(() -> claim.send(http())))
+              .map(claim -> CompletableFuture.supplyAsync(() -> claim.send(http)))
               .toList();
       List<Answer> answers = both.stream().map(CompletableFuture::join).toList();
       assertThat(answers)
@@ -809,13 +808,12 @@ class BadInputTest {
 
   private Answer send(Door door, String contentType, String body) {
     return exchange(
-        http().request(door.method(), door.path()).as(door.user()).body(contentType, body));
+        http.request(door.method(), door.path()).as(door.user()).body(contentType, body));
   }
 
   private Answer upload(String key, String fileName, String mediaType, int size) {
     return exchange(
-        http()
-            .post("/api/cases/" + key + "/documents")
+        http.post("/api/cases/" + key + "/documents")
             .as("manager1")
             .multipart(
                 new Http.Multipart("----bad-input-boundary")
@@ -833,10 +831,6 @@ class BadInputTest {
 
   private static Answer answer(Http.Answer answer) {
     return new Answer(answer.status(), answer.body(), answer.contentType());
-  }
-
-  private Http http() {
-    return Http.of(rest);
   }
 
   private static String encode(String raw) {

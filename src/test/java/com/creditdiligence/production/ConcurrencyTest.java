@@ -24,7 +24,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * Two people at the same task at the same moment, through the doors they use (/engine-rest as
@@ -39,7 +38,7 @@ class ConcurrencyTest {
 
   @Autowired ProcessEngine engine;
   @Autowired EvidenceLedger ledger;
-  @Autowired TestRestTemplate rest;
+  @Autowired Http http;
   private final List<String> lastBodies = java.util.Collections.synchronizedList(new ArrayList<>());
 
   @Test
@@ -276,7 +275,7 @@ class ConcurrencyTest {
 
   /** A form's values as Tasklist submits them to /engine-rest: typed variables, lists as Json. */
   private int post(String user, String path, String json) {
-    Http.Answer response = Http.of(rest).post(path).as(user).json(json).send();
+    Http.Answer response = http.post(path).as(user).json(json).send();
     if (response.status() >= 400) {
       lastBodies.add(response.body());
     }

@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * Who may do what through every door the application serves — its own API, the replay pages,
@@ -37,8 +36,7 @@ class AccessMatrixTest {
           ANONYMOUS, "manager1", "manager2", "head1", "committee1", "auditor1", "board1", "admin");
 
   @Autowired ProcessEngine engine;
-  @Autowired TestRestTemplate rest;
-  private Http http;
+  @Autowired Http http;
 
   /** What one request must answer: a status, and for lists, how many of the case's items the user sees. */
   record Expect(int status, Integer visible) {
@@ -58,7 +56,6 @@ class AccessMatrixTest {
 
   @TestFactory
   Stream<DynamicTest> everyGroupAtEveryDoor() {
-    http = Http.of(rest);
     LifecycleDriver driver = new LifecycleDriver(engine);
     ProcessInstance guaranteeCase =
         driver.toCommittee(

@@ -23,7 +23,6 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * The engine's REST doors (/engine-rest and the webapps' /camunda/api/engine, which Tasklist uses) treat a
@@ -37,17 +36,15 @@ class EngineDoorsTest {
 
   @Autowired ProcessEngine engine;
   @Autowired EvidenceLedger ledger;
-  @Autowired TestRestTemplate rest;
+  @Autowired Http http;
 
   private LifecycleDriver driver;
-  private Http http;
 
   record Answer(int status, JsonNode body, String contentType) {}
 
   @BeforeEach
   void driver() {
     driver = new LifecycleDriver(engine);
-    http = Http.of(rest);
   }
 
   @Test

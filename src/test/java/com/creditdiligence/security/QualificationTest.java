@@ -13,10 +13,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /** «客户经理队伍建设»: a case's work goes only to a qualified customer manager; lapses are shown to the department head. */
 @ApplicationTest
@@ -24,14 +22,8 @@ class QualificationTest {
 
   @Autowired ProcessEngine engine;
   @Autowired Qualifications qualifications;
-  @Autowired TestRestTemplate rest;
+  @Autowired Http http;
   @Autowired BusinessTime businessTime;
-  private Http http;
-
-  @BeforeEach
-  void client() {
-    http = Http.of(rest);
-  }
 
   @Test
   void aManagerWithoutAQualificationCannotOpenACase() {

@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -33,16 +32,13 @@ class RequestIntentTest {
 
   @Autowired ProcessEngine engine;
   @Autowired CaseDocuments documents;
-  @Autowired TestRestTemplate rest;
+  @Autowired Http http;
   @LocalServerPort int port;
-
-  private Http http;
 
   private String key;
 
   @BeforeEach
   void aCaseOfManager1() {
-    http = Http.of(rest);
     key =
         new LifecycleDriver(engine)
             .apply("manager1", intake("温州跨站公司", "workingCapitalLoan", 1_000_000, 12))
