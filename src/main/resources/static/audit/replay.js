@@ -72,31 +72,31 @@
   }
 
   /**
-   * The drawn shapes by process and element id, read once the models are drawn: looking each of a long case's
-   * entries up in the drawing (two selector queries over the SVG per entry) took most of the time after the drawing.
+   * The drawn shapes by process and element id, read once the models are drawn instead of two selector queries over
+   * the SVG for each of a long case's entries.
    */
-  var shapes = {};
+  var shapes = new Map();
 
   function indexShapes() {
     document.querySelectorAll('#diagrams figure[data-process]').forEach(function (figure) {
-      var byElement = {};
+      var byElement = new Map();
+      function add(attribute) {
+        return function (node) {
+          var id = node.getAttribute(attribute);
+          if (!byElement.has(id)) { byElement.set(id, node); }
+        };
+      }
       // bpmn-js's shapes first, then the application's own drawing's (data-id), as the page looked them up before.
-      figure.querySelectorAll('.djs-element[data-element-id]').forEach(function (node) {
-        var id = node.getAttribute('data-element-id');
-        if (!byElement[id]) { byElement[id] = node; }
-      });
-      figure.querySelectorAll('[data-id]').forEach(function (node) {
-        var id = node.getAttribute('data-id');
-        if (!byElement[id]) { byElement[id] = node; }
-      });
-      shapes[figure.getAttribute('data-process')] = byElement;
+      figure.querySelectorAll('.djs-element[data-element-id]').forEach(add('data-element-id'));
+      figure.querySelectorAll('[data-id]').forEach(add('data-id'));
+      shapes.set(figure.getAttribute('data-process'), byElement);
     });
   }
 
   function shape(entry) {
     if (!entry.process || !entry.element) { return null; }
-    var byElement = shapes[entry.process];
-    return (byElement && Object.prototype.hasOwnProperty.call(byElement, entry.element)) ? byElement[entry.element] : null;
+    var byElement = shapes.get(entry.process);
+    return (byElement && byElement.get(entry.element)) || null;
   }
 
   /** One bpmn-js viewer per process the case ran; resolves when every model is drawn. */
